@@ -1,0 +1,11 @@
+"""Agent: retrieval over the index and grounded, cited answers.
+
+    from agent import ask
+    answer = ask("Which companies were added to the Entity List in October 2019?")
+"""
+from .api import IndexNotReady, ask, index_stats, open_index, retrieve, stream_ask
+from .config import Settings
+from .types import Answer, Citation, Hit
+
+__all__ = ["Answer", "Citation", "Hit", "IndexNotReady", "Settings", "ask", "index_stats", "open_index",
+           "retrieve", "stream_ask"]

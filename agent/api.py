@@ -1,0 +1,132 @@
+"""The public entry points: ``ask``, ``stream_ask``, ``retrieve``, and index helpers."""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+from ingest.store import IndexStats, IndexStore
+
+from .config import Settings
+from .types import Answer, Hit
+
+log = logging.getLogger(__name__)
+
+_STORES: dict[tuple, IndexStore] = {}
+_STORES_LOCK = threading.Lock()
+
+
+class IndexNotReady(RuntimeError):
+    """The index is missing or empty; the message says how to ingest."""
+
+
+def resolve_settings(index: str | os.PathLike | None = None, settings: Settings | None = None) -> Settings:
+    """Settings from the environment, with ``index`` (if given) taking precedence."""
+    s = settings or Settings()
+    if index is not None:
+        s = s.model_copy(update={"index": Path(index)})
+    return s
+
+
+def open_index(index: str | os.PathLike | None = None, settings: Settings | None = None) -> IndexStore:
+    """The (cached, thread-safe) store for an index folder."""
+    s = resolve_settings(index, settings)
+    opts = s.index_options()
+    key = (str(opts.path.resolve()), opts.embedding_model, opts.chroma_url, opts.collection)
+    with _STORES_LOCK:
+        store = _STORES.get(key)
+        if store is None:
+            store = IndexStore(opts)
+            _STORES[key] = store
+    return store
+
+
+def index_stats(index: str | os.PathLike | None = None, settings: Settings | None = None) -> IndexStats:
+    """Documents, chunks and last ingest time of an index."""
+    return open_index(index, settings).stats()
+
+
+def _ready_store(index, settings: Settings) -> IndexStore:
+    path = Path(settings.index).expanduser()
+    if not (path / "catalog.sqlite").exists():
+        raise IndexNotReady(
+            f"no index at {path}. Ingest documents first: tradeqa ingest PATH... --index {path} "
+            f"(the bundled sample corpus is at {settings.sample_corpus})")
+    store = open_index(index, settings)
+    if store.stats().documents == 0:
+        raise IndexNotReady(f"the index at {path} is empty. Ingest documents first: tradeqa ingest PATH... --index {path}")
+    return store
+
+
+def check_question(question: str, settings: Settings) -> str:
+    """Validate a question; raises ValueError with a clear message."""
+    if not isinstance(question, str):
+        raise ValueError("question must be a string")
+    q = question.strip()
+    if not q:
+        raise ValueError("question is empty")
+    if len(q) > settings.max_question_chars:
+        raise ValueError(f"question is {len(q)} characters; the limit is {settings.max_question_chars} "
+                         "(TRADEQA_MAX_QUESTION_CHARS)")
+    return q
+
+
+def retrieve(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
+             k: int | None = None, settings: Settings | None = None) -> list[Hit]:
+    """Hybrid retrieval: the ``k`` best passages for a question (default ``settings.top_k``)."""
+    from .retrieval import Retriever
+
+    s = resolve_settings(index, settings)
+    q = check_question(question, s)
+    store = _ready_store(index, s)
+    return Retriever(store, s).retrieve(q, filters=filters, k=k or s.top_k)
+
+
+def ask(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
+        settings: Settings | None = None, backend: str | None = None) -> Answer:
+    """Answer a question from the indexed sources, with verified citations.
+
+    ``filters``: ``date_from``/``date_to`` (ISO dates), ``publisher``, ``source``
+    (substring), ``doc_type``. ``backend`` overrides ``settings.llm``
+    (``none`` = offline extractive answerer). Raises ``ValueError`` for an empty
+    or over-long question and :class:`IndexNotReady` for a missing/empty index.
+    """
+    final = None
+    for event in stream_ask(question, index=index, filters=filters, settings=settings, backend=backend):
+        if isinstance(event, Answer):
+            final = event
+    assert final is not None
+    return final
+
+
+def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
+               settings: Settings | None = None, backend: str | None = None) -> Iterator[str | Answer]:
+    """Like :func:`ask` but yields text pieces as they are produced, then the final
+    :class:`Answer` (whose citations are verified) as the last item."""
+    from .citations import verified_only
+    from .extractive import answer_extractive
+    from .retrieval import Retriever
+
+    s = resolve_settings(index, settings)
+    q = check_question(question, s)
+    store = _ready_store(index, s)
+    t0 = time.perf_counter()
+    hits = Retriever(store, s).retrieve(q, filters=filters, k=s.top_k)
+    t1 = time.perf_counter()
+    name = (backend or s.llm or "none").lower()
+    answer: Answer | None = None
+    if name != "none":
+        from . import generation
+
+        answer = yield from generation.stream_generate(q, hits, store, s, backend=name)
+    if answer is None:
+        answer = answer_extractive(q, hits, store, s)
+        yield answer.text
+    answer.citations = verified_only(answer.citations, store)
+    answer.question = q
+    answer.hits = hits
+    answer.timings = {"retrieve_ms": (t1 - t0) * 1000, "total_ms": (time.perf_counter() - t0) * 1000}
+    yield answer

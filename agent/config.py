@@ -1,0 +1,99 @@
+"""The one configuration object. Every field can be set by an environment variable
+``TRADEQA_<FIELD>`` (e.g. ``TRADEQA_INDEX``, ``TRADEQA_LLM``) or by CLI flags."""
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.chunking import ChunkingOptions
+from ingest.store import IndexOptions
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_index_dir() -> Path:
+    """Per-user data directory: ``$XDG_DATA_HOME/tradeqa/index`` (default ``~/.local/share/tradeqa/index``)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tradeqa" / "index"
+
+
+class Fusion(str, Enum):
+    """How dense and keyword rankings are combined."""
+
+    RRF = "rrf"  # reciprocal rank fusion
+    WEIGHTED = "weighted"  # min-max normalised scores, weighted sum
+    DENSE = "dense"  # dense only (for comparisons)
+    KEYWORD = "keyword"  # keyword only (for comparisons)
+
+
+class Diversity(str, Enum):
+    """How the fused list is diversified across documents."""
+
+    DOC_CAP = "doc_cap"  # at most `per_doc_cap` chunks from one document
+    MMR = "mmr"  # maximal marginal relevance over chunk vectors
+    NONE = "none"
+
+
+class Settings(BaseSettings):
+    """tradeqa settings (env prefix ``TRADEQA_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="TRADEQA_", extra="ignore", use_enum_values=False)
+
+    # --- index
+    index: Path = Field(default_factory=default_index_dir, description="Index folder (TRADEQA_INDEX).")
+    embedding_model: str = Field("", description="Local sentence-transformers folder; empty = packaged all-MiniLM-L6-v2.")
+    chroma_url: str = Field("", description="http://HOST:PORT of a Chroma server; empty = embedded PersistentClient.")
+    collection: str = Field("tradeqa", description="Chroma collection name.")
+    chunk_chars: int = Field(900, ge=200, le=4000, description="Max characters per chunk.")
+    chunk_overlap: int = Field(200, ge=0, le=1000, description="Characters of sentence overlap between chunks.")
+    sample_corpus: Path = Field(PROJECT_ROOT / "data" / "sample", description="Bundled sample corpus.")
+
+    # --- retrieval
+    fusion: Fusion = Field(Fusion.RRF, description="rrf | weighted | dense | keyword.")
+    rrf_k: int = Field(60, ge=1, description="RRF constant.")
+    dense_weight: float = Field(0.5, ge=0, le=1, description="Weight of dense scores in weighted fusion.")
+    candidates: int = Field(40, ge=5, le=500, description="Candidates fetched from each retriever.")
+    top_k: int = Field(8, ge=1, le=50, description="Passages handed to the answerer.")
+    diversity: Diversity = Field(Diversity.DOC_CAP, description="doc_cap | mmr | none.")
+    per_doc_cap: int = Field(4, ge=1, description="Max passages per document (doc_cap).")
+    mmr_lambda: float = Field(0.7, ge=0, le=1, description="Relevance/diversity trade-off (mmr).")
+    second_pass: bool = Field(True, description="Re-retrieve with entities found in the first pass when the question points through them.")
+
+    # --- answering
+    max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
+    max_quotes: int = Field(4, ge=1, le=12, description="Max supporting quotes in an answer.")
+    abstain_threshold: float = Field(0.5, ge=0, le=1, description="Min share of the question's weighted key terms the evidence must cover.")
+
+    # --- LLM back-ends (none = extractive, offline)
+    llm: str = Field("none", description="none | openai | llamacpp.")
+    llm_base_url: str = Field("", description="OpenAI-compatible base URL (Ollama, vLLM, llama.cpp server...).")
+    llm_model: str = Field("", description="Model name for the OpenAI-compatible API.")
+    llm_api_key: str = Field("", description="API key (any string for local servers).")
+    llm_model_path: str = Field("", description="GGUF file for TRADEQA_LLM=llamacpp.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds per LLM request.")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries on transient LLM errors.")
+    agent_mode: bool = Field(False, description="Let a tool-calling model search and read in a bounded loop.")
+    agent_max_steps: int = Field(6, ge=1, le=20, description="Max tool-calling steps in agent mode.")
+    agent_max_seconds: float = Field(120.0, gt=0, description="Wall-clock limit for agent mode.")
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+
+    # --- UI
+    ui_host: str = Field("127.0.0.1", description="Bind address of the chat UI.")
+    ui_port: int = Field(7860, description="Port of the chat UI.")
+    ui_auth: str = Field("", description="user:password; required when binding a non-loopback host.")
+    upload_max_mb: int = Field(25, ge=1, description="Max upload size per file.")
+
+    def index_options(self) -> IndexOptions:
+        return IndexOptions(path=Path(self.index).expanduser(), embedding_model=self.embedding_model,
+                            chroma_url=self.chroma_url, collection=self.collection)
+
+    def chunking(self) -> ChunkingOptions:
+        return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap)
+
+    def prompt(self, name: str) -> str:
+        """Text of ``prompts/<name>.txt``."""
+        return (Path(self.prompts_dir) / f"{name}.txt").read_text(encoding="utf-8")

@@ -1,0 +1,81 @@
+"""The records ``ask()`` returns. Field names are a contract (UI, eval, scripts rely on them)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Citation:
+    """A verbatim passage of a named source: ``quote == body[start:end]``."""
+
+    source: str  # path or URL as ingested
+    title: str
+    quote: str
+    start: int
+    end: int
+    date: str = ""
+    publisher: str = ""
+    url: str = ""
+    doc_id: str = ""
+    n: int = 0  # the number shown as [n] in Answer.text
+
+    @property
+    def stem(self) -> str:
+        """File stem of the source (how question sets name documents)."""
+        return Path(self.source).stem
+
+
+@dataclass
+class Hit:
+    """One retrieved chunk, with the scores that ranked it."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+    date: str = ""
+    publisher: str = ""
+    url: str = ""
+    doc_type: str = ""
+
+
+@dataclass
+class Answer:
+    """A grounded answer. ``text`` cites ``citations`` as [n]; ``abstained`` means
+    the sources do not cover the question."""
+
+    text: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    question: str = ""
+    backend: str = "extractive"
+    notice: str = ""  # e.g. "LLM back-end unreachable; extractive answer shown"
+    hits: list[Hit] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self, *, with_hits: bool = False) -> dict:
+        d = asdict(self)
+        if not with_hits:
+            d.pop("hits")
+        return d
+
+    def to_markdown(self) -> str:
+        """The answer with its citations as Markdown, for copying into notes."""
+        lines = [self.text.strip(), ""]
+        if self.citations:
+            lines.append("**Sources**")
+            lines.append("")
+            for c in self.citations:
+                where = c.url if c.url and c.url.startswith("http") else c.source
+                date = f", {c.date}" if c.date else ""
+                lines.append(f"[{c.n}] *{c.title}*{date} — {where} (chars {c.start}–{c.end})")
+                lines.append(f"> {c.quote}")
+                lines.append("")
+        return "\n".join(lines).strip() + "\n"

@@ -1,0 +1,112 @@
+"""Records that flow from the loaders through chunking into the index."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """Outcome of ingesting one file."""
+
+    INGESTED = "ingested"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+def content_hash(text: str) -> str:
+    """Stable id for a piece of text (sha256, hex, 32 chars)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Document:
+    """One source document: verbatim body text plus metadata.
+
+    ``body`` is what citations point into: every chunk and citation offset is a
+    character offset into this string.
+    """
+
+    source: str
+    body: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""  # ISO yyyy-mm-dd, or "" when unknown
+    url: str = ""
+    doc_type: str = ""  # text | markdown | html | pdf (or the header's `type:`)
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        # Identical bodies under two paths are one document.
+        return content_hash(self.body)
+
+    @property
+    def date_int(self) -> int:
+        """yyyymmdd as an int for range filters; 0 when the date is unknown."""
+        digits = self.date.replace("-", "")
+        return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrieval unit: ``text == body[start:end]`` of its document."""
+
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.doc_id}:{self.start}-{self.end}"
+
+    @property
+    def text_hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass
+class FileResult:
+    """What happened to one input file."""
+
+    path: str
+    status: Status
+    reason: str = ""
+    doc_id: str = ""
+    chunks: int = 0
+    embedded: int = 0
+
+
+@dataclass
+class IngestReport:
+    """Summary of one ingest run."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status is status)
+
+    @property
+    def ingested(self) -> int:
+        return self.count(Status.INGESTED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(Status.UNCHANGED)
+
+    @property
+    def failed(self) -> int:
+        return self.count(Status.FAILED)
+
+    @property
+    def embedded(self) -> int:
+        """How many chunk texts were sent to the embedding model in this run."""
+        return sum(r.embedded for r in self.results)
+
+    def summary(self) -> str:
+        return (
+            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed "
+            f"({self.embedded} chunks embedded)"
+        )

@@ -1,0 +1,485 @@
+"""The index: a Chroma collection (dense vectors) plus a SQLite catalog that holds
+document bodies, chunk offsets, an FTS5 keyword index and an embedding cache.
+
+The SQLite catalog is the source of truth. A document is written to Chroma
+first and then committed to the catalog in one transaction; anything in
+Chroma that the catalog does not know (a crash between the two) is ignored by
+readers and deleted by :meth:`IndexStore.reconcile`. So the dense and keyword
+indexes can never disagree about which chunks exist.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import urlparse
+
+from .embeddings import ChromaEmbeddingFunction, Embedder
+from .records import Chunk, Document
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, title TEXT, publisher TEXT, date TEXT, date_int INTEGER,
+    url TEXT, doc_type TEXT, body TEXT NOT NULL, ingested_at REAL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    source TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    file_hash TEXT, added_at REAL
+);
+CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc_id);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+    ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TEXT, vector BLOB);
+"""
+
+_FTS_TOKEN = re.compile(r"[\w][\w'’.-]*[\w]|\w", re.UNICODE)
+
+
+class IndexError_(RuntimeError):
+    """The index cannot be used as asked (locked by another writer, bad URL, ...)."""
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    """Where the index lives and how it embeds.
+
+    ``chroma_url`` (``http://host:port``) puts vectors on a Chroma server; the
+    catalog (bodies, keyword index) stays in ``path`` either way.
+    """
+
+    path: Path
+    embedding_model: str = ""
+    chroma_url: str = ""
+    collection: str = "tradeqa"
+
+
+@dataclass
+class StoredDocument:
+    doc_id: str
+    sources: list[str]
+    title: str
+    publisher: str
+    date: str
+    url: str
+    doc_type: str
+    body: str
+
+    @property
+    def source(self) -> str:
+        """The first path/URL this content was ingested from."""
+        return self.sources[0] if self.sources else ""
+
+
+@dataclass
+class StoredChunk:
+    chunk_id: str
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class IndexStats:
+    documents: int
+    sources: int
+    chunks: int
+    last_ingest: float | None
+    path: str
+    chroma: str
+    embedding_model: str
+    publishers: list[str] = field(default_factory=list)
+    doc_types: list[str] = field(default_factory=list)
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression: every token quoted (no operator injection), OR-ed."""
+    tokens = []
+    for tok in _FTS_TOKEN.findall(text.lower()):
+        tok = tok.replace('"', "")
+        if tok and tok not in tokens:
+            tokens.append(tok)
+    return " OR ".join(f'"{t}"' for t in tokens)
+
+
+class IndexStore:
+    """Read and write access to one index folder."""
+
+    def __init__(self, options: IndexOptions, embedder: Embedder | None = None):
+        self.options = options
+        self.path = Path(options.path).expanduser()
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.embedder = embedder or Embedder(options.embedding_model)
+        self._lock = threading.RLock()
+        self._pending_vector_deletes: list[str] = []  # chunk ids to drop from Chroma after a commit
+        self._db = sqlite3.connect(self.path / "catalog.sqlite", check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        self._db.commit()
+        self._collection = None
+        self._client = None
+
+    # ----------------------------------------------------------------- chroma
+    @property
+    def collection(self):
+        if self._collection is None:
+            import chromadb
+
+            settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
+            if self.options.chroma_url:
+                u = urlparse(self.options.chroma_url)
+                if u.scheme not in ("http", "https") or not u.hostname:
+                    raise IndexError_(f"bad Chroma URL {self.options.chroma_url!r}; expected http://HOST:PORT")
+                self._client = chromadb.HttpClient(host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
+                                                   ssl=u.scheme == "https", settings=settings)
+            else:
+                self._client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=settings)
+            self._collection = self._client.get_or_create_collection(
+                self.options.collection,
+                embedding_function=ChromaEmbeddingFunction(self.embedder),
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        return self._collection
+
+    def _max_batch(self) -> int:
+        _ = self.collection
+        try:
+            return max(1, int(self._client.get_max_batch_size()))
+        except Exception:  # noqa: BLE001 - older servers: a safe default
+            return 1000
+
+    def describe_chroma(self) -> str:
+        return self.options.chroma_url or str(self.path / "chroma")
+
+    # ------------------------------------------------------------ write lock
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the one-writer-per-index lock (a second writer fails fast)."""
+        lock_path = self.path / "write.lock"
+        fh = open(lock_path, "w")
+        try:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexError_(f"index {self.path} is being written by another process; try again when it ends") from exc
+            fh.write(str(os.getpid()))
+            fh.flush()
+            with self._lock:
+                yield
+        finally:
+            fh.close()
+
+    # ------------------------------------------------------------- catalog reads
+    def source_state(self, source: str) -> tuple[str, str] | None:
+        """``(file_hash, doc_id)`` recorded for a source, or None."""
+        with self._lock:
+            row = self._db.execute("SELECT file_hash, doc_id FROM sources WHERE source=?", (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
+
+    def get_document(self, doc_id: str) -> StoredDocument | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT doc_id, title, publisher, date, url, doc_type, body FROM documents WHERE doc_id=?", (doc_id,)
+            ).fetchone()
+            if not row:
+                return None
+            sources = [r[0] for r in self._db.execute(
+                "SELECT source FROM sources WHERE doc_id=? ORDER BY added_at, source", (doc_id,))]
+        return StoredDocument(row[0], sources, row[1], row[2], row[3], row[4], row[5], row[6])
+
+    def find_documents(self, source: str) -> list[str]:
+        """Doc ids whose source equals ``source``, or (if none) ends with it / has it as stem."""
+        with self._lock:
+            rows = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchall()
+            if not rows:
+                rows = self._db.execute(
+                    "SELECT doc_id FROM sources WHERE source LIKE ? ESCAPE '\\'",
+                    ("%/" + source.replace("%", "\\%").replace("_", "\\_"),)).fetchall()
+        return sorted({r[0] for r in rows})
+
+    def list_sources(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return [(r[0], r[1]) for r in self._db.execute("SELECT source, doc_id FROM sources ORDER BY source")]
+
+    def get_chunks(self, chunk_ids: Iterable[str]) -> dict[str, StoredChunk]:
+        ids = list(dict.fromkeys(chunk_ids))
+        out: dict[str, StoredChunk] = {}
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                q = f"SELECT chunk_id, doc_id, ord, start, \"end\", text FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
+                for r in self._db.execute(q, part):
+                    out[r[0]] = StoredChunk(*r)
+        return out
+
+    def neighbours(self, doc_id: str, ordinal: int) -> list[StoredChunk]:
+        with self._lock:
+            rows = self._db.execute(
+                'SELECT chunk_id, doc_id, ord, start, "end", text FROM chunks WHERE doc_id=? AND ord BETWEEN ? AND ? ORDER BY ord',
+                (doc_id, ordinal - 1, ordinal + 1)).fetchall()
+        return [StoredChunk(*r) for r in rows]
+
+    def doc_ids_matching(self, *, date_from: int | None = None, date_to: int | None = None,
+                         publisher: str | None = None, source: str | None = None,
+                         doc_type: str | None = None) -> set[str]:
+        """Documents that pass metadata filters (publisher/source: case-insensitive substring)."""
+        where, args = [], []
+        if date_from:
+            where.append("d.date_int >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("d.date_int > 0 AND d.date_int <= ?")
+            args.append(date_to)
+        if publisher:
+            where.append("lower(d.publisher) LIKE ?")
+            args.append(f"%{publisher.lower()}%")
+        if doc_type:
+            where.append("lower(d.doc_type) = ?")
+            args.append(doc_type.lower())
+        if source:
+            where.append("d.doc_id IN (SELECT doc_id FROM sources WHERE lower(source) LIKE ?)")
+            args.append(f"%{source.lower()}%")
+        q = "SELECT d.doc_id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._lock:
+            return {r[0] for r in self._db.execute(q, args)}
+
+    def stats(self) -> IndexStats:
+        with self._lock:
+            docs = self._db.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone()
+            srcs = self._db.execute("SELECT count(*) FROM sources").fetchone()[0]
+            chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            pubs = [r[0] for r in self._db.execute(
+                "SELECT DISTINCT publisher FROM documents WHERE publisher != '' ORDER BY publisher")]
+            types = [r[0] for r in self._db.execute(
+                "SELECT DISTINCT doc_type FROM documents WHERE doc_type != '' ORDER BY doc_type")]
+        return IndexStats(documents=docs[0], sources=srcs, chunks=chunks, last_ingest=docs[1],
+                          path=str(self.path), chroma=self.describe_chroma(),
+                          embedding_model=self.embedder.model_name, publishers=pubs, doc_types=types)
+
+    # -------------------------------------------------------------- search
+    def keyword_search(self, query: str, n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        """BM25 over the FTS5 index: ``[(chunk_id, score)]``, best first (score > 0)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = ("SELECT c.chunk_id, c.doc_id, -bm25(chunks_fts) AS s FROM chunks_fts "
+               "JOIN chunks c ON c.rowid = chunks_fts.rowid WHERE chunks_fts MATCH ?")
+        args: list = [match]
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            sql += f" AND c.doc_id IN ({','.join('?' * len(doc_ids))})"
+            args += sorted(doc_ids)
+        sql += " ORDER BY bm25(chunks_fts) LIMIT ?"
+        args.append(n)
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, args).fetchall()
+            except sqlite3.OperationalError as exc:
+                log.warning("keyword search failed for %r: %s", match, exc)
+                return []
+        return [(r[0], float(r[2])) for r in rows]
+
+    def document_frequency(self, term: str) -> int:
+        """How many chunks contain ``term`` (after the index's own stemming)."""
+        match = fts_query(term)
+        if not match:
+            return 0
+        with self._lock:
+            try:
+                return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[0]
+            except sqlite3.OperationalError:
+                return 0
+
+    def chunk_count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def dense_search(self, vector: list[float], n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
+        """Nearest chunks by cosine similarity: ``[(chunk_id, similarity)]``, best first."""
+        if doc_ids is not None and not doc_ids:
+            return []
+        total = self.chunk_count()
+        if total == 0:
+            return []
+        kwargs = {}
+        if doc_ids is not None:
+            kwargs["where"] = {"doc_id": {"$in": sorted(doc_ids)}}
+        res = self.collection.query(query_embeddings=[vector], n_results=min(n, total),
+                                    include=["distances"], **kwargs)
+        ids, dists = res["ids"][0], res["distances"][0]
+        known = self.get_chunks(ids)  # drop orphans the catalog does not know
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
+
+    # -------------------------------------------------------------- writes
+    def _cached_vectors(self, hashes: list[str]) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        model = self.embedder.model_name
+        with self._lock:
+            for i in range(0, len(hashes), 500):
+                part = hashes[i:i + 500]
+                q = f"SELECT text_hash, vector FROM embedding_cache WHERE model=? AND text_hash IN ({','.join('?' * len(part))})"
+                for h, blob in self._db.execute(q, [model, *part]):
+                    out[h] = array("f", blob).tolist()
+        return out
+
+    def add_document(self, doc: Document, chunks: list[Chunk], file_hash: str) -> int:
+        """Index one document atomically; returns how many chunks were embedded
+        (chunk texts already in the embedding cache are not embedded again)."""
+        if not chunks:
+            raise ValueError("document has no chunks")
+        hashes = [c.text_hash for c in chunks]
+        cached = self._cached_vectors(hashes)
+        missing = [c for c in chunks if c.text_hash not in cached]
+        fresh = dict(zip([c.text_hash for c in missing], self.embedder.embed([c.text for c in missing])))
+        vectors = [cached.get(h) or fresh[h] for h in hashes]
+        metas = [{
+            "doc_id": doc.doc_id, "source": doc.source, "title": doc.title[:500], "publisher": doc.publisher[:500],
+            "date": doc.date, "date_int": doc.date_int, "doc_type": doc.doc_type, "start": c.start, "end": c.end,
+            "ordinal": c.ordinal,
+        } for c in chunks]
+        ids = [c.chunk_id for c in chunks]
+        self._set_meta("pending_write", doc.doc_id)  # cleared on commit; see needs_reconcile()
+        step = self._max_batch()
+        for i in range(0, len(ids), step):
+            self.collection.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step],
+                                   metadatas=metas[i:i + step], documents=[c.text for c in chunks[i:i + step]])
+        now = time.time()
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                    (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
+                self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
+                self._db.executemany(
+                    'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
+                    [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text) for c in chunks])
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
+                    [(h, self.embedder.model_name, array("f", v).tobytes()) for h, v in fresh.items()])
+                self._link(doc.source, doc.doc_id, file_hash, now)
+                self._db.execute("DELETE FROM meta WHERE key='pending_write'")
+        except Exception:
+            # Keep Chroma in step with the catalog: the catalog did not take it.
+            with contextlib.suppress(Exception):
+                self.collection.delete(ids=ids)
+            raise
+        self.flush_vector_deletes()
+        return len(missing)
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def needs_reconcile(self) -> bool:
+        """True when a previous write stopped between Chroma and the catalog."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM meta WHERE key='pending_write'").fetchone() is not None
+
+    def link_source(self, source: str, doc_id: str, file_hash: str) -> None:
+        """Record that ``source`` holds an already-indexed document."""
+        with self._lock, self._db:
+            self._link(source, doc_id, file_hash, time.time())
+        self.flush_vector_deletes()
+
+    def _link(self, source: str, doc_id: str, file_hash: str, now: float) -> None:
+        old = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchone()
+        self._db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?)", (source, doc_id, file_hash, now))
+        if old and old[0] != doc_id:
+            self._drop_if_orphan(old[0])
+
+    def _drop_if_orphan(self, doc_id: str) -> None:
+        """Inside a transaction: delete a document no source points to any more."""
+        if self._db.execute("SELECT 1 FROM sources WHERE doc_id=?", (doc_id,)).fetchone():
+            return
+        ids = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc_id,))]
+        self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
+        self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        self._pending_vector_deletes.extend(ids)
+
+    def remove_source(self, source: str) -> list[str]:
+        """Forget a source (exact path, or a unique path suffix). Returns the sources removed."""
+        with self._lock:
+            exact = self._db.execute("SELECT source FROM sources WHERE source=?", (source,)).fetchall()
+            if not exact:
+                exact = self._db.execute(
+                    "SELECT source FROM sources WHERE source LIKE ? ESCAPE '\\'",
+                    ("%/" + source.replace("%", "\\%").replace("_", "\\_"),)).fetchall()
+            names = [r[0] for r in exact]
+            if len(names) > 1:
+                raise IndexError_(f"{source!r} matches {len(names)} sources; give the full path: " + ", ".join(names))
+            if not names:
+                return []
+            with self._db:
+                doc_id = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (names[0],)).fetchone()[0]
+                self._db.execute("DELETE FROM sources WHERE source=?", (names[0],))
+                self._drop_if_orphan(doc_id)
+            self.flush_vector_deletes()
+        return names
+
+    def flush_vector_deletes(self) -> None:
+        ids, self._pending_vector_deletes = self._pending_vector_deletes, []
+        step = self._max_batch() if ids else 1
+        for i in range(0, len(ids), step):
+            self.collection.delete(ids=ids[i:i + step])
+
+    def reconcile(self) -> int:
+        """Delete vectors the catalog does not know (left by an interrupted write)."""
+        col = self.collection
+        known_ids: set[str] = set()
+        with self._lock:
+            known_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}
+        orphans: list[str] = []
+        offset, page = 0, 5000
+        while True:
+            got = col.get(include=[], limit=page, offset=offset)
+            ids = got["ids"]
+            orphans += [i for i in ids if i not in known_ids]
+            if len(ids) < page:
+                break
+            offset += page
+        step = self._max_batch()
+        for i in range(0, len(orphans), step):
+            col.delete(ids=orphans[i:i + step])
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
+        if orphans:
+            log.warning("removed %d vectors that the catalog did not know", len(orphans))
+        return len(orphans)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
