@@ -118,12 +118,18 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     t1 = time.perf_counter()
     name = (backend or s.llm or "none").lower()
     answer: Answer | None = None
+    notice = ""
     if name != "none":
         from . import generation
 
-        answer = yield from generation.stream_generate(q, hits, store, s, backend=name)
+        try:
+            answer = yield from generation.stream_generate(q, hits, store, s, backend=name)
+        except Exception as exc:  # noqa: BLE001 - any back-end failure degrades to extractive
+            log.warning("%s back-end failed: %s", name, exc)
+            notice = f"The {name} answer back-end failed ({exc}); showing the offline extractive answer instead."
     if answer is None:
         answer = answer_extractive(q, hits, store, s)
+        answer.notice = answer.notice or notice
         yield answer.text
     answer.citations = verified_only(answer.citations, store)
     answer.question = q

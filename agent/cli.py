@@ -1,0 +1,170 @@
+"""``tradeqa`` command line: ingest, ask, remove, stats, eval, ui."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .config import Settings
+
+log = logging.getLogger("tradeqa")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """Settings from env, overridden by whichever common flags were given."""
+    over = {}
+    for flag, field in (("index", "index"), ("chroma_url", "chroma_url"), ("llm", "llm"),
+                        ("embedding_model", "embedding_model")):
+        val = getattr(args, flag, None)
+        if val:
+            over[field] = val
+    return Settings(**over)
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", help="index folder (default: $TRADEQA_INDEX or ~/.local/share/tradeqa/index)")
+    p.add_argument("--chroma-url", dest="chroma_url", help="http://HOST:PORT of a Chroma server ($TRADEQA_CHROMA_URL)")
+    p.add_argument("--embedding-model", dest="embedding_model", help="local sentence-transformers folder")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest import ingest_paths
+
+    from .api import open_index
+
+    s = _settings(args)
+    store = open_index(settings=s)
+    report = ingest_paths(args.paths, store, options=s.chunking(), progress=not args.quiet)
+    for r in report.results:
+        if r.status.value == "failed":
+            print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
+        elif args.verbose:
+            print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
+    print(f"{report.summary()} -> {s.index}")
+    if not report.results:
+        print("no supported files found (txt, md, html, pdf)", file=sys.stderr)
+        return 1
+    return 0 if report.failed == 0 else 2
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from ingest import remove_sources
+
+    from .api import open_index
+
+    store = open_index(settings=_settings(args))
+    removed = remove_sources(args.sources, store)
+    for r in removed:
+        print(f"removed {r}")
+    if not removed:
+        print("no matching source in the index", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _filters(args: argparse.Namespace) -> dict | None:
+    f = {k: getattr(args, k) for k in ("date_from", "date_to", "publisher", "source", "doc_type") if getattr(args, k, None)}
+    return f or None
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .api import ask
+
+    s = _settings(args)
+    ans = ask(args.question, filters=_filters(args), settings=s)
+    if args.json:
+        print(json.dumps(ans.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(ans.to_markdown())
+        if ans.notice:
+            print(f"note: {ans.notice}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from .api import index_stats
+
+    print(json.dumps(asdict(index_stats(settings=_settings(args))), indent=2))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import run_eval_cli
+
+    return run_eval_cli(args)
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    import ui
+
+    return ui.main(args.ui_args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tradeqa", description="Grounded question answering over trade-policy sources.")
+    p.add_argument("-v", "--verbose", action="store_true", help="more logging")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pi = sub.add_parser("ingest", help="ingest files or folders (recursive)")
+    pi.add_argument("paths", nargs="+")
+    _add_common(pi)
+    pi.set_defaults(func=cmd_ingest)
+
+    pa = sub.add_parser("ask", help="ask a question")
+    pa.add_argument("question")
+    pa.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    pa.add_argument("--llm", help="answer back-end: none | openai | llamacpp ($TRADEQA_LLM)")
+    pa.add_argument("--date-from", dest="date_from", help="only sources dated on/after (YYYY-MM-DD)")
+    pa.add_argument("--date-to", dest="date_to", help="only sources dated on/before (YYYY-MM-DD)")
+    pa.add_argument("--publisher", help="only sources whose publisher contains this")
+    pa.add_argument("--source", help="only sources whose path contains this")
+    pa.add_argument("--doc-type", dest="doc_type", help="only this document type (news, regulation, ...)")
+    _add_common(pa)
+    pa.set_defaults(func=cmd_ask)
+
+    pr = sub.add_parser("remove", help="remove documents by source path")
+    pr.add_argument("sources", nargs="+")
+    _add_common(pr)
+    pr.set_defaults(func=cmd_remove)
+
+    ps = sub.add_parser("stats", help="index statistics")
+    _add_common(ps)
+    ps.set_defaults(func=cmd_stats)
+
+    try:
+        from .evaluate import add_eval_arguments
+    except ImportError:  # evaluation module not present
+        add_eval_arguments = None
+    if add_eval_arguments:
+        pe = sub.add_parser("eval", help="evaluate over a JSONL question set")
+        add_eval_arguments(pe)
+        _add_common(pe)
+        pe.set_defaults(func=cmd_eval)
+
+    pu = sub.add_parser("ui", help="start the chat UI (options: see `tradeqa ui --help`)", add_help=False)
+    pu.add_argument("ui_args", nargs=argparse.REMAINDER)
+    pu.set_defaults(func=cmd_ui)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    from .api import IndexNotReady
+    from ingest.store import IndexError_
+
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, IndexNotReady, IndexError_) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
