@@ -53,7 +53,8 @@ class Settings(BaseSettings):
     sample_corpus: Path = Field(PROJECT_ROOT / "data" / "sample", description="Bundled sample corpus.")
 
     # --- retrieval
-    fusion: Fusion = Field(Fusion.RRF, description="rrf | weighted | dense | keyword.")
+    # weighted beat rrf on the dev set (recall@5 0.95 vs 0.90, MRR 0.82 vs 0.75): see README.
+    fusion: Fusion = Field(Fusion.WEIGHTED, description="rrf | weighted | dense | keyword.")
     rrf_k: int = Field(60, ge=1, description="RRF constant.")
     dense_weight: float = Field(0.5, ge=0, le=1, description="Weight of dense scores in weighted fusion.")
     candidates: int = Field(40, ge=5, le=500, description="Candidates fetched from each retriever.")
@@ -66,7 +67,7 @@ class Settings(BaseSettings):
     # --- answering
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
     max_quotes: int = Field(4, ge=1, le=12, description="Max supporting quotes in an answer.")
-    abstain_threshold: float = Field(0.5, ge=0, le=1, description="Min share of the question's weighted key terms the evidence must cover.")
+    abstain_threshold: float = Field(0.4, ge=0, le=1, description="Min share of the question's weighted key terms the evidence must cover.")
 
     # --- LLM back-ends (none = extractive, offline)
     llm: str = Field("none", description="none | openai | llamacpp.")

@@ -52,6 +52,7 @@ class Embedder:
         self.batch_size = batch_size
         self.embedded = 0  # texts embedded over this object's life (tests count this)
         self._lock = threading.Lock()
+        self._recent: dict[str, list[float]] = {}
 
     @property
     def model(self):
@@ -73,7 +74,18 @@ class Embedder:
         return vecs.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embed([text])[0]
+        """Embed one query; the last few are remembered (retrieval and the answerer
+        both need the question's vector)."""
+        with self._lock:
+            hit = self._recent.get(text)
+        if hit is not None:
+            return hit
+        vec = self.embed([text])[0]
+        with self._lock:
+            self._recent[text] = vec
+            while len(self._recent) > 64:
+                self._recent.pop(next(iter(self._recent)))
+        return vec
 
 
 class ChromaEmbeddingFunction:

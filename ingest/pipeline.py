@@ -9,7 +9,7 @@ from typing import Callable
 
 from tqdm import tqdm
 
-from .chunking import ChunkingOptions, chunk_document
+from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import LoadError, iter_input_files, load_file
 from .records import FileResult, IngestReport, Status
 from .store import IndexStore
@@ -24,6 +24,17 @@ def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
     h = hashlib.sha256(raw)
     h.update(f"|{options.max_chars}|{options.overlap_chars}".encode())
     return h.hexdigest()[:32]
+
+
+SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
+
+
+def sentence_texts(doc, chunks) -> list[str]:
+    """The sentence texts the answerer will score, exactly as it will cut them."""
+    out = []
+    for c in chunks:
+        out += [doc.body[s:e][:SENTENCE_VECTOR_CHARS] for s, e in split_sentences(c.text, base=c.start) if e - s >= 12]
+    return out
 
 
 def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
@@ -44,7 +55,7 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
             return FileResult(source, Status.UNCHANGED,
                               f"same content as {other.source if other else 'an indexed document'}",
                               doc_id=doc.doc_id, chunks=len(chunks))
-        embedded = store.add_document(doc, chunks, fhash)
+        embedded = store.add_document(doc, chunks, fhash, sentences=sentence_texts(doc, chunks))
         return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
     except LoadError as exc:
         return FileResult(source, Status.FAILED, str(exc))

@@ -108,5 +108,5 @@ class IngestReport:
     def summary(self) -> str:
         return (
             f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed "
-            f"({self.embedded} chunks embedded)"
+            f"({self.embedded} texts embedded)"
         )

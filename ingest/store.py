@@ -24,11 +24,20 @@ from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 from .embeddings import ChromaEmbeddingFunction, Embedder
-from .records import Chunk, Document
+from .records import Chunk, Document, content_hash
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# BM25 column weights: the chunk's own text, then its document's title (context
+# that records and excerpts often lack: "Entity List entries added June 5, 2020").
+_BM25 = "bm25(chunks_fts, 1.0, 0.35)"
+
+
+def embedding_input(title: str, text: str) -> str:
+    """What is embedded for a chunk: its document title as context, then the text."""
+    return f"{title}\n{text}" if title else text
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -43,22 +52,22 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc_id);
 CREATE TABLE IF NOT EXISTS chunks (
     rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
-    ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL
+    ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL, title TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    text, title, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text);
+    INSERT INTO chunks_fts(rowid, text, title) VALUES (new.rowid, new.text, new.title);
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO chunks_fts(chunks_fts, rowid, text, title) VALUES ('delete', old.rowid, old.text, old.title);
 END;
 CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TEXT, vector BLOB);
 """
 
-_FTS_TOKEN = re.compile(r"[\w][\w'’.-]*[\w]|\w", re.UNICODE)
+_FTS_TOKEN = re.compile(r"\w+(?:[.-]\w+)*", re.UNICODE)
 
 
 class IndexError_(RuntimeError):
@@ -122,8 +131,8 @@ class IndexStats:
 def fts_query(text: str) -> str:
     """An FTS5 MATCH expression: every token quoted (no operator injection), OR-ed."""
     tokens = []
-    for tok in _FTS_TOKEN.findall(text.lower()):
-        tok = tok.replace('"', "")
+    # Possessives go ("Hikvision's" -> "hikvision"); "52.204-25" stays one phrase.
+    for tok in _FTS_TOKEN.findall(re.sub(r"['’]s\b", "", text.lower())):
         if tok and tok not in tokens:
             tokens.append(tok)
     return " OR ".join(f'"{t}"' for t in tokens)
@@ -295,7 +304,7 @@ class IndexStore:
         match = fts_query(query)
         if not match:
             return []
-        sql = ("SELECT c.chunk_id, c.doc_id, -bm25(chunks_fts) AS s FROM chunks_fts "
+        sql = (f"SELECT c.chunk_id, c.doc_id, -{_BM25} AS s FROM chunks_fts "
                "JOIN chunks c ON c.rowid = chunks_fts.rowid WHERE chunks_fts MATCH ?")
         args: list = [match]
         if doc_ids is not None:
@@ -303,7 +312,7 @@ class IndexStore:
                 return []
             sql += f" AND c.doc_id IN ({','.join('?' * len(doc_ids))})"
             args += sorted(doc_ids)
-        sql += " ORDER BY bm25(chunks_fts) LIMIT ?"
+        sql += f" ORDER BY {_BM25} LIMIT ?"
         args.append(n)
         with self._lock:
             try:
@@ -356,15 +365,33 @@ class IndexStore:
                     out[h] = array("f", blob).tolist()
         return out
 
-    def add_document(self, doc: Document, chunks: list[Chunk], file_hash: str) -> int:
-        """Index one document atomically; returns how many chunks were embedded
-        (chunk texts already in the embedding cache are not embedded again)."""
+    def text_vectors(self, texts: list[str], *, compute: bool = True) -> list[list[float] | None]:
+        """Vectors of arbitrary texts (sentences) from the embedding cache; missing
+        ones are embedded when ``compute`` (not stored: readers never write)."""
+        hashes = [content_hash(t) for t in texts]
+        cached = self._cached_vectors(hashes)
+        missing = [t for h, t in zip(hashes, texts) if h not in cached]
+        if missing and compute:
+            uniq = list(dict.fromkeys(missing))
+            cached.update(zip((content_hash(t) for t in uniq), self.embedder.embed(uniq)))
+        return [cached.get(h) for h in hashes]
+
+    def add_document(self, doc: Document, chunks: list[Chunk], file_hash: str,
+                     sentences: list[str] | None = None) -> int:
+        """Index one document atomically; returns how many texts were embedded
+        (texts already in the embedding cache are not embedded again).
+
+        ``sentences``: texts to embed into the cache as well (the answerer scores
+        sentences; embedding them here keeps questions fast)."""
         if not chunks:
             raise ValueError("document has no chunks")
-        hashes = [c.text_hash for c in chunks]
-        cached = self._cached_vectors(hashes)
-        missing = [c for c in chunks if c.text_hash not in cached]
-        fresh = dict(zip([c.text_hash for c in missing], self.embedder.embed([c.text for c in missing])))
+        inputs = [embedding_input(doc.title, c.text) for c in chunks]
+        hashes = [content_hash(t) for t in inputs]
+        extra = list(dict.fromkeys(sentences or []))
+        cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
+        missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
+        missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
+        fresh = dict(zip(missing, self.embedder.embed(list(missing.values()))))
         vectors = [cached.get(h) or fresh[h] for h in hashes]
         metas = [{
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title[:500], "publisher": doc.publisher[:500],
@@ -385,8 +412,8 @@ class IndexStore:
                     (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
                 self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
                 self._db.executemany(
-                    'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
-                    [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text) for c in chunks])
+                    'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
+                    [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
                 self._db.executemany(
                     "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
                     [(h, self.embedder.model_name, array("f", v).tobytes()) for h, v in fresh.items()])

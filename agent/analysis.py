@@ -1,0 +1,246 @@
+"""Question analysis: what kind of answer is asked for, the key terms with weights,
+the focus noun, and evidence features (dates, figures, names) of sentences."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ingest.store import IndexStore
+
+from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+# Demonyms and their countries match each other ("Chinese" question, "China's" text).
+DEMONYMS = {
+    "chinese": "china", "american": "us", "japanese": "japan", "indian": "india", "korean": "korea",
+    "russian": "russia", "iranian": "iran", "german": "germany", "french": "france", "british": "uk",
+    "pakistani": "pakistan", "canadian": "canada", "mexican": "mexico", "taiwanese": "taiwan",
+    "vietnamese": "vietnam", "turkish": "turkey", "israeli": "israel", "syrian": "syria", "cuban": "cuba",
+    "european": "eu", "italian": "italy", "spanish": "spain", "dutch": "netherlands", "swiss": "switzerland",
+    "emirati": "uae", "saudi": "saudi", "belarusian": "belarus", "ukrainian": "ukraine",
+    "malaysian": "malaysia", "singaporean": "singapore", "thai": "thailand", "indonesian": "indonesia",
+    "brazilian": "brazil", "australian": "australia",
+}
+# Irregular forms, so "held" matches "holding" and "said" matches "say".
+_IRREGULAR = {"said": "say", "says": "say", "held": "hold", "paid": "pay", "took": "take", "taken": "take",
+              "made": "make", "sold": "sell", "bought": "buy", "told": "tell", "gave": "give", "given": "give",
+              "won": "win", "lost": "lose", "spent": "spend", "sent": "send", "met": "meet", "began": "begin",
+              "begun": "begin", "wrote": "write", "written": "write", "went": "go", "gone": "go", "left": "leave",
+              "brought": "bring", "thought": "think", "known": "know", "knew": "know", "led": "lead"}
+_ALIASES = {"u.s": "us", "usa": "us", "united": "us", "america": "us", "prc": "china", "uighur": "uyghur",
+            "uighurs": "uyghur", "uyghurs": "uyghur"}
+
+# Verbs too general to be evidence either way ("take effect", "make").
+LIGHT_WORDS = frozenset(stem(w) for w in (
+    "take make get go come put use happen occur according report reported regarding respect concerning "
+    "affect related relate involve involved").split())
+
+_DATE_RE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b")
+_NUMBER_RE = re.compile(
+    r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
+    r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
+    r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
+    r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundreds|thousands)"
+    r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
+_NAME_RE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*)"
+    r"(?:\s+(?:(?:of|and|for|de|la|the)\s+)?(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*|\d+[A-Za-z]*))*)")
+
+
+class AnswerKind(str, Enum):
+    STATEMENT = "statement"  # what did X say / how did X respond
+    LIST = "list"  # which X (plural) / who
+    ENTITY = "entity"  # which X (singular), whose, who
+    DATE = "date"  # when / what date
+    QUANTITY = "quantity"  # how many / how much / what percentage
+    REASON = "reason"  # why
+    PLACE = "place"  # where
+    OTHER = "other"
+
+
+@dataclass
+class Term:
+    surface: str
+    key: str  # normalised stem
+    weight: float
+    df: int
+    named: bool  # capitalised (a name, a demonym, a month) or a number
+
+
+@dataclass
+class Question:
+    text: str
+    kind: AnswerKind
+    terms: list[Term]
+    focus: list[str] = field(default_factory=list)  # focus noun phrase (stems); last is the head
+    focus_head_df: int | None = None
+
+    @property
+    def named_terms(self) -> list[Term]:
+        return [t for t in self.terms if t.named]
+
+
+def norm_key(word: str) -> str:
+    """Matching key of a word: aliases and demonyms folded, then stemmed."""
+    w = word.lower().strip("'’.").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _IRREGULAR.get(w, w)
+    w = _ALIASES.get(w, w)
+    w = DEMONYMS.get(w, w)
+    return stem(w)
+
+
+def date_keys(text: str) -> set[str]:
+    """Month-name and year keys of every date in ``text`` (ISO dates included), so
+    "October 2019" in a question matches "2019-10-09" in a record."""
+    keys: set[str] = set()
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
+        y, mo = m.group(1), int(m.group(2))
+        keys.add(y)
+        if 1 <= mo <= 12:
+            keys.add(stem(MONTHS[mo - 1]))
+    return keys
+
+
+def text_keys(text: str) -> set[str]:
+    """All matching keys of a text (words, date keys, and acronyms it uses)."""
+    toks = tokens(text)
+    keys = {norm_key(t) for t in toks} | date_keys(text)
+    return keys
+
+
+def acronym_keys(terms: list["Term"], keys: set[str]) -> set[str]:
+    """Question terms covered through an acronym in the text: "initial public
+    offering" is covered by "IPO"."""
+    covered: set[str] = set()
+    n = len(terms)
+    for i in range(n):
+        for j in range(i + 2, min(n, i + 5) + 1):
+            acro = "".join(t.surface[0].lower() for t in terms[i:j])
+            if acro in keys:
+                covered |= {t.key for t in terms[i:j]}
+    return covered
+
+
+def key_in(key: str, keys: set[str]) -> bool:
+    """Exact key match, or a shared prefix for long words ("fund" ~ "fundrais")."""
+    if key in keys:
+        return True
+    if len(key) >= 4 and not key.isdigit():
+        return any(len(k) >= 4 and (k.startswith(key) or (len(key) >= 6 and key.startswith(k))) for k in keys)
+    return False
+
+
+def classify(question: str) -> AnswerKind:
+    q = question.lower().strip()
+    if re.match(r"^(when|what (date|day|year|time))\b", q) or re.search(r"\b(what|which) date\b", q):
+        return AnswerKind.DATE
+    if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q):
+        return AnswerKind.QUANTITY
+    if re.match(r"^(what|how)\b.*\b(say|said|state|stated|respond|responded|react|reacted|comment|commented|announce|announced|tell|told|claim|claimed|argue|argued|warn|warned)\b", q):
+        return AnswerKind.STATEMENT
+    if re.match(r"^why\b", q) or re.search(r"\b(what|which) (reason|grounds)\b", q):
+        return AnswerKind.REASON
+    if re.match(r"^where\b", q):
+        return AnswerKind.PLACE
+    if re.match(r"^(which|who|whom|whose|name|list)\b", q) or re.match(r"^what (companies|firms|entities|agencies|countries|organi[sz]ations|suppliers|products|items)\b", q):
+        m = re.match(r"^(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", q)
+        if m and m.group(1).endswith("s") and not m.group(1).endswith("ss"):
+            return AnswerKind.LIST
+        if re.match(r"^(who|list|name)\b", q):
+            return AnswerKind.LIST
+        return AnswerKind.ENTITY
+    return AnswerKind.OTHER
+
+
+def focus_phrase(question: str) -> list[str]:
+    """The noun phrase the question asks for: "What trade deal did..." -> [trade, deal];
+    "How many employees..." -> [employee]; "Which agency's visa restrictions" -> [..., restriction]."""
+    q = question.strip().rstrip("?")
+    m = re.match(r"^(?:what|which|whose|how many|how much)\s+(.*)$", q, flags=re.I)
+    if not m:
+        return []
+    rest = m.group(1).split()
+    out: list[str] = []
+    for w in rest:
+        low = w.lower().strip(",;:")
+        if low in STOPWORDS or low in QUESTION_WORDS or low in {"is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should"}:
+            break
+        out.append(low)
+    return [norm_key(w) for w in out]
+
+
+def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = None) -> Question:
+    """Kind, weighted terms and focus of a question (IDF from the index's keyword table)."""
+    n = max(1, store.chunk_count())
+    cache = df_cache if df_cache is not None else {}
+    terms: list[Term] = []
+    words = content_terms(question)
+    first = tokens(question)[0] if tokens(question) else ""
+    for w in words:
+        key = norm_key(w)
+        if not key or key in LIGHT_WORDS or key == "say":
+            continue
+        lookup = w.replace("’", "'")
+        if lookup not in cache:
+            cache[lookup] = store.document_frequency(re.sub(r"'s$", "", lookup))
+        df = cache[lookup]
+        idf = math.log((n + 1) / (df + 1)) + 1.0
+        named = (w[:1].isupper() and w != first) or any(ch.isdigit() for ch in w) or w.lower() in DEMONYMS \
+            or (len(w) > 1 and w[1:].lower() != w[1:])
+        terms.append(Term(surface=w, key=key, weight=idf, df=df, named=named))
+    focus = focus_phrase(question)
+    head_df = None
+    if focus:
+        head = focus[-1]
+        head_df = next((t.df for t in terms if t.key == head), None)
+    return Question(text=question, kind=classify(question), terms=terms, focus=focus, focus_head_df=head_df)
+
+
+def find_dates(text: str) -> list[re.Match]:
+    return list(_DATE_RE.finditer(text))
+
+
+def find_numbers(text: str) -> list[re.Match]:
+    """Figures: money, percentages, counts (bare years excluded)."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        s = m.group(0).strip()
+        if re.fullmatch(r"(19|20)\d\d", s):  # a year is not a figure
+            continue
+        if re.fullmatch(r"\d{1,2}", s) and re.search(r"[A-Za-z]\s*$", text[max(0, m.start() - 3):m.start()]) is None \
+                and text[m.end():m.end() + 2].startswith(","):
+            continue  # a day of a month ("October 9, 2019")
+        out.append(m)
+    return out
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised name spans ``(start, end, name)`` (sentence-initial determiners dropped)."""
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name = m.group(1).rstrip(".,;:'’")
+        start = m.start(1)
+        words = name.split()
+        while words and (words[0].lower() in STOPWORDS or words[0].lower() in QUESTION_WORDS):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in {"of", "and", "for", "de", "la", "the"}:
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words)
+        out.append((start, start + len(name), name))
+    return out

@@ -1,0 +1,448 @@
+"""The offline answerer: pick the sentences that answer the question, lead with the
+direct answer (names, date or figure), cite verbatim quotes, or abstain.
+
+No language model: everything said is either a verbatim quote or a span copied
+from one (a date, a figure, a list of names), so nothing can be invented.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ingest.chunking import paragraph_spans, split_sentences
+from ingest.store import IndexStore, StoredDocument
+
+from .analysis import (MONTHS, AnswerKind, Question, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
+                       norm_key, text_keys)
+from .citations import make_citation
+from .config import Settings
+from .types import Answer, Citation, Hit
+
+log = logging.getLogger(__name__)
+
+MAX_QUOTE_CHARS = 420
+# Words that end a company name ("... Co", "... Ltd"): an " and " after them starts a new name.
+_CORP_SUFFIX = {"co", "corp", "inc", "ltd", "llc", "plc", "group", "company", "limited", "sa", "ag", "gmbh",
+                "holdings", "corporation", "co.", "ltd.", "inc."}
+# Words that continue a name across " and " ("Yixin Science and Technology Co").
+_NAME_JOINERS = {"science", "technology", "information", "development", "research", "trade", "commerce",
+                 "industry", "security", "communications", "telecommunications", "engineering", "electronics",
+                 "import", "export", "energy", "defense", "defence", "aerospace", "services", "systems"}
+_ENUM_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,?\s+as well as\s+|,?\s+or\s+)"
+                       r"(?:(?!(?:the|a|an|has|have|had|is|are|was|were|said|says)\s)[a-z][\w-]*\s+){0,6}$")
+# A gap ending in a preposition introduces a place or an owner, not the next item.
+_GAP_PREP = re.compile(r"\b(in|of|at|by|from|to|for|with|on|into|under)\s+$")
+_SPEECH = re.compile(r"\b(said|says|stated|statement|told|added|announced|according to|spokes\w+|called|noted)\b|[\"“”]", re.I)
+
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage, scored against the question."""
+
+    doc: StoredDocument
+    start: int
+    end: int
+    hit_rank: float
+    keys: set[str]
+    context_keys: set[str]
+    coverage: float = 0.0  # weighted share of question terms in sentence + context
+    own: float = 0.0  # weighted share in the sentence alone
+    dense: float = 0.0
+    score: float = 0.0
+    covered: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.doc.body[self.start:self.end]
+
+
+def _coverage(q: Question, keys: set[str]) -> tuple[float, set[str]]:
+    """Weighted share of the question's terms found in ``keys``. Terms no source
+    contains (paraphrases like "located") are left out unless matched."""
+    via_acronym = acronym_keys(q.terms, keys)
+    hit = {t.key for t in q.terms if t.key in via_acronym or key_in(t.key, keys)}
+    terms = [t for t in q.terms if t.df > 0 or t.key in hit]
+    total = sum(t.weight for t in terms) or 1.0
+    return sum(t.weight for t in terms if t.key in hit) / total, hit
+
+
+def _named_coverage(q: Question, keys: set[str]) -> float:
+    named = q.named_terms
+    if not named:
+        return 1.0
+    total = sum(t.weight for t in named)
+    return sum(t.weight for t in named if key_in(t.key, keys)) / total
+
+
+def _paragraph_head(body: str, start: int, paras: list[tuple[int, int]]) -> str:
+    """First line of the paragraph holding ``start`` (a record's name, a heading)."""
+    for ps, pe in paras:
+        if ps <= start < pe:
+            line_end = body.find("\n", ps, pe)
+            return body[ps: line_end if line_end > 0 else pe]
+    return ""
+
+
+def _trim(body: str, start: int, end: int, q: Question) -> tuple[int, int]:
+    """Shorten a long sentence to a window around the question's terms, at word
+    boundaries, so quotes stay readable; the span stays verbatim."""
+    if end - start <= MAX_QUOTE_CHARS:
+        return start, end
+    text = body[start:end]
+    low = text.lower()
+    positions = []
+    for t in q.terms:
+        i = low.find(t.surface.lower()[: max(4, len(t.key))])
+        if i >= 0:
+            positions.append(i)
+    centre = sorted(positions)[len(positions) // 2] if positions else 0
+    a = max(0, centre - MAX_QUOTE_CHARS // 2)
+    b = min(len(text), a + MAX_QUOTE_CHARS)
+    a = max(0, b - MAX_QUOTE_CHARS)
+    if a > 0:
+        sp = text.find(" ", a)
+        a = sp + 1 if 0 <= sp < a + 40 else a
+    if b < len(text):
+        sp = text.rfind(" ", a, b)
+        b = sp if sp > a else b
+    return start + a, start + b
+
+
+def _spans(hits: list[Hit], store: IndexStore, neighbours: int) -> list[tuple[float, str, int, int]]:
+    """``(rank, doc_id, start, end)`` of the hits plus the chunks next to the top
+    ``neighbours`` hits (an answer often continues past a chunk boundary)."""
+    spans = [(float(r), h.doc_id, h.start, h.end) for r, h in enumerate(hits)]
+    have = {(h.doc_id, h.start) for h in hits}
+    for r, h in enumerate(hits[:neighbours]):
+        chunk = store.get_chunks([h.chunk_id]).get(h.chunk_id)
+        if chunk is None:
+            continue
+        for nb in store.neighbours(h.doc_id, chunk.ordinal):
+            if (nb.doc_id, nb.start) not in have:
+                have.add((nb.doc_id, nb.start))
+                spans.append((r + 0.5, nb.doc_id, nb.start, nb.end))
+    return sorted(spans)
+
+
+_DEFINITION = re.compile(
+    r"(?m)^[ \t]*(?:\([a-z0-9]+\)\s*)?[“\"]?([A-Z][^\n“”\"]{2,80}?)[”\"]?\s+(?:means|has the meaning)\b")
+
+
+def definitions(body: str) -> dict[str, tuple[int, int]]:
+    """Defined terms of a legal text ("Covered foreign country means ...") -> the
+    span of the definition, including its numbered items on following lines."""
+    found = list(_DEFINITION.finditer(body))
+    out: dict[str, tuple[int, int]] = {}
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(body)
+        # Stop at the first blank-line paragraph that is not a numbered item.
+        for p in re.finditer(r"\n[ \t]*\n(?![ \t]*\(\w+\))", body[m.end():end]):
+            end = m.end() + p.start()
+            break
+        out[m.group(1).strip().lower()] = (m.start(), min(end, m.start() + 2500))
+    return out
+
+
+def _definition_spans(cands: list[Candidate], top: int = 5) -> list[tuple[float, str, int, int]]:
+    """Definitions of the defined terms that the best sentences use (a regulation
+    answers "whose equipment is prohibited" in its definitions section)."""
+    spans = []
+    seen: set[tuple[str, int]] = set()
+    for c in cands[:top]:
+        low = c.text.lower()
+        for term, (s, e) in definitions(c.doc.body).items():
+            if term in low and not (c.start <= s < c.end) and (c.doc.doc_id, s) not in seen:
+                seen.add((c.doc.doc_id, s))
+                spans.append((c.hit_rank + 0.5, c.doc.doc_id, s, e))
+    return spans
+
+
+def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int = 2,
+                extra: list[tuple[float, str, int, int]] | None = None) -> list[Candidate]:
+    docs: dict[str, StoredDocument] = {}
+    paras: dict[str, list[tuple[int, int]]] = {}
+    seen: set[tuple[str, int]] = set()
+    seen_text: set[str] = set()
+    out: list[Candidate] = []
+    for rank, doc_id, h_start, h_end in extra if extra is not None else _spans(hits, store, neighbours):
+        h = Hit(chunk_id="", doc_id=doc_id, source="", title="", start=h_start, end=h_end, text="")
+        doc = docs.get(h.doc_id) or store.get_document(h.doc_id)
+        if doc is None:
+            continue
+        docs[h.doc_id] = doc
+        if h.doc_id not in paras:
+            paras[h.doc_id] = paragraph_spans(doc.body)
+        doc_keys = text_keys(doc.title) | text_keys(doc.date)
+        for s, e in split_sentences(doc.body[h.start:h.end], base=h.start):
+            if (h.doc_id, s) in seen or e - s < 12:
+                continue
+            seen.add((h.doc_id, s))
+            text = doc.body[s:e]
+            if text in seen_text:  # identical record lines across entries: keep the best-ranked
+                continue
+            seen_text.add(text)
+            keys = text_keys(text)
+            head = _paragraph_head(doc.body, s, paras[h.doc_id])
+            out.append(Candidate(doc=doc, start=s, end=e, hit_rank=rank, keys=keys,
+                                 context_keys=keys | text_keys(head) | doc_keys))
+    return out
+
+
+def _type_fit(q: Question, text: str) -> float:
+    if q.kind is AnswerKind.STATEMENT:
+        return 1.0 if _SPEECH.search(text) else 0.0
+    if q.kind is AnswerKind.DATE:
+        return 1.0 if find_dates(text) else 0.0
+    if q.kind is AnswerKind.QUANTITY:
+        return 1.0 if find_numbers(text) else 0.0
+    if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY):
+        qkeys = {t.key for t in q.terms}
+        head = q.focus[-1] if q.focus else None
+        if q.kind is AnswerKind.LIST and _enumerations(text, qkeys, head, linked_only=True):
+            return 1.0  # names listed as the thing asked for ("companies including A, B")
+        if q.kind is AnswerKind.LIST and _enumerations(text, qkeys):
+            return 0.5
+        names = [n for _, _, n in find_names(text) if norm_key(n.split()[0]) not in qkeys]
+        return min(0.3, len(names) / 6) if q.kind is AnswerKind.LIST else min(1.0, len(names) / 2)
+    if q.kind is AnswerKind.PLACE:
+        return 1.0 if re.search(r"\b(address|located|based|headquarter|[A-Z]{2}$)", text, re.I) or re.search(r"\b\d{5,6}\b", text) else 0.3
+    if q.kind is AnswerKind.REASON:
+        return 1.0 if re.search(r"\b(because|due to|for|over|citing|implicated|punishing|reasons?|concerns?|in response)\b", text, re.I) else 0.0
+    return 0.5
+
+
+def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None:
+    if not cands:
+        return
+    import numpy as np
+
+    vecs = np.asarray(store.text_vectors([c.text[:600] for c in cands]))
+    sims = vecs @ np.asarray(qvec)
+    head = q.focus[-1] if q.focus else None
+    typed = q.kind in (AnswerKind.LIST, AnswerKind.ENTITY, AnswerKind.DATE, AnswerKind.QUANTITY, AnswerKind.STATEMENT)
+    for c, sim in zip(cands, sims):
+        c.dense = float(sim)
+        c.own, _ = _coverage(q, c.keys)
+        c.coverage, c.covered = _coverage(q, c.context_keys)
+        prior = 1.0 / (1.0 + 0.15 * c.hit_rank)
+        fit = _type_fit(q, c.text)
+        c.score = (0.30 * c.own + 0.20 * c.coverage + 0.30 * c.dense + (0.30 if typed else 0.12) * fit
+                   + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
+                   + 0.10 * _named_coverage(q, c.context_keys))
+        if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and fit == 0:
+            c.score *= 0.6  # a "when"/"how much" answer must carry a date/figure
+        if len(c.text) < 40 and ":" not in c.text and q.kind in (AnswerKind.OTHER, AnswerKind.REASON):
+            c.score *= 0.7  # a bare heading does not answer a what/why question
+
+
+# ---------------------------------------------------------------- lead line
+def _split_and(name: str) -> list[str]:
+    parts = name.split(" and ")
+    out = [parts[0]]
+    for p in parts[1:]:
+        left_last = out[-1].split()[-1].lower().rstrip(".,")
+        right_first = p.split()[0].lower() if p.split() else ""
+        if left_last in _NAME_JOINERS or right_first in _NAME_JOINERS or not p[:1].isupper():
+            out[-1] = f"{out[-1]} and {p}"
+        else:
+            out.append(p)
+    return out
+
+
+_ORG_HEADS = {"company", "firm", "entity", "business", "corporation", "organization", "organisation", "enterprise",
+              "startup", "party", "person", "vendor"}
+_LINK_BEFORE = re.compile(r"\b(including|includ\w*|such as|are|were|is|was|namely|like|incl\.|as well as|by|of|from)\b|:", re.I)
+
+
+def _head_keys(head: str) -> set[str]:
+    return _ORG_HEADS if head in _ORG_HEADS else {head}
+
+
+def _linked(text: str, run: list[tuple[int, int, str]], head: str | None) -> bool:
+    """Is a run of names *about* the focus head? ("companies including A, B",
+    "the other companies are A, B", "A, B and C as suppliers")."""
+    if not head:
+        return False
+    heads = _head_keys(head)
+    before = text[max(0, run[0][0] - 90):run[0][0]]
+    words = before.split()[-9:]
+    for i, w in enumerate(words):
+        if norm_key(re.sub(r"\W+$", "", w)) in heads and _LINK_BEFORE.search(" ".join(words[i + 1:]) or ":"):
+            return True
+    after = text[run[-1][1]:run[-1][1] + 40].split()[:4]
+    return any(norm_key(re.sub(r"\W+$", "", w)) in heads for w in after) and bool(after) and \
+        after[0].lower() in {"as", "and", "or", "are", "were"}
+
+
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    names = find_names(text)
+    runs: list[list[tuple[int, int, str]]] = []
+    for n in names:
+        gap = text[runs[-1][-1][1]:n[0]] if runs else ""
+        if runs and _ENUM_GAP.match(gap) and not _GAP_PREP.search(gap):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def _enumerations(text: str, qkeys: set[str], head: str | None = None, linked_only: bool = False) -> list[list[str]]:
+    """Runs of names listed together ("A, B, C and D") in a sentence; with
+    ``linked_only``, only runs tied to the focus head."""
+    out = []
+    for run in _runs(text):
+        if linked_only and not _linked(text, run, head):
+            continue
+        flat: list[str] = []
+        for _, _, name in run:
+            flat += _split_and(name)
+        flat = [n for n in flat if not all(key_in(norm_key(w), qkeys) for w in n.split())]
+        if len(flat) >= 2:
+            out.append(flat)
+    return out
+
+
+def _nearest(matches: list[tuple[int, int, str]], text: str, q: Question) -> str | None:
+    """The match closest to the question's terms in ``text``."""
+    if not matches:
+        return None
+    low = text.lower()
+    anchors = [low.find(t.surface.lower()[:max(4, len(t.key))]) for t in q.terms]
+    anchors = [a for a in anchors if a >= 0] or [0]
+    return min(matches, key=lambda m: min(abs(m[0] - a) for a in anchors))[2]
+
+
+def _lead(q: Question, picked: list[Candidate]) -> str | None:
+    """The direct answer (verbatim spans of the quotes), or None to lead with the quote."""
+    if q.kind is AnswerKind.DATE:
+        for c in picked:
+            d = [(m.start(), m.end(), m.group(0)) for m in find_dates(c.text)]
+            if d:
+                return _nearest(d, c.text, q)
+    if q.kind is AnswerKind.QUANTITY:
+        for c in picked:
+            n = [(m.start(), m.end(), m.group(0).strip()) for m in find_numbers(c.text)]
+            if n:
+                return _nearest(n, c.text, q)
+    if q.kind is AnswerKind.LIST:
+        qkeys = {t.key for t in q.terms}
+        head = q.focus[-1] if q.focus else None
+        names: list[str] = []
+        for linked_only in (True, False):
+            for c in picked:
+                for run in _enumerations(c.text, qkeys, head, linked_only=linked_only):
+                    names += [n for n in run if n not in names]
+            if names:
+                break
+        if len(names) >= 2:
+            return ", ".join(names[:-1]) + " and " + names[-1]
+    return None
+
+
+def _attribution(c: Citation) -> str:
+    bits = [b for b in (c.publisher.split(" (")[0].split(" - ")[0].strip(), c.date) if b]
+    return f"{c.title}" + (f" ({', '.join(bits)})" if bits else "")
+
+
+# ---------------------------------------------------------------- abstention
+def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate], settings: Settings) -> str | None:
+    if best is None:
+        return "no passage matched"
+    # The thing asked for ("what penalty", "how many employees") never occurs in the sources.
+    if q.focus and q.focus_head_df == 0 and not key_in(q.focus[-1], set().union(*(c.context_keys for c in picked))):
+        return f"no source mentions '{q.focus[-1]}'"
+    # A name the sources never mention (not a month: those match ISO dates).
+    for t in q.named_terms:
+        if t.df == 0 and not key_in(t.key, best.context_keys) and not t.key.isdigit() \
+                and t.surface.lower() not in MONTHS:
+            return f"no source mentions '{t.surface}'"
+    # Restrictive modifiers of the focus ("Indian companies") must hold in the
+    # evidence together with the question's other names and dates.
+    mods = [k for k in q.focus[:-1] if any(t.key == k and t.named for t in q.terms)]
+    if mods and not any(all(key_in(m, c.context_keys) for m in mods) and _named_coverage(q, c.context_keys) >= 0.99
+                        for c in picked):
+        return f"the evidence does not cover '{' '.join(mods)}'"
+    if max(_named_coverage(q, c.context_keys) for c in picked) < 0.5:
+        return "the evidence does not mention the names in the question"
+    if q.kind is AnswerKind.STATEMENT:
+        # "What did X say": X must be named around a statement.
+        if not any(_named_coverage(q, c.context_keys) >= 0.99 and _type_fit(q, c.text) > 0 for c in picked):
+            return "no statement by the named party in the evidence"
+    elif best.coverage < settings.abstain_threshold:
+        return f"the best evidence covers {best.coverage:.0%} of the question's key terms"
+    if q.kind is AnswerKind.QUANTITY and not any(find_numbers(c.text) for c in picked):
+        return "no figure in the evidence"
+    if q.kind is AnswerKind.DATE and not any(find_dates(c.text) for c in picked):
+        return "no date in the evidence"
+    return None
+
+
+def _abstention(q: Question, hits: list[Hit], reason: str, settings: Settings) -> Answer:
+    topic = re.sub(r"\?+$", "", q.text.strip())
+    topic = topic[0].lower() + topic[1:] if topic else topic
+    titles = []
+    for h in hits:
+        label = f"{h.title}" + (f" ({h.date})" if h.date else "")
+        if label not in titles:
+            titles.append(label)
+    coverage = settings.prompt("abstain_coverage").strip().format(titles="; ".join(titles[:3])) if titles else ""
+    text = settings.prompt("abstain").strip().format(topic=f"this: “{topic}”", coverage=coverage).strip()
+    log.info("abstained: %s", reason)
+    return Answer(text=text, abstained=True, citations=[], question=q.text, backend="extractive",
+                  notice=f"abstained: {reason}")
+
+
+# ---------------------------------------------------------------- answer
+def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
+    """Compose a cited answer from the retrieved passages, or abstain."""
+    q = analyse(question, store)
+    cands = _candidates(q, hits, store)
+    if not cands:
+        return _abstention(q, hits, "no passage matched", settings)
+    qvec = store.embedder.embed_query(question)
+    _score(q, cands, qvec, store)
+    cands.sort(key=lambda c: -c.score)
+    defs = _definition_spans(cands)
+    if defs:
+        more = [c for c in _candidates(q, hits, store, extra=defs)
+                if not any(c.doc.doc_id == o.doc.doc_id and c.start == o.start for o in cands)]
+        _score(q, more, qvec, store)
+        cands = sorted(cands + more, key=lambda c: -c.score)
+    best = cands[0]
+    limit = settings.max_quotes + (2 if q.kind is AnswerKind.LIST else 0)
+    picked: list[Candidate] = [best]
+    for c in cands[1:]:
+        if len(picked) >= limit:
+            break
+        if c.score < 0.75 * best.score:
+            break
+        # Add a quote only if it brings a question term or a name the others lack.
+        new_terms = c.covered - set().union(*(p.covered for p in picked))
+        same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and _type_fit(q, c.text) > 0 and c.own > 0
+        if new_terms or same_kind or c.score >= 0.92 * best.score:
+            picked.append(c)
+    reason = _abstain_reason(q, best, picked, settings)
+    if reason:
+        return _abstention(q, hits, reason, settings)
+
+    picked.sort(key=lambda c: -c.score)
+    citations: list[Citation] = []
+    for c in picked:
+        s, e = _trim(c.doc.body, c.start, c.end, q)
+        citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
+    lead = _lead(q, picked)
+    if lead is None:
+        lead = f"“{citations[0].quote}”"
+        quote_cites = citations[1:]
+    else:
+        quote_cites = citations
+    lines = [f"{lead} [1]", ""]
+    if quote_cites:
+        lines.append("Evidence:")
+        for c in quote_cites:
+            lines.append(f"[{c.n}] “{c.quote}” — {_attribution(c)}")
+    if lead.startswith("“"):
+        lines[0] = f"{lead} — {_attribution(citations[0])} [1]"
+    text = "\n".join(lines).strip()
+    return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -1,0 +1,274 @@
+"""Hybrid retrieval: dense (Chroma) + keyword (SQLite FTS5 BM25), fused, diversified,
+with metadata filters and an optional second pass through entities found in the first."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from datetime import date
+from typing import Callable
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from ingest.store import IndexStore
+
+from .config import Diversity, Fusion, Settings
+from .text import STOPWORDS, content_terms
+from .types import Hit
+
+log = logging.getLogger(__name__)
+
+Ranking = list[tuple[str, float]]  # (chunk_id, score), best first
+
+FILTER_KEYS = {"date_from", "date_to", "publisher", "source", "doc_type"}
+
+
+# ----------------------------------------------------------------- fusion
+def fuse_rrf(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:
+    """Reciprocal rank fusion: sum of 1/(k + rank) over the lists a chunk is in."""
+    scores: dict[str, float] = {}
+    for ranking in (dense, keyword):
+        for rank, (cid, _) in enumerate(ranking, 1):
+            scores[cid] = scores.get(cid, 0.0) + 1.0 / (settings.rrf_k + rank)
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def _minmax(ranking: Ranking) -> dict[str, float]:
+    if not ranking:
+        return {}
+    vals = [s for _, s in ranking]
+    lo, hi = min(vals), max(vals)
+    span = (hi - lo) or 1.0
+    return {cid: (s - lo) / span for cid, s in ranking}
+
+
+def fuse_weighted(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:
+    """Weighted sum of min-max normalised scores (missing = 0)."""
+    d, k = _minmax(dense), _minmax(keyword)
+    w = settings.dense_weight
+    scores = {cid: w * d.get(cid, 0.0) + (1 - w) * k.get(cid, 0.0) for cid in set(d) | set(k)}
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def fuse_dense(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:
+    return list(dense)
+
+
+def fuse_keyword(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:
+    return list(keyword)
+
+
+FUSIONS: dict[Fusion, Callable[[Ranking, Ranking, Settings], Ranking]] = {
+    Fusion.RRF: fuse_rrf,
+    Fusion.WEIGHTED: fuse_weighted,
+    Fusion.DENSE: fuse_dense,
+    Fusion.KEYWORD: fuse_keyword,
+}
+
+
+# ------------------------------------------------------------- filters
+def _date_int(value) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value.year * 10000 + value.month * 100 + value.day
+    if isinstance(value, int):
+        return value
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s)
+    if not m:
+        raise ValueError(f"bad date {value!r}; use YYYY-MM-DD")
+    return int(m.group(1)) * 10000 + int(m.group(2) or 0) * 100 + int(m.group(3) or 0)
+
+
+def resolve_filters(store: IndexStore, filters: dict | None) -> set[str] | None:
+    """Doc ids allowed by ``filters`` (None = no filter). Unknown keys are an error."""
+    if not filters:
+        return None
+    f = {k: v for k, v in filters.items() if v not in (None, "", [])}
+    unknown = set(f) - FILTER_KEYS
+    if unknown:
+        raise ValueError(f"unknown filter(s) {sorted(unknown)}; allowed: {sorted(FILTER_KEYS)}")
+    if not f:
+        return None
+    date_to = _date_int(f.get("date_to"))
+    if date_to is not None and date_to % 100 == 0:  # "2019-10" means up to the end of October
+        date_to += 99 if date_to % 10000 else 9999
+    return store.doc_ids_matching(date_from=_date_int(f.get("date_from")), date_to=date_to,
+                                  publisher=f.get("publisher"), source=f.get("source"), doc_type=f.get("doc_type"))
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def iso_dates(text: str) -> list[str]:
+    """ISO spellings of dates in ``text`` ("June 5, 2020" -> 2020-06-05, "June 2020" -> 2020-06),
+    so a question's dates match records that write them the ISO way."""
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\s+(?:(\d{1,2}),?\s+)?(\d{4})\b", text, re.I):
+        mo = _MONTHS.index(m.group(1).lower()) + 1
+        out.append(f"{m.group(3)}-{mo:02d}" + (f"-{int(m.group(2)):02d}" if m.group(2) else ""))
+    return out
+
+
+# ------------------------------------------------------------- second pass
+_POINTER = re.compile(
+    r"\b(?:the|these|those|such|that)\s+(?:[a-z][a-z-]+\s+){0,2}"
+    r"(?:companies|firms|entities|suppliers|parties|businesses|organi[sz]ations|individuals|persons|people|"
+    r"vendors|customers|manufacturers|startups|agencies|countries|products|rule|rules|notice|action|decision)\b")
+_NAME = re.compile(r"\b([A-Z][a-zA-Z&.-]+(?:\s+(?:[A-Z][a-zA-Z&.-]+|of|and|for|de)){0,5}\s*[A-Z]?[a-zA-Z&.-]*)")
+
+
+def needs_second_pass(question: str) -> bool:
+    """Questions that point through a set the first pass must find ("suppliers of
+    the blacklisted companies") and name few entities themselves."""
+    named = [t for t in content_terms(question)[1:] if t[:1].isupper()]
+    return bool(_POINTER.search(question)) and len(named) <= 1
+
+
+def salient_entities(texts: list[str], question: str, limit: int = 4) -> list[str]:
+    """Capitalised names frequent in the first-pass passages and absent from the question."""
+    qlow = question.lower()
+    counts: Counter[str] = Counter()
+    for t in texts:
+        for m in _NAME.finditer(t):
+            name = m.group(1).strip(" .-")
+            words = name.split()
+            if not name or words[0].lower() in STOPWORDS or name.lower() in qlow or len(name) < 3:
+                continue
+            counts[name] += 1
+    return [n for n, _ in counts.most_common(limit)]
+
+
+# ------------------------------------------------------------- diversity
+def diversify_doc_cap(ranking: Ranking, chunk_docs: dict[str, str], k: int, settings: Settings,
+                      vectors: Callable[[list[str]], dict[str, list[float]]]) -> Ranking:
+    """Keep the order, but at most ``per_doc_cap`` chunks of one document; fill
+    from the overflow if fewer than k remain."""
+    per: Counter[str] = Counter()
+    kept, overflow = [], []
+    for cid, s in ranking:
+        doc = chunk_docs.get(cid, "")
+        if per[doc] < settings.per_doc_cap:
+            per[doc] += 1
+            kept.append((cid, s))
+        else:
+            overflow.append((cid, s))
+    return (kept + overflow)[:k]
+
+
+def diversify_mmr(ranking: Ranking, chunk_docs: dict[str, str], k: int, settings: Settings,
+                  vectors: Callable[[list[str]], dict[str, list[float]]]) -> Ranking:
+    """Maximal marginal relevance: relevance (fused rank) against similarity to picks."""
+    import numpy as np
+
+    pool = ranking[: max(k * 4, 20)]
+    vecs = vectors([cid for cid, _ in pool])
+    rel = {cid: 1.0 - i / max(1, len(pool)) for i, (cid, _) in enumerate(pool)}
+    picked: list[tuple[str, float]] = []
+    rest = [cid for cid, _ in pool]
+    lam = settings.mmr_lambda
+    while rest and len(picked) < k:
+        def mmr(cid: str) -> float:
+            v = vecs.get(cid)
+            if v is None or not picked:
+                return lam * rel[cid]
+            sim = max(float(np.dot(v, vecs[p])) for p, _ in picked if p in vecs) if any(p in vecs for p, _ in picked) else 0.0
+            return lam * rel[cid] - (1 - lam) * sim
+        best = max(rest, key=mmr)
+        picked.append((best, dict(pool)[best]))
+        rest.remove(best)
+    return picked
+
+
+def diversify_none(ranking: Ranking, chunk_docs: dict[str, str], k: int, settings: Settings,
+                   vectors: Callable[[list[str]], dict[str, list[float]]]) -> Ranking:
+    return ranking[:k]
+
+
+DIVERSIFIERS = {Diversity.DOC_CAP: diversify_doc_cap, Diversity.MMR: diversify_mmr, Diversity.NONE: diversify_none}
+
+
+# ------------------------------------------------------------- retriever
+class Retriever:
+    """Retrieval over one index with one settings object."""
+
+    def __init__(self, store: IndexStore, settings: Settings):
+        self.store = store
+        self.settings = settings
+
+    def _search(self, query: str, doc_ids: set[str] | None) -> tuple[Ranking, Ranking]:
+        n = self.settings.candidates
+        fusion = self.settings.fusion
+        dense = [] if fusion is Fusion.KEYWORD else self.store.dense_search(self.store.embedder.embed_query(query), n, doc_ids)
+        keyword_q = " ".join(content_terms(query) + iso_dates(query)) or query
+        keyword = [] if fusion is Fusion.DENSE else self.store.keyword_search(keyword_q, n, doc_ids)
+        return dense, keyword
+
+    def _vectors(self, chunk_ids: list[str]) -> dict[str, list[float]]:
+        from ingest.records import content_hash
+        from ingest.store import embedding_input
+
+        chunks = self.store.get_chunks(chunk_ids)
+        titles = {c.doc_id: (self.store.get_document(c.doc_id) or None) for c in chunks.values()}
+        by_hash = {content_hash(embedding_input(titles[c.doc_id].title if titles[c.doc_id] else "", c.text)): cid
+                   for cid, c in chunks.items()}
+        cached = self.store._cached_vectors(list(by_hash))  # noqa: SLF001 - same package family
+        return {by_hash[h]: v for h, v in cached.items()}
+
+    def retrieve(self, question: str, *, filters: dict | None = None, k: int | None = None) -> list[Hit]:
+        """The ``k`` best passages, fused and diversified, as :class:`Hit` records."""
+        k = k or self.settings.top_k
+        doc_ids = resolve_filters(self.store, filters)
+        dense, keyword = self._search(question, doc_ids)
+        fused = FUSIONS[self.settings.fusion](dense, keyword, self.settings)
+        if self.settings.second_pass and needs_second_pass(question) and fused:
+            first = self.store.get_chunks([cid for cid, _ in fused[:3]])
+            ents = salient_entities([c.text for c in first.values()], question)
+            if ents:
+                expanded = question + " " + " ".join(ents)
+                log.info("second pass with entities %s", ents)
+                d2, k2 = self._search(expanded, doc_ids)
+                fused2 = FUSIONS[self.settings.fusion](d2, k2, self.settings)
+                # Both passes count; the first keeps priority on ties.
+                fused = fuse_rrf(fused, fused2, self.settings)
+        chunks = self.store.get_chunks([cid for cid, _ in fused])
+        fused = [(cid, s) for cid, s in fused if cid in chunks]
+        chunk_docs = {cid: c.doc_id for cid, c in chunks.items()}
+        picked = DIVERSIFIERS[self.settings.diversity](fused, chunk_docs, k, self.settings, self._vectors)
+        d_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
+        k_rank = {cid: i for i, (cid, _) in enumerate(keyword, 1)}
+        hits: list[Hit] = []
+        docs: dict = {}
+        for cid, score in picked:
+            c = chunks[cid]
+            doc = docs.get(c.doc_id) or self.store.get_document(c.doc_id)
+            if doc is None:
+                continue
+            docs[c.doc_id] = doc
+            hits.append(Hit(chunk_id=cid, doc_id=c.doc_id, source=doc.source, title=doc.title, start=c.start,
+                            end=c.end, text=c.text, score=score, dense_rank=d_rank.get(cid),
+                            keyword_rank=k_rank.get(cid), date=doc.date, publisher=doc.publisher, url=doc.url,
+                            doc_type=doc.doc_type))
+        return hits
+
+
+class TradeQARetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain ``BaseRetriever`` (for LCEL chains)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: IndexStore
+    settings: Settings
+    k: int = 8
+    filters: dict | None = None
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+        hits = Retriever(self.store, self.settings).retrieve(query, filters=self.filters, k=self.k)
+        return [LCDocument(page_content=h.text, metadata={
+            "chunk_id": h.chunk_id, "doc_id": h.doc_id, "source": h.source, "title": h.title, "start": h.start,
+            "end": h.end, "score": h.score, "date": h.date, "publisher": h.publisher}) for h in hits]

@@ -1,0 +1,75 @@
+"""Small text utilities shared by retrieval and the answerer: tokens, stems, stopwords."""
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being below between
+both but by can cannot could did didn't do does doesn't doing don't down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is isn't it it's its itself let's me more most
+my myself no nor not of off on once only or other ought our ours ourselves out over own same she should so some such
+than that that's the their theirs them themselves then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours yourself yourselves
+according say said says tell told give given also just much many whose does mean
+us s t
+""".split())
+
+# Words that ask rather than describe; never required to appear in the evidence.
+QUESTION_WORDS = frozenset("what which who whom whose when where why how many much does did do is are was were".split())
+
+IMPERATIVES = frozenset("list name show give tell find identify describe explain summarise summarize".split())
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9%]|[A-Za-z0-9%$]")
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens (keeps internal . - ' as in U.S., 52.204-25, Xi'an)."""
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A light English stemmer (plural, -ed, -ing, -ly, possessive); consistent,
+    not linguistically perfect: both sides of a match go through it."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'.")
+    if len(w) <= 3 or any(ch.isdigit() for ch in w):
+        return w
+    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
+                     ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            if suf == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            if suf == "es" and not w.endswith(("ches", "shes", "xes", "sses", "zes")):
+                # "entities"/"licenses": only strip the s
+                return w[:-1]
+            base = w[: len(w) - len(suf)] + rep
+            if suf in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            return base
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """Tokens of ``text`` minus stopwords, original case kept, order kept, unique."""
+    out: list[str] = []
+    seen: set[str] = set()
+    toks = tokens(text)
+    if toks and toks[0].lower() in IMPERATIVES:  # "List the companies ..." asks, it doesn't describe
+        toks = toks[1:]
+    for t in toks:
+        low = t.lower()
+        if low in STOPWORDS or low in QUESTION_WORDS:
+            continue
+        if len(low) == 1 and not low.isdigit():
+            continue
+        key = stem(low)
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def stems(text: str) -> set[str]:
+    return {stem(t) for t in tokens(text)}
