@@ -26,6 +26,14 @@ def _load(name: str):
             # Never reach for a hub: a local folder (or an already cached name) only.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            try:  # the weight-loading progress bar is noise on every start
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+                hf_logging.set_verbosity_error()
+            except Exception:  # noqa: BLE001 - cosmetic only
+                pass
             from sentence_transformers import SentenceTransformer
 
             log.info("loading embedding model %s", name)

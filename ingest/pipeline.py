@@ -26,6 +26,8 @@ def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
     return h.hexdigest()[:32]
 
 
+# Bump when what ingest writes changes (caches keyed on it are rebuilt).
+PIPELINE_VERSION = 3
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 
 

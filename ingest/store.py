@@ -154,6 +154,11 @@ class IndexStore:
         self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         self._db.commit()
+        found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0]
+        if found != str(SCHEMA_VERSION):
+            self._db.close()
+            raise IndexError_(f"index {self.path} has format {found}; this tradeqa reads format {SCHEMA_VERSION}. "
+                              "Ingest your documents into a new index folder.")
         self._collection = None
         self._client = None
 

@@ -1,0 +1,299 @@
+"""Scorer, runner and report of ``tradeqa eval``, with hand-made answers over a tiny corpus
+(no embedding model), plus one integration run over the shared corpus."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.config import Fusion, Settings
+from agent.evaluate import (
+    DocumentTexts, Gate, Question, RunConfig, check_citation, check_gates, load_questions, match_groups,
+    normalise, parse_config, parse_configs, parse_fraction, parse_ks, percentile, run_config, score_answer,
+    summarise, write_outputs, EvalReport,
+)
+from agent.types import Answer, Citation, Hit
+
+BLACKLIST = """title: US widens blacklist
+publisher: Reuters
+date: 2019-10-08
+---
+The U.S. Commerce Department added 28 Chinese entities to its trade blacklist.
+Suppliers to Hikvision include   Intel, Nvidia
+and Ambarella.
+"""
+FAR = """title: FAR 52.204-25
+---
+Covered foreign country means the People's Republic of China.
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "reuters-blacklist.txt").write_text(BLACKLIST, encoding="utf-8")
+    (d / "far-clause.txt").write_text(FAR, encoding="utf-8")
+    return d
+
+
+@pytest.fixture()
+def docs(corpus: Path) -> DocumentTexts:
+    return DocumentTexts(corpus)
+
+
+Q_LIST = Question("q1", "Which suppliers are affected?", True, [["Intel"], ["Nvidia"], ["Ambarella"]],
+                  ["reuters-blacklist"], "list")
+Q_UNANSWERABLE = Question("q9", "What trade deal was signed?", False)
+
+
+def cite(corpus: Path, stem: str, quote: str, n: int = 1, start: int = 0, end: int = 0) -> Citation:
+    return Citation(source=str(corpus / f"{stem}.txt"), title=stem, quote=quote, start=start, end=end, n=n)
+
+
+def hit(corpus: Path, stem: str, i: int = 0) -> Hit:
+    return Hit(chunk_id=f"{stem}:{i}", doc_id=stem, source=str(corpus / f"{stem}.txt"), title=stem,
+               start=0, end=10, text="...")
+
+
+# ----------------------------------------------------------------------------- scorer
+def test_correct_answer(corpus, docs):
+    # The quote wraps differently from the document: white space is collapsed before matching.
+    ans = Answer(text="Intel, NVIDIA and Ambarella supply Hikvision [1].", abstained=False,
+                 citations=[cite(corpus, "reuters-blacklist", "Suppliers to Hikvision include Intel, Nvidia and Ambarella.")])
+    r = score_answer(Q_LIST, ans, docs, ranked=[hit(corpus, "far-clause"), hit(corpus, "reuters-blacklist")], ks=[1, 3])
+    assert r.correct is True and r.correctness == 1.0
+    assert r.citations[0].verified and r.citations[0].in_sources and r.source_hit
+    assert r.source_rank == 2 and r.recall_at_k == {1: False, 3: True}
+    assert r.abstention_ok and r.failures == []
+
+
+def test_partial_answer(corpus, docs):
+    ans = Answer(text="Intel is affected.", abstained=False,
+                 citations=[cite(corpus, "reuters-blacklist", "Intel, Nvidia")])
+    r = score_answer(Q_LIST, ans, docs, ranked=[hit(corpus, "reuters-blacklist")])
+    assert r.groups_matched == [True, False, False]
+    assert r.correctness == pytest.approx(1 / 3) and r.correct is False
+    assert r.missing == [["Nvidia"], ["Ambarella"]]
+    assert any(f.startswith("missing: Nvidia; Ambarella") for f in r.failures)
+
+
+def test_wrong_abstention(corpus, docs):
+    # The abstention text happens to name a fact; it still scores 0.
+    ans = Answer(text="The sources do not say whether Intel is affected.", abstained=True)
+    r = score_answer(Q_LIST, ans, docs, ranked=[hit(corpus, "reuters-blacklist")])
+    assert r.correctness == 0.0 and r.correct is False and not r.abstention_ok
+    assert "wrong abstention on an answerable question" in r.failures
+    s = summarise([r])
+    assert s.wrong_abstentions == 1 and s.abstain_precision == 0.0 and s.abstain_recall is None
+
+
+def test_fabricated_quote_counts_against_precision_even_if_flagged(corpus, docs):
+    body = BLACKLIST.split("---\n", 1)[1]
+    real = "28 Chinese entities"
+    start = body.index(real)
+    fake = cite(corpus, "reuters-blacklist", "28 Chinese entities, all of them banks", n=2,
+                start=start, end=start + len(real))  # offsets point at a real span
+    fake.verified = True  # whatever the answer object claims
+    good = cite(corpus, "reuters-blacklist", "Intel, Nvidia and Ambarella", n=1)
+    ans = Answer(text="Intel, Nvidia and Ambarella [1]; 28 banks [2].", abstained=False, citations=[good, fake])
+    r = score_answer(Q_LIST, ans, docs, ranked=[hit(corpus, "reuters-blacklist")])
+    assert [c.verified for c in r.citations] == [True, False]
+    assert r.citations[1].reason == "quote not found in the named document"
+    s = summarise([r])
+    assert s.citations_total == 2 and s.citations_verified == 1 and s.citation_precision == 0.5
+    assert any("1 of 2 citations not verified" in f for f in r.failures)
+
+
+def test_quote_must_be_in_the_document_it_names(corpus, docs):
+    c = cite(corpus, "far-clause", "Intel, Nvidia")  # true, but of another document
+    assert not check_citation(c, docs, ["reuters-blacklist"]).verified
+
+
+def test_case_and_empty_quotes_do_not_verify(corpus, docs):
+    assert not check_citation(cite(corpus, "far-clause", "covered foreign country"), docs, []).verified
+    assert not check_citation(cite(corpus, "far-clause", "  "), docs, []).verified
+
+
+def test_moved_source_falls_back_to_corpus_by_stem(tmp_path, corpus):
+    c = Citation(source="/gone/elsewhere/far-clause.txt", title="", quote="People's Republic of China", start=0, end=0)
+    assert check_citation(c, DocumentTexts(corpus), ["far-clause"]).verified
+    missing = check_citation(c, DocumentTexts(None), ["far-clause"])
+    assert not missing.verified and "not found" in missing.reason
+
+
+def test_unverified_citation_into_sources_is_no_source_hit(corpus, docs):
+    ans = Answer(text="Intel, Nvidia, Ambarella", abstained=False,
+                 citations=[cite(corpus, "reuters-blacklist", "made up text")])
+    r = score_answer(Q_LIST, ans, docs)
+    assert r.correct and r.source_hit is False
+    assert "no verified citation into the expected sources" in r.failures
+
+
+def test_unanswerable_and_summary(corpus, docs):
+    ok = score_answer(Q_UNANSWERABLE, Answer(text="Not in the sources.", abstained=True), docs, latency_ms=100)
+    bad = score_answer(Question("q8", "Employees?", False, kind="x"),
+                       Answer(text="About 10,000.", abstained=False), docs, latency_ms=300)
+    right = score_answer(Q_LIST, Answer(text="Intel Nvidia Ambarella", abstained=False,
+                                        citations=[cite(corpus, "reuters-blacklist", "Intel, Nvidia")]), docs,
+                         ranked=[hit(corpus, "reuters-blacklist")], ks=[1, 5], latency_ms=200)
+    assert ok.abstention_ok and not ok.failures
+    assert bad.failures == ["answered an unanswerable question"]
+    s = summarise([ok, bad, right], ks=[1, 5])
+    assert s.abstain_recall == 0.5 and s.abstain_precision == 1.0 and s.answered_unanswerable == 1
+    assert s.correct_rate == 1.0 and s.citation_precision == 1.0 and s.source_recall == 1.0
+    assert s.recall_at_k == {1: 1.0, 5: 1.0} and s.mrr == 1.0
+    assert s.latency_p50_ms == 200 and s.latency_p95_ms == pytest.approx(290)
+    assert set(s.by_kind) == {"unanswerable", "x", "list"} and s.by_kind["x"].abstain_recall == 0.0
+
+
+def test_error_is_scored_as_failure(docs):
+    r = score_answer(Q_LIST, None, docs, error="RuntimeError: boom")
+    assert r.correctness == 0.0 and r.failures[0] == "error: RuntimeError: boom"
+    assert summarise([r]).n_errors == 1
+
+
+def test_helpers():
+    assert normalise("  a \n\t b\u00a0c ") == "a b c"
+    assert match_groups("The  People's\nRepublic of CHINA", [["people's republic of china"], ["x", "china"], ["y"]]) \
+        == [True, True, False]
+    assert percentile([], 50) is None and percentile([5.0], 95) == 5.0
+    assert parse_fraction("85") == 0.85 and parse_fraction("0.8") == 0.8 and parse_fraction("100%") == 1.0
+    assert parse_ks("10, 1,5") == [1, 5, 10]
+    with pytest.raises(ValueError):
+        parse_ks("0")
+
+
+# ----------------------------------------------------------------------------- questions, configs, gates
+def test_load_questions(tmp_path):
+    p = tmp_path / "q.jsonl"
+    p.write_text('{"id": "a", "question": "Q?", "answerable": true, "must_include": [["x"]], "sources": ["s.txt"]}\n'
+                 "\n"
+                 '{"id": "b", "question": "R?", "answerable": false}\n', encoding="utf-8")
+    qs = load_questions(p)
+    assert [q.id for q in qs] == ["a", "b"] and qs[0].sources == ["s"] and qs[1].group == "unanswerable"
+    p.write_text('{"id": "a", "question": "Q?", "answerable": "yes"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"q.jsonl:1: 'answerable'"):
+        load_questions(p)
+    p.write_text('{"id": "a", "question": "Q?", "answerable": true, "must_include": ["x"]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="must_include"):
+        load_questions(p)
+
+
+def test_shared_dev_set_loads():
+    dev = Path("/work/shared/questions/dev.jsonl")
+    if not dev.exists():
+        pytest.skip("shared dev set not present")
+    qs = load_questions(dev)
+    assert len(qs) >= 20 and any(not q.answerable for q in qs)
+
+
+def test_parse_config(tmp_path):
+    base = Settings(index=tmp_path / "idx")
+    [dense] = parse_config("dense:fusion=dense,top_k=5", base)
+    assert dense.name == "dense" and dense.settings.fusion is Fusion.DENSE and dense.settings.top_k == 5
+    assert dense.settings.index == tmp_path / "idx"
+    [anon] = parse_config("fusion=keyword", base)
+    assert anon.name == "fusion-keyword"
+    with pytest.raises(ValueError, match="unknown setting"):
+        parse_config("x:fuson=dense", base)
+    with pytest.raises(ValueError):
+        parse_config("x:top_k=lots", base)
+    f = tmp_path / "cfg.json"
+    f.write_text(json.dumps([{"name": "a", "fusion": "rrf"}, {"name": "b", "settings": {"top_k": 3}}]))
+    assert [(c.name, c.settings.top_k) for c in parse_config(str(f), base)] == [("a", 8), ("b", 3)]
+    with pytest.raises(ValueError, match="unique"):
+        parse_configs(["a:top_k=1", "a:top_k=2"], base)
+    assert [c.name for c in parse_configs([], base)] == ["default"]
+
+
+# ----------------------------------------------------------------------------- runner, outputs, CLI
+def fake_pipeline(corpus: Path):
+    """ask/retrieve stand-ins: right on q1, abstains on everything else."""
+    calls = {"retrieve": 0}
+
+    def ask(question, settings=None, **_):
+        if "suppliers" in question:
+            return Answer(text="Intel, Nvidia and Ambarella [1].", abstained=False,
+                          citations=[cite(corpus, "reuters-blacklist", "Intel, Nvidia\nand Ambarella")],
+                          hits=[hit(corpus, "reuters-blacklist")])
+        return Answer(text="The sources do not cover this.", abstained=True, hits=[hit(corpus, "far-clause")])
+
+    def retrieve(question, k=None, settings=None, **_):
+        calls["retrieve"] += 1
+        return [hit(corpus, "far-clause"), hit(corpus, "reuters-blacklist")][:k]
+
+    return ask, retrieve, calls
+
+
+def test_run_config_and_outputs(tmp_path, corpus, docs):
+    ask, retrieve, calls = fake_pipeline(corpus)
+    qs = [Q_LIST, Question("q2", "Which country is covered?", True, [["China"]], ["far-clause"], "date"), Q_UNANSWERABLE]
+    base = Settings(index=tmp_path / "idx")
+    runs = [run_config(qs, c, docs, ks=[1, 5], ask_fn=ask, retrieve_fn=retrieve, progress=False)
+            for c in parse_configs(["a:top_k=5", "b:top_k=6"], base)]
+    assert calls["retrieve"] == 2 * 2  # the two answerable questions (answer hits < max k)
+    s = runs[0].summary
+    assert s.correct_rate == 0.5 and s.wrong_abstentions == 1 and s.abstain_recall == 1.0
+    assert s.recall_at_k == {1: 0.5, 5: 1.0} and s.mrr == pytest.approx(0.75)
+    report = EvalReport(questions_path="q.jsonl", corpus=str(corpus), created="now", ks=[1, 5], runs=runs,
+                        gates=check_gates(runs, [Gate("correct_rate", 0.85), Gate("recall@5", 0.95)]))
+    assert not report.passed and [g.passed for g in report.gates] == [False, True, False, True]
+    paths = write_outputs(report, tmp_path / "out")
+    md = paths["report"].read_text(encoding="utf-8")
+    # Failures come before the tables, with the answer that was given.
+    assert md.index("## Failures") < md.index("## Summary")
+    assert "#### q2 (date) — Which country is covered?" in md and "> The sources do not cover this." in md
+    assert "50.0%" in md and "| Retrieval recall@5 | 100.0% | 100.0% | = |" in md
+    assert paths["chart_by_kind"].stat().st_size > 1000 and paths["chart_recall"].exists()
+    lines = (tmp_path / "out" / "results-a.jsonl").read_text(encoding="utf-8").splitlines()
+    rec = json.loads(lines[0])
+    assert rec["id"] == "q1" and rec["citations"][0]["verified"] and rec["retrieved"] == ["far-clause", "reuters-blacklist"]
+    summary = json.loads(paths["summary"].read_text(encoding="utf-8"))
+    assert summary["passed"] is False and summary["differences"][0]["config"] == "b"
+    assert summary["configs"][0]["summary"]["recall_at_k"]["5"] == 1.0
+
+
+def test_cli_gate_exit_code(tmp_path, corpus, monkeypatch):
+    import agent.api
+    from agent.cli import main
+
+    ask, retrieve, _ = fake_pipeline(corpus)
+    monkeypatch.setattr(agent.api, "ask", ask)
+    monkeypatch.setattr(agent.api, "retrieve", retrieve)
+    q = tmp_path / "q.jsonl"
+    q.write_text(json.dumps({"id": "q1", "question": "Which suppliers are affected?", "answerable": True,
+                             "must_include": [["Intel"]], "sources": ["reuters-blacklist"]}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    common = ["-q", "eval", str(q), "--index", str(tmp_path / "idx"), "--out", str(out), "--no-charts"]
+    assert main(common + ["--min-correct", "85", "--min-citation-precision", "1.0", "--min-recall", "5:0.95"]) == 0
+    assert (out / "report.md").exists() and (out / "results-default.jsonl").exists()
+    assert main(common + ["--min-abstain", "0.8", "--compare", "dense:fusion=dense", "hybrid:fusion=rrf"]) == 0
+    assert (out / "results-dense.jsonl").exists() and (out / "results-hybrid.jsonl").exists()
+    assert main(common + ["--min-recall", "1:1.0"]) == 1  # rank 2 at k=1 when retrieve() ranks it
+
+
+# ----------------------------------------------------------------------------- integration
+@pytest.mark.integration
+def test_evaluate_real_pipeline_on_dev_questions(tmp_path):
+    if importlib.util.find_spec("agent.retrieval") is None or importlib.util.find_spec("agent.extractive") is None:
+        pytest.skip("agent.retrieval / agent.extractive not present yet")
+    shared = Path("/work/shared")
+    if not (shared / "corpus").is_dir():
+        pytest.skip("shared corpus not present")
+    from agent.evaluate import evaluate
+
+    qs = {q.id: q for q in load_questions(shared / "questions" / "dev.jsonl")}
+    picked = [qs["d04"], qs["d13"], qs["d22"]]  # a fact, a date, an unanswerable one
+    report = evaluate(picked, corpus=shared / "corpus", cache_dir=tmp_path / "cache", ks=[1, 5], progress=False,
+                      settings=Settings(index=tmp_path / "unused"))
+    run = report.runs[0]
+    assert [r.id for r in run.results] == ["d04", "d13", "d22"]
+    assert all(not r.error for r in run.results)
+    # Whatever the pipeline answers, the evaluator must be able to read every cited document.
+    assert all(c.reason != "document not found on disk or in the corpus folder" for r in run.results for c in r.citations)
+    assert run.summary.recall_at_k[5] is not None
+    paths = write_outputs(report, tmp_path / "out")
+    assert paths["report"].exists()
