@@ -3,9 +3,9 @@
     from agent import ask
     answer = ask("Which companies were added to the Entity List in October 2019?")
 """
-from .api import IndexNotReady, ask, index_stats, open_index, retrieve, stream_ask
+from .api import IndexNotReady, ask, astream_ask, index_stats, open_index, retrieve, stream_ask
 from .config import Settings
 from .types import Answer, Citation, Hit
 
-__all__ = ["Answer", "Citation", "Hit", "IndexNotReady", "Settings", "ask", "index_stats", "open_index",
+__all__ = ["Answer", "Citation", "Hit", "IndexNotReady", "Settings", "ask", "astream_ask", "index_stats", "open_index",
            "retrieve", "stream_ask"]

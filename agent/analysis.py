@@ -145,7 +145,8 @@ def key_in(key: str, keys: set[str]) -> bool:
 
 def classify(question: str) -> AnswerKind:
     q = question.lower().strip()
-    if re.match(r"^(when|what (date|day|year|time))\b", q) or re.search(r"\b(what|which) date\b", q):
+    if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
+            or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
     if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q):
         return AnswerKind.QUANTITY

@@ -134,5 +134,14 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     answer.citations = verified_only(answer.citations, store)
     answer.question = q
     answer.hits = hits
-    answer.timings = {"retrieve_ms": (t1 - t0) * 1000, "total_ms": (time.perf_counter() - t0) * 1000}
+    answer.timings = {**answer.timings, "retrieve_ms": (t1 - t0) * 1000,
+                      "total_ms": (time.perf_counter() - t0) * 1000}
     yield answer
+
+
+def astream_ask(question: str, **kwargs):
+    """Async iterator over :func:`stream_ask` (text pieces, then the final Answer),
+    running the blocking pipeline in a worker thread."""
+    from .generation import aiterate
+
+    return aiterate(stream_ask(question, **kwargs))

@@ -16,7 +16,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     """Settings from env, overridden by whichever common flags were given."""
     over = {}
     for flag, field in (("index", "index"), ("chroma_url", "chroma_url"), ("llm", "llm"),
-                        ("embedding_model", "embedding_model")):
+                        ("embedding_model", "embedding_model"), ("agent", "agent_mode")):
         val = getattr(args, flag, None)
         if val:
             over[field] = val
@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("question")
     pa.add_argument("--json", action="store_true", help="print the Answer as JSON")
     pa.add_argument("--llm", help="answer back-end: none | openai | llamacpp ($TRADEQA_LLM)")
+    pa.add_argument("--agent", action="store_true", default=None,
+                    help="agent mode: a tool-calling model searches and reads in a bounded loop ($TRADEQA_AGENT_MODE)")
     pa.add_argument("--date-from", dest="date_from", help="only sources dated on/after (YYYY-MM-DD)")
     pa.add_argument("--date-to", dest="date_to", help="only sources dated on/before (YYYY-MM-DD)")
     pa.add_argument("--publisher", help="only sources whose publisher contains this")
@@ -153,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["ui"]:  # the UI parses its own options (--host, --port, --auth, ...)
+        import ui
+
+        return ui.main(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

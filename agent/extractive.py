@@ -197,12 +197,14 @@ def _type_fit(q: Question, text: str) -> float:
     if q.kind is AnswerKind.QUANTITY:
         return 1.0 if find_numbers(text) else 0.0
     if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY):
+        if _is_address(text):
+            return 0.0
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
         if q.kind is AnswerKind.LIST and _enumerations(text, qkeys, head, linked_only=True):
             return 1.0  # names listed as the thing asked for ("companies including A, B")
         if q.kind is AnswerKind.LIST and _enumerations(text, qkeys):
-            return 0.5
+            return 0.3
         names = [n for _, _, n in find_names(text) if norm_key(n.split()[0]) not in qkeys]
         return min(0.3, len(names) / 6) if q.kind is AnswerKind.LIST else min(1.0, len(names) / 2)
     if q.kind is AnswerKind.PLACE:
@@ -232,8 +234,9 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
                    + 0.10 * _named_coverage(q, c.context_keys))
         if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and fit == 0:
             c.score *= 0.6  # a "when"/"how much" answer must carry a date/figure
-        if len(c.text) < 40 and ":" not in c.text and q.kind in (AnswerKind.OTHER, AnswerKind.REASON):
-            c.score *= 0.7  # a bare heading does not answer a what/why question
+        if q.kind in (AnswerKind.OTHER, AnswerKind.REASON, AnswerKind.STATEMENT) and ":" not in c.text \
+                and (len(c.text) < 40 or _is_heading(c.text)):
+            c.score *= 0.7  # a heading or title does not answer a what/why question
 
 
 # ---------------------------------------------------------------- lead line
@@ -275,7 +278,63 @@ def _linked(text: str, run: list[tuple[int, int, str]], head: str | None) -> boo
         after[0].lower() in {"as", "and", "or", "are", "were"}
 
 
+_ADDRESS = re.compile(r"^\s*address|\b(road|rd\.|street|st\.|avenue|ave\.|building|floor|room|block|district|"
+                      r"suite|unit|park|zone|province|p\.?o\.? box|no\.\s*\d)\b", re.I)
+
+
+def _is_address(text: str) -> bool:
+    """Street addresses are runs of capitalised words too, but not a list of parties."""
+    return bool(re.match(r"^\s*address", text, re.I)) or len(_ADDRESS.findall(text)) >= 3
+
+
+_FIELD_LINE = re.compile(r"^[A-Z][\w ()/'’.-]{1,40}:\s+\S")
+
+
+def record_span(body: str, start: int, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The record (a paragraph of ``Field: value`` lines, as in screening lists)
+    holding ``start``, or None when that paragraph is prose."""
+    for ps, pe in paras:
+        if ps <= start < pe:
+            lines = body[ps:pe].split("\n")
+            if len(lines) >= 3 and sum(bool(_FIELD_LINE.match(ln)) for ln in lines) >= 3 \
+                    and _FIELD_LINE.match(lines[0]):
+                return ps, pe
+            return None
+    return None
+
+
+def _record_heads(q: Question, best: Candidate, cands: list[Candidate], hits: list[Hit],
+                  store: IndexStore, limit: int) -> list[tuple[StoredDocument, int, int]]:
+    """For a list question whose best evidence is a record of a record-structured
+    document (an Entity List extract), the name lines of that document's retrieved
+    records: each record is one listed party."""
+    paras = paragraph_spans(best.doc.body)
+    if record_span(best.doc.body, best.start, paras) is None:
+        return []
+    heads: list[tuple[StoredDocument, int, int]] = []
+    spans = sorted({(a, b) for _, d, a, b in _spans(hits, store, len(hits)) if d == best.doc.doc_id})
+    for ps, pe in paras:
+        if len(heads) >= limit:
+            break
+        if not any(ps < e and s < pe for s, e in spans) or record_span(best.doc.body, ps, paras) is None:
+            continue
+        line_end = best.doc.body.find("\n", ps, pe)
+        heads.append((best.doc, ps, line_end if line_end > 0 else pe))
+    return heads if len(heads) >= 2 else []
+
+
+def _is_heading(text: str) -> bool:
+    """A title or heading line: no closing punctuation and mostly capitalised words."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words or text.rstrip()[-1:] in ".!?\"”’':;)":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    if _is_address(text):
+        return []
     names = find_names(text)
     runs: list[list[tuple[int, int, str]]] = []
     for n in names:
@@ -329,12 +388,9 @@ def _lead(q: Question, picked: list[Candidate]) -> str | None:
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
         names: list[str] = []
-        for linked_only in (True, False):
-            for c in picked:
-                for run in _enumerations(c.text, qkeys, head, linked_only=linked_only):
-                    names += [n for n in run if n not in names]
-            if names:
-                break
+        for c in picked:
+            for run in _enumerations(c.text, qkeys, head, linked_only=True):
+                names += [n for n in run if n not in names]
         if len(names) >= 2:
             return ", ".join(names[:-1]) + " and " + names[-1]
     return None
@@ -343,6 +399,22 @@ def _lead(q: Question, picked: list[Candidate]) -> str | None:
 def _attribution(c: Citation) -> str:
     bits = [b for b in (c.publisher.split(" (")[0].split(" - ")[0].strip(), c.date) if b]
     return f"{c.title}" + (f" ({', '.join(bits)})" if bits else "")
+
+
+def _compose(lead: str | None, citations: list[Citation], per_name: bool = False) -> str:
+    """Direct answer first, then the numbered quotes with their sources."""
+    if lead is None:  # the best quote is the answer
+        first = citations[0]
+        lines = [f"“{first.quote}” — {_attribution(first)} [1]", ""]
+        rest = citations[1:]
+    else:
+        marks = "".join(f"[{c.n}]" for c in citations) if per_name else "[1]"
+        lines = [f"{lead} {marks}", ""]
+        rest = citations
+    if rest:
+        lines.append("Evidence:")
+        lines += [f"[{c.n}] “{c.quote}” — {_attribution(c)}" for c in rest]
+    return "\n".join(lines).strip()
 
 
 # ---------------------------------------------------------------- abstention
@@ -428,21 +500,16 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
 
     picked.sort(key=lambda c: -c.score)
     citations: list[Citation] = []
+    if q.kind is AnswerKind.LIST and (heads := _record_heads(q, best, cands, hits, store, limit + 2)):
+        for doc, s, e in heads:
+            citations.append(make_citation(doc, s, e, n=len(citations) + 1))
+        names = [c.quote.split(":", 1)[1].strip() for c in citations]
+        lead = f"Records in “{heads[0][0].title}” include: " + "; ".join(names)
+        text = _compose(lead, citations, per_name=True)
+        return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q)
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
     lead = _lead(q, picked)
-    if lead is None:
-        lead = f"“{citations[0].quote}”"
-        quote_cites = citations[1:]
-    else:
-        quote_cites = citations
-    lines = [f"{lead} [1]", ""]
-    if quote_cites:
-        lines.append("Evidence:")
-        for c in quote_cites:
-            lines.append(f"[{c.n}] “{c.quote}” — {_attribution(c)}")
-    if lead.startswith("“"):
-        lines[0] = f"{lead} — {_attribution(citations[0])} [1]"
-    text = "\n".join(lines).strip()
+    text = _compose(lead, citations)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -1,0 +1,402 @@
+"""Turn a model's structured answer into sentences with verified citations.
+
+The model is asked for JSON::
+
+    {"abstain": false,
+     "sentences": [{"text": "...", "support": [{"passage": 2, "quote": "verbatim words"}]}]}
+
+:func:`parse_model_answer` reads that tolerantly (code fences, prose around the
+object, trailing commas, common key variants). :class:`Grounder` then checks
+every quote against the *stored* document text with
+:func:`agent.citations.locate_quote`: first inside the span of the passage the
+model cited, then anywhere in that passage's document. A sentence is kept only
+when every one of its quotes verifies; otherwise it is dropped with its quotes.
+Citations are numbered in order of first use, so the ``[n]`` markers in the
+text always match ``Citation.n`` of the returned citations.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Protocol
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+from .citations import locate_quote, make_citation
+from .types import Citation, Hit
+
+log = logging.getLogger(__name__)
+
+MIN_QUOTE_CHARS = 8  # shorter "quotes" ("the", "US") prove nothing
+MIN_QUOTE_WORDS = 2
+_MARKER = re.compile(r"\s*\[(?:\d+(?:\s*[,;-]\s*\d+)*)\]")
+_TAG = re.compile(r"</?\s*(passages?|question)\b", re.IGNORECASE)
+
+
+class GroundingParseError(ValueError):
+    """The model's reply is not the requested JSON (even read tolerantly)."""
+
+
+# JSON schema of the reply (for back-ends that can constrain decoding to it, e.g. llama.cpp).
+ANSWER_SCHEMA: dict = {
+    "type": "object",
+    "properties": {
+        "abstain": {"type": "boolean"},
+        "sentences": {"type": "array", "items": {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "maxLength": 300},
+                "support": {"type": "array", "items": {
+                    "type": "object",
+                    "properties": {"passage": {"type": "integer"}, "quote": {"type": "string", "maxLength": 250}},
+                    "required": ["passage", "quote"]}, "maxItems": 3},
+            },
+            "required": ["text", "support"]}, "maxItems": 6},
+    },
+    "required": ["abstain", "sentences"],
+}
+
+
+# --------------------------------------------------------------------- records
+class Support(BaseModel):
+    """One verbatim quote from a numbered passage."""
+
+    passage: int
+    quote: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aliases(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            v = dict(v)
+            for alt in ("passage_id", "id", "source", "passage_number", "ref"):
+                if "passage" not in v and alt in v:
+                    v["passage"] = v.pop(alt)
+            for alt in ("text", "evidence", "span", "excerpt"):
+                if "quote" not in v and alt in v:
+                    v["quote"] = v.pop(alt)
+            p = v.get("passage")
+            if isinstance(p, str):
+                m = re.search(r"\d+", p)
+                v["passage"] = int(m.group()) if m else -1
+        return v
+
+
+class ModelSentence(BaseModel):
+    """One answer sentence and the quotes that support it."""
+
+    text: str
+    support: list[Support] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aliases(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return {"text": v, "support": []}
+        if isinstance(v, dict):
+            v = dict(v)
+            for alt in ("sentence", "claim", "answer"):
+                if "text" not in v and alt in v:
+                    v["text"] = v.pop(alt)
+            for alt in ("supports", "citations", "quotes", "evidence", "sources"):
+                if "support" not in v and alt in v:
+                    v["support"] = v.pop(alt)
+            if isinstance(v.get("support"), dict):
+                v["support"] = [v["support"]]
+        return v
+
+    @field_validator("support", mode="before")
+    @classmethod
+    def _drop_bad_support(cls, v: Any) -> Any:
+        # One malformed quote entry must not sink the whole reply: keep the well-formed ones.
+        if not isinstance(v, list):
+            return []
+        good = []
+        for item in v:
+            try:
+                good.append(Support.model_validate(item))
+            except ValidationError:
+                log.info("ignoring malformed support entry %r", item)
+        return good
+
+
+class ModelAnswer(BaseModel):
+    """The whole structured reply."""
+
+    abstain: bool = False
+    reason: str = ""
+    sentences: list[ModelSentence] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aliases(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return {"sentences": v}
+        if isinstance(v, dict):
+            v = dict(v)
+            for alt in ("answer", "claims", "statements", "answer_sentences"):
+                if "sentences" not in v and isinstance(v.get(alt), list):
+                    v["sentences"] = v.pop(alt)
+            for alt in ("abstained", "cannot_answer", "insufficient"):
+                if "abstain" not in v and alt in v:
+                    v["abstain"] = v.pop(alt)
+            if not isinstance(v.get("reason", ""), str):
+                v["reason"] = str(v["reason"])
+        return v
+
+
+# --------------------------------------------------------------------- parsing
+def _strip_trailing_commas(s: str) -> str:
+    return re.sub(r",\s*([}\]])", r"\1", s)
+
+
+def _candidates(raw: str) -> Iterable[str]:
+    text = raw.strip()
+    yield text
+    fence = re.search(r"```(?:json|JSON)?\s*(.*?)```", text, re.DOTALL)
+    if fence:
+        yield fence.group(1).strip()
+    i, j = text.find("{"), text.rfind("}")
+    if 0 <= i < j:
+        yield text[i:j + 1]
+    i, j = text.find("["), text.rfind("]")
+    if 0 <= i < j:
+        yield text[i:j + 1]
+
+
+def parse_model_answer(raw: str) -> ModelAnswer:
+    """Read the model's reply as a :class:`ModelAnswer`; raises :class:`GroundingParseError`."""
+    if not raw or not raw.strip():
+        raise GroundingParseError("the model returned an empty reply")
+    last_error: Exception | None = None
+    for cand in _candidates(raw):
+        for text in (cand, _strip_trailing_commas(cand)):
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                last_error = exc
+                continue
+            try:
+                answer = ModelAnswer.model_validate(obj)
+            except ValidationError as exc:
+                last_error = exc
+                continue
+            if not answer.abstain and not answer.sentences:
+                last_error = ValueError("no sentences and no abstention")
+                continue
+            return answer
+    raise GroundingParseError(f"the model's reply is not the requested JSON ({type(last_error).__name__}: "
+                              f"{str(last_error)[:120]}); reply began {raw.strip()[:80]!r}")
+
+
+class SentenceStream:
+    """Pull complete sentence objects out of a JSON reply while it streams in.
+
+    ``feed(piece)`` returns the :class:`ModelSentence` objects that completed in
+    that piece (in order), so verified sentences can be shown before the model
+    has finished. Only the elements of the top-level ``"sentences"`` array are
+    reported; anything unparseable is left for the final, whole-reply parse.
+    """
+
+    def __init__(self) -> None:
+        self.buf = ""
+        self._pos = 0  # scanned up to here
+        self._in_array = False
+        self._depth = 0  # brace/bracket depth inside the array
+        self._in_str = False
+        self._esc = False
+        self._obj_start = -1
+        self.count = 0
+
+    def feed(self, piece: str) -> list[ModelSentence]:
+        self.buf += piece
+        out: list[ModelSentence] = []
+        if not self._in_array:
+            m = re.search(r'"sentences"\s*:\s*\[', self.buf)
+            if not m:
+                return out
+            self._in_array = True
+            self._pos = m.end()
+        buf = self.buf
+        i = self._pos
+        while i < len(buf):
+            ch = buf[i]
+            if self._in_str:
+                if self._esc:
+                    self._esc = False
+                elif ch == "\\":
+                    self._esc = True
+                elif ch == '"':
+                    self._in_str = False
+            elif ch == '"':
+                self._in_str = True
+            elif ch in "{[":
+                if self._depth == 0 and ch == "{":
+                    self._obj_start = i
+                self._depth += 1
+            elif ch in "}]":
+                if self._depth == 0:  # end of the sentences array
+                    self._in_array = False
+                    self._pos = len(buf) + 1
+                    self.buf = ""  # ignore the rest
+                    return out
+                self._depth -= 1
+                if self._depth == 0 and self._obj_start >= 0:
+                    try:
+                        out.append(ModelSentence.model_validate(json.loads(_strip_trailing_commas(buf[self._obj_start:i + 1]))))
+                        self.count += 1
+                    except (json.JSONDecodeError, ValidationError):
+                        pass
+                    self._obj_start = -1
+            i += 1
+        self._pos = i
+        return out
+
+
+# ------------------------------------------------------------------ verifying
+class DocumentSource(Protocol):
+    """What grounding needs from the index (``IndexStore`` satisfies it)."""
+
+    def get_document(self, doc_id: str): ...
+
+
+@dataclass
+class DroppedSentence:
+    """A model sentence that did not make it into the answer, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Grounder:
+    """Verify sentences one at a time against the passages the model was shown.
+
+    ``passages[i - 1]`` is passage ``i``. Use :meth:`add` per sentence (it returns
+    the rendered sentence with ``[n]`` markers, or None if dropped), then
+    :meth:`text` and :attr:`citations`.
+    """
+
+    passages: list[Hit]
+    store: DocumentSource
+    max_quotes_per_sentence: int = 4
+    citations: list[Citation] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    dropped: list[DroppedSentence] = field(default_factory=list)
+    checked_quotes: int = 0
+    verify_seconds: float = 0.0
+
+    def _doc(self, doc_id: str):
+        return self.store.get_document(doc_id)
+
+    def verify_quote(self, passage_id: int, quote: str) -> Citation | None:
+        """The citation for ``quote`` from passage ``passage_id``, or None if it does not verify."""
+        self.checked_quotes += 1
+        if not isinstance(passage_id, int) or not 1 <= passage_id <= len(self.passages):
+            return None
+        q = (quote or "").strip()
+        if len(q) < MIN_QUOTE_CHARS or len(q.split()) < MIN_QUOTE_WORDS:
+            return None
+        hit = self.passages[passage_id - 1]
+        doc = self._doc(hit.doc_id)
+        if doc is None:
+            return None
+        body = doc.body
+        start, end = max(0, hit.start), min(len(body), hit.end)
+        span = locate_quote(body[start:end], q)
+        if span is not None:
+            s, e = span[0] + start, span[1] + start
+        else:
+            span = locate_quote(body, q, hint=start)
+            if span is None:
+                return None
+            s, e = span
+        if e <= s or body[s:e].strip() == "":
+            return None
+        return make_citation(doc, s, e)
+
+    def _number(self, cit: Citation) -> int:
+        for c in self.citations:
+            if c.doc_id == cit.doc_id and c.start == cit.start and c.end == cit.end:
+                return c.n
+        cit.n = len(self.citations) + 1
+        self.citations.append(cit)
+        return cit.n
+
+    def add(self, sentence: ModelSentence) -> str | None:
+        """Verify one sentence; keep it (with markers) only if all its quotes verify."""
+        t0 = time.perf_counter()
+        try:
+            return self._add(sentence)
+        finally:
+            self.verify_seconds += time.perf_counter() - t0
+
+    def _add(self, sentence: ModelSentence) -> str | None:
+        text = _MARKER.sub("", sentence.text or "").strip()
+        if not text:
+            return None
+        if not sentence.support:
+            self.dropped.append(DroppedSentence(text, "no supporting quote"))
+            log.info("dropped unsupported sentence: %.80s", text)
+            return None
+        cits: list[Citation] = []
+        for sup in sentence.support[: self.max_quotes_per_sentence]:
+            cit = self.verify_quote(sup.passage, sup.quote)
+            if cit is None:
+                reason = (f"passage {sup.passage} does not exist" if not 1 <= sup.passage <= len(self.passages)
+                          else f"quote not found in passage {sup.passage}: {sup.quote[:60]!r}")
+                self.dropped.append(DroppedSentence(text, reason))
+                log.info("dropped sentence (%s): %.80s", reason, text)
+                return None
+            cits.append(cit)
+        numbers: list[int] = []
+        for cit in cits:
+            n = self._number(cit)
+            if n not in numbers:
+                numbers.append(n)
+        rendered = _with_markers(text, numbers)
+        self.sentences.append(rendered)
+        return rendered
+
+    def text(self) -> str:
+        """The kept sentences, joined."""
+        return " ".join(self.sentences)
+
+
+def _with_markers(text: str, numbers: list[int]) -> str:
+    markers = "".join(f"[{n}]" for n in numbers)
+    m = re.search(r"([.!?:;]+[\"'”’)]*)$", text)
+    if m:
+        return f"{text[:m.start()].rstrip()} {markers}{m.group(1)}"
+    return f"{text} {markers}."
+
+
+# ------------------------------------------------------------------- prompting
+def neutralise(text: str) -> str:
+    """Passage text with anything that looks like our delimiters defused (``<passage`` → ``‹passage``)."""
+    return _TAG.sub(lambda m: m.group(0).replace("<", "‹"), text)
+
+
+def format_passages(hits: list[Hit], first_id: int = 1) -> str:
+    """The numbered passages as a delimited data block for the prompt."""
+    parts = []
+    for i, h in enumerate(hits, first_id):
+        attrs = f'id="{i}" title="{_attr(h.title)}" source="{_attr(h.source)}"'
+        if h.date:
+            attrs += f' date="{_attr(h.date)}"'
+        if h.publisher:
+            attrs += f' publisher="{_attr(h.publisher)}"'
+        parts.append(f"<passage {attrs}>\n{neutralise(h.text)}\n</passage>")
+    return "<passages>\n" + "\n".join(parts) + "\n</passages>"
+
+
+def _attr(s: str) -> str:
+    return neutralise(str(s or "")).replace('"', "'").replace("\n", " ")[:200]
+
+
+def render(template: str, **values: str) -> str:
+    """Fill ``{name}`` placeholders in one pass (values may themselves contain braces)."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
