@@ -32,6 +32,10 @@ _IRREGULAR = {"said": "say", "says": "say", "held": "hold", "paid": "pay", "took
               "won": "win", "lost": "lose", "spent": "spend", "sent": "send", "met": "meet", "began": "begin",
               "begun": "begin", "wrote": "write", "written": "write", "went": "go", "gone": "go", "left": "leave",
               "brought": "bring", "thought": "think", "known": "know", "knew": "know", "led": "lead"}
+# A few legal-text synonyms folded onto one key ("exempt" questions, "Exceptions" paragraphs).
+_SYNONYMS = {"exempt": "except", "exempted": "except", "exemption": "except", "exemptions": "except",
+             "excluded": "except", "exclusion": "except", "exclusions": "except", "banned": "prohibit",
+             "ban": "prohibit", "bans": "prohibit", "barred": "prohibit", "forbidden": "prohibit"}
 _ALIASES = {"u.s": "us", "usa": "us", "united": "us", "america": "us", "prc": "china", "uighur": "uyghur",
             "uighurs": "uyghur", "uyghurs": "uyghur"}
 
@@ -91,12 +95,31 @@ class Question:
         return [t for t in self.terms if t.named]
 
 
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def number_word(w: str) -> str | None:
+    """"twenty-eight" -> "28" (so a question's "28" matches a rule's "twenty-eight")."""
+    if w in _UNITS:
+        return str(_UNITS.index(w))
+    parts = w.split("-")
+    if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and parts[1] in _UNITS[1:10])):
+        return str(_TENS[parts[0]] + (_UNITS.index(parts[1]) if len(parts) == 2 else 0))
+    return None
+
+
 def norm_key(word: str) -> str:
     """Matching key of a word: aliases and demonyms folded, then stemmed."""
     w = word.lower().strip("'’.").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    num = number_word(w)
+    if num is not None:
+        return num
     w = _IRREGULAR.get(w, w)
+    w = _SYNONYMS.get(w, w)
     w = _ALIASES.get(w, w)
     w = DEMONYMS.get(w, w)
     return stem(w)
@@ -118,6 +141,8 @@ def text_keys(text: str) -> set[str]:
     """All matching keys of a text (words, date keys, and acronyms it uses)."""
     toks = tokens(text)
     keys = {norm_key(t) for t in toks} | date_keys(text)
+    if re.search(r"\bNo\.\s*\d", text):  # "Docket No. 190925" is a docket number
+        keys.add("number")
     return keys
 
 
@@ -170,6 +195,8 @@ def focus_phrase(question: str) -> list[str]:
     """The noun phrase the question asks for: "What trade deal did..." -> [trade, deal];
     "How many employees..." -> [employee]; "Which agency's visa restrictions" -> [..., restriction]."""
     q = question.strip().rstrip("?")
+    # "What is the capital of France" asks for a "capital".
+    q = re.sub(r"^(what|which)\s+(?:is|are|was|were)\s+(?:the|a|an)\s+", r"\1 ", q, flags=re.I)
     m = re.match(r"^(?:what|which|whose|how many|how much)\s+(.*)$", q, flags=re.I)
     if not m:
         return []

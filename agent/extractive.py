@@ -75,6 +75,19 @@ def _named_coverage(q: Question, keys: set[str]) -> float:
     return sum(t.weight for t in named if key_in(t.key, keys)) / total
 
 
+_DOC_KEYS: dict[str, set[str]] = {}
+
+
+def doc_keys(doc: StoredDocument) -> set[str]:
+    """Matching keys of a whole document (cached by content id)."""
+    keys = _DOC_KEYS.get(doc.doc_id)
+    if keys is None:
+        if len(_DOC_KEYS) > 256:
+            _DOC_KEYS.clear()
+        keys = _DOC_KEYS[doc.doc_id] = text_keys(doc.body) | text_keys(doc.title) | text_keys(doc.date)
+    return keys
+
+
 def _paragraph_head(body: str, start: int, paras: list[tuple[int, int]]) -> str:
     """First line of the paragraph holding ``start`` (a record's name, a heading)."""
     for ps, pe in paras:
@@ -435,8 +448,16 @@ def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate]
     if mods and not any(all(key_in(m, c.context_keys) for m in mods) and _named_coverage(q, c.context_keys) >= 0.99
                         for c in picked):
         return f"the evidence does not cover '{' '.join(mods)}'"
-    if max(_named_coverage(q, c.context_keys) for c in picked) < 0.5:
+    # The passage the answer leads with must be about the names in the question
+    # (its document may name them elsewhere: "28" in a rule about twenty-eight entities).
+    if _named_coverage(q, best.context_keys | doc_keys(best.doc)) < 0.5:
         return "the evidence does not mention the names in the question"
+    if len(q.terms) <= 3 and q.kind is not AnswerKind.STATEMENT:
+        # Short questions: every term the sources know must be in the best evidence.
+        missing = [re.sub(r"['’]s$", "", t.surface) for t in q.terms if t.df > 0 and not key_in(t.key, best.context_keys)
+                   and t.key not in acronym_keys(q.terms, best.context_keys)]
+        if missing:
+            return f"the best evidence does not mention {', '.join(missing)}"
     if q.kind is AnswerKind.STATEMENT:
         # "What did X say": X must be named around a statement.
         if not any(_named_coverage(q, c.context_keys) >= 0.99 and _type_fit(q, c.text) > 0 for c in picked):
