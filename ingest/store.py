@@ -207,8 +207,9 @@ class IndexStore:
                 raise IndexError_(f"index {self.path} is being written by another process; try again when it ends") from exc
             fh.write(str(os.getpid()))
             fh.flush()
-            with self._lock:
-                yield
+            # No in-process lock for the whole batch: readers keep answering while a
+            # batch runs (each write is its own transaction; Chroma goes first).
+            yield
         finally:
             fh.close()
 
