@@ -41,8 +41,9 @@ def _minmax(ranking: Ranking) -> dict[str, float]:
         return {}
     vals = [s for _, s in ranking]
     lo, hi = min(vals), max(vals)
-    span = (hi - lo) or 1.0
-    return {cid: (s - lo) / span for cid, s in ranking}
+    if hi == lo:  # one hit (or a tie): each is the best this retriever found
+        return {cid: 1.0 for cid, _ in ranking}
+    return {cid: (s - lo) / (hi - lo) for cid, s in ranking}
 
 
 def fuse_weighted(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:

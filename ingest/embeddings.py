@@ -68,7 +68,9 @@ class Embedder:
 
     @property
     def dimensions(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        m = self.model
+        get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        return int(get())
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages (or queries); returns one normalised vector per text."""

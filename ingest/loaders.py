@@ -64,9 +64,14 @@ def decode_text(raw: bytes) -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse binaries."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise LoadError("undecodable UTF-16 text") from exc
+        # A binary file can start with a UTF-16 byte-order mark by chance.
+        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f") + text.count("\ufffd")
+        if "\x00" in text or bad > max(2, len(text) // 100):
+            raise LoadError("binary file (control characters after UTF-16 decoding), not text")
+        return text
     if b"\x00" in raw[:8192]:
         raise LoadError("binary file (contains NUL bytes), not text")
     try:

@@ -50,7 +50,7 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
             return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
         doc = load_file(path)
         chunks = chunk_document(doc, options)
-        if store.has_document(doc.doc_id):
+        if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
             # Same content already indexed under another path: store it once.
             store.link_source(source, doc.doc_id, fhash)
             other = store.get_document(doc.doc_id)

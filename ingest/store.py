@@ -260,6 +260,12 @@ class IndexStore:
                     out[r[0]] = StoredChunk(*r)
         return out
 
+    def chunk_spans(self, doc_id: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of a document's stored chunks, in order."""
+        with self._lock:
+            return [(r[0], r[1]) for r in self._db.execute(
+                'SELECT start, "end" FROM chunks WHERE doc_id=? ORDER BY ord', (doc_id,))]
+
     def neighbours(self, doc_id: str, ordinal: int) -> list[StoredChunk]:
         with self._lock:
             rows = self._db.execute(
@@ -416,6 +422,9 @@ class IndexStore:
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
                     (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
+                # Re-chunked content (other chunk settings): its old vectors go too.
+                old_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc.doc_id,))}
+                self._pending_vector_deletes.extend(sorted(old_ids - set(ids)))
                 self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
                 self._db.executemany(
                     'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',

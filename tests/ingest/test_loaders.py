@@ -1,0 +1,297 @@
+"""Loaders: every supported format gives a Document with the right body and
+metadata; every bad input gives a LoadError with a reason a person can act on.
+No embedding model is needed (``forbid_model``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import (LoadError, SUPPORTED_SUFFIXES, decode_text, infer_doc_type, iter_input_files, load_file,
+                            normalise_date, parse_header)
+
+pytestmark = pytest.mark.usefixtures("forbid_model")
+
+
+def make_pdf(pages: list[str], *, title: str = "", author: str = "", created: str = "") -> bytes:
+    """A minimal, valid PDF (Helvetica text, one line per page) with a correct xref table."""
+    objs: list[bytes] = []
+    n_pages = len(pages)
+    font_id = 3 + 2 * n_pages
+    page_ids = [3 + 2 * i for i in range(n_pages)]
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(f"<< /Type /Pages /Kids [{' '.join(f'{i} 0 R' for i in page_ids)}] /Count {n_pages} >>".encode())
+    for i, text in enumerate(pages):
+        esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream = f"BT /F1 12 Tf 72 720 Td ({esc}) Tj ET".encode()
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font_id} 0 R >> >> "
+                    f"/Contents {page_ids[i] + 1} 0 R >>".encode())
+        objs.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    info = []
+    if title:
+        info.append(f"/Title ({title})")
+    if author:
+        info.append(f"/Author ({author})")
+    if created:
+        info.append(f"/CreationDate ({created})")
+    info_id = None
+    if info:
+        objs.append(("<< " + " ".join(info) + " >>").encode())
+        info_id = len(objs)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R" + (f" /Info {info_id} 0 R" if info_id else "") + " >>"
+    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+# ------------------------------------------------------------------ text
+def test_corpus_header_text(tmp_path: Path):
+    p = tmp_path / "notice.txt"
+    p.write_text("title: Widget licensing\npublisher: Ministry of Trade\ndate: March 3, 2021\n"
+                 "url: https://example.org/w\nlicense: public domain\n---\nFirst line.\n\nSecond paragraph.\n",
+                 encoding="utf-8")
+    doc = load_file(p)
+    assert doc.title == "Widget licensing"
+    assert doc.publisher == "Ministry of Trade"
+    assert doc.date == "2021-03-03" and doc.date_int == 20210303
+    assert doc.url == "https://example.org/w"
+    assert doc.body == "First line.\n\nSecond paragraph.\n"  # verbatim, header removed
+    assert doc.extra == {"license": "public domain"}
+    assert doc.source == str(p.resolve())
+    assert doc.doc_type == "text"
+
+
+def test_every_shared_corpus_header_is_parsed(corpus_dir: Path):
+    for f in sorted(corpus_dir.glob("*.txt")):
+        doc = load_file(f)
+        raw = f.read_text(encoding="utf-8")
+        assert doc.title and doc.publisher, f.name
+        assert raw.endswith(doc.body) and "\n---\n" + doc.body in raw, f.name  # body is the verbatim tail
+        assert not doc.body.startswith("title:"), f.name
+        assert doc.doc_type not in ("", "text"), f"{f.name}: doc_type {doc.doc_type!r} not inferred"
+
+
+def test_plain_text_without_header(tmp_path: Path):
+    p = tmp_path / "plain.txt"
+    text = "Sprocket makers were added to the watch list.\nThey appealed: see note 3.\n"
+    p.write_text(text, encoding="utf-8")
+    doc = load_file(p)
+    assert doc.body == text
+    assert doc.title == "Sprocket makers were added to the watch list."
+    assert doc.date == "" and doc.date_int == 0 and doc.publisher == ""
+
+
+def test_text_with_colon_first_line_is_not_a_header(tmp_path: Path):
+    # "Note: ..." looks like a header line but no `---` follows: the whole text is the body.
+    p = tmp_path / "note.txt"
+    text = "Note: exports need a licence.\nThis is the second line.\n"
+    p.write_text(text, encoding="utf-8")
+    assert load_file(p).body == text
+
+
+def test_markdown_with_front_matter(tmp_path: Path):
+    p = tmp_path / "guide.md"
+    p.write_text("---\ntitle: Exporter guide\ndate: 2020-06-05\ntype: guidance\n---\n# Heading\n\nBody text.\n",
+                 encoding="utf-8")
+    doc = load_file(p)
+    assert doc.title == "Exporter guide"
+    assert doc.date == "2020-06-05"
+    assert doc.doc_type == "guidance"
+    assert doc.body == "# Heading\n\nBody text.\n"
+
+
+def test_markdown_without_front_matter(tmp_path: Path):
+    p = tmp_path / "tariffs.markdown"
+    text = "# Gadget tariff schedule\n\nGadgets pay 12 percent.\n"
+    p.write_text(text, encoding="utf-8")
+    doc = load_file(p)
+    assert doc.body == text
+    assert doc.title == "Gadget tariff schedule"  # first line, '#' stripped
+    assert doc.doc_type == "markdown"
+
+
+def test_utf8_bom_and_utf16_are_decoded():
+    assert decode_text("\ufeffcafé".encode("utf-8")) == "café"
+    assert decode_text("café export".encode("utf-16")) == "café export"
+
+
+# ------------------------------------------------------------------ html
+HTML = """<!doctype html><html><head><title>Visa restrictions | State</title>
+<meta property="og:site_name" content="U.S. Department of State">
+<meta name="date" content="2019-10-08">
+<style>body { color: red }</style><script>var tracking = "SECRET_SCRIPT";</script></head>
+<body><nav><a href="/">NAVIGATION_MENU</a></nav><header>SITE_BANNER</header>
+<main><h1>Visa restrictions on Chinese officials</h1>
+<p>The Department of State is imposing visa restrictions.</p><p>They   complement&nbsp;the Commerce action.</p>
+<ul><li>First item</li><li>Second item</li></ul></main>
+<footer>FOOTER_TEXT</footer><noscript>NOSCRIPT_TEXT</noscript></body></html>"""
+
+
+def test_html_drops_script_style_nav_and_keeps_title(tmp_path: Path):
+    p = tmp_path / "page.html"
+    p.write_text(HTML, encoding="utf-8")
+    doc = load_file(p)
+    assert doc.title == "Visa restrictions | State"
+    assert doc.publisher == "U.S. Department of State"
+    assert doc.date == "2019-10-08"
+    for dropped in ("SECRET_SCRIPT", "color: red", "NAVIGATION_MENU", "SITE_BANNER", "FOOTER_TEXT", "NOSCRIPT_TEXT"):
+        assert dropped not in doc.body, dropped
+    assert "The Department of State is imposing visa restrictions." in doc.body
+    assert "They complement the Commerce action." in doc.body  # white space and &nbsp; collapsed
+    assert "\n\nFirst item\n\nSecond item" in doc.body  # block elements become paragraphs
+    assert doc.doc_type == "html"
+
+
+def test_html_without_title_uses_h1(tmp_path: Path):
+    p = tmp_path / "x.htm"
+    p.write_text("<html><body><h1>Tariff bulletin</h1><p>Rates rise.</p></body></html>", encoding="utf-8")
+    doc = load_file(p)
+    assert doc.title == "Tariff bulletin"
+    assert doc.body == "Tariff bulletin\n\nRates rise."
+
+
+def test_html_with_only_scripts_has_no_text(tmp_path: Path):
+    p = tmp_path / "empty.html"
+    p.write_text("<html><head><script>x=1</script></head><body><nav>menu</nav></body></html>", encoding="utf-8")
+    with pytest.raises(LoadError, match="no text content"):
+        load_file(p)
+
+
+# ------------------------------------------------------------------ pdf
+def test_pdf_text_and_metadata(tmp_path: Path):
+    p = tmp_path / "rule.pdf"
+    p.write_bytes(make_pdf(["Interim rule takes effect August 13, 2019.", "Second page (annex) text."],
+                           title="Section 889 interim rule", author="FAR Council", created="D:20190813120000Z"))
+    doc = load_file(p)
+    assert "Interim rule takes effect August 13, 2019." in doc.body
+    assert "Second page (annex) text." in doc.body
+    assert doc.body.index("Interim") < doc.body.index("Second page")
+    assert "\n\n" in doc.body  # pages joined by a blank line
+    assert doc.title == "Section 889 interim rule"
+    assert doc.publisher == "FAR Council"
+    assert doc.date == "2019-08-13"
+
+
+def test_pdf_made_with_matplotlib(tmp_path: Path):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    p = tmp_path / "chart.pdf"
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        with PdfPages(p) as pdf:
+            fig = plt.figure()
+            fig.text(0.1, 0.5, "Tariff schedule for gadgets")
+            pdf.savefig(fig)
+            plt.close(fig)
+    doc = load_file(p)
+    assert "Tariff schedule for gadgets" in doc.body
+    assert doc.doc_type == "pdf"
+
+
+def test_pdf_without_text(tmp_path: Path):
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(make_pdf([""]))
+    with pytest.raises(LoadError, match="no extractable text"):
+        load_file(p)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nthis is garbage", "broken PDF"),
+    (b"just some text pretending to be a PDF", "missing %PDF signature"),
+])
+def test_broken_pdf(tmp_path: Path, content: bytes, reason: str):
+    p = tmp_path / "broken.pdf"
+    p.write_bytes(content)
+    with pytest.raises(LoadError, match=reason):
+        load_file(p)
+
+
+def test_truncated_pdf_is_a_load_error(tmp_path: Path):
+    good = make_pdf(["Some text on page one."])
+    p = tmp_path / "truncated.pdf"
+    p.write_bytes(good[: len(good) // 2])
+    with pytest.raises(LoadError):
+        load_file(p)
+
+
+# ------------------------------------------------------------------ bad files
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.md", b"  \n\t\n", "empty file"),
+    ("binary.txt", b"abc\x00\x01\x02def", "binary file"),
+    ("latin1.txt", "caf\u00e9 exports".encode("latin-1"), "not valid UTF-8"),
+    ("page.html", b"<p>\xff\xfe\xfa broken</p>", "not valid UTF-8"),
+    ("data.docx", b"PK\x03\x04 some zip", "unsupported file type .docx"),
+    ("README", b"no suffix here", "unsupported file type (no suffix)"),
+    ("header-only.txt", b"title: Nothing\n---\n   \n", "no text content"),
+])
+def test_bad_files_raise_load_error_with_reason(tmp_path: Path, name: str, content: bytes, reason: str):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(LoadError) as err:
+        load_file(p)
+    assert reason in str(err.value)
+
+
+def test_unsupported_suffix_lists_supported_types(tmp_path: Path):
+    p = tmp_path / "sheet.xlsx"
+    p.write_bytes(b"x")
+    with pytest.raises(LoadError) as err:
+        load_file(p)
+    for suffix in (".txt", ".md", ".html", ".pdf"):
+        assert suffix in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path):
+    with pytest.raises(LoadError, match="file not found"):
+        load_file(tmp_path / "nope.txt")
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_file(tmp_path)
+
+
+# ------------------------------------------------------------------ helpers
+def test_parse_header_edge_cases():
+    assert parse_header("no header here\n---\nbody") == ({}, "no header here\n---\nbody")
+    assert parse_header("---\n---\nbody") == ({}, "---\n---\nbody")  # empty front matter is not a header
+    header, body = parse_header("Title: A\nSee Also: B\n  continued\n---\nbody\n")
+    assert header == {"title": "A", "see_also": "B continued"} and body == "body\n"
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2019-10-08", "2019-10-08"), ("2019-10-08T12:00:00Z", "2019-10-08"), ("October 8, 2019", "2019-10-08"),
+    ("Oct 8, 2019", "2019-10-08"), ("8 October 2019", "2019-10-08"), ("10/08/2019", "2019-10-08"),
+    ("June 2020", "2020-06-01"), ("unknown", ""), ("", ""),
+])
+def test_normalise_date(value: str, iso: str):
+    assert normalise_date(value) == iso
+
+
+def test_infer_doc_type():
+    assert infer_doc_type("US widens blacklist", "Reuters", "text") == "news"
+    assert infer_doc_type("15 CFR 744.16 Entity List", "", "text") == "regulation"
+    assert infer_doc_type("Something else", "Nobody", "html") == "html"
+
+
+def test_iter_input_files_recurses_and_skips_hidden_and_unsupported(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("b", encoding="utf-8")
+    (tmp_path / "sub" / "c.xlsx").write_text("c", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("d", encoding="utf-8")
+    explicit = tmp_path / "sub" / "c.xlsx"
+    files = iter_input_files([tmp_path, tmp_path / "a.txt", explicit])
+    names = [f.name for f in files]
+    assert names == ["a.txt", "b.md", "c.xlsx"]  # folder: supported only; explicit file kept; no duplicates
+    assert ".pdf" in SUPPORTED_SUFFIXES

@@ -1,0 +1,249 @@
+"""IndexStore: catalog + FTS5 keyword index + Chroma vectors, kept in step.
+
+Tests marked with ``forbid_model`` work on the SQLite catalog only; the others
+embed a few short texts with the real model (loaded once per process)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import ChunkingOptions, chunk_document
+from ingest.records import Document
+from ingest.store import IndexError_, IndexOptions, IndexStore, embedding_input, fts_query
+
+
+def _doc(name: str, body: str, **meta) -> Document:
+    return Document(source=f"/data/{name}", body=body, title=meta.pop("title", name), **meta)
+
+
+def _insert_raw(store: IndexStore, doc: Document, source: str | None = None) -> list[str]:
+    """Write a document and its chunks to the catalog without embedding (keyword-only tests)."""
+    chunks = chunk_document(doc)
+    with store._db:  # noqa: SLF001 - test helper
+        store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                          (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type,
+                           doc.body, 0.0))
+        store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
+                              [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
+        store._db.execute("INSERT INTO sources VALUES (?,?,?,?)", (source or doc.source, doc.doc_id, "h", 0.0))
+    return [c.chunk_id for c in chunks]
+
+
+WIDGETS = _doc("widgets.txt", "Exports of widgets to Ruritania require a licence.\n\nThe licence fee is 250 crowns.",
+               publisher="Ministry of Trade", date="2021-03-03", doc_type="guidance")
+GADGETS = _doc("gadgets.md", "Gadgets imported from Freedonia pay a tariff of 12 percent under rule 52.204-25.",
+               publisher="Customs Office of Freedonia", date="2019-10-08", doc_type="regulation")
+HIKVISION = _doc("hik.txt", "Hikvision's market value is about $42 billion.", publisher="Reuters", date="2019-10-08",
+                 doc_type="news")
+
+
+@pytest.fixture()
+def raw_store(tmp_path, forbid_model) -> IndexStore:
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    for d in (WIDGETS, GADGETS, HIKVISION):
+        _insert_raw(store, d)
+    yield store
+    store.close()
+
+
+# ------------------------------------------------------------ keyword index (no model)
+def test_fts_query_quotes_every_token():
+    assert fts_query("Hikvision's market value?") == '"hikvision" OR "market" OR "value"'
+    assert fts_query("FAR 52.204-25 far") == '"far" OR "52.204-25"'
+    assert fts_query('NEAR(a b) OR "x" * -y') == '"near" OR "a" OR "b" OR "or" OR "x" OR "y"'
+    assert fts_query("?!") == ""
+
+
+def test_keyword_search_ranks_and_filters(raw_store: IndexStore):
+    hits = raw_store.keyword_search("licence fee crowns", 10)
+    assert hits and all(s > 0 for _, s in hits)
+    top = raw_store.get_chunks([hits[0][0]])[hits[0][0]]
+    assert "250 crowns" in top.text and top.doc_id == WIDGETS.doc_id
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    # Stemming (porter): "tariffs" finds "tariff"; possessive dropped.
+    assert raw_store.keyword_search("tariffs", 5)[0][0].startswith(GADGETS.doc_id)
+    assert raw_store.keyword_search("Hikvision's", 5)[0][0].startswith(HIKVISION.doc_id)
+    assert raw_store.keyword_search("52.204-25", 5)[0][0].startswith(GADGETS.doc_id)
+    # doc id filter
+    assert raw_store.keyword_search("licence tariff", 10, doc_ids={GADGETS.doc_id})
+    assert all(cid.startswith(GADGETS.doc_id) for cid, _ in raw_store.keyword_search("licence tariff", 10,
+                                                                                       doc_ids={GADGETS.doc_id}))
+    assert raw_store.keyword_search("licence", 10, doc_ids=set()) == []
+    assert raw_store.keyword_search("zebra", 10) == []
+    assert raw_store.keyword_search("", 10) == []
+
+
+def test_keyword_search_survives_fts_syntax(raw_store: IndexStore):
+    for q in ['"unbalanced', "a AND OR NOT b", "col:value", "x* ^y", "NEAR(widgets exports, 2)"]:
+        assert isinstance(raw_store.keyword_search(q, 5), list)
+    assert raw_store.keyword_search("NEAR(widgets exports, 2)", 5)[0][0].startswith(WIDGETS.doc_id)
+
+
+def test_title_is_searchable_context(raw_store: IndexStore):
+    doc = _doc("x.txt", "Entries listed below.", title="Entity List entries added June 5, 2020")
+    _insert_raw(raw_store, doc)
+    assert raw_store.keyword_search("june 2020", 5)[0][0].startswith(doc.doc_id)
+
+
+def test_document_frequency_and_counts(raw_store: IndexStore):
+    assert raw_store.document_frequency("licence") == 1  # both widgets paragraphs fit one chunk
+    assert raw_store.document_frequency("percent") == 1
+    assert raw_store.document_frequency("zebra") == 0
+    assert raw_store.chunk_count() == 3
+    st = raw_store.stats()
+    assert (st.documents, st.sources, st.chunks) == (3, 3, 3)
+    assert st.publishers == ["Customs Office of Freedonia", "Ministry of Trade", "Reuters"]
+    assert st.doc_types == ["guidance", "news", "regulation"]
+
+
+def test_doc_ids_matching(raw_store: IndexStore):
+    m = raw_store.doc_ids_matching
+    assert m() == {WIDGETS.doc_id, GADGETS.doc_id, HIKVISION.doc_id}
+    assert m(date_from=20200101) == {WIDGETS.doc_id}
+    assert m(date_to=20191231) == {GADGETS.doc_id, HIKVISION.doc_id}
+    assert m(date_from=20191008, date_to=20191008) == {GADGETS.doc_id, HIKVISION.doc_id}
+    assert m(publisher="REUT") == {HIKVISION.doc_id}
+    assert m(publisher="freedonia", doc_type="REGULATION") == {GADGETS.doc_id}
+    assert m(publisher="freedonia", doc_type="news") == set()
+    assert m(source="widgets") == {WIDGETS.doc_id}
+
+
+def test_find_documents_and_remove_by_suffix(raw_store: IndexStore):
+    assert raw_store.find_documents("/data/widgets.txt") == [WIDGETS.doc_id]
+    assert raw_store.find_documents("widgets.txt") == [WIDGETS.doc_id]
+    assert raw_store.find_documents("dgets.txt") == []  # a suffix must be a whole path component
+    assert raw_store.get_document(WIDGETS.doc_id).source == "/data/widgets.txt"
+    assert raw_store.get_document("nope") is None
+
+
+def test_neighbours_and_get_chunks(raw_store: IndexStore):
+    body = "\n\n".join(f"Paragraph {i} is about quota number {i}." for i in range(6))
+    doc = _doc("long.txt", body)
+    chunks = chunk_document(doc, ChunkingOptions(max_chars=40, overlap_chars=0))
+    assert len(chunks) == 6
+    with raw_store._db:  # noqa: SLF001
+        raw_store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                              (doc.doc_id, "", "", "", 0, "", "", body, 0.0))
+        raw_store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
+                                  [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text) for c in chunks])
+    assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 3)] == [2, 3, 4]
+    assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 0)] == [0, 1]
+    got = raw_store.get_chunks([chunks[5].chunk_id, "missing:0-1", chunks[5].chunk_id])
+    assert list(got) == [chunks[5].chunk_id]
+    assert got[chunks[5].chunk_id].text == body[chunks[5].start:chunks[5].end] == "Paragraph 5 is about quota number 5."
+
+
+def test_write_lock_refuses_a_second_writer(tmp_path, forbid_model):
+    a = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    b = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    with a.writing():
+        with pytest.raises(IndexError_, match="being written by another process"):
+            with b.writing():
+                pass
+    with b.writing():  # released
+        pass
+
+
+@pytest.mark.parametrize("url", ["ftp://host:1", "localhost:8000", "http://"])
+def test_bad_chroma_url(tmp_path, forbid_model, url):
+    store = IndexStore(IndexOptions(path=tmp_path / "idx", chroma_url=url))
+    with pytest.raises(IndexError_, match="bad Chroma URL"):
+        _ = store.collection
+
+
+# ------------------------------------------------------------ vectors (real model)
+@pytest.fixture()
+def store(tmp_path) -> IndexStore:
+    s = IndexStore(IndexOptions(path=tmp_path / "vidx"))
+    yield s
+    s.close()
+
+
+def test_add_document_writes_all_three_indexes(store: IndexStore, index_consistency):
+    chunks = chunk_document(WIDGETS)
+    n = store.add_document(WIDGETS, chunks, "hash1", sentences=["Exports of widgets to Ruritania require a licence."])
+    # One chunk input (title + text) and the sentence.
+    assert n == 2
+    st = index_consistency(store)
+    assert st["catalog"] == {c.chunk_id for c in chunks}
+    got = store.collection.get(ids=[chunks[0].chunk_id], include=["metadatas", "documents"])
+    assert got["documents"][0] == chunks[0].text
+    meta = got["metadatas"][0]
+    assert meta["doc_id"] == WIDGETS.doc_id and meta["start"] == chunks[0].start and meta["end"] == chunks[0].end
+    assert meta["date_int"] == 20210303
+    assert store.source_state("/data/widgets.txt") == ("hash1", WIDGETS.doc_id)
+    assert not store.needs_reconcile()
+
+
+def test_embedding_cache_avoids_re_embedding(store: IndexStore):
+    chunks = chunk_document(WIDGETS)
+    assert store.add_document(WIDGETS, chunks, "h") == 1
+    before = store.embedder.embedded
+    assert store.add_document(WIDGETS, chunks, "h") == 0  # same texts: all from the cache
+    assert store.embedder.embedded == before
+    vecs = store.text_vectors([embedding_input(WIDGETS.title, chunks[0].text)], compute=False)
+    assert vecs[0] is not None and len(vecs[0]) == store.embedder.dimensions
+    assert store.text_vectors(["never embedded"], compute=False) == [None]
+
+
+def test_dense_search_finds_the_paraphrase(store: IndexStore):
+    for d in (WIDGETS, GADGETS, HIKVISION):
+        store.add_document(d, chunk_document(d), "h")
+    q = store.embedder.embed_query("How expensive is Hikvision on the stock market?")
+    hits = store.dense_search(q, 10)
+    assert len(hits) == 3 and hits[0][0].startswith(HIKVISION.doc_id)
+    assert all(-1.0 <= s <= 1.0 for _, s in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    only = store.dense_search(q, 10, doc_ids={GADGETS.doc_id})
+    assert [c for c, _ in only] == [c.chunk_id for c in chunk_document(GADGETS)]
+    assert store.dense_search(q, 10, doc_ids=set()) == []
+
+
+def test_orphan_vectors_are_ignored_then_reconciled(store: IndexStore, index_consistency):
+    store.add_document(HIKVISION, chunk_document(HIKVISION), "h")
+    vec = store.embedder.embed_query("Hikvision market value")
+    # A write that stopped between Chroma and the catalog leaves a vector the catalog does not know.
+    store.collection.upsert(ids=["orphan:0-10"], embeddings=[vec], metadatas=[{"doc_id": "orphan"}],
+                            documents=["Hikvision market value"])
+    store._set_meta("pending_write", "orphan")  # noqa: SLF001
+    assert store.needs_reconcile()
+    assert "orphan:0-10" not in [c for c, _ in store.dense_search(vec, 10)]
+    assert store.reconcile() == 1
+    assert not store.needs_reconcile()
+    index_consistency(store)
+
+
+def test_remove_source_drops_document_chunks_and_vectors(store: IndexStore, index_consistency):
+    for d in (WIDGETS, GADGETS):
+        store.add_document(d, chunk_document(d), "h")
+    assert store.remove_source("widgets.txt") == ["/data/widgets.txt"]
+    st = index_consistency(store)
+    assert st["docs"] == {GADGETS.doc_id}
+    assert store.keyword_search("crowns", 5) == []
+    assert store.remove_source("widgets.txt") == []
+
+
+def test_remove_source_refuses_an_ambiguous_suffix(store: IndexStore):
+    a = _doc("a/notes.txt", "First notes file about tariffs.")
+    b = _doc("b/notes.txt", "Second notes file about quotas.")
+    for d in (a, b):
+        store.add_document(d, chunk_document(d), "h")
+    with pytest.raises(IndexError_, match="matches 2 sources"):
+        store.remove_source("notes.txt")
+    assert store.remove_source("a/notes.txt") == ["/data/a/notes.txt"]
+
+
+def test_failed_catalog_write_removes_its_vectors(store: IndexStore, index_consistency, monkeypatch):
+    store.add_document(GADGETS, chunk_document(GADGETS), "h")
+    # Make the catalog transaction fail after the vectors were written.
+    def disk_full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "_link", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        store.add_document(WIDGETS, chunk_document(WIDGETS), "h")
+    st = index_consistency(store)
+    assert store.keyword_search("crowns", 5) == []
+    assert st["docs"] == {GADGETS.doc_id}
