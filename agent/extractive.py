@@ -426,7 +426,14 @@ def _compose(lead: str | None, citations: list[Citation], per_name: bool = False
         rest = citations
     if rest:
         lines.append("Evidence:")
-        lines += [f"[{c.n}] “{c.quote}” — {_attribution(c)}" for c in rest]
+        first_of: dict[str, int] = {}
+        for c in citations:
+            first_of.setdefault(c.doc_id, c.n)
+        for c in rest:
+            k = first_of[c.doc_id]
+            # Name a document once; later quotes from it point back.
+            where = _attribution(c) if k == c.n else f"same source as [{k}]"
+            lines.append(f"[{c.n}] “{c.quote}” — {where}")
     return "\n".join(lines).strip()
 
 

@@ -48,6 +48,24 @@ def _load(name: str):
         return model
 
 
+def model_identity(name: str) -> str:
+    """A stable id for a model: the same weights give the same id wherever they are
+    installed (a venv in another folder must not invalidate cached vectors)."""
+    import hashlib
+    from pathlib import Path
+
+    p = Path(name)
+    if not p.is_dir():
+        return name
+    h = hashlib.sha256()
+    for f in ("config.json", "modules.json", "sentence_bert_config.json", "tokenizer.json"):
+        if (p / f).is_file():
+            h.update((p / f).read_bytes())
+    for w in sorted(p.glob("*.safetensors")) + sorted(p.glob("*.bin")):
+        h.update(f"{w.name}:{w.stat().st_size}".encode())
+    return f"{p.name}:{h.hexdigest()[:16]}"
+
+
 class Embedder:
     """Embeds text with a sentence-transformers model; counts what it embeds.
 
@@ -57,6 +75,7 @@ class Embedder:
 
     def __init__(self, model: str = "", batch_size: int = 32):
         self.model_name = model or default_model_path()
+        self.model_id = model_identity(self.model_name)  # what cached vectors are keyed by
         self.batch_size = batch_size
         self.embedded = 0  # texts embedded over this object's life (tests count this)
         self._lock = threading.Lock()

@@ -27,7 +27,7 @@ def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
 
 
 # Bump when what ingest writes changes (caches keyed on it are rebuilt).
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 
 

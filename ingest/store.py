@@ -161,6 +161,12 @@ class IndexStore:
                               "Ingest your documents into a new index folder.")
         self._collection = None
         self._client = None
+        # Vectors cached under the model's install path (older indexes) move to its
+        # stable id, so a reinstalled venv still finds them.
+        if self.embedder.model_id != self.embedder.model_name:
+            with self._db:
+                self._db.execute("UPDATE OR IGNORE embedding_cache SET model=? WHERE model=?",
+                                 (self.embedder.model_id, self.embedder.model_name))
 
     # ----------------------------------------------------------------- chroma
     @property
@@ -368,7 +374,7 @@ class IndexStore:
     # -------------------------------------------------------------- writes
     def _cached_vectors(self, hashes: list[str]) -> dict[str, list[float]]:
         out: dict[str, list[float]] = {}
-        model = self.embedder.model_name
+        model = self.embedder.model_id
         with self._lock:
             for i in range(0, len(hashes), 500):
                 part = hashes[i:i + 500]
@@ -431,7 +437,7 @@ class IndexStore:
                     [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
                 self._db.executemany(
                     "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
-                    [(h, self.embedder.model_name, array("f", v).tobytes()) for h, v in fresh.items()])
+                    [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
                 self._link(doc.source, doc.doc_id, file_hash, now)
                 self._db.execute("DELETE FROM meta WHERE key='pending_write'")
         except Exception:
