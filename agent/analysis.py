@@ -57,6 +57,10 @@ _NUMBER_RE = re.compile(
     r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
     r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundreds|thousands)"
     r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
+_NOT_FIGURE = re.compile(
+    r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|\b\d+\.\d+(?:-\d+)?\b(?=\s*[a-zA-Z(])"
+    r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
+    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[A-Z]{2,}[ -]?\d+[\w.-]*")
 _NAME_RE = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*)"
     r"(?:\s+(?:(?:of|and|for|de|la|the)\s+)?(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*|\d+[A-Za-z]*))*)")
@@ -243,8 +247,13 @@ def find_dates(text: str) -> list[re.Match]:
 
 def find_numbers(text: str) -> list[re.Match]:
     """Figures: money, percentages, counts (bare years excluded)."""
+    # Numbers inside dates, citations, section and docket numbers are not figures.
+    blocked = [(d.start(), d.end()) for d in _DATE_RE.finditer(text)]
+    blocked += [(b.start(), b.end()) for b in _NOT_FIGURE.finditer(text)]
     out = []
     for m in _NUMBER_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
         s = m.group(0).strip()
         if re.fullmatch(r"(19|20)\d\d", s):  # a year is not a figure
             continue

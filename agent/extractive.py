@@ -245,6 +245,13 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         c.score = (0.30 * c.own + 0.20 * c.coverage + 0.30 * c.dense + (0.30 if typed else 0.12) * fit
                    + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
                    + 0.10 * _named_coverage(q, c.context_keys))
+        label = _FIELD_LABEL.match(c.text)
+        if label and fit > 0 and any(key_in(norm_key(w), {t.key for t in q.terms}) for w in label.group(1).split()):
+            c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
+        for t in q.terms:
+            # "the *second* interim rule": an ordinal picks one document of several.
+            if t.key in _ORDINALS and not key_in(t.key, c.context_keys | doc_keys(c.doc)):
+                c.score *= 0.7
         if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and fit == 0:
             c.score *= 0.6  # a "when"/"how much" answer must carry a date/figure
         if q.kind in (AnswerKind.OTHER, AnswerKind.REASON, AnswerKind.STATEMENT) and ":" not in c.text \
@@ -385,18 +392,44 @@ def _nearest(matches: list[tuple[int, int, str]], text: str, q: Question) -> str
     return min(matches, key=lambda m: min(abs(m[0] - a) for a in anchors))[2]
 
 
+_MAX_GAP_WORDS = 10
+_FIELD_LABEL = re.compile(r"^\s*([A-Z][\w ()/-]{1,40}):\s+\S")
+_ORDINALS = {norm_key(w) for w in ("first", "second", "third", "fourth", "fifth", "sixth", "final", "initial",
+                                    "proposed", "latest", "original", "amended", "revised")}
+
+
+def _term_positions(q: Question, text: str) -> list[int]:
+    """Character offsets of the words of ``text`` that match a question term."""
+    keys = {t.key for t in q.terms}
+    return [m.start() for m in re.finditer(r"[\w'’.-]+", text) if key_in(norm_key(m.group(0)), keys)]
+
+
+def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
+    """The date (when) or figure (how many/much) that the evidence ties to the
+    question: within a few words of a question term, or the value of a short
+    record field ("Start date: 2020-06-05"). None when no such value exists."""
+    finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
+    for c in picked:
+        values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
+        if not values:
+            continue
+        if len(c.text) <= 80:  # a field line or a one-line statement: its value is the answer
+            return _nearest(values, c.text, q)
+        anchors = _term_positions(q, c.text)
+
+        def gap(v: tuple[int, int, str]) -> int:
+            return min((len(c.text[min(a, v[0]):max(a, v[1])].split()) for a in anchors), default=10**6)
+
+        best = min(values, key=gap)
+        if gap(best) <= _MAX_GAP_WORDS:
+            return best[2]
+    return None
+
+
 def _lead(q: Question, picked: list[Candidate]) -> str | None:
     """The direct answer (verbatim spans of the quotes), or None to lead with the quote."""
-    if q.kind is AnswerKind.DATE:
-        for c in picked:
-            d = [(m.start(), m.end(), m.group(0)) for m in find_dates(c.text)]
-            if d:
-                return _nearest(d, c.text, q)
-    if q.kind is AnswerKind.QUANTITY:
-        for c in picked:
-            n = [(m.start(), m.end(), m.group(0).strip()) for m in find_numbers(c.text)]
-            if n:
-                return _nearest(n, c.text, q)
+    if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
+        return _tied_value(q, picked)
     if q.kind is AnswerKind.LIST:
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
@@ -437,6 +470,24 @@ def _compose(lead: str | None, citations: list[Citation], per_name: bool = False
     return "\n".join(lines).strip()
 
 
+_SAY = r"(?:said|says|say|stated|states|told|tells|added|announced|noted|warned|argued|claimed|wrote|responded)"
+
+
+def _speaker(q: Question, text: str) -> bool:
+    """Is a name of the question the *speaker* in ``text``? ("SenseTime said",
+    "a US Hikvision spokesman said", '"...," said Wilbur Ross', "according to X")."""
+    for m in re.finditer(r"[\w'’.-]+", text):
+        if not any(t.key == norm_key(m.group(0)) or key_in(norm_key(m.group(0)), {t.key}) for t in q.named_terms):
+            continue
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 60):m.start()]
+        if re.match(r"^(?:[\s,]+[\w'’.-]+){0,3}?[\s,]+" + _SAY + r"\b", after) or re.match(r"^['’]s\s+(?:\w+\s+){0,2}" + _SAY, after):
+            return True
+        if re.search(r"(?:[,\"”]\s*" + _SAY + r"|according to)\s+(?:[\w'’.-]+\s+){0,4}$", before):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- abstention
 def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate], settings: Settings) -> str | None:
     if best is None:
@@ -467,14 +518,14 @@ def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate]
             return f"the best evidence does not mention {', '.join(missing)}"
     if q.kind is AnswerKind.STATEMENT:
         # "What did X say": X must be named around a statement.
-        if not any(_named_coverage(q, c.context_keys) >= 0.99 and _type_fit(q, c.text) > 0 for c in picked):
+        if not any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked):
             return "no statement by the named party in the evidence"
     elif best.coverage < settings.abstain_threshold:
         return f"the best evidence covers {best.coverage:.0%} of the question's key terms"
-    if q.kind is AnswerKind.QUANTITY and not any(find_numbers(c.text) for c in picked):
-        return "no figure in the evidence"
-    if q.kind is AnswerKind.DATE and not any(find_dates(c.text) for c in picked):
-        return "no date in the evidence"
+    if q.kind is AnswerKind.QUANTITY and _tied_value(q, picked) is None:
+        return "no figure in the evidence is tied to the question"
+    if q.kind is AnswerKind.DATE and _tied_value(q, picked) is None:
+        return "no date in the evidence is tied to the question"
     return None
 
 
