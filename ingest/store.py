@@ -319,7 +319,7 @@ class IndexStore:
     # -------------------------------------------------------------- search
     def keyword_search(self, query: str, n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over the FTS5 index: ``[(chunk_id, score)]``, best first (score > 0)."""
-        match = fts_query(query)
+        match = self._selective_query(query)
         if not match:
             return []
         sql = (f"SELECT c.chunk_id, c.doc_id, -{_BM25} AS s FROM chunks_fts "
@@ -339,6 +339,26 @@ class IndexStore:
                 log.warning("keyword search failed for %r: %s", match, exc)
                 return []
         return [(r[0], float(r[2])) for r in rows]
+
+    # Terms in more than this share of chunks barely rank anything but make an OR
+    # query score nearly every row; they are left out when rarer terms remain.
+    COMMON_TERM_SHARE = 0.2
+
+    def _selective_query(self, query: str) -> str:
+        """The MATCH expression for ``query``, without very common terms (past
+        ~10^4 chunks; small indexes keep every term)."""
+        terms = [t for t in fts_query(query).split(" OR ") if t]
+        total = self.chunk_count()
+        if total < 5000 or len(terms) < 2:
+            return " OR ".join(terms)
+        limit = self.COMMON_TERM_SHARE * total
+        with self._lock:
+            dfs = {t: self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (t,)).fetchone()[0]
+                   for t in terms}
+        rare = [t for t in terms if dfs[t] <= limit]
+        if rare:
+            return " OR ".join(rare)
+        return " AND ".join(terms)  # only common words: rows with all of them
 
     def document_frequency(self, term: str) -> int:
         """How many chunks contain ``term`` (after the index's own stemming)."""
