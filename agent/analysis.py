@@ -58,7 +58,7 @@ _NUMBER_RE = re.compile(
     r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundreds|thousands)"
     r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
 _NOT_FIGURE = re.compile(
-    r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|\b\d+\.\d+(?:-\d+)?\b(?=\s*[a-zA-Z(])"
+    r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
     r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
     r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[A-Z]{2,}[ -]?\d+[\w.-]*")
 _NAME_RE = re.compile(
@@ -177,7 +177,10 @@ def classify(question: str) -> AnswerKind:
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
             or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
-    if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q):
+    if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q) \
+            or re.match(r"^what (?:is|was|are|were)\b.*\b(value|valuation|worth|price|revenue|revenues|sales|cost|amount|"
+                        r"percentage|market cap\w*)\b", q) \
+            or re.match(r"^what (revenue|valuation|price|amount|percentage|share)\b", q):
         return AnswerKind.QUANTITY
     if re.match(r"^(what|how)\b.*\b(say|said|state|stated|respond|responded|react|reacted|comment|commented|announce|announced|tell|told|claim|claimed|argue|argued|warn|warned)\b", q):
         return AnswerKind.STATEMENT

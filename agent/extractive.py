@@ -398,10 +398,51 @@ _ORDINALS = {norm_key(w) for w in ("first", "second", "third", "fourth", "fifth"
                                     "proposed", "latest", "original", "amended", "revised")}
 
 
+def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
+    """Words of ``text`` that match question terms: ``(offset, term keys)``; an
+    acronym ("IPO") stands for the terms it abbreviates ("initial public offering")."""
+    acronyms: dict[str, set[str]] = {}
+    for i in range(len(q.terms)):
+        for j in range(i + 2, min(len(q.terms), i + 5) + 1):
+            acronyms["".join(t.surface[0].lower() for t in q.terms[i:j])] = {t.key for t in q.terms[i:j]}
+    out = []
+    for m in re.finditer(r"[\w'’.-]+", text):
+        word = m.group(0)
+        key = norm_key(word)
+        hit = {t.key for t in q.terms if key_in(t.key, {key})}
+        if word.isupper() and word.lower() in acronyms:
+            hit |= acronyms[word.lower()]
+        if hit:
+            out.append((m.start(), hit))
+    return out
+
+
 def _term_positions(q: Question, text: str) -> list[int]:
     """Character offsets of the words of ``text`` that match a question term."""
-    keys = {t.key for t in q.terms}
-    return [m.start() for m in re.finditer(r"[\w'’.-]+", text) if key_in(norm_key(m.group(0)), keys)]
+    return [a for a, _ in _anchors(q, text)]
+
+
+_MONEY_Q = re.compile(r"\b(value|valued|valuation|worth|revenue|revenues|sales|price|cost|money|raise|fund\w*|"
+                      r"pay|paid|fine|dollars?|yuan|euros?)\b", re.I)
+_PERCENT_Q = re.compile(r"\b(percent\w*|share of|proportion|rate)\b", re.I)
+
+
+def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Money for value/revenue questions, percentages for share questions, when present."""
+    if q.kind is not AnswerKind.QUANTITY:
+        return values
+    if _PERCENT_Q.search(q.text):
+        pick = [v for v in values if "%" in v[2] or "percent" in v[2].lower()]
+    elif _MONEY_Q.search(q.text):
+        pick = [v for v in values if re.search(r"[$€£¥]|yuan|dollar|euro|pound|yen|won|rupee", v[2], re.I)]
+    else:
+        pick = []
+    return pick or values
+
+
+def _word_key(text: str, at: int) -> str:
+    m = re.match(r"[\w'’.-]+", text[at:])
+    return norm_key(m.group(0)) if m else ""
 
 
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
@@ -413,15 +454,30 @@ def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
         values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
         if not values:
             continue
+        values = _preferred_units(q, values)
         if len(c.text) <= 80:  # a field line or a one-line statement: its value is the answer
             return _nearest(values, c.text, q)
-        anchors = _term_positions(q, c.text)
+        found = _anchors(q, c.text)
+        anchors = [a for a, _ in found]
+        head = q.focus[-1] if q.focus else None
+        head_at = [a for a, keys in found if head and head in keys]
 
-        def gap(v: tuple[int, int, str]) -> int:
-            return min((len(c.text[min(a, v[0]):max(a, v[1])].split()) for a in anchors), default=10**6)
+        def gap(v: tuple[int, int, str], where: list[int]) -> int:
+            return min((len(c.text[min(a, v[0]):max(a, v[1])].split()) for a in where), default=10**6)
 
-        best = min(values, key=gap)
-        if gap(best) <= _MAX_GAP_WORDS:
+        def affinity(v: tuple[int, int, str]) -> float:
+            # Question terms close to the value, those *before* it counting double
+            # ("to raise at least $500 million", "valued at around $4 billion").
+            best_w: dict[str, float] = {}
+            for a, keys in found:
+                w = (1.0 if a < v[0] else 0.5) / (1 + gap(v, [a]))
+                for k in keys:
+                    best_w[k] = max(best_w.get(k, 0.0), w)
+            return sum(best_w.values())
+
+        # "What revenue ...": the figure next to "revenue"; otherwise the one the question's terms surround.
+        best = min(values, key=lambda v: (gap(v, head_at) if head_at else 0, -affinity(v), gap(v, anchors)))
+        if gap(best, anchors) <= _MAX_GAP_WORDS:
             return best[2]
     return None
 
