@@ -266,7 +266,8 @@ def _split_and(name: str) -> list[str]:
     for p in parts[1:]:
         left_last = out[-1].split()[-1].lower().rstrip(".,")
         right_first = p.split()[0].lower() if p.split() else ""
-        if left_last in _NAME_JOINERS or right_first in _NAME_JOINERS or not p[:1].isupper():
+        # "Science and Technology", "Import and Export": one name; "Dahua Technology and Yixin": two.
+        if (left_last in _NAME_JOINERS and right_first in _NAME_JOINERS) or not p[:1].isupper():
             out[-1] = f"{out[-1]} and {p}"
         else:
             out.append(p)

@@ -1,0 +1,150 @@
+"""The answerer's text rules on small hand-written texts (no model), and the
+behaviours they produce over the shared corpus (integration)."""
+from __future__ import annotations
+
+import pytest
+
+from agent.analysis import (AnswerKind, classify, find_dates, find_numbers, focus_phrase, norm_key,
+                            number_word)
+from agent.extractive import (_enumerations, _is_address, _is_heading, _linked, _runs, _speaker, definitions,
+                              record_span)
+from agent.extractive import answer_extractive
+from agent.retrieval import Retriever, iso_dates
+from ingest.chunking import paragraph_spans
+
+
+# ------------------------------------------------------------------ pure rules
+def test_figures_exclude_dates_citations_and_clause_numbers():
+    text = ("Valued at $4.5 billion, down 1.6% on October 9, 2019 (84 FR 54002) under FAR 52.204-25 Prohibition "
+            "and § 744.11; Docket No. 190925-0044; 2019-10-09; 12 people.")
+    found = [m.group(0).strip() for m in find_numbers(text)]
+    assert "$4.5 billion" in found and "1.6%" in found and "12" in found
+    for bad in ("9", "84", "54002", "52.204-25", "744.11", "190925-0044", "2019", "10", "09"):
+        assert bad not in found, bad
+
+
+def test_dates_in_all_common_spellings():
+    got = [m.group(0) for m in find_dates("On August 13, 2019; 5 June 2020; 2020-06-05; and in December 2019.")]
+    assert got == ["August 13, 2019", "5 June 2020", "2020-06-05", "December 2019"]
+    assert iso_dates("entities added in June 2020 and on October 9, 2019") == ["2020-06", "2019-10-09"]
+
+
+def test_number_words_and_irregular_forms_share_keys():
+    assert number_word("twenty-eight") == "28" and number_word("eight") == "8" and number_word("eighty") == "80"
+    assert norm_key("twenty-eight") == norm_key("28")
+    assert norm_key("held") == norm_key("holding") and norm_key("said") == norm_key("say")
+    assert norm_key("Chinese") == norm_key("China's")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Since when are agencies prohibited from buying it?", AnswerKind.DATE),
+    ("What is Hikvision's market value?", AnswerKind.QUANTITY),
+    ("What did Nvidia say about the rule?", AnswerKind.STATEMENT),
+    ("How many people do experts say are held?", AnswerKind.QUANTITY),
+    ("Where is Dahua located?", AnswerKind.PLACE),
+    ("Whose equipment is prohibited?", AnswerKind.ENTITY),
+])
+def test_classify_more_forms(question, kind):
+    assert classify(question) is kind
+
+
+def test_focus_phrase_head_is_what_is_asked_for():
+    assert focus_phrase("What trade deal did the US sign?")[-1] == norm_key("deal")
+    assert focus_phrase("How many employees does iFlytek have?") == [norm_key("employees")]
+    assert focus_phrase("What is the capital of France?")[-1] == norm_key("capital")
+    assert focus_phrase("When did it take effect?") == []
+
+
+def test_enumeration_linked_to_the_focus_head():
+    text = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
+            "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
+    runs = _enumerations(text, set(), norm_key("companies"), linked_only=True)
+    assert runs == [["iFlytek Co", "Zhejiang Dahua Technology", "Yixin Science and Technology Co"]]
+    suppliers = "Hikvision both use Intel Corp, Nvidia Corp and Seagate Technology as suppliers and the Chinese companies"
+    run = [r for r in _runs(suppliers) if len(r) >= 2][0]
+    assert _linked(suppliers, run, norm_key("suppliers"))
+    assert not _linked(suppliers, run, norm_key("companies"))  # a list of suppliers is not a list of companies
+
+
+def test_addresses_and_headings_are_not_answers():
+    assert _is_address("Addresses: No. 131, Unit 1, Building 1, Tuman Road, Kashi, CN")
+    assert not _is_address("The other companies are iFlytek Co and Dahua.")
+    assert _runs("Addresses: Room 1504, Block B, Sunshine 100 Commercial Complex, Qiantangjiang Road, Urumqi") == []
+    assert _is_heading("U.S. Department of State Imposes Visa Restrictions on Chinese Officials")
+    assert not _is_heading("The Department imposed visa restrictions on officials.")
+
+
+def test_speaker_is_the_subject_of_the_statement():
+    from agent.analysis import Question, Term
+
+    def question(name: str) -> Question:
+        return Question(text=f"What did {name} say?", kind=AnswerKind.STATEMENT,
+                        terms=[Term(name, norm_key(name), 5.0, 3, True)])
+
+    assert _speaker(question("SenseTime"), "SenseTime said in a statement it was deeply disappointed.")
+    assert _speaker(question("Ross"), '"We will not tolerate it," said Secretary of Commerce Wilbur Ross.')
+    assert _speaker(question("Hikvision"), 'A US Hikvision spokesman said the company "strongly opposes" it.')
+    assert not _speaker(question("Nvidia"), "Honovich said Hikvision and Dahua both use Intel Corp, Nvidia Corp "
+                                            "and Seagate as suppliers.")
+
+
+def test_definitions_of_legal_terms_include_their_items():
+    body = ("(a) Definitions. As used in this clause-\n\nCovered foreign country means The People's Republic of China."
+            "\n\nCovered telecommunications equipment or services means-\n\n(1) Telecommunications equipment produced "
+            "by Huawei Technologies Company or ZTE Corporation;\n\n(2) Video surveillance equipment.\n\n"
+            "Critical technology means-\n\n(1) Defense articles.\n\n(b) Prohibition. Agencies may not buy it.")
+    d = definitions(body)
+    s, e = d["covered telecommunications equipment or services"]
+    assert "Huawei" in body[s:e] and "Video surveillance" in body[s:e] and "Critical" not in body[s:e]
+    s, e = d["covered foreign country"]
+    assert body[s:e].startswith("Covered foreign country means") and "Huawei" not in body[s:e]
+
+
+def test_record_span_only_for_field_records():
+    body = ("Entity: Megvii Technology Limited\nAddresses: Beijing, CN\nStart date: 2019-10-09\n\n"
+            "A prose paragraph: with a colon.\nAnd another line.\nAnd a third.")
+    paras = paragraph_spans(body)
+    assert record_span(body, 0, paras) == paras[0]
+    assert record_span(body, body.index("A prose"), paras) is None
+
+
+# ------------------------------------------------------------------ behaviours
+def _ask(corpus_index, question):
+    hits = Retriever(corpus_index.store, corpus_index.settings).retrieve(question)
+    return answer_extractive(question, hits, corpus_index.store, corpus_index.settings)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question, lead", [
+    ("How much money will Megvii's initial public offering raise?", "$500 million"),
+    ("How much is Megvii valued at?", "$4 billion"),
+    ("How much did SenseTime's latest funding round value it at?", "$4.5 billion"),
+    ("When did the second interim rule on Section 889 become effective?", "December 13, 2019"),
+    ("Whose telecommunications equipment is prohibited under the Section 889 rule?", "Huawei Technologies Company"),
+])
+def test_leads_with_the_value_the_question_asks_for(corpus_index, question, lead):
+    ans = _ask(corpus_index, question)
+    assert not ans.abstained
+    assert ans.text.splitlines()[0].startswith(lead), ans.text
+
+
+@pytest.mark.integration
+def test_list_of_records_names_the_listed_parties(corpus_index):
+    ans = _ask(corpus_index, "Which entities were added to the Entity List in June 2020?")
+    assert not ans.abstained
+    assert all(c.quote.startswith("Entity: ") for c in ans.citations) and len(ans.citations) >= 2
+    assert all(c.quote.split(": ", 1)[1] in ans.text.splitlines()[0] for c in ans.citations)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", [
+    "What did Nvidia say about the blacklisting?",  # Nvidia is named, but never speaks
+    "When did Megvii complete its IPO?",  # the only date in the sentence is SenseTime's
+    "What is Dahua's market value?",  # the figure belongs to Hikvision
+    "How many Huawei affiliates were added in August 2019?",  # no count; "08" of a date is not one
+    "What is the capital of France?",
+])
+def test_abstains_when_the_evidence_is_about_something_else(corpus_index, question):
+    ans = _ask(corpus_index, question)
+    assert ans.abstained, ans.text
+    assert ans.citations == []
