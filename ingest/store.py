@@ -243,13 +243,17 @@ class IndexStore:
 
     def find_documents(self, source: str) -> list[str]:
         """Doc ids whose source equals ``source``, or (if none) ends with it / has it as stem."""
+        return sorted({doc_id for _, doc_id in self._match_sources(source)})
+
+    def _match_sources(self, source: str) -> list[tuple[str, str]]:
+        """``(source, doc_id)`` rows for an exact source, else for a path suffix ("/name.txt")."""
         with self._lock:
-            rows = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchall()
+            rows = self._db.execute("SELECT source, doc_id FROM sources WHERE source=?", (source,)).fetchall()
             if not rows:
                 rows = self._db.execute(
-                    "SELECT doc_id FROM sources WHERE source LIKE ? ESCAPE '\\'",
+                    "SELECT source, doc_id FROM sources WHERE source LIKE ? ESCAPE '\\'",
                     ("%/" + source.replace("%", "\\%").replace("_", "\\_"),)).fetchall()
-        return sorted({r[0] for r in rows})
+        return [(r[0], r[1]) for r in rows]
 
     def list_sources(self) -> list[tuple[str, str]]:
         with self._lock:
@@ -501,12 +505,7 @@ class IndexStore:
     def remove_source(self, source: str) -> list[str]:
         """Forget a source (exact path, or a unique path suffix). Returns the sources removed."""
         with self._lock:
-            exact = self._db.execute("SELECT source FROM sources WHERE source=?", (source,)).fetchall()
-            if not exact:
-                exact = self._db.execute(
-                    "SELECT source FROM sources WHERE source LIKE ? ESCAPE '\\'",
-                    ("%/" + source.replace("%", "\\%").replace("_", "\\_"),)).fetchall()
-            names = [r[0] for r in exact]
+            names = [name for name, _ in self._match_sources(source)]
             if len(names) > 1:
                 raise IndexError_(f"{source!r} matches {len(names)} sources; give the full path: " + ", ".join(names))
             if not names:
