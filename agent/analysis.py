@@ -114,6 +114,11 @@ def number_word(w: str) -> str | None:
     return None
 
 
+def synonyms(text: str) -> list[str]:
+    """Canonical words for the synonyms in ``text`` (added to keyword queries)."""
+    return [_SYNONYMS[t.lower()] for t in tokens(text) if t.lower() in _SYNONYMS]
+
+
 def norm_key(word: str) -> str:
     """Matching key of a word: aliases and demonyms folded, then stemmed."""
     w = word.lower().strip("'’.").replace("’", "'")
@@ -228,7 +233,7 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         key = norm_key(w)
         if not key or key in LIGHT_WORDS or key == "say":
             continue
-        lookup = w.replace("’", "'")
+        lookup = _SYNONYMS.get(w.lower(), w.replace("’", "'"))  # "exempt" is looked up as "except"
         if lookup not in cache:
             cache[lookup] = store.document_frequency(re.sub(r"'s$", "", lookup))
         df = cache[lookup]

@@ -16,6 +16,7 @@ from pydantic import ConfigDict
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
+from .analysis import synonyms
 from .text import STOPWORDS, content_terms
 from .types import Hit
 
@@ -206,7 +207,7 @@ class Retriever:
         n = self.settings.candidates
         fusion = self.settings.fusion
         dense = [] if fusion is Fusion.KEYWORD else self.store.dense_search(self.store.embedder.embed_query(query), n, doc_ids)
-        keyword_q = " ".join(content_terms(query) + iso_dates(query)) or query
+        keyword_q = " ".join(content_terms(query) + iso_dates(query) + synonyms(query)) or query
         keyword = [] if fusion is Fusion.DENSE else self.store.keyword_search(keyword_q, n, doc_ids)
         return dense, keyword
 
