@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     collection: str = Field("tradeqa", description="Chroma collection name.")
     chunk_chars: int = Field(900, ge=200, le=4000, description="Max characters per chunk.")
     chunk_overlap: int = Field(200, ge=0, le=1000, description="Characters of sentence overlap between chunks.")
+    sentence_vectors: bool = Field(True, description="Embed sentences at ingest (fast questions); off = faster ingest of big collections.")
     sample_corpus: Path = Field(PROJECT_ROOT / "data" / "sample", description="Bundled sample corpus.")
 
     # --- retrieval
@@ -93,7 +94,8 @@ class Settings(BaseSettings):
                             chroma_url=self.chroma_url, collection=self.collection)
 
     def chunking(self) -> ChunkingOptions:
-        return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap)
+        return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap,
+                               embed_sentences=self.sentence_vectors)
 
     def prompt(self, name: str) -> str:
         """Text of ``prompts/<name>.txt``."""

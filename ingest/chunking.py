@@ -23,13 +23,18 @@ _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
 
 @dataclass(frozen=True)
 class ChunkingOptions:
-    """How bodies are cut into chunks.
+    """How bodies are cut into chunks (and whether their sentences are embedded too).
 
     ``max_chars`` ~ 900 keeps a chunk inside all-MiniLM-L6-v2's 256-token window.
+    ``embed_sentences``: embed each sentence at ingest (about 3-4x the texts of
+    chunks alone) so answering needs no model call beyond the question; off, the
+    answerer embeds the sentences it scores at question time (slower questions,
+    faster ingest of large collections).
     """
 
     max_chars: int = 900
     overlap_chars: int = 200
+    embed_sentences: bool = True
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -57,7 +57,8 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
             return FileResult(source, Status.UNCHANGED,
                               f"same content as {other.source if other else 'an indexed document'}",
                               doc_id=doc.doc_id, chunks=len(chunks))
-        embedded = store.add_document(doc, chunks, fhash, sentences=sentence_texts(doc, chunks))
+        sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
+        embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
         return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
     except LoadError as exc:
         return FileResult(source, Status.FAILED, str(exc))

@@ -190,3 +190,21 @@ def test_second_writer_is_refused(store, tiny_corpus, tmp_path):
             ingest_paths([tiny_corpus], store, progress=False)
     other.close()
     assert store.stats().documents == 0
+
+
+def test_sentence_vectors_can_be_left_to_question_time(store, tiny_corpus, index_consistency):
+    from ingest.pipeline import sentence_texts
+    from ingest.loaders import iter_input_files, load_file
+    from ingest.chunking import chunk_document
+
+    report = ingest_paths([tiny_corpus], store, options=ChunkingOptions(embed_sentences=False), progress=False)
+    assert report.ingested == 3
+    assert report.embedded == store.stats().chunks  # chunks only, no sentences
+    sentences = []
+    for f in iter_input_files([tiny_corpus]):
+        doc = load_file(f)
+        sentences += sentence_texts(doc, chunk_document(doc))
+    assert any(v is None for v in store.text_vectors(sentences, compute=False))
+    # The answerer's fallback still gets a vector for every sentence.
+    assert all(v is not None for v in store.text_vectors(sentences))
+    index_consistency(store)
