@@ -162,6 +162,15 @@ class Tools:
         return f"error: unknown tool {name!r}; the tools are search and read", 0
 
 
+def _request_timeout(backend: Backend, settings: Settings, deadline: float) -> dict:
+    """Per-request timeout so that one slow request (with its retries) cannot run
+    far past the agent's time limit. Only the OpenAI-compatible client takes it."""
+    if backend.kind != "openai":
+        return {}
+    remaining = max(1.0, deadline - time.monotonic())
+    return {"timeout": min(settings.llm_timeout, remaining / (settings.llm_max_retries + 1))}
+
+
 def run_agent(question: str, hits: list[Hit], store: IndexStore, settings: Settings, backend: Backend) -> AgentResult:
     """Run the bounded loop and return the final reply (unverified) with all passages shown.
 
@@ -187,7 +196,7 @@ def run_agent(question: str, hits: list[Hit], store: IndexStore, settings: Setti
         if time.monotonic() >= deadline:
             stopped_by = "time"
             break
-        ai = model.invoke(messages)
+        ai = model.invoke(messages, **_request_timeout(backend, settings, deadline))
         messages.append(ai)
         calls = getattr(ai, "tool_calls", None) or []
         if not calls:

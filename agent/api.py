@@ -130,7 +130,8 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     if answer is None:
         answer = answer_extractive(q, hits, store, s)
         answer.notice = answer.notice or notice
-        yield answer.text
+        for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote
+            yield line
     answer.citations = verified_only(answer.citations, store)
     answer.question = q
     answer.hits = hits
