@@ -13,7 +13,6 @@ from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
 # Demonyms and their countries match each other ("Chinese" question, "China's" text).
 DEMONYMS = {

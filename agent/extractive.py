@@ -51,6 +51,7 @@ class Candidate:
     dense: float = 0.0
     score: float = 0.0
     covered: set[str] = field(default_factory=set)
+    fit: float = 0.0  # does it carry the kind of answer asked for (a date, a figure, a list...)
 
     @property
     def text(self) -> str:
@@ -97,18 +98,20 @@ def _paragraph_head(body: str, start: int, paras: list[tuple[int, int]]) -> str:
     return ""
 
 
+def _surface_positions(q: Question, text: str) -> list[int]:
+    """Where each question term's surface form (its first letters) first occurs in ``text``."""
+    low = text.lower()
+    found = (low.find(t.surface.lower()[:max(4, len(t.key))]) for t in q.terms)
+    return [i for i in found if i >= 0]
+
+
 def _trim(body: str, start: int, end: int, q: Question) -> tuple[int, int]:
     """Shorten a long sentence to a window around the question's terms, at word
     boundaries, so quotes stay readable; the span stays verbatim."""
     if end - start <= MAX_QUOTE_CHARS:
         return start, end
     text = body[start:end]
-    low = text.lower()
-    positions = []
-    for t in q.terms:
-        i = low.find(t.surface.lower()[: max(4, len(t.key))])
-        if i >= 0:
-            positions.append(i)
+    positions = _surface_positions(q, text)
     centre = sorted(positions)[len(positions) // 2] if positions else 0
     a = max(0, centre - MAX_QUOTE_CHARS // 2)
     b = min(len(text), a + MAX_QUOTE_CHARS)
@@ -241,7 +244,7 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         c.own, _ = _coverage(q, c.keys)
         c.coverage, c.covered = _coverage(q, c.context_keys)
         prior = 1.0 / (1.0 + 0.15 * c.hit_rank)
-        fit = _type_fit(q, c.text)
+        fit = c.fit = _type_fit(q, c.text)
         c.score = (0.30 * c.own + 0.20 * c.coverage + 0.30 * c.dense + (0.30 if typed else 0.12) * fit
                    + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
                    + 0.10 * _named_coverage(q, c.context_keys))
@@ -387,9 +390,7 @@ def _nearest(matches: list[tuple[int, int, str]], text: str, q: Question) -> str
     """The match closest to the question's terms in ``text``."""
     if not matches:
         return None
-    low = text.lower()
-    anchors = [low.find(t.surface.lower()[:max(4, len(t.key))]) for t in q.terms]
-    anchors = [a for a in anchors if a >= 0] or [0]
+    anchors = _surface_positions(q, text) or [0]
     return min(matches, key=lambda m: min(abs(m[0] - a) for a in anchors))[2]
 
 
@@ -418,11 +419,6 @@ def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
     return out
 
 
-def _term_positions(q: Question, text: str) -> list[int]:
-    """Character offsets of the words of ``text`` that match a question term."""
-    return [a for a, _ in _anchors(q, text)]
-
-
 _MONEY_Q = re.compile(r"\b(value|valued|valuation|worth|revenue|revenues|sales|price|cost|money|raise|fund\w*|"
                       r"pay|paid|fine|dollars?|yuan|euros?)\b", re.I)
 _PERCENT_Q = re.compile(r"\b(percent\w*|share of|proportion|rate)\b", re.I)
@@ -439,11 +435,6 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tu
     else:
         pick = []
     return pick or values
-
-
-def _word_key(text: str, at: int) -> str:
-    m = re.match(r"[\w'’.-]+", text[at:])
-    return norm_key(m.group(0)) if m else ""
 
 
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
@@ -483,10 +474,11 @@ def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     return None
 
 
-def _lead(q: Question, picked: list[Candidate]) -> str | None:
-    """The direct answer (verbatim spans of the quotes), or None to lead with the quote."""
+def _lead(q: Question, picked: list[Candidate], value: str | None) -> str | None:
+    """The direct answer (verbatim spans of the quotes), or None to lead with the quote.
+    ``value``: the date or figure tied to the question (see :func:`_tied_value`)."""
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
-        return _tied_value(q, picked)
+        return value
     if q.kind is AnswerKind.LIST:
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
@@ -546,7 +538,8 @@ def _speaker(q: Question, text: str) -> bool:
 
 
 # ---------------------------------------------------------------- abstention
-def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate], settings: Settings) -> str | None:
+def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate], settings: Settings,
+                    value: str | None) -> str | None:
     if best is None:
         return "no passage matched"
     # The thing asked for ("what penalty", "how many employees") never occurs in the sources.
@@ -579,9 +572,9 @@ def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate]
             return "no statement by the named party in the evidence"
     elif best.coverage < settings.abstain_threshold:
         return f"the best evidence covers {best.coverage:.0%} of the question's key terms"
-    if q.kind is AnswerKind.QUANTITY and _tied_value(q, picked) is None:
+    if q.kind is AnswerKind.QUANTITY and value is None:
         return "no figure in the evidence is tied to the question"
-    if q.kind is AnswerKind.DATE and _tied_value(q, picked) is None:
+    if q.kind is AnswerKind.DATE and value is None:
         return "no date in the evidence is tied to the question"
     return None
 
@@ -627,14 +620,15 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
             break
         # Add a quote only if it brings a question term or a name the others lack.
         new_terms = c.covered - set().union(*(p.covered for p in picked))
-        same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and _type_fit(q, c.text) > 0 and c.own > 0
+        same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and c.fit > 0 and c.own > 0
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
-    reason = _abstain_reason(q, best, picked, settings)
+    # picked is in score order (taken from the sorted candidates).
+    value = _tied_value(q, picked) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    reason = _abstain_reason(q, best, picked, settings, value)
     if reason:
         return _abstention(q, hits, reason, settings)
 
-    picked.sort(key=lambda c: -c.score)
     citations: list[Citation] = []
     if q.kind is AnswerKind.LIST and (heads := _record_heads(q, best, cands, hits, store, limit + 2)):
         for doc, s, e in heads:
@@ -646,6 +640,6 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q)
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
-    lead = _lead(q, picked)
+    lead = _lead(q, picked, value)
     text = _compose(lead, citations)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
-from .analysis import synonyms
+from .analysis import MONTHS, synonyms
 from .text import STOPWORDS, content_terms
 from .types import Hit
 
@@ -103,16 +103,12 @@ def resolve_filters(store: IndexStore, filters: dict | None) -> set[str] | None:
                                   publisher=f.get("publisher"), source=f.get("source"), doc_type=f.get("doc_type"))
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-
-
 def iso_dates(text: str) -> list[str]:
     """ISO spellings of dates in ``text`` ("June 5, 2020" -> 2020-06-05, "June 2020" -> 2020-06),
     so a question's dates match records that write them the ISO way."""
     out = []
-    for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\s+(?:(\d{1,2}),?\s+)?(\d{4})\b", text, re.I):
-        mo = _MONTHS.index(m.group(1).lower()) + 1
+    for m in re.finditer(r"\b(" + "|".join(MONTHS) + r")\s+(?:(\d{1,2}),?\s+)?(\d{4})\b", text, re.I):
+        mo = MONTHS.index(m.group(1).lower()) + 1
         out.append(f"{m.group(3)}-{mo:02d}" + (f"-{int(m.group(2)):02d}" if m.group(2) else ""))
     return out
 
@@ -212,15 +208,18 @@ class Retriever:
         return dense, keyword
 
     def _vectors(self, chunk_ids: list[str]) -> dict[str, list[float]]:
-        from ingest.records import content_hash
+        """Stored chunk vectors (for MMR), looked up as ingest embedded them."""
         from ingest.store import embedding_input
 
         chunks = self.store.get_chunks(chunk_ids)
-        titles = {c.doc_id: (self.store.get_document(c.doc_id) or None) for c in chunks.values()}
-        by_hash = {content_hash(embedding_input(titles[c.doc_id].title if titles[c.doc_id] else "", c.text)): cid
-                   for cid, c in chunks.items()}
-        cached = self.store._cached_vectors(list(by_hash))  # noqa: SLF001 - same package family
-        return {by_hash[h]: v for h, v in cached.items()}
+        titles = {}
+        for doc_id in {c.doc_id for c in chunks.values()}:
+            doc = self.store.get_document(doc_id)
+            titles[doc_id] = doc.title if doc else ""
+        ids = list(chunks)
+        vecs = self.store.text_vectors([embedding_input(titles[chunks[i].doc_id], chunks[i].text) for i in ids],
+                                       compute=False)
+        return {i: v for i, v in zip(ids, vecs) if v is not None}
 
     def retrieve(self, question: str, *, filters: dict | None = None, k: int | None = None) -> list[Hit]:
         """The ``k`` best passages, fused and diversified, as :class:`Hit` records."""

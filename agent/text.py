@@ -70,6 +70,3 @@ def content_terms(text: str) -> list[str]:
             out.append(t)
     return out
 
-
-def stems(text: str) -> set[str]:
-    return {stem(t) for t in tokens(text)}

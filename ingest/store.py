@@ -128,14 +128,19 @@ class IndexStats:
     doc_types: list[str] = field(default_factory=list)
 
 
-def fts_query(text: str) -> str:
-    """An FTS5 MATCH expression: every token quoted (no operator injection), OR-ed."""
-    tokens = []
+def fts_terms(text: str) -> list[str]:
+    """The quoted FTS5 phrases of ``text`` (quoting stops operator injection), unique."""
+    tokens: list[str] = []
     # Possessives go ("Hikvision's" -> "hikvision"); "52.204-25" stays one phrase.
     for tok in _FTS_TOKEN.findall(re.sub(r"['’]s\b", "", text.lower())):
         if tok and tok not in tokens:
             tokens.append(tok)
-    return " OR ".join(f'"{t}"' for t in tokens)
+    return [f'"{t}"' for t in tokens]
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression: every token quoted, OR-ed."""
+    return " OR ".join(fts_terms(text))
 
 
 class IndexStore:
@@ -351,15 +356,12 @@ class IndexStore:
     def _selective_query(self, query: str) -> str:
         """The MATCH expression for ``query``, without very common terms (past
         ~10^4 chunks; small indexes keep every term)."""
-        terms = [t for t in fts_query(query).split(" OR ") if t]
+        terms = fts_terms(query)
         total = self.chunk_count()
         if total < 5000 or len(terms) < 2:
             return " OR ".join(terms)
         limit = self.COMMON_TERM_SHARE * total
-        with self._lock:
-            dfs = {t: self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (t,)).fetchone()[0]
-                   for t in terms}
-        rare = [t for t in terms if dfs[t] <= limit]
+        rare = [t for t in terms if self._count_matches(t) <= limit]
         if rare:
             return " OR ".join(rare)
         return " AND ".join(terms)  # only common words: rows with all of them
@@ -367,8 +369,10 @@ class IndexStore:
     def document_frequency(self, term: str) -> int:
         """How many chunks contain ``term`` (after the index's own stemming)."""
         match = fts_query(term)
-        if not match:
-            return 0
+        return self._count_matches(match) if match else 0
+
+    def _count_matches(self, match: str) -> int:
+        """Chunks matching an FTS5 expression."""
         with self._lock:
             try:
                 return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[0]
