@@ -30,22 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from agent.evaluate import percentile  # noqa: E402 - after the path is set
+
 log = logging.getLogger("bench_ask")
 TARGET_P50_MS = 200.0
 
 
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank-with-interpolation percentile (p in 0..100)."""
-    xs = sorted(values)
-    if not xs:
-        return float("nan")
-    k = (len(xs) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
-
-
 def default_questions() -> Path:
-    for p in (Path("/work/shared/questions/dev.jsonl"), ROOT / "data" / "questions" / "dev.jsonl"):
+    for p in (ROOT.parent / "shared" / "questions" / "dev.jsonl", ROOT / "data" / "questions" / "dev.jsonl"):
         if p.is_file():
             return p
     raise SystemExit("no dev question set found; pass --questions FILE")

@@ -26,15 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from agent.evaluate import percentile  # noqa: E402 - after the path is set
+
 log = logging.getLogger("bench_ingest")
 TARGET_INGEST_S = 60.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    xs = sorted(values)
-    k = (len(xs) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
 # ---------------------------------------------------------------------------- ingest
@@ -157,8 +152,9 @@ def bench_keyword(sizes: list[int], workdir: Path, queries_per_size: int, n: int
         scale = rows[-1]["size"] / rows[0]["size"]
         for k in QUERY_KINDS:
             print(f"{k:>6}: p50 grows {rows[-1][k][0] / rows[0][k][0]:6.1f}x for {scale:.0f}x more chunks")
-        print("(times are in ms. FTS5 finds matching rows through its index - 'rare' stays flat - but an OR query\n"
-              " ranked by bm25() must score every matching row, so cost follows the number of MATCHES.)")
+        print("(times are in ms. FTS5 finds matching rows through its index - 'rare' stays flat. bm25() scores every\n"
+              " matching row, so from 5,000 chunks on very common terms are left out of the query (mixed), or ANDed\n"
+              " when all are common (common).)")
 
 
 def main(argv: list[str] | None = None) -> int:

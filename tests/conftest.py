@@ -4,7 +4,7 @@ Kept small on purpose (other test modules define their own fixtures; nothing
 here is autouse):
 
 * ``corpus_dir`` / ``dev_questions`` - the shared corpus and dev question set
-  (``/work/shared``, falling back to the bundled ``data/sample``).
+  (``../shared`` beside the project, falling back to the bundled ``data/sample``).
 * ``corpus_index`` - the shared corpus ingested ONCE per session into a tmp
   index (loads the embedding model; ~1-2 min on a busy 2-core machine).
 * ``tiny_corpus`` - three short hand-written documents for store/pipeline tests.
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared")
+SHARED = ROOT.parent / "shared"  # ../shared beside the project (as in CI)
 
 
 def _corpus_path() -> Path | None:
@@ -49,11 +49,16 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def dev_questions() -> dict[str, dict]:
-    p = _questions_path()
-    if p is None:
-        pytest.skip("dev questions not present")
-    rows = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+def dev_questions_file() -> Path:
+    path = _questions_path()
+    if path is None:
+        pytest.skip("no dev question set")
+    return path
+
+
+@pytest.fixture(scope="session")
+def dev_questions(dev_questions_file) -> dict[str, dict]:
+    rows = [json.loads(line) for line in dev_questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {r["id"]: r for r in rows}
 
 

@@ -2,7 +2,6 @@
 (no embedding model), plus one integration run over the shared corpus."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -182,11 +181,8 @@ def test_load_questions(tmp_path):
         load_questions(p)
 
 
-def test_shared_dev_set_loads():
-    dev = Path("/work/shared/questions/dev.jsonl")
-    if not dev.exists():
-        pytest.skip("shared dev set not present")
-    qs = load_questions(dev)
+def test_shared_dev_set_loads(dev_questions_file):
+    qs = load_questions(dev_questions_file)
     assert len(qs) >= 20 and any(not q.answerable for q in qs)
 
 
@@ -277,17 +273,12 @@ def test_cli_gate_exit_code(tmp_path, corpus, monkeypatch):
 
 # ----------------------------------------------------------------------------- integration
 @pytest.mark.integration
-def test_evaluate_real_pipeline_on_dev_questions(tmp_path):
-    if importlib.util.find_spec("agent.retrieval") is None or importlib.util.find_spec("agent.extractive") is None:
-        pytest.skip("agent.retrieval / agent.extractive not present yet")
-    shared = Path("/work/shared")
-    if not (shared / "corpus").is_dir():
-        pytest.skip("shared corpus not present")
+def test_evaluate_real_pipeline_on_dev_questions(tmp_path, corpus_dir, dev_questions_file):
     from agent.evaluate import evaluate
 
-    qs = {q.id: q for q in load_questions(shared / "questions" / "dev.jsonl")}
+    qs = {q.id: q for q in load_questions(dev_questions_file)}
     picked = [qs["d04"], qs["d13"], qs["d22"]]  # a fact, a date, an unanswerable one
-    report = evaluate(picked, corpus=shared / "corpus", cache_dir=tmp_path / "cache", ks=[1, 5], progress=False,
+    report = evaluate(picked, corpus=corpus_dir, cache_dir=tmp_path / "cache", ks=[1, 5], progress=False,
                       settings=Settings(index=tmp_path / "unused"))
     run = report.runs[0]
     assert [r.id for r in run.results] == ["d04", "d13", "d22"]
