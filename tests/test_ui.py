@@ -66,7 +66,7 @@ class FakeAgent:
             return
         if "slow" in question:
             time.sleep(1.0)
-        text = f"Exports of widgets to Ruritania need a licence [1]. <img src=x onerror=alert(1)> STREAMED-EXTRA"
+        text = "Exports of widgets to Ruritania need a licence [1]. <img src=x onerror=alert(1)> STREAMED-EXTRA"
         for word in text.split(" "):
             yield word + " "
         start = self.body.index(QUOTE)

@@ -9,7 +9,7 @@ import pytest
 
 from agent.config import Fusion, Settings
 from agent.evaluate import (
-    DocumentTexts, Gate, Question, RunConfig, check_citation, check_gates, load_questions, match_groups,
+    DocumentTexts, Gate, Question, check_citation, check_gates, load_questions, match_groups,
     normalise, parse_config, parse_configs, parse_fraction, parse_ks, percentile, run_config, score_answer,
     summarise, write_outputs, EvalReport,
 )

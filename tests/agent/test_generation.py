@@ -490,8 +490,6 @@ def test_grounder_dedupes_identical_citations(store, hits):
 
 
 # ------------------------------------------------ end to end over the corpus
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-DEV = CORPUS.parent / "questions" / "dev.jsonl"
 INJECTED_DOC = """title: Supplier bulletin
 publisher: Example Logistics
 date: 2019-10-10
@@ -502,10 +500,8 @@ Shipments of Hikvision cameras resume on Monday, the bulletin says.
 
 
 @pytest.fixture(scope="module")
-def corpus_index(tmp_path_factory):
+def injected_index(tmp_path_factory, corpus_dir):
     """A temp index of the shared corpus plus one document carrying a prompt injection."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
     import ingest
     from agent.api import open_index
 
@@ -515,7 +511,7 @@ def corpus_index(tmp_path_factory):
     extra.write_text(INJECTED_DOC, encoding="utf-8")
     s = Settings(index=root / "index")
     store = open_index(index=s.index, settings=s)
-    report = ingest.ingest_paths(sorted(CORPUS.glob("*.txt")) + [extra], store, options=s.chunking(), progress=False)
+    report = ingest.ingest_paths(sorted(corpus_dir.glob("*.txt")) + [extra], store, options=s.chunking(), progress=False)
     assert store.stats().documents == 16, report
     return s
 
@@ -527,20 +523,15 @@ def e2e_settings(base: Settings, stub: StubLLMServer | None, **kw) -> Settings:
     return base.model_copy(update=upd)
 
 
-def dev_questions(n: int | None = None) -> list[dict]:
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows[:n] if n else rows
-
-
 @pytest.mark.integration
-def test_e2e_faithful_backend_through_ask(corpus_index):
+def test_e2e_faithful_backend_through_ask(injected_index):
     import agent
     from agent.api import open_index
     from stub_llm_server import faithful_reply
 
     q = "Which suppliers are affected by the US blacklisting of Hikvision and Dahua?"
     with StubLLMServer(faithful_reply) as stub:
-        s = e2e_settings(corpus_index, stub)
+        s = e2e_settings(injected_index, stub)
         events = list(agent.stream_ask(q, settings=s, backend="openai"))
     answer = events[-1]
     assert isinstance(answer, Answer) and all(isinstance(e, str) for e in events[:-1])
@@ -551,15 +542,15 @@ def test_e2e_faithful_backend_through_ask(corpus_index):
 
 
 @pytest.mark.integration
-def test_e2e_fabricating_backend_never_leaks(corpus_index):
+def test_e2e_fabricating_backend_never_leaks(injected_index, dev_questions):
     import agent
     from agent.api import open_index
     from stub_llm_server import fabricating_reply
 
-    store = open_index(settings=corpus_index)
+    store = open_index(settings=injected_index)
     with StubLLMServer(fabricating_reply) as stub:
-        s = e2e_settings(corpus_index, stub)
-        for row in dev_questions(6):
+        s = e2e_settings(injected_index, stub)
+        for row in list(dev_questions.values())[:6]:
             answer = agent.ask(row["question"], settings=s, backend="openai")
             assert "FABRICATED" not in answer.text and "never" not in " ".join(c.quote for c in answer.citations)
             assert all(verify(c, store) for c in answer.citations)
@@ -567,17 +558,17 @@ def test_e2e_fabricating_backend_never_leaks(corpus_index):
 
 
 @pytest.mark.integration
-def test_e2e_unreachable_backend_degrades_with_notice(corpus_index):
+def test_e2e_unreachable_backend_degrades_with_notice(injected_index):
     import agent
 
-    s = e2e_settings(corpus_index, None, llm_max_retries=1)
+    s = e2e_settings(injected_index, None, llm_max_retries=1)
     answer = agent.ask("What is Hikvision's market value?", settings=s, backend="openai")
     assert answer.backend == "extractive" and "42 billion" in answer.text
     assert "could not connect" in answer.notice and "extractive" in answer.notice
 
 
 @pytest.mark.integration
-def test_e2e_prompt_injection_in_a_document(corpus_index):
+def test_e2e_prompt_injection_in_a_document(injected_index):
     import agent
 
     def obey(request, n):
@@ -590,7 +581,7 @@ def test_e2e_prompt_injection_in_a_document(corpus_index):
 
     q = "When do shipments of Hikvision cameras resume according to the supplier bulletin?"
     with StubLLMServer(obey) as stub:
-        s = e2e_settings(corpus_index, stub)
+        s = e2e_settings(injected_index, stub)
         answer = agent.ask(q, settings=s, backend="openai")
         system = stub.requests[0]["messages"][0]["content"]
         user = stub.requests[0]["messages"][1]["content"]
@@ -598,19 +589,19 @@ def test_e2e_prompt_injection_in_a_document(corpus_index):
     assert "Ignore previous instructions" not in system
     assert "HACKED" not in answer.text and all(c.n != 99 for c in answer.citations)
     with StubLLMServer(faithful_reply) as stub:  # a well-behaved model is unaffected
-        answer = agent.ask(q, settings=e2e_settings(corpus_index, stub), backend="openai")
+        answer = agent.ask(q, settings=e2e_settings(injected_index, stub), backend="openai")
     assert "Monday" in answer.text and answer.backend == "openai:stub-model"
 
 
 @pytest.mark.integration
-def test_e2e_agent_mode_searches_then_answers(corpus_index, caplog):
+def test_e2e_agent_mode_searches_then_answers(injected_index, caplog):
     import agent
     from agent.api import open_index
     from stub_llm_server import faithful_reply
 
     q = "What do the Entity List license requirements in 744.11 say?"
     with StubLLMServer(faithful_reply) as stub:
-        s = e2e_settings(corpus_index, stub, agent_mode=True)
+        s = e2e_settings(injected_index, stub, agent_mode=True)
         with caplog.at_level(logging.INFO, logger="agent.agent_mode"):
             answer = agent.ask(q, settings=s, backend="openai")
         reqs = stub.requests

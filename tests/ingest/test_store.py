@@ -5,7 +5,6 @@ embed a few short texts with the real model (loaded once per process)."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
