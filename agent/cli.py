@@ -39,11 +39,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for r in report.results:
         if r.status.value == "failed":
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
+        elif r.status.value == "skipped" and not args.quiet:
+            print(f"SKIPPED {r.path}: {r.reason}", file=sys.stderr)
         elif args.verbose:
             print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
     print(f"{report.summary()} -> {s.index}")
-    if not report.results:
-        print("no supported files found (txt, md, html, pdf)", file=sys.stderr)
+    if not report.results or report.skipped == len(report.results):
+        print("no supported files found (txt, md, html, pdf, xml)", file=sys.stderr)
         return 1
     return 0 if report.failed == 0 else 2
 

@@ -10,8 +10,8 @@ from typing import Callable
 from tqdm import tqdm
 
 from .chunking import ChunkingOptions, chunk_document, split_sentences
-from .loaders import LoadError, iter_input_files, load_file
-from .records import FileResult, IngestReport, Status
+from .loaders import SUPPORTED_SUFFIXES, LoadError, is_supported, iter_input_files, load_documents
+from .records import Document, FileResult, IngestReport, Status
 from .store import IndexStore
 
 log = logging.getLogger(__name__)
@@ -19,15 +19,19 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, FileResult], None]
 
 
+# Bump when what ingest writes changes (caches keyed on it are rebuilt).
+PIPELINE_VERSION = 5
+# Bump when a loader extracts different text from the same bytes (PDF layout, HTML
+# tables, encodings, ...): it is part of the file hash, so the next ingest re-reads
+# files that are otherwise unchanged instead of keeping the old text.
+LOADER_VERSION = 2
+
+
 def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
     # Chunking settings are part of the hash: changing them re-chunks on the next run.
     h = hashlib.sha256(raw)
-    h.update(f"|{options.max_chars}|{options.overlap_chars}".encode())
+    h.update(f"|{options.max_chars}|{options.overlap_chars}|loader{LOADER_VERSION}".encode())
     return h.hexdigest()[:32]
-
-
-# Bump when what ingest writes changes (caches keyed on it are rebuilt).
-PIPELINE_VERSION = 4
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 
 
@@ -40,31 +44,58 @@ def sentence_texts(doc, chunks) -> list[str]:
 
 
 def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
-    """Ingest one file; every failure comes back as a FAILED result with a reason."""
+    """Ingest one file; every failure comes back as a FAILED result with a reason.
+
+    A file holding several documents (a Federal Register issue in XML) gives the
+    result of its first document here; :func:`ingest_file_documents` gives all.
+    """
+    return ingest_file_documents(path, store, options)[0]
+
+
+def _ingest_document(doc: Document, fhash: str, store: IndexStore, options: ChunkingOptions) -> FileResult:
+    source = doc.source
+    state = store.source_state(source)
+    if state and state[0] == fhash and store.has_document(state[1]):
+        return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
+    chunks = chunk_document(doc, options)
+    if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
+        # Same content already indexed under another path: store it once.
+        store.link_source(source, doc.doc_id, fhash)
+        other = store.get_document(doc.doc_id)
+        return FileResult(source, Status.UNCHANGED,
+                          f"same content as {other.source if other else 'an indexed document'}",
+                          doc_id=doc.doc_id, chunks=len(chunks))
+    sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
+    embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
+    return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
+
+
+def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult]:
+    """Ingest one file's documents; returns one result per document (at least one).
+
+    Failures come back as a FAILED result with the reason (never an exception).
+    """
     source = str(path.resolve()) if path.exists() else str(path)
     try:
         raw = path.read_bytes() if path.is_file() else b""
         fhash = _file_hash(raw, options)
         state = store.source_state(source)
         if state and state[0] == fhash and store.has_document(state[1]):
-            return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
-        doc = load_file(path)
-        chunks = chunk_document(doc, options)
-        if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
-            # Same content already indexed under another path: store it once.
-            store.link_source(source, doc.doc_id, fhash)
-            other = store.get_document(doc.doc_id)
-            return FileResult(source, Status.UNCHANGED,
-                              f"same content as {other.source if other else 'an indexed document'}",
-                              doc_id=doc.doc_id, chunks=len(chunks))
-        sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
-        embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
-        return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
+            return [FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])]
+        docs = load_documents(path)
     except LoadError as exc:
-        return FileResult(source, Status.FAILED, str(exc))
+        return [FileResult(source, Status.FAILED, str(exc))]
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
         log.exception("failed to ingest %s", source)
-        return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+        return [FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")]
+    results = []
+    for doc in docs:
+        try:
+            results.append(_ingest_document(doc, fhash, store, options))
+        except Exception as exc:  # noqa: BLE001
+            log.exception("failed to ingest %s", doc.source)
+            results.append(FileResult(doc.source, Status.FAILED, f"{type(exc).__name__}: {exc}"))
+    return results
 
 
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
@@ -72,24 +103,36 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
     """Ingest files and folders (recursively) into ``store``.
 
     Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
-    after each file, and returns a report of ingested / unchanged / failed files.
+    after each file (for each document of a multi-document file), and returns a
+    report with every file: ingested / unchanged / failed (with the reason) /
+    skipped (a file of an unsupported type found in a folder).
     """
-    files = iter_input_files(paths)
+    explicit = {str(Path(p).resolve()) for p in paths if not Path(p).is_dir()}
+    files = iter_input_files(paths, include_unsupported=True)
     report = IngestReport()
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
         bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
         for i, f in enumerate(bar, 1):
-            result = ingest_file(f, store, options)
-            report.results.append(result)
-            if result.status is Status.FAILED:
-                log.warning("skipped %s: %s", result.path, result.reason)
+            if not is_supported(f) and str(f.resolve()) not in explicit:
+                results = [FileResult(str(f.resolve()), Status.SKIPPED,
+                                      f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
+                                      + ", ".join(sorted(SUPPORTED_SUFFIXES)))]
             else:
-                log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks, result.embedded)
-            bar.set_postfix_str(report.summary(), refresh=False)
-            if on_file:
-                on_file(i, len(files), result)
+                results = ingest_file_documents(f, store, options)
+            for result in results:
+                report.results.append(result)
+                if result.status is Status.FAILED:
+                    log.warning("failed %s: %s", result.path, result.reason)
+                elif result.status is Status.SKIPPED:
+                    log.info("skipped %s: %s", result.path, result.reason)
+                else:
+                    log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks,
+                             result.embedded)
+                bar.set_postfix_str(report.summary(), refresh=False)
+                if on_file:
+                    on_file(i, len(files), result)
     return report
 
 

@@ -12,6 +12,7 @@ class Status(str, Enum):
     INGESTED = "ingested"
     UNCHANGED = "unchanged"
     FAILED = "failed"
+    SKIPPED = "skipped"  # a file of a type tradeqa does not read (found in a folder)
 
 
 def content_hash(text: str) -> str:
@@ -35,11 +36,30 @@ class Document:
     url: str = ""
     doc_type: str = ""  # text | markdown | html | pdf (or the header's `type:`)
     extra: dict[str, str] = field(default_factory=dict)
+    # Start offset in ``body`` of each page (ascending; pages[0] == 0) for paged
+    # sources (PDF); empty when the source has no pages. Page n (1-based) of an
+    # offset o is ``bisect.bisect_right(pages, o)``.
+    pages: list[int] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
-        # Identical bodies under two paths are one document.
-        return content_hash(self.body)
+        """sha256 of the body (32 hex chars): identical bodies under two paths are one document.
+
+        Computed once per body and cached: chunking asks for it once per chunk,
+        and hashing a large body per chunk made chunking quadratic in file size.
+        """
+        cached = self.__dict__.get("_doc_id_cache")
+        if cached is not None and cached[0] is self.body:
+            return cached[1]
+        value = content_hash(self.body)
+        self.__dict__["_doc_id_cache"] = (self.body, value)
+        return value
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number holding body offset ``offset``; 0 when the document has no pages."""
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset) if self.pages else 0
 
     @property
     def date_int(self) -> int:
@@ -101,12 +121,17 @@ class IngestReport:
         return self.count(Status.FAILED)
 
     @property
+    def skipped(self) -> int:
+        return self.count(Status.SKIPPED)
+
+    @property
     def embedded(self) -> int:
         """How many chunk texts were sent to the embedding model in this run."""
         return sum(r.embedded for r in self.results)
 
     def summary(self) -> str:
         return (
-            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed "
-            f"({self.embedded} texts embedded)"
+            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
+            + (f", {self.skipped} skipped" if self.skipped else "")
+            + f" ({self.embedded} texts embedded)"
         )

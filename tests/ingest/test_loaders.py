@@ -65,7 +65,7 @@ def test_corpus_header_text(tmp_path: Path):
     assert doc.date == "2021-03-03" and doc.date_int == 20210303
     assert doc.url == "https://example.org/w"
     assert doc.body == "First line.\n\nSecond paragraph.\n"  # verbatim, header removed
-    assert doc.extra == {"license": "public domain"}
+    assert doc.extra == {"license": "public domain", "encoding": "utf-8"}
     assert doc.source == str(p.resolve())
     assert doc.doc_type == "text"
 
@@ -230,8 +230,7 @@ def test_truncated_pdf_is_a_load_error(tmp_path: Path):
     ("empty.txt", b"", "empty file"),
     ("blank.md", b"  \n\t\n", "empty file"),
     ("binary.txt", b"abc\x00\x01\x02def", "binary file"),
-    ("latin1.txt", "caf\u00e9 exports".encode("latin-1"), "not valid UTF-8"),
-    ("page.html", b"<p>\xff\xfe\xfa broken</p>", "not valid UTF-8"),
+    ("noise.txt", bytes(range(1, 32)) * 20, "binary file"),
     ("data.docx", b"PK\x03\x04 some zip", "unsupported file type .docx"),
     ("README", b"no suffix here", "unsupported file type (no suffix)"),
     ("header-only.txt", b"title: Nothing\n---\n   \n", "no text content"),

@@ -1,0 +1,239 @@
+"""Federal Register XML (GovInfo issue and per-document XML, federalregister.gov full-text XML)
+and eCFR XML.
+
+* **Federal Register**: the GPO "FEDREG" DTD. An issue (``<FEDREG>``) holds sections
+  (``RULES``, ``PRORULES``, ``NOTICES``, ``PRESDOCS``) of documents (``RULE``,
+  ``PRORULE``, ``NOTICE``, ``PRESDOCU``); federalregister.gov serves one such document
+  as its own file. Each document becomes one :class:`Document`: title from
+  ``SUBJECT``, publisher from ``AGENCY``, date from the issue's ``DATE``, and
+  ``extra`` with the FR citation (``VOL`` + the ``PRTPAGE`` the document starts on),
+  the FR document number (``FRDOC``), docket (``DEPDOC``), RIN, CFR parts, action.
+  The body keeps the printed order: preamble captions (AGENCY:, ACTION:, SUMMARY:,
+  DATES: ...), headings (``HD``) and paragraphs (``P``, ``FP``) as paragraphs,
+  tables (``GPOTABLE``) as rows of ``|``-separated cells, the signature and the
+  ``FR Doc.`` line. Page markers (``PRTPAGE``) are not text.
+* **eCFR** (``ECFR`` or ``DIV1``…``DIV9`` with ``HEAD`` and ``P``): one document per
+  part (``DIV5 TYPE="PART"``), else one per file; title from the part's heading.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ..records import Document
+from .common import LoadError, normalise_date
+
+log = logging.getLogger(__name__)
+
+FR_DOC_TAGS = {"RULE": "rule", "PRORULE": "proposed-rule", "NOTICE": "notice", "PRESDOCU": "presidential-document"}
+_BLOCK = {"HD", "P", "FP", "AGENCY", "SUBAGY", "SUBJECT", "DEPDOC", "RIN", "CFR", "NAME", "TITLE", "DATED",
+          "FRDOC", "EXTRACT", "NOTE", "AUTH", "HEAD", "PSPACE", "SECTNO", "AMDPAR", "LSTSUB", "CITA", "EDNOTE",
+          "SOURCE", "PARAUTH", "APPRO"}
+_SKIP = {"PRTPAGE", "BILCOD", "GPH", "GID", "STARS"}
+_WS = re.compile(r"\s+")
+
+
+def _text(el) -> str:
+    """Text of an element without page markers, white space collapsed."""
+    parts = []
+
+    def walk(e) -> None:
+        if e.tag in _SKIP:
+            pass
+        else:
+            if e.tag in _BLOCK or e.tag in ("HED", "PSPACE"):
+                parts.append(" ")  # nested blocks ("Authority:" + its text) stay apart
+            if e.text:
+                parts.append(e.text)
+            for child in e:
+                walk(child)
+        if e.tail:
+            parts.append(e.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    return _WS.sub(" ", "".join(parts)).strip()
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    ttitle = table.find("TTITLE")
+    if ttitle is not None and _text(ttitle):
+        lines.append(_text(ttitle))
+    boxhd = table.find("BOXHD")
+    if boxhd is not None:
+        heads = [_text(c) for c in boxhd.findall("CHED")]
+        if any(heads):
+            lines.append(" | ".join(heads))
+    for row in table.iter("ROW"):
+        cells = [_text(c) for c in row.findall("ENT")]
+        if any(cells):
+            lines.append(" | ".join(cells))
+    tnote = table.findall("TNOTE")
+    lines += [_text(n) for n in tnote if _text(n)]
+    return lines
+
+
+def _paragraphs(el, out: list[str]) -> None:
+    """Append the printed paragraphs under ``el`` to ``out`` in document order."""
+    caption = ""
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if not tag or tag in _SKIP:
+            continue
+        if caption and tag in ("P", "FP"):
+            # A printed caption runs into its first paragraph: "SUMMARY: The Office ...".
+            out.append(f"{caption} {_text(child)}".strip())
+            caption = ""
+            continue
+        if caption:
+            out.append(caption)
+            caption = ""
+        if tag == "HD" and child.get("SOURCE") == "HED" and _text(child).endswith(":"):
+            caption = _text(child)
+        elif tag in ("GPOTABLE", "TABLE"):
+            out.extend(_table_lines(child))
+        elif tag in _BLOCK or not len(child):
+            text = _text(child)
+            if text:
+                out.append(text)
+        else:
+            _paragraphs(child, out)
+    if caption:
+        out.append(caption)
+
+
+def _leading_page(doc) -> str:
+    """P of the document's first PRTPAGE if no text precedes it, else ""."""
+    for e in doc.iter():
+        if e.tag == "PRTPAGE":
+            return str(e.get("P") or "")
+        if (e.text or "").strip() or (e is not doc and (e.tail or "").strip()):
+            return ""
+    return ""
+
+
+def _agency_name(el) -> str:
+    """The agency as written in the AGENCY: caption ("Office of the ... (USTR)"), else the
+    capitalised AGENCY line."""
+    agy = el.find(".//AGY/P")
+    if agy is not None and _text(agy):
+        return re.sub(r"\s*\([A-Z]{2,}\)\s*\.?$|\.$", "", _text(agy)).strip()
+    agency = el.find(".//AGENCY")
+    if agency is None:
+        return ""
+    text = _text(agency)
+    if text.isupper():
+        small = {"of", "the", "and", "for", "on", "in", "to", "a", "an"}
+        words = text.lower().split()
+        text = " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return text
+
+
+def _fr_documents(root, source: str) -> list[Document]:
+    issue_date = ""
+    vol = ""
+    for el in root.iter("DATE"):
+        issue_date = normalise_date(_text(el))
+        break
+    vol_el = root.find("VOL")
+    if vol_el is not None:
+        vol = _text(vol_el)
+    docs = []
+    page = ""
+    elements = [root] if root.tag in FR_DOC_TAGS else []
+    if not elements:
+        elements = [e for e in root.iter(*FR_DOC_TAGS)]
+    # Page each document starts on: the last PRTPAGE before it in document order,
+    # or its own first PRTPAGE when that comes before any of its text.
+    start_page: dict[int, str] = {}
+    targets = {id(e) for e in elements}
+    for e in root.iter():
+        if id(e) in targets:
+            start_page[id(e)] = _leading_page(e) or page
+        if e.tag == "PRTPAGE" and e.get("P"):
+            page = e.get("P")
+    multi = len(elements) > 1
+    for n, el in enumerate(elements, 1):
+        paras: list[str] = []
+        _paragraphs(el, paras)
+        body = "\n\n".join(paras)
+        subject = el.find(".//SUBJECT")
+        title = _text(subject) if subject is not None else ""
+        publisher = _agency_name(el)
+        extra: dict[str, str] = {"fr_type": FR_DOC_TAGS[el.tag]}
+        frdoc = el.find(".//FRDOC")
+        if frdoc is not None:
+            m = re.search(r"FR Doc\.?\s*([\w-]+)", _text(frdoc))
+            if m:
+                extra["fr_doc"] = m.group(1)
+            m = re.search(r"Filed\s+(\d{1,2})[-/](\d{1,2})[-/](\d{2,4})", _text(frdoc))
+            if m:
+                y = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+                extra["filed"] = f"{y}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+        for tag, key in (("DEPDOC", "docket"), ("RIN", "rin"), ("CFR", "cfr"), ("SUBAGY", "subagency")):
+            # "[Docket No. USTR-2024-0002]" -> "USTR-2024-0002"; "RIN 0694-AJ55" -> "0694-AJ55"
+            found = [re.sub(r"^\[?\s*(?:Docket\s+(?:No\.|Nos\.|Number)?|RIN)\s*|\]$", "", _text(x)).strip()
+                     for x in el.iter(tag) if _text(x)]
+            if found:
+                extra[key] = "; ".join(dict.fromkeys(found))
+        act = el.find(".//ACT")
+        if act is not None:
+            action = _text(act.find("P")) if act.find("P") is not None else _text(act)
+            extra["action"] = re.sub(r"^ACTION:\s*", "", action)
+        if vol and start_page.get(id(el)):
+            extra["fr_citation"] = f"{vol} FR {start_page[id(el)]}"
+        if not title:
+            title = extra.get("fr_doc", "") or (paras[0][:200] if paras else "")
+        src = source
+        if multi:
+            src = f"{source}#{extra.get('fr_doc') or n}"
+        docs.append(Document(source=src, body=body, title=title, publisher=publisher, date=issue_date,
+                             doc_type="federal-register", extra=extra))
+    return docs
+
+
+def _ecfr_documents(root, source: str) -> list[Document]:
+    parts = [d for d in root.iter() if isinstance(d.tag, str) and d.tag.startswith("DIV")
+             and (d.get("TYPE") or "").upper() == "PART"]
+    units = parts or [root]
+    docs = []
+    for n, el in enumerate(units, 1):
+        paras: list[str] = []
+        _paragraphs(el, paras)
+        head = el.find("HEAD")
+        title = _text(head) if head is not None else (paras[0][:200] if paras else "")
+        extra = {"ecfr_type": (el.get("TYPE") or el.tag).lower()}
+        if el.get("N"):
+            extra["ecfr_n"] = str(el.get("N"))
+        src = f"{source}#part-{el.get('N') or n}" if len(units) > 1 else source
+        docs.append(Document(source=src, body="\n\n".join(paras), title=title, publisher="eCFR",
+                             doc_type="regulation", extra=extra))
+    return docs
+
+
+def load_xml_bytes(raw: bytes, source: str) -> list[Document]:
+    """Documents of a Federal Register or eCFR XML file (see module docstring).
+
+    Raises :class:`LoadError` for malformed XML or an XML vocabulary tradeqa does not read.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=True)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise LoadError(f"malformed XML: {exc}") from exc
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag in ("FEDREG", "RULES", "PRORULES", "NOTICES", "PRESDOCS") or tag in FR_DOC_TAGS:
+        docs = _fr_documents(root, source)
+    elif tag == "ECFR" or tag.startswith("DIV") or root.find(".//DIV5") is not None:
+        docs = _ecfr_documents(root, source)
+    else:
+        raise LoadError(f"unsupported XML (root <{tag}>): tradeqa reads Federal Register "
+                        "(FEDREG/RULE/NOTICE/PRORULE) and eCFR (ECFR/DIV) XML")
+    if not docs:
+        raise LoadError("XML has no Federal Register or eCFR documents")
+    return docs
