@@ -18,6 +18,7 @@ _ABBREVIATIONS = {
     "jr", "sr", "rd", "ave", "blvd", "bldg", "fl", "messrs", "op", "cit", "ch", "subch", "pub", "l",
     "stat", "fed", "reg", "cong", "sess", "h.r", "s", "u.s.c", "c.f.r", "f.r",
 }
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\r?\n[ \t\r\f\v]*\n|\s*\Z)", re.S)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
 
 
@@ -54,27 +55,74 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+# Lines that are units of their own whatever their length: Markdown/setext headings,
+# table rows (cells separated by " | ", tabs or Markdown pipes).
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*[=-]{3,}\s*$")
+_TABLE_ROW = re.compile(r"^\s*\||\s\|\s|\S\t+\S")
+# A line that starts a new unit: a list item ("- ", "* ", "1. ", "(a) ", "iv) ") or a
+# record field ("Address: ...", up to four words before the colon).
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u2013]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
+_FIELD = re.compile(r"^\s*[A-Z][\w/()'.-]*(?: [\w/()'.-]+){0,3}:\s")
+# A line this close to the longest line of the text may have been wrapped there.
+WRAP_SLACK = 0.75
+
+
+def _hard_break(line: str, nxt: str, width: int) -> bool:
+    """True when the line break between ``line`` and ``nxt`` ends a unit.
+
+    A break is *soft* (the text was hard-wrapped, as in Markdown, plain text and PDF
+    lines) when the line is long enough that the next line's first word would not
+    have fitted after it within the text's wrap width (estimated as the longest
+    line). Blank lines, headings, table rows, list items and record fields always
+    break.
+    """
+    if not line.strip() or not nxt.strip():
+        return True
+    if _HEADING.match(line) or _TABLE_ROW.search(line) or _HEADING.match(nxt) or _TABLE_ROW.search(nxt):
+        return True
+    if _LIST_ITEM.match(nxt) or _FIELD.match(nxt):
+        return True
+    if nxt[:1] in (" ", "\t") and (_LIST_ITEM.match(line) or line[:1] in (" ", "\t")):
+        return False  # an indented continuation of a list item
+    first = nxt.split(None, 1)[0]
+    return len(line.rstrip()) + 1 + len(first) <= WRAP_SLACK * width
+
+
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, offset by ``base``.
 
-    Lines are hard boundaries (structured records, headings and list items live
-    on their own lines); within a line we cut after ., ! or ? followed by a
-    capital, unless the period closes a known abbreviation. Spans exclude
-    surrounding white space.
+    Sentences as a reader sees them: a single line break inside a hard-wrapped
+    paragraph does not end a sentence; a blank line (``\n\n`` or ``\r\n\r\n``),
+    a heading, a table row, a list item, a record field and a short line (one that
+    ends well before the wrap width) do (see :func:`_hard_break`). Within such a
+    unit we cut after ., ! or ? followed by a capital or digit, unless the period
+    closes a known abbreviation. Spans exclude surrounding white space; linear in
+    ``len(text)``.
     """
     spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    width = max((len(ln.rstrip()) for ln in lines), default=0)
+    seg_start = 0
     pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        cursor = 0
-        for m in _SENT_END.finditer(line):
-            if line[m.start()] == "." and _is_abbreviation(line, m.start()):
-                continue
-            _add_span(spans, line, line_start + base, cursor, m.end())
-            cursor = m.end()
-        _add_span(spans, line, line_start + base, cursor, len(line))
+    for idx, line in enumerate(lines):
+        line_end = pos + len(line)
+        if idx + 1 == len(lines) or _hard_break(line, lines[idx + 1], width):
+            _split_unit(text, seg_start, line_end, base, spans)
+            seg_start = line_end + 1
+        pos = line_end + 1
     return spans
+
+
+def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int]]) -> None:
+    """Cut ``text[a:b]`` (one paragraph-like unit) into sentences."""
+    unit = text[a:b]
+    cursor = 0
+    for m in _SENT_END.finditer(unit):
+        if unit[m.start()] == "." and _is_abbreviation(unit, m.start()):
+            continue
+        _add_span(spans, unit, a + base, cursor, m.end())
+        cursor = m.end()
+    _add_span(spans, unit, a + base, cursor, len(unit))
 
 
 def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: int) -> None:
@@ -88,9 +136,9 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: i
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
-    """Paragraphs (runs of non-blank lines) as ``(start, end)`` spans."""
+    """Paragraphs (runs of non-blank lines; CRLF blank lines count) as ``(start, end)`` spans."""
     spans = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", body, flags=re.S):
+    for m in _PARAGRAPH.finditer(body):
         spans.append((m.start(), m.end()))
     return spans
 
