@@ -21,9 +21,11 @@ def _cell_text(cell) -> str:
 def _flatten_tables(root, soup) -> None:
     """Replace every table by its rows: one line per row, cells joined by :data:`CELL_SEPARATOR`.
 
-    Innermost tables first, so a nested table becomes text inside its cell. The
-    header row (``th`` cells or ``thead``) is kept as the first line, so a reader
-    (and the answerer) sees which column a value belongs to.
+    Innermost tables first, so a nested table becomes text inside its cell. When
+    the table has a header row (``th`` cells, or a ``thead`` row), each cell of the
+    rows below carries its column header ("Product: Steel pipe | Duty rate: 25%"),
+    so every row reads on its own - a reader of one quoted row (and the answerer,
+    which scores rows as sentences) sees what each value is.
     """
     for table in reversed(root.find_all("table")):
         lines = []
@@ -33,12 +35,26 @@ def _flatten_tables(root, soup) -> None:
             if text:
                 lines.append(text)
             caption.decompose()
+        rows = []
         for tr in table.find_all("tr"):
             if tr.find_parent("table") is not table:
                 continue
-            cells = [_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)]
-            if any(cells):
-                lines.append(CELL_SEPARATOR.join(cells))
+            cells = tr.find_all(["td", "th"], recursive=False)
+            texts = [_cell_text(c) for c in cells]
+            if any(texts):
+                is_header = all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None
+                rows.append((texts, is_header))
+        header: list[str] | None = None
+        for texts, is_header in rows:
+            if is_header and header is None:
+                header = texts
+                continue
+            if header and len(header) == len(texts):
+                lines.append(CELL_SEPARATOR.join(f"{h}: {t}" if h and t else t for h, t in zip(header, texts)))
+            else:
+                lines.append(CELL_SEPARATOR.join(texts))
+        if header and len(rows) == 1:  # a header and nothing under it
+            lines.append(CELL_SEPARATOR.join(header))
         replacement = soup.new_tag("div")
         replacement.string = "\n" + "\n".join(lines) + "\n"
         table.replace_with(replacement)
