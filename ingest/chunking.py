@@ -120,6 +120,9 @@ def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int
     for m in _SENT_END.finditer(unit):
         if unit[m.start()] == "." and _is_abbreviation(unit, m.start()):
             continue
+        piece = unit[cursor:m.end()].strip()
+        if len(piece) <= 5 and _LIST_ITEM.match(piece + " "):
+            continue  # "1. Steel ..." / "(a) The ...": a list marker, not a sentence
         _add_span(spans, unit, a + base, cursor, m.end())
         cursor = m.end()
     _add_span(spans, unit, a + base, cursor, len(unit))

@@ -81,13 +81,19 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if not matches:
         raise LoadError("binary file (no text encoding fits), not text; if it is text, re-save it as UTF-8")
     best = min(m.chaos for m in matches)
-    near = {m.encoding: m for m in matches if m.chaos <= best + _CHAOS_SLACK}
-    choice = next((near[e] for e in _PREFERRED if e in near), None) or matches[0]
-    text = raw.decode(choice.encoding, errors="replace")
+    # Encodings that decode to the same text are folded into one match
+    # (``could_be_from_charset``); any of them is a candidate.
+    near: dict[str, object] = {}
+    for m in matches:
+        if m.chaos <= best + _CHAOS_SLACK:
+            for enc in [m.encoding, *m.could_be_from_charset]:
+                near.setdefault(enc, m)
+    encoding = next((e for e in _PREFERRED if e in near), None) or matches[0].encoding
+    text = raw.decode(encoding, errors="replace")
     if _looks_binary(text):
         raise LoadError("binary file (control characters), not text")
-    log.info("decoded as %s (not UTF-8)", choice.encoding)
-    return text, choice.encoding
+    log.info("decoded as %s (not UTF-8)", encoding)
+    return text, encoding
 
 
 def decode_text(raw: bytes) -> str:

@@ -2,6 +2,8 @@
 for every chunk of every shared-corpus document. No embedding model needed."""
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,93 @@ def test_chunk_ids_depend_on_content_and_offsets():
     assert a[0].chunk_id == b[0].chunk_id  # identical bodies are one document
     assert a[0].chunk_id != c[0].chunk_id
     assert a[0].chunk_id == f"{a[0].doc_id}:0-15"
+
+
+# ------------------------------------------------------------------ sentences as a reader sees them
+WRAPPED = ("WASHINGTON - Today, President Biden is directing his Trade Representative to\n"
+           "increase tariffs under Section 301 on $18 billion of imports from China. The\n"
+           "tariff rate on electric vehicles under Section 301 will increase from 25% to\n"
+           "100% in 2024.\r\n\r\n"
+           "The tariff rate on semiconductors will increase from 25% to 50% by 2025, and the\n"
+           "rate on solar cells will increase to 50% in 2024.\n")
+
+
+def test_hard_wrapped_lines_are_not_sentence_ends():
+    got = [WRAPPED[s:e] for s, e in split_sentences(WRAPPED)]
+    assert got == [
+        "WASHINGTON - Today, President Biden is directing his Trade Representative to\n"
+        "increase tariffs under Section 301 on $18 billion of imports from China.",
+        "The\ntariff rate on electric vehicles under Section 301 will increase from 25% to\n100% in 2024.",
+        "The tariff rate on semiconductors will increase from 25% to 50% by 2025, and the\n"
+        "rate on solar cells will increase to 50% in 2024.",
+    ]
+
+
+def test_crlf_blank_lines_split_paragraphs():
+    body = "First para line one\r\nline two.\r\n\r\nSecond para.\r\n \r\nThird."
+    assert [body[s:e] for s, e in paragraph_spans(body)] == ["First para line one\r\nline two.", "Second para.",
+                                                             "Third."]
+
+
+def test_headings_list_items_table_rows_and_fields_are_units():
+    text = ("# Section 301 tariff actions under the four-year review of the China investigation\n"
+            "The Trade Representative will increase the tariffs on the following products, as\n"
+            "listed below, from the dates given in the annex to this notice of modification:\n"
+            "- Electric vehicles: the rate rises to 100 percent\n"
+            "- Solar cells: the rate rises to 50 percent and stays there for the whole period of\n"
+            "  the action as modified\n"
+            "1. Steel and aluminum products\n"
+            "Product | Rate\n"
+            "EVs | 100%\n"
+            "Name: Example Electronics Co.\n"
+            "Address: 1 Example Road, Shenzhen\n"
+            "Short line without a period\n"
+            "Next line.")
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "# Section 301 tariff actions under the four-year review of the China investigation",
+        "The Trade Representative will increase the tariffs on the following products, as\n"
+        "listed below, from the dates given in the annex to this notice of modification:",
+        "- Electric vehicles: the rate rises to 100 percent",
+        "- Solar cells: the rate rises to 50 percent and stays there for the whole period of\n"
+        "  the action as modified",
+        "1. Steel and aluminum products",
+        "Product | Rate",
+        "EVs | 100%",
+        "Name: Example Electronics Co.",
+        "Address: 1 Example Road, Shenzhen",
+        "Short line without a period",
+        "Next line.",
+    ]
+
+
+def test_chunks_of_a_hard_wrapped_paragraph_start_at_sentences():
+    para = " ".join(f"Sentence {i} says the duty on item {i} is {i} percent." for i in range(60))
+    body = textwrap.fill(para, 72)
+    chunks = chunk_document(Document(source="w.md", body=body), ChunkingOptions(max_chars=300, overlap_chars=80))
+    assert len(chunks) > 5
+    for c in chunks:
+        assert re.match(r"Sentence\s+\d+\s+says", c.text)  # never cut at a line break inside a sentence
+        assert c.text.endswith(" percent.") or c is chunks[-1]
+
+
+def test_document_id_is_hashed_once_per_document(monkeypatch):
+    import ingest.records as records
+
+    calls = []
+    real = records.content_hash
+
+    def counting(text: str) -> str:
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(records, "content_hash", counting)
+    para = ("The duty on product alpha is 5 percent under notice 12, and the quota is 4,000 tonnes. " * 6).strip()
+    body = "\n\n".join([para] * 2000)
+    chunks = chunk_document(Document(source="big.txt", body=body))
+    assert len(chunks) > 1000
+    assert calls.count(len(body)) == 1  # not once per chunk (that made chunking quadratic)
+    doc = Document(source="x.txt", body="one")
+    first = doc.doc_id
+    doc.body = "two"  # a changed body gets a new id
+    assert doc.doc_id != first and doc.doc_id == real("two")

@@ -294,3 +294,105 @@ def test_iter_input_files_recurses_and_skips_hidden_and_unsupported(tmp_path: Pa
     names = [f.name for f in files]
     assert names == ["a.txt", "b.md", "c.xlsx"]  # folder: supported only; explicit file kept; no duplicates
     assert ".pdf" in SUPPORTED_SUFFIXES
+
+
+# ------------------------------------------------------------------ encodings
+FRENCH = ("Les droits de douane sur l'acier ont été relevés à 25 % à compter du 1er avril. "
+          "Le ministère a précisé que les importations d'aluminium étaient également concernées.\n")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_legacy_and_utf16_text_is_decoded_and_recorded(tmp_path: Path, encoding: str):
+    text = "title: Droits sur l'acier\n---\n" + FRENCH + ("Prix: 5 € – “tarif” relevé.\n" if encoding == "cp1252" else "")
+    p = tmp_path / "note.txt"
+    p.write_bytes(text.encode(encoding))
+    doc = load_file(p)
+    assert doc.title == "Droits sur l'acier"
+    assert doc.body.startswith(FRENCH)
+    if encoding == "cp1252":
+        assert "5 € – “tarif” relevé." in doc.body
+    assert doc.extra["encoding"] in {"cp1252": {"cp1252"}, "latin-1": {"cp1252", "latin_1", "iso8859_15"},
+                                     "utf-16-le": {"utf-16-le"}, "utf-16-be": {"utf-16-be"},
+                                     "utf-16": {"utf-16"}, "utf-8-sig": {"utf-8-sig"}}[encoding]
+
+
+def test_short_windows_1252_word_file_export(tmp_path: Path):
+    p = tmp_path / "memo.txt"
+    p.write_bytes("Café exports to Zürich – “quoted” at €5.\n".encode("cp1252"))
+    assert load_file(p).body == "Café exports to Zürich – “quoted” at €5.\n"
+
+
+def test_cyrillic_code_page_is_decoded(tmp_path: Path):
+    p = tmp_path / "ru.txt"
+    text = "Пошлины на сталь повышены до 25 процентов с 1 апреля 2022 года. Министерство сообщило об этом.\n"
+    p.write_bytes(text.encode("cp1251"))
+    assert load_file(p).body == text
+
+
+def test_html_in_windows_1252(tmp_path: Path):
+    p = tmp_path / "page.html"
+    p.write_bytes("<html><head><title>Zölle</title></head><body><p>Die Zölle steigen um 25 %.</p></body></html>"
+                  .encode("cp1252"))
+    doc = load_file(p)
+    assert doc.body == "Die Zölle steigen um 25 %." and doc.extra["encoding"] == "cp1252"
+
+
+# ------------------------------------------------------------------ markdown payloads
+def test_markdown_data_uris_and_base64_are_removed_keeping_alt_text(tmp_path: Path):
+    blob = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 20
+    p = tmp_path / "chart.md"
+    p.write_text("# Steel chart\n\nImports rose 12 percent.\n\n"
+                 f"![Monthly imports chart](data:image/png;base64,{blob})\n\n"
+                 f'<img alt="Second chart" src="data:image/gif;base64,{blob}">\n\n'
+                 f"[csv download](data:text/csv;base64,{blob} \"data\")\n\n"
+                 f"[logo]: data:image/png;base64,{blob}\n\n"
+                 f"{blob}\n\nThe next report is due in May.\n", encoding="utf-8")
+    doc = load_file(p)
+    assert "base64" not in doc.body and "data:" not in doc.body and blob[:40] not in doc.body
+    assert "Monthly imports chart" in doc.body and "Second chart" in doc.body and "csv download" in doc.body
+    assert "Imports rose 12 percent." in doc.body and "The next report is due in May." in doc.body
+    assert int(doc.extra["removed_payload_chars"]) > 5 * len(blob)
+
+
+def test_markdown_image_links_to_files_are_kept(tmp_path: Path):
+    p = tmp_path / "page.md"
+    body = "# Chart\n\n![Imports](charts/imports.png) shows the trend.\n"
+    p.write_text(body, encoding="utf-8")
+    assert load_file(p).body == body
+
+
+# ------------------------------------------------------------------ html tables
+def test_html_table_without_header_keeps_cell_boundaries(tmp_path: Path):
+    p = tmp_path / "t.html"
+    p.write_text("<html><body><main><p>Rates:</p><table><tr><td>Steel pipe</td><td>25%</td><td>1801</td></tr>"
+                 "<tr><td>Aluminium foil</td><td>10%</td><td>8,893</td></tr></table></main></body></html>",
+                 encoding="utf-8")
+    assert load_file(p).body == "Rates:\n\nSteel pipe | 25% | 1801\n\nAluminium foil | 10% | 8,893"
+
+
+def test_html_table_header_in_thead_labels_cells_and_nested_tables(tmp_path: Path):
+    p = tmp_path / "t.html"
+    p.write_text("<html><body><table><caption>Schedule</caption><thead><tr><td>Product</td><td>Rate</td></tr>"
+                 "</thead><tbody><tr><td>EVs</td><td>100%</td></tr><tr><td>Cells <b>(solar)</b></td>"
+                 "<td><table><tr><td>50%</td><td>2024</td></tr></table></td></tr></tbody></table></body></html>",
+                 encoding="utf-8")
+    body = load_file(p).body
+    assert body.split("\n\n")[:2] == ["Schedule", "Product: EVs | Rate: 100%"]
+    assert "Product: Cells (solar) | Rate: 50% | 2024" in body
+
+
+def test_chinese_code_page_is_decoded(tmp_path: Path):
+    p = tmp_path / "zh.txt"
+    text = "商务部公告：对原产于美国的进口钢铁产品征收百分之二十五的关税，自2022年4月1日起实施。\n"
+    p.write_bytes(text.encode("gb18030"))
+    assert load_file(p).body == text
+
+
+def test_random_bytes_without_nul_are_rejected_as_binary(tmp_path: Path):
+    import random
+
+    rng = random.Random(9)
+    p = tmp_path / "blob.txt"
+    p.write_bytes(bytes(rng.randrange(1, 256) for _ in range(4000)))
+    with pytest.raises(LoadError, match="binary file"):
+        load_file(p)

@@ -1,0 +1,81 @@
+"""Federal Register (GovInfo FEDREG issue / per-document XML) and eCFR XML loading."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.formats.common import LoadError
+from ingest.loaders import load_documents, load_file
+
+pytestmark = pytest.mark.usefixtures("forbid_model")
+XML = Path(__file__).resolve().parent.parent / "fixtures" / "xml"
+
+
+def test_fr_issue_gives_one_document_per_fr_document():
+    docs = load_documents(XML / "fr-issue-2024-05-17.xml")
+    assert [d.extra["fr_doc"] for d in docs] == ["2024-10901", "2024-10858"]
+    rule, notice = docs
+    assert len({d.source for d in docs}) == 2 and rule.source.endswith("fr-issue-2024-05-17.xml#2024-10901")
+    assert rule.title == "Additions to the Entity List"
+    assert rule.publisher == "Department of Commerce"
+    assert rule.date == notice.date == "2024-05-17"
+    assert rule.doc_type == notice.doc_type == "federal-register"
+    assert rule.extra == {"fr_type": "rule", "fr_doc": "2024-10901", "filed": "2024-05-16", "docket": "240514-0135",
+                          "rin": "0694-AJ55", "cfr": "15 CFR Part 744", "subagency": "Bureau of Industry and Security",
+                          "action": "Final rule.", "fr_citation": "89 FR 43201"}
+    assert notice.publisher == "Office of the United States Trade Representative"
+    assert notice.extra["docket"] == "USTR-2024-0002" and notice.extra["fr_citation"] == "89 FR 43211"
+    assert notice.extra["fr_type"] == "notice" and notice.extra["action"] == "Notice of modification."
+
+
+def test_fr_body_keeps_printed_order_captions_and_table_rows():
+    notice = load_documents(XML / "fr-issue-2024-05-17.xml")[1]
+    paras = notice.body.split("\n\n")
+    assert paras[0] == "OFFICE OF THE UNITED STATES TRADE REPRESENTATIVE"
+    assert ("SUMMARY: The U.S. Trade Representative has determined to modify the action being taken in the "
+            "Section 301 investigation by increasing the rate of additional duty on electric vehicles to 100 percent."
+            ) in paras
+    assert "DATES: The increase in duties on electric vehicles applies to goods entered on or after August 1, 2024." \
+        in paras
+    # A PRTPAGE marker inside a paragraph is not text; the paragraph stays whole.
+    assert ("In the four-year review, USTR recommended modifications to the actions.1 The Trade Representative "
+            "directed the increase described in the Annex.") in paras
+    table = paras[paras.index("Table 1\u2014Rate Increases") + 1:][:3]
+    assert table == ["HTS subheading | Product | Rate (percent)", "8703.80.00 | Electric vehicles | 100",
+                     "8541.42.00 | Solar cells | 50"]
+    assert paras[-1] == "[FR Doc. 2024-10858 Filed 5-16-24; 8:45 am]"
+    assert "BILLING CODE" not in notice.body
+
+
+def test_single_fr_document_file_keeps_the_file_as_source(tmp_path: Path):
+    p = tmp_path / "2024-10858.xml"
+    p.write_text('<?xml version="1.0"?><NOTICE><PREAMB><AGENCY TYPE="F">DEPARTMENT OF STATE</AGENCY>'
+                 "<SUBJECT>Visa restrictions</SUBJECT></PREAMB><SUPLINF><P>The Department imposes visa "
+                 "restrictions.</P></SUPLINF><FRDOC>[FR Doc. 2019-21990 Filed 10-8-19; 8:45 am]</FRDOC></NOTICE>",
+                 encoding="utf-8")
+    (doc,) = load_documents(p)
+    assert doc.source == str(p.resolve()) and doc.title == "Visa restrictions"
+    assert doc.publisher == "Department of State" and doc.extra["fr_doc"] == "2019-21990"
+    assert doc.extra["filed"] == "2019-10-08" and doc.date == ""  # no issue date in a lone document
+
+
+def test_ecfr_part():
+    doc = load_file(XML / "ecfr-part-744-excerpt.xml")
+    assert doc.title == "PART 744\u2014CONTROL POLICY: END-USER AND END-USE BASED"
+    assert doc.publisher == "eCFR" and doc.doc_type == "regulation" and doc.extra["ecfr_n"] == "744"
+    paras = doc.body.split("\n\n")
+    assert "Authority: 50 U.S.C. 4801-4852; 50 U.S.C. 4601 et seq." in paras
+    assert paras[3].startswith("(a) General prohibition. A license is required")
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"<FEDREG><RULES><RULE>", "malformed XML"),
+    (b"<?xml version='1.0'?><rss><channel/></rss>", "unsupported XML (root <rss>)"),
+])
+def test_bad_xml(tmp_path: Path, content: bytes, reason: str):
+    p = tmp_path / "x.xml"
+    p.write_bytes(content)
+    with pytest.raises(LoadError) as err:
+        load_file(p)
+    assert reason in str(err.value)

@@ -1,0 +1,124 @@
+"""PDF loader: reading order across columns, word spaces, table rows, page offsets,
+encryption and scanned files. PDFs are generated offline by ``pdfgen``."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.formats.common import LoadError
+from ingest.formats.pdf import load_pdf_bytes
+from ingest.loaders import load_file
+
+from pdfgen import Item, build_pdf, column_page, lorem_paragraph, table_rows
+
+pytestmark = pytest.mark.usefixtures("forbid_model")
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
+HEADER = "Federal Register / Vol. 89, No. 97 / Friday, May 17, 2024 / Notices"
+
+
+def _fr_pages(n_paragraphs: int, columns: int = 3) -> list[list[Item]]:
+    paras = [lorem_paragraph(i) for i in range(n_paragraphs)]
+    pages = []
+    while paras:
+        items, paras = column_page(paras, columns=columns, header=HEADER)
+        pages.append(items)
+    return pages
+
+
+def _sentence_ids(body: str) -> list[tuple[int, int]]:
+    flat = re.sub(r"\s+", " ", body)
+    return [(int(a), int(b)) for a, b in re.findall(r"Paragraph (\d+) sentence (\d+)", flat)]
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+def test_multi_column_pages_read_column_by_column(columns: int):
+    pages = _fr_pages(40, columns)
+    assert len(pages) >= 3
+    doc = load_pdf_bytes(build_pdf(pages), "fr.pdf")
+    # Every sentence once, in the order written (no interleaving across columns or pages).
+    assert _sentence_ids(doc.body) == [(p, s) for p in range(40) for s in range(5)]
+    # A paragraph is whole: its lines are joined by single line breaks, never by a blank line.
+    for p in range(40):
+        first = re.search(rf"Paragraph\s+{p}\s+sentence\s+0", doc.body).start()
+        last = re.search(rf"Paragraph\s+{p}\s+sentence\s+4", doc.body).start()
+        page_starts = [s for s in doc.pages if first < s <= last]
+        if not page_starts:  # not cut by a page break
+            assert "\n\n" not in doc.body[first:last]
+    assert doc.body.count(HEADER) == len(pages)
+
+
+def test_page_offsets_point_at_each_page():
+    pages = _fr_pages(40)
+    doc = load_pdf_bytes(build_pdf(pages), "fr.pdf")
+    assert len(doc.pages) == len(pages) and doc.pages[0] == 0
+    assert doc.pages == sorted(doc.pages)
+    for n, start in enumerate(doc.pages, 1):
+        assert doc.body[start:].startswith(HEADER)  # each page opens with its running header
+        assert doc.page_of(start) == n
+        if n > 1:
+            assert doc.body[start - 2:start] == "\n\n" and doc.page_of(start - 1) == n - 1
+    last_sentence = re.search(r"Paragraph\s+39\s+sentence\s+4", doc.body).start()
+    assert doc.page_of(last_sentence) == len(pages)
+    assert doc.extra["pages"] == str(len(pages))
+
+
+def test_table_rows_stay_rows_with_cell_separators():
+    rows = [["HTS subheading", "Product", "Rate"], ["8703.80.00", "Electric vehicles", "100%"],
+            ["8541.42.00", "Solar cells", "50%"], ["8507.60.00", "Lithium-ion batteries", "25%"]]
+    items = [Item(72, 740, "Annex: Rate increases under Section 301", 11)] + table_rows(rows, x_cols=[72, 200, 450])
+    doc = load_pdf_bytes(build_pdf([items]), "annex.pdf")
+    lines = doc.body.split("\n")
+    assert "HTS subheading | Product | Rate" in lines
+    assert "8703.80.00 | Electric vehicles | 100%" in lines
+    assert "8507.60.00 | Lithium-ion batteries | 25%" in lines
+
+
+def test_two_column_case_keeps_columns_apart():
+    doc = load_file(CASES / "pdf-two-columns" / "bulletin.pdf")
+    assert doc.body == ("Column one reports that the ministry\nraised the duty on steel wire to\n"
+                        "18 percent from 1 April 2022.\nColumn two reports that the customs\n"
+                        "office cut the fee on copper foil to\n2 percent from 1 May 2022.")
+
+
+def test_words_positioned_one_by_one_keep_their_spaces():
+    doc = load_file(CASES / "pdf-missing-spaces" / "solar-notice.pdf")
+    control = load_file(CASES / "pdf-missing-spaces" / "control" / "solar-notice-spaced.pdf")
+    assert doc.body == control.body
+    assert doc.body.startswith("The Example Trade Office extended the safeguard duty")
+    # The same kind, generated: every word its own text object, no space characters.
+    text = "Tariffs on imported steel wire rose to 18 percent on 1 April 2022."
+    generated = load_pdf_bytes(build_pdf([[Item(72, 700, text, 11)]], word_by_word=True), "w.pdf")
+    assert generated.body == text
+
+
+def test_kerned_text_objects_inside_a_word_are_not_split():
+    # A line drawn in pieces that split words (kerning, font changes) and contain spaces.
+    items = [Item(72, 700, "Tari", 12)]
+    from pdfgen import text_width
+
+    items.append(Item(72 + text_width("Tari", 12), 700, "ff schedule for gadgets", 12))
+    doc = load_pdf_bytes(build_pdf([items]), "k.pdf")
+    assert doc.body == "Tariff schedule for gadgets"
+
+
+@pytest.mark.parametrize("name", ["aes256-userpw.pdf", "rc4-userpw.pdf"])
+def test_password_protected_pdf_says_so(name: str):
+    with pytest.raises(LoadError) as err:
+        load_file(CASES / "pdf-encrypted" / name)
+    assert str(err.value) == "encrypted PDF (password required)"
+
+
+def test_empty_password_aes_pdf_is_read():
+    doc = load_file(CASES / "pdf-encrypted" / "aes256-emptypw.pdf")
+    assert doc.body.startswith("The Example Trade Office extended the safeguard duty on solar panels")
+    assert doc.publisher == "Example Trade Office" and doc.date == "2022-03-01"
+
+
+def test_pdf_without_text_layer_says_scanned(tmp_path: Path):
+    p = tmp_path / "scan.pdf"
+    p.write_bytes(build_pdf([[], []]))
+    with pytest.raises(LoadError) as err:
+        load_file(p)
+    assert "no text layer on its 2 page(s)" in str(err.value) and "OCR" in str(err.value)
