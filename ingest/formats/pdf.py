@@ -60,6 +60,21 @@ class _Word:
         return self.y - 0.05 * self.h
 
 
+_OBJECT_GETTER = None
+
+
+def _object_getter():
+    """FPDFText_GetTextObject returning the object's address as an int (comparing
+    pypdfium2's pointer objects needs a cast per character, which cost a third of the time)."""
+    global _OBJECT_GETTER
+    if _OBJECT_GETTER is None:
+        import pypdfium2.raw as R
+
+        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        _OBJECT_GETTER = proto(ctypes.cast(R.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    return _OBJECT_GETTER
+
+
 def _page_words(textpage) -> list[_Word]:
     """Words of one page from PDFium's character boxes (see module docstring)."""
     import pypdfium2.raw as R
@@ -68,25 +83,35 @@ def _page_words(textpage) -> list[_Word]:
     n = R.FPDFText_CountChars(tp)
     if n <= 0:
         return []
+    # The whole page's text in one call (one UTF-16 unit per character, unless the
+    # page has characters beyond the BMP: then ask character by character).
+    buf = (ctypes.c_ushort * (n + 1))()
+    R.FPDFText_GetText(tp, 0, n, buf)
+    units = buf[:n]
+    if any(0xD800 <= u < 0xE000 for u in units):
+        units = [R.FPDFText_GetUnicode(tp, i) for i in range(n)]
+    get_object = _object_getter()
+    get_box = R.FPDFText_GetLooseCharBox
+    get_origin = R.FPDFText_GetCharOrigin
     rect = R.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    chars = []  # (ch, left, right, baseline, height, object id, generated)
+    chars = []  # (ch, left, right, baseline, height, object id)
     objects: dict[int, int] = {}
     spaced: set[int] = set()  # text objects that contain a real space character
-    for i in range(n):
-        code = R.FPDFText_GetUnicode(tp, i)
-        ch = "-" if code == 2 else chr(code) if code else ""  # 2: PDFium's soft hyphen at a line end
-        if not ch:
+    for i, code in enumerate(units):
+        if not code:
             continue
-        R.FPDFText_GetLooseCharBox(tp, i, rect)
-        R.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        obj = ctypes.cast(R.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value or 0
-        gen = bool(R.FPDFText_IsGenerated(tp, i))
-        if not ch.isspace():
-            objects[obj] = objects.get(obj, 0) + 1
-        elif not gen:
-            spaced.add(obj)
-        chars.append((ch, rect.left, rect.right, oy.value, rect.top - rect.bottom, obj, gen))
+        ch = "-" if code == 2 else chr(code)  # 2: PDFium's soft hyphen at a line end
+        obj = get_object(tp, i) or 0
+        if ch.isspace():
+            if not R.FPDFText_IsGenerated(tp, i):
+                spaced.add(obj)
+            chars.append((ch, 0.0, 0.0, 0.0, 0.0, obj))
+            continue
+        get_box(tp, i, rect)
+        get_origin(tp, i, ox, oy)
+        objects[obj] = objects.get(obj, 0) + 1
+        chars.append((ch, rect.left, rect.right, oy.value, rect.top - rect.bottom, obj))
     # Text objects mark word boundaries when the page is set word by word: objects
     # of whole words (not single glyphs) that never contain a space character. A page
     # whose objects hold spaced text (lines, phrases) may also split a word across
@@ -104,7 +129,7 @@ def _page_words(textpage) -> list[_Word]:
             cur.clear()
 
     for c in chars:
-        ch, left, right, base, h, obj, _gen = c
+        ch, left, right, base, h, obj = c
         if ch.isspace():
             flush()
             continue
