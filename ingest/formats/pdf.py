@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -63,6 +64,34 @@ class _Word:
 _OBJECT_GETTER = None
 
 
+def _dominant_turns(tp, units) -> int:
+    """Quarter turns (0-3) of most of the page's text, from PDFium's character angles
+    (a sample of up to ~64 characters). Landscape tables are often printed rotated."""
+    import pypdfium2.raw as R
+
+    n = len(units)
+    step = max(1, n // 64)
+    votes = [0, 0, 0, 0]
+    for i in range(0, n, step):
+        if units[i] and not chr(units[i]).isspace():
+            angle = R.FPDFText_GetCharAngle(tp, i)
+            if angle >= 0:
+                votes[round(angle / (math.pi / 2)) % 4] += 1
+    return max(range(4), key=lambda k: votes[k]) if any(votes) else 0
+
+
+def _unrotate(turns: int, left: float, bottom: float, right: float, top: float, ox: float, oy: float
+              ) -> tuple[float, float, float, float, float]:
+    """A glyph box and origin rotated back by ``turns`` quarter turns (text runs left to right again)."""
+    a = turns * math.pi / 2  # PDFium measures angles clockwise
+    c, s = round(math.cos(a)), round(math.sin(a))
+    xs, ys = [], []
+    for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
+        xs.append(x * c - y * s)
+        ys.append(x * s + y * c)
+    return min(xs), min(ys), max(xs), max(ys), ox * s + oy * c
+
+
 def _object_getter():
     """FPDFText_GetTextObject returning the object's address as an int (comparing
     pypdfium2's pointer objects needs a cast per character, which cost a third of the time)."""
@@ -98,6 +127,7 @@ def _page_words(textpage) -> list[_Word]:
     chars = []  # (ch, left, right, baseline, height, object id)
     objects: dict[int, int] = {}
     spaced: set[int] = set()  # text objects that contain a real space character
+    turns = _dominant_turns(tp, units)
     for i, code in enumerate(units):
         if not code:
             continue
@@ -111,7 +141,10 @@ def _page_words(textpage) -> list[_Word]:
         get_box(tp, i, rect)
         get_origin(tp, i, ox, oy)
         objects[obj] = objects.get(obj, 0) + 1
-        chars.append((ch, rect.left, rect.right, oy.value, rect.top - rect.bottom, obj))
+        left, bottom, right, top, base = rect.left, rect.bottom, rect.right, rect.top, oy.value
+        if turns:  # text set at 90/180/270 degrees: lay it out in its own frame
+            left, bottom, right, top, base = _unrotate(turns, left, bottom, right, top, ox.value, oy.value)
+        chars.append((ch, left, right, base, top - bottom, obj))
     # Text objects mark word boundaries when the page is set word by word: objects
     # of whole words (not single glyphs) that never contain a space character. A page
     # whose objects hold spaced text (lines, phrases) may also split a word across

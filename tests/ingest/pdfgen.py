@@ -31,6 +31,7 @@ class Item:
     y: float
     text: str
     size: float = 10.0
+    rotate: int = 0  # degrees counter-clockwise: 0, 90, 180 or 270
 
 
 def _esc(text: str) -> str:
@@ -57,7 +58,8 @@ def build_pdf(pages: list[list[Item]], *, info: dict[str, str] | None = None, wo
                     ops.append(f"/F1 {it.size:g} Tf 1 0 0 1 {x:.2f} {it.y:.2f} Tm ({_esc(word)}) Tj")
                     x += text_width(word + " ", it.size)
             else:
-                ops.append(f"/F1 {it.size:g} Tf 1 0 0 1 {it.x:.2f} {it.y:.2f} Tm ({_esc(it.text)}) Tj")
+                a, b, c, d = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}[it.rotate]
+                ops.append(f"/F1 {it.size:g} Tf {a} {b} {c} {d} {it.x:.2f} {it.y:.2f} Tm ({_esc(it.text)}) Tj")
         ops.append("ET")
         stream = "\n".join(ops).encode("cp1252")
         objs.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")

@@ -122,3 +122,21 @@ def test_pdf_without_text_layer_says_scanned(tmp_path: Path):
     with pytest.raises(LoadError) as err:
         load_file(p)
     assert "no text layer on its 2 page(s)" in str(err.value) and "OCR" in str(err.value)
+
+
+@pytest.mark.parametrize("rotate", [90, 270])
+def test_rotated_landscape_table_reads_in_its_own_direction(rotate: int):
+    rows = ["Annex C: rate increases (landscape)", "8703.80.00 | Electric vehicles | 100 percent",
+            "8541.42.00 | Solar cells | 50 percent"]
+    items = []
+    for i, row in enumerate(rows):
+        cells = row.split(" | ")
+        offset = 0.0
+        for cell in cells:
+            # Lines progress "down" the rotated page: to larger x for 90 degrees, smaller for 270.
+            x = 100 + i * 16 if rotate == 90 else 500 - i * 16
+            y = 100 + offset if rotate == 90 else 700 - offset
+            items.append(Item(x, y, cell, 10, rotate=rotate))
+            offset += 160
+    doc = load_pdf_bytes(build_pdf([items]), "rot.pdf")
+    assert doc.body.split("\n") == rows
