@@ -250,6 +250,43 @@ def _column_cut(group: list[list[_Word]], gutter: float) -> float | None:
     return None
 
 
+def _segments(band: list[_Word], gutter: float) -> list[float]:
+    """Left x of each run of words on a band, runs separated by white at least ``gutter`` wide."""
+    ws = sorted(band, key=lambda w: w.x0)
+    starts = [ws[0].x0]
+    right = ws[0].x1
+    for w in ws[1:]:
+        if w.x0 - right >= gutter:
+            starts.append(w.x0)
+        right = max(right, w.x1)
+    return starts
+
+
+def _misaligned_bands(bands: list[list[_Word]], gutter: float) -> set[int]:
+    """Bands with two or more pieces that start away from every common left edge.
+
+    In a column layout, the pieces of each band start at the columns' left edges
+    (give or take an indent); a table row across the columns starts its cells
+    elsewhere. Common edges: x positions (in steps of ~a line height) where at least
+    a quarter of the bands start a piece.
+    """
+    if len(bands) < 4:
+        return set()
+    step = gutter / GUTTER  # ~ one line height
+    starts = [_segments(b, gutter) for b in bands]
+    counts: dict[int, int] = {}
+    for band_starts in starts:
+        for key in {round(x / step) for x in band_starts}:
+            counts[key] = counts.get(key, 0) + 1
+    edges = [k for k, c in counts.items() if c >= max(2, 0.25 * len(bands))]
+    bad = set()
+    for i, band_starts in enumerate(starts):
+        off = sum(1 for x in band_starts if not any(abs(x / step - e) <= 2.5 for e in edges))
+        if off >= 2:
+            bad.add(i)
+    return bad
+
+
 def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tuple[str, float, float]]:
     """Lines of a region in reading order as ``(text, top, bottom)``; a text of "" marks a paragraph break."""
     bands = _bands(words)
@@ -258,8 +295,14 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
     # column gutter, or the space between table cells). A band's white strips include
     # the margins beside it, so a band that only has text in the right-hand column
     # still continues the group.
+    misaligned = _misaligned_bands(bands, gutter)
     groups: list[list] = []  # [bands, common white strips]
-    for band in bands:
+    for k, band in enumerate(bands):
+        if k in misaligned:
+            # A row whose pieces start where no column starts (a table across the
+            # columns): it ends the group above, and nothing below joins it.
+            groups.append([[band], []])
+            continue
         white = _white(band, x0, x1, gutter)
         if groups and groups[-1][1]:
             common = [(max(a, c), min(b, d)) for a, b in white for c, d in groups[-1][1]

@@ -140,3 +140,30 @@ def test_rotated_landscape_table_reads_in_its_own_direction(rotate: int):
             offset += 160
     doc = load_pdf_bytes(build_pdf([items]), "rot.pdf")
     assert doc.body.split("\n") == rows
+
+
+def test_table_across_the_columns_splits_the_page_into_above_table_below():
+    from pdfgen import wrap
+
+    def columns(paras: list[str], y_top: float, y_bottom: float) -> list[Item]:
+        items, col_w, col, y = [], (612 - 96 - 28) / 3, 0, y_top
+        for p in paras:
+            for line in wrap(p, col_w, 8):
+                if y < y_bottom:
+                    col, y = col + 1, y_top
+                items.append(Item(48 + col * (col_w + 14), y, line, 8))
+                y -= 10
+            y -= 6
+        return items
+
+    items = [Item(48, 760, HEADER, 8)] + columns([lorem_paragraph(i, 3) for i in range(4)], 740, 520)
+    items += table_rows([["HTS", "Product", "Rate"], ["8703.80.00", "Electric vehicles", "100%"]],
+                        x_cols=[48, 250, 480], top=500, size=8, leading=12)
+    items += columns([lorem_paragraph(i, 3) for i in range(10, 14)], 460, 240)
+    body = load_pdf_bytes(build_pdf([items]), "mixed.pdf").body
+    flat = re.sub(r"\s+", " ", body)
+    order = re.findall(r"Paragraph (\d+) sentence 0|(HTS \| Product \| Rate)|(8703\.80\.00 \| Electric vehicles \| 100%)",
+                       flat)
+    assert [a or b or c for a, b, c in order] == ["0", "1", "2", "3", "HTS | Product | Rate",
+                                                  "8703.80.00 | Electric vehicles | 100%", "10", "11", "12", "13"]
+    assert _sentence_ids(body) == [(p, s) for p in [0, 1, 2, 3, 10, 11, 12, 13] for s in range(3)]
