@@ -311,7 +311,9 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
                 groups[-1][0].append(band)
                 groups[-1][1] = common
                 continue
-        groups.append([[band], white])
+        # A group's gutters lie inside the region: white running to the region's edge
+        # (the margin beside a short line, such as a running head) is no gutter.
+        groups.append([[band], [(a, b) for a, b in white if a > x0 and b < x1]])
     out: list[tuple[str, float, float]] = []
     for group_bands, _white_strips in groups:
         cut = _column_cut(group_bands, gutter) if len(group_bands) >= MIN_COLUMN_LINES else None
