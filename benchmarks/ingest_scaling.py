@@ -46,8 +46,9 @@ def make_pdf(path: Path, pages: int, unique: bool) -> None:
     out = []
     k = 0
     while len(out) < pages:
-        paras = [lorem_paragraph(k + i if unique else 1) for i in range(12)]
-        k += 12
+        # More paragraphs than a page holds, so every batch fills at least one page.
+        paras = [lorem_paragraph(k + i if unique else 1) for i in range(60)]
+        k += 60
         while paras and len(out) < pages:
             items, paras = column_page(paras, header=HEADER)
             if paras:  # a full page
