@@ -131,7 +131,8 @@ def _page_words(textpage) -> list[_Word]:
     for i, code in enumerate(units):
         if not code:
             continue
-        ch = "-" if code == 2 else chr(code)  # 2: PDFium's soft hyphen at a line end
+        # PDFium marks a hyphen at a line end as 0xFFFE (whole-page text) or 2 (per character).
+        ch = "-" if code in (2, 0xFFFE) else chr(code)
         obj = get_object(tp, i) or 0
         if ch.isspace():
             if not R.FPDFText_IsGenerated(tp, i):
@@ -354,9 +355,33 @@ def page_text(textpage) -> str:
     # Gaps between consecutive bands: line gaps (most) and paragraph gaps (larger).
     line_gap = statistics.median(gaps) if gaps else 0.0
     para_gap = max(line_gap, 0.0) + 0.5 * h
-    lines = _region_lines(words, GUTTER * h, para_gap)
-    text = "\n".join(t for t, _, _ in lines)
+    lines = _mend_hyphens([t for t, _, _ in _region_lines(words, GUTTER * h, para_gap)])
+    text = "\n".join(lines)
     return re.sub(r"\n{2,}", "\n\n", text).strip()
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
+_LOWER_START = re.compile(r"[^\W\d_]")
+
+
+def _mend_hyphens(lines: list[str]) -> list[str]:
+    """Re-join words hyphenated at a line end ("impor-" / "tation of steel" becomes
+    "importation" / "of steel"): the rest of the word moves up, the hyphen goes, the
+    line break stays, so keyword search and the answerer see whole words.
+
+    Only a letter, a hyphen, and a next line in the same paragraph that starts
+    with a lower-case letter; a compound broken at its own hyphen ("anti-" /
+    "dumping") loses its hyphen too, which is the price of typeset justification.
+    """
+    out: list[str | None] = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not a or not b or not _HYPHEN_END.search(a) or not (_LOWER_START.match(b) and b[0].islower()):
+            continue
+        head, _, rest = b.partition(" ")
+        out[i] = a[:-1] + head
+        out[i + 1] = rest or None  # None: the line was only the word's end
+    return [ln for ln in out if ln is not None]
 
 
 def extract_pdf(raw: bytes) -> tuple[list[str], dict[str, str]]:

@@ -167,3 +167,13 @@ def test_table_across_the_columns_splits_the_page_into_above_table_below():
     assert [a or b or c for a, b, c in order] == ["0", "1", "2", "3", "HTS | Product | Rate",
                                                   "8703.80.00 | Electric vehicles | 100%", "10", "11", "12", "13"]
     assert _sentence_ids(body) == [(p, s) for p in [0, 1, 2, 3, 10, 11, 12, 13] for s in range(3)]
+
+
+def test_words_hyphenated_at_line_ends_are_mended():
+    lines = ["The Trade Representative increased the impor-", "tation duty on steel to 25 percent, effec-",
+             "tive immediately. Section 301-", "related actions continue. Anti-", "dumping"]
+    items = [Item(72, 700 - 14 * i, text, 10) for i, text in enumerate(lines)]
+    doc = load_pdf_bytes(build_pdf([items]), "h.pdf")
+    assert doc.body.split("\n") == ["The Trade Representative increased the importation",
+                                    "duty on steel to 25 percent, effective", "immediately. Section 301-",
+                                    "related actions continue. Antidumping"]
