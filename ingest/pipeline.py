@@ -61,10 +61,37 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
         embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
         return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
     except LoadError as exc:
-        return FileResult(source, Status.FAILED, str(exc))
+        return FileResult(source, Status.FAILED, _drop_stale(source, str(exc), store))
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
         log.exception("failed to ingest %s", source)
         return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+
+
+def _drop_stale(source: str, reason: str, store: IndexStore) -> str:
+    """A file that can no longer be read (emptied, unreadable, deleted) stops being
+    served: its previously indexed version is removed, and the reason says so."""
+    try:
+        if store.source_state(source) is None or not store.remove_source(source):
+            return reason
+    except Exception as exc:  # noqa: BLE001 - report, never lose the original reason
+        log.exception("could not remove the old version of %s", source)
+        return f"{reason}; its previously indexed version is still being served ({exc}) - run tradeqa remove"
+    log.info("removed the previously indexed version of %s (%s)", source, reason)
+    return f"{reason}; its previous version was removed from the index"
+
+
+def deleted_sources(paths: list[str | Path], files: list[Path], store: IndexStore) -> list[str]:
+    """Sources indexed from the folders in ``paths`` whose files are gone from disk."""
+    present = {str(f.resolve()) if f.exists() else str(f) for f in files}
+    gone: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            continue
+        for source in store.sources_under(str(p.resolve())):
+            if source not in present and not Path(source).exists() and source not in gone:
+                gone.append(source)
+    return gone
 
 
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
@@ -73,12 +100,19 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
 
     Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
     after each file, and returns a report of ingested / unchanged / failed files.
+    Files previously ingested from one of the given folders and since deleted
+    from disk are removed from the index (reported as ``removed``).
     """
     files = iter_input_files(paths)
     report = IngestReport()
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
+        for source in deleted_sources(paths, files, store):
+            store.remove_source(source)
+            result = FileResult(source, Status.REMOVED, "file deleted; its previous version was removed from the index")
+            report.results.append(result)
+            log.info("removed %s: %s", source, result.reason)
         bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
         for i, f in enumerate(bar, 1):
             result = ingest_file(f, store, options)

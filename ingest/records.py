@@ -12,11 +12,23 @@ class Status(str, Enum):
     INGESTED = "ingested"
     UNCHANGED = "unchanged"
     FAILED = "failed"
+    REMOVED = "removed"  # a previously ingested file is gone from its folder: its document was dropped
 
 
 def content_hash(text: str) -> str:
     """Stable id for a piece of text (sha256, hex, 32 chars)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def document_id(body: str, title: str = "", publisher: str = "", date: str = "", url: str = "",
+                doc_type: str = "") -> str:
+    """Id of a document: a hash of its body *and* the metadata it is cited and
+    filtered by. Two files with one body and one header are one document (stored
+    once); the same body under another title/publisher/date/url is a document of
+    its own, so each source keeps its own metadata (a reprint is cited as itself)."""
+    h = hashlib.sha256(body.encode("utf-8"))
+    h.update("\x00".join(("", title, publisher, date, url, doc_type)).encode("utf-8"))
+    return h.hexdigest()[:32]
 
 
 @dataclass
@@ -35,11 +47,11 @@ class Document:
     url: str = ""
     doc_type: str = ""  # text | markdown | html | pdf (or the header's `type:`)
     extra: dict[str, str] = field(default_factory=dict)
+    pages: list[int] = field(default_factory=list)  # body offset where each page starts (paged formats)
 
     @property
     def doc_id(self) -> str:
-        # Identical bodies under two paths are one document.
-        return content_hash(self.body)
+        return document_id(self.body, self.title, self.publisher, self.date, self.url, self.doc_type)
 
     @property
     def date_int(self) -> int:
@@ -101,12 +113,17 @@ class IngestReport:
         return self.count(Status.FAILED)
 
     @property
+    def removed(self) -> int:
+        return self.count(Status.REMOVED)
+
+    @property
     def embedded(self) -> int:
         """How many chunk texts were sent to the embedding model in this run."""
         return sum(r.embedded for r in self.results)
 
     def summary(self) -> str:
+        removed = f", {self.removed} removed (deleted files)" if self.removed else ""
         return (
-            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed "
+            f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed{removed} "
             f"({self.embedded} texts embedded)"
         )

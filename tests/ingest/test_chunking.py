@@ -2,6 +2,7 @@
 for every chunk of every shared-corpus document. No embedding model needed."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -122,8 +123,10 @@ def test_paragraph_spans():
 
 def test_chunk_ids_depend_on_content_and_offsets():
     a = chunk_document(_doc("Same text here."))
-    b = chunk_document(Document(source="/elsewhere.txt", body="Same text here.", title="Other"))
+    b = chunk_document(dataclasses.replace(_doc("Same text here."), source="/elsewhere.txt"))
     c = chunk_document(_doc("Different text here."))
-    assert a[0].chunk_id == b[0].chunk_id  # identical bodies are one document
+    d = chunk_document(Document(source="/elsewhere.txt", body="Same text here.", title="Other"))
+    assert a[0].chunk_id == b[0].chunk_id  # identical body and metadata under two paths: one document
     assert a[0].chunk_id != c[0].chunk_id
+    assert a[0].chunk_id != d[0].chunk_id  # same body, its own title: a document of its own
     assert a[0].chunk_id == f"{a[0].doc_id}:0-15"

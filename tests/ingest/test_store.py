@@ -4,6 +4,7 @@ Tests marked with ``forbid_model`` work on the SQLite catalog only; the others
 embed a few short texts with the real model (loaded once per process)."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -20,13 +21,7 @@ def _doc(name: str, body: str, **meta) -> Document:
 def _insert_raw(store: IndexStore, doc: Document, source: str | None = None) -> list[str]:
     """Write a document and its chunks to the catalog without embedding (keyword-only tests)."""
     chunks = chunk_document(doc)
-    with store._db:  # noqa: SLF001 - test helper
-        store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                          (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type,
-                           doc.body, 0.0))
-        store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
-                              [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
-        store._db.execute("INSERT INTO sources VALUES (?,?,?,?)", (source or doc.source, doc.doc_id, "h", 0.0))
+    store._commit_catalog(dataclasses.replace(doc, source=source or doc.source), chunks, "h")  # noqa: SLF001
     return [c.chunk_id for c in chunks]
 
 
@@ -122,11 +117,7 @@ def test_neighbours_and_get_chunks(raw_store: IndexStore):
     doc = _doc("long.txt", body)
     chunks = chunk_document(doc, ChunkingOptions(max_chars=40, overlap_chars=0))
     assert len(chunks) == 6
-    with raw_store._db:  # noqa: SLF001
-        raw_store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                              (doc.doc_id, "", "", "", 0, "", "", body, 0.0))
-        raw_store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
-                                  [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text) for c in chunks])
+    raw_store._commit_catalog(doc, chunks, "h")  # noqa: SLF001
     assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 3)] == [2, 3, 4]
     assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 0)] == [0, 1]
     got = raw_store.get_chunks([chunks[5].chunk_id, "missing:0-1", chunks[5].chunk_id])
