@@ -682,5 +682,13 @@ class IndexStore:
         return len(orphans)
 
     def close(self) -> None:
+        """Close the catalog and release the Chroma client (so another store of the
+        same folder in this process can re-open fresh vectors)."""
         with self._lock:
             self._db.close()
+        with self._chroma_lock:
+            if self._client is not None and not self.options.chroma_url:
+                with contextlib.suppress(Exception):
+                    self._client.close()
+            self._client = None
+            self._collection = None
