@@ -94,21 +94,24 @@ def cjk_bigrams(text: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """What the keyword index holds for ``text``: folded, CJK as bigrams, and each
-    grouped number also written without separators (added, so "10" still matches
-    "10,000" as before and "10000" now does too)."""
+    """What the keyword index holds for ``text``: folded, and CJK runs as bigrams.
+    For ASCII text this has the same tokens as ``text`` (BM25 lengths unchanged)."""
     folded = fold(text)
-    if not folded.isascii():
-        folded = cjk_bigrams(folded)
-    extra = joined_numbers(folded)
-    return folded + ("\n" + " ".join(extra) if extra else "")
+    return cjk_bigrams(folded) if not folded.isascii() else folded
+
+
+def number_terms(text: str) -> str:
+    """Grouped numbers of ``text`` without separators, space-separated ("40,000 t" ->
+    "40000"): indexed in a column of their own, so "10000" in a question finds
+    "10,000" while the text column keeps its length (and its BM25 scores)."""
+    return " ".join(joined_numbers(fold(text)))
 
 
 def query_terms(text: str) -> list[str]:
     """Index-form terms of a query, unique, in order: words of :func:`index_text`
-    (CJK as bigrams), grouped numbers joined."""
+    (CJK as bigrams), then grouped numbers joined (:func:`number_terms`)."""
     out: list[str] = []
-    for t in _WORD.findall(index_text(text)):
+    for t in _WORD.findall(index_text(text) + " " + number_terms(text)):
         t = t.strip("'")
         if t and t not in out:
             out.append(t)

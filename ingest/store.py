@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 from .embeddings import ChromaEmbeddingFunction, Embedder
-from .normalise import canonical_script, index_text, query_terms, script_counts
+from .normalise import canonical_script, index_text, number_terms, query_terms, script_counts
 from .records import Chunk, Document, content_hash
 
 log = logging.getLogger(__name__)
@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3
 
 # BM25 column weights: the chunk's own text, then its document's title (context
-# that records and excerpts often lack: "Entity List entries added June 5, 2020").
-_BM25 = "bm25(chunks_fts, 1.0, 0.35)"
+# that records and excerpts often lack: "Entity List entries added June 5, 2020"),
+# then the chunk's grouped numbers written without separators ("10,000" -> 10000).
+_BM25 = "bm25(chunks_fts, 1.0, 0.35, 1.0)"
 
 
 def embedding_input(title: str, text: str) -> str:
@@ -64,19 +65,21 @@ CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc_id);
 CREATE TABLE IF NOT EXISTS chunks (
     rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
     ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
-    ftext TEXT NOT NULL DEFAULT '', ftitle TEXT NOT NULL DEFAULT ''
+    ftext TEXT NOT NULL DEFAULT '', ftitle TEXT NOT NULL DEFAULT '', fnum TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 -- The keyword index holds ingest.normalise.index_text() of each chunk and title
--- (ftext/ftitle), never the stored text itself: offsets come from chunks.start/end.
+-- (ftext/ftitle) and number_terms() of the chunk (fnum), never the stored text
+-- itself: offsets come from chunks.start/end.
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    ftext, ftitle, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    ftext, ftitle, fnum, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, ftext, ftitle) VALUES (new.rowid, new.ftext, new.ftitle);
+    INSERT INTO chunks_fts(rowid, ftext, ftitle, fnum) VALUES (new.rowid, new.ftext, new.ftitle, new.fnum);
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, ftext, ftitle) VALUES ('delete', old.rowid, old.ftext, old.ftitle);
+    INSERT INTO chunks_fts(chunks_fts, rowid, ftext, ftitle, fnum)
+    VALUES ('delete', old.rowid, old.ftext, old.ftitle, old.fnum);
 END;
 CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TEXT, vector BLOB);
 """
@@ -590,10 +593,10 @@ class IndexStore:
             self._pending_vector_deletes.extend(sorted(old_ids - ids))
             self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
             self._db.executemany(
-                'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle) '
-                'VALUES (?,?,?,?,?,?,?,?,?)',
-                [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title, index_text(c.text), ftitle)
-                 for c in chunks])
+                'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle, fnum) '
+                'VALUES (?,?,?,?,?,?,?,?,?,?)',
+                [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title, index_text(c.text), ftitle,
+                  number_terms(c.text)) for c in chunks])
             self._db.executemany(
                 "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
                 [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in (fresh or {}).items()])

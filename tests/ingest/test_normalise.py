@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from ingest.normalise import (canonical_script, cjk_bigrams, fold, index_text, joined_numbers, main_scripts,
-                              number_key, query_terms, script_counts, script_of, word_tokens)
+                              number_key, number_terms, query_terms, script_counts, script_of, word_tokens)
 
 
 def test_fold_meets_nfc_nfd_case_width_and_diacritics():
@@ -31,6 +31,9 @@ def test_number_forms():
     assert joined_numbers("40,000 tonnes in 2019, 2 500 000 t, version 1.2,345") == ["40000", "2500000"]
     assert "10000" in query_terms("a quota of 10 000 tonnes") and "10000" in query_terms("10,000")
     assert query_terms("10000") == ["10000"]
+    assert number_terms("40,000 tonnes and 1\u202f250 t") == "40000 1250"
+    # The text's own tokens are unchanged for ASCII text (BM25 lengths as before).
+    assert index_text("The quota is 40,000 Tonnes.") == "the quota is 40,000 tonnes."
 
 
 def test_cjk_runs_become_bigrams_latin_words_stay():
