@@ -238,12 +238,11 @@ class IndexStore:
         return int(row[0]) if row else 0
 
     def _bump_generation(self) -> None:
-        """Inside a write transaction: the catalog changed."""
+        """Inside a write transaction: the catalog changed. Our own client already
+        holds what we write, so the new generation counts as seen (set here, in the
+        transaction, so a reader thread never re-opens the client under our write)."""
         self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
-
-    def _note_own_write(self) -> None:
-        """After our own commit: our Chroma client holds what we wrote; no re-open."""
-        self._seen_generation = self.generation()
+        self._seen_generation = int(self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
 
     def _fresh_collection(self):
         """The collection, re-opened when another process changed the index.
@@ -561,7 +560,6 @@ class IndexStore:
                                    metadatas=metas[i:i + step], documents=[c.text for c in chunks[i:i + step]])
         try:
             self._commit_catalog(doc, chunks, file_hash, fresh)
-            self._note_own_write()
         except Exception:
             # Keep Chroma in step with the catalog: the catalog did not take it.
             with contextlib.suppress(Exception):
@@ -618,7 +616,6 @@ class IndexStore:
         with self._lock, self._db:
             self._link(source, doc_id, file_hash, time.time())
             self._bump_generation()
-        self._note_own_write()
         self.flush_vector_deletes()
 
     def _link(self, source: str, doc_id: str, file_hash: str, now: float) -> None:
@@ -650,7 +647,6 @@ class IndexStore:
                 self._db.execute("DELETE FROM sources WHERE source=?", (names[0],))
                 self._drop_if_orphan(doc_id)
                 self._bump_generation()
-            self._note_own_write()
             self.flush_vector_deletes()
         return names
 

@@ -47,6 +47,9 @@ def test_duplicate_body_keeps_each_files_metadata(tmp_path, index_consistency):
         "commerce-release.txt": Status.INGESTED, "newswire-copy.txt": Status.INGESTED}
     state = index_consistency(store)
     assert len(state["docs"]) == 2
+    # The writer's own writes do not make it re-open its vector store.
+    client = store._client  # noqa: SLF001
+    assert store.dense_search(store.embedder.embed_query("Entity List"), 2) and store._client is client  # noqa: SLF001
     store.close()
 
     q = "Who was added to the Entity List?"
