@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from typing import Callable
@@ -13,6 +14,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from ingest.normalise import strip_diacritics
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
@@ -118,8 +120,11 @@ def keyword_query(question: str) -> str:
     forms of its dates, synonyms, and every word not written in ASCII (accented
     names, Arabic, Cyrillic, Chinese runs), which the ASCII content-term tokenizer
     would cut or drop; the index folds all of it (:mod:`ingest.normalise`)."""
-    # ASCII fragments of a longer word ("Soci" of "Société") are not terms.
-    whole = [t for t in content_terms(question) if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", question)]
+    # ASCII fragments of a longer word are not terms; NFD text (letter + combining
+    # accent) is composed first, so its words are whole words too.
+    question = unicodedata.normalize("NFC", question)
+    plain = strip_diacritics(question)
+    whole = [t for t in content_terms(question) if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", plain)]
     terms = whole + iso_dates(question) + synonyms(question)
     terms += [m.group() for m in _NON_ASCII_WORD.finditer(question)]
     return " ".join(terms) or question

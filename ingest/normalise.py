@@ -70,6 +70,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", decomposed).casefold()
 
 
+def strip_diacritics(text: str) -> str:
+    """``text`` without the combining marks of the diacritic blocks, case and
+    everything else kept (canonical decomposition only: "Société" -> "Societe",
+    "…" and "½" untouched). For tokenizers that only know unaccented letters."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_STRIP))
+
+
 def number_key(token: str) -> str:
     """The digits of a number written with group separators ("10,000" -> "10000");
     any other token unchanged."""
