@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
 from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
@@ -149,6 +150,7 @@ def text_keys(text: str) -> set[str]:
     """All matching keys of a text (words, date keys, and acronyms it uses)."""
     toks = tokens(text)
     keys = {norm_key(t) for t in toks} | date_keys(text)
+    keys |= set(joined_numbers(text))  # issue 9: "10,000" in the text also matches "10000" in a question
     if re.search(r"\bNo\.\s*\d", text):  # "Docket No. 190925" is a docket number
         keys.add("number")
     return keys

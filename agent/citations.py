@@ -72,9 +72,11 @@ def locate_quote(body: str, quote: str, hint: int = 0) -> tuple[int, int] | None
 
 
 def make_citation(doc: StoredDocument, start: int, end: int, n: int = 0) -> Citation:
-    """A citation of ``doc.body[start:end]``."""
+    """A citation of ``doc.body[start:end]``, with the page it starts on when the
+    document was stored with page offsets (PDF)."""
     return Citation(source=doc.source, title=doc.title, quote=doc.body[start:end], start=start, end=end,
-                    date=doc.date, publisher=doc.publisher, url=doc.url, doc_id=doc.doc_id, n=n)
+                    date=doc.date, publisher=doc.publisher, url=doc.url, doc_id=doc.doc_id, n=n,
+                    page=doc.page_at(start) if hasattr(doc, "page_at") else None)
 
 
 def verify(citation: Citation, store: IndexStore) -> bool:

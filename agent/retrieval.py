@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from typing import Callable
@@ -13,6 +14,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from ingest.normalise import strip_diacritics
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
@@ -113,6 +115,24 @@ def iso_dates(text: str) -> list[str]:
     return out
 
 
+def keyword_query(question: str) -> str:
+    """The text handed to the keyword index for ``question``: its content terms, ISO
+    forms of its dates, synonyms, and every word not written in ASCII (accented
+    names, Arabic, Cyrillic, Chinese runs), which the ASCII content-term tokenizer
+    would cut or drop; the index folds all of it (:mod:`ingest.normalise`)."""
+    # ASCII fragments of a longer word are not terms; NFD text (letter + combining
+    # accent) is composed first, so its words are whole words too.
+    question = unicodedata.normalize("NFC", question)
+    plain = strip_diacritics(question)
+    whole = [t for t in content_terms(question) if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", plain)]
+    terms = whole + iso_dates(question) + synonyms(question)
+    terms += [m.group() for m in _NON_ASCII_WORD.finditer(question)]
+    return " ".join(terms) or question
+
+
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+
+
 # ------------------------------------------------------------- second pass
 _POINTER = re.compile(
     r"\b(?:the|these|those|such|that)\s+(?:[a-z][a-z-]+\s+){0,2}"
@@ -203,7 +223,7 @@ class Retriever:
         n = self.settings.candidates
         fusion = self.settings.fusion
         dense = [] if fusion is Fusion.KEYWORD else self.store.dense_search(self.store.embedder.embed_query(query), n, doc_ids)
-        keyword_q = " ".join(content_terms(query) + iso_dates(query) + synonyms(query)) or query
+        keyword_q = keyword_query(query)
         keyword = [] if fusion is Fusion.DENSE else self.store.keyword_search(keyword_q, n, doc_ids)
         return dense, keyword
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.normalise import strip_diacritics
+
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being below between
 both but by can cannot could did didn't do does doesn't doing don't down during each few for from further had has
@@ -23,7 +25,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9%]|[A-Za-z0-9%$]")
 
 
 def tokens(text: str) -> list[str]:
-    """Word tokens (keeps internal . - ' as in U.S., 52.204-25, Xi'an)."""
+    """Word tokens (keeps internal . - ' as in U.S., 52.204-25, Xi'an); accented
+    letters in either Unicode form match unaccented ones ("Société" -> "Societe")."""
+    # issue 9: shared matching normalisation (ingest.normalise), so NFC/NFD/unaccented
+    # spellings of a name give the same tokens instead of fragments ("Soci", "t").
+    text = strip_diacritics(text)
     return [t.replace("’", "'") for t in _TOKEN.findall(text)]
 
 

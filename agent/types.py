@@ -19,6 +19,7 @@ class Citation:
     url: str = ""
     doc_id: str = ""
     n: int = 0  # the number shown as [n] in Answer.text
+    page: int | None = None  # 1-based page of the quote's start, for paged sources (PDF); None when unknown
 
     @property
     def stem(self) -> str:

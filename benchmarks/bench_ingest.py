@@ -83,20 +83,27 @@ def _synthetic_text(rng: random.Random, i: int) -> str:
 
 def fill(store, start: int, stop: int, rng: random.Random, per_doc: int = 10) -> None:
     """Rows for chunks [start, stop): one document per ``per_doc`` chunks."""
+    from ingest.normalise import index_text
+
     db = store._db  # noqa: SLF001 - a benchmark writes the catalog directly (no embedding)
     with db:
         for d0 in range(start, stop, per_doc):
             texts = [_synthetic_text(rng, i) for i in range(d0, min(d0 + per_doc, stop))]
             body = "\n\n".join(texts)
             doc_id = f"synthetic{d0:08d}"
-            db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                       (doc_id, f"Synthetic notice {d0}", "Bench", "2020-01-01", 20200101, "", "text", body, time.time()))
+            db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (doc_id, f"Synthetic notice {d0}", "Bench", "2020-01-01", 20200101, "", "text", body, time.time(),
+                        "[]"))
             db.execute("INSERT INTO sources VALUES (?,?,?,?)", (f"/bench/{doc_id}.txt", doc_id, "", time.time()))
             pos, rows = 0, []
             for k, t in enumerate(texts):
-                rows.append((f"{doc_id}:{pos}-{pos + len(t)}", doc_id, k, pos, pos + len(t), t, f"Synthetic notice {d0}"))
+                title = f"Synthetic notice {d0}"
+                # The keyword index is fed the normalised text (ftext/ftitle), as ingest does.
+                rows.append((f"{doc_id}:{pos}-{pos + len(t)}", doc_id, k, pos, pos + len(t), t, title,
+                             index_text(t), index_text(title)))
                 pos += len(t) + 2
-            db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)', rows)
+            db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle) '
+                           'VALUES (?,?,?,?,?,?,?,?,?)', rows)
 
 
 QUERY_KINDS = {

@@ -84,7 +84,7 @@ def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOption
             return [FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])]
         docs = load_documents(path)
     except LoadError as exc:
-        return [FileResult(source, Status.FAILED, str(exc))]
+        return [FileResult(source, Status.FAILED, _drop_stale(source, str(exc), store))]
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
         log.exception("failed to ingest %s", source)
         return [FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")]
@@ -96,6 +96,44 @@ def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOption
             log.exception("failed to ingest %s", doc.source)
             results.append(FileResult(doc.source, Status.FAILED, f"{type(exc).__name__}: {exc}"))
     return results
+
+
+def _file_of(source: str) -> str:
+    """The file a source came from: ``issue.xml#2019-22210`` (one document of a
+    multi-document file) -> ``issue.xml``."""
+    return source.split("#", 1)[0]
+
+
+def _drop_stale(source: str, reason: str, store: IndexStore) -> str:
+    """A file that can no longer be read (emptied, unreadable, deleted) stops being
+    served: its previously indexed version (every document it held) is removed, and
+    the reason says so."""
+    parent = str(Path(source).parent)
+    olds = [s for s in store.sources_under(parent) if _file_of(s) == source]
+    try:
+        removed = [d for s in olds for d in store.remove_source(s)]
+    except Exception as exc:  # noqa: BLE001 - report, never lose the original reason
+        log.exception("could not remove the old version of %s", source)
+        return f"{reason}; its previously indexed version is still being served ({exc}) - run tradeqa remove"
+    if not removed:
+        return reason
+    log.info("removed the previously indexed version of %s (%s)", source, reason)
+    return f"{reason}; its previous version was removed from the index"
+
+
+def deleted_sources(paths: list[str | Path], files: list[Path], store: IndexStore) -> list[str]:
+    """Sources indexed from the folders in ``paths`` whose files are gone from disk."""
+    present = {str(f.resolve()) if f.exists() else str(f) for f in files}
+    gone: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            continue
+        for source in store.sources_under(str(p.resolve())):
+            file = _file_of(source)
+            if file not in present and not Path(file).exists() and source not in gone:
+                gone.append(source)
+    return gone
 
 
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
@@ -113,6 +151,11 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
+        for source in deleted_sources(paths, files, store):
+            store.remove_source(source)
+            result = FileResult(source, Status.REMOVED, "file deleted; its previous version was removed from the index")
+            report.results.append(result)
+            log.info("removed %s: %s", source, result.reason)
         bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
         for i, f in enumerate(bar, 1):
             if not is_supported(f) and str(f.resolve()) not in explicit:

@@ -13,11 +13,23 @@ class Status(str, Enum):
     UNCHANGED = "unchanged"
     FAILED = "failed"
     SKIPPED = "skipped"  # a file of a type tradeqa does not read (found in a folder)
+    REMOVED = "removed"  # a previously ingested file is gone from its folder: its document was dropped
 
 
 def content_hash(text: str) -> str:
     """Stable id for a piece of text (sha256, hex, 32 chars)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def document_id(body: str, title: str = "", publisher: str = "", date: str = "", url: str = "",
+                doc_type: str = "") -> str:
+    """Id of a document: a hash of its body *and* the metadata it is cited and
+    filtered by. Two files with one body and one header are one document (stored
+    once); the same body under another title/publisher/date/url is a document of
+    its own, so each source keeps its own metadata (a reprint is cited as itself)."""
+    h = hashlib.sha256(body.encode("utf-8"))
+    h.update("\x00".join(("", title, publisher, date, url, doc_type)).encode("utf-8"))
+    return h.hexdigest()[:32]
 
 
 @dataclass
@@ -43,16 +55,17 @@ class Document:
 
     @property
     def doc_id(self) -> str:
-        """sha256 of the body (32 hex chars): identical bodies under two paths are one document.
+        """:func:`document_id` of the body and the metadata it is cited by (32 hex chars).
 
-        Computed once per body and cached: chunking asks for it once per chunk,
-        and hashing a large body per chunk made chunking quadratic in file size.
+        Computed once per (body, metadata) and cached: chunking asks for it once per
+        chunk, and hashing a large body per chunk made chunking quadratic in file size.
         """
+        key = (self.title, self.publisher, self.date, self.url, self.doc_type)
         cached = self.__dict__.get("_doc_id_cache")
-        if cached is not None and cached[0] is self.body:
-            return cached[1]
-        value = content_hash(self.body)
-        self.__dict__["_doc_id_cache"] = (self.body, value)
+        if cached is not None and cached[0] is self.body and cached[1] == key:
+            return cached[2]
+        value = document_id(self.body, *key)
+        self.__dict__["_doc_id_cache"] = (self.body, key, value)
         return value
 
     def page_of(self, offset: int) -> int:
@@ -125,13 +138,18 @@ class IngestReport:
         return self.count(Status.SKIPPED)
 
     @property
+    def removed(self) -> int:
+        return self.count(Status.REMOVED)
+
+    @property
     def embedded(self) -> int:
         """How many chunk texts were sent to the embedding model in this run."""
         return sum(r.embedded for r in self.results)
 
     def summary(self) -> str:
+        removed = f", {self.removed} removed (deleted files)" if self.removed else ""
         return (
             f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
-            + (f", {self.skipped} skipped" if self.skipped else "")
+            + (f", {self.skipped} skipped" if self.skipped else "") + removed
             + f" ({self.embedded} texts embedded)"
         )

@@ -9,8 +9,10 @@ indexes can never disagree about which chunks exist.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import re
@@ -24,15 +26,21 @@ from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 from .embeddings import ChromaEmbeddingFunction, Embedder
+from .normalise import canonical_script, index_text, number_terms, query_terms, script_counts
 from .records import Chunk, Document, content_hash
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+# 3: a document is a body *with its source's metadata* (two files with one body
+#    and different headers are two documents); the keyword index holds folded
+#    text (NFKC, case, diacritics, CJK bigrams, joined digit groups); page
+#    offsets; letters per script; a generation counter readers watch.
+SCHEMA_VERSION = 3
 
 # BM25 column weights: the chunk's own text, then its document's title (context
-# that records and excerpts often lack: "Entity List entries added June 5, 2020").
-_BM25 = "bm25(chunks_fts, 1.0, 0.35)"
+# that records and excerpts often lack: "Entity List entries added June 5, 2020"),
+# then the chunk's grouped numbers written without separators ("10,000" -> 10000).
+_BM25 = "bm25(chunks_fts, 1.0, 0.35, 1.0)"
 
 
 def embedding_input(title: str, text: str) -> str:
@@ -43,8 +51,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, title TEXT, publisher TEXT, date TEXT, date_int INTEGER,
-    url TEXT, doc_type TEXT, body TEXT NOT NULL, ingested_at REAL
+    url TEXT, doc_type TEXT, body TEXT NOT NULL, ingested_at REAL, pages TEXT NOT NULL DEFAULT '[]'
 );
+CREATE TABLE IF NOT EXISTS doc_scripts (
+    doc_id TEXT NOT NULL, script TEXT NOT NULL, letters INTEGER NOT NULL, PRIMARY KEY (doc_id, script)
+);
+CREATE INDEX IF NOT EXISTS doc_scripts_script ON doc_scripts(script);
 CREATE TABLE IF NOT EXISTS sources (
     source TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id),
     file_hash TEXT, added_at REAL
@@ -52,22 +64,26 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc_id);
 CREATE TABLE IF NOT EXISTS chunks (
     rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
-    ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL, title TEXT NOT NULL DEFAULT ''
+    ord INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+    ftext TEXT NOT NULL DEFAULT '', ftitle TEXT NOT NULL DEFAULT '', fnum TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+-- The keyword index holds ingest.normalise.index_text() of each chunk and title
+-- (ftext/ftitle) and number_terms() of the chunk (fnum), never the stored text
+-- itself: offsets come from chunks.start/end.
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, title, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    ftext, ftitle, fnum, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text, title) VALUES (new.rowid, new.text, new.title);
+    INSERT INTO chunks_fts(rowid, ftext, ftitle, fnum) VALUES (new.rowid, new.ftext, new.ftitle, new.fnum);
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text, title) VALUES ('delete', old.rowid, old.text, old.title);
+    INSERT INTO chunks_fts(chunks_fts, rowid, ftext, ftitle, fnum)
+    VALUES ('delete', old.rowid, old.ftext, old.ftitle, old.fnum);
 END;
 CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TEXT, vector BLOB);
 """
 
-_FTS_TOKEN = re.compile(r"\w+(?:[.-]\w+)*", re.UNICODE)
 
 
 class IndexError_(RuntimeError):
@@ -98,11 +114,19 @@ class StoredDocument:
     url: str
     doc_type: str
     body: str
+    pages: list[int] = field(default_factory=list)  # character offset where each page starts (PDF)
 
     @property
     def source(self) -> str:
         """The first path/URL this content was ingested from."""
         return self.sources[0] if self.sources else ""
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page number holding body character ``offset``, or None when the
+        document has no page offsets (not a paged format)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass
@@ -129,13 +153,11 @@ class IndexStats:
 
 
 def fts_terms(text: str) -> list[str]:
-    """The quoted FTS5 phrases of ``text`` (quoting stops operator injection), unique."""
-    tokens: list[str] = []
+    """The quoted FTS5 phrases of ``text`` (quoting stops operator injection), unique,
+    in the index's normalised form (:func:`ingest.normalise.query_terms`: folded,
+    CJK bigrams, "10,000" also as "10000")."""
     # Possessives go ("Hikvision's" -> "hikvision"); "52.204-25" stays one phrase.
-    for tok in _FTS_TOKEN.findall(re.sub(r"['’]s\b", "", text.lower())):
-        if tok and tok not in tokens:
-            tokens.append(tok)
-    return [f'"{t}"' for t in tokens]
+    return [f'"{t}"' for t in query_terms(re.sub(r"['’]s\b", "", text))]
 
 
 def fts_query(text: str) -> str:
@@ -156,16 +178,29 @@ class IndexStore:
         self._db = sqlite3.connect(self.path / "catalog.sqlite", check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
-        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        self._db.commit()
-        found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0]
+        # Check the format before creating anything: an older catalog must not get
+        # half of the new schema (its tables exist with other columns).
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        has_docs = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").fetchone() is not None
+        found = row[0] if row else ("1" if has_docs else str(SCHEMA_VERSION))
         if found != str(SCHEMA_VERSION):
             self._db.close()
-            raise IndexError_(f"index {self.path} has format {found}; this tradeqa reads format {SCHEMA_VERSION}. "
-                              "Ingest your documents into a new index folder.")
+            raise IndexError_(
+                f"index {self.path} was written by an older tradeqa (format {found}; this version reads format "
+                f"{SCHEMA_VERSION}: documents keep their own file's metadata and the keyword index matches accents, "
+                f"number forms and Chinese/Japanese/Korean text). Re-ingest your documents into a new index "
+                f"folder (tradeqa ingest PATH... --index NEW_FOLDER), or delete {self.path} and ingest again.")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+        self._db.commit()
         self._collection = None
         self._client = None
+        # Generation of the catalog the open Chroma client has seen (see _fresh_collection).
+        self._seen_generation = self.generation()
+        self._chroma_lock = threading.RLock()
         # Vectors cached under the model's install path (older indexes) move to its
         # stable id, so a reinstalled venv still finds them.
         if self.embedder.model_id != self.embedder.model_name:
@@ -194,6 +229,46 @@ class IndexStore:
                 configuration={"hnsw": {"space": "cosine"}},
             )
         return self._collection
+
+    def generation(self) -> int:
+        """A counter every committed document write or removal increments (in the
+        same transaction), so a reader can tell cheaply that the index changed."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump_generation(self) -> None:
+        """Inside a write transaction: the catalog changed. Our own client already
+        holds what we write, so the new generation counts as seen (set here, in the
+        transaction, so a reader thread never re-opens the client under our write)."""
+        self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+        self._seen_generation = int(self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
+
+    def _fresh_collection(self):
+        """The collection, re-opened when another process changed the index.
+
+        Chroma's embedded client keeps its vector segments in memory, shared per
+        path inside a process, and never re-reads what another process wrote
+        (chroma-core/chroma#3769): a long-running reader (the UI) would search
+        stale vectors for ever. The catalog's generation counter is checked (one
+        SQLite read) before each query; when it moved, the client is closed and
+        opened again (~20-50 ms, only after a change). A Chroma server needs none
+        of this. Limitation: another IndexStore of the same folder in the same
+        process keeps Chroma's shared system alive, and then the re-open reuses it.
+        """
+        gen = self.generation()
+        if gen != self._seen_generation:
+            with self._chroma_lock:
+                if gen != self._seen_generation:
+                    if self._client is not None and not self.options.chroma_url:
+                        log.info("index %s changed (generation %s -> %s): re-opening the vector store",
+                                 self.path, self._seen_generation, gen)
+                        with contextlib.suppress(Exception):
+                            self._client.close()
+                        self._client = None
+                        self._collection = None
+                    self._seen_generation = gen
+        return self.collection
 
     def _max_batch(self) -> int:
         _ = self.collection
@@ -238,13 +313,14 @@ class IndexStore:
     def get_document(self, doc_id: str) -> StoredDocument | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT doc_id, title, publisher, date, url, doc_type, body FROM documents WHERE doc_id=?", (doc_id,)
-            ).fetchone()
+                "SELECT doc_id, title, publisher, date, url, doc_type, body, pages FROM documents WHERE doc_id=?",
+                (doc_id,)).fetchone()
             if not row:
                 return None
             sources = [r[0] for r in self._db.execute(
                 "SELECT source FROM sources WHERE doc_id=? ORDER BY added_at, source", (doc_id,))]
-        return StoredDocument(row[0], sources, row[1], row[2], row[3], row[4], row[5], row[6])
+        return StoredDocument(row[0], sources, row[1], row[2], row[3], row[4], row[5], row[6],
+                              pages=json.loads(row[7] or "[]"))
 
     def find_documents(self, source: str) -> list[str]:
         """Doc ids whose source equals ``source``, or (if none) ends with it / has it as stem."""
@@ -259,6 +335,36 @@ class IndexStore:
                     "SELECT source, doc_id FROM sources WHERE source LIKE ? ESCAPE '\\'",
                     ("%/" + source.replace("%", "\\%").replace("_", "\\_"),)).fetchall()
         return [(r[0], r[1]) for r in rows]
+
+    def sources_under(self, folder: str) -> list[str]:
+        """Sources recorded under ``folder`` (a resolved directory path), sorted."""
+        prefix = folder.rstrip("/") + "/"
+        esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._lock:
+            return [r[0] for r in self._db.execute(
+                "SELECT source FROM sources WHERE source LIKE ? ESCAPE '\\' ORDER BY source", (esc + "%",))]
+
+    def script_counts(self) -> dict[str, int]:
+        """Letters per Unicode script over the indexed documents
+        (``{"Latin": 51234, "Han": 40}``; names as :data:`ingest.normalise.SCRIPTS`)."""
+        with self._lock:
+            return {r[0]: r[1] for r in self._db.execute(
+                "SELECT script, sum(letters) FROM doc_scripts GROUP BY script ORDER BY 2 DESC")}
+
+    def has_script(self, script: str, doc_ids: set[str] | None = None) -> bool:
+        """True when some indexed document (of ``doc_ids``, if given) has letters of
+        ``script`` ("Han", "Arabic", "Cyrillic", ...; case-insensitive). A question
+        in a script the index has no text in cannot be answered from it.
+        Raises ValueError for an unknown script name."""
+        name = canonical_script(script)
+        q, args = "SELECT 1 FROM doc_scripts WHERE script=?", [name]
+        if doc_ids is not None:
+            if not doc_ids:
+                return False
+            q += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
+            args += sorted(doc_ids)
+        with self._lock:
+            return self._db.execute(q + " LIMIT 1", args).fetchone() is not None
 
     def list_sources(self) -> list[tuple[str, str]]:
         with self._lock:
@@ -393,8 +499,9 @@ class IndexStore:
         kwargs = {}
         if doc_ids is not None:
             kwargs["where"] = {"doc_id": {"$in": sorted(doc_ids)}}
-        res = self.collection.query(query_embeddings=[vector], n_results=min(n, total),
-                                    include=["distances"], **kwargs)
+        with self._chroma_lock:  # not while another thread re-opens the client
+            res = self._fresh_collection().query(query_embeddings=[vector], n_results=min(n, total),
+                                                 include=["distances"], **kwargs)
         ids, dists = res["ids"][0], res["distances"][0]
         known = self.get_chunks(ids)  # drop orphans the catalog does not know
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
@@ -445,29 +552,14 @@ class IndexStore:
             "ordinal": c.ordinal,
         } for c in chunks]
         ids = [c.chunk_id for c in chunks]
+        self._fresh_collection()  # another process may have written since we last looked
         self._set_meta("pending_write", doc.doc_id)  # cleared on commit; see needs_reconcile()
         step = self._max_batch()
         for i in range(0, len(ids), step):
             self.collection.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step],
                                    metadatas=metas[i:i + step], documents=[c.text for c in chunks[i:i + step]])
-        now = time.time()
         try:
-            with self._lock, self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                    (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
-                # Re-chunked content (other chunk settings): its old vectors go too.
-                old_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc.doc_id,))}
-                self._pending_vector_deletes.extend(sorted(old_ids - set(ids)))
-                self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
-                self._db.executemany(
-                    'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
-                    [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
-                    [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
-                self._link(doc.source, doc.doc_id, file_hash, now)
-                self._db.execute("DELETE FROM meta WHERE key='pending_write'")
+            self._commit_catalog(doc, chunks, file_hash, fresh)
         except Exception:
             # Keep Chroma in step with the catalog: the catalog did not take it.
             with contextlib.suppress(Exception):
@@ -475,6 +567,40 @@ class IndexStore:
             raise
         self.flush_vector_deletes()
         return len(missing)
+
+    def _commit_catalog(self, doc: Document, chunks: list[Chunk], file_hash: str,
+                        fresh: dict[str, list[float]] | None = None) -> None:
+        """One transaction: the document row, its chunks (the keyword index follows by
+        trigger, fed normalised text), letters per script, newly embedded vectors
+        into the cache, the source link, and a generation bump for readers."""
+        now = time.time()
+        ids = {c.chunk_id for c in chunks}
+        ftitle = index_text(doc.title)
+        scripts = script_counts(doc.body)
+        pages = json.dumps([int(p) for p in getattr(doc, "pages", None) or []])
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now,
+                 pages))
+            self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (doc.doc_id,))
+            self._db.executemany("INSERT INTO doc_scripts VALUES (?,?,?)",
+                                 [(doc.doc_id, s, n) for s, n in scripts.items()])
+            # Re-chunked content (other chunk settings): its old vectors go too.
+            old_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc.doc_id,))}
+            self._pending_vector_deletes.extend(sorted(old_ids - ids))
+            self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
+            self._db.executemany(
+                'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle, fnum) '
+                'VALUES (?,?,?,?,?,?,?,?,?,?)',
+                [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title, index_text(c.text), ftitle,
+                  number_terms(c.text)) for c in chunks])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
+                [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in (fresh or {}).items()])
+            self._link(doc.source, doc.doc_id, file_hash, now)
+            self._bump_generation()
+            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
 
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._db:
@@ -489,6 +615,7 @@ class IndexStore:
         """Record that ``source`` holds an already-indexed document."""
         with self._lock, self._db:
             self._link(source, doc_id, file_hash, time.time())
+            self._bump_generation()
         self.flush_vector_deletes()
 
     def _link(self, source: str, doc_id: str, file_hash: str, now: float) -> None:
@@ -503,6 +630,7 @@ class IndexStore:
             return
         ids = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc_id,))]
         self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
+        self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (doc_id,))
         self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
         self._pending_vector_deletes.extend(ids)
 
@@ -518,6 +646,7 @@ class IndexStore:
                 doc_id = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (names[0],)).fetchone()[0]
                 self._db.execute("DELETE FROM sources WHERE source=?", (names[0],))
                 self._drop_if_orphan(doc_id)
+                self._bump_generation()
             self.flush_vector_deletes()
         return names
 
@@ -529,7 +658,7 @@ class IndexStore:
 
     def reconcile(self) -> int:
         """Delete vectors the catalog does not know (left by an interrupted write)."""
-        col = self.collection
+        col = self._fresh_collection()
         known_ids: set[str] = set()
         with self._lock:
             known_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}
@@ -552,5 +681,13 @@ class IndexStore:
         return len(orphans)
 
     def close(self) -> None:
+        """Close the catalog and release the Chroma client (so another store of the
+        same folder in this process can re-open fresh vectors)."""
         with self._lock:
             self._db.close()
+        with self._chroma_lock:
+            if self._client is not None and not self.options.chroma_url:
+                with contextlib.suppress(Exception):
+                    self._client.close()
+            self._client = None
+            self._collection = None

@@ -5,6 +5,7 @@ import pytest
 
 from agent.citations import locate_quote, make_citation, normalise, verified_only, verify
 from agent.types import Citation
+from ingest.chunking import chunk_document
 from ingest.records import Document
 from ingest.store import IndexOptions, IndexStore
 
@@ -18,10 +19,7 @@ def store(tmp_path, forbid_model):
     s = IndexStore(IndexOptions(path=tmp_path / "idx"))
     doc = Document(source="/corpus/reuters.txt", body=BODY, title="US widens blacklist", date="2019-10-08",
                    publisher="Reuters")
-    with s._db:  # noqa: SLF001 - write the document without embedding anything
-        s._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                      (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, BODY, 0.0))
-        s._db.execute("INSERT INTO sources VALUES (?,?,?,?)", (doc.source, doc.doc_id, "h", 0.0))
+    s._commit_catalog(doc, chunk_document(doc), "h")  # noqa: SLF001 - the catalog only, nothing embedded
     s.test_doc = s.get_document(doc.doc_id)
     yield s
     s.close()

@@ -2,6 +2,7 @@
 for every chunk of every shared-corpus document. No embedding model needed."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 from pathlib import Path
@@ -124,10 +125,12 @@ def test_paragraph_spans():
 
 def test_chunk_ids_depend_on_content_and_offsets():
     a = chunk_document(_doc("Same text here."))
-    b = chunk_document(Document(source="/elsewhere.txt", body="Same text here.", title="Other"))
+    b = chunk_document(dataclasses.replace(_doc("Same text here."), source="/elsewhere.txt"))
     c = chunk_document(_doc("Different text here."))
-    assert a[0].chunk_id == b[0].chunk_id  # identical bodies are one document
+    d = chunk_document(Document(source="/elsewhere.txt", body="Same text here.", title="Other"))
+    assert a[0].chunk_id == b[0].chunk_id  # identical body and metadata under two paths: one document
     assert a[0].chunk_id != c[0].chunk_id
+    assert a[0].chunk_id != d[0].chunk_id  # same body, its own title: a document of its own
     assert a[0].chunk_id == f"{a[0].doc_id}:0-15"
 
 
@@ -203,13 +206,13 @@ def test_document_id_is_hashed_once_per_document(monkeypatch):
     import ingest.records as records
 
     calls = []
-    real = records.content_hash
+    real = records.document_id
 
-    def counting(text: str) -> str:
+    def counting(text: str, *meta: str) -> str:
         calls.append(len(text))
-        return real(text)
+        return real(text, *meta)
 
-    monkeypatch.setattr(records, "content_hash", counting)
+    monkeypatch.setattr(records, "document_id", counting)
     para = ("The duty on product alpha is 5 percent under notice 12, and the quota is 4,000 tonnes. " * 6).strip()
     body = "\n\n".join([para] * 2000)
     chunks = chunk_document(Document(source="big.txt", body=body))
@@ -219,3 +222,5 @@ def test_document_id_is_hashed_once_per_document(monkeypatch):
     first = doc.doc_id
     doc.body = "two"  # a changed body gets a new id
     assert doc.doc_id != first and doc.doc_id == real("two")
+    doc.title = "Retitled"  # so does a changed title (metadata is part of the id)
+    assert doc.doc_id == real("two", "Retitled")

@@ -4,7 +4,9 @@ Tests marked with ``forbid_model`` work on the SQLite catalog only; the others
 embed a few short texts with the real model (loaded once per process)."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+import unicodedata
 
 import pytest
 
@@ -20,13 +22,7 @@ def _doc(name: str, body: str, **meta) -> Document:
 def _insert_raw(store: IndexStore, doc: Document, source: str | None = None) -> list[str]:
     """Write a document and its chunks to the catalog without embedding (keyword-only tests)."""
     chunks = chunk_document(doc)
-    with store._db:  # noqa: SLF001 - test helper
-        store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                          (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type,
-                           doc.body, 0.0))
-        store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
-                              [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
-        store._db.execute("INSERT INTO sources VALUES (?,?,?,?)", (source or doc.source, doc.doc_id, "h", 0.0))
+    store._commit_catalog(dataclasses.replace(doc, source=source or doc.source), chunks, "h")  # noqa: SLF001
     return [c.chunk_id for c in chunks]
 
 
@@ -122,11 +118,7 @@ def test_neighbours_and_get_chunks(raw_store: IndexStore):
     doc = _doc("long.txt", body)
     chunks = chunk_document(doc, ChunkingOptions(max_chars=40, overlap_chars=0))
     assert len(chunks) == 6
-    with raw_store._db:  # noqa: SLF001
-        raw_store._db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                              (doc.doc_id, "", "", "", 0, "", "", body, 0.0))
-        raw_store._db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
-                                  [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text) for c in chunks])
+    raw_store._commit_catalog(doc, chunks, "h")  # noqa: SLF001
     assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 3)] == [2, 3, 4]
     assert [c.ordinal for c in raw_store.neighbours(doc.doc_id, 0)] == [0, 1]
     got = raw_store.get_chunks([chunks[5].chunk_id, "missing:0-1", chunks[5].chunk_id])
@@ -246,3 +238,97 @@ def test_failed_catalog_write_removes_its_vectors(store: IndexStore, index_consi
     st = index_consistency(store)
     assert store.keyword_search("crowns", 5) == []
     assert st["docs"] == {GADGETS.doc_id}
+
+
+# ------------------------------------------- normalised keyword index, scripts, pages
+SOCIETE = _doc("societe.txt", unicodedata.normalize("NFD", "Société Générale paid a fine of 10,000 euros.\n\n"
+                                                    "Квота на импорт стали составляет 200 тысяч тонн."),
+               title="Amende", publisher="Autorité des marchés", date="2020-01-01")
+ZH = _doc("zh.txt", "商务部决定将示例电子有限公司列入不可靠实体清单。\n\n该决定自2019年6月1日起生效。", title="商务部公告")
+AR = _doc("ar.txt", "فرضت الحكومة رسوما جمركية بنسبة 25 في المئة على واردات الصلب.", title="إشعار")
+
+
+@pytest.fixture()
+def intl_store(raw_store) -> IndexStore:
+    for d in (SOCIETE, ZH, AR):
+        _insert_raw(raw_store, d)
+    return raw_store
+
+
+def _top_doc(store: IndexStore, query: str) -> str | None:
+    hits = store.keyword_search(query, 5)
+    return store.get_chunks([hits[0][0]])[hits[0][0]].doc_id if hits else None
+
+
+def test_keyword_search_matches_across_unicode_forms_and_number_forms(intl_store):
+    # The body is stored in NFD, exactly as loaded; questions come in NFC, or without accents.
+    assert intl_store.get_document(SOCIETE.doc_id).body == SOCIETE.body
+    for q in (unicodedata.normalize("NFC", "Société Générale"), "societe generale", "SOCIÉTÉ"):
+        assert _top_doc(intl_store, q) == SOCIETE.doc_id, q
+    for q in ("10000 euros", "10,000", "10 000"):
+        assert _top_doc(intl_store, q) == SOCIETE.doc_id, q
+    assert _top_doc(intl_store, "квота стали") == SOCIETE.doc_id  # Cyrillic words
+    assert _top_doc(intl_store, "الرسوم الجمركية على واردات الصلب") == AR.doc_id  # Arabic words
+    # Chinese: the exact term, and a question that contains it without spaces.
+    assert _top_doc(intl_store, "不可靠实体清单") == ZH.doc_id
+    assert _top_doc(intl_store, "示例电子有限公司被列入了什么清单？") == ZH.doc_id
+    assert intl_store.document_frequency("不可靠实体清单") == 1
+    # Chunk offsets still point into the stored body.
+    for cid, _ in intl_store.keyword_search("不可靠实体清单", 5):
+        c = intl_store.get_chunks([cid])[cid]
+        assert intl_store.get_document(c.doc_id).body[c.start:c.end] == c.text
+
+
+def test_has_script_and_script_counts(intl_store, raw_store):
+    assert intl_store.has_script("Latin") and intl_store.has_script("han") and intl_store.has_script("Arabic")
+    assert intl_store.has_script("Cyrillic")
+    assert not intl_store.has_script("Hangul") and not intl_store.has_script("Devanagari")
+    assert not intl_store.has_script("Han", doc_ids={WIDGETS.doc_id}) and intl_store.has_script("Han", {ZH.doc_id})
+    counts = intl_store.script_counts()
+    assert counts["Han"] == sum(1 for ch in ZH.body + "" if "\u4e00" <= ch <= "\u9fff")
+    with pytest.raises(ValueError):
+        intl_store.has_script("Elvish")
+    # Removing the only Chinese document removes its script.
+    intl_store.remove_source(ZH.source)
+    assert not intl_store.has_script("Han")
+
+
+def test_pages_are_stored_and_cited(raw_store):
+    from agent.citations import make_citation
+
+    body = "Page one text.\n\nPage two text.\n\nPage three text."
+    doc = _doc("paged.pdf", body)
+    doc.pages = [0, body.index("Page two"), body.index("Page three")]
+    _insert_raw(raw_store, doc)
+    stored = raw_store.get_document(doc.doc_id)
+    assert stored.pages == doc.pages
+    s = body.index("two text")
+    assert make_citation(stored, s, s + 8).page == 2
+    assert make_citation(stored, 0, 4).page == 1
+    assert make_citation(stored, len(body) - 5, len(body)).page == 3
+    assert make_citation(raw_store.get_document(WIDGETS.doc_id), 0, 7).page is None  # not a paged document
+
+
+def test_generation_counts_committed_changes(raw_store):
+    g = raw_store.generation()
+    _insert_raw(raw_store, _doc("new.txt", "A new notice."))
+    assert raw_store.generation() == g + 1
+    raw_store.remove_source("/data/new.txt")
+    assert raw_store.generation() == g + 2
+    assert raw_store.remove_source("/data/never.txt") == [] and raw_store.generation() == g + 2
+
+
+def test_an_older_index_gets_a_clear_reingest_message(tmp_path, forbid_model):
+    old = tmp_path / "old"
+    old.mkdir()
+    db = sqlite3.connect(old / "catalog.sqlite")
+    db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema', '2');"
+                     "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, body TEXT);")
+    db.commit()
+    db.close()
+    with pytest.raises(IndexError_, match=r"older tradeqa \(format 2.*Re-ingest"):
+        IndexStore(IndexOptions(path=old))
+    # Nothing of the new schema was written into the old catalog.
+    db = sqlite3.connect(old / "catalog.sqlite")
+    assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} == {"meta", "documents"}
+    db.close()
