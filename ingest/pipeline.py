@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -11,8 +12,8 @@ from tqdm import tqdm
 
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import LoadError, iter_input_files, load_file
-from .records import FileResult, IngestReport, Status
-from .store import IndexStore
+from .records import FileResult, IngestReport, Status, content_hash
+from .store import IndexStore, embedding_input
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
 # Bump when what ingest writes changes (caches keyed on it are rebuilt).
 PIPELINE_VERSION = 4
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
+# Texts embedded per model call across files: large enough that short files share calls,
+# small enough that the progress bar moves and memory stays flat (384 floats a text).
+BATCH_TEXTS = 512
 
 
 def sentence_texts(doc, chunks) -> list[str]:
@@ -39,8 +43,21 @@ def sentence_texts(doc, chunks) -> list[str]:
     return out
 
 
-def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
-    """Ingest one file; every failure comes back as a FAILED result with a reason."""
+@dataclass
+class _Pending:
+    """A loaded, chunked file waiting for its batch to be embedded and written."""
+
+    path: Path
+    source: str
+    fhash: str
+    doc: object  # ingest.records.Document
+    chunks: list
+    sentences: list[str] | None
+
+
+def _prepare(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult | _Pending:
+    """Load and chunk one file; a finished result when nothing needs embedding
+    (unchanged, duplicate content) or it failed, else a pending document."""
     source = str(path.resolve()) if path.exists() else str(path)
     try:
         raw = path.read_bytes() if path.is_file() else b""
@@ -58,8 +75,7 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
                               f"same content as {other.source if other else 'an indexed document'}",
                               doc_id=doc.doc_id, chunks=len(chunks))
         sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
-        embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
-        return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
+        return _Pending(path, source, fhash, doc, chunks, sentences)
     except LoadError as exc:
         return FileResult(source, Status.FAILED, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
@@ -67,29 +83,85 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
         return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
 
 
+def _write(p: _Pending, store: IndexStore, precomputed: dict[str, list[float]]) -> FileResult:
+    try:
+        embedded = store.add_document(p.doc, p.chunks, p.fhash, sentences=p.sentences, precomputed=precomputed)
+        return FileResult(p.source, Status.INGESTED, doc_id=p.doc.doc_id, chunks=len(p.chunks), embedded=embedded)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
+        log.exception("failed to ingest %s", p.source)
+        return FileResult(p.source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+
+
+def _texts(p: _Pending) -> list[str]:
+    return [embedding_input(p.doc.title, c.text) for c in p.chunks] + list(p.sentences or [])
+
+
+def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
+    """Ingest one file; every failure comes back as a FAILED result with a reason."""
+    got = _prepare(path, store, options)
+    return got if isinstance(got, FileResult) else _write(got, store, {})
+
+
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
-                 progress: bool = True, on_file: ProgressCallback | None = None) -> IngestReport:
+                 progress: bool = True, on_file: ProgressCallback | None = None,
+                 batch_texts: int = BATCH_TEXTS) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
-    Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
-    after each file, and returns a report of ingested / unchanged / failed files.
+    Files are loaded and chunked one by one; the texts of consecutive files are
+    embedded together in batches of about ``batch_texts`` (so many short files
+    cost a few large model calls, not many small ones), then each document is
+    written atomically on its own. Shows a progress bar (``progress``), calls
+    ``on_file(done, total, result)`` after each file (in input order), and
+    returns a report of ingested / unchanged / failed files.
     """
     files = iter_input_files(paths)
     report = IngestReport()
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
-        bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
-        for i, f in enumerate(bar, 1):
-            result = ingest_file(f, store, options)
-            report.results.append(result)
-            if result.status is Status.FAILED:
-                log.warning("skipped %s: %s", result.path, result.reason)
-            else:
-                log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks, result.embedded)
-            bar.set_postfix_str(report.summary(), refresh=False)
-            if on_file:
-                on_file(i, len(files), result)
+        bar = tqdm(total=len(files), desc="ingest", unit="file", disable=not progress, leave=False)
+        queue: list[FileResult | _Pending] = []
+        pending_ids: set[str] = set()
+        queued_texts = 0
+
+        def flush() -> None:
+            nonlocal queued_texts
+            todo = store.missing_vectors([t for p in queue if isinstance(p, _Pending) for t in _texts(p)])
+            precomputed: dict[str, list[float]] = {}
+            if todo:
+                try:
+                    precomputed = dict(zip((content_hash(t) for t in todo), store.embedder.embed(todo)))
+                except Exception:  # noqa: BLE001 - each document retries alone and reports its own error
+                    log.exception("batch embedding failed; embedding file by file")
+            for item in queue:
+                result = item if isinstance(item, FileResult) else _write(item, store, precomputed)
+                report.results.append(result)
+                if result.status is Status.FAILED:
+                    log.warning("skipped %s: %s", result.path, result.reason)
+                else:
+                    log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks,
+                             result.embedded)
+                bar.update(1)
+                bar.set_postfix_str(report.summary(), refresh=False)
+                if on_file:
+                    on_file(len(report.results), len(files), result)
+            queue.clear()
+            pending_ids.clear()
+            queued_texts = 0
+
+        for f in files:
+            got = _prepare(f, store, options)
+            if isinstance(got, _Pending) and got.doc.doc_id in pending_ids:
+                flush()  # the same content twice in one batch: write the first, then link the second
+                got = _prepare(f, store, options)
+            queue.append(got)
+            if isinstance(got, _Pending):
+                pending_ids.add(got.doc.doc_id)
+                queued_texts += len(got.chunks) + len(got.sentences or [])
+            if queued_texts >= batch_texts:
+                flush()
+        flush()
+        bar.close()
     return report
 
 

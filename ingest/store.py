@@ -86,6 +86,9 @@ class IndexOptions:
     embedding_model: str = ""
     chroma_url: str = ""
     collection: str = "tradeqa"
+    encoder: str = "onnx-int8"  # or "sentence-transformers" (see ingest.embeddings)
+    device: str = "cpu"
+    batch_size: int = 32
 
 
 @dataclass
@@ -150,7 +153,8 @@ class IndexStore:
         self.options = options
         self.path = Path(options.path).expanduser()
         self.path.mkdir(parents=True, exist_ok=True)
-        self.embedder = embedder or Embedder(options.embedding_model)
+        self.embedder = embedder or Embedder(options.embedding_model, options.batch_size,
+                                             encoder=options.encoder, device=options.device)
         self._lock = threading.RLock()
         self._pending_vector_deletes: list[str] = []  # chunk ids to drop from Chroma after a commit
         self._db = sqlite3.connect(self.path / "catalog.sqlite", check_same_thread=False, timeout=30)
@@ -412,23 +416,53 @@ class IndexStore:
         return out
 
     def text_vectors(self, texts: list[str], *, compute: bool = True) -> list[list[float] | None]:
-        """Vectors of arbitrary texts (sentences) from the embedding cache; missing
-        ones are embedded when ``compute`` (not stored: readers never write)."""
+        """Vectors of arbitrary texts (sentences), one per text (``None`` when not cached
+        and not ``compute``).
+
+        Looked up in the embedding cache; missing ones are embedded when ``compute``
+        and written back to the cache, so a passage's sentences are embedded once per
+        index, not once per question. The write-back is best-effort: when a writer
+        holds the catalog it is skipped (the vectors are still returned)."""
         hashes = [content_hash(t) for t in texts]
         cached = self._cached_vectors(hashes)
         missing = [t for h, t in zip(hashes, texts) if h not in cached]
         if missing and compute:
             uniq = list(dict.fromkeys(missing))
-            cached.update(zip((content_hash(t) for t in uniq), self.embedder.embed(uniq)))
+            fresh = dict(zip((content_hash(t) for t in uniq), self.embedder.embed(uniq)))
+            cached.update(fresh)
+            self._cache_vectors(fresh)
         return [cached.get(h) for h in hashes]
 
+    def _cache_vectors(self, fresh: dict[str, list[float]]) -> None:
+        """Best-effort write of question-time vectors into the embedding cache."""
+        rows = [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()]
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA busy_timeout=200")  # never make a reader wait on an ingest
+                try:
+                    with self._db:
+                        self._db.executemany("INSERT OR IGNORE INTO embedding_cache VALUES (?,?,?)", rows)
+                finally:
+                    self._db.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:  # locked or read-only: the vectors were still returned
+            log.debug("question-time vectors not cached: %s", exc)
+
+    def missing_vectors(self, texts: list[str]) -> list[str]:
+        """The texts (unique, in order) that the embedding cache does not hold."""
+        uniq = {content_hash(t): t for t in texts}
+        cached = self._cached_vectors(list(uniq))
+        return [t for h, t in uniq.items() if h not in cached]
+
     def add_document(self, doc: Document, chunks: list[Chunk], file_hash: str,
-                     sentences: list[str] | None = None) -> int:
-        """Index one document atomically; returns how many texts were embedded
+                     sentences: list[str] | None = None,
+                     precomputed: dict[str, list[float]] | None = None) -> int:
+        """Index one document atomically; returns how many texts were embedded for it
         (texts already in the embedding cache are not embedded again).
 
-        ``sentences``: texts to embed into the cache as well (the answerer scores
-        sentences; embedding them here keeps questions fast)."""
+        ``sentences``: texts to embed into the cache as well (off by default: the
+        answerer embeds the sentences it scores at question time). ``precomputed``:
+        vectors by :func:`content_hash` of the text, embedded by the caller in a batch
+        spanning several documents (see :func:`ingest.pipeline.ingest_paths`)."""
         if not chunks:
             raise ValueError("document has no chunks")
         inputs = [embedding_input(doc.title, c.text) for c in chunks]
@@ -437,7 +471,10 @@ class IndexStore:
         cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
         missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
         missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
-        fresh = dict(zip(missing, self.embedder.embed(list(missing.values()))))
+        pre = precomputed or {}
+        todo = {h: t for h, t in missing.items() if h not in pre}
+        fresh = {h: pre[h] for h in missing if h in pre}
+        fresh.update(zip(todo, self.embedder.embed(list(todo.values()))))
         vectors = [cached.get(h) or fresh[h] for h in hashes]
         metas = [{
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title[:500], "publisher": doc.publisher[:500],
