@@ -36,7 +36,23 @@ from typing import Any, Callable, Iterator
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # never phone home
 
-import gradio as gr  # noqa: E402
+def _lazy_module(name: str):
+    """``name`` imported on first attribute access (``tradeqa ui --help`` must not pay
+    the ~3 s import of gradio)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+gr = _lazy_module("gradio")
 
 from agent import Answer, Citation, IndexNotReady, Settings, index_stats, open_index, stream_ask  # noqa: E402
 from ingest import Status, ingest_paths  # noqa: E402
