@@ -14,6 +14,7 @@ sentence-transformers load on the first embedding.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -173,6 +174,7 @@ def _load(spec: tuple):
         return enc
 
 
+@functools.lru_cache(maxsize=32)
 def model_identity(name: str, encoder: str = "sentence-transformers") -> str:
     """A stable id for a model: the same weights give the same id wherever they are
     installed (a venv in another folder must not invalidate cached vectors), and the

@@ -92,6 +92,25 @@ def _write(p: _Pending, store: IndexStore, precomputed: dict[str, list[float]]) 
         return FileResult(p.source, Status.FAILED, f"{type(exc).__name__}: {exc}")
 
 
+def _write_all(pending: list[_Pending], store: IndexStore, precomputed: dict[str, list[float]]) -> dict[int, FileResult]:
+    """Write a batch of documents (one Chroma upsert); results by ``id(pending item)``."""
+    if not pending:
+        return {}
+    try:
+        outcomes = store.add_documents([(p.doc, p.chunks, p.fhash, p.sentences) for p in pending], precomputed)
+    except Exception:  # noqa: BLE001 - e.g. the vector store refused the batch: file by file, each with its reason
+        log.exception("batch write failed; writing file by file")
+        return {id(p): _write(p, store, precomputed) for p in pending}
+    out = {}
+    for p, got in zip(pending, outcomes):
+        if isinstance(got, Exception):
+            log.error("failed to ingest %s: %s", p.source, got)
+            out[id(p)] = FileResult(p.source, Status.FAILED, f"{type(got).__name__}: {got}")
+        else:
+            out[id(p)] = FileResult(p.source, Status.INGESTED, doc_id=p.doc.doc_id, chunks=len(p.chunks), embedded=got)
+    return out
+
+
 def _texts(p: _Pending) -> list[str]:
     return [embedding_input(p.doc.title, c.text) for c in p.chunks] + list(p.sentences or [])
 
@@ -133,8 +152,9 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
                     precomputed = dict(zip((content_hash(t) for t in todo), store.embedder.embed(todo)))
                 except Exception:  # noqa: BLE001 - each document retries alone and reports its own error
                     log.exception("batch embedding failed; embedding file by file")
+            written = _write_all([p for p in queue if isinstance(p, _Pending)], store, precomputed)
             for item in queue:
-                result = item if isinstance(item, FileResult) else _write(item, store, precomputed)
+                result = item if isinstance(item, FileResult) else written[id(item)]
                 report.results.append(result)
                 if result.status is Status.FAILED:
                     log.warning("skipped %s: %s", result.path, result.reason)

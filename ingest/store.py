@@ -463,55 +463,85 @@ class IndexStore:
         answerer embeds the sentences it scores at question time). ``precomputed``:
         vectors by :func:`content_hash` of the text, embedded by the caller in a batch
         spanning several documents (see :func:`ingest.pipeline.ingest_paths`)."""
-        if not chunks:
-            raise ValueError("document has no chunks")
-        inputs = [embedding_input(doc.title, c.text) for c in chunks]
-        hashes = [content_hash(t) for t in inputs]
-        extra = list(dict.fromkeys(sentences or []))
-        cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
-        missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
-        missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
+        out = self.add_documents([(doc, chunks, file_hash, sentences)], precomputed)[0]
+        if isinstance(out, Exception):
+            raise out
+        return out
+
+    def add_documents(self, items: list[tuple[Document, list[Chunk], str, list[str] | None]],
+                      precomputed: dict[str, list[float]] | None = None) -> list[int | Exception]:
+        """Index several documents: ``items`` are ``(doc, chunks, file_hash, sentences)``.
+
+        Their vectors go to Chroma in one upsert (Chroma's per-call cost is ~0.1-0.7 s,
+        more than embedding a short file), then each document is committed to the
+        catalog in its own transaction. Returns, per item, the texts embedded for it or
+        the exception that stopped it (its vectors are then removed again); an
+        interruption leaves at most vectors the catalog does not know, which readers
+        ignore and the next ingest deletes (the ``pending_write`` marker is cleared only
+        after the last commit)."""
         pre = precomputed or {}
-        todo = {h: t for h, t in missing.items() if h not in pre}
-        fresh = {h: pre[h] for h in missing if h in pre}
-        fresh.update(zip(todo, self.embedder.embed(list(todo.values()))))
-        vectors = [cached.get(h) or fresh[h] for h in hashes]
+        plans = []
+        for doc, chunks, file_hash, sentences in items:
+            if not chunks:
+                raise ValueError(f"document {doc.source} has no chunks")
+            inputs = [embedding_input(doc.title, c.text) for c in chunks]
+            hashes = [content_hash(t) for t in inputs]
+            extra = list(dict.fromkeys(sentences or []))
+            cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
+            missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
+            missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
+            todo = {h: t for h, t in missing.items() if h not in pre}
+            fresh = {h: pre[h] for h in missing if h in pre}
+            fresh.update(zip(todo, self.embedder.embed(list(todo.values()))))
+            vectors = [cached.get(h) or fresh[h] for h in hashes]
+            plans.append((doc, chunks, file_hash, vectors, fresh, len(missing)))
+        ids = [c.chunk_id for doc, chunks, *_ in plans for c in chunks]
+        vectors = [v for *_, vecs, _, _ in plans for v in vecs]
         metas = [{
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title[:500], "publisher": doc.publisher[:500],
             "date": doc.date, "date_int": doc.date_int, "doc_type": doc.doc_type, "start": c.start, "end": c.end,
             "ordinal": c.ordinal,
-        } for c in chunks]
-        ids = [c.chunk_id for c in chunks]
-        self._set_meta("pending_write", doc.doc_id)  # cleared on commit; see needs_reconcile()
+        } for doc, chunks, *_ in plans for c in chunks]
+        texts = [c.text for _, chunks, *_ in plans for c in chunks]
+        self._set_meta("pending_write", plans[0][0].doc_id)  # cleared after the commits; see needs_reconcile()
         step = self._max_batch()
         for i in range(0, len(ids), step):
             self.collection.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step],
-                                   metadatas=metas[i:i + step], documents=[c.text for c in chunks[i:i + step]])
-        now = time.time()
-        try:
-            with self._lock, self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                    (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
-                # Re-chunked content (other chunk settings): its old vectors go too.
-                old_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc.doc_id,))}
-                self._pending_vector_deletes.extend(sorted(old_ids - set(ids)))
-                self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
-                self._db.executemany(
-                    'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
-                    [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
-                    [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
-                self._link(doc.source, doc.doc_id, file_hash, now)
-                self._db.execute("DELETE FROM meta WHERE key='pending_write'")
-        except Exception:
-            # Keep Chroma in step with the catalog: the catalog did not take it.
-            with contextlib.suppress(Exception):
-                self.collection.delete(ids=ids)
-            raise
+                                   metadatas=metas[i:i + step], documents=texts[i:i + step])
+        results: list[int | Exception] = []
+        for doc, chunks, file_hash, _, fresh, n_missing in plans:
+            try:
+                self._commit(doc, chunks, file_hash, fresh)
+                results.append(n_missing)
+            except Exception as exc:  # noqa: BLE001 - the others still commit; the caller reports it
+                # Keep Chroma in step with the catalog: the catalog did not take it.
+                with contextlib.suppress(Exception):
+                    self.collection.delete(ids=[c.chunk_id for c in chunks])
+                results.append(exc)
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
         self.flush_vector_deletes()
-        return len(missing)
+        return results
+
+    def _commit(self, doc: Document, chunks: list[Chunk], file_hash: str, fresh: dict[str, list[float]]) -> None:
+        """One document into the catalog, in one transaction (its vectors are in Chroma)."""
+        ids = {c.chunk_id for c in chunks}
+        now = time.time()
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now))
+            # Re-chunked content (other chunk settings): its old vectors go too.
+            old_ids = {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc.doc_id,))}
+            self._pending_vector_deletes.extend(sorted(old_ids - ids))
+            self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
+            self._db.executemany(
+                'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
+                [(c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, c.text, doc.title) for c in chunks])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
+                [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
+            self._link(doc.source, doc.doc_id, file_hash, now)
 
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._db:
