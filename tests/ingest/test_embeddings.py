@@ -44,9 +44,13 @@ def test_onnx_int8_matches_sentence_transformers_fp32(corpus_dir):
     cos = (onnx * fp32).sum(axis=1)
     assert cos.mean() >= 0.999, cos.mean()
     assert cos.min() >= 0.995, (cos.min(), texts[int(cos.argmin())][:80])
-    # The neighbours agree too: the same nearest text for every query sentence.
-    q = slice(0, 40)
-    assert ((onnx[q] @ onnx.T).argsort(axis=1)[:, -2] == (fp32[q] @ fp32.T).argsort(axis=1)[:, -2]).mean() >= 0.95
+    # Retrieval agrees: the nearest other text by int8 vectors is (near-)as close by fp32
+    # vectors as fp32's own nearest (texts repeat in the corpus, so ties are compared by score).
+    s8, s32 = onnx @ onnx.T, fp32 @ fp32.T
+    np.fill_diagonal(s8, -2)
+    np.fill_diagonal(s32, -2)
+    picked = s32[np.arange(len(texts)), s8.argmax(axis=1)]
+    assert (s32.max(axis=1) - picked).max() <= 0.01
 
 
 def test_onnx_batching_and_order_do_not_change_vectors():
