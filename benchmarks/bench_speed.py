@@ -478,6 +478,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()] + ([1_000_000] if args.full else [])
     res: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
                  "load_avg": os.getloadavg()[0], "ingest": {}, "scale": []}
+    def save(partial: bool = True) -> None:  # after every phase: a long run that is stopped keeps its figures
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({**res, "partial": partial}, indent=2))
+
     with tempfile.TemporaryDirectory(prefix="tradeqa-bench-") as tmp:
         work = Path(tmp)
         pdfs = make_pdf_folder(work / "pdfs", args.pdf_files, args.pdf_pages)
@@ -491,9 +495,11 @@ def main(argv: list[str] | None = None) -> int:
                 row["tradeqa-st"] = run_phase("ingest_tradeqa", corpus, wd, "sentence-transformers")
                 row["ratio_st"] = row["tradeqa-st"]["chunks_per_s"] / n["chunks_per_s"]
             res["ingest"][name] = row
+            save()
         sample_index = work / "sample-corpus" / "index"
         res["cold"] = cold_start(sample_index)
         res["ask_sample"] = run_phase("ask_latency", sample_index, args.questions or default_questions(), args.rounds)
+        save()
         for size in sizes:
             row = {"tradeqa": run_phase("scale_tradeqa", size, work)}
             shutil.rmtree(work / f"scale-{size}", ignore_errors=True)
@@ -501,10 +507,10 @@ def main(argv: list[str] | None = None) -> int:
                 row["naive"] = run_phase("scale_naive", size, work)
                 shutil.rmtree(work / f"naive-scale-{size}", ignore_errors=True)
             res["scale"].append(row)
+            save()
     res["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     report(res)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(res, indent=2))
+    save(partial=False)
     print(f"\nresults: {args.out}")
     return 0
 
