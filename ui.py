@@ -36,7 +36,23 @@ from typing import Any, Callable, Iterator
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # never phone home
 
-import gradio as gr  # noqa: E402
+def _lazy_module(name: str):
+    """``name`` imported on first attribute access (``tradeqa ui --help`` must not pay
+    the ~3 s import of gradio)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+gr = _lazy_module("gradio")
 
 from agent import Answer, Citation, IndexNotReady, Settings, index_stats, open_index, stream_ask  # noqa: E402
 from ingest import Status, ingest_paths  # noqa: E402
@@ -291,8 +307,10 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                 gr.update(choices=[_ANY] + st.publishers),
                 gr.update(choices=[_ANY] + st.doc_types))
 
-    def on_ask(question: str, history: list[dict] | None, turns: list[dict] | None, date_from: str,
-               date_to: str, publisher: str, doc_type: str, backend: str) -> Iterator[tuple]:
+    # Also the /ask API endpoint: every parameter but the question has a default.
+    def on_ask(question: str, history: list[dict] | None = None, turns: list[dict] | None = None,
+               date_from: str | None = "", date_to: str | None = "", publisher: str | None = _ANY,
+               doc_type: str | None = _ANY, backend: str | None = default_backend) -> Iterator[tuple]:
         history = list(history or [])
         # An empty conversation starts afresh (also keeps API callers' history and panel in step).
         turns = list(turns or []) if history else []
@@ -394,8 +412,8 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=250, elem_id="tq-side"):
                 with gr.Accordion("Filters (apply to the next question)", open=True):
-                    date_from = gr.Textbox(label="From date", placeholder="YYYY-MM-DD", elem_id="tq-date-from")
-                    date_to = gr.Textbox(label="To date", placeholder="YYYY-MM-DD", elem_id="tq-date-to")
+                    date_from = gr.Textbox("", label="From date", placeholder="YYYY-MM-DD", elem_id="tq-date-from")
+                    date_to = gr.Textbox("", label="To date", placeholder="YYYY-MM-DD", elem_id="tq-date-to")
                     st0 = index_stats(settings=s)
                     publisher = gr.Dropdown([_ANY] + st0.publishers, value=_ANY, label="Publisher",
                                             info="pick one or type part of a name", allow_custom_value=True,
@@ -404,7 +422,7 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                                            elem_id="tq-doctype")
                 with gr.Accordion("Answer back-end", open=True):
                     backend = gr.Radio([(BACKEND_LABELS.get(b, b), b) for b in backends], value=default_backend,
-                                       show_label=False, elem_id="tq-backend",
+                                       label="Answer back-end", show_label=False, elem_id="tq-backend",
                                        info="Configured on the server; each answer says which one answered.")
                 with gr.Accordion("Add documents", open=True):
                     files = gr.File(file_count="multiple", label=f"txt / md / html / pdf, up to "
@@ -421,7 +439,7 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                                                  "Answers cite numbered passages; "
                                                  "if the sources don't cover it, tradeqa says so."))
                 with gr.Row():
-                    question = gr.Textbox(show_label=False, placeholder="Ask about the sources, e.g. "
+                    question = gr.Textbox(label="Question", show_label=False, placeholder="Ask about the sources, e.g. "
                                           "“Which companies were added to the Entity List in October 2019?”",
                                           scale=6, max_length=s.max_question_chars, elem_id="tq-question",
 )
@@ -431,10 +449,10 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                     copy_btn = gr.Button("Copy answer + citations (Markdown)", size="sm", elem_id="tq-copy")
                     clear_btn = gr.Button("New conversation", size="sm", elem_id="tq-clear")
                 with gr.Accordion("Latest answer as Markdown", open=False):
-                    markdown = gr.Textbox(show_label=False, lines=8, interactive=False, buttons=["copy"],
+                    markdown = gr.Textbox(label="Answer as Markdown", show_label=False, lines=8, interactive=False, buttons=["copy"],
                                           elem_id="tq-markdown")
             with gr.Column(scale=2, min_width=340):
-                sources = gr.HTML(SOURCES_PLACEHOLDER, elem_id="tq-sources-panel", max_height=760)
+                sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="tq-sources-panel", max_height=760)
 
         ask_inputs = [question, chatbot, turns, date_from, date_to, publisher, doc_type, backend]
         ask_outputs = [chatbot, sources, markdown, turns, question]

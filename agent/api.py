@@ -35,7 +35,8 @@ def open_index(index: str | os.PathLike | None = None, settings: Settings | None
     """The (cached, thread-safe) store for an index folder."""
     s = resolve_settings(index, settings)
     opts = s.index_options()
-    key = (str(opts.path.resolve()), opts.embedding_model, opts.chroma_url, opts.collection)
+    key = (str(opts.path.resolve()), opts.embedding_model, opts.chroma_url, opts.collection, opts.encoder, opts.device,
+           opts.batch_size)
     with _STORES_LOCK:
         store = _STORES.get(key)
         if store is None:

@@ -6,16 +6,27 @@ import json
 import logging
 import sys
 
-from .config import Settings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI parser loads nothing heavy: settings, models, Chroma load per command
+    from .config import Settings
 
 log = logging.getLogger("tradeqa")
 
 
+class UsageError(Exception):
+    """A command that cannot run as given; the message says what to do."""
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """Settings from env, overridden by whichever common flags were given."""
+    from .config import Settings
+
     over = {}
     for flag, field in (("index", "index"), ("chroma_url", "chroma_url"), ("llm", "llm"),
-                        ("embedding_model", "embedding_model"), ("agent", "agent_mode")):
+                        ("embedding_model", "embedding_model"), ("agent", "agent_mode"), ("encoder", "encoder"),
+                        ("device", "device")):
         val = getattr(args, flag, None)
         if val:
             over[field] = val
@@ -25,7 +36,21 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", help="index folder (default: $TRADEQA_INDEX or ~/.local/share/tradeqa/index)")
     p.add_argument("--chroma-url", dest="chroma_url", help="http://HOST:PORT of a Chroma server ($TRADEQA_CHROMA_URL)")
-    p.add_argument("--embedding-model", dest="embedding_model", help="local sentence-transformers folder")
+    p.add_argument("--embedding-model", dest="embedding_model",
+                   help="local model: sentence-transformers folder or .onnx file ($TRADEQA_EMBEDDING_MODEL)")
+    p.add_argument("--encoder", help="onnx-int8 (default) | sentence-transformers ($TRADEQA_ENCODER)")
+    p.add_argument("--device", help="sentence-transformers device: cpu | cuda | cuda:N ($TRADEQA_DEVICE)")
+
+
+def _existing_index(s: Settings) -> Settings:
+    """``s`` when its index folder holds an index; else :class:`UsageError` saying how to
+    create one (only ``ingest`` creates an index; a mistyped ``--index`` must not)."""
+    path = Path(s.index).expanduser()
+    if not (path / "catalog.sqlite").is_file():
+        what = "does not exist" if not path.exists() else "holds no tradeqa index"
+        raise UsageError(f"index folder {path} {what}. Create it by ingesting documents: "
+                         f"tradeqa ingest PATH... --index {path} (the bundled sample corpus is {s.sample_corpus})")
+    return s
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -55,7 +80,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     from .api import open_index
 
-    store = open_index(settings=_settings(args))
+    store = open_index(settings=_existing_index(_settings(args)))
     removed = remove_sources(args.sources, store)
     for r in removed:
         print(f"removed {r}")
@@ -73,7 +98,7 @@ def _filters(args: argparse.Namespace) -> dict | None:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .api import ask
 
-    s = _settings(args)
+    s = _settings(args)  # a missing index: ask() raises IndexNotReady saying how to create it
     ans = ask(args.question, filters=_filters(args), settings=s)
     if args.json:
         print(json.dumps(ans.to_dict(), indent=2, ensure_ascii=False))
@@ -84,12 +109,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def iso_time(epoch: float | None) -> str | None:
+    """Seconds since the epoch as a local ISO 8601 time with its UTC offset (None stays None)."""
+    from datetime import datetime
+
+    return None if epoch is None else datetime.fromtimestamp(epoch).astimezone().isoformat(timespec="seconds")
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from .api import index_stats
 
-    print(json.dumps(asdict(index_stats(settings=_settings(args))), indent=2))
+    st = asdict(index_stats(settings=_existing_index(_settings(args))))
+    st["last_ingest"] = iso_time(st["last_ingest"])
+    print(json.dumps(st, indent=2))
     return 0
 
 
@@ -164,12 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from .api import IndexNotReady
     from ingest.store import IndexError_
+
+    from .api import IndexNotReady
 
     try:
         return int(args.func(args) or 0)
-    except (ValueError, IndexNotReady, IndexError_) as exc:
+    except (UsageError, ValueError, IndexNotReady, IndexError_) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

