@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     agent_max_seconds: float = Field(120.0, gt=0, description="Wall-clock limit for agent mode.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
 
+    # --- screening (issue 11; see agent/screening and README "Screening")
+    screening_threshold: float = Field(83.0, ge=0, le=100, description="Default minimum screening score (0-100); chosen on the fit half of data/screening/variants.jsonl, checked on the other half.")
+    screening_max_hits: int = Field(10, ge=1, le=100, description="Max records returned per screened name.")
+    screening_vectors: bool = Field(False, description="Also embed one vector per screening-list record at ingest (slow: minutes for the 14k-row CSL on 2 cores).")
+
     # --- UI
     ui_host: str = Field("127.0.0.1", description="Bind address of the chat UI.")
     ui_port: int = Field(7860, description="Port of the chat UI.")

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import LoadError, iter_input_files, load_file
 from .records import FileResult, IngestReport, Status
+from .screening_lists import ScreeningListError, find_screening_lists, ingest_screening_list, looks_like_screening_list
 from .store import IndexStore
 
 log = logging.getLogger(__name__)
@@ -39,9 +40,14 @@ def sentence_texts(doc, chunks) -> list[str]:
     return out
 
 
-def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
-    """Ingest one file; every failure comes back as a FAILED result with a reason."""
+def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *, screening_vectors: bool = False) -> FileResult:
+    """Ingest one file; every failure comes back as a FAILED result with a reason.
+
+    A screening list (CSL CSV/CSV.gz/JSON) goes to :mod:`ingest.screening_lists`:
+    one record document per row; the reason reports added/changed/removed."""
     source = str(path.resolve()) if path.exists() else str(path)
+    if looks_like_screening_list(path):
+        return _ingest_screening(path, source, store, screening_vectors)
     try:
         raw = path.read_bytes() if path.is_file() else b""
         fhash = _file_hash(raw, options)
@@ -67,21 +73,37 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> File
         return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
 
 
+def _ingest_screening(path: Path, source: str, store: IndexStore, embed: bool) -> FileResult:
+    try:
+        res = ingest_screening_list(path, store, embed=embed)
+    except ScreeningListError as exc:
+        return FileResult(source, Status.FAILED, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
+        log.exception("failed to ingest %s", source)
+        return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+    status = Status.INGESTED if (res.added or res.changed or res.removed) else Status.UNCHANGED
+    reason = res.summary() + ("; " + "; ".join(res.problems[:5]) if res.problems else "")
+    return FileResult(source, status, reason, chunks=res.added + res.changed, embedded=res.embedded)
+
+
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
-                 progress: bool = True, on_file: ProgressCallback | None = None) -> IngestReport:
+                 progress: bool = True, on_file: ProgressCallback | None = None,
+                 screening_vectors: bool = False) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
     Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
     after each file, and returns a report of ingested / unchanged / failed files.
     """
     files = iter_input_files(paths)
+    known = {f.resolve() for f in files}
+    files += [f for f in find_screening_lists([p for p in paths if Path(p).is_dir()]) if f.resolve() not in known]
     report = IngestReport()
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
         bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
         for i, f in enumerate(bar, 1):
-            result = ingest_file(f, store, options)
+            result = ingest_file(f, store, options, screening_vectors=screening_vectors)
             report.results.append(result)
             if result.status is Status.FAILED:
                 log.warning("skipped %s: %s", result.path, result.reason)
