@@ -14,9 +14,12 @@ import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..types import Citation
-from .index import ListedRecord, NameIndex, load_index
+
+if TYPE_CHECKING:  # the index (rigour, rapidfuzz) loads on first use, not on `import agent`
+    from .index import ListedRecord, NameIndex
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,8 @@ def get_index(index: str | os.PathLike | None = None, settings=None) -> NameInde
 
     Raises :class:`ScreeningNotReady` when no screening list has been ingested there."""
     from ..api import resolve_settings
+
+    from .index import load_index
 
     s = resolve_settings(index, settings)
     path = Path(s.index).expanduser()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -63,6 +64,22 @@ class NameEntry:
     primary: bool
 
 
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_AKA = re.compile(r"^\s*(?:a\.?k\.?a\.?|f\.?k\.?a\.?|formerly|also known as)[\s:,]+", re.I)
+
+
+def name_forms(text: str) -> list[str]:
+    """A listed name and the forms inside it: "Huawei Technologies Co., Ltd. (Huawei)"
+    -> itself, "Huawei Technologies Co., Ltd.", "Huawei" (bracketed text is an alias or
+    acronym as the lists write them; "a.k.a." prefixes go)."""
+    forms = [text]
+    inner = [_AKA.sub("", m.group(1)).strip() for m in _BRACKET.finditer(text)]
+    if inner:
+        outer = _BRACKET.sub(" ", text).strip(" .,;")
+        forms += [outer, *(i for i in inner if i)]
+    return forms
+
+
 def _keys(token: str) -> list[str]:
     keys = [f"p:{token[:4]}", f"s:{token[-4:]}"]
     if token.isalpha() and len(token) > 3:
@@ -80,11 +97,12 @@ class NameIndex:
         self.entries: list[NameEntry] = []
         for i, r in enumerate(records):
             seen: set[tuple[str, ...]] = set()
-            for j, text in enumerate([r.name, *r.alt_names]):
-                toks = name_tokens(text)
-                if toks and toks not in seen:
-                    seen.add(toks)
-                    self.entries.append(NameEntry(i, text, toks, j == 0))
+            for j, listed in enumerate([r.name, *r.alt_names]):
+                for text in name_forms(listed):
+                    toks = name_tokens(text)
+                    if toks and toks not in seen:
+                        seen.add(toks)
+                        self.entries.append(NameEntry(i, listed, toks, j == 0))
         self.postings: dict[str, list[int]] = defaultdict(list)
         for e_id, e in enumerate(self.entries):
             for t in set(e.tokens):
