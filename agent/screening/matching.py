@@ -17,8 +17,8 @@ name matching (rare words decide, common words barely count):
   while extra words inside the name lower the score);
 * score = 100 x 2PR/(P+R) of the two coverages (an F1).
 
-A listed name may only be found *inside* a longer query when all of its tokens are
-there, spelled exactly, and it has at least two (after legal forms are dropped). One-word names and
+A listed name may only be found *inside* a longer query when (by weight) at least
+``EMBED_MIN_COVERAGE`` of it is there, spelled exactly, and it has at least two (after legal forms are dropped). One-word names and
 aliases ("ZTE", "NNP", "MANUEL", "SEMNAN") therefore only match a query that is
 essentially that word, never a word or a piece of an unrelated longer name.
 """
@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 
 TOKEN_MIN_SIM = 0.75  # edit-distance similarity for two tokens to count as the same word
 EXACT_ONLY_LEN = 3  # tokens this short (and numbers) must match exactly
+EMBED_MIN_COVERAGE = 0.85  # weighted share of a listed name that must be inside a longer query
 MERGE_MIN_SIM = 0.9  # two adjacent tokens written as one ("hik vision") must be nearly equal
 
 
@@ -98,7 +99,9 @@ def align(query: tuple[str, ...], listed: tuple[str, ...], weight: Callable[[str
     lo, hi = min(matched_q), max(matched_q)
     # Found inside a longer query only when the WHOLE listed name is there and it is
     # distinctive (several words, or one long word matched exactly).
-    whole = len(used_l) == len(listed)
+    # "Whole" by weight: a common word the list adds ("Co.", "Corporation" — rigour keeps
+    # these ambiguous words) may be absent.
+    whole = cov_l >= EMBED_MIN_COVERAGE
     # (and every word spelled exactly: a typo AND extra words are two weak signals at once).
     distinctive = whole and len(listed) >= 2 and min(matched_q.values()) == 1.0
     span = range(lo, hi + 1) if distinctive else range(len(query))

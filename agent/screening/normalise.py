@@ -48,7 +48,13 @@ def normalise_name(text: str) -> str:
     # rigour matches legal forms on word boundaries of case-folded text; run it on the
     # ASCII text with punctuation kept (so "co., ltd." is seen as the form it is).
     ascii_cf = _APOSTROPHES.sub("", ascii_text(text).casefold())
-    stripped = _NON_WORD.sub(" ", remove_org_types(ascii_cf, replacement=" ")).strip()
+    stripped = ascii_cf
+    for _ in range(3):  # "Co. Ltd." is two forms in a row: rigour takes one per pass
+        nxt = remove_org_types(stripped, replacement=" ")
+        if nxt == stripped:
+            break
+        stripped = nxt
+    stripped = _NON_WORD.sub(" ", stripped).strip()
     return stripped or folded
 
 
