@@ -31,7 +31,7 @@ from .normalise import fold, name_tokens
 log = logging.getLogger(__name__)
 
 COMMON_BLOCK_SHARE = 0.02  # a token in more than this share of names is too common to block on alone
-MAX_CANDIDATES = 400  # names fully scored per query (best by blocking weight)
+MAX_CANDIDATES = 120  # names fully aligned per query (best estimated coverage first)
 
 
 @dataclass
@@ -115,6 +115,7 @@ class NameIndex:
             for k in _keys(t):
                 self.blocks[k].append(t)
         self.common_limit = max(50, int(COMMON_BLOCK_SHARE * n))
+        self.total_weight = [sum(self.idf[t] for t in e.tokens) or 1.0 for e in self.entries]
         self.lists = sorted({r.list for r in records})
 
     # ------------------------------------------------------------ matching
@@ -136,35 +137,54 @@ class NameIndex:
         return sorted(out.items(), key=lambda kv: -kv[1])
 
     def candidates(self, tokens: tuple[str, ...]) -> list[int]:
-        """Entry ids worth scoring for a query, best blocking weight first."""
-        score: dict[int, float] = defaultdict(float)
-        common: list[tuple[str, float]] = []
+        """Entry ids worth scoring for a query, most promising first.
+
+        Ranked by the estimated share of each listed name's weight that the query's
+        (similar) words cover — an upper bound of the alignment's ``coverage_listed``
+        — so the full alignment runs on ``MAX_CANDIDATES`` names at most."""
+        sims: dict[str, float] = {}
         probes = list(tokens) + ["".join(tokens[i:i + 2]) for i in range(len(tokens) - 1)]
         for qt in probes:
-            for v, s in self.similar_tokens(qt):
-                post = self.postings[v]
-                if len(post) > self.common_limit:
-                    common.append((v, s))
-                    continue
-                w = s * self.idf[v]
-                for e in post:
-                    score[e] += w
-        if not score:  # only common words: score the names made of them
-            for v, s in common:
+            for v, sv in self.similar_tokens(qt):
+                sims[v] = max(sv, sims.get(v, 0.0))
+        matched: dict[int, float] = defaultdict(float)
+        common = {v: sv for v, sv in sims.items() if len(self.postings[v]) > self.common_limit}
+        for v, sv in sims.items():
+            if v in common:
+                continue
+            w = sv * self.idf[v]
+            for e in self.postings[v]:
+                matched[e] += w
+        if not matched:  # only common words: the names made of them
+            for v, sv in common.items():
                 for e in self.postings[v]:
-                    score[e] += s * self.idf[v]
-        best = sorted(score.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
-        return [e for e, _ in best]
+                    matched[e] += sv * self.idf[v]
+        elif common:  # common words count towards names found by rarer ones
+            for e in matched:
+                for t in self.entries[e].tokens:
+                    if t in common:
+                        matched[e] += common[t] * self.idf[t]
+        est = sorted(matched, key=lambda e: (-min(1.0, matched[e] / self.total_weight[e]), -matched[e]))
+        return est[:MAX_CANDIDATES]
 
     def match(self, name: str) -> list[tuple[int, NameEntry, Alignment]]:
         """Every scored ``(record index, entry, alignment)`` for a query name, best first."""
         tokens = name_tokens(name)
         if not tokens:
             return []
+        memo: dict[tuple[str, str], float] = {}
+
+        def sim(a: str, b: str) -> float:  # the same word pairs recur across candidates
+            key = (a, b)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = token_similarity(a, b)
+            return got
+
         scored = []
         for e_id in self.candidates(tokens):
             e = self.entries[e_id]
-            a = align(tokens, e.tokens, self.weight)
+            a = align(tokens, e.tokens, self.weight, similarity=sim)
             if a.score > 0:
                 scored.append((e.record, e, a))
         scored.sort(key=lambda x: (-x[2].score, not x[1].primary))

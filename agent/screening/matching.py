@@ -59,8 +59,13 @@ def _f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
-def align(query: tuple[str, ...], listed: tuple[str, ...], weight: Callable[[str], float]) -> Alignment:
-    """Score ``query`` tokens against ``listed`` tokens (both normalised)."""
+def align(query: tuple[str, ...], listed: tuple[str, ...], weight: Callable[[str], float],
+          similarity: Callable[[str, str], float] = None) -> Alignment:
+    """Score ``query`` tokens against ``listed`` tokens (both normalised).
+
+    ``weight(token)``: the token's weight (IDF); ``similarity``: a (memoised)
+    :func:`token_similarity`."""
+    similarity = similarity or token_similarity
     if not query or not listed:
         return Alignment(0.0, 0.0, 0.0, False)
     # Candidate pairs (listed index, query index, sim, q_len) with merges of adjacent tokens on
@@ -75,7 +80,7 @@ def align(query: tuple[str, ...], listed: tuple[str, ...], weight: Callable[[str
                 for qn in (1, 2):
                     if qi + qn > len(query) or (ln == 2 and qn == 2):
                         continue
-                    s = token_similarity(lt, "".join(query[qi:qi + qn]))
+                    s = similarity(lt, "".join(query[qi:qi + qn]))
                     if s > 0 and (ln + qn == 2 or s >= MERGE_MIN_SIM):
                         pairs.append((s, li, ln, qi, qn))
     pairs.sort(key=lambda p: (-p[0], -(p[2] + p[4])))
