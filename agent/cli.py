@@ -40,7 +40,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for r in report.results:
         if r.status.value == "failed":
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
-        elif args.verbose:
+        elif args.verbose or (r.status.value == "ingested" and r.reason):  # screening lists: added/changed/removed
             print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
     print(f"{report.summary()} -> {s.index}")
     if not report.results:
