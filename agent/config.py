@@ -84,7 +84,7 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
 
     # --- screening (issue 11; see agent/screening and README "Screening")
-    screening_threshold: float = Field(83.0, ge=0, le=100, description="Default minimum screening score (0-100); chosen on the fit half of data/screening/variants.jsonl, checked on the other half.")
+    screening_threshold: float = Field(82.5, ge=0, le=100, description="Default minimum screening score (0-100); chosen on the fit half of data/screening/variants.jsonl, checked on the other half.")
     screening_intent_threshold: float = Field(0.5, ge=0, le=1, description="Min probability (agent/screening/answer.py intent model) that a question asks whether named parties are listed before ask() answers it from the screening records.")
     screening_max_hits: int = Field(10, ge=1, le=100, description="Max records returned per screened name.")
     screening_vectors: bool = Field(False, description="Also embed one vector per screening-list record at ingest (slow: minutes for the 14k-row CSL on 2 cores).")

@@ -32,6 +32,7 @@ from rapidfuzz.distance import OSA
 TOKEN_MIN_SIM = 0.75  # edit-distance similarity for two tokens to count as the same word
 EXACT_ONLY_LEN = 3  # tokens this short (and numbers) must match exactly
 EMBED_MIN_COVERAGE = 0.85  # weighted share of a listed name that must be inside a longer query
+EMBED_PENALTY = 0.15  # max share of the score lost to words outside an embedded name
 MERGE_MIN_SIM = 0.9  # two adjacent tokens written as one ("hik vision") must be nearly equal
 
 
@@ -113,4 +114,12 @@ def align(query: tuple[str, ...], listed: tuple[str, ...], weight: Callable[[str
     q_total = sum(weight(query[i]) for i in span)
     cov_q = sum(matched_q.get(i, 0.0) * weight(query[i]) for i in span) / q_total if q_total else 0.0
     embedded = distinctive and (lo > 0 or hi < len(query) - 1)
-    return Alignment(100.0 * _f1(cov_q, cov_l), cov_l, cov_q, embedded)
+    score = 100.0 * _f1(cov_q, cov_l)
+    if embedded:
+        # Words outside the found name cost a little (at most EMBED_PENALTY), so a name
+        # that explains the whole query ranks above one found inside it, while an exact
+        # listed name inside any longer string stays above the default threshold (82.5).
+        total_q = sum(weight(t) for t in query)
+        outside = 1.0 - (q_total / total_q if total_q else 1.0)
+        score *= 1.0 - EMBED_PENALTY * outside
+    return Alignment(score, cov_l, cov_q, embedded)

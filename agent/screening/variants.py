@@ -27,6 +27,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from .index import name_forms
 from .normalise import name_tokens
 
 SEED = 20220501
@@ -76,10 +77,11 @@ def build(csl_path: str | Path, handwritten: str | Path | None = None) -> list[d
     recs = parse_file(csl_path).records
     by_norm: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for r in recs:
-        for n in [r.name, *r.alt_names]:
-            t = name_tokens(n)
-            if t:
-                by_norm[tuple(sorted(t))].add(r.record_id)
+        for listed in [r.name, *r.alt_names]:
+            for n in name_forms(listed):  # "X Co. (XC)" lists "X Co." and "XC" too
+                t = name_tokens(n)
+                if t:
+                    by_norm[tuple(sorted(t))].add(r.record_id)
     df: dict[str, int] = defaultdict(int)
     for key in by_norm:
         for t in set(key):
