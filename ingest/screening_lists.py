@@ -363,10 +363,17 @@ def ingest_screening_list(path: str | Path, store, *, embed: bool = False, progr
                                 lists=parsed.lists)
     for msg in parsed.problems[:20]:
         log.warning("%s: %s", p.name, msg)
-    db = store._db  # the catalog connection; our own tables only
-    with store._lock, db:
-        ensure_screening_tables(db)
-    old = {k: (h, lst) for k, h, lst in db.execute("SELECT key, row_hash, list FROM screening_records")}
+    import sqlite3
+
+    # Our own tables in the catalog, through our own connection (WAL: the store's readers
+    # carry on); the writes themselves go through the store's transaction below.
+    db = sqlite3.connect(Path(store.path) / "catalog.sqlite", timeout=30)
+    try:
+        with db:
+            ensure_screening_tables(db)
+        old = {k: (h, lst) for k, h, lst in db.execute("SELECT key, row_hash, list FROM screening_records")}
+    finally:
+        db.close()
     new_ids = {r.key for r in parsed.records}
     todo = []
     for r in parsed.records:
