@@ -36,7 +36,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     s = _settings(args)
     store = open_index(settings=s)
     report = ingest_paths(args.paths, store, options=s.chunking(), progress=not args.quiet,
-                          screening_vectors=s.screening_vectors)
+                          screening_retrieval=s.screening_retrieval)
     for r in report.results:
         if r.status.value == "failed":
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)

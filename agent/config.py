@@ -87,7 +87,7 @@ class Settings(BaseSettings):
     screening_threshold: float = Field(82.5, ge=0, le=100, description="Default minimum screening score (0-100); chosen on the fit half of data/screening/variants.jsonl, checked on the other half.")
     screening_intent_threshold: float = Field(0.5, ge=0, le=1, description="Min probability (agent/screening/answer.py intent model) that a question asks whether named parties are listed before ask() answers it from the screening records.")
     screening_max_hits: int = Field(10, ge=1, le=100, description="Max records returned per screened name.")
-    screening_vectors: bool = Field(False, description="Also embed one vector per screening-list record at ingest (slow: minutes for the 14k-row CSL on 2 cores).")
+    screening_retrieval: str = Field("none", pattern="^(none|keyword|dense)$", description="What ordinary retrieval sees of screening-list records: none (documents only, read by screening and cited by its answers), keyword (one keyword-indexed chunk each), dense (and one vector each; minutes for the CSL on 2 cores).")
 
     # --- UI
     ui_host: str = Field("127.0.0.1", description="Bind address of the chat UI.")

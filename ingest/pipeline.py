@@ -40,14 +40,14 @@ def sentence_texts(doc, chunks) -> list[str]:
     return out
 
 
-def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *, screening_vectors: bool = False) -> FileResult:
+def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *, screening_retrieval: str = "none") -> FileResult:
     """Ingest one file; every failure comes back as a FAILED result with a reason.
 
     A screening list (CSL CSV/CSV.gz/JSON) goes to :mod:`ingest.screening_lists`:
     one record document per row; the reason reports added/changed/removed."""
     source = str(path.resolve()) if path.exists() else str(path)
     if looks_like_screening_list(path):
-        return _ingest_screening(path, source, store, screening_vectors)
+        return _ingest_screening(path, source, store, screening_retrieval)
     try:
         raw = path.read_bytes() if path.is_file() else b""
         fhash = _file_hash(raw, options)
@@ -73,9 +73,9 @@ def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *, scre
         return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
 
 
-def _ingest_screening(path: Path, source: str, store: IndexStore, embed: bool) -> FileResult:
+def _ingest_screening(path: Path, source: str, store: IndexStore, retrieval: str) -> FileResult:
     try:
-        res = ingest_screening_list(path, store, embed=embed)
+        res = ingest_screening_list(path, store, retrieval=retrieval)
     except ScreeningListError as exc:
         return FileResult(source, Status.FAILED, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
@@ -88,7 +88,7 @@ def _ingest_screening(path: Path, source: str, store: IndexStore, embed: bool) -
 
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
                  progress: bool = True, on_file: ProgressCallback | None = None,
-                 screening_vectors: bool = False) -> IngestReport:
+                 screening_retrieval: str = "none") -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
     Shows a progress bar (``progress``), calls ``on_file(done, total, result)``
@@ -103,7 +103,7 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             store.reconcile()
         bar = tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False)
         for i, f in enumerate(bar, 1):
-            result = ingest_file(f, store, options, screening_vectors=screening_vectors)
+            result = ingest_file(f, store, options, screening_retrieval=screening_retrieval)
             report.results.append(result)
             if result.status is Status.FAILED:
                 log.warning("skipped %s: %s", result.path, result.reason)

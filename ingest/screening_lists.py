@@ -345,16 +345,27 @@ def _record_row(r: ScreeningRecord, doc_id: str, source: str, snapshot: str) -> 
             json.dumps(f, ensure_ascii=False), json.dumps(r.spans), snapshot)
 
 
-def ingest_screening_list(path: str | Path, store, *, embed: bool = False, progress=None) -> ScreeningIngestResult:
+RETRIEVAL_MODES = ("none", "keyword", "dense")
+
+
+def ingest_screening_list(path: str | Path, store, *, retrieval: str = "none", progress=None) -> ScreeningIngestResult:
     """Ingest (or update from a newer snapshot) a CSL file into ``store``.
 
-    Rows are matched on ``_id``: new ids are added, rows whose rendered body
+    Rows are matched on ``_id`` and list: new ids are added, rows whose rendered body
     changed are replaced, and ids of the lists present in the file that the file
     no longer has are removed (a file with only the Entity List never removes SDN
     rows). Everything is written in one catalog transaction. Raises
     :class:`ScreeningListError` for a file that is not a screening list.
+
+    ``retrieval``: ``none`` — records are documents (citable, verifiable) that only
+    screening reads; ``keyword`` — also one keyword-indexed chunk each, so ordinary
+    retrieval finds them; ``dense`` — and one vector each (slow: minutes for 14k).
+    A mode applies to the rows written in that run (a fresh index to switch).
     """
     import time
+
+    if retrieval not in RETRIEVAL_MODES:
+        raise ValueError(f"screening retrieval mode {retrieval!r}; expected one of {', '.join(RETRIEVAL_MODES)}")
 
     t0 = time.perf_counter()
     p = Path(path)
@@ -403,7 +414,8 @@ def ingest_screening_list(path: str | Path, store, *, embed: bool = False, progr
 
     if todo or gone:
         out.embedded = store.add_record_documents(
-            docs, file_hash=hashlib.sha256(p.read_bytes()).hexdigest()[:32], embed=embed,
+            docs, file_hash=hashlib.sha256(p.read_bytes()).hexdigest()[:32],
+            index_text=retrieval != "none", embed=retrieval == "dense",
             remove_sources=[f"{DATASET}#{g}" for g in gone], in_transaction=write_names, progress=progress)
     out.seconds = time.perf_counter() - t0
     log.info("%s: %s in %.1f s", p.name, out.summary(), out.seconds)

@@ -557,7 +557,7 @@ class IndexStore:
 
     # ------------------------------------------- batch of short records (issue 11)
     def add_record_documents(self, docs: list[Document], *, file_hash: str = "", remove_sources: Iterable[str] = (),
-                             embed: bool = False, in_transaction=None, progress=None) -> int:
+                             index_text: bool = True, embed: bool = False, in_transaction=None, progress=None) -> int:
         """Index many short single-chunk documents (screening-list records) in ONE
         catalog transaction; returns how many texts were embedded.
 
@@ -565,13 +565,16 @@ class IndexStore:
         so a citation's offsets are offsets into that body). ``embed``: also give
         each record one vector (title + body, in ``get_max_batch_size()`` batches;
         no sentence vectors) — off by default because 14k records take minutes to
-        embed on 2 cores while screening reads its own name index. ``remove_sources``
+        embed on 2 cores while screening reads its own name index. ``index_text``
+        False: documents only (citable, no chunk, so ordinary retrieval never sees
+        them). ``remove_sources``
         are unlinked in the same transaction (delisted rows). ``in_transaction(db)``
         runs inside the transaction (the screening name tables are written there,
         so catalog and name index never disagree). ``progress(done, total)`` is
         called while embedding.
         """
         chunks = [Chunk(d.doc_id, 0, 0, len(d.body), d.body) for d in docs]
+        embed = embed and index_text
         fresh: dict[str, list[float]] = {}
         ids = [c.chunk_id for c in chunks]
         if embed and docs:
@@ -603,10 +606,11 @@ class IndexStore:
                     "ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
                     (d.doc_id, d.title, d.publisher, d.date, d.date_int, d.url, d.doc_type, d.body, now))
                 old = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (d.doc_id,))]
-                self._pending_vector_deletes.extend(i for i in old if i != c.chunk_id)
+                self._pending_vector_deletes.extend(i for i in old if i != c.chunk_id or not embed)
                 self._db.execute("DELETE FROM chunks WHERE doc_id=?", (d.doc_id,))
-                self._db.execute('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) VALUES (?,?,?,?,?,?,?)',
-                                 (c.chunk_id, d.doc_id, 0, 0, len(d.body), d.body, d.title))
+                if index_text:
+                    self._db.execute('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title) '
+                                     'VALUES (?,?,?,?,?,?,?)', (c.chunk_id, d.doc_id, 0, 0, len(d.body), d.body, d.title))
                 self._link(d.source, d.doc_id, file_hash, now)
             for source in remove_sources:
                 row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchone()

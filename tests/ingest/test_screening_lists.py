@@ -146,3 +146,24 @@ def test_pipeline_dispatches_csl_files_in_folders(tmp_path, forbid_model):
     assert by_name["csl.csv.gz"].status.value == "ingested"
     assert "3 added" in by_name["csl.csv.gz"].reason
     assert by_name["broken.csv"].status.value == "failed" and "no usable rows" in by_name["broken.csv"].reason
+
+
+def test_records_stay_out_of_ordinary_retrieval_unless_asked(tmp_path, forbid_model):
+    from ingest.store import IndexOptions, IndexStore
+
+    f = tmp_path / "csl.csv"
+    f.write_bytes(_csv(ROWS))
+    quiet = IndexStore(IndexOptions(path=tmp_path / "a"))
+    ingest_screening_list(f, quiet)
+    assert quiet.stats().documents == 3 and quiet.chunk_count() == 0
+    assert quiet.keyword_search("Dahua", 5) == []
+    doc = quiet.get_document(quiet.find_documents("csl#a1@EL")[0])
+    assert doc.doc_type == "screening-list" and doc.body.startswith("Name: Dahua Technology\n")
+
+    searchable = IndexStore(IndexOptions(path=tmp_path / "b"))
+    ingest_screening_list(f, searchable, retrieval="keyword")
+    assert searchable.chunk_count() == 3
+    [(chunk_id, _score)] = searchable.keyword_search("Dahua", 5)
+    assert chunk_id.startswith(searchable.find_documents("csl#a1@EL")[0])
+    with pytest.raises(ValueError, match="retrieval mode"):
+        ingest_screening_list(f, searchable, retrieval="vectors")
