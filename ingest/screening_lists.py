@@ -432,3 +432,25 @@ def find_screening_lists(paths: list[str | Path]) -> list[Path]:
             if f.is_file() and not any(part.startswith(".") for part in f.parts[-1:]) and looks_like_screening_list(f):
                 out.append(f)
     return out
+
+
+_PARSED: dict[tuple[str, float], dict[str, str]] = {}
+
+
+def record_body_from_files(source: str, folders: list[str | Path]) -> str | None:
+    """The rendered body of the record a ``csl#<_id>@<list code>`` source names, re-read
+    from the screening-list files under ``folders`` (for an evaluator that checks
+    citations against the files, not the index); None when no file has it."""
+    if not source.startswith(f"{DATASET}#"):
+        return None
+    key = source.split("#", 1)[1]
+    for f in find_screening_lists([p for p in folders if p and Path(p).exists()]):
+        stamp = (str(f.resolve()), f.stat().st_mtime)
+        if stamp not in _PARSED:
+            try:
+                _PARSED[stamp] = {r.key: r.body for r in parse_file(f).records}
+            except ScreeningListError:
+                _PARSED[stamp] = {}
+        if key in _PARSED[stamp]:
+            return _PARSED[stamp][key]
+    return None

@@ -167,3 +167,17 @@ def test_records_stay_out_of_ordinary_retrieval_unless_asked(tmp_path, forbid_mo
     assert chunk_id.startswith(searchable.find_documents("csl#a1@EL")[0])
     with pytest.raises(ValueError, match="retrieval mode"):
         ingest_screening_list(f, searchable, retrieval="vectors")
+
+
+def test_evaluator_reverifies_record_citations_from_the_list_file(tmp_path):
+    from agent.evaluate import DocumentTexts, check_citation
+    from agent.types import Citation
+
+    (tmp_path / "csl.csv").write_bytes(_csv(ROWS))
+    docs = DocumentTexts(tmp_path)
+    good = Citation(source="csl#a1@EL", title="t", quote="84 FR 54002", start=0, end=0)
+    bad = Citation(source="csl#a1@EL", title="t", quote="Presumption of approval", start=0, end=0)
+    gone = Citation(source="csl#zz@EL", title="t", quote="84 FR 54002", start=0, end=0)
+    assert check_citation(good, docs, []).verified
+    assert not check_citation(bad, docs, []).verified
+    assert "not found" in check_citation(gone, docs, []).reason
