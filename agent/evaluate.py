@@ -588,9 +588,13 @@ def corpus_key(corpus: str | os.PathLike, settings: Settings) -> str:
     """Hash of the corpus (relative file names + contents) and the index-relevant settings."""
     from ingest.loaders import iter_input_files
 
+    from ingest.screening_lists import find_screening_lists
+
     root = Path(corpus)
     h = hashlib.sha256()
-    for f in iter_input_files([root]):
+    files = iter_input_files([root])
+    files += [f for f in find_screening_lists([root]) if f not in files]  # CSL files are ingested too
+    for f in files:
         h.update(str(f.relative_to(root)).encode() + b"\0")
         h.update(hashlib.sha256(f.read_bytes()).digest())
     for name in INDEX_FIELDS:
