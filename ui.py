@@ -453,6 +453,9 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                                           elem_id="tq-markdown")
             with gr.Column(scale=2, min_width=340):
                 sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="tq-sources-panel", max_height=760)
+        from ui_screening import build_screening_tab  # the Screening tab (issue 11)
+
+        build_screening_tab(s)
 
         ask_inputs = [question, chatbot, turns, date_from, date_to, publisher, doc_type, backend]
         ask_outputs = [chatbot, sources, markdown, turns, question]

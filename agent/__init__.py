@@ -6,6 +6,7 @@
 from .api import IndexNotReady, ask, astream_ask, index_stats, open_index, retrieve, stream_ask
 from .config import Settings
 from .types import Answer, Citation, Hit
+from .screening import ScreeningHit, screen
 
-__all__ = ["Answer", "Citation", "Hit", "IndexNotReady", "Settings", "ask", "astream_ask", "index_stats", "open_index",
-           "retrieve", "stream_ask"]
+__all__ = ["Answer", "Citation", "Hit", "IndexNotReady", "ScreeningHit", "Settings", "ask", "astream_ask", "index_stats",
+           "open_index", "retrieve", "screen", "stream_ask"]

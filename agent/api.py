@@ -115,6 +115,13 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     q = check_question(question, s)
     store = _ready_store(index, s)
     t0 = time.perf_counter()
+    screened = _screening_answer(q, store, s, filters)  # "is X listed?" -> the screening records
+    if screened is not None:
+        yield from screened.text.splitlines(keepends=True)
+        screened.citations = verified_only(screened.citations, store)
+        screened.timings = {"total_ms": (time.perf_counter() - t0) * 1000}
+        yield screened
+        return
     hits = Retriever(store, s).retrieve(q, filters=filters, k=s.top_k)
     t1 = time.perf_counter()
     name = (backend or s.llm or "none").lower()
@@ -139,6 +146,20 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     answer.timings = {**answer.timings, "retrieve_ms": (t1 - t0) * 1000,
                       "total_ms": (time.perf_counter() - t0) * 1000}
     yield answer
+
+
+def _screening_answer(q: str, store: IndexStore, s: Settings, filters: dict | None) -> Answer | None:
+    """The screening answer when ``q`` asks whether named parties are listed (see
+    agent/screening/answer.py); None otherwise or when filters exclude screening lists."""
+    if filters and (filters.get("doc_type") or "screening-list").lower() != "screening-list":
+        return None
+    from .screening.answer import answer_listing
+
+    try:
+        return answer_listing(q, store, s)
+    except Exception as exc:  # noqa: BLE001 - screening must never break ordinary answers
+        log.warning("screening answer failed, answering from retrieval: %s", exc)
+        return None
 
 
 def astream_ask(question: str, **kwargs):

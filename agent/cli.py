@@ -60,13 +60,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     store = open_index(settings=s)
-    report = ingest_paths(args.paths, store, options=s.chunking(), progress=not args.quiet)
+    report = ingest_paths(args.paths, store, options=s.chunking(), progress=not args.quiet,
+                          screening_retrieval=s.screening_retrieval)
     for r in report.results:
         if r.status.value == "failed":
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
         elif r.status.value == "skipped" and not args.quiet:
             print(f"SKIPPED {r.path}: {r.reason}", file=sys.stderr)
-        elif args.verbose:
+        elif args.verbose or (r.status.value == "ingested" and r.reason):  # screening lists: added/changed/removed
             print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
     print(f"{report.summary()} -> {s.index}")
     if not report.results or report.skipped == len(report.results):
@@ -128,9 +129,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if getattr(args, "screening", False):  # screening variant set (agent/screening/evaluate.py)
+        from .screening.commands import cmd_eval_screening
+
+        return cmd_eval_screening(args, _settings(args))
     from .evaluate import run_eval_cli
 
     return run_eval_cli(args)
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    from .screening.commands import cmd_screen as run
+
+    return run(args, _settings(args))
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
@@ -180,8 +191,17 @@ def build_parser() -> argparse.ArgumentParser:
     if add_eval_arguments:
         pe = sub.add_parser("eval", help="evaluate over a JSONL question set")
         add_eval_arguments(pe)
+        pe.add_argument("--screening", action="store_true",
+                        help="QUESTIONS is a screening variant set (data/screening/variants.jsonl): report recall@k, FP rate, latency")
         _add_common(pe)
         pe.set_defaults(func=cmd_eval)
+
+    pn = sub.add_parser("screen", help="screen party names against the screening lists in the index")
+    from .screening.commands import add_screen_arguments
+
+    add_screen_arguments(pn)
+    _add_common(pn)
+    pn.set_defaults(func=cmd_screen)
 
     pu = sub.add_parser("ui", help="start the chat UI (options: see `tradeqa ui --help`)", add_help=False)
     pu.add_argument("ui_args", nargs=argparse.REMAINDER)
@@ -201,10 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.store import IndexError_
 
     from .api import IndexNotReady
+    from .screening import ScreeningNotReady
 
     try:
         return int(args.func(args) or 0)
-    except (UsageError, ValueError, IndexNotReady, IndexError_) as exc:
+    except (UsageError, ValueError, IndexNotReady, IndexError_, ScreeningNotReady) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

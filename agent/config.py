@@ -92,6 +92,12 @@ class Settings(BaseSettings):
     agent_max_seconds: float = Field(120.0, gt=0, description="Wall-clock limit for agent mode.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
 
+    # --- screening (issue 11; see agent/screening and README "Screening")
+    screening_threshold: float = Field(82.5, ge=0, le=100, description="Default minimum screening score (0-100); chosen on the fit half of data/screening/variants.jsonl, checked on the other half.")
+    screening_intent_threshold: float = Field(0.5, ge=0, le=1, description="Min probability (agent/screening/answer.py intent model) that a question asks whether named parties are listed before ask() answers it from the screening records.")
+    screening_max_hits: int = Field(10, ge=1, le=100, description="Max records returned per screened name.")
+    screening_retrieval: str = Field("none", pattern="^(none|keyword|dense)$", description="What ordinary retrieval sees of screening-list records: none (documents only, read by screening and cited by its answers), keyword (one keyword-indexed chunk each), dense (and one vector each; minutes for the CSL on 2 cores).")
+
     # --- UI
     ui_host: str = Field("127.0.0.1", description="Bind address of the chat UI.")
     ui_port: int = Field(7860, description="Port of the chat UI.")

@@ -295,6 +295,11 @@ class DocumentTexts:
     def _load(self, source: str) -> tuple[str | None, str]:
         from ingest.loaders import LoadError, load_file
 
+        if source.startswith("csl#"):  # a screening-list record: re-read from the list file in the corpus
+            from ingest.screening_lists import record_body_from_files
+
+            body = record_body_from_files(source, [self.corpus] if self.corpus else [])
+            return (body, "") if body is not None else (None, "screening record not found in the corpus folder's lists")
         candidates: list[Path] = []
         if source and not re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
             p = Path(source)
@@ -583,9 +588,13 @@ def corpus_key(corpus: str | os.PathLike, settings: Settings) -> str:
     """Hash of the corpus (relative file names + contents) and the index-relevant settings."""
     from ingest.loaders import iter_input_files
 
+    from ingest.screening_lists import find_screening_lists
+
     root = Path(corpus)
     h = hashlib.sha256()
-    for f in iter_input_files([root]):
+    files = iter_input_files([root])
+    files += [f for f in find_screening_lists([root]) if f not in files]  # CSL files are ingested too
+    for f in files:
         h.update(str(f.relative_to(root)).encode() + b"\0")
         h.update(hashlib.sha256(f.read_bytes()).digest())
     for name in INDEX_FIELDS:

@@ -18,6 +18,7 @@ from tqdm import tqdm
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import SUPPORTED_SUFFIXES, LoadError, is_supported, iter_input_files, load_documents
 from .records import Chunk, Document, FileResult, IngestReport, Status, content_hash
+from .screening_lists import ScreeningListError, find_screening_lists, ingest_screening_list, looks_like_screening_list
 from .store import IndexStore, embedding_input
 
 log = logging.getLogger(__name__)
@@ -179,24 +180,44 @@ def _texts(p: _Pending) -> list[str]:
     return [embedding_input(p.doc.title, c.text) for c in p.chunks] + list(p.sentences or [])
 
 
-def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult]:
+def _ingest_screening(path: Path, store: IndexStore, retrieval: str) -> FileResult:
+    """A screening list (CSL CSV/CSV.gz/JSON): one record document per row, through
+    :mod:`ingest.screening_lists`; the reason reports added/changed/removed rows."""
+    source = str(path.resolve()) if path.exists() else str(path)
+    try:
+        res = ingest_screening_list(path, store, retrieval=retrieval)
+    except ScreeningListError as exc:
+        return FileResult(source, Status.FAILED, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
+        log.exception("failed to ingest %s", source)
+        return FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")
+    status = Status.INGESTED if (res.added or res.changed or res.removed) else Status.UNCHANGED
+    reason = res.summary() + ("; " + "; ".join(res.problems[:5]) if res.problems else "")
+    return FileResult(source, status, reason, chunks=res.added + res.changed, embedded=res.embedded)
+
+
+def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOptions, *,
+                          screening_retrieval: str = "none") -> list[FileResult]:
     """Ingest one file's documents; returns one result per document (at least one).
 
     Failures come back as a FAILED result with the reason (never an exception).
     """
+    if looks_like_screening_list(path):
+        return [_ingest_screening(path, store, screening_retrieval)]
     items = _prepare(path, store, options)
     pending = [p for p in items if isinstance(p, _Pending)]
     written = _write_all(pending, store, {})
     return [item if isinstance(item, FileResult) else written[id(item)] for item in items]
 
 
-def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions) -> FileResult:
+def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *,
+                screening_retrieval: str = "none") -> FileResult:
     """Ingest one file; every failure comes back as a FAILED result with a reason.
 
     A file holding several documents (a Federal Register issue in XML) gives the
     result of its first document here; :func:`ingest_file_documents` gives all.
     """
-    return ingest_file_documents(path, store, options)[0]
+    return ingest_file_documents(path, store, options, screening_retrieval=screening_retrieval)[0]
 
 
 def _log_result(result: FileResult) -> None:
@@ -210,7 +231,7 @@ def _log_result(result: FileResult) -> None:
 
 def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: ChunkingOptions = ChunkingOptions(),
                  progress: bool = True, on_file: ProgressCallback | None = None,
-                 batch_texts: int = BATCH_TEXTS) -> IngestReport:
+                 batch_texts: int = BATCH_TEXTS, screening_retrieval: str = "none") -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
     The texts of consecutive documents are embedded together in batches of about
@@ -221,9 +242,14 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
     document), and returns a report with every file: ingested / unchanged / failed
     (with the reason) / skipped (a file of an unsupported type found in a folder) /
     removed (a file previously ingested from a given folder and since deleted).
+    Screening lists (CSL CSV/CSV.gz/JSON, also inside folders) go to
+    :mod:`ingest.screening_lists`; ``screening_retrieval`` says whether their
+    records are also retrieval chunks (``none``, ``keyword``, ``dense``).
     """
     explicit = {str(Path(p).resolve()) for p in paths if not Path(p).is_dir()}
     files = iter_input_files(paths, include_unsupported=True)
+    known = {f.resolve() for f in files}
+    files += [f for f in find_screening_lists([p for p in paths if Path(p).is_dir()]) if f.resolve() not in known]
     report = IngestReport()
     with store.writing():
         if store.needs_reconcile():
@@ -266,6 +292,9 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             queued_texts = 0
 
         for file_no, f in enumerate(files, 1):
+            if looks_like_screening_list(f):
+                queue.append((file_no, _ingest_screening(f, store, screening_retrieval)))
+                continue
             if not is_supported(f) and str(f.resolve()) not in explicit:
                 queue.append((file_no, FileResult(
                     str(f.resolve()), Status.SKIPPED,

@@ -27,6 +27,8 @@ from urllib.parse import urlparse
 
 from .embeddings import ChromaEmbeddingFunction, Embedder
 from .normalise import canonical_script, index_text, number_terms, query_terms, script_counts
+
+_normalised = index_text  # add_record_documents has a flag of the same name
 from .records import Chunk, Document, content_hash
 
 log = logging.getLogger(__name__)
@@ -755,3 +757,77 @@ class IndexStore:
                     self._client.close()
             self._client = None
             self._collection = None
+
+    # ------------------------------------------- batch of short records (issue 11)
+    def add_record_documents(self, docs: list[Document], *, file_hash: str = "", remove_sources: Iterable[str] = (),
+                             index_text: bool = True, embed: bool = False, in_transaction=None, progress=None) -> int:
+        """Index many short single-chunk documents (screening-list records) in ONE
+        catalog transaction; returns how many texts were embedded.
+
+        Each document becomes one chunk spanning its whole body (records are short,
+        so a citation's offsets are offsets into that body). ``embed``: also give
+        each record one vector (title + body, in ``get_max_batch_size()`` batches;
+        no sentence vectors) — off by default because 14k records take minutes to
+        embed on 2 cores while screening reads its own name index. ``index_text``
+        False: documents only (citable, no chunk, so ordinary retrieval never sees
+        them). ``remove_sources``
+        are unlinked in the same transaction (delisted rows). ``in_transaction(db)``
+        runs inside the transaction (the screening name tables are written there,
+        so catalog and name index never disagree). ``progress(done, total)`` is
+        called while embedding.
+        """
+        chunks = [Chunk(d.doc_id, 0, 0, len(d.body), d.body) for d in docs]
+        embed = embed and index_text
+        fresh: dict[str, list[float]] = {}
+        ids = [c.chunk_id for c in chunks]
+        if embed and docs:
+            inputs = [embedding_input(d.title, d.body) for d in docs]
+            hashes = [content_hash(t) for t in inputs]
+            cached = self._cached_vectors(hashes)
+            missing = {h: t for h, t in zip(hashes, inputs) if h not in cached}
+            todo = list(missing.items())
+            for i in range(0, len(todo), 256):
+                part = todo[i:i + 256]
+                fresh.update(zip((h for h, _ in part), self.embedder.embed([t for _, t in part])))
+                if progress:
+                    progress(min(i + 256, len(todo)), len(todo))
+            vectors = [cached.get(h) or fresh[h] for h in hashes]
+            self._set_meta("pending_write", "records")
+            step = self._max_batch()
+            for i in range(0, len(ids), step):
+                self.collection.upsert(
+                    ids=ids[i:i + step], embeddings=vectors[i:i + step], documents=[c.text for c in chunks[i:i + step]],
+                    metadatas=[{"doc_id": d.doc_id, "source": d.source, "title": d.title[:500],
+                                "publisher": d.publisher[:500], "date": d.date, "date_int": d.date_int,
+                                "doc_type": d.doc_type, "start": 0, "end": len(d.body), "ordinal": 0}
+                               for d in docs[i:i + step]])
+        now = time.time()
+        with self._lock, self._db:
+            for d, c in zip(docs, chunks):
+                self._db.execute(
+                    "INSERT OR REPLACE INTO documents(doc_id, title, publisher, date, date_int, url, doc_type, body, "
+                    "ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (d.doc_id, d.title, d.publisher, d.date, d.date_int, d.url, d.doc_type, d.body, now))
+                old = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (d.doc_id,))]
+                self._pending_vector_deletes.extend(i for i in old if i != c.chunk_id or not embed)
+                self._db.execute("DELETE FROM chunks WHERE doc_id=?", (d.doc_id,))
+                if index_text:
+                    self._db.execute(
+                        'INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle, fnum) '
+                        'VALUES (?,?,?,?,?,?,?,?,?,?)',
+                        (c.chunk_id, d.doc_id, 0, 0, len(d.body), d.body, d.title, _normalised(d.body),
+                         _normalised(d.title), number_terms(d.body)))
+                self._link(d.source, d.doc_id, file_hash, now)
+            for source in remove_sources:
+                row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchone()
+                if row:
+                    self._db.execute("DELETE FROM sources WHERE source=?", (source,))
+                    self._drop_if_orphan(row[0])
+            self._db.executemany("INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
+                                 [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
+            if in_transaction:
+                in_transaction(self._db)
+            self._bump_generation()  # long-running readers see the new records
+            self._db.execute("DELETE FROM meta WHERE key='pending_write'")
+        self.flush_vector_deletes()
+        return len(fresh)

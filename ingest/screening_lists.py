@@ -1,0 +1,456 @@
+"""Screening lists (the US Consolidated Screening List, trade.gov's CSV / CSV.gz / JSON
+downloads) -> one record per row, each a citable :class:`~ingest.records.Document`.
+
+A record's ``body`` is a readable rendering of the row's fields, one ``Label: value``
+line each, with every value copied verbatim from the file (JSON lists are joined
+with ``"; "``, the CSV's own separator), so a citation's quote is the field text
+and its offsets point into that body.
+
+Bad rows (no name, no id, a broken date) are reported with their line number and
+skipped or kept without the broken field; a file that is not a screening list
+raises :class:`ScreeningListError` with the reason.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .records import Document
+
+log = logging.getLogger(__name__)
+
+#: Columns of the CSL CSV download (the JSON ``results`` objects use the same keys).
+CSL_COLUMNS = (
+    "_id", "source", "entity_number", "type", "programs", "name", "title", "addresses",
+    "federal_register_notice", "start_date", "end_date", "standard_order", "license_requirement",
+    "license_policy", "call_sign", "vessel_type", "gross_tonnage", "gross_registered_tonnage", "vessel_flag",
+    "vessel_owner", "remarks", "source_list_url", "alt_names", "citizenships", "dates_of_birth",
+    "nationalities", "places_of_birth", "source_information_url", "ids",
+)
+# A file is a screening list when it has these (the rest may be missing).
+REQUIRED_COLUMNS = ("_id", "source", "name")
+
+#: How each field is labelled in the rendered body, in this order.
+FIELD_LABELS = (
+    ("name", "Name"), ("alt_names", "Alternate names"), ("source", "List"), ("type", "Type"),
+    ("programs", "Programs"), ("title", "Title"), ("addresses", "Address"),
+    ("federal_register_notice", "Federal Register notice"), ("start_date", "Start date"),
+    ("end_date", "End date"), ("standard_order", "Standard order"),
+    ("license_requirement", "License requirement"), ("license_policy", "License policy"),
+    ("nationalities", "Nationalities"), ("citizenships", "Citizenships"), ("dates_of_birth", "Dates of birth"),
+    ("places_of_birth", "Places of birth"), ("ids", "Identifiers"), ("call_sign", "Call sign"),
+    ("vessel_type", "Vessel type"), ("gross_tonnage", "Gross tonnage"),
+    ("gross_registered_tonnage", "Gross registered tonnage"), ("vessel_flag", "Vessel flag"),
+    ("vessel_owner", "Vessel owner"), ("remarks", "Remarks"), ("entity_number", "Entity number"),
+    ("source_list_url", "Source list URL"), ("source_information_url", "Source information URL"),
+    ("_id", "Record id"),
+)
+LABEL_OF = dict(FIELD_LABELS)
+
+DOC_TYPE = "screening-list"
+PUBLISHER = "International Trade Administration (Consolidated Screening List)"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY_AT_END = re.compile(r",\s*([A-Z]{2})\s*$")
+
+
+class ScreeningListError(ValueError):
+    """The file is not a readable screening list (the message says why)."""
+
+
+@dataclass
+class ScreeningRecord:
+    """One list entry, fields verbatim as strings ("" when absent).
+
+    ``fields`` keys are the CSL column names (``_id``, ``source``, ``name``, ...).
+    ``body`` is the rendered text and ``spans`` maps a field name to its
+    ``(start, end)`` character span in ``body`` (for highlighting and citations).
+    """
+
+    fields: dict[str, str]
+    body: str
+    spans: dict[str, tuple[int, int]]
+    line: int = 0  # 1-based line / item number in the file (for messages)
+
+    @property
+    def record_id(self) -> str:
+        return self.fields["_id"]
+
+    @property
+    def key(self) -> str:
+        """Unique within an index: the same ``_id`` appears on several lists (SDN and CAP)."""
+        return f"{self.record_id}@{self.list_code}"
+
+    @property
+    def name(self) -> str:
+        return self.fields["name"]
+
+    @property
+    def list_name(self) -> str:
+        return self.fields.get("source", "")
+
+    @property
+    def list_code(self) -> str:
+        """The list's short code, e.g. ``EL`` from "Entity List (EL) - Bureau of ..."."""
+        return list_code(self.list_name)
+
+    @property
+    def alt_names(self) -> list[str]:
+        return [a.strip() for a in self.fields.get("alt_names", "").split(";") if a.strip()]
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO-2 codes from the addresses' trailing country code, nationalities and citizenships."""
+        out: list[str] = []
+        for addr in self.fields.get("addresses", "").split(";"):
+            m = _COUNTRY_AT_END.search(addr)
+            if m:
+                out.append(m.group(1))
+        for key in ("nationalities", "citizenships"):
+            out += [c.strip() for c in self.fields.get(key, "").split(";") if len(c.strip()) == 2]
+        return list(dict.fromkeys(c.upper() for c in out))
+
+    @property
+    def row_hash(self) -> str:
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:32]
+
+    def to_document(self, dataset: str) -> Document:
+        """The record as an index document (``source`` = ``<dataset>#<record id>@<list code>``)."""
+        title = f"{self.name} — {self.list_name}" if self.list_name else self.name
+        return Document(source=f"{dataset}#{self.key}", body=self.body, title=title, publisher=PUBLISHER,
+                        date=self.fields.get("start_date", "") if _ISO_DATE.match(self.fields.get("start_date", "")) else "",
+                        url=self.fields.get("source_information_url", "") or self.fields.get("source_list_url", ""),
+                        doc_type=DOC_TYPE,
+                        extra={"record_id": self.record_id, "list": self.list_name, "type": self.fields.get("type", "")})
+
+
+def list_code(list_name: str) -> str:
+    """``"Entity List (EL) - Bureau of Industry and Security"`` -> ``"EL"``; the name itself when no code."""
+    m = re.search(r"\(([^()]+)\)", list_name)
+    return m.group(1).strip() if m else list_name.strip()
+
+
+@dataclass
+class ParseResult:
+    """Records read from a file, and one message per problem row."""
+
+    records: list[ScreeningRecord] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    lists: list[str] = field(default_factory=list)  # list names present in the file
+
+
+def render(fields: dict[str, str]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The body text of a record and each field value's span in it."""
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for key, label in FIELD_LABELS:
+        value = fields.get(key, "")
+        if not value:
+            continue
+        prefix = f"{label}: "
+        start = pos + len(prefix)
+        spans[key] = (start, start + len(value))
+        line = prefix + value
+        parts.append(line)
+        pos += len(line) + 1
+    return "\n".join(parts), spans
+
+
+def _flatten(value) -> str:
+    """A JSON field as the CSV writes it: lists joined by "; ", address objects as "street, city, CC"."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(s for s in (_flatten(v) for v in value) if s)
+    if isinstance(value, dict):
+        if "address" in value or "city" in value or "country" in value:
+            keys = ("address", "city", "state", "postal_code", "country")
+        else:
+            keys = tuple(value)
+        return ", ".join(str(value[k]).strip() for k in keys if value.get(k) not in (None, ""))
+    return str(value).strip()
+
+
+def _check_columns(columns: list[str], where: str) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise ScreeningListError(
+            f"{where} is not a screening list: missing column(s) {', '.join(missing)} "
+            f"(a Consolidated Screening List file has {', '.join(REQUIRED_COLUMNS)}, ...; found "
+            f"{', '.join(columns[:8]) or 'no columns'})")
+
+
+def _clean_row(raw: dict, line: int, result: ParseResult) -> None:
+    fields = {k: _flatten(raw.get(k)) for k in CSL_COLUMNS if k in raw}
+    fields = {k: v for k, v in fields.items() if v}
+    fields.setdefault("_id", "")
+    fields.setdefault("name", "")
+    if not fields["name"] or not fields["_id"]:
+        what = "name" if not fields["name"] else "_id"
+        result.problems.append(f"row {line}: no {what}; skipped")
+        return
+    for key in ("start_date", "end_date"):
+        v = fields.get(key, "")
+        if v and not _valid_date(v):
+            result.problems.append(f"row {line} ({fields['name']}): {key} {v!r} is not a date (YYYY-MM-DD); field left out")
+            fields.pop(key)
+    body, spans = render(fields)
+    result.records.append(ScreeningRecord(fields, body, spans, line))
+
+
+def _valid_date(v: str) -> bool:
+    if not _ISO_DATE.match(v):
+        return False
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_bytes(raw: bytes, name: str = "input") -> ParseResult:
+    """Parse a CSL file's bytes (CSV, gzip'd CSV, or JSON: a list of rows or ``{"results": [...]}``).
+
+    Raises :class:`ScreeningListError` when the data is not a screening list; row-level
+    problems land in ``ParseResult.problems`` and the other rows are kept. Duplicate
+    ids keep the first row.
+    """
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise ScreeningListError(f"{name}: broken gzip data ({exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScreeningListError(f"{name}: not UTF-8 text ({exc})") from exc
+    result = ParseResult()
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "["):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ScreeningListError(f"{name}: broken JSON ({exc})") from exc
+        rows = data.get("results") if isinstance(data, dict) else data
+        if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+            raise ScreeningListError(f"{name} is not a screening list: expected a list of row objects "
+                                     "(or {\"results\": [...]})")
+        _check_columns(sorted({k for r in rows for k in r}), name)
+        for i, row in enumerate(rows, 1):
+            _clean_row(row, i, result)
+    else:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        _check_columns(list(reader.fieldnames or []), name)
+        for row in reader:
+            if None in row:  # more cells than header columns
+                result.problems.append(f"row {reader.line_num}: {len(row[None])} cell(s) beyond the header's columns ignored")
+                row.pop(None)
+            _clean_row(row, reader.line_num, result)
+    seen: set[str] = set()
+    unique = []
+    for r in result.records:
+        if r.key in seen:
+            result.problems.append(f"row {r.line}: duplicate _id {r.record_id} on {r.list_code}; the first row is kept")
+            continue
+        seen.add(r.key)
+        unique.append(r)
+    result.records = unique
+    result.lists = sorted({r.list_name for r in unique})
+    if not unique:
+        raise ScreeningListError(f"{name}: no usable rows ({len(result.problems)} problem(s): "
+                                 + "; ".join(result.problems[:3]) + ")")
+    return result
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    """Parse a CSL file from disk (see :func:`parse_bytes`)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ScreeningListError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    return parse_bytes(raw, p.name)
+
+
+def looks_like_screening_list(path: str | Path) -> bool:
+    """True when a file's name and first bytes say it is a CSL download (CSV/CSV.gz/JSON
+    whose header or first object has ``_id``, ``source`` and ``name``)."""
+    p = Path(path)
+    name = p.name.lower()
+    if not (name.endswith(".csv") or name.endswith(".csv.gz") or name.endswith(".json")):
+        return False
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(4096)
+        if head[:2] == b"\x1f\x8b":
+            with gzip.open(p, "rb") as fh:
+                head = fh.read(4096)
+    except (OSError, EOFError):
+        return name.endswith(".csv.gz")  # let the loader report the broken file
+    text = head.decode("utf-8", "ignore")
+    return all(re.search(rf'(^|[,"\s]){re.escape(c)}("|,|\s|$)', text[:2000]) for c in REQUIRED_COLUMNS)
+
+
+# ----------------------------------------------------------------- writing the index
+DATASET = "csl"  # record documents are sourced "csl#<_id>"
+
+SCREENING_SCHEMA = """
+CREATE TABLE IF NOT EXISTS screening_records (
+    key TEXT PRIMARY KEY, record_id TEXT NOT NULL, doc_id TEXT NOT NULL, source TEXT NOT NULL, list TEXT NOT NULL,
+    type TEXT, name TEXT NOT NULL, alt_names TEXT, countries TEXT, start_date TEXT, fr_notice TEXT,
+    license_requirement TEXT, license_policy TEXT, programs TEXT, row_hash TEXT NOT NULL,
+    fields TEXT NOT NULL, spans TEXT NOT NULL, snapshot TEXT
+);
+CREATE TABLE IF NOT EXISTS screening_meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass
+class ScreeningIngestResult:
+    """Counts of one screening-list ingest."""
+
+    path: str
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    problems: list[str] = field(default_factory=list)
+    lists: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged "
+                f"records; {len(self.problems)} problem row(s)")
+
+
+def ensure_screening_tables(db) -> None:
+    """Create the screening name tables in a catalog connection (idempotent)."""
+    db.executescript(SCREENING_SCHEMA)
+
+
+def _record_row(r: ScreeningRecord, doc_id: str, source: str, snapshot: str) -> tuple:
+    f = r.fields
+    return (r.key, r.record_id, doc_id, source, r.list_name, f.get("type", ""), r.name, f.get("alt_names", ""),
+            ";".join(r.countries), f.get("start_date", ""), f.get("federal_register_notice", ""),
+            f.get("license_requirement", ""), f.get("license_policy", ""), f.get("programs", ""), r.row_hash,
+            json.dumps(f, ensure_ascii=False), json.dumps(r.spans), snapshot)
+
+
+RETRIEVAL_MODES = ("none", "keyword", "dense")
+
+
+def ingest_screening_list(path: str | Path, store, *, retrieval: str = "none", progress=None) -> ScreeningIngestResult:
+    """Ingest (or update from a newer snapshot) a CSL file into ``store``.
+
+    Rows are matched on ``_id`` and list: new ids are added, rows whose rendered body
+    changed are replaced, and ids of the lists present in the file that the file
+    no longer has are removed (a file with only the Entity List never removes SDN
+    rows). Everything is written in one catalog transaction. Raises
+    :class:`ScreeningListError` for a file that is not a screening list.
+
+    ``retrieval``: ``none`` — records are documents (citable, verifiable) that only
+    screening reads; ``keyword`` — also one keyword-indexed chunk each, so ordinary
+    retrieval finds them; ``dense`` — and one vector each (slow: minutes for 14k).
+    A mode applies to the rows written in that run (a fresh index to switch).
+    """
+    import time
+
+    if retrieval not in RETRIEVAL_MODES:
+        raise ValueError(f"screening retrieval mode {retrieval!r}; expected one of {', '.join(RETRIEVAL_MODES)}")
+
+    t0 = time.perf_counter()
+    p = Path(path)
+    parsed = parse_file(p)
+    out = ScreeningIngestResult(str(p.resolve()) if p.exists() else str(p), problems=parsed.problems,
+                                lists=parsed.lists)
+    for msg in parsed.problems[:20]:
+        log.warning("%s: %s", p.name, msg)
+    import sqlite3
+
+    # Our own tables in the catalog, through our own connection (WAL: the store's readers
+    # carry on); the writes themselves go through the store's transaction below.
+    db = sqlite3.connect(Path(store.path) / "catalog.sqlite", timeout=30)
+    try:
+        with db:
+            ensure_screening_tables(db)
+        old = {k: (h, lst) for k, h, lst in db.execute("SELECT key, row_hash, list FROM screening_records")}
+    finally:
+        db.close()
+    new_ids = {r.key for r in parsed.records}
+    todo = []
+    for r in parsed.records:
+        prev = old.get(r.key)
+        if prev is None:
+            out.added += 1
+            todo.append(r)
+        elif prev[0] != r.row_hash:
+            out.changed += 1
+            todo.append(r)
+        else:
+            out.unchanged += 1
+    listed = set(parsed.lists)
+    gone = [rid for rid, (_, lst) in old.items() if lst in listed and rid not in new_ids]
+    out.removed = len(gone)
+    snapshot = p.name
+    docs = [r.to_document(DATASET) for r in todo]
+
+    def write_names(conn) -> None:
+        conn.executemany("INSERT OR REPLACE INTO screening_records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         [_record_row(r, d.doc_id, d.source, snapshot) for r, d in zip(todo, docs)])
+        conn.executemany("DELETE FROM screening_records WHERE key=?", [(g,) for g in gone])
+        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('snapshot', ?)", (snapshot,))
+        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('ingested_at', ?)", (str(time.time()),))
+        ver = conn.execute("SELECT value FROM screening_meta WHERE key='version'").fetchone()
+        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('version', ?)", (str(int(ver[0]) + 1 if ver else 1),))
+
+    if todo or gone:
+        out.embedded = store.add_record_documents(
+            docs, file_hash=hashlib.sha256(p.read_bytes()).hexdigest()[:32],
+            index_text=retrieval != "none", embed=retrieval == "dense",
+            remove_sources=[f"{DATASET}#{g}" for g in gone], in_transaction=write_names, progress=progress)
+    out.seconds = time.perf_counter() - t0
+    log.info("%s: %s in %.1f s", p.name, out.summary(), out.seconds)
+    return out
+
+
+def find_screening_lists(paths: list[str | Path]) -> list[Path]:
+    """CSL files among ``paths`` and inside folders among them (CSV, CSV.gz, JSON with CSL columns)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        cands = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in cands:
+            if f.is_file() and not any(part.startswith(".") for part in f.parts[-1:]) and looks_like_screening_list(f):
+                out.append(f)
+    return out
+
+
+_PARSED: dict[tuple[str, float], dict[str, str]] = {}
+
+
+def record_body_from_files(source: str, folders: list[str | Path]) -> str | None:
+    """The rendered body of the record a ``csl#<_id>@<list code>`` source names, re-read
+    from the screening-list files under ``folders`` (for an evaluator that checks
+    citations against the files, not the index); None when no file has it."""
+    if not source.startswith(f"{DATASET}#"):
+        return None
+    key = source.split("#", 1)[1]
+    for f in find_screening_lists([p for p in folders if p and Path(p).exists()]):
+        stamp = (str(f.resolve()), f.stat().st_mtime)
+        if stamp not in _PARSED:
+            try:
+                _PARSED[stamp] = {r.key: r.body for r in parse_file(f).records}
+            except ScreeningListError:
+                _PARSED[stamp] = {}
+        if key in _PARSED[stamp]:
+            return _PARSED[stamp][key]
+    return None

@@ -1,0 +1,114 @@
+"""'Is X listed?' questions: party mentions, the composed answer, and ask() end to end."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.screening_lists import CSL_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[3]
+EL = "Entity List (EL) - Bureau of Industry and Security"
+
+
+def test_party_mentions_split_lists_and_drop_question_words():
+    from agent.screening.answer import party_mentions
+
+    names = [n for n, _ in party_mentions("Are Hikvision, Dahua and iFlytek on any US screening list?")]
+    assert {"Hikvision", "Dahua", "iFlytek"} <= set(names)
+    assert "Are Hikvision" not in names and "Flytek" not in names
+
+
+def _csl(tmp_path: Path) -> Path:
+    rows = [{"_id": "a1", "source": EL, "name": "Dahua Technology", "addresses": "Hangzhou, CN",
+             "federal_register_notice": "84 FR 54002", "start_date": "2019-10-09",
+             "license_policy": "Presumption of denial"},
+            {"_id": "a2", "source": EL, "name": "Hangzhou Hikvision Digital Technology Co., Ltd.",
+             "alt_names": "Hikvision", "start_date": "2019-10-09", "federal_register_notice": "84 FR 54002"}]
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSL_COLUMNS)
+    w.writeheader()
+    w.writerows(rows)
+    p = tmp_path / "csl.csv"
+    p.write_text(buf.getvalue())
+    return p
+
+
+@pytest.fixture()
+def screening_index(tmp_path, forbid_model):
+    from agent.config import Settings
+    from ingest.screening_lists import ingest_screening_list
+    from ingest.store import IndexOptions, IndexStore
+
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    ingest_screening_list(_csl(tmp_path), store)
+    return store, Settings(index=tmp_path / "idx")
+
+
+def test_forced_answer_cites_record_fields_and_says_not_found(screening_index):
+    from agent.citations import verify
+    from agent.screening.answer import answer_listing
+
+    store, s = screening_index
+    ans = answer_listing("Are Dahua Technology and Siemens Healthineers on the Entity List?", store, s, force=True)
+    assert ans is not None and not ans.abstained
+    assert "Dahua Technology: listed as Dahua Technology" in ans.text and "since 2019-10-09" in ans.text
+    assert "Siemens Healthineers: not found on the lists in the index (snapshot csl.csv" in ans.text
+    quotes = {c.quote for c in ans.citations}
+    assert {"Dahua Technology", EL, "2019-10-09", "84 FR 54002", "Presumption of denial"} <= quotes
+    assert all(verify(c, store) for c in ans.citations)
+
+
+def test_screen_api_and_cli(screening_index, capsys, tmp_path):
+    from agent import screen
+    from agent.cli import main
+
+    store, s = screening_index
+    hits = screen("HIKVISION", index=s.index)
+    assert [h.record_id for h in hits] == ["a2"] and hits[0].matched_name == "Hikvision"
+    assert screen("Siemens AG", index=s.index) == []
+    with pytest.raises(ValueError):
+        screen("  ", index=s.index)
+
+    assert main(["screen", "Dahua Technology Co Ltd", "--json", "--index", str(s.index)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    hit = out["Dahua Technology Co Ltd"][0]
+    assert hit["record_id"] == "a1" and hit["start_date"] == "2019-10-09" and hit["citation"]["quote"] == "Dahua Technology"
+
+    parties = tmp_path / "parties.csv"
+    parties.write_text("name,country\nDahua Technology,CN\nSiemens AG,DE\n,\n")
+    table = tmp_path / "out.csv"
+    assert main(["-q", "screen", "--csv", str(parties), "--out", str(table), "--index", str(s.index)]) == 0
+    rows = list(csv.DictReader(table.open()))
+    assert [(r["query"], r["record_id"]) for r in rows] == [("Dahua Technology", "a1"), ("Siemens AG", "")]
+
+
+def test_screen_without_a_list_says_how_to_ingest(tmp_path, capsys):
+    from agent.cli import main
+
+    assert main(["screen", "Dahua", "--index", str(tmp_path / "empty")]) == 2
+    assert "no screening list" in capsys.readouterr().err
+
+
+@pytest.mark.integration
+def test_ask_answers_listing_questions_and_leaves_others_alone(tmp_path):
+    """Needs the embedding model (the intent check)."""
+    from agent import ask
+    from agent.config import Settings
+    from ingest import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    ingest_paths([ROOT / "data" / "sample" / "csl-consolidated-2022-05.csv.gz",
+                  ROOT / "data" / "sample" / "reuters-2019-10-08-us-widens-blacklist-china-ai.txt"], store, progress=False)
+    s = Settings(index=tmp_path / "idx")
+    ans = ask("Is Dahua Technology on a US restricted list, and since when?", settings=s)
+    assert ans.backend == "screening" and not ans.abstained
+    assert "2019-10-09" in ans.text and any(c.quote == "Dahua Technology" for c in ans.citations)
+    none = ask("Is Siemens Healthineers on the Entity List?", settings=s)
+    assert none.backend == "screening" and "not found on the lists in the index" in none.text and not none.abstained
+    other = ask("Which suppliers are affected by the US blacklisting of Hikvision and Dahua?", settings=s)
+    assert other.backend != "screening"
