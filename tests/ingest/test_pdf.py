@@ -197,3 +197,15 @@ def test_pdf_sentences_are_whole_across_column_lines(columns: int, size: float):
         assert re.search(r"\stonnes\.$", text) or doc.body[e:e + 2] == "\n\n", text
         assert text.startswith(("Paragraph", "sentence", "the", "duty", "states")) or s in doc.pages or \
             doc.body[s - 2:s] == "\n\n", text
+
+
+def test_a_page_the_layout_cannot_handle_falls_back_to_plain_text(monkeypatch, caplog):
+    import ingest.formats.pdf as pdf_mod
+
+    def broken(_textpage):
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(pdf_mod, "_page_words", broken)
+    doc = load_pdf_bytes(build_pdf([[Item(72, 700, "Duties rise to 25 percent.", 11)]]), "odd.pdf")
+    assert doc.body == "Duties rise to 25 percent."
+    assert "layout analysis failed" in caplog.text
