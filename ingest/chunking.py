@@ -72,8 +72,7 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
 
     A break is *soft* (the text was hard-wrapped, as in Markdown, plain text and PDF
     lines) when the line is long enough that the next line's first word would not
-    have fitted after it within the text's wrap width (estimated as the longest
-    line). Blank lines, headings, table rows, list items and record fields always
+    have fitted after it within the text's wrap width (see :func:`_wrap_width`). Blank lines, headings, table rows, list items and record fields always
     break.
     """
     if not line.strip() or not nxt.strip():
@@ -86,6 +85,16 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         return False  # an indented continuation of a list item
     first = nxt.split(None, 1)[0]
     return len(line.rstrip()) + 1 + len(first) <= WRAP_SLACK * width
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width the text was wrapped at: the 90th percentile of its line lengths
+    (a running head or a long title line does not set it; most lines of a wrapped
+    paragraph come close to it)."""
+    lengths = sorted(n for n in (len(ln.rstrip()) for ln in lines) if n)
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
 
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
@@ -101,7 +110,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     lines = text.split("\n")
-    width = max((len(ln.rstrip()) for ln in lines), default=0)
+    width = _wrap_width(lines)
     seg_start = 0
     pos = 0
     for idx, line in enumerate(lines):

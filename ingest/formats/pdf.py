@@ -408,7 +408,11 @@ def extract_pdf(raw: bytes) -> tuple[list[str], dict[str, str]]:
             page = pdf[i]
             tp = page.get_textpage()
             try:
-                texts.append(page_text(tp))
+                try:
+                    texts.append(page_text(tp))
+                except Exception:  # noqa: BLE001 - an odd page must not lose the document
+                    log.warning("page %d: layout analysis failed; using PDFium's plain text", i + 1, exc_info=True)
+                    texts.append(tp.get_text_bounded().replace("\r\n", "\n").strip())
             finally:
                 tp.close()
                 page.close()

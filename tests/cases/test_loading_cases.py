@@ -120,3 +120,27 @@ def test_md_base64_image_is_not_text(tmp_path: Path):
     assert "![" not in a1.text and "](" not in a1.text
     a2 = _ask(q2, s)
     assert not a2.abstained and "12 percent" in a2.text.split("\n")[0]
+
+
+def test_huge_file_chunking_hashes_the_body_once(monkeypatch, forbid_model):
+    """huge-file-quadratic-chunking: Document.doc_id (sha256 of the whole body) was
+    recomputed for every chunk, so chunking grew with the square of the size. The
+    work done per size must now grow linearly: one whole-body hash per document."""
+    import ingest.records as records
+    from ingest.chunking import chunk_document
+    from ingest.records import Document
+
+    hashed: list[int] = []
+    real = records.content_hash
+    monkeypatch.setattr(records, "content_hash", lambda text: (hashed.append(len(text)), real(text))[1])
+    para = ("The duty on product alpha is 5 percent under notice 12, and the quota is 4,000 tonnes. " * 6).strip()
+    work = {}
+    for mb in (0.25, 1.0):
+        hashed.clear()
+        body = "\n\n".join([para] * int(mb * 1_000_000 / (len(para) + 2)))
+        chunks = chunk_document(Document(source="big.txt", body=body))
+        assert hashed.count(len(body)) == 1
+        work[mb] = (len(chunks), sum(hashed))
+    # Four times the text: four times the chunks and four times the characters hashed (not sixteen).
+    assert 3.5 < work[1.0][0] / work[0.25][0] < 4.5
+    assert 3.5 < work[1.0][1] / work[0.25][1] < 4.5

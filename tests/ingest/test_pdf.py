@@ -177,3 +177,35 @@ def test_words_hyphenated_at_line_ends_are_mended():
     assert doc.body.split("\n") == ["The Trade Representative increased the importation",
                                     "duty on steel to 25 percent, effective", "immediately. Section 301-",
                                     "related actions continue. Antidumping"]
+
+
+@pytest.mark.parametrize("columns, size", [(3, 8), (2, 10), (1, 11)])
+def test_pdf_sentences_are_whole_across_column_lines(columns: int, size: float):
+    from ingest.chunking import split_sentences
+
+    paras = [lorem_paragraph(i) for i in range(40)]
+    pages = []
+    while paras:
+        items, paras = column_page(paras, columns=columns, size=size, leading=size * 1.25, header=HEADER)
+        pages.append(items)
+    doc = load_pdf_bytes(build_pdf(pages), "fr.pdf")
+    for s, e in split_sentences(doc.body):
+        text = doc.body[s:e]
+        if text.startswith(("Federal Register", "89, No. 97")):
+            continue  # the running head
+        # A sentence ends with its period, unless a page break (and the next page's head) cuts it.
+        assert re.search(r"\stonnes\.$", text) or doc.body[e:e + 2] == "\n\n", text
+        assert text.startswith(("Paragraph", "sentence", "the", "duty", "states")) or s in doc.pages or \
+            doc.body[s - 2:s] == "\n\n", text
+
+
+def test_a_page_the_layout_cannot_handle_falls_back_to_plain_text(monkeypatch, caplog):
+    import ingest.formats.pdf as pdf_mod
+
+    def broken(_textpage):
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(pdf_mod, "_page_words", broken)
+    doc = load_pdf_bytes(build_pdf([[Item(72, 700, "Duties rise to 25 percent.", 11)]]), "odd.pdf")
+    assert doc.body == "Duties rise to 25 percent."
+    assert "layout analysis failed" in caplog.text
