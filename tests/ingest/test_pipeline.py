@@ -207,6 +207,13 @@ def test_sentence_vectors_can_be_left_to_question_time(store, tiny_corpus, index
     assert any(v is None for v in store.text_vectors(sentences, compute=False))
     # The answerer's fallback still gets a vector for every sentence.
     assert all(v is not None for v in store.text_vectors(sentences))
+    # ... and they are cached in the index: another process finds them without the model.
+    other = IndexStore(IndexOptions(path=store.path))
+    before = other.embedder.embedded
+    assert other.text_vectors(sentences, compute=False) == store.text_vectors(sentences, compute=False)
+    assert all(v is not None for v in other.text_vectors(sentences, compute=False))
+    assert other.embedder.embedded == before
+    other.close()
     index_consistency(store)
 
 
