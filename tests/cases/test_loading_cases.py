@@ -131,8 +131,10 @@ def test_huge_file_chunking_hashes_the_body_once(monkeypatch, forbid_model):
     from ingest.records import Document
 
     hashed: list[int] = []
-    real = records.content_hash
+    real, real_id = records.content_hash, records.document_id
     monkeypatch.setattr(records, "content_hash", lambda text: (hashed.append(len(text)), real(text))[1])
+    monkeypatch.setattr(records, "document_id",  # the id hashes the body with its metadata
+                        lambda body, *meta: (hashed.append(len(body)), real_id(body, *meta))[1])
     para = ("The duty on product alpha is 5 percent under notice 12, and the quota is 4,000 tonnes. " * 6).strip()
     work = {}
     for mb in (0.25, 1.0):
