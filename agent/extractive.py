@@ -601,11 +601,6 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 1.0
     else:
         focus = 0.5 if q.focus_head_df else 0.0
-    # Restrictive modifiers of the focus ("Indian companies") must hold in the
-    # evidence together with the question's other names and dates.
-    mods = [k for k in q.focus[:-1] if any(t.key == k and t.named for t in q.terms)]
-    mods_ok = not mods or any(all(key_in(m, c.context_keys) for m in mods)
-                              and _named_coverage(q, c.context_keys) >= 0.99 for c in picked)
     if q.kind is AnswerKind.STATEMENT:
         speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked))
     else:
@@ -614,12 +609,9 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "dense": dense[-1],
         "dense_margin": dense[-1] - dense[len(dense) // 2],
         "coverage": best.coverage,
-        "own": best.own,
         "named": _named_coverage(q, best.context_keys | doc_keys(best.doc)),
         "names_known": len(known) / len(named) if named else 1.0,
         "focus": focus,
-        "modifiers": float(mods_ok),
-        "fit": best.fit,
         "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else 1.0,
         "speaker": speaker,
         "relation": relation,

@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", nargs="*", default=[], help="labelled JSONL sets to check on (not fitted)")
     ap.add_argument("--corpus", required=True, help="the documents the questions are about")
     ap.add_argument("--out", default=str(MODEL_PATH), help="where to write the model JSON")
-    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="also report K-fold cross-validation over the fit sets, folds grouped by original question "
                          "(a paraphrase stays with its original)")

@@ -22,17 +22,17 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("abstention_model.json")
 
-# Every feature is in [0, 1]; higher means "better supported". Order is the model's column order.
+# Every feature is in [0, 1] (cosines in [-1, 1]); higher means "better supported". Order is the
+# model's column order. Chosen by grouped cross-validation over dev + paraphrases + holdout: the
+# regex-based answer-type fit, the best sentence's own coverage and the restrictive-modifier flag
+# (constant on these sets) were dropped because including them raised out-of-fold errors.
 FEATURES: tuple[str, ...] = (
     "dense",  # cosine of the question with its best-matching evidence sentence (MiniLM)
     "dense_margin",  # best sentence's cosine minus the median of the candidates' (is anything special?)
     "coverage",  # IDF-weighted share of question terms in the best sentence + its heading/title/date
-    "own",  # the same share in the best sentence alone
     "named",  # IDF-weighted share of the question's names found in the best sentence's document
     "names_known",  # share of the question's names that occur anywhere in the index
     "focus",  # the focus noun ("what *penalty*") occurs in the evidence (1), in the index only (0.5), nowhere (0)
-    "modifiers",  # the focus noun's restrictive modifiers ("*Indian* companies") hold with the names (1/0)
-    "fit",  # the best sentence carries the kind of answer asked for (a date, a figure, names...)
     "value",  # a when/how-many question found a date/figure tied to its terms (1/0; 1 for other kinds)
     "speaker",  # a "what did X say" question found X speaking (1/0; 1 for other kinds)
     "relation",  # cosine of the question *without its names* with the best of the top sentences
