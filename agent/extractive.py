@@ -445,13 +445,29 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tu
     return pick or values
 
 
+def _about_main_name(q: Question, c: Candidate) -> bool:
+    """Is the sentence (with its record heading, document title and date) about the
+    question's most specific name — the named term with the highest IDF weight,
+    months and numbers aside? True when the question names nothing."""
+    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    if not named:
+        return True
+    main = max(named, key=lambda t: t.weight)
+    return key_in(main.key, c.context_keys) or main.key in acronym_keys(q.terms, c.context_keys)
+
+
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     """The date (when) or figure (how many/much) that the evidence ties to the
     question: within a few words of a question term, or the value of a short
     record field ("Start date: 2020-06-05"). None when no such value exists."""
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     for c in picked:
+        if not _about_main_name(q, c):
+            continue  # a figure of a neighbouring entity ("Hikvision's market value" for Dahua's)
         values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
+        # A figure or date the question itself states is what it asks *about*, not the answer.
+        values = [v for v in values
+                  if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
         if not values:
             continue
         values = _preferred_units(q, values)

@@ -170,3 +170,22 @@ def test_abstains_when_the_evidence_is_about_something_else(corpus_index, questi
     ans = _ask(corpus_index, question)
     assert ans.abstained, ans.text
     assert ans.citations == []
+
+
+def test_a_figure_the_question_states_is_not_its_answer():
+    from agent.analysis import Question, Term
+    from agent.extractive import Candidate, _tied_value
+
+    class Doc:  # the fields of a stored document _tied_value reads
+        body = "Of the 28 entities added, 8 were companies."
+        doc_id, title, date = "d", "t", ""
+
+    c = Candidate(doc=Doc(), start=0, end=len(Doc.body), hit_rank=0, keys=set(), context_keys=set())
+    terms = [Term(w, norm_key(w), 1.0, 3, w[0].isdigit()) for w in ("28", "entities", "companies")]
+    q = Question(text="How many of the 28 entities were companies?", kind=AnswerKind.QUANTITY, terms=terms,
+                 focus=[norm_key("companies")])
+    assert _tied_value(q, [c]) == "8"
+    # Without the exclusion the stated "28" would be as close to the question's words.
+    q2 = Question(text="How many entities were companies?", kind=AnswerKind.QUANTITY, terms=terms[1:],
+                  focus=[norm_key("companies")])
+    assert _tied_value(q2, [c]) in {"8", "28"}
