@@ -445,15 +445,17 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tu
     return pick or values
 
 
-def _about_main_name(q: Question, c: Candidate) -> bool:
-    """Is the sentence (with its record heading, document title and date) about the
-    question's most specific name — the named term with the highest IDF weight,
-    months and numbers aside? True when the question names nothing."""
+def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool:
+    """Is the sentence (with its record heading, document title and date; with
+    ``whole_doc``, its whole document) about the question's most specific name —
+    the named term with the highest IDF weight, months and numbers aside? True
+    when the question names nothing."""
     named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
     if not named:
         return True
     main = max(named, key=lambda t: t.weight)
-    return key_in(main.key, c.context_keys) or main.key in acronym_keys(q.terms, c.context_keys)
+    keys = c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
+    return key_in(main.key, keys) or main.key in acronym_keys(q.terms, keys)
 
 
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
@@ -462,8 +464,12 @@ def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     record field ("Start date: 2020-06-05"). None when no such value exists."""
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     for c in picked:
-        if not _about_main_name(q, c):
-            continue  # a figure of a neighbouring entity ("Hikvision's market value" for Dahua's)
+        if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
+            continue  # the numbers of an address (a postal code) count nothing
+        # A figure of a neighbouring entity ("Hikvision's market value" for Dahua's) is no answer;
+        # a short field line ("Effective Date: ...") speaks for its document.
+        if not _about_main_name(q, c, whole_doc=len(c.text) <= 80):
+            continue
         values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
         # A figure or date the question itself states is what it asks *about*, not the answer.
         values = [v for v in values
