@@ -283,12 +283,9 @@ def parsed_focus(question: str) -> list[str] | None:
         if chunk is not None and chunk.root.pos_ in ("NOUN", "PROPN"):
             return phrase(chunk.root)
         if tok.lower_ == "how":  # "how many entities": how -> many -> entities
-            many = next((c for c in tok.head.children if c.lower_ in ("many", "much")), None) \
-                if tok.head.lower_ in ("many", "much") else None
             head = tok.head.head if tok.head.lower_ in ("many", "much") else None
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return phrase(head)
-            del many
             continue
         if tok.dep_ in ("det", "dep", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
             return phrase(tok.head)
