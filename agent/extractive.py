@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ingest.chunking import paragraph_spans, split_sentences
@@ -235,12 +237,36 @@ def _type_fit(q: Question, text: str) -> float:
     return 0.5
 
 
+_VEC_CACHE: "OrderedDict[tuple[int, str], list[float]]" = OrderedDict()
+_VEC_CACHE_MAX = 20000
+_VEC_LOCK = threading.Lock()
+
+
+def _sentence_vectors(store: IndexStore, texts: list[str]) -> list[list[float]]:
+    """Vectors of evidence sentences: the index's embedding cache, else computed and
+    remembered in this process (bounded LRU), so an index built without sentence
+    vectors (``TRADEQA_SENTENCE_VECTORS=false``) embeds each sentence once, not per question."""
+    key = id(store.embedder)
+    with _VEC_LOCK:
+        have = {t: _VEC_CACHE[(key, t)] for t in texts if (key, t) in _VEC_CACHE}
+    missing = [t for t in dict.fromkeys(texts) if t not in have]
+    if missing:
+        fresh = dict(zip(missing, store.text_vectors(missing)))
+        with _VEC_LOCK:
+            for t, v in fresh.items():
+                _VEC_CACHE[(key, t)] = v
+            while len(_VEC_CACHE) > _VEC_CACHE_MAX:
+                _VEC_CACHE.popitem(last=False)
+        have.update(fresh)
+    return [have[t] for t in texts]
+
+
 def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None:
     if not cands:
         return
     import numpy as np
 
-    vecs = np.asarray(store.text_vectors([c.text[:600] for c in cands]))
+    vecs = np.asarray(_sentence_vectors(store, [c.text[:600] for c in cands]))
     sims = vecs @ np.asarray(qvec)
     head = q.focus[-1] if q.focus else None
     typed = q.kind in (AnswerKind.LIST, AnswerKind.ENTITY, AnswerKind.DATE, AnswerKind.QUANTITY, AnswerKind.STATEMENT)

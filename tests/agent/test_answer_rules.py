@@ -189,3 +189,20 @@ def test_a_figure_the_question_states_is_not_its_answer():
     q2 = Question(text="How many entities were companies?", kind=AnswerKind.QUANTITY, terms=terms[1:],
                   focus=[norm_key("companies")])
     assert _tied_value(q2, [c]) in {"8", "28"}
+
+
+def test_sentence_vectors_are_embedded_once_per_process():
+    from agent.extractive import _sentence_vectors
+
+    class Store:
+        embedder = object()
+        calls: list[list[str]] = []
+
+        def text_vectors(self, texts):
+            self.calls.append(list(texts))
+            return [[float(len(t))] for t in texts]
+
+    st = Store()
+    assert _sentence_vectors(st, ["ab", "abc", "ab"]) == [[2.0], [3.0], [2.0]]
+    assert _sentence_vectors(st, ["abc", "abcd"]) == [[3.0], [4.0]]
+    assert st.calls == [["ab", "abc"], ["abcd"]]  # only what was never embedded
