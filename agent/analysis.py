@@ -2,47 +2,76 @@
 the focus noun, and evidence features (dates, figures, names) of sentences."""
 from __future__ import annotations
 
+import calendar
+import functools
+import logging
 import math
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
 from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
 
+log = logging.getLogger(__name__)
+
+_MONTH_ABBR = {calendar.month_abbr[i].lower(): calendar.month_name[i].lower() for i in range(1, 13)} | {"sept": "september"}
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 
-# Demonyms and their countries match each other ("Chinese" question, "China's" text).
-DEMONYMS = {
-    "chinese": "china", "american": "us", "japanese": "japan", "indian": "india", "korean": "korea",
-    "russian": "russia", "iranian": "iran", "german": "germany", "french": "france", "british": "uk",
-    "pakistani": "pakistan", "canadian": "canada", "mexican": "mexico", "taiwanese": "taiwan",
-    "vietnamese": "vietnam", "turkish": "turkey", "israeli": "israel", "syrian": "syria", "cuban": "cuba",
-    "european": "eu", "italian": "italy", "spanish": "spain", "dutch": "netherlands", "swiss": "switzerland",
-    "emirati": "uae", "saudi": "saudi", "belarusian": "belarus", "ukrainian": "ukraine",
-    "malaysian": "malaysia", "singaporean": "singapore", "thai": "thailand", "indonesian": "indonesia",
-    "brazilian": "brazil", "australian": "australia",
-}
-# Irregular forms, so "held" matches "holding" and "said" matches "say".
-_IRREGULAR = {"said": "say", "says": "say", "held": "hold", "paid": "pay", "took": "take", "taken": "take",
-              "made": "make", "sold": "sell", "bought": "buy", "told": "tell", "gave": "give", "given": "give",
-              "won": "win", "lost": "lose", "spent": "spend", "sent": "send", "met": "meet", "began": "begin",
-              "begun": "begin", "wrote": "write", "written": "write", "went": "go", "gone": "go", "left": "leave",
-              "brought": "bring", "thought": "think", "known": "know", "knew": "know", "led": "lead"}
-# A few legal-text synonyms folded onto one key ("exempt" questions, "Exceptions" paragraphs).
-_SYNONYMS = {"exempt": "except", "exempted": "except", "exemption": "except", "exemptions": "except",
-             "excluded": "except", "exclusion": "except", "exclusions": "except", "banned": "prohibit",
-             "ban": "prohibit", "bans": "prohibit", "barred": "prohibit", "forbidden": "prohibit"}
-_ALIASES = {"u.s": "us", "usa": "us", "united": "us", "america": "us", "prc": "china", "uighur": "uyghur",
-            "uighurs": "uyghur", "uyghurs": "uyghur"}
 
-# Verbs too general to be evidence either way ("take effect", "make").
-LIGHT_WORDS = frozenset(stem(w) for w in (
-    "take make get go come put use happen occur according report reported regarding respect concerning "
-    "affect related relate involve involved").split())
+# Word forms are normalised with general linguistic data from maintained libraries,
+# not with tables written for the questions: spaCy's English lemma exceptions
+# ("held" -> "hold", "children" -> "child") and rigour's territory names, which map
+# countries, demonyms and codes to one code ("American", "U.S.", "USA" -> "us";
+# "Chinese", "China", "PRC" -> "cn").
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_exceptions() -> dict[str, str]:
+    """Irregular English forms -> lemma, from the lemmatizer tables of spaCy's
+    ``en_core_web_sm`` (loaded once, lazily). Empty when spaCy is unavailable."""
+    try:
+        from .answering.nlp import nlp
+
+        tables = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    except Exception as exc:  # noqa: BLE001 - matching still works on stems
+        log.warning("spaCy lemma exceptions unavailable (%s); irregular forms match by stem only", exc)
+        return {}
+    out: dict[str, str] = {}
+    for pos in ("verb", "noun", "adj", "adv"):
+        try:
+            table = tables[pos]
+        except KeyError:
+            continue
+        for form, lemmas in table.items():
+            if lemmas and form not in out and form.isalpha():
+                out[form] = lemmas[0]
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def territory_code(word: str) -> str | None:
+    """Key of a country, region or demonym ("Chinese" -> "@cn", "U.S."/"US" -> "@us"),
+    via rigour's territory names and codes; None for other words. Only capitalised
+    words of three or more letters, abbreviations and upper-case codes are looked up
+    ("In" and "It" are words)."""
+    w = word.strip("'’").rstrip(".")
+    if not w[:1].isupper() or (len(w) < 3 and "." not in w and not w.isupper()):
+        return None
+    try:
+        from rigour.territories import lookup_territory
+    except ImportError:  # pragma: no cover - rigour is a dependency
+        return None
+    t = lookup_territory(w)
+    # Prefixed so a code never collides with a word ("in" for India).
+    return f"@{t.code}" if t is not None else None
+
 
 _DATE_RE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
@@ -115,22 +144,28 @@ def number_word(w: str) -> str | None:
 
 
 def synonyms(text: str) -> list[str]:
-    """Canonical words for the synonyms in ``text`` (added to keyword queries)."""
-    return [_SYNONYMS[t.lower()] for t in tokens(text) if t.lower() in _SYNONYMS]
+    """Lemmas of the irregular word forms in ``text`` ("held" -> "hold"), added to
+    keyword queries so the stemmed keyword index finds the other forms."""
+    exc = _lemma_exceptions()
+    return [exc[t.lower()] for t in tokens(text) if t.lower() in exc]
 
 
+@functools.lru_cache(maxsize=262144)
 def norm_key(word: str) -> str:
-    """Matching key of a word: aliases and demonyms folded, then stemmed."""
-    w = word.lower().strip("'’.").replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    """Matching key of a word: territory names and demonyms folded to one code
+    (rigour), irregular forms to their lemma (spaCy tables), then stemmed."""
+    raw = word.strip("'’.").replace("’", "'")
+    if raw.endswith("'s") or raw.endswith("'S"):
+        raw = raw[:-2]
+    code = territory_code(raw)
+    if code is not None:
+        return code
+    w = raw.lower()
     num = number_word(w)
     if num is not None:
         return num
-    w = _IRREGULAR.get(w, w)
-    w = _SYNONYMS.get(w, w)
-    w = _ALIASES.get(w, w)
-    w = DEMONYMS.get(w, w)
+    w = _MONTH_ABBR.get(w, w)
+    w = _lemma_exceptions().get(w, w)
     return stem(w)
 
 
@@ -147,13 +182,25 @@ def date_keys(text: str) -> set[str]:
 
 
 def text_keys(text: str) -> set[str]:
+    """All matching keys of a text (words, date keys, and acronyms it uses); a copy
+    of a cached set (sentences recur across questions)."""
+    return set(_text_keys(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_keys(text: str) -> frozenset[str]:
     """All matching keys of a text (words, date keys, and acronyms it uses)."""
     toks = tokens(text)
     keys = {norm_key(t) for t in toks} | date_keys(text)
     keys |= set(joined_numbers(text))  # issue 9: "10,000" in the text also matches "10000" in a question
+    for a, b in zip(toks, toks[1:]):  # two-word territory names ("United States", "Hong Kong")
+        if a[:1].isupper() and b[:1].isupper():
+            code = territory_code(f"{a} {b}")
+            if code is not None:
+                keys.add(code)
     if re.search(r"\bNo\.\s*\d", text):  # "Docket No. 190925" is a docket number
         keys.add("number")
-    return keys
+    return frozenset(keys)
 
 
 def acronym_keys(terms: list["Term"], keys: set[str]) -> set[str]:
@@ -204,9 +251,62 @@ def classify(question: str) -> AnswerKind:
     return AnswerKind.OTHER
 
 
+_WH = {"what", "which", "whose", "how"}
+
+
+def parsed_focus(question: str) -> list[str] | None:
+    """The focus noun phrase from spaCy's dependency parse: the noun a wh-word
+    determines ("*which* US vendors", "*how many* entities"), or the noun that a
+    copula equates with "what" ("what is IFLYTEK's *headcount*", "what was the
+    *amount*"), with its compound/adjective modifiers before it; lemmas, as
+    matching keys. ``[]`` when the question has no such noun; None when spaCy is
+    unavailable."""
+    try:
+        from .answering.nlp import nlp
+
+        doc = nlp()(question)
+    except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
+        log.warning("spaCy parse unavailable (%s)", exc)
+        return None
+
+    def phrase(noun) -> list[str]:
+        while noun.dep_ == "poss" and noun.head.pos_ in ("NOUN", "PROPN"):  # "which agency's *restrictions*"
+            noun = noun.head
+        mods = [t for t in noun.children if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i
+                and t.lower_ not in _WH and t.lower_ not in ("many", "much") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
+        return [norm_key(t.text) for t in mods] + [norm_key(noun.text)]
+
+    for tok in doc:
+        if tok.lower_ not in _WH:
+            continue
+        # "Which Indian companies ...": the noun chunk the wh-word opens.
+        chunk = next((c for c in doc.noun_chunks if c.start <= tok.i + (tok.lower_ != "how") < c.end
+                      and c.root.i != tok.i and (c.start <= tok.i or tok.dep_ in ("det", "dep"))), None)
+        if chunk is not None and chunk.root.pos_ in ("NOUN", "PROPN"):
+            return phrase(chunk.root)
+        if tok.lower_ == "how":  # "how many entities": how -> many -> entities
+            head = tok.head.head if tok.head.lower_ in ("many", "much") else None
+            if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                return phrase(head)
+            continue
+        if tok.dep_ in ("det", "dep", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            return phrase(tok.head)
+        if tok.dep_ in ("attr", "nsubj", "dobj") and tok.head.lemma_ == "be":
+            other = [c for c in tok.head.children if c.dep_ in ("nsubj", "attr", "nsubjpass") and c.i != tok.i
+                     and c.pos_ in ("NOUN", "PROPN")]
+            if other:  # the one after the wh-word ("... - what was the *amount*")
+                return phrase(min(other, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))))
+    return []
+
+
 def focus_phrase(question: str) -> list[str]:
     """The noun phrase the question asks for: "What trade deal did..." -> [trade, deal];
-    "How many employees..." -> [employee]; "Which agency's visa restrictions" -> [..., restriction]."""
+    "How many employees..." -> [employee]; "Which agency's visa restrictions" -> [..., restriction].
+    From the dependency parse (:func:`parsed_focus`); the words after a leading
+    wh-word when the parse finds none (or spaCy is unavailable)."""
+    parsed = parsed_focus(question)
+    if parsed:
+        return parsed
     q = question.strip().rstrip("?")
     # "What is the capital of France" asks for a "capital".
     q = re.sub(r"^(what|which)\s+(?:is|are|was|were)\s+(?:the|a|an)\s+", r"\1 ", q, flags=re.I)
@@ -232,14 +332,14 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
         key = norm_key(w)
-        if not key or key in LIGHT_WORDS or key == "say":
-            continue
-        lookup = _SYNONYMS.get(w.lower(), w.replace("’", "'"))  # "exempt" is looked up as "except"
+        if not key or (w.lower() in SPACY_STOP_WORDS and not w[:1].isupper()):
+            continue  # general words ("take", "make", "regarding") are evidence neither way
+        lookup = w.replace("’", "'")
         if lookup not in cache:
             cache[lookup] = store.document_frequency(re.sub(r"'s$", "", lookup))
         df = cache[lookup]
         idf = math.log((n + 1) / (df + 1)) + 1.0
-        named = (w[:1].isupper() and w != first) or any(ch.isdigit() for ch in w) or w.lower() in DEMONYMS \
+        named = (w[:1].isupper() and w != first) or any(ch.isdigit() for ch in w) or territory_code(w) is not None \
             or (len(w) > 1 and w[1:].lower() != w[1:])
         terms.append(Term(surface=w, key=key, weight=idf, df=df, named=named))
     focus = focus_phrase(question)

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
     # --- answering
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
     max_quotes: int = Field(4, ge=1, le=12, description="Max supporting quotes in an answer.")
-    abstain_threshold: float = Field(0.4, ge=0, le=1, description="Min share of the question's weighted key terms the evidence must cover.")
+    abstain_threshold: float | None = Field(None, ge=0, le=1, description="Min probability (fitted abstention model) that the evidence answers the question; unset: the threshold fitted with the model.")
 
     # --- LLM back-ends (none = extractive, offline)
     llm: str = Field("none", description="none | openai | llamacpp.")

@@ -53,6 +53,7 @@ class Question:
     must_include: list[list[str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     kind: str = ""
+    of: str = ""  # id of the question this one rewords (paraphrase sets)
 
     @property
     def group(self) -> str:
@@ -95,6 +96,8 @@ class QuestionResult:
     missing: list[list[str]] = field(default_factory=list)  # must_include groups not found
     correctness: float | None = None  # share of groups matched (answerable only; 0 when abstained)
     correct: bool | None = None  # all groups matched and did not abstain (answerable only)
+    direct_correct: bool | None = None  # all groups matched in the direct part (before the evidence quotes)
+    of: str = ""  # id of the original question (paraphrase sets)
     abstention_ok: bool = True  # abstained iff unanswerable
     source_hit: bool | None = None  # a verified citation into `sources` (answerable only)
     source_rank: int | None = None  # 1-based rank of the first retrieved chunk from `sources`
@@ -124,6 +127,9 @@ class EvalSummary:
     n_failed: int = 0
     correct_rate: float | None = None  # answerable questions fully correct
     correctness_mean: float | None = None  # mean share of must_include groups matched
+    direct_rate: float | None = None  # answerable questions with every fact before the evidence quotes
+    consistency: float | None = None  # paraphrases whose outcome equals their original's
+    n_paraphrase_pairs: int = 0  # paraphrases whose original was evaluated too
     abstain_precision: float | None = None  # abstentions that were on unanswerable questions
     abstain_recall: float | None = None  # unanswerable questions abstained on
     wrong_abstentions: int = 0  # abstained on an answerable question
@@ -159,6 +165,7 @@ class ConfigRun:
     results: list[QuestionResult]
     summary: EvalSummary
     seconds: float = 0.0
+    originals: list[QuestionResult] = field(default_factory=list)  # only for paraphrase consistency
 
 
 @dataclass
@@ -246,14 +253,66 @@ def _question_from(obj: Any, where: str) -> Question:
     # Accept file names as well as stems ("x.txt" means "x").
     stems = [Path(s).stem if Path(s).suffix.lower() in {".txt", ".md", ".html", ".htm", ".pdf"} else s
              for s in sources]
+    of = obj.get("of") or ""
+    if not isinstance(of, (str, int)):
+        raise ValueError(f"{where}: 'of' must be the id of the original question")
     return Question(id=str(qid), question=text.strip(), answerable=answerable, must_include=groups,
-                    sources=stems, kind=kind)
+                    sources=stems, kind=kind, of=str(of))
+
+
+def load_question_files(paths: Sequence[str | os.PathLike]) -> list[Question]:
+    """Several JSONL sets as one (e.g. originals and their paraphrases); ids must be
+    unique across files. Raises ValueError naming the file of a duplicate id."""
+    out: list[Question] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for q in load_questions(path):
+            if q.id in seen:
+                raise ValueError(f"{path}: id {q.id!r} also in {seen[q.id]}")
+            seen[q.id] = str(path)
+            out.append(q)
+    return out
 
 
 # ----------------------------------------------------------------------------- scoring
 def normalise(text: str) -> str:
     """White space collapsed to single spaces and trimmed (case and characters kept)."""
     return " ".join(text.split())
+
+
+_EVIDENCE_START = re.compile(r"(?m)^(?:Evidence:\s*$|\[\d+\]\s*[“\"])")
+
+
+def direct_part(text: str) -> str:
+    """The part of an answer an analyst reads first: everything before the evidence
+    block (a line ``Evidence:`` or the first numbered quote line ``[n] “...``).
+    An answer that leads with its best quote keeps that quote (it is the answer)."""
+    m = _EVIDENCE_START.search(text)
+    return text[:m.start()] if m else text
+
+
+def outcome(r: "QuestionResult") -> str:
+    """``correct`` / ``abstained`` / ``wrong`` (answered but not fully correct, or
+    answered an unanswerable question) / ``error``."""
+    if r.error:
+        return "error"
+    if r.abstained:
+        return "abstained"
+    if r.answerable:
+        return "correct" if r.correct else "wrong"
+    return "wrong"
+
+
+def consistency(results: Sequence["QuestionResult"],
+                originals: Sequence["QuestionResult"] = ()) -> tuple[float | None, int]:
+    """Share of paraphrases (results with ``of``) whose outcome equals their
+    original's, and the number of such pairs. Originals are looked up among
+    ``results`` and ``originals``; paraphrases without one are left out."""
+    by_id = {r.id: r for r in [*originals, *results]}
+    pairs = [(r, by_id[r.of]) for r in results if r.of and r.of in by_id]
+    if not pairs:
+        return None, 0
+    return sum(outcome(a) == outcome(b) for a, b in pairs) / len(pairs), len(pairs)
 
 
 def match_groups(text: str, groups: Sequence[Sequence[str]]) -> list[bool]:
@@ -350,7 +409,7 @@ def score_answer(q: Question, answer: Answer | None, docs: DocumentTexts, *, ran
     """
     text = answer.text if answer else ""
     abstained = bool(answer.abstained) if answer else False
-    r = QuestionResult(id=q.id, question=q.question, kind=q.group, answerable=q.answerable, config=config,
+    r = QuestionResult(id=q.id, question=q.question, kind=q.group, answerable=q.answerable, config=config, of=q.of,
                        answer_text=text, abstained=abstained, error=error, latency_ms=latency_ms,
                        backend=answer.backend if answer else "", notice=answer.notice if answer else "")
     r.citations = [check_citation(c, docs, q.sources) for c in (answer.citations if answer else [])]
@@ -366,6 +425,7 @@ def score_answer(q: Question, answer: Answer | None, docs: DocumentTexts, *, ran
         # An abstention is not an answer, whatever words it happens to contain.
         r.correctness = 0.0 if (abstained or error) else share
         r.correct = r.correctness == 1.0
+        r.direct_correct = bool(r.correct) and all(match_groups(direct_part(text), q.must_include))
         r.abstention_ok = not abstained
         r.source_hit = any(c.verified and c.in_sources for c in r.citations)
         if abstained:
@@ -407,8 +467,10 @@ def _rate(num: int, den: int) -> float | None:
 
 
 def summarise(results: Sequence[QuestionResult], ks: Sequence[int] = DEFAULT_KS, *,
-              by_kind: bool = True) -> EvalSummary:
-    """Aggregate question results (overall, and per kind when ``by_kind``)."""
+              by_kind: bool = True, originals: Sequence[QuestionResult] = ()) -> EvalSummary:
+    """Aggregate question results (overall, and per kind when ``by_kind``).
+    ``originals``: results of questions that paraphrases (``of``) point to but that
+    are not part of ``results`` (for paraphrase consistency only)."""
     ans = [r for r in results if r.answerable]
     una = [r for r in results if not r.answerable]
     abstained = [r for r in results if r.abstained]
@@ -420,6 +482,7 @@ def summarise(results: Sequence[QuestionResult], ks: Sequence[int] = DEFAULT_KS,
         n_errors=sum(bool(r.error) for r in results), n_failed=sum(r.failed for r in results),
         correct_rate=_rate(sum(bool(r.correct) for r in ans), len(ans)),
         correctness_mean=(sum(r.correctness or 0.0 for r in ans) / len(ans)) if ans else None,
+        direct_rate=_rate(sum(bool(r.direct_correct) for r in ans), len(ans)),
         abstain_precision=_rate(sum(not r.answerable for r in abstained), len(abstained)),
         abstain_recall=_rate(sum(r.abstained for r in una), len(una)),
         wrong_abstentions=sum(r.abstained for r in ans),
@@ -433,6 +496,7 @@ def summarise(results: Sequence[QuestionResult], ks: Sequence[int] = DEFAULT_KS,
         latency_p50_ms=percentile(lat, 50), latency_p95_ms=percentile(lat, 95),
         latency_mean_ms=(sum(lat) / len(lat)) if lat else None,
     )
+    s.consistency, s.n_paraphrase_pairs = consistency(results, originals)
     if by_kind:
         kinds = sorted({r.kind for r in results})
         s.by_kind = {k: summarise([r for r in results if r.kind == k], ks, by_kind=False) for k in kinds}
@@ -443,6 +507,8 @@ def summarise(results: Sequence[QuestionResult], ks: Sequence[int] = DEFAULT_KS,
 METRICS: list[tuple[str, str, str, bool]] = [
     ("correct_rate", "Answerable fully correct", "pct", True),
     ("correctness_mean", "Mean share of facts matched", "pct", True),
+    ("direct_rate", "Direct answer right (facts before the evidence)", "pct", True),
+    ("consistency", "Paraphrase consistency (same outcome as original)", "pct", True),
     ("abstain_recall", "Unanswerable abstained (abstention recall)", "pct", True),
     ("abstain_precision", "Abstention precision", "pct", True),
     ("wrong_abstentions", "Wrong abstentions (answerable)", "int", False),
@@ -643,8 +709,12 @@ def prepare_index(corpus: str | os.PathLike, settings: Settings, *, index: str |
 # ----------------------------------------------------------------------------- runner
 def run_config(questions: Sequence[Question], config: RunConfig, docs: DocumentTexts, *,
                ks: Sequence[int] = DEFAULT_KS, ask_fn: AskFn | None = None, retrieve_fn: RetrieveFn | None = None,
-               progress: bool = True, warm_up: bool = True) -> ConfigRun:
+               progress: bool = True, warm_up: bool = True, originals: Sequence[Question] = ()) -> ConfigRun:
     """Ask every question under one configuration and score the answers.
+
+    ``originals``: questions that paraphrases point to (``of``) from another set;
+    the ones referenced and not in ``questions`` are asked too, and used only for
+    paraphrase consistency (they do not count in the other figures).
 
     ``ask_fn(question, settings=...)`` / ``retrieve_fn(question, k=..., settings=...)``
     default to :func:`agent.ask` / :func:`agent.retrieve` (tests pass fakes).
@@ -664,8 +734,11 @@ def run_config(questions: Sequence[Question], config: RunConfig, docs: DocumentT
             ask_fn("Which entities were added to the Entity List?", settings=s)
         except Exception as exc:  # noqa: BLE001 - the real questions will report it
             log.warning("warm-up for %s failed: %s", config.name, exc)
+    own_ids = {q.id for q in questions}
+    wanted = {q.of for q in questions if q.of}
+    extra = [q for q in originals if q.id in wanted and q.id not in own_ids]
     results: list[QuestionResult] = []
-    bar = tqdm(questions, desc=f"eval {config.name}", unit="q", disable=not progress, leave=False)
+    bar = tqdm([*questions, *extra], desc=f"eval {config.name}", unit="q", disable=not progress, leave=False)
     for q in bar:
         answer, error = None, ""
         t0 = time.perf_counter()
@@ -685,27 +758,34 @@ def run_config(questions: Sequence[Question], config: RunConfig, docs: DocumentT
                          config=config.name, error=error)
         results.append(r)
         bar.set_postfix_str(f"failed {sum(x.failed for x in results)}", refresh=False)
-    return ConfigRun(name=config.name, overrides=config.overrides, index=str(s.index), results=results,
-                     summary=summarise(results, ks), seconds=time.perf_counter() - t_run)
+    own, orig = results[:len(questions)], results[len(questions):]
+    return ConfigRun(name=config.name, overrides=config.overrides, index=str(s.index), results=own,
+                     summary=summarise(own, ks, originals=orig), seconds=time.perf_counter() - t_run,
+                     originals=orig)
 
 
 def evaluate(questions: Sequence[Question] | str | os.PathLike, *, corpus: str | os.PathLike | None = None,
              index: str | os.PathLike | None = None, configs: Sequence[RunConfig | str] | None = None,
              settings: Settings | None = None, ks: Sequence[int] = DEFAULT_KS, gates: Sequence[Gate] = (),
              cache_dir: str | os.PathLike | None = None, progress: bool = True,
-             ask_fn: AskFn | None = None, retrieve_fn: RetrieveFn | None = None) -> EvalReport:
+             ask_fn: AskFn | None = None, retrieve_fn: RetrieveFn | None = None,
+             originals: Sequence[Question] | str | os.PathLike = ()) -> EvalReport:
     """Evaluate a question set under one or more configurations.
 
     ``questions``: loaded questions or a JSONL path. ``corpus``: a folder to index
     (cached by content hash; ``index`` to choose the folder) and to read documents
     from when verifying citations. Without ``corpus`` the configured index is used.
     ``configs``: :class:`RunConfig` or ``name:key=value,...`` strings; the first is
-    the baseline of comparisons. Returns an :class:`EvalReport` (gates checked).
+    the baseline of comparisons. ``originals``: the set (or its path) that
+    paraphrases (``of``) reword, for paraphrase consistency. Returns an
+    :class:`EvalReport` (gates checked).
     """
     qpath = ""
     if not isinstance(questions, (list, tuple)):
         qpath = str(questions)
         questions = load_questions(questions)
+    if not isinstance(originals, (list, tuple)):
+        originals = load_questions(originals)
     base = settings or Settings()
     if index is not None:
         base = base.model_copy(update={"index": Path(index)})
@@ -733,8 +813,8 @@ def evaluate(questions: Sequence[Question] | str | os.PathLike, *, corpus: str |
             for c in members:
                 c.settings = c.settings.model_copy(update={"index": s_idx.index, "collection": s_idx.collection})
     docs = DocumentTexts(corpus)
-    runs = [run_config(questions, c, docs, ks=ks, ask_fn=ask_fn, retrieve_fn=retrieve_fn, progress=progress)
-            for c in runs_cfg]
+    runs = [run_config(questions, c, docs, ks=ks, ask_fn=ask_fn, retrieve_fn=retrieve_fn, progress=progress,
+                       originals=originals) for c in runs_cfg]
     report = EvalReport(questions_path=qpath, corpus=str(corpus or ""),
                         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                         ks=list(ks), runs=runs, notes=notes)
@@ -806,7 +886,12 @@ def write_outputs(report: EvalReport, out_dir: str | os.PathLike, *, charts: boo
 # ----------------------------------------------------------------------------- CLI
 def add_eval_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``tradeqa eval`` (``--index`` etc. are added by the CLI)."""
-    p.add_argument("questions", help="JSONL question set (fields: id, question, answerable, must_include, sources, kind)")
+    p.add_argument("questions", nargs="+",
+                   help="JSONL question set(s) (fields: id, question, answerable, must_include, sources, kind, of); "
+                        "several files are evaluated as one set")
+    p.add_argument("--originals", action="append", default=[], metavar="JSONL",
+                   help="set(s) whose questions the paraphrases (field 'of') reword: asked too, used only for "
+                        "paraphrase consistency")
     p.add_argument("--corpus", help="folder of documents: indexed (cached by content hash) and used to verify citations")
     p.add_argument("--k", default=",".join(map(str, DEFAULT_KS)), help="retrieval cut-offs for recall@k (default 1,3,5,10)")
     p.add_argument("--out", default="eval-out", help="output folder (default ./eval-out)")
@@ -821,6 +906,10 @@ def add_eval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-correct", dest="min_correct", help="gate: share of answerable questions fully correct (0.85 or 85)")
     p.add_argument("--min-abstain", dest="min_abstain", help="gate: share of unanswerable questions abstained on")
     p.add_argument("--min-citation-precision", dest="min_citation_precision", help="gate: share of citations verified")
+    p.add_argument("--min-direct", dest="min_direct",
+                   help="gate: share of answerable questions with every fact before the evidence quotes")
+    p.add_argument("--min-consistency", dest="min_consistency",
+                   help="gate: share of paraphrases with the same outcome as their original")
     p.add_argument("--min-recall", dest="min_recall", metavar="[K:]SHARE",
                    help="gate: retrieval recall@K (default K=5), e.g. 5:0.95")
 
@@ -829,7 +918,8 @@ def gates_from_args(args: argparse.Namespace, ks: list[int]) -> tuple[list[Gate]
     """The gates asked for on the command line (and ``ks`` extended by a recall gate's k)."""
     gates = []
     for attr, metric in (("min_correct", "correct_rate"), ("min_abstain", "abstain_recall"),
-                         ("min_citation_precision", "citation_precision")):
+                         ("min_citation_precision", "citation_precision"), ("min_direct", "direct_rate"),
+                         ("min_consistency", "consistency")):
         v = getattr(args, attr, None)
         if v is not None:
             gates.append(Gate(metric, parse_fraction(v)))
@@ -851,13 +941,15 @@ def run_eval_cli(args: argparse.Namespace) -> int:
     gates, ks = gates_from_args(args, ks)
     specs = list(args.compare or []) + list(args.config or [])
     configs = parse_configs(specs, base)
-    questions = load_questions(args.questions)
+    qpaths = args.questions if isinstance(args.questions, (list, tuple)) else [args.questions]
+    questions = load_question_files(qpaths)
+    originals = load_question_files(args.originals) if getattr(args, "originals", None) else []
     if args.limit:
         questions = questions[: args.limit]
     progress = not getattr(args, "quiet", False) and sys.stderr.isatty()
     report = evaluate(questions, corpus=args.corpus, index=index, configs=configs, settings=base, ks=ks,
-                      gates=gates, cache_dir=args.cache_dir, progress=progress)
-    report.questions_path = str(args.questions)
+                      gates=gates, cache_dir=args.cache_dir, progress=progress, originals=originals)
+    report.questions_path = ", ".join(map(str, qpaths))
     paths = write_outputs(report, args.out, charts=args.charts)
     from .report import summary_table
 

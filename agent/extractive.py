@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ingest.chunking import paragraph_spans, split_sentences
 from ingest.store import IndexStore, StoredDocument
 
+from .answering.abstention import AbstentionModel, load_model
+from .answering.evidence import admissible
 from .analysis import (MONTHS, AnswerKind, Question, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
                        norm_key, text_keys)
 from .citations import make_citation
@@ -52,6 +56,7 @@ class Candidate:
     score: float = 0.0
     covered: set[str] = field(default_factory=set)
     fit: float = 0.0  # does it carry the kind of answer asked for (a date, a figure, a list...)
+    vec: object = None  # its MiniLM vector (numpy, unit length)
 
     @property
     def text(self) -> str:
@@ -195,6 +200,8 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
                 continue
             seen.add((h.doc_id, s))
             text = doc.body[s:e]
+            if not admissible(text):
+                continue
             if text in seen_text:  # identical record lines across entries: keep the best-ranked
                 continue
             seen_text.add(text)
@@ -230,17 +237,42 @@ def _type_fit(q: Question, text: str) -> float:
     return 0.5
 
 
+_VEC_CACHE: "OrderedDict[tuple[int, str], list[float]]" = OrderedDict()
+_VEC_CACHE_MAX = 20000
+_VEC_LOCK = threading.Lock()
+
+
+def _sentence_vectors(store: IndexStore, texts: list[str]) -> list[list[float]]:
+    """Vectors of evidence sentences: the index's embedding cache, else computed and
+    remembered in this process (bounded LRU), so an index built without sentence
+    vectors (``TRADEQA_SENTENCE_VECTORS=false``) embeds each sentence once, not per question."""
+    key = id(store.embedder)
+    with _VEC_LOCK:
+        have = {t: _VEC_CACHE[(key, t)] for t in texts if (key, t) in _VEC_CACHE}
+    missing = [t for t in dict.fromkeys(texts) if t not in have]
+    if missing:
+        fresh = dict(zip(missing, store.text_vectors(missing)))
+        with _VEC_LOCK:
+            for t, v in fresh.items():
+                _VEC_CACHE[(key, t)] = v
+            while len(_VEC_CACHE) > _VEC_CACHE_MAX:
+                _VEC_CACHE.popitem(last=False)
+        have.update(fresh)
+    return [have[t] for t in texts]
+
+
 def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None:
     if not cands:
         return
     import numpy as np
 
-    vecs = np.asarray(store.text_vectors([c.text[:600] for c in cands]))
+    vecs = np.asarray(_sentence_vectors(store, [c.text[:600] for c in cands]))
     sims = vecs @ np.asarray(qvec)
     head = q.focus[-1] if q.focus else None
     typed = q.kind in (AnswerKind.LIST, AnswerKind.ENTITY, AnswerKind.DATE, AnswerKind.QUANTITY, AnswerKind.STATEMENT)
-    for c, sim in zip(cands, sims):
+    for c, sim, vec in zip(cands, sims, vecs):
         c.dense = float(sim)
+        c.vec = vec
         c.own, _ = _coverage(q, c.keys)
         c.coverage, c.covered = _coverage(q, c.context_keys)
         prior = 1.0 / (1.0 + 0.15 * c.hit_rank)
@@ -343,6 +375,8 @@ def _record_heads(q: Question, best: Candidate, cands: list[Candidate], hits: li
         if not any(ps < e and s < pe for s, e in spans) or record_span(best.doc.body, ps, paras) is None:
             continue
         line_end = best.doc.body.find("\n", ps, pe)
+        if not admissible(best.doc.body[ps: line_end if line_end > 0 else pe]):
+            continue
         heads.append((best.doc, ps, line_end if line_end > 0 else pe))
     return heads if len(heads) >= 2 else []
 
@@ -437,13 +471,35 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tu
     return pick or values
 
 
+def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool:
+    """Is the sentence (with its record heading, document title and date; with
+    ``whole_doc``, its whole document) about the question's most specific name —
+    the named term with the highest IDF weight, months and numbers aside? True
+    when the question names nothing."""
+    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    if not named:
+        return True
+    main = max(named, key=lambda t: t.weight)
+    keys = c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
+    return key_in(main.key, keys) or main.key in acronym_keys(q.terms, keys)
+
+
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     """The date (when) or figure (how many/much) that the evidence ties to the
     question: within a few words of a question term, or the value of a short
     record field ("Start date: 2020-06-05"). None when no such value exists."""
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     for c in picked:
+        if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
+            continue  # the numbers of an address (a postal code) count nothing
+        # A figure of a neighbouring entity ("Hikvision's market value" for Dahua's) is no answer;
+        # a short field line ("Effective Date: ...") speaks for its document.
+        if not _about_main_name(q, c, whole_doc=len(c.text) <= 80):
+            continue
         values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
+        # A figure or date the question itself states is what it asks *about*, not the answer.
+        values = [v for v in values
+                  if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
         if not values:
             continue
         values = _preferred_units(q, values)
@@ -474,11 +530,12 @@ def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     return None
 
 
-def _lead(q: Question, picked: list[Candidate], value: str | None) -> str | None:
-    """The direct answer (verbatim spans of the quotes), or None to lead with the quote.
-    ``value``: the date or figure tied to the question (see :func:`_tied_value`)."""
+def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list[str] | None:
+    """The spans the direct answer is made of (verbatim from the quotes: the names
+    listed as the thing asked, or the tied date/figure), or None to lead with the
+    best quote. ``value``: the date or figure tied to the question (:func:`_tied_value`)."""
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
-        return value
+        return [value] if value else None
     if q.kind is AnswerKind.LIST:
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
@@ -487,8 +544,25 @@ def _lead(q: Question, picked: list[Candidate], value: str | None) -> str | None
             for run in _enumerations(c.text, qkeys, head, linked_only=True):
                 names += [n for n in run if n not in names]
         if len(names) >= 2:
-            return ", ".join(names[:-1]) + " and " + names[-1]
+            return names
     return None
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _marked_lead(items: list[str] | None, citations: list[Citation], min_items: int) -> tuple[str | None, list[int]]:
+    """The lead line's text and the numbers of the quotes it rests on: only items
+    that occur in a quote as cited (a trimmed quote may have lost one) are kept,
+    and only quotes containing a kept item are marked. ``(None, [])`` when fewer
+    than ``min_items`` items survive (then the best quote leads)."""
+    if not items:
+        return None, []
+    keep = [i for i in items if any(i in c.quote for c in citations)]
+    if len(keep) < min_items:
+        return None, []
+    return _join(keep), [c.n for c in citations if any(i in c.quote for i in keep)]
 
 
 def _attribution(c: Citation) -> str:
@@ -496,15 +570,15 @@ def _attribution(c: Citation) -> str:
     return f"{c.title}" + (f" ({', '.join(bits)})" if bits else "")
 
 
-def _compose(lead: str | None, citations: list[Citation], per_name: bool = False) -> str:
-    """Direct answer first, then the numbered quotes with their sources."""
+def _compose(lead: str | None, citations: list[Citation], marks: list[int] | None = None) -> str:
+    """Direct answer first, then the numbered quotes with their sources. ``marks``:
+    the quotes the lead rests on (each contains what it stands for)."""
     if lead is None:  # the best quote is the answer
         first = citations[0]
         lines = [f"“{first.quote}” — {_attribution(first)} [1]", ""]
         rest = citations[1:]
     else:
-        marks = "".join(f"[{c.n}]" for c in citations) if per_name else "[1]"
-        lines = [f"{lead} {marks}", ""]
+        lines = [f"{lead} {''.join(f'[{n}]' for n in (marks or []))}".rstrip(), ""]
         rest = citations
     if rest:
         lines.append("Evidence:")
@@ -538,45 +612,83 @@ def _speaker(q: Question, text: str) -> bool:
 
 
 # ---------------------------------------------------------------- abstention
-def _abstain_reason(q: Question, best: Candidate | None, picked: list[Candidate], settings: Settings,
-                    value: str | None) -> str | None:
-    if best is None:
-        return "no passage matched"
-    # The thing asked for ("what penalty", "how many employees") never occurs in the sources.
-    if q.focus and q.focus_head_df == 0 and not key_in(q.focus[-1], set().union(*(c.context_keys for c in picked))):
-        return f"no source mentions '{q.focus[-1]}'"
-    # A name the sources never mention (not a month: those match ISO dates).
-    for t in q.named_terms:
-        if t.df == 0 and not key_in(t.key, best.context_keys) and not t.key.isdigit() \
-                and t.surface.lower() not in MONTHS:
-            return f"no source mentions '{t.surface}'"
-    # Restrictive modifiers of the focus ("Indian companies") must hold in the
-    # evidence together with the question's other names and dates.
-    mods = [k for k in q.focus[:-1] if any(t.key == k and t.named for t in q.terms)]
-    if mods and not any(all(key_in(m, c.context_keys) for m in mods) and _named_coverage(q, c.context_keys) >= 0.99
-                        for c in picked):
-        return f"the evidence does not cover '{' '.join(mods)}'"
-    # The passage the answer leads with must be about the names in the question
-    # (its document may name them elsewhere: "28" in a rule about twenty-eight entities).
-    if _named_coverage(q, best.context_keys | doc_keys(best.doc)) < 0.5:
-        return "the evidence does not mention the names in the question"
-    if len(q.terms) <= 3 and q.kind is not AnswerKind.STATEMENT:
-        # Short questions: every term the sources know must be in the best evidence.
-        missing = [re.sub(r"['’]s$", "", t.surface) for t in q.terms if t.df > 0 and not key_in(t.key, best.context_keys)
-                   and t.key not in acronym_keys(q.terms, best.context_keys)]
-        if missing:
-            return f"the best evidence does not mention {', '.join(missing)}"
+def _semantic_support(q: Question, cands: list[Candidate], store: IndexStore, top: int = 5) -> tuple[float, float]:
+    """How well the best sentences match, by meaning, (1) what the question asks
+    *about* its names — the question with its names removed ("What is 's
+    headcount?") — and (2) its focus noun phrase alone ("headcount"). Cosines of
+    MiniLM vectors (trained on question–answer pairs); (2) is (1) without a focus."""
+    import numpy as np
+
+    named = {t.surface for t in q.named_terms}
+    rest = " ".join(w for w in q.text.split() if w.strip("?,.:;'’s") not in named and w.strip("?,.:;") not in named)
+    vecs = [c.vec for c in cands[:top] if c.vec is not None]
+    if not vecs or not rest.strip():
+        return 0.0, 0.0
+    m = np.asarray(vecs)
+    relation = float(np.max(m @ np.asarray(store.embedder.embed_query(rest))))
+    focus_words = [t.surface for t in q.terms if q.focus and t.key in q.focus]
+    if not focus_words:
+        return relation, relation
+    focus = float(np.max(m @ np.asarray(store.embedder.embed_query(" ".join(focus_words)))))
+    return relation, focus
+
+
+def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], cands: list[Candidate],
+                      value: str | None, store: IndexStore) -> dict[str, float]:
+    """Evidence features for the abstention model (see ``answering.abstention.FEATURES``)."""
+    dense = sorted(c.dense for c in cands)
+    relation, focus_sem = _semantic_support(q, cands, store)
+    total = sum(t.weight for t in q.terms) or 1.0
+    unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)) / total
+    context = set().union(*(c.context_keys for c in picked))
+    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys)]
+    if not q.focus:
+        focus = 1.0
+    elif key_in(q.focus[-1], context):
+        focus = 1.0
+    else:
+        focus = 0.5 if q.focus_head_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
-        # "What did X say": X must be named around a statement.
-        if not any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked):
-            return "no statement by the named party in the evidence"
-    elif best.coverage < settings.abstain_threshold:
-        return f"the best evidence covers {best.coverage:.0%} of the question's key terms"
-    if q.kind is AnswerKind.QUANTITY and value is None:
-        return "no figure in the evidence is tied to the question"
-    if q.kind is AnswerKind.DATE and value is None:
-        return "no date in the evidence is tied to the question"
-    return None
+        speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked))
+    else:
+        speaker = 1.0
+    return {
+        "dense": dense[-1],
+        "dense_margin": dense[-1] - dense[len(dense) // 2],
+        "coverage": best.coverage,
+        "named": _named_coverage(q, best.context_keys | doc_keys(best.doc)),
+        "names_known": len(known) / len(named) if named else 1.0,
+        "focus": focus,
+        "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else 1.0,
+        "speaker": speaker,
+        "relation": relation,
+        "focus_sem": focus_sem,
+        "unknown": 1.0 - unknown,
+    }
+
+
+def _model(settings: Settings) -> AbstentionModel | None:
+    try:
+        return load_model()
+    except (OSError, ValueError) as exc:
+        log.warning("abstention model unavailable (%s); answering without it", exc)
+        return None
+
+
+def _abstain_reason(features: dict[str, float], settings: Settings) -> tuple[str | None, float]:
+    """Why to abstain (None to answer), and the model's probability that the evidence answers."""
+    model = _model(settings)
+    if model is None:
+        return None, 1.0
+    p = model.probability(features)
+    threshold = settings.abstain_threshold if settings.abstain_threshold is not None else model.threshold
+    if p >= threshold:
+        return None, p
+    weakest = sorted(features, key=lambda f: model.weights.get(f, 0.0) * (features[f] - model.mean.get(f, 0.0))
+                     / (model.scale.get(f, 1.0) or 1.0))[:2]
+    return (f"P(answered by the evidence) = {p:.2f} < {threshold:.2f}; weakest: "
+            + ", ".join(f"{f}={features[f]:.2f}" for f in weakest)), p
 
 
 def _abstention(q: Question, hits: list[Hit], reason: str, settings: Settings) -> Answer:
@@ -595,12 +707,30 @@ def _abstention(q: Question, hits: list[Hit], reason: str, settings: Settings) -
 
 
 # ---------------------------------------------------------------- answer
-def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
-    """Compose a cited answer from the retrieved passages, or abstain."""
+@dataclass
+class Assessment:
+    """What the answerer found for a question: the analysed question, the scored
+    candidate sentences (best first), the quotes picked, the tied date/figure and
+    the abstention features. ``best`` is None when no sentence matched."""
+
+    q: Question
+    cands: list[Candidate]
+    picked: list[Candidate]
+    value: str | None
+    features: dict[str, float]
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.cands[0] if self.cands else None
+
+
+def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Assessment:
+    """Analyse the question, score the sentences of the retrieved passages, pick the
+    quotes and compute the abstention features (no decision taken)."""
     q = analyse(question, store)
     cands = _candidates(q, hits, store)
     if not cands:
-        return _abstention(q, hits, "no passage matched", settings)
+        return Assessment(q, [], [], None, {})
     qvec = store.embedder.embed_query(question)
     _score(q, cands, qvec, store)
     cands.sort(key=lambda c: -c.score)
@@ -625,21 +755,43 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
             picked.append(c)
     # picked is in score order (taken from the sorted candidates).
     value = _tied_value(q, picked) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
-    reason = _abstain_reason(q, best, picked, settings, value)
+    return Assessment(q, cands, picked, value, _abstain_features(q, best, picked, cands, value, store))
+
+
+def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
+    """Compose a cited answer from the retrieved passages, or abstain.
+
+    The decision to abstain is the fitted abstention model's
+    (``answering.abstention``); the answer leads with a span copied from a quote
+    (names, a date, a figure) only when it is tied to the question, else with the
+    best quote. Every ``[n]`` marks a quote containing what it stands for."""
+    a = assess(question, hits, store, settings)
+    q = a.q
+    if a.best is None:
+        return _abstention(q, hits, "no passage matched", settings)
+    best, picked, value, cands = a.best, a.picked, a.value, a.cands
+    reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
-
+    limit = settings.max_quotes + (2 if q.kind is AnswerKind.LIST else 0)
     citations: list[Citation] = []
     if q.kind is AnswerKind.LIST and (heads := _record_heads(q, best, cands, hits, store, limit + 2)):
         for doc, s, e in heads:
             citations.append(make_citation(doc, s, e, n=len(citations) + 1))
-        names = [c.quote.split(":", 1)[1].strip() for c in citations]
-        lead = f"Records in “{heads[0][0].title}” include: " + "; ".join(names)
-        text = _compose(lead, citations, per_name=True)
+        # Each record's name, marked with the quote (its name line) it comes from.
+        names = [f"{c.quote.split(':', 1)[1].strip()} [{c.n}]" for c in citations]
+        doc = heads[0][0]
+        paras = paragraph_spans(doc.body)
+        total = sum(record_span(doc.body, ps, paras) is not None for ps, _ in paras)
+        lead = f"Records in “{doc.title}” include: " + "; ".join(names)
+        if total > len(names):  # say the list is cut off, and by how much
+            lead += f" — {len(names)} of the {total} records in this document shown"
+        text = _compose(lead, citations, [])
         return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q)
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
-    lead = _lead(q, picked, value)
-    text = _compose(lead, citations)
+    items = _lead_items(q, picked, value)
+    lead, marks = _marked_lead(items, citations, min_items=2 if q.kind is AnswerKind.LIST else 1)
+    text = _compose(lead, citations, marks)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -116,7 +116,8 @@ def _question_rows(run: "ConfigRun") -> list[list[str]]:
         cits = f"{r.citations_verified}/{len(r.citations)}"
         rows.append([
             ("❌ " if r.failed else "") + _cell(r.id), _cell(r.kind),
-            "–" if r.correct is None else ("yes" if r.correct else "no"), facts,
+            "–" if r.correct is None else ("yes" if r.correct else "no"),
+            "–" if r.direct_correct is None else ("yes" if r.direct_correct else "no"), facts,
             "yes" if r.abstained else "no", cits,
             "–" if r.source_hit is None else ("yes" if r.source_hit else "no"),
             "–" if not r.answerable else (str(r.source_rank) if r.source_rank else "miss"),
@@ -273,8 +274,8 @@ def render_markdown(report: "EvalReport", charts: dict[str, Path] | None = None)
     for run in runs:
         if len(runs) > 1:
             md += [f"### {run.name}", ""]
-        md += _table(["Id", "Kind", "Correct", "Facts", "Abstained", "Citations verified", "Source cited",
-                      "Source rank", "ms"], _question_rows(run), "llllllrrr")
+        md += _table(["Id", "Kind", "Correct", "Direct", "Facts", "Abstained", "Citations verified", "Source cited",
+                      "Source rank", "ms"], _question_rows(run), "lllllllrrr")
         md.append("")
     md.append("Per-question detail (answers, citations, retrieved sources): `results-<configuration>.jsonl`.")
     return "\n".join(md) + "\n"

@@ -36,6 +36,17 @@ def test_number_words_and_irregular_forms_share_keys():
     assert norm_key("Chinese") == norm_key("China's")
 
 
+def test_territory_names_demonyms_and_codes_share_a_key():
+    # rigour's territory data, not a table of our own: any country works, not only those in the corpus.
+    for a, b in [("American", "US"), ("U.S.", "USA"), ("Chinese", "PRC"), ("Indian", "India"), ("Brazilian", "Brazil"),
+                 ("Kenyan", "Kenya")]:
+        assert norm_key(a) == norm_key(b), (a, b)
+    assert norm_key("Indian") != norm_key("in") and norm_key("In") == norm_key("in")  # a code never collides with a word
+    assert norm_key("Hikvision") == "hikvision" and norm_key("Oct") == norm_key("October")
+    from agent.analysis import text_keys
+    assert norm_key("American") in text_keys("the United States said") and norm_key("Chinese") not in text_keys("us")
+
+
 @pytest.mark.parametrize("question, kind", [
     ("Since when are agencies prohibited from buying it?", AnswerKind.DATE),
     ("What is Hikvision's market value?", AnswerKind.QUANTITY),
@@ -53,6 +64,17 @@ def test_focus_phrase_head_is_what_is_asked_for():
     assert focus_phrase("How many employees does iFlytek have?") == [norm_key("employees")]
     assert focus_phrase("What is the capital of France?")[-1] == norm_key("capital")
     assert focus_phrase("When did it take effect?") == []
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("What is IFLYTEK's headcount?", ["headcount"]),  # the noun a copula equates with "what"
+    ("Seagate settlement over Huawei sales - what was the amount?", ["amount"]),
+    ("Which US vendors sell components to Hikvision?", ["US", "vendors"]),  # modifiers kept
+    ("I'm screening a shipment to Hikvision - which city is its listed address in?", ["city"]),
+    ("Which agency's visa restrictions apply?", ["visa", "restrictions"]),
+])
+def test_focus_from_the_dependency_parse(question, focus):
+    assert focus_phrase(question) == [norm_key(w) for w in focus]
 
 
 def test_enumeration_linked_to_the_focus_head():
@@ -148,3 +170,39 @@ def test_abstains_when_the_evidence_is_about_something_else(corpus_index, questi
     ans = _ask(corpus_index, question)
     assert ans.abstained, ans.text
     assert ans.citations == []
+
+
+def test_a_figure_the_question_states_is_not_its_answer():
+    from agent.analysis import Question, Term
+    from agent.extractive import Candidate, _tied_value
+
+    class Doc:  # the fields of a stored document _tied_value reads
+        body = "Of the 28 entities added, 8 were companies."
+        doc_id, title, date = "d", "t", ""
+
+    c = Candidate(doc=Doc(), start=0, end=len(Doc.body), hit_rank=0, keys=set(), context_keys=set())
+    terms = [Term(w, norm_key(w), 1.0, 3, w[0].isdigit()) for w in ("28", "entities", "companies")]
+    q = Question(text="How many of the 28 entities were companies?", kind=AnswerKind.QUANTITY, terms=terms,
+                 focus=[norm_key("companies")])
+    assert _tied_value(q, [c]) == "8"
+    # Without the exclusion the stated "28" would be as close to the question's words.
+    q2 = Question(text="How many entities were companies?", kind=AnswerKind.QUANTITY, terms=terms[1:],
+                  focus=[norm_key("companies")])
+    assert _tied_value(q2, [c]) in {"8", "28"}
+
+
+def test_sentence_vectors_are_embedded_once_per_process():
+    from agent.extractive import _sentence_vectors
+
+    class Store:
+        embedder = object()
+        calls: list[list[str]] = []
+
+        def text_vectors(self, texts):
+            self.calls.append(list(texts))
+            return [[float(len(t))] for t in texts]
+
+    st = Store()
+    assert _sentence_vectors(st, ["ab", "abc", "ab"]) == [[2.0], [3.0], [2.0]]
+    assert _sentence_vectors(st, ["abc", "abcd"]) == [[3.0], [4.0]]
+    assert st.calls == [["ab", "abc"], ["abcd"]]  # only what was never embedded

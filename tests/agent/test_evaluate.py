@@ -288,3 +288,92 @@ def test_evaluate_real_pipeline_on_dev_questions(tmp_path, corpus_dir, dev_quest
     assert run.summary.recall_at_k[5] is not None
     paths = write_outputs(report, tmp_path / "out")
     assert paths["report"].exists()
+
+
+# ----------------------------------------------------------------------------- direct answer, consistency
+def test_direct_part_stops_at_the_evidence_block():
+    from agent.evaluate import direct_part
+
+    lead = "Intel and Nvidia [1]\n\nEvidence:\n[1] “Suppliers include Intel, Nvidia and Ambarella.” — Reuters"
+    assert direct_part(lead) == "Intel and Nvidia [1]\n\n"
+    # An answer that leads with its best quote: that quote is the direct answer; later quotes are not.
+    quoted = "“Ambarella supplies it.” — Reuters [1]\n\nEvidence:\n[2] “Intel too.” — same source as [1]"
+    assert "Ambarella" in direct_part(quoted) and "Intel" not in direct_part(quoted)
+    # Numbered quote lines without an "Evidence:" header also end the direct part.
+    assert direct_part("Intel [1]\n[1] “Nvidia.”") == "Intel [1]\n"
+    assert direct_part("An LLM answer naming Nvidia [1].") == "An LLM answer naming Nvidia [1]."
+
+
+def test_direct_answer_right_needs_every_fact_before_the_quotes(corpus, docs):
+    c = [cite(corpus, "reuters-blacklist", "Intel, Nvidia\nand Ambarella")]
+    lead_all = score_answer(Q_LIST, Answer(text="Intel, Nvidia and Ambarella [1]\n\nEvidence:\n[1] “x”",
+                                           abstained=False, citations=c), docs)
+    lead_part = score_answer(Q_LIST, Answer(text="Intel [1]\n\nEvidence:\n[1] “Intel, Nvidia and Ambarella”",
+                                            abstained=False, citations=c), docs)
+    assert lead_all.correct and lead_all.direct_correct
+    assert lead_part.correct and lead_part.direct_correct is False
+    s = summarise([lead_all, lead_part])
+    assert s.correct_rate == 1.0 and s.direct_rate == 0.5
+
+
+def test_paraphrase_consistency_compares_outcomes_with_the_original(corpus, docs):
+    from agent.evaluate import consistency
+
+    right = Answer(text="Intel, Nvidia and Ambarella", abstained=False)
+    orig = score_answer(Q_LIST, right, docs)
+    p_same = score_answer(Question("q1-p1", "Who supplies them?", True, Q_LIST.must_include, kind="list", of="q1"),
+                          right, docs)
+    p_abst = score_answer(Question("q1-p2", "Their suppliers?", True, Q_LIST.must_include, kind="list", of="q1"),
+                          Answer(text="The sources don't say.", abstained=True), docs)
+    p_orphan = score_answer(Question("zz-p1", "?", False, of="zz"), right, docs)
+    assert consistency([p_same, p_abst, p_orphan], [orig]) == (0.5, 2)
+    assert consistency([orig, p_same]) == (1.0, 1)  # the original in the same set
+    assert consistency([orig]) == (None, 0)
+    assert summarise([p_same, p_abst], originals=[orig]).consistency == 0.5
+
+
+def test_run_config_asks_referenced_originals_only_for_consistency(tmp_path, corpus, docs):
+    ask, retrieve, _ = fake_pipeline(corpus)
+    para = [Question("q1-p1", "Which suppliers are hit?", True, Q_LIST.must_include, ["reuters-blacklist"], "list",
+                     of="q1"),
+            Question("q9-p1", "Which trade deal was signed?", False, of="q9")]
+    originals = [Q_LIST, Q_UNANSWERABLE, Question("q7", "Unreferenced?", False)]
+    run = run_config(para, parse_configs([], Settings(index=tmp_path / "i"))[0], docs, ks=[1], ask_fn=ask,
+                     retrieve_fn=retrieve, progress=False, originals=originals)
+    assert [r.id for r in run.results] == ["q1-p1", "q9-p1"] and [r.id for r in run.originals] == ["q1", "q9"]
+    assert run.summary.n_questions == 2 and run.summary.consistency == 1.0 and run.summary.n_paraphrase_pairs == 2
+
+
+def test_load_question_files_joins_sets_and_rejects_duplicate_ids(tmp_path):
+    from agent.evaluate import load_question_files
+
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"id": "x", "question": "Q?", "answerable": false}\n', encoding="utf-8")
+    b.write_text('{"id": "x-p1", "question": "Q again?", "answerable": false, "of": "x"}\n', encoding="utf-8")
+    qs = load_question_files([a, b])
+    assert [(q.id, q.of) for q in qs] == [("x", ""), ("x-p1", "x")]
+    with pytest.raises(ValueError, match="also in"):
+        load_question_files([a, a])
+
+
+def test_cli_accepts_several_sets_and_originals(tmp_path, corpus, monkeypatch):
+    import agent.api
+    from agent.cli import main
+
+    ask, retrieve, _ = fake_pipeline(corpus)
+    monkeypatch.setattr(agent.api, "ask", ask)
+    monkeypatch.setattr(agent.api, "retrieve", retrieve)
+    orig, para = tmp_path / "o.jsonl", tmp_path / "p.jsonl"
+    orig.write_text(json.dumps({"id": "q1", "question": "Which suppliers are affected?", "answerable": True,
+                                "must_include": [["Intel"]]}) + "\n", encoding="utf-8")
+    para.write_text(json.dumps({"id": "q1-p1", "question": "Name the firms that supply it.", "answerable": True,
+                                "must_include": [["Intel"]], "of": "q1"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    common = ["-q", "eval", "--index", str(tmp_path / "idx"), "--out", str(out), "--no-charts"]
+    # The paraphrase abstains (fake pipeline) while the original is right: consistency 0.
+    assert main(common + [str(para), "--originals", str(orig), "--min-consistency", "0.5"]) == 1
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))["configs"][0]["summary"]
+    assert summary["consistency"] == 0.0 and summary["n_questions"] == 1
+    assert main(common + [str(orig), str(para)]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))["configs"][0]["summary"]
+    assert summary["n_questions"] == 2 and summary["consistency"] == 0.0 and summary["direct_rate"] == 0.5

@@ -1,0 +1,23 @@
+"""The single choke point for text that may become a lead or a quote."""
+from __future__ import annotations
+
+from agent.answering import evidence
+
+
+def test_admissible_is_the_one_choke_point(monkeypatch, corpus_index):
+    from agent.extractive import answer_extractive
+    from agent.retrieval import Retriever
+
+    q = "Which suppliers are affected by the US blacklisting of Hikvision and Dahua?"
+    hits = Retriever(corpus_index.store, corpus_index.settings).retrieve(q)
+    assert evidence.admissible("Intel supplies Hikvision.") is True
+    seen: list[str] = []
+
+    def refuse(text: str) -> bool:
+        seen.append(text)
+        return False
+
+    monkeypatch.setattr("agent.extractive.admissible", refuse)
+    ans = answer_extractive(q, hits, corpus_index.store, corpus_index.settings)
+    # Nothing admissible: nothing can be quoted, so the answerer abstains.
+    assert seen and ans.abstained and not ans.citations
