@@ -62,16 +62,42 @@ def _ready_store(index, settings: Settings) -> IndexStore:
 
 
 def check_question(question: str, settings: Settings) -> str:
-    """Validate a question; raises ValueError with a clear message."""
-    if not isinstance(question, str):
-        raise ValueError("question must be a string")
-    q = question.strip()
-    if not q:
-        raise ValueError("question is empty")
-    if len(q) > settings.max_question_chars:
-        raise ValueError(f"question is {len(q)} characters; the limit is {settings.max_question_chars} "
-                         "(TRADEQA_MAX_QUESTION_CHARS)")
-    return q
+    """Validate a question (see :func:`agent.validation.validate_question`); returns it
+    stripped of control characters. Raises ``ValueError`` with a clear message."""
+    from .validation import validate_question
+
+    return validate_question(question, settings.max_question_chars)
+
+
+_SCRIPTS_CACHE: dict[tuple, frozenset[str]] = {}
+
+
+def indexed_scripts(store: IndexStore) -> frozenset[str]:
+    """Writing systems that occur in the indexed text (cached until the index changes)."""
+    from .validation import script_of
+
+    st = store.stats()
+    key = (str(store.path), st.documents, st.chunks, st.last_ingest)
+    got = _SCRIPTS_CACHE.get(key)
+    if got is None:
+        got = frozenset(s for s in map(script_of, store.distinct_characters()) if s)
+        _SCRIPTS_CACHE[key] = got
+    return got
+
+
+def script_abstention(question: str, store: IndexStore) -> Answer | None:
+    """An abstention when the question is written in a script the index has no text in
+    (a Chinese question over English-only sources: retrieval could only return noise)."""
+    from .validation import missing_scripts
+
+    missing = missing_scripts(question, indexed_scripts(store))
+    if not missing:
+        return None
+    names = ", ".join(m.title() if m != "CJK" else "Chinese/Japanese/Korean" for m in missing)
+    text = (f"The sources don't say: this question is written in {names} script, and the index holds no text "
+            f"in that script. Ask in the language of the indexed sources, or ingest sources in that language.")
+    return Answer(text=text, abstained=True, question=question, backend="none",
+                  notice=f"abstained: no indexed text in {names} script")
 
 
 def retrieve(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
@@ -114,6 +140,11 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     q = check_question(question, s)
     store = _ready_store(index, s)
     t0 = time.perf_counter()
+    early = script_abstention(q, store)
+    if early is not None:
+        yield early.text
+        yield early
+        return
     hits = Retriever(store, s).retrieve(q, filters=filters, k=s.top_k)
     t1 = time.perf_counter()
     name = (backend or s.llm or "none").lower()
@@ -130,6 +161,10 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     if answer is None:
         answer = answer_extractive(q, hits, store, s)
         answer.notice = answer.notice or notice
+        if answer.abstained:  # worded from the question exactly as typed (no case changes)
+            from .generation import abstain_text
+
+            answer.text = abstain_text(q, hits, s)
         for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote
             yield line
     answer.citations = verified_only(answer.citations, store)

@@ -71,8 +71,11 @@ def _filters(args: argparse.Namespace) -> dict | None:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .api import ask
 
+    from .validation import decode_argument
+
     s = _settings(args)
-    ans = ask(args.question, filters=_filters(args), settings=s)
+    # argv arrives decoded with surrogateescape: invalid UTF-8 must be a clear error, not a tokenizer TypeError.
+    ans = ask(decode_argument(args.question), filters=_filters(args), settings=s)
     if args.json:
         print(json.dumps(ans.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -53,8 +53,10 @@ class GroundedOutcome:
 def abstain_text(question: str, hits: list[Hit], settings: Settings) -> str:
     """The user-facing abstention, worded like the extractive answerer's (prompts/abstain.txt)."""
     try:
-        topic = question.strip().rstrip("?")
-        topic = topic[:1].lower() + topic[1:]
+        # The question exactly as typed (no case changes: "NEAR" must not become "nEAR").
+        topic = question.strip().rstrip("?").strip()
+        if not topic:
+            return ABSTAIN_TEXT
         titles = list(dict.fromkeys(h.title + (f" ({h.date})" if h.date else "") for h in hits))
         coverage = (settings.prompt("abstain_coverage").strip().format(titles="; ".join(titles[:3]))
                     if titles else "")

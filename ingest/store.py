@@ -554,3 +554,13 @@ class IndexStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def distinct_characters(self) -> set[str]:
+        """Every distinct character of the stored document bodies and titles (for the
+        cheap "does the index have any text in this script" check of questions)."""
+        chars: set[str] = set()
+        with self._lock:
+            for body, title in self._db.execute("SELECT body, title FROM documents"):
+                chars.update(body)
+                chars.update(title or "")
+        return chars
