@@ -158,8 +158,13 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         except Exception as exc:  # noqa: BLE001 - any back-end failure degrades to extractive
             log.warning("%s back-end failed: %s", name, exc)
             notice = f"The {name} answer back-end failed ({exc}); showing the offline extractive answer instead."
+    from .injection import ScreenedStore, injection_notice
+
+    screened = ScreenedStore(store)
+    flagged = screened.flagged_sources(hits)
     if answer is None:
-        answer = answer_extractive(q, hits, store, s)
+        # The offline answerer reads a view with text addressed to an assistant blanked out.
+        answer = answer_extractive(q, screened.screen_hits(hits), screened, s)
         answer.notice = answer.notice or notice
         if answer.abstained:  # worded from the question exactly as typed (no case changes)
             from .generation import abstain_text
@@ -167,6 +172,9 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
             answer.text = abstain_text(q, hits, s)
         for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote
             yield line
+    if flagged:
+        note = injection_notice(flagged)
+        answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
     answer.citations = verified_only(answer.citations, store)
     answer.question = q
     answer.hits = hits

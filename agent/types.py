@@ -59,6 +59,9 @@ class Answer:
     notice: str = ""  # e.g. "LLM back-end unreachable; extractive answer shown"
     hits: list[Hit] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Model sentences left out: [{"text": ..., "reason": ...}] (quote not verified, claim not
+    # supported by its quotes, quotes text addressed to an assistant). Empty for offline answers.
+    dropped: list[dict] = field(default_factory=list)
 
     def to_dict(self, *, with_hits: bool = False) -> dict:
         d = asdict(self)
