@@ -219,8 +219,10 @@ def stream_generate(question: str, hits: list[Hit], store: IndexStore, settings:
         return Answer(text=text, abstained=True, backend=be.name, notice=f"abstained ({be.name})", timings=timings)
     if not g.citations:
         from .extractive import answer_extractive
+        from .injection import ScreenedStore
 
-        answer = answer_extractive(question, hits, store, settings)
+        screened = ScreenedStore(store)  # text addressed to an assistant can't become the fallback's lead
+        answer = answer_extractive(question, screened.screen_hits(hits), screened, settings)
         why = (f"none of its {len(g.dropped)} sentence(s) had verified quotes that support it"
                if g.dropped else "it gave no supported sentences")
         answer.notice = (f"The {be.name} answer was discarded because {why}; "

@@ -181,7 +181,8 @@ def directive_reason(doc) -> str | None:
                 return f"'{t.text}' addressed to an assistant"
             continue
         # Output acts: the content to be said (that-clause, quote, colon) or the reader as recipient.
-        carries = any(c.dep_ in ("ccomp", "xcomp", "intj", "oprd") for c in t.children) or \
+        carries = any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children) or \
+            any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") for c in t.children) or \
             any(c.dep_ == "ccomp" for c in t.subtree) or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
             bool(_QUOTED.search(doc.text[t.idx:])) or \
