@@ -76,7 +76,8 @@ class Answer:
             lines.append("**Sources**")
             lines.append("")
             for c in self.citations:
-                where = c.url if c.url and c.url.startswith("http") else c.source
+                # A URL, or the file's name: never the server's absolute path.
+                where = c.url if c.url and c.url.startswith("http") else (Path(c.source).name or c.source)
                 date = f", {c.date}" if c.date else ""
                 lines.append(f"[{c.n}] *{c.title}*{date} — {where} (chars {c.start}–{c.end})")
                 lines.append(f"> {c.quote}")
