@@ -162,6 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         import ui
 
         return ui.main(argv[1:])
+    if argv[:1] == ["eval"] and any(a == "--claims" or a.startswith("--claims=") for a in argv):
+        # Claim-support evaluation on labelled stub model outputs (agent/claims_eval.py):
+        # tradeqa eval --claims FILE [--corpus DIR | --index DIR]
+        from .claims_eval import main as claims_main
+
+        rest = [x for a in argv[1:] for x in ([a.split("=", 1)[1]] if a.startswith("--claims=") else [a])
+                if x != "--claims"]
+        return claims_main(rest)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -167,6 +167,16 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
     return neg, scope
 
 
+def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
+    """``quote`` with up to ``words`` words that precede it in its context sentence."""
+    for c in context:
+        i = c.find(quote) if c else -1
+        if i > 0:
+            lead = c[:i].split()[-words:]
+            return " ".join(lead + [quote])
+    return quote
+
+
 def _cues(doc) -> int:
     """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
     return sum(1 for t in doc if t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"})
@@ -289,7 +299,8 @@ class SupportChecker:
         # Polarity: the sentence and its quotes must agree on the parity of negation cues
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
-        qonly = self._parse(" ".join(quotes))
+        # A negation just before a quote ("are not | allowed to export") belongs to it.
+        qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
         s_cues, q_cues = _cues(sdoc), _cues(qonly)
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
