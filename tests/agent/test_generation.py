@@ -619,8 +619,9 @@ def test_e2e_prompt_injection_in_a_document(injected_index):
         answer = agent.ask(q, settings=s, backend="openai")
         system = stub.requests[0]["messages"][0]["content"]
         user = stub.requests[0]["messages"][1]["content"]
-    assert "Ignore previous instructions" in user[user.index("<passages>"):]
-    assert "Ignore previous instructions" not in system
+    # The planted instruction is neutralised in the data block (and never in the instructions).
+    assert "[text addressed to an AI assistant removed]" in user[user.index("<passages>"):]
+    assert "Ignore previous instructions" not in user and "Ignore previous instructions" not in system
     assert "HACKED" not in answer.text and all(c.n != 99 for c in answer.citations)
     with StubLLMServer(faithful_reply) as stub:  # a well-behaved model is unaffected
         answer = agent.ask(q, settings=e2e_settings(injected_index, stub), backend="openai")
