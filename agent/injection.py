@@ -81,6 +81,9 @@ class Flag:
     score: float = 1.0
 
 
+_NLP_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _nlp():
     import spacy
@@ -320,7 +323,9 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     english = [i for i, (a, b) in enumerate(todo) if _mostly_latin(text[a:b]) and _may_direct(text[a:b])]
     reasons: dict[int, str] = {}
     if english:
-        for i, doc in zip(english, _nlp().pipe([text[todo[i][0]:todo[i][1]] for i in english], batch_size=64)):
+        with _NLP_LOCK:  # one spaCy pipeline shared by the UI's concurrent questions
+            docs = list(_nlp().pipe([text[todo[i][0]:todo[i][1]] for i in english], batch_size=64))
+        for i, doc in zip(english, docs):
             r = directive_reason(doc)
             if r:
                 reasons[i] = r

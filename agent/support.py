@@ -115,6 +115,9 @@ def _iso_words(text: str) -> str:
     return _ISO.sub(spell, text)
 
 
+_NLP_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _nlp():
     import spacy
@@ -195,11 +198,10 @@ class SupportChecker:
         self.min_similarity = min_similarity
         self.noun_similarity = noun_similarity
         self.name_fuzz = name_fuzz
-        self._lock = threading.Lock()
 
     # ------------------------------------------------------------- parts
     def _parse(self, text: str):
-        with self._lock:  # spaCy pipelines are not guaranteed thread-safe
+        with _NLP_LOCK:  # spaCy pipelines are not guaranteed thread-safe; one lock for all checkers
             return _nlp()(text)
 
     def _vectors(self, texts: list[str]) -> list[list[float]]:
