@@ -569,7 +569,9 @@ def test_e2e_faithful_backend_through_ask(injected_index):
         events = list(agent.stream_ask(q, settings=s, backend="openai"))
     answer = events[-1]
     assert isinstance(answer, Answer) and all(isinstance(e, str) for e in events[:-1])
-    assert answer.backend == "openai:stub-model" and not answer.notice
+    # The only notice: a retrieved source (the planted bulletin) holds text addressed to an assistant.
+    assert answer.backend == "openai:stub-model"
+    assert answer.notice in ("", ) or answer.notice.startswith("Source “Supplier bulletin” contains text addressed")
     assert "Intel" in answer.text and "Seagate" in answer.text
     assert answer.citations and answer.hits
     assert_consistent(answer, open_index(settings=s))
