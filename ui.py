@@ -56,6 +56,7 @@ gr = _lazy_module("gradio")
 
 from agent import Answer, Citation, IndexNotReady, Settings, index_stats, open_index, stream_ask  # noqa: E402
 from ingest import Status, ingest_paths  # noqa: E402
+from agent.validation import validate_question  # noqa: E402
 from ingest.loaders import SUPPORTED_SUFFIXES  # noqa: E402
 
 log = logging.getLogger("tradeqa.ui")
@@ -122,6 +123,12 @@ def render_answer(ans: Answer, turn: int, filters: dict | None = None) -> str:
     if filters:
         meta.append(f"filters: {esc(_filters_text(filters))}")
     notice = f'<div class="tq-notice">⚠ {esc(ans.notice)}</div>\n\n' if ans.notice else ""
+    if ans.dropped:
+        # Say how many model sentences were left out and why (their text is not shown: it was not supported).
+        reasons = "; ".join(dict.fromkeys(esc(d.get("reason", "")[:120]) for d in ans.dropped))
+        meta.append(f'<span class="tq-dropped" title="{reasons}">{len(ans.dropped)} unsupported '
+                    f'sentence{"s" if len(ans.dropped) != 1 else ""} dropped</span>')
+        notice += f'<div class="tq-notice tq-dropped-list">Dropped: {reasons}</div>\n\n'
     if ans.abstained:
         # Distinct look so an abstention is never read as an answer.
         head = '<div class="tq-abstain-label">⊘ Not answered — the sources don\'t say</div>'
@@ -161,12 +168,44 @@ def passage_html(body: str | None, c: Citation, width: int = CONTEXT_CHARS) -> s
             f'{post}</div>')
 
 
-def render_source_card(c: Citation, turn: int, body: str | None) -> str:
+def display_source(source: str, root: str | None = None) -> str:
+    """How a source is named to the user: a URL as is, a file relative to the folder it
+    was ingested from (``root``: the common folder of the index's files; uploads by
+    their file name) — never the server's absolute path."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+        return source
+    p = Path(source)
+    if "uploads" in p.parts[:-1] or not root:
+        return p.name or source
+    try:
+        rel = p.relative_to(root)
+        return str(rel) if str(rel) != "." else p.name
+    except ValueError:
+        return p.name or source
+
+
+def source_root(sources: list[str]) -> str | None:
+    """The common folder of the index's local files (None if there are none)."""
+    import os
+
+    local = [s for s in sources if s and not re.match(r"^[a-z][a-z0-9+.-]*://", s, re.I) and
+             "uploads" not in Path(s).parts[:-1]]
+    if not local:
+        return None
+    try:
+        common = os.path.commonpath(local)
+    except ValueError:  # mixed drives / relative and absolute
+        return None
+    return str(Path(common).parent) if len(set(local)) == 1 or Path(common) in map(Path, local) else common
+
+
+def render_source_card(c: Citation, turn: int, body: str | None, root: str | None = None) -> str:
     meta = [esc(x) for x in (c.publisher, c.date) if x]
     url = _safe_url(c.url)
     if url:
         meta.append(f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">open original ↗</a>')
-    meta.append(f'<span class="tq-file" title="{esc(c.source)}">{esc(Path(c.source).name or c.source)}</span>')
+    shown = display_source(c.source, root)
+    meta.append(f'<span class="tq-file" title="{esc(shown)}">{esc(shown)}</span>')
     return (f'<div class="tq-src" id="tq-src-{turn}-{c.n}">'
             f'<div class="tq-src-head"><span class="tq-num">[{c.n}]</span> '
             f'<span class="tq-title">{esc(c.title or Path(c.source).name)}</span></div>'
@@ -180,10 +219,11 @@ def render_sources(ans: Answer, turn: int, settings: Settings) -> str:
     if not ans.citations:
         return '<p class="tq-empty">No source passages for this question.</p>'
     store = open_index(settings=settings)
+    root = source_root([src for src, _ in store.list_sources()])
     cards = []
     for c in sorted(ans.citations, key=lambda c: c.n):
         doc = store.get_document(c.doc_id) if c.doc_id else None
-        cards.append(render_source_card(c, turn, doc.body if doc else None))
+        cards.append(render_source_card(c, turn, doc.body if doc else None, root))
     note = ('<p class="tq-abstain-note">Closest passages found — they do <b>not</b> answer the question.</p>'
             if ans.abstained else "")
     return note + "".join(cards)
@@ -314,9 +354,10 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
         history = list(history or [])
         # An empty conversation starts afresh (also keeps API callers' history and panel in step).
         turns = list(turns or []) if history else []
-        q = (question or "").strip()
-        if not q:
-            gr.Warning("Type a question first.")
+        try:  # the one validation every entry point uses; the typed question stays in the box
+            q = validate_question(question or "", s.max_question_chars)
+        except ValueError as exc:
+            gr.Warning(str(exc)[:300])
             yield history, render_panel(turns), gr.update(), turns, question
             return
         try:
@@ -425,9 +466,10 @@ def build_app(settings: Settings | None = None, *, stream_fn: Callable[..., Iter
                                        label="Answer back-end", show_label=False, elem_id="tq-backend",
                                        info="Configured on the server; each answer says which one answered.")
                 with gr.Accordion("Add documents", open=True):
+                    # No file_types here: Gradio would refuse the whole batch for one file of another
+                    # type; stage_uploads refuses such files one by one and ingests the rest.
                     files = gr.File(file_count="multiple", label=f"txt / md / html / pdf, up to "
-                                    f"{s.upload_max_mb} MB each", file_types=sorted(SUPPORTED_SUFFIXES),
-                                    elem_id="tq-upload", height=120)
+                                    f"{s.upload_max_mb} MB each", elem_id="tq-upload", height=120)
                     ingest_btn = gr.Button("Ingest files", elem_id="tq-ingest-btn")
                     ingest_html = gr.HTML("", elem_id="tq-ingest-results")
             with gr.Column(scale=3, min_width=420):

@@ -58,7 +58,8 @@ class AgentResult:
 class PassageRegistry:
     """All passages shown to the model, numbered from 1 in order of first appearance."""
 
-    def __init__(self, hits: list[Hit]):
+    def __init__(self, hits: list[Hit], screen=None):
+        self.screen = screen  # agent.injection.DocumentScreen: flagged text is shown neutralised
         self.passages: list[Hit] = []
         self._ids: dict[tuple, int] = {}
         self.add(hits)
@@ -78,7 +79,7 @@ class PassageRegistry:
         """A delimited data block of numbered passages (keeping their global ids)."""
         if not numbered:
             return "<passages>\n</passages>"
-        parts = [format_passages([h], first_id=i).removeprefix("<passages>\n").removesuffix("\n</passages>")
+        parts = [format_passages([h], first_id=i, screen=self.screen).removeprefix("<passages>\n").removesuffix("\n</passages>")
                  for i, h in numbered]
         return "<passages>\n" + "\n".join(parts) + "\n</passages>"
 
@@ -178,7 +179,9 @@ def run_agent(question: str, hits: list[Hit], store: IndexStore, settings: Setti
     """
     t0 = time.monotonic()
     deadline = t0 + settings.agent_max_seconds
-    registry = PassageRegistry(hits)
+    from .injection import screen_for
+
+    registry = PassageRegistry(hits, screen_for(store))
     tools = Tools(store, settings, registry)
     schemas = tool_schemas(settings)
     model = backend.model.bind_tools(schemas)

@@ -63,16 +63,48 @@ def _ready_store(index, settings: Settings) -> IndexStore:
 
 
 def check_question(question: str, settings: Settings) -> str:
-    """Validate a question; raises ValueError with a clear message."""
-    if not isinstance(question, str):
-        raise ValueError("question must be a string")
-    q = question.strip()
-    if not q:
-        raise ValueError("question is empty")
-    if len(q) > settings.max_question_chars:
-        raise ValueError(f"question is {len(q)} characters; the limit is {settings.max_question_chars} "
-                         "(TRADEQA_MAX_QUESTION_CHARS)")
-    return q
+    """Validate a question (see :func:`agent.validation.validate_question`); returns it
+    stripped of control characters. Raises ``ValueError`` with a clear message."""
+    from .validation import validate_question
+
+    return validate_question(question, settings.max_question_chars)
+
+
+_SCRIPTS_CACHE: dict[tuple, frozenset[str]] = {}
+
+
+# Unicode scripts (as the store counts them at ingest) that agent.validation groups as one
+# writing system: a Japanese question may share Han characters with Chinese sources.
+_CJK_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+
+
+def indexed_scripts(store: IndexStore) -> frozenset[str]:
+    """Writing systems that occur in the indexed text, in :func:`agent.validation.script_of`'s
+    names ("LATIN", "CJK", ...), from the letters per script the store counts at ingest
+    (cached until the index changes)."""
+    st = store.stats()
+    key = (str(store.path), st.documents, st.chunks, st.last_ingest)
+    got = _SCRIPTS_CACHE.get(key)
+    if got is None:
+        got = frozenset("CJK" if name in _CJK_SCRIPTS else name.upper()
+                        for name, letters in store.script_counts().items() if letters)
+        _SCRIPTS_CACHE[key] = got
+    return got
+
+
+def script_abstention(question: str, store: IndexStore) -> Answer | None:
+    """An abstention when the question is written in a script the index has no text in
+    (a Chinese question over English-only sources: retrieval could only return noise)."""
+    from .validation import missing_scripts
+
+    missing = missing_scripts(question, indexed_scripts(store))
+    if not missing:
+        return None
+    names = ", ".join(m.title() if m != "CJK" else "Chinese/Japanese/Korean" for m in missing)
+    text = (f"The sources don't say: this question is written in {names} script, and the index holds no text "
+            f"in that script. Ask in the language of the indexed sources, or ingest sources in that language.")
+    return Answer(text=text, abstained=True, question=question, backend="none",
+                  notice=f"abstained: no indexed text in {names} script")
 
 
 def retrieve(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
@@ -115,12 +147,17 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     q = check_question(question, s)
     store = _ready_store(index, s)
     t0 = time.perf_counter()
-    screened = _screening_answer(q, store, s, filters)  # "is X listed?" -> the screening records
-    if screened is not None:
-        yield from screened.text.splitlines(keepends=True)
-        screened.citations = verified_only(screened.citations, store)
-        screened.timings = {"total_ms": (time.perf_counter() - t0) * 1000}
-        yield screened
+    early = script_abstention(q, store)
+    if early is not None:
+        yield early.text
+        yield early
+        return
+    listed = _screening_answer(q, store, s, filters)  # "is X listed?" -> the screening records
+    if listed is not None:
+        yield from listed.text.splitlines(keepends=True)
+        listed.citations = verified_only(listed.citations, store)
+        listed.timings = {"total_ms": (time.perf_counter() - t0) * 1000}
+        yield listed
         return
     hits = Retriever(store, s).retrieve(q, filters=filters, k=s.top_k)
     t1 = time.perf_counter()
@@ -135,11 +172,23 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         except Exception as exc:  # noqa: BLE001 - any back-end failure degrades to extractive
             log.warning("%s back-end failed: %s", name, exc)
             notice = f"The {name} answer back-end failed ({exc}); showing the offline extractive answer instead."
+    from .injection import ScreenedStore, injection_notice
+
+    screened = ScreenedStore(store)
+    flagged = screened.flagged_sources(hits)
     if answer is None:
-        answer = answer_extractive(q, hits, store, s)
+        # The offline answerer reads a view with text addressed to an assistant blanked out.
+        answer = answer_extractive(q, screened.screen_hits(hits), screened, s)
         answer.notice = answer.notice or notice
+        if answer.abstained:  # worded from the question exactly as typed (no case changes)
+            from .generation import abstain_text
+
+            answer.text = abstain_text(q, hits, s)
         for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote
             yield line
+    if flagged:
+        note = injection_notice(flagged)
+        answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
     answer.citations = verified_only(answer.citations, store)
     answer.question = q
     answer.hits = hits

