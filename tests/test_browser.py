@@ -27,7 +27,11 @@ ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ANSWERABLE = "Which companies were added to the Entity List in October 2019?"
+# The UI flow (citations, highlighting, scrolling, copy) is what this test checks. The Entity List
+# question it used before abstains on the very first ask over a fresh sample index (the abstention
+# model's features differ before question-time vectors are cached: a known issue-8 bug, see the
+# stop-13 note), so the README's supplier question drives the flow.
+ANSWERABLE = "Which suppliers are affected by the US blacklisting of Hikvision and Dahua?"
 UNANSWERABLE = "What tariff rate applies to imported steel from Brazil?"
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
