@@ -72,6 +72,12 @@ def build_pdf(pages: list[list[Item]], *, info: dict[str, str] | None = None, wo
     if info:
         objs.append(("<< " + " ".join(f"/{k} ({_esc(v)})" for k, v in info.items()) + " >>").encode("cp1252"))
         info_id = len(objs)
+    return serialise(objs, info_id)
+
+
+def serialise(objs: list[bytes], info_id: int | None = None) -> bytes:
+    """A PDF file of numbered objects (object 1 is the catalog), with its xref table
+    and trailer (``info_id``: the document-information object, if any)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objs, 1):

@@ -9,6 +9,7 @@ import pytest
 
 from ingest.loaders import (LoadError, SUPPORTED_SUFFIXES, decode_text, infer_doc_type, iter_input_files, load_file,
                             normalise_date, parse_header)
+from pdfgen import serialise
 
 pytestmark = pytest.mark.usefixtures("forbid_model")
 
@@ -39,18 +40,7 @@ def make_pdf(pages: list[str], *, title: str = "", author: str = "", created: st
     if info:
         objs.append(("<< " + " ".join(info) + " >>").encode())
         info_id = len(objs)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R" + (f" /Info {info_id} 0 R" if info_id else "") + " >>"
-    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return serialise(objs, info_id)
 
 
 # ------------------------------------------------------------------ text

@@ -5,23 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
-from ingest import IndexOptions, IndexStore, Status, ingest_paths
+from ingest import Status, ingest_paths
 from ingest.loaders import SUPPORTED_SUFFIXES
 
+from test_pipeline import _by_name, store  # noqa: F401 - the same temp-index fixture and report helper
+
 XML = Path(__file__).resolve().parent.parent / "fixtures" / "xml"
-
-
-@pytest.fixture()
-def store(tmp_path) -> IndexStore:
-    s = IndexStore(IndexOptions(path=tmp_path / "index"))
-    yield s
-    s.close()
-
-
-def _by_name(report) -> dict:
-    return {Path(r.path).name: r for r in report.results}
 
 
 def test_folder_report_lists_every_file(store, tiny_corpus: Path, index_consistency):
