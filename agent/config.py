@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="RRF constant.")
     dense_weight: float = Field(0.5, ge=0, le=1, description="Weight of dense scores in weighted fusion.")
     candidates: int = Field(40, ge=5, le=500, description="Candidates fetched from each retriever.")
+    hnsw_ef_search: int = Field(500, ge=10, le=100000,
+                                description="HNSW search breadth (Chroma ef_search): exact up to this many chunks, "
+                                            "higher recall and slower queries above it.")
     top_k: int = Field(8, ge=1, le=50, description="Passages handed to the answerer.")
     diversity: Diversity = Field(Diversity.DOC_CAP, description="doc_cap | mmr | none.")
     per_doc_cap: int = Field(4, ge=1, description="Max passages per document (doc_cap).")
@@ -107,7 +110,8 @@ class Settings(BaseSettings):
     def index_options(self) -> IndexOptions:
         return IndexOptions(path=Path(self.index).expanduser(), embedding_model=self.embedding_model,
                             chroma_url=self.chroma_url, collection=self.collection, encoder=self.encoder,
-                            device=self.device, batch_size=self.embed_batch_size)
+                            device=self.device, batch_size=self.embed_batch_size,
+                            hnsw_ef_search=self.hnsw_ef_search)
 
     def chunking(self) -> ChunkingOptions:
         return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap,

@@ -132,10 +132,15 @@ def _trim(body: str, start: int, end: int, q: Question) -> tuple[int, int]:
 
 def _spans(hits: list[Hit], store: IndexStore, neighbours: int) -> list[tuple[float, str, int, int]]:
     """``(rank, doc_id, start, end)`` of the hits plus the chunks next to the top
-    ``neighbours`` hits (an answer often continues past a chunk boundary)."""
+    ``neighbours`` hits (an answer often continues past a chunk boundary). Hits tied
+    in score with the last of those get their neighbours too: which of two equally
+    scored passages comes first is arbitrary and must not decide what is read."""
     spans = [(float(r), h.doc_id, h.start, h.end) for r, h in enumerate(hits)]
     have = {(h.doc_id, h.start) for h in hits}
-    for r, h in enumerate(hits[:neighbours]):
+    n = min(neighbours, len(hits))
+    while 0 < n < len(hits) and hits[n].score >= hits[n - 1].score - 1e-9:
+        n += 1
+    for r, h in enumerate(hits[:n]):
         chunk = store.get_chunks([h.chunk_id]).get(h.chunk_id)
         if chunk is None:
             continue

@@ -25,13 +25,24 @@ FILTER_KEYS = {"date_from", "date_to", "publisher", "source", "doc_type"}
 
 
 # ----------------------------------------------------------------- fusion
+def _ranked(scores: dict[str, float], dense: Ranking, keyword: Ranking) -> Ranking:
+    """Scores best first. Ties (common: RRF sums and min-max scores of 0.5/1.0 coincide)
+    go to the chunk ranked better by the dense retriever, then by the keyword one, then
+    to the chunk id: the order must never depend on set/dict iteration order, which
+    Python randomises per process (PYTHONHASHSEED)."""
+    d_rank = {cid: i for i, (cid, _) in enumerate(dense)}
+    k_rank = {cid: i for i, (cid, _) in enumerate(keyword)}
+    big = len(dense) + len(keyword) + 1
+    return sorted(scores.items(), key=lambda kv: (-kv[1], d_rank.get(kv[0], big), k_rank.get(kv[0], big), kv[0]))
+
+
 def fuse_rrf(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:
     """Reciprocal rank fusion: sum of 1/(k + rank) over the lists a chunk is in."""
     scores: dict[str, float] = {}
     for ranking in (dense, keyword):
         for rank, (cid, _) in enumerate(ranking, 1):
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (settings.rrf_k + rank)
-    return sorted(scores.items(), key=lambda kv: -kv[1])
+    return _ranked(scores, dense, keyword)
 
 
 def _minmax(ranking: Ranking) -> dict[str, float]:
@@ -48,8 +59,8 @@ def fuse_weighted(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranki
     """Weighted sum of min-max normalised scores (missing = 0)."""
     d, k = _minmax(dense), _minmax(keyword)
     w = settings.dense_weight
-    scores = {cid: w * d.get(cid, 0.0) + (1 - w) * k.get(cid, 0.0) for cid in set(d) | set(k)}
-    return sorted(scores.items(), key=lambda kv: -kv[1])
+    scores = {cid: w * d.get(cid, 0.0) + (1 - w) * k.get(cid, 0.0) for cid in (*d, *k)}
+    return _ranked(scores, dense, keyword)
 
 
 def fuse_dense(dense: Ranking, keyword: Ranking, settings: Settings) -> Ranking:

@@ -107,6 +107,11 @@ class IndexOptions:
     encoder: str = "onnx-int8"  # or "sentence-transformers" (see ingest.embeddings)
     device: str = "cpu"
     batch_size: int = 32
+    # HNSW candidate-list size at query time. Chroma's default (100) missed true
+    # neighbours among the 40 nearest of 225 chunks, and which ones it missed changed
+    # from process to process (the graph is rebuilt on load), so answers did too. With
+    # ef_search >= the collection size the search is exact; above it recall stays high.
+    hnsw_ef_search: int = 500
 
 
 @dataclass
@@ -232,8 +237,12 @@ class IndexStore:
             self._collection = self._client.get_or_create_collection(
                 self.options.collection,
                 embedding_function=ChromaEmbeddingFunction(self.embedder),
-                configuration={"hnsw": {"space": "cosine"}},
+                configuration={"hnsw": {"space": "cosine", "ef_search": self.options.hnsw_ef_search}},
             )
+            hnsw = (self._collection.configuration or {}).get("hnsw") or {}
+            if hnsw.get("ef_search") != self.options.hnsw_ef_search:
+                # An index created with another ef_search (or before this option existed).
+                self._collection.modify(configuration={"hnsw": {"ef_search": self.options.hnsw_ef_search}})
         return self._collection
 
     def generation(self) -> int:

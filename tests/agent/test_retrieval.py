@@ -59,6 +59,19 @@ def test_weighted_fusion_counts_a_single_keyword_hit():
     assert fused[0][0] == "b"
 
 
+@pytest.mark.parametrize("fuse", [fuse_rrf, fuse_weighted])
+def test_fusion_ties_go_to_the_better_dense_rank_whatever_the_set_order(fuse):
+    # "k1" is only a keyword hit, "d1" only a dense hit: both fuse to the same score
+    # (RRF 1/(k+1); weighted 0.5 each). The dense retriever's pick comes first, then
+    # chunk ids decide, never the process's hash seed (set iteration order).
+    dense = [("d1", 0.8), ("both", 0.7)]
+    keyword = [("k1", 9.0), ("both", 1.0)]
+    order = [cid for cid, _ in fuse(dense, keyword, Settings(dense_weight=0.5, rrf_k=60))]
+    assert order.index("d1") < order.index("k1")
+    tied = fuse([], [("zz", 1.0), ("aa", 1.0)], Settings(dense_weight=0.5))
+    assert [cid for cid, _ in tied] == ["zz", "aa"]  # keyword rank before id
+
+
 def test_dense_and_keyword_only():
     s = Settings()
     assert fuse_dense(DENSE, KEYWORD, s) == DENSE
