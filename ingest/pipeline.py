@@ -31,7 +31,7 @@ PIPELINE_VERSION = 5
 # Bump when a loader extracts different text from the same bytes (PDF layout, HTML
 # tables, encodings, ...): it is part of the file hash, so the next ingest re-reads
 # files that are otherwise unchanged instead of keeping the old text.
-LOADER_VERSION = 2
+LOADER_VERSION = 3  # 3: PDF running heads/feet removed, USLM XML read
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 # Texts embedded per model call across files: large enough that short files share calls,
 # small enough that the progress bar moves and memory stays flat (384 floats a text).
