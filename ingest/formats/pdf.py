@@ -456,17 +456,17 @@ class _PageWords:
             # wide gaps), or ~0.3 line heights when there are too few gaps to tell.
             line_gap = sorted(gaps)[len(gaps) // 4] if len(gaps) >= 3 else 0.3 * h
             wide = max(line_gap, 0.0) + 0.5 * h
-            picks: set[int] = set()
-            for k in range(min(EDGE_BANDS, len(gaps))):
-                if gaps[k] > wide:
-                    picks.update(range(k + 1))
-                    break
-            for k in range(min(EDGE_BANDS, len(gaps))):
-                if gaps[-1 - k] > wide:
-                    picks.update(range(len(bands) - 1 - k, len(bands)))
-                    break
+            top = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[k] > wide), 0)
+            foot = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[-1 - k] > wide), 0)
+            # Head and foot leave a text block between them: on a page of two lines
+            # separated by one wide gap, the lines below it are text, not a foot.
+            if top + foot >= len(bands):
+                foot = 0
+            if top >= len(bands):
+                top = 0
+            picks = list(range(top)) + list(range(len(bands) - foot, len(bands)))
             cell = self._cell_gap(self.words)
-            out += [(bands[i], _line_text(bands[i], cell)) for i in sorted(picks)]
+            out += [(bands[i], _line_text(bands[i], cell)) for i in picks]
         for ws in self.other:
             gap = self._cell_gap(ws)
             out += [(b, _line_text(b, gap)) for b in _bands(ws)]
@@ -487,18 +487,29 @@ class _PageWords:
 
 
 def find_furniture(pages: list[_PageWords]) -> frozenset[str]:
-    """Keys (:func:`furniture_key`) of the edge lines repeated on enough pages to be a running head or foot."""
+    """Keys (:func:`furniture_key`) of the edge lines repeated on enough pages to be a running head or foot.
+
+    A line repeated word for word needs two pages (and the 40% share); a short line
+    whose numbers change from page to page ("Annex 1", "Annex 2") needs three, so that
+    two pages each opening with a numbered heading keep their headings, while "Page 1
+    of 2" or a long running head with its page number goes from two pages on."""
     counts: dict[str, int] = {}
+    texts: dict[str, set[str]] = {}
     with_text = 0
     for page in pages:
         if not page.words and not page.other:
             continue
         with_text += 1
-        for key in {furniture_key(line) for _, line in page.edge_lines()}:
-            if _is_candidate(key):
+        seen: set[str] = set()
+        for _, line in page.edge_lines():
+            key = furniture_key(line)
+            if _is_candidate(key) and key not in seen:
+                seen.add(key)
                 counts[key] = counts.get(key, 0) + 1
+                texts.setdefault(key, set()).add(line)
     need = max(2, math.ceil(FURNITURE_SHARE * with_text))
-    return frozenset(k for k, c in counts.items() if c >= need)
+    return frozenset(k for k, c in counts.items()
+                     if c >= need and (c >= 3 or len(texts[k]) == 1 or len(k.split()) >= 4))
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")

@@ -299,11 +299,11 @@ def test_a_single_page_keeps_everything_and_rotated_text_is_a_paragraph_of_its_o
 
 
 def test_a_word_hyphenated_across_a_page_break_is_mended():
-    page1 = [Item(72, 740, "Example Gazette 1", 8)] + [
+    page1 = [Item(72, 740, "Example Gazette / Vol. 3 / Page 1", 8)] + [
         Item(72, 700 - 14 * i, t, 10) for i, t in enumerate([
             "The Trade Representative has decided that the additional duties on",
             "imports of steel wire will remain in effect during the impor-"])]
-    page2 = [Item(72, 740, "Example Gazette 2", 8), Item(72, 700, "tation season and end on 1 May 2025.", 10)]
+    page2 = [Item(72, 740, "Example Gazette / Vol. 3 / Page 2", 8), Item(72, 700, "tation season and end on 1 May 2025.", 10)]
     doc = load_pdf_bytes(build_pdf([page1, page2]), "g.pdf")
     assert doc.body == ("The Trade Representative has decided that the additional duties on\nimports of steel "
                         "wire will remain in effect during the importation\nseason and end on 1 May 2025.")
@@ -322,3 +322,19 @@ def test_furniture_key_folds_numbers_dates_and_page_numbers(a: str, b: str):
 
     assert furniture_key(a) == furniture_key(b)
     assert furniture_key("Federal Register / Vol. 84") != furniture_key("Federal Reserve / Vol. 84")
+
+
+def test_numbered_headings_opening_two_pages_are_not_furniture():
+    pages = [[Item(72, 740, f"Annex {n}", 12), Item(72, 700, f"Rates of duty under schedule {n} apply from 2024.", 10),
+              Item(72, 40, "Example Trade Office", 8)] for n in (1, 2)]
+    doc = load_pdf_bytes(build_pdf(pages), "annexes.pdf")
+    assert doc.body == ("Annex 1\nRates of duty under schedule 1 apply from 2024.\n\n"
+                        "Annex 2\nRates of duty under schedule 2 apply from 2024.")
+    assert doc.extra["running_heads"] == "Example Trade Office"
+    # Three pages or more: a line whose number follows the page is page furniture; the
+    # text below it is not, though its numbers follow the page too.
+    pages = [[Item(72, 740, f"Page {n} of 3", 8), Item(72, 700, f"Duties rise on {n} May 2024 for group {n}.", 10)]
+             for n in (1, 2, 3)]
+    doc = load_pdf_bytes(build_pdf(pages), "p.pdf")
+    assert doc.body == "\n\n".join(f"Duties rise on {n} May 2024 for group {n}." for n in (1, 2, 3))
+    assert doc.extra["running_heads"] == "Page 1 of 3"
