@@ -79,7 +79,21 @@ def load_documents(path: str | Path) -> list[Document]:
     docs = [d for d in docs if d.body.strip()]
     if not docs:
         raise LoadError("no text content after parsing")
+    _unique_sources(docs)
     return docs
+
+
+def _unique_sources(docs: list[Document]) -> None:
+    """Give every document of a file its own source: the index keeps one document per
+    source, so two documents of one file under one name (an FR issue printing a document
+    number twice) would leave only the second. The later ones get ``+2``, ``+3``..."""
+    seen: dict[str, int] = {}
+    for d in docs:
+        n = seen.get(d.source, 0) + 1
+        seen[d.source] = n
+        if n > 1:
+            log.warning("%s: a second document under the same name; indexed as %s+%d", d.source, d.source, n)
+            d.source = f"{d.source}+{n}"
 
 
 def load_xml_documents(raw: bytes, source: str) -> list[Document]:

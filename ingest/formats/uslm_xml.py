@@ -288,8 +288,6 @@ def load_uslm(root, source: str, *, include_notes: bool = True) -> list[Document
             src = source
             if len(sections) > 1:
                 src = f"{source}#{identifier.rsplit('/', 1)[-1] if identifier else len(docs) + 1}"
-                while any(d.source == src for d in docs):  # an identifier used twice must not merge two sections
-                    src += "+"
             docs.append(Document(source=src, body="\n\n".join(p for p in paras if p), title=title,
                                  publisher=publisher or "Office of the Law Revision Counsel", date=date,
                                  doc_type="statute", extra=extra))

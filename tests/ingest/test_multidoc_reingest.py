@@ -133,3 +133,19 @@ def test_sources_of_file_does_not_match_other_files(store, tmp_path):
     ingest_paths([a], store, progress=False)
     assert _fr_sources(store, b) == ["2024-00002", "2024-00003"]
     assert store.keyword_search("zirconium", 5)  # still held by the other file
+
+
+def test_single_file_api_removes_vanished_documents_too(store, tmp_path, index_consistency):
+    from ingest import ChunkingOptions
+    from ingest.pipeline import ingest_file, ingest_file_documents
+
+    issue = tmp_path / "issue.xml"
+    issue.write_text(_issue(list(DOCS)), encoding="utf-8")
+    assert [r.status for r in ingest_file_documents(issue, store, ChunkingOptions())] == [Status.INGESTED] * 3
+    issue.write_text(_issue(["2024-00003"]), encoding="utf-8")
+    first = ingest_file(issue, store, ChunkingOptions())  # the file's own document comes first, then removals
+    assert (Path(first.path).name, first.status) == ("issue.xml", Status.UNCHANGED)
+    assert first.reason == f"same content as {issue.resolve()}#2024-00003"  # stored once, moved to the file
+    assert store.sources_of_file(str(issue.resolve())) == [str(issue.resolve())]
+    assert store.keyword_search("zirconium", 5) == [] and store.keyword_search("Ruritania", 5) == []
+    assert len(index_consistency(store)["docs"]) == 1
