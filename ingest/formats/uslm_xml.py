@@ -1,30 +1,37 @@
 """USLM XML: the United States Legislative Markup the Office of the Law Revision Counsel
-(uscode.house.gov) publishes the US Code in, and GovInfo publishes public laws, bills
-and the Statutes at Large in.
+(uscode.house.gov) publishes the US Code in, and GovInfo publishes public laws, bills,
+statute compilations, CFR volumes and (experimentally) Federal Register issues in.
 
 Recognised by the root element's namespace (``http://xml.house.gov/schemas/uslm/1.0``,
 or USLM 2's ``http://schemas.gpo.gov/xml/uslm``), never by the file name.
 
-* **US Code** (``<uscDoc>``): one :class:`Document` per section (``<section>`` in
-  ``<main>``, not the sections quoted inside notes or amendments). Title
-  "19 U.S.C. 2411: Actions by United States Trade Representative" (from the section's
-  ``identifier`` and ``<heading>``), publisher from ``<dc:publisher>``, date from
-  ``<dc:date>`` or ``<dcterms:created>`` (the edition), ``extra`` with the citation
-  (``usc_citation``), the identifier and the chapter/subchapter path. A file of one
-  section keeps the file as its source; a title or chapter gives ``file#s2411``.
-* **Public laws, bills, resolutions, Statutes at Large** (``<pLaw>``, ``<bill>``, ...):
-  one document for the file; title from ``<dc:title>`` (else the long title), date
-  from ``<approvedDate>``/``<dc:date>``.
+* **US Code** (``<uscDoc>``, or a ``<title>``/``<chapter>``/``<section>`` root): one
+  :class:`Document` per section (``<section>`` in ``<main>``, not the sections quoted
+  inside notes or amendments). Title "19 U.S.C. 2411: Actions by United States Trade
+  Representative" (from the section's ``identifier`` and ``<heading>``), publisher
+  from ``<dc:publisher>``, date from ``<dc:date>`` or ``<dcterms:created>`` (the
+  edition), ``extra`` with the citation (``usc_citation``), the identifier, the
+  title/chapter/subchapter path and a status ("repealed"). A file of one section keeps
+  the file as its source; a title or chapter gives ``file#s2411``.
+* **Documents with their own metadata inside** (the rules and notices of a Federal
+  Register issue, nested in components): one document each, titled by its
+  ``<subject>``, published by its agency, with its action and FR citation.
+* **CFR volume** (``<cfrDoc>``): one document per part, as the eCFR reader does.
+* **Public laws, bills, resolutions, amendments, compilations** (``<pLaw>``, ``<bill>``,
+  ...): one document for the file; title from ``<dc:title>`` (else the long title),
+  date from ``<approvedDate>``, ``<dc:date>`` or the "Approved March 13, 2017." line.
 
 The body keeps reading order: every level (title, chapter, section, subsection,
 paragraph, ...) gives its ``<num>`` and ``<heading>`` as a line of its own (a heading
 unit for the sentence splitter); a level without a heading puts its number before
-its first text ("(1) If the Trade Representative determines ..."); ``<chapeau>``,
-``<content>``, ``<p>``, ``<continuation>``, ``<proviso>`` and the source credit are
-paragraphs; tables are rows of ``|``-separated cells. Tables of contents, page
-markers and marginal notes (``<toc>``, ``<page>``, ``<sidenote>``) are not text.
-Notes (``<notes>``: editorial and statutory notes, amendments) follow the section's
-text under their headings unless ``include_notes`` is False.
+its first text ("(1) If the Trade Representative determines ..."); a caption ending
+in ":" runs into its paragraph ("SUMMARY: The ..."); ``<chapeau>``, ``<content>``,
+``<p>``, ``<continuation>`` and other blocks are paragraphs, inline markup is read
+through; tables are rows of ``|``-separated cells. Tables of contents, indexes, page
+markers, running heads, marginal notes and metadata (``<toc>``, ``<page>``,
+``<sidenote>``, ``<meta>``...) are not text. Notes (``<notes>``: editorial and
+statutory notes, amendments) follow the text under their headings unless
+``include_notes`` is False.
 """
 from __future__ import annotations
 
@@ -45,12 +52,23 @@ LEVELS = {"title", "subtitle", "chapter", "subchapter", "part", "subpart", "divi
           "subarticle", "section", "subsection", "paragraph", "subparagraph", "clause", "subclause", "item",
           "subitem", "subsubitem", "level", "compiledAct", "courtRules", "courtRule", "reorganizationPlans",
           "reorganizationPlan", "appendix", "schedule", "preliminary"}
-# Blocks of running text: each is a paragraph of the body.
+# Blocks of running text: each is a paragraph of the body (when it holds no other block).
 TEXT_BLOCKS = {"chapeau", "content", "continuation", "proviso", "p", "text", "sourceCredit", "longTitle",
                "officialTitle", "enactingFormula", "docTitle", "signature", "signatures", "action", "quotedContent",
-               "def", "figure", "caption", "legislativeHistory", "resolvingClause"}
-# Not text of the law: tables of contents, page markers of the print, marginal notes.
-SKIP = {"toc", "page", "sidenote", "meta", "layout", "img", "marker"}
+               "def", "figure", "caption", "legislativeHistory", "resolvingClause", "statement", "subject",
+               "organization", "actionDescription"}
+# Markup inside a line of text: read through, never a paragraph break.
+INLINE = {"ref", "date", "term", "inline", "b", "i", "u", "sub", "sup", "span", "shortTitle", "del", "ins",
+          "quotedText", "entity", "noteRef", "footnoteRef", "footnote", "br", "em", "strong", "a", "abbr",
+          "headingText", "designator", "label", "name", "role", "affiliation", "signatureDate", "property",
+          "docNumber", "congress", "session", "citableAs", "currentThroughPublicLaw", "approvedDate"}
+# Inline markup that may sit inside a word or run straight on from the text before it.
+_TIGHT = {"i", "b", "u", "sub", "sup", "span", "inline", "del", "ins", "em", "strong", "a", "footnoteRef",
+          "noteRef", "ref", "term", "date", "quotedText", "shortTitle", "entity", "abbr"}
+# Not text of the document: tables of contents and indexes, page markers and running
+# heads of the print, marginal notes, metadata.
+SKIP = {"toc", "page", "sidenote", "meta", "layout", "img", "marker", "leftRunningHead", "rightRunningHead",
+        "endMarker", "index", "processedBy", "processedDate"}
 _WS = re.compile(r"\s+")
 _PUBLISHERS = {"OLRC": "Office of the Law Revision Counsel", "GPO": "U.S. Government Publishing Office"}
 
@@ -75,9 +93,9 @@ def _text(el) -> str:
 
     def walk(e) -> None:
         name = _local(e)
-        if name and name not in SKIP:
-            if name in TEXT_BLOCKS or name in LEVELS or name in ("num", "heading"):
-                parts.append(" ")
+        if name and not _is_skipped(e):
+            if name not in _TIGHT:
+                parts.append(" ")  # blocks and fields (a signature's name, then role) stay apart
             if e.text:
                 parts.append(e.text)
             for child in e:
@@ -136,16 +154,26 @@ def _mixed(el) -> bool:
     return bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
 
 
-def _has_blocks(el) -> bool:
-    return any(_local(c) in LEVELS or _local(c) in TEXT_BLOCKS or _local(c) in ("table", "notes", "note")
-               for c in el)
+def _is_skipped(el) -> bool:
+    """True for USLM elements that are not text (:data:`SKIP`; ``meta``, ``amendMeta``...)."""
+    name = _local(el)
+    return _is_uslm_el(el) and (name in SKIP or name.endswith("Meta"))
 
 
-def _blocks(el, out: list[str], *, include_notes: bool, prefix: str = "") -> str:
+def _is_text_block(el) -> bool:
+    """True when ``el`` reads as one paragraph: it has no child elements but inline
+    markup, or it has running text of its own between its children."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    return _mixed(el) or all(_local(c) in INLINE or _is_skipped(c) for c in kids)
+
+
+def _blocks(el, out: list[str], *, include_notes: bool, prefix: str = "", own_head: bool = False) -> str:
     """Append the paragraphs under ``el`` to ``out`` in reading order.
 
-    ``prefix`` (the number of a level without a heading) goes before the first text
-    written; it is returned when nothing was written (the caller keeps it)."""
+    ``prefix`` (the number of a level without a heading, or a caption such as
+    "SUMMARY:") goes before the first text written; it is returned when nothing was
+    written (the caller keeps it). ``own_head``: ``el``'s ``<num>``/``<heading>`` were
+    written by the caller."""
 
     def emit(text: str) -> None:
         nonlocal prefix
@@ -155,14 +183,17 @@ def _blocks(el, out: list[str], *, include_notes: bool, prefix: str = "") -> str
 
     for child in el:
         name = _local(child)
-        if not name or name in ("num", "heading"):
+        if not name or (own_head and name in ("num", "heading")):
             continue
-        if name in SKIP and _is_uslm_el(child):
+        if _is_skipped(child):
             continue
         if not _is_uslm_el(child) and name != "table":
             emit(_text(child))  # Dublin Core in a preface, foreign markup: its text
         elif name in ("notes", "note"):
             if include_notes:
+                if prefix:  # a caption above the notes ("LEGISLATIVE HISTORY—H.R. 609:") stays above them
+                    out.append(prefix)
+                    prefix = ""
                 _notes(child, out)
         elif name == "table":
             rows = _table_lines(child)
@@ -176,15 +207,27 @@ def _blocks(el, out: list[str], *, include_notes: bool, prefix: str = "") -> str
                     out.append(prefix)
                     prefix = ""
                 out.append(_head_line(num, heading))
-                left = _blocks(child, out, include_notes=include_notes)
+                left = _blocks(child, out, include_notes=include_notes, own_head=True)
             else:
-                left = _blocks(child, out, include_notes=include_notes, prefix=f"{prefix} {num}".strip())
+                left = _blocks(child, out, include_notes=include_notes, prefix=f"{prefix} {num}".strip(),
+                               own_head=True)
                 prefix = ""
             if left:
                 out.append(left)
-        elif not _has_blocks(child) or _mixed(child):
-            # A block of running text (chapeau, content, p, ...) or an element whose own
-            # text runs around its children: one paragraph, nothing left out.
+        elif name == "heading" or name == "num":
+            # A heading of a block that is no level ("SUMMARY:" of an FR statement): a
+            # caption ending in ":" runs into its first paragraph, as printed.
+            text = _text(child)
+            if text.endswith(":") and name == "heading":
+                if prefix:
+                    out.append(prefix)
+                prefix = text
+            elif text:
+                if prefix:
+                    out.append(prefix)
+                    prefix = ""
+                out.append(text)
+        elif _is_text_block(child):
             emit(_text(child))
         else:
             # A container (main, preface, content of paragraphs, quoted sections, ...).
@@ -202,21 +245,27 @@ def _notes(el, out: list[str]) -> None:
     _, heading = _level_head(el)
     if heading:
         out.append(heading)
-    _blocks(el, out, include_notes=True)
+    left = _blocks(el, out, include_notes=True, own_head=True)
+    if left:
+        out.append(left)
 
 
-def _meta(root) -> dict[str, str]:
-    """Dublin Core and USLM metadata of the document (``title``, ``publisher``, ``date``, ...)."""
-    meta = next((c for c in root if _local(c) == "meta"), None)
+def _meta(el) -> dict[str, str]:
+    """Dublin Core and USLM metadata of ``el``'s own ``<meta>`` (``dc:title``,
+    ``dc:publisher``, ``docNumber``, ``property:AGENCY``, ...), first value of each."""
+    meta = next((c for c in el if _local(c) == "meta" or _local(c).endswith("Meta")), None)
     found: dict[str, str] = {}
     if meta is None:
         return found
-    for el in meta.iter():
-        name = _local(el)
-        if name and name not in found and _text(el):
-            ns = el.tag[1:].split("}", 1)[0] if el.tag.startswith("{") else ""
-            key = {DC: "dc:", DCTERMS: "dcterms:"}.get(ns, "") + name
-            found[key] = _text(el)
+    for item in meta.iter():
+        name = _local(item)
+        if not name or item is meta or not _text(item):
+            continue
+        ns = item.tag[1:].split("}", 1)[0] if item.tag.startswith("{") else ""
+        key = {DC: "dc:", DCTERMS: "dcterms:"}.get(ns, "") + name
+        if name == "property" and item.get("role"):
+            key = f"property:{item.get('role')}"
+        found.setdefault(key, _text(item))
     return found
 
 
@@ -249,29 +298,92 @@ def _usc_citation(identifier: str) -> str:
     return f"{m.group(1)} U.S.C. {m.group(2)}" if m else ""
 
 
+def _date(el, meta: dict[str, str]) -> str:
+    """The date a document is cited by: approved (laws), published (dc:date), else the
+    "Approved March 13, 2017." action line, else the file's creation (the edition)."""
+    for key in ("approvedDate", "dc:date"):
+        date = normalise_date(meta.get(key, ""))
+        if date:
+            return date
+    for item in el.iter():
+        if _local(item) in ("approvedDate", "actionDescription"):
+            m = re.search(r"([A-Z][a-z]+\.? \d{1,2}, \d{4})", _text(item))
+            date = normalise_date(item.get("date", "")) or (normalise_date(m.group(1).replace(".", "")) if m else "")
+            if date:
+                return date
+    return normalise_date(meta.get("dcterms:created", ""))
+
+
+def _publisher(meta: dict[str, str]) -> str:
+    name = meta.get("property:AGENCY", "").rstrip(".") or meta.get("dc:publisher", "")
+    return _PUBLISHERS.get(name, name)
+
+
+def _body(el, include_notes: bool, *, own_head: bool = False) -> str:
+    paras: list[str] = []
+    if own_head:
+        num, heading = _level_head(el)
+        if num or heading:
+            paras.append(_head_line(num, heading))
+    left = _blocks(el, paras, include_notes=include_notes, own_head=own_head)
+    if left:
+        paras.append(left)
+    return "\n\n".join(p for p in paras if p)
+
+
+def _units(root) -> list:
+    """Documents inside a document that carry their own ``<meta>`` (the rules and notices
+    of a Federal Register issue in USLM): the innermost such elements below the root."""
+    with_meta = [e for e in root.iter() if e is not root and any(_local(c) == "meta" for c in e)]
+    inner = set()
+    for e in with_meta:
+        p = e.getparent()
+        while p is not None and p is not root:
+            inner.add(id(p))
+            p = p.getparent()
+    return [e for e in with_meta if id(e) not in inner]
+
+
+def _unit_document(unit, source: str, n: int, outer: dict[str, str], include_notes: bool) -> Document:
+    """One document of a multi-document USLM file (an FR rule or notice)."""
+    meta = {**outer, **_meta(unit)}
+    subject = next((e for e in unit.iter() if _local(e) == "subject"), None)
+    title = _text(subject) if subject is not None else ""
+    if not title or title == "Federal Register":
+        title = meta.get("dc:title", "") if meta.get("dc:title") != "Federal Register" else title
+    extra = {"uslm_type": _local(unit)}
+    number = meta.get("docNumber", "")
+    if number:
+        extra["doc_number"] = number
+    if meta.get("property:ACTION"):
+        extra["action"] = meta["property:ACTION"]
+    volume, page = meta.get("volume", ""), meta.get("startingPage", "")
+    if volume.isdigit() and page.isdigit() and "federal register" in meta.get("dc:type", "").lower():
+        extra["fr_citation"] = f"{volume} FR {page}"
+    date = _date(unit, meta)
+    doc_type = "federal-register" if "federal register" in meta.get("dc:type", "").lower() else "statute"
+    return Document(source=f"{source}#{number or n}", body=_body(unit, include_notes), title=title[:300] or number,
+                    publisher=_publisher(meta), date=date, doc_type=doc_type, extra=extra)
+
+
 def load_uslm(root, source: str, *, include_notes: bool = True) -> list[Document]:
     """Documents of a parsed USLM file (see module docstring).
 
     Raises :class:`LoadError` when the file holds no text."""
     meta = _meta(root)
-    publisher = meta.get("dc:publisher", "")
-    publisher = _PUBLISHERS.get(publisher, publisher)
-    date = ""
-    for key in ("approvedDate", "dc:date", "enrolledDateline", "dcterms:created"):
-        date = normalise_date(meta.get(key, ""))
-        if date:
-            break
+    publisher = _publisher(meta)
+    date = _date(root, meta)
     kind = _local(root)
     main = next((c for c in root if _local(c) == "main"), root)
     docs: list[Document] = []
-    if kind == "uscDoc" or kind in LEVELS:  # a title, chapter or section file of the Code
+    units = _units(root)
+    if units:
+        outer = {k: v for k, v in meta.items() if k in ("volume", "issue", "dc:date", "dc:publisher")}
+        docs = [_unit_document(u, source, n, outer, include_notes) for n, u in enumerate(units, 1)]
+    elif kind == "uscDoc" or kind in LEVELS:  # a title, chapter or section file of the US Code
         sections = [s for s in main.iter() if _local(s) == "section" and not _in_skipped(s, main)]
         for sec in sections:
             num, heading = _level_head(sec)
-            paras = [_head_line(num, heading)] if (num or heading) else []
-            left = _blocks(sec, paras, include_notes=include_notes)
-            if left:
-                paras.append(left)
             identifier = sec.get("identifier", "")
             cite = _usc_citation(identifier)
             extra = {"uslm_type": "usc-section"}
@@ -288,20 +400,28 @@ def load_uslm(root, source: str, *, include_notes: bool = True) -> list[Document
             src = source
             if len(sections) > 1:
                 src = f"{source}#{identifier.rsplit('/', 1)[-1] if identifier else len(docs) + 1}"
-            docs.append(Document(source=src, body="\n\n".join(p for p in paras if p), title=title,
+            docs.append(Document(source=src, body=_body(sec, include_notes, own_head=True), title=title,
                                  publisher=publisher or "Office of the Law Revision Counsel", date=date,
                                  doc_type="statute", extra=extra))
+    elif kind == "cfrDoc":
+        # A CFR volume: one document per part, as the eCFR reader does.
+        parts = [p for p in main.iter() if _local(p) == "part" and not _in_skipped(p, main)]
+        for part in parts:
+            num, heading = _level_head(part)
+            extra = {"uslm_type": "cfr-part"}
+            if _path(part, main):
+                extra["hierarchy"] = _path(part, main)
+            if part.get("identifier"):
+                extra["identifier"] = str(part.get("identifier"))
+            docs.append(Document(source=f"{source}#part-{(part.get('identifier') or '').rsplit('/p', 1)[-1] or len(docs) + 1}"
+                                 if len(parts) > 1 else source,
+                                 body=_body(part, include_notes, own_head=True), title=_head_line(num, heading),
+                                 publisher=publisher, date=date, doc_type="regulation", extra=extra))
     if not docs:
-        # A public law, bill or resolution (or a US Code file without sections): one document.
-        paras: list[str] = []
-        preface = next((c for c in root if _local(c) == "preface"), None)
-        if preface is not None:
-            left = _blocks(preface, paras, include_notes=include_notes)
-            if left:
-                paras.append(left)
-        left = _blocks(main, paras, include_notes=include_notes)
-        if left:
-            paras.append(left)
+        # A public law, bill, resolution or compilation (or a file without sections): one document.
+        # Everything but the metadata, in document order (preface, main, and whatever
+        # else a document type has: an engrossed amendment's body, a law's history).
+        paras = [_body(root, include_notes)]
         official = next((e for e in root.iter() if _local(e) == "officialTitle"), None)
         title = meta.get("dc:title") or (_text(official) if official is not None else "") or meta.get("docNumber", "")
         extra = {"uslm_type": kind}

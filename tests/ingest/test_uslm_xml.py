@@ -139,3 +139,25 @@ def test_us_code_sections_are_searchable_and_reingest_follows_the_file(tmp_path:
         ("s2411", Status.UNCHANGED), ("s2412", Status.UNCHANGED), ("s2413", Status.REMOVED)]
     assert store.keyword_search("Repealed", 3) == [] and len(index_consistency(store)["docs"]) == 2
     store.close()
+
+
+@pytest.mark.usefixtures("forbid_model")
+def test_federal_register_issue_in_uslm_gives_one_document_per_rule_or_notice():
+    """GovInfo's USLM Federal Register: documents nested in components, each with its
+    own <meta> - one document each, with its subject, agency, action and FR citation."""
+    rule, notice = load_documents(XML / "fr-uslm-2018-05-10-excerpt.xml")
+    assert rule.source.endswith("fr-uslm-2018-05-10-excerpt.xml#2018–09942")
+    assert rule.title == "Drawbridge Operation Regulation; Reynolds Channel, Nassau County, NY"
+    assert (rule.publisher, rule.date, rule.doc_type) == ("Coast Guard, DHS", "2018-05-10", "federal-register")
+    assert rule.extra == {"uslm_type": "rule", "doc_number": "2018–09942",
+                          "action": "Notice of deviation from drawbridge regulation.", "fr_citation": "83 FR 21711"}
+    paras = rule.body.split("\n\n")
+    assert paras[:2] == ["DEPARTMENT OF HOMELAND SECURITY", "Coast Guard"]
+    assert "AGENCY: Coast Guard, DHS." in paras and "ACTION: Notice of deviation from drawbridge regulation." in paras
+    # A caption runs into its paragraph, as printed; the page marker is not text.
+    assert "DATES: This deviation is effective from 9:30 p.m. July 6, 2018 to 10:30 p.m. on July 8, 2018." in paras
+    assert paras[-1] == "D.H. Sulouff, District Bridge Manager, First Coast Guard District."
+    assert notice.title.startswith("Certain Steel Wheels") and notice.extra["fr_citation"] == "83 FR 21760"
+    assert notice.publisher == "International Trade Administration, Commerce"
+    assert notice.body.split("\n\n")[-2:] == ["Exporter | Rate (percent)",
+                                              "Xingmin Intelligent Transportation Systems | 44.35"]
