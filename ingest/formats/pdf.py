@@ -486,30 +486,48 @@ class _PageWords:
         return "\n\n".join(t for t in [main, *extra] if t), dropped
 
 
+LOCAL_RUN = 3  # ... or on this many pages in a row (a chapter's own running head), each
+LOCAL_STEP = 2  # at most this many pages after the one before (heads that alternate left/right)
+
+
+def _local_run(pages: list[int]) -> bool:
+    """True when ``pages`` (sorted indexes) hold :data:`LOCAL_RUN` occurrences in a row,
+    each at most :data:`LOCAL_STEP` pages after the previous one."""
+    run = 1
+    for a, b in zip(pages, pages[1:]):
+        run = run + 1 if b - a <= LOCAL_STEP else 1
+        if run >= LOCAL_RUN:
+            return True
+    return False
+
+
 def find_furniture(pages: list[_PageWords]) -> frozenset[str]:
     """Keys (:func:`furniture_key`) of the edge lines repeated on enough pages to be a running head or foot.
 
-    A line repeated word for word needs two pages (and the 40% share); a short line
+    Enough: 40% of the pages, or a run of pages in a row (a book's chapter head, an
+    annex's own head). A line repeated word for word needs two pages; a short line
     whose numbers change from page to page ("Annex 1", "Annex 2") needs three, so that
     two pages each opening with a numbered heading keep their headings, while "Page 1
     of 2" or a long running head with its page number goes from two pages on."""
-    counts: dict[str, int] = {}
+    where: dict[str, list[int]] = {}
     texts: dict[str, set[str]] = {}
     with_text = 0
-    for page in pages:
+    for i, page in enumerate(pages):
         if not page.words and not page.other:
             continue
         with_text += 1
-        seen: set[str] = set()
         for _, line in page.edge_lines():
             key = furniture_key(line)
-            if _is_candidate(key) and key not in seen:
-                seen.add(key)
-                counts[key] = counts.get(key, 0) + 1
+            if _is_candidate(key) and (not where.get(key) or where[key][-1] != i):
+                where.setdefault(key, []).append(i)
                 texts.setdefault(key, set()).add(line)
     need = max(2, math.ceil(FURNITURE_SHARE * with_text))
-    return frozenset(k for k, c in counts.items()
-                     if c >= need and (c >= 3 or len(texts[k]) == 1 or len(k.split()) >= 4))
+    out = set()
+    for key, found in where.items():
+        c = len(found)
+        if (c >= need or _local_run(found)) and (c >= 3 or len(texts[key]) == 1 or len(key.split()) >= 4):
+            out.add(key)
+    return frozenset(out)
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")

@@ -338,3 +338,17 @@ def test_numbered_headings_opening_two_pages_are_not_furniture():
     doc = load_pdf_bytes(build_pdf(pages), "p.pdf")
     assert doc.body == "\n\n".join(f"Duties rise on {n} May 2024 for group {n}." for n in (1, 2, 3))
     assert doc.extra["running_heads"] == "Page 1 of 3"
+
+
+def test_a_running_head_that_changes_by_chapter_goes_too():
+    # Three annexes of four pages, each with its own running head (a third of the pages each).
+    annexes = ["Annex I: Products of Ruritania", "Annex II: Products of Freedonia", "Annex III: Products of Sylvania"]
+    pages = []
+    for n in range(12):
+        body = [Item(72, 700 - 14 * i, f"Item {n}-{i}: the duty on widget type {n * 10 + i} is {i + 5} percent.", 10)
+                for i in range(3)]
+        pages.append([Item(72, 750, f"{annexes[n // 4]} | page {n + 1}", 8)] + body)
+    doc = load_pdf_bytes(build_pdf(pages), "annexes.pdf")
+    assert "Products of" not in doc.body and "page 1" not in doc.body
+    assert len(re.findall(r"Item \d+-\d: the duty", doc.body)) == 36
+    assert doc.extra["running_heads"].split(" || ") == [f"{a} | page {1 + 4 * k}" for k, a in enumerate(annexes)]
