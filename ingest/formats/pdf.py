@@ -635,6 +635,8 @@ def _runs_on(prev: str, nxt: str) -> bool:
     first = nxt.lstrip().split("\n", 1)[0].strip()
     if not last or not first or " | " in last or " | " in first or _SENTENCE_END.search(last):
         return False
+    if not re.search(r"[^\W\d_]", last):  # a page number left at the foot is no sentence
+        return False
     if first[0].islower():
         return True
     return len(last) >= 0.6 * statistics.median(len(ln) for ln in lines)

@@ -352,3 +352,17 @@ def test_a_running_head_that_changes_by_chapter_goes_too():
     assert "Products of" not in doc.body and "page 1" not in doc.body
     assert len(re.findall(r"Item \d+-\d: the duty", doc.body)) == 36
     assert doc.extra["running_heads"].split(" || ") == [f"{a} | page {1 + 4 * k}" for k, a in enumerate(annexes)]
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("The duty on steel wire\nwill rise from 10 percent to", "25 percent on 1 May.", True),
+    ("The duty on steel wire\nwill rise from 10 percent to", "the rate set by the Annex.", True),
+    ("The duty rises to 25 percent on 1 May.", "The quota is unchanged.", False),
+    ("The duty on steel wire will rise from 10 to 25 percent.\nBackground", "The investigation began in 2017.", False),
+    ("The duty on steel wire will rise from\n\n7", "the rate set by the Annex.", False),  # a page number left over
+    ("HTS | Product | Rate\n8703 | Electric vehicles | 100", "8541 | Solar cells | 50", False),
+])
+def test_runs_on_across_a_page_break(prev: str, nxt: str, joined: bool):
+    from ingest.formats.pdf import _runs_on
+
+    assert _runs_on(prev, nxt) is joined
