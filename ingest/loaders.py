@@ -2,7 +2,8 @@
 
 Formats (one module each under :mod:`ingest.formats`): text/Markdown with an
 optional header (``text``), HTML (``html``), PDF (``pdf``), Federal Register and
-eCFR XML (``fedreg_xml``). Every loader either returns documents with non-empty
+eCFR XML (``fedreg_xml``), USLM XML - US Code, public laws (``uslm_xml``); XML
+goes by its root element's namespace and name, not the file name. Every loader either returns documents with non-empty
 bodies or raises :class:`LoadError` with a reason a person can act on.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | XML_SUFFIXES
 
 __all__ = ["LoadError", "SUPPORTED_SUFFIXES", "decode_bytes", "decode_text", "first_line", "infer_doc_type",
            "is_supported", "iter_input_files", "load_documents", "load_file", "load_html_text", "load_pdf_bytes",
-           "load_text", "normalise_date", "parse_header", "strip_payloads"]
+           "load_text", "load_xml_documents", "normalise_date", "parse_header", "strip_payloads"]
 
 _first_line = first_line  # old private name, kept for callers
 
@@ -51,7 +52,8 @@ def _read(p: Path) -> bytes:
 
 
 def load_documents(path: str | Path) -> list[Document]:
-    """Load one file into its documents (one, except for XML issues holding several FR documents).
+    """Load one file into its documents (one, except for XML holding several: the FR
+    documents of an issue, the parts of an eCFR title, the sections of a US Code title).
 
     Raises :class:`LoadError` (missing, unreadable, empty, binary, undecodable,
     broken, encrypted, unsupported type, or no text).
@@ -70,16 +72,42 @@ def load_documents(path: str | Path) -> list[Document]:
         text, enc = decode_bytes(raw)
         docs = [load_text(text, source, markdown=suffix in {".md", ".markdown"}, encoding=enc)]
     elif suffix in XML_SUFFIXES:
-        from .formats.fedreg_xml import load_xml_bytes
-
-        docs = load_xml_bytes(raw, source)
+        docs = load_xml_documents(raw, source)
     else:
         raise LoadError(f"unsupported file type {suffix or '(no suffix)'}; supported: "
                         + ", ".join(sorted(SUPPORTED_SUFFIXES)))
     docs = [d for d in docs if d.body.strip()]
     if not docs:
         raise LoadError("no text content after parsing")
+    _unique_sources(docs)
     return docs
+
+
+def _unique_sources(docs: list[Document]) -> None:
+    """Give every document of a file its own source: the index keeps one document per
+    source, so two documents of one file under one name (an FR issue printing a document
+    number twice) would leave only the second. The later ones get ``+2``, ``+3``..."""
+    seen: dict[str, int] = {}
+    for d in docs:
+        n = seen.get(d.source, 0) + 1
+        seen[d.source] = n
+        if n > 1:
+            log.warning("%s: a second document under the same name; indexed as %s+%d", d.source, d.source, n)
+            d.source = f"{d.source}+{n}"
+
+
+def load_xml_documents(raw: bytes, source: str) -> list[Document]:
+    """The documents of an XML file, by its vocabulary: USLM (US Code, public laws) when
+    the root element is in a USLM namespace, else Federal Register / eCFR by the root
+    element's name. Never by the file name (``usc19.xml`` and ``2024-10858.xml`` say
+    nothing reliable). Raises :class:`LoadError` for malformed or unsupported XML."""
+    from .formats.fedreg_xml import fedreg_documents, parse_xml
+    from .formats.uslm_xml import is_uslm, load_uslm
+
+    root = parse_xml(raw)
+    if is_uslm(root):
+        return load_uslm(root, source)
+    return fedreg_documents(root, source)
 
 
 def load_file(path: str | Path) -> Document:

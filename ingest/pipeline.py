@@ -31,7 +31,7 @@ PIPELINE_VERSION = 5
 # Bump when a loader extracts different text from the same bytes (PDF layout, HTML
 # tables, encodings, ...): it is part of the file hash, so the next ingest re-reads
 # files that are otherwise unchanged instead of keeping the old text.
-LOADER_VERSION = 2
+LOADER_VERSION = 3  # 3: PDF running heads/feet removed, USLM XML read
 SENTENCE_VECTOR_CHARS = 600  # the answerer embeds at most this much of a sentence
 # Texts embedded per model call across files: large enough that short files share calls,
 # small enough that the progress bar moves and memory stays flat (384 floats a text).
@@ -64,6 +64,16 @@ class _Pending:
     sentences: list[str] | None
 
 
+@dataclass
+class _Vanished:
+    """A document indexed from a multi-document file that the file no longer holds
+    (a rule dropped from a Federal Register issue): removed once the file's current
+    documents are written, so its old text stops being served."""
+
+    source: str
+    file: str
+
+
 def _file_of(source: str) -> str:
     """The file a source came from: ``issue.xml#2019-22210`` (one document of a
     multi-document file) -> ``issue.xml``."""
@@ -74,8 +84,7 @@ def _drop_stale(source: str, reason: str, store: IndexStore) -> str:
     """A file that can no longer be read (emptied, unreadable, deleted) stops being
     served: its previously indexed version (every document it held) is removed, and
     the reason says so."""
-    parent = str(Path(source).parent)
-    olds = [s for s in store.sources_under(parent) if _file_of(s) == source]
+    olds = store.sources_of_file(source)
     try:
         removed = [d for s in olds for d in store.remove_source(s)]
     except Exception as exc:  # noqa: BLE001 - report, never lose the original reason
@@ -112,8 +121,13 @@ def _prepare_document(doc: Document, fhash: str, store: IndexStore,
         return FileResult(source, Status.UNCHANGED, "unchanged since last ingest", doc_id=state[1])
     chunks = chunk_document(doc, options)
     if store.has_document(doc.doc_id) and store.chunk_spans(doc.doc_id) == [(c.start, c.end) for c in chunks]:
-        # Same content already indexed under another path: store it once.
+        # Already indexed as it is now: record the new file hash, embed and write nothing.
         store.link_source(source, doc.doc_id, fhash)
+        if state and state[1] == doc.doc_id:
+            # Its file changed (another document of a multi-document file), this document did not.
+            return FileResult(source, Status.UNCHANGED, "unchanged since last ingest (other documents of its "
+                              "file changed)", doc_id=doc.doc_id, chunks=len(chunks))
+        # Same content already indexed under another path: store it once.
         other = store.get_document(doc.doc_id)
         return FileResult(source, Status.UNCHANGED,
                           f"same content as {other.source if other else 'an indexed document'}",
@@ -122,9 +136,14 @@ def _prepare_document(doc: Document, fhash: str, store: IndexStore,
     return _Pending(source, fhash, doc, chunks, sentences)
 
 
-def _prepare(path: Path, store: IndexStore, options: ChunkingOptions) -> list[FileResult | _Pending]:
-    """Load and chunk one file: one item per document it holds (at least one).
-    Failures come back as FAILED results with the reason (never an exception)."""
+_Item = FileResult | _Pending | _Vanished
+
+
+def _prepare(path: Path, store: IndexStore, options: ChunkingOptions) -> list[_Item]:
+    """Load and chunk one file: one item per document it holds (at least one), then
+    one :class:`_Vanished` per document indexed from this file before that it no
+    longer holds. Failures come back as FAILED results with the reason (never an
+    exception)."""
     source = str(path.resolve()) if path.exists() else str(path)
     try:
         raw = path.read_bytes() if path.is_file() else b""
@@ -138,14 +157,32 @@ def _prepare(path: Path, store: IndexStore, options: ChunkingOptions) -> list[Fi
     except Exception as exc:  # noqa: BLE001 - one bad file must not abort the batch
         log.exception("failed to ingest %s", source)
         return [FileResult(source, Status.FAILED, f"{type(exc).__name__}: {exc}")]
-    out: list[FileResult | _Pending] = []
+    out: list[_Item] = []
     for doc in docs:
         try:
             out.append(_prepare_document(doc, fhash, store, options))
         except Exception as exc:  # noqa: BLE001
             log.exception("failed to ingest %s", doc.source)
             out.append(FileResult(doc.source, Status.FAILED, f"{type(exc).__name__}: {exc}"))
+    # A re-ingested file leaves exactly the documents it now holds: a rule removed from
+    # an issue, a document whose text is now empty, or the whole-file source of a file
+    # that now holds several documents (and vice versa) stops being served.
+    current = {doc.source for doc in docs}
+    out += [_Vanished(s, source) for s in store.sources_of_file(source) if s not in current]
     return out
+
+
+def _remove_vanished(item: _Vanished, store: IndexStore) -> FileResult:
+    """Remove a document its file no longer holds; the result says so (or why not)."""
+    try:
+        store.remove_source(item.source)
+    except Exception as exc:  # noqa: BLE001 - report it; the next ingest tries again
+        log.exception("could not remove %s", item.source)
+        return FileResult(item.source, Status.FAILED,
+                          f"no longer in {Path(item.file).name}, but its old version could not be removed "
+                          f"({type(exc).__name__}: {exc}) - run tradeqa remove")
+    return FileResult(item.source, Status.REMOVED,
+                      f"no longer in {Path(item.file).name}; its previous version was removed from the index")
 
 
 def _write(p: _Pending, store: IndexStore, precomputed: dict[str, list[float]]) -> FileResult:
@@ -207,7 +244,9 @@ def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOption
     items = _prepare(path, store, options)
     pending = [p for p in items if isinstance(p, _Pending)]
     written = _write_all(pending, store, {})
-    return [item if isinstance(item, FileResult) else written[id(item)] for item in items]
+    # Vanished documents go after the current ones are written (items list them last).
+    return [item if isinstance(item, FileResult) else _remove_vanished(item, store)
+            if isinstance(item, _Vanished) else written[id(item)] for item in items]
 
 
 def ingest_file(path: Path, store: IndexStore, options: ChunkingOptions, *,
@@ -241,7 +280,8 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
     for every result (in input order; a multi-document file gives one result per
     document), and returns a report with every file: ingested / unchanged / failed
     (with the reason) / skipped (a file of an unsupported type found in a folder) /
-    removed (a file previously ingested from a given folder and since deleted).
+    removed (a file previously ingested from a given folder and since deleted, or a
+    document a re-ingested multi-document file no longer holds).
     Screening lists (CSL CSV/CSV.gz/JSON, also inside folders) go to
     :mod:`ingest.screening_lists`; ``screening_retrieval`` says whether their
     records are also retrieval chunks (``none``, ``keyword``, ``dense``).
@@ -261,7 +301,7 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             _log_result(result)
         bar = tqdm(total=len(files), desc="ingest", unit="file", disable=not progress, leave=False)
         # (file number, result or pending document), in input order
-        queue: list[tuple[int, FileResult | _Pending]] = []
+        queue: list[tuple[int, _Item]] = []
         pending_ids: set[str] = set()
         queued_texts = 0
         files_done = 0
@@ -278,7 +318,10 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
                     log.exception("batch embedding failed; embedding file by file")
             written = _write_all(pending, store, precomputed)
             for file_no, item in queue:
-                result = item if isinstance(item, FileResult) else written[id(item)]
+                if isinstance(item, _Vanished):
+                    result = _remove_vanished(item, store)
+                else:
+                    result = item if isinstance(item, FileResult) else written[id(item)]
                 report.results.append(result)
                 _log_result(result)
                 if file_no > files_done:

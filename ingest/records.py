@@ -13,7 +13,9 @@ class Status(str, Enum):
     UNCHANGED = "unchanged"
     FAILED = "failed"
     SKIPPED = "skipped"  # a file of a type tradeqa does not read (found in a folder)
-    REMOVED = "removed"  # a previously ingested file is gone from its folder: its document was dropped
+    # A previously ingested file is gone from its folder, or a document is gone from its
+    # multi-document file: its old version was dropped from the index.
+    REMOVED = "removed"
 
 
 def content_hash(text: str) -> str:
@@ -147,7 +149,7 @@ class IngestReport:
         return sum(r.embedded for r in self.results)
 
     def summary(self) -> str:
-        removed = f", {self.removed} removed (deleted files)" if self.removed else ""
+        removed = f", {self.removed} removed (gone from disk or from their file)" if self.removed else ""
         return (
             f"{self.ingested} ingested, {self.unchanged} unchanged, {self.failed} failed"
             + (f", {self.skipped} skipped" if self.skipped else "") + removed

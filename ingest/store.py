@@ -359,6 +359,16 @@ class IndexStore:
             return [r[0] for r in self._db.execute(
                 "SELECT source FROM sources WHERE source LIKE ? ESCAPE '\\' ORDER BY source", (esc + "%",))]
 
+    def sources_of_file(self, file: str) -> list[str]:
+        """Sources recorded for one file: ``file`` itself (a file holding one document)
+        and ``file#...`` (each document of a multi-document file, such as a Federal
+        Register issue), sorted."""
+        esc = (file + "#").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._lock:
+            return [r[0] for r in self._db.execute(
+                "SELECT source FROM sources WHERE source=? OR source LIKE ? ESCAPE '\\' ORDER BY source",
+                (file, esc + "%"))]
+
     def script_counts(self) -> dict[str, int]:
         """Letters per Unicode script over the indexed documents
         (``{"Latin": 51234, "Han": 40}``; names as :data:`ingest.normalise.SCRIPTS`)."""

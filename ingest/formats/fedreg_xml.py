@@ -214,26 +214,43 @@ def _ecfr_documents(root, source: str) -> list[Document]:
     return docs
 
 
-def load_xml_bytes(raw: bytes, source: str) -> list[Document]:
-    """Documents of a Federal Register or eCFR XML file (see module docstring).
+def parse_xml(raw: bytes):
+    """The root element of an XML file, parsed without network access or entity
+    expansion (a hostile file cannot read local files or blow up memory).
 
-    Raises :class:`LoadError` for malformed XML or an XML vocabulary tradeqa does not read.
-    """
+    Raises :class:`LoadError` for malformed XML."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=True)
     try:
-        root = etree.fromstring(raw, parser)
+        return etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
         raise LoadError(f"malformed XML: {exc}") from exc
+
+
+UNSUPPORTED_XML = ("tradeqa reads Federal Register (FEDREG/RULE/NOTICE/PRORULE), eCFR (ECFR/DIV) and USLM "
+                   "(US Code, public laws; namespace http://xml.house.gov/schemas/uslm/1.0) XML")
+
+
+def fedreg_documents(root, source: str) -> list[Document]:
+    """Documents of a parsed Federal Register or eCFR file (see module docstring).
+
+    Raises :class:`LoadError` for another XML vocabulary or a file without documents."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag in ("FEDREG", "RULES", "PRORULES", "NOTICES", "PRESDOCS") or tag in FR_DOC_TAGS:
         docs = _fr_documents(root, source)
     elif tag == "ECFR" or tag.startswith("DIV") or root.find(".//DIV5") is not None:
         docs = _ecfr_documents(root, source)
     else:
-        raise LoadError(f"unsupported XML (root <{tag}>): tradeqa reads Federal Register "
-                        "(FEDREG/RULE/NOTICE/PRORULE) and eCFR (ECFR/DIV) XML")
+        raise LoadError(f"unsupported XML (root <{tag}>): {UNSUPPORTED_XML}")
     if not docs:
         raise LoadError("XML has no Federal Register or eCFR documents")
     return docs
+
+
+def load_xml_bytes(raw: bytes, source: str) -> list[Document]:
+    """Documents of a Federal Register or eCFR XML file (see module docstring).
+
+    Raises :class:`LoadError` for malformed XML or an XML vocabulary this module does
+    not read (:func:`ingest.loaders.load_documents` also reads USLM)."""
+    return fedreg_documents(parse_xml(raw), source)

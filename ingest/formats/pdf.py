@@ -20,7 +20,18 @@ measured keeps both multi-column reading order and word spaces (see
   than the page's usual line gap; otherwise a single line break (which the sentence
   splitter does not treat as a sentence end).
 
-Pages are joined by a blank line; ``pages`` records where each page starts in the body.
+* **Text set in another direction** (a printing line up the margin, a rotated label)
+  is laid out in its own direction and follows the page's text as a paragraph of its
+  own, instead of being cut into single letters across the page's lines.
+* **Page furniture**: running heads and feet (the Federal Register head, "Page 3 of
+  12", page numbers, GPO "VerDate" lines) are found by repetition across pages -
+  lines set off at the top or bottom of a page (or rotated) whose form with digits,
+  weekdays and months folded recurs on at least 40% of the pages - and dropped from
+  the body; one example of each goes to ``extra["running_heads"]``.
+
+Pages are joined by a blank line, or by a single line break where a sentence runs on
+to the next page (so it stays one sentence); ``pages`` records where each page starts
+in the body.
 """
 from __future__ import annotations
 
@@ -32,7 +43,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..records import Document
-from .common import LoadError, first_line, infer_doc_type
+from .common import LoadError, first_line, infer_doc_type, normalise_date
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +55,7 @@ PROSE_FILL = 0.50  # median line width / column width for a column of prose
 MIN_COLUMN_LINES = 2
 
 
-@dataclass
+@dataclass(slots=True)  # a 300-page PDF keeps every page's words until furniture is known
 class _Word:
     text: str
     x0: float
@@ -104,14 +115,18 @@ def _object_getter():
     return _OBJECT_GETTER
 
 
-def _page_words(textpage) -> list[_Word]:
-    """Words of one page from PDFium's character boxes (see module docstring)."""
+def _page_words(textpage) -> tuple[list[_Word], list[list[_Word]]]:
+    """Words of one page from PDFium's character boxes (see module docstring): the
+    words set in the page's dominant direction, then, per other direction, the words
+    set at another quarter turn (a "VerDate ..." printing line up the margin, a rotated label),
+    each laid out in its own direction so they neither shred the page's lines nor
+    get lost."""
     import pypdfium2.raw as R
 
     tp = textpage.raw
     n = R.FPDFText_CountChars(tp)
     if n <= 0:
-        return []
+        return [], []
     # The whole page's text in one call (one UTF-16 unit per character, unless the
     # page has characters beyond the BMP: then ask character by character).
     buf = (ctypes.c_ushort * (n + 1))()
@@ -124,34 +139,47 @@ def _page_words(textpage) -> list[_Word]:
     get_origin = R.FPDFText_GetCharOrigin
     rect = R.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    chars = []  # (ch, left, right, baseline, height, object id)
+    chars = []  # (ch, left, right, baseline, height, object id) in the dominant direction
+    off_axis: dict[int, list] = {}  # quarter turns -> the same, for text set in another direction
     objects: dict[int, int] = {}
     spaced: set[int] = set()  # text objects that contain a real space character
     turns = _dominant_turns(tp, units)
+    object_turns: dict[int, int] = {}  # a text object has one matrix: ask its angle once
     for i, code in enumerate(units):
         if not code:
             continue
         # PDFium marks a hyphen at a line end as 0xFFFE (whole-page text) or 2 (per character).
         ch = "-" if code in (2, 0xFFFE) else chr(code)
         obj = get_object(tp, i) or 0
+        t = object_turns.get(obj)
+        if t is None and not ch.isspace():
+            angle = R.FPDFText_GetCharAngle(tp, i)
+            t = object_turns[obj] = round(angle / (math.pi / 2)) % 4 if angle >= 0 else turns
+        out = chars if t is None or t == turns else off_axis.setdefault(t, [])
         if ch.isspace():
             if not R.FPDFText_IsGenerated(tp, i):
                 spaced.add(obj)
-            chars.append((ch, 0.0, 0.0, 0.0, 0.0, obj))
+            out.append((ch, 0.0, 0.0, 0.0, 0.0, obj))
             continue
         get_box(tp, i, rect)
         get_origin(tp, i, ox, oy)
         objects[obj] = objects.get(obj, 0) + 1
         left, bottom, right, top, base = rect.left, rect.bottom, rect.right, rect.top, oy.value
-        if turns:  # text set at 90/180/270 degrees: lay it out in its own frame
-            left, bottom, right, top, base = _unrotate(turns, left, bottom, right, top, ox.value, oy.value)
-        chars.append((ch, left, right, base, top - bottom, obj))
+        if t:  # text set at 90/180/270 degrees: lay it out in its own frame
+            left, bottom, right, top, base = _unrotate(t, left, bottom, right, top, ox.value, oy.value)
+        out.append((ch, left, right, base, top - bottom, obj))
     # Text objects mark word boundaries when the page is set word by word: objects
     # of whole words (not single glyphs) that never contain a space character. A page
     # whose objects hold spaced text (lines, phrases) may also split a word across
     # objects (kerning, a font change), so there object ends mean nothing.
     by_object = (bool(objects) and statistics.median(objects.values()) >= 2.5
                  and len(spaced & objects.keys()) <= 0.1 * len(objects))
+    other = [_chars_to_words(off_axis[t], by_object) for t in sorted(off_axis)]
+    return _chars_to_words(chars, by_object), [ws for ws in other if ws]
+
+
+def _chars_to_words(chars: list, by_object: bool) -> list[_Word]:
+    """Words from ``(ch, left, right, baseline, height, object id)`` characters in drawing order."""
     words: list[_Word] = []
     cur: list = []
 
@@ -344,9 +372,8 @@ def para_gap_between(above: tuple[str, float, float], below: tuple[str, float, f
     return gap > para_gap
 
 
-def page_text(textpage) -> str:
-    """The text of one page in reading order (see module docstring)."""
-    words = _page_words(textpage)
+def _layout(words: list[_Word]) -> str:
+    """The text of a page's words in reading order (lines, columns, paragraphs)."""
     if not words:
         return ""
     h = statistics.median(w.h for w in words)
@@ -358,6 +385,149 @@ def page_text(textpage) -> str:
     lines = _mend_hyphens([t for t, _, _ in _region_lines(words, GUTTER * h, para_gap)])
     text = "\n".join(lines)
     return re.sub(r"\n{2,}", "\n\n", text).strip()
+
+
+def page_text(textpage) -> str:
+    """The text of one page in reading order (see module docstring); text set in
+    another direction (a rotated margin line) follows as its own paragraph."""
+    return _PageWords(*_page_words(textpage)).text(frozenset())[0]
+
+
+# ------------------------------------------------------------ page furniture
+# Printed documents repeat a running head or foot on every page ("Federal Register /
+# Vol. 84, No. 196 / Wednesday, October 9, 2019 / Rules and Regulations", "Page 3 of
+# 12", a bare page number, a GPO "VerDate ..." printing line up the margin). Left in
+# the body they land inside sentences that run across a page break and break quotes.
+# They are found by repetition, not by wording: a line at the top or bottom of a page
+# (or set in another direction) whose normalised form - digits, weekday and month
+# names folded, page numbers at its ends dropped - recurs on many pages.
+EDGE_BANDS = 2  # lines at the top and at the bottom of a page that may be a running head/foot
+FURNITURE_SHARE = 0.4  # ... when the same normalised line is there on at least this share of pages
+_DATE_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+
+
+def furniture_key(line: str) -> str:
+    """The form of a line compared across pages to find running heads and feet:
+    case-folded, digit runs as ``0``, weekday/month names as ``~``, page numbers
+    at either end dropped ("54472 Federal Register / Vol. 84 ..." and "Federal
+    Register / Vol. 84 ... 54473" give one key; a bare page number gives ``0``)."""
+    k = re.sub(r"\s+", " ", line.casefold()).strip()
+    k = _DATE_WORDS.sub("~", k)
+    k = re.sub(r"\d+", "0", k)
+    stripped = re.sub(r"^(?:0\s*\|?\s*)+(?=\S)|(?<=\S)(?:\s*\|?\s*0)+$", "", k)
+    return stripped or k
+
+
+def _is_candidate(key: str) -> bool:
+    # Table rows (several " | " cells) may repeat a header on every page: they are data.
+    return bool(key) and key.count(" | ") < 2
+
+
+@dataclass
+class _PageWords:
+    """One page's words kept until the running heads of the whole document are known."""
+
+    words: list[_Word]
+    other: list[list[_Word]]  # per other direction, text set rotated against the page
+
+    def _cell_gap(self, words: list[_Word]) -> float:
+        return statistics.median(w.h for w in words) * CELL_GAP
+
+    def edge_lines(self) -> list[tuple[list[_Word], str]]:
+        """``(words, text)`` of the page's top and bottom lines and of its rotated lines."""
+        cached = self.__dict__.get("_edges")
+        if cached is None:
+            cached = self.__dict__["_edges"] = self._edge_lines()
+        return cached
+
+    def _edge_lines(self) -> list[tuple[list[_Word], str]]:
+        out = []
+        bands = _bands(self.words) if self.words else []
+        if len(bands) > 1:
+            # A running head (foot) is set off from the text block: the top (bottom) one or
+            # two lines count only when white space at least as tall as a paragraph break
+            # follows (precedes) them. Lines of the text itself never are, however alike
+            # they look across pages once their digits are folded.
+            h = statistics.median(w.h for w in self.words)
+            gaps = [a[-1].bottom - b[0].top for a, b in zip(bands, bands[1:])]
+            # The page's usual line gap: its lower quartile (a sparse page has few lines and
+            # wide gaps), or ~0.3 line heights when there are too few gaps to tell.
+            line_gap = sorted(gaps)[len(gaps) // 4] if len(gaps) >= 3 else 0.3 * h
+            wide = max(line_gap, 0.0) + 0.5 * h
+            top = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[k] > wide), 0)
+            foot = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[-1 - k] > wide), 0)
+            # Head and foot leave a text block between them: on a page of two lines
+            # separated by one wide gap, the lines below it are text, not a foot.
+            if top + foot >= len(bands):
+                foot = 0
+            if top >= len(bands):
+                top = 0
+            picks = list(range(top)) + list(range(len(bands) - foot, len(bands)))
+            cell = self._cell_gap(self.words)
+            out += [(bands[i], _line_text(bands[i], cell)) for i in picks]
+        for ws in self.other:
+            gap = self._cell_gap(ws)
+            out += [(b, _line_text(b, gap)) for b in _bands(ws)]
+        return out
+
+    def text(self, furniture: frozenset[str]) -> tuple[str, list[str]]:
+        """The page's text without the edge lines whose key is in ``furniture``, and the lines dropped."""
+        dropped_ids: set[int] = set()
+        dropped: list[str] = []
+        if furniture:
+            for band, line in self.edge_lines():
+                if furniture_key(line) in furniture:
+                    dropped_ids.update(id(w) for w in band)
+                    dropped.append(line)
+        main = _layout([w for w in self.words if id(w) not in dropped_ids])
+        extra = [_layout([w for w in ws if id(w) not in dropped_ids]) for ws in self.other]
+        return "\n\n".join(t for t in [main, *extra] if t), dropped
+
+
+LOCAL_RUN = 3  # ... or on this many pages in a row (a chapter's own running head), each
+LOCAL_STEP = 2  # at most this many pages after the one before (heads that alternate left/right)
+
+
+def _local_run(pages: list[int]) -> bool:
+    """True when ``pages`` (sorted indexes) hold :data:`LOCAL_RUN` occurrences in a row,
+    each at most :data:`LOCAL_STEP` pages after the previous one."""
+    run = 1
+    for a, b in zip(pages, pages[1:]):
+        run = run + 1 if b - a <= LOCAL_STEP else 1
+        if run >= LOCAL_RUN:
+            return True
+    return False
+
+
+def find_furniture(pages: list[_PageWords]) -> frozenset[str]:
+    """Keys (:func:`furniture_key`) of the edge lines repeated on enough pages to be a running head or foot.
+
+    Enough: 40% of the pages, or a run of pages in a row (a book's chapter head, an
+    annex's own head). A line repeated word for word needs two pages; a short line
+    whose numbers change from page to page ("Annex 1", "Annex 2") needs three, so that
+    two pages each opening with a numbered heading keep their headings, while "Page 1
+    of 2" or a long running head with its page number goes from two pages on."""
+    where: dict[str, list[int]] = {}
+    texts: dict[str, set[str]] = {}
+    with_text = 0
+    for i, page in enumerate(pages):
+        if not page.words and not page.other:
+            continue
+        with_text += 1
+        for _, line in page.edge_lines():
+            key = furniture_key(line)
+            if _is_candidate(key) and (not where.get(key) or where[key][-1] != i):
+                where.setdefault(key, []).append(i)
+                texts.setdefault(key, set()).add(line)
+    need = max(2, math.ceil(FURNITURE_SHARE * with_text))
+    out = set()
+    for key, found in where.items():
+        c = len(found)
+        if (c >= need or _local_run(found)) and (c >= 3 or len(texts[key]) == 1 or len(key.split()) >= 4):
+            out.add(key)
+    return frozenset(out)
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
@@ -384,8 +554,20 @@ def _mend_hyphens(lines: list[str]) -> list[str]:
     return [ln for ln in out if ln is not None]
 
 
-def extract_pdf(raw: bytes) -> tuple[list[str], dict[str, str]]:
-    """Texts of all pages (reading order) and the document info (``Title``, ``Author``, ...).
+@dataclass
+class PdfText:
+    """What :func:`extract_pdf` read: page texts (reading order, running heads and
+    feet removed), the document info (``Title``, ``Author``, ...), and one example
+    of each kind of page furniture it removed, in order of first appearance."""
+
+    pages: list[str]
+    info: dict[str, str]
+    furniture: list[str]
+
+
+def extract_pdf(raw: bytes) -> PdfText:
+    """Read every page in reading order, then drop the running heads and feet
+    repeated across pages (see :func:`find_furniture`).
 
     Raises :class:`LoadError`: "encrypted PDF (password required)" when the PDF does
     not open with an empty password; "broken PDF: ..." when PDFium cannot parse it.
@@ -403,61 +585,138 @@ def extract_pdf(raw: bytes) -> tuple[list[str], dict[str, str]]:
             info = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
         except Exception:  # noqa: BLE001 - a damaged info dictionary must not lose the text
             info = {}
-        texts = []
+        # First pass: every page's words (running heads are known only once all pages are read).
+        read: list[_PageWords | str] = []
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
             try:
                 try:
-                    texts.append(page_text(tp))
+                    read.append(_PageWords(*_page_words(tp)))
                 except Exception:  # noqa: BLE001 - an odd page must not lose the document
                     log.warning("page %d: layout analysis failed; using PDFium's plain text", i + 1, exc_info=True)
-                    texts.append(tp.get_text_bounded().replace("\r\n", "\n").strip())
+                    read.append(tp.get_text_bounded().replace("\r\n", "\n").strip())
             finally:
                 tp.close()
                 page.close()
-        return texts, info
     finally:
         pdf.close()
+    furniture = find_furniture([p for p in read if isinstance(p, _PageWords)])
+    texts: list[str] = []
+    removed: dict[str, str] = {}
+    for i, p in enumerate(read):
+        if isinstance(p, str):
+            texts.append(p)
+            continue
+        try:
+            text, dropped = p.text(furniture)
+        except Exception:  # noqa: BLE001 - an odd page must not lose the document
+            log.warning("page %d: layout analysis failed; using its words in drawing order", i + 1, exc_info=True)
+            text, dropped = " ".join(w.text for w in p.words + [w for ws in p.other for w in ws]), []
+        texts.append(text)
+        for line in dropped:  # one example per kind ("... 54471" stands for every page's number)
+            removed.setdefault(furniture_key(line), line)
+    if removed:
+        log.info("removed %d kind(s) of running head/foot repeated across %d pages, e.g. %r",
+                 len(removed), len(read), next(iter(removed.values())))
+    return PdfText(texts, info, list(removed.values()))
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019]$")
+
+
+def _runs_on(prev: str, nxt: str) -> bool:
+    """True when the text of the next page continues the previous page's last
+    sentence: the last line ends without sentence punctuation, is no table row, and
+    is a wrapped line of prose (about as long as the page's lines) or the next page
+    goes on in lower case. A short last line without a full stop is a heading."""
+    lines = [ln for ln in prev.split("\n") if ln.strip()]
+    last = lines[-1].strip() if lines else ""
+    first = nxt.lstrip().split("\n", 1)[0].strip()
+    if not last or not first or " | " in last or " | " in first or _SENTENCE_END.search(last):
+        return False
+    if not re.search(r"[^\W\d_]", last):  # a page number left at the foot is no sentence
+        return False
+    if first[0].islower():
+        return True
+    return len(last) >= 0.6 * statistics.median(len(ln) for ln in lines)
+
+
+def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
+    """Body and page start offsets. Pages are joined by a blank line (a paragraph
+    break), except where a sentence runs on to the next page: there a single line
+    break, so the sentence stays one sentence (a word hyphenated across the break is
+    mended, its end moving up to the previous page)."""
+    texts = list(texts)
+    seps = []
+    for i in range(1, len(texts)):
+        if texts[i - 1] and texts[i] and _runs_on(texts[i - 1], texts[i]):
+            head, _, tail = texts[i - 1].rpartition("\n")
+            first, nl, rest = texts[i].partition("\n")
+            mended = _mend_hyphens([tail, first])
+            if len(mended) == 2:
+                tail, first = mended
+                texts[i - 1] = f"{head}\n{tail}" if head else tail
+                texts[i] = first + nl + rest
+            else:  # the next page's first line was only the word's end
+                texts[i - 1] = f"{head}\n{mended[0]}" if head else mended[0]
+                texts[i] = rest
+            seps.append("\n")
+        else:
+            seps.append("\n\n")
+    pages: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for i, t in enumerate(texts):
+        if i:
+            parts.append(seps[i - 1])
+            pos += len(seps[i - 1])
+        pages.append(pos)
+        parts.append(t)
+        pos += len(t)
+    return "".join(parts), pages
 
 
 def load_pdf_bytes(raw: bytes, source: str) -> Document:
-    """A PDF as a Document: body in reading order, pages joined by blank lines, ``pages`` = page starts.
+    """A PDF as a Document: body in reading order without running heads and feet,
+    pages joined by blank lines (a single line break where a sentence runs on), and
+    ``pages`` = the offset where each page starts.
 
     Title/publisher/date come from the PDF info dictionary (Title, Author,
-    CreationDate), else the first line. Raises :class:`LoadError` for a file that
-    is not a PDF, is broken, needs a password or has no text layer (scanned).
+    CreationDate), else the first line (the date, else, from a running head). The
+    removed running heads go to ``extra["running_heads"]`` and count towards the
+    document type. Raises :class:`LoadError` for a file that is not a PDF, is
+    broken, needs a password or has no text layer (scanned).
     """
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         raise LoadError("not a PDF file (missing %PDF signature)")
-    texts, info = extract_pdf(raw)
-    body_parts: list[str] = []
-    pages: list[int] = []
-    pos = 0
-    for t in texts:
-        if body_parts:
-            pos += 2  # the "\n\n" that joins pages
-        pages.append(pos)
-        body_parts.append(t)
-        pos += len(t)
-    body = "\n\n".join(body_parts)
+    got = extract_pdf(raw)
+    texts, info = got.pages, got.info
+    body, pages = _join_pages(texts)
     if not body.strip():
         raise LoadError(f"PDF has no extractable text: no text layer on its {len(texts)} page(s) "
                         "(scanned image? run OCR first)")
-    # Drop the leading/trailing blank pages' effect on offsets: body is not stripped, so pages stay exact.
+    # body is not stripped, so page offsets stay exact.
     title = info.get("Title", "").strip() or first_line(body)
     publisher = info.get("Author", "").strip()
     date = ""
     m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info.get("CreationDate", ""))
     if m:
         date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    heads = " || ".join(got.furniture[:5])
+    if not date and heads:
+        # "Federal Register / Vol. 84, No. 196 / Wednesday, October 9, 2019 / ..." dates the issue.
+        m = re.search(r"(?:[A-Z][a-z]+day,\s+)?([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", heads)
+        date = normalise_date(m.group(1).replace(".", "")) if m else ""
     glued = _glued_share(body)
     if glued > 0.05:
         log.warning("%s: %.0f%% of the words look glued together (missing spaces in the PDF text layer)",
                     source, 100 * glued)
+    extra = {"pages": str(len(texts))}
+    if heads:
+        extra["running_heads"] = heads
     return Document(source=source, body=body, title=title, publisher=publisher, date=date,
-                    doc_type=infer_doc_type(title, publisher, "pdf"), pages=pages,
-                    extra={"pages": str(len(texts))})
+                    doc_type=infer_doc_type(f"{title} {heads}", publisher, "pdf"), pages=pages, extra=extra)
 
 
 def _glued_share(body: str) -> float:

@@ -79,3 +79,15 @@ def test_bad_xml(tmp_path: Path, content: bytes, reason: str):
     with pytest.raises(LoadError) as err:
         load_file(p)
     assert reason in str(err.value)
+
+
+def test_documents_of_one_file_never_share_a_source(tmp_path: Path):
+    # An issue that prints one FR Doc. number twice (a reprint): both documents are kept apart.
+    rule = ("<RULE><PREAMB><AGENCY TYPE='N'>DEPARTMENT OF COMMERCE</AGENCY><SUBJECT>{s}</SUBJECT></PREAMB>"
+            "<SUPLINF><P>{s} text.</P></SUPLINF><FRDOC>[FR Doc. 2024-00001 Filed 5-16-24; 8:45 am]</FRDOC></RULE>")
+    p = tmp_path / "issue.xml"
+    p.write_text(f"<FEDREG><RULES>{rule.format(s='First rule')}{rule.format(s='Reprinted rule')}</RULES></FEDREG>",
+                 encoding="utf-8")
+    docs = load_documents(p)
+    assert [d.source.rsplit("#", 1)[-1] for d in docs] == ["2024-00001", "2024-00001+2"]
+    assert [d.title for d in docs] == ["First rule", "Reprinted rule"]

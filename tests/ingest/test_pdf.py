@@ -46,7 +46,8 @@ def test_multi_column_pages_read_column_by_column(columns: int):
         page_starts = [s for s in doc.pages if first < s <= last]
         if not page_starts:  # not cut by a page break
             assert "\n\n" not in doc.body[first:last]
-    assert doc.body.count(HEADER) == len(pages)
+    # The running head is page furniture: gone from the body, kept as metadata.
+    assert HEADER not in doc.body and doc.extra["running_heads"] == HEADER
 
 
 def test_page_offsets_point_at_each_page():
@@ -55,10 +56,13 @@ def test_page_offsets_point_at_each_page():
     assert len(doc.pages) == len(pages) and doc.pages[0] == 0
     assert doc.pages == sorted(doc.pages)
     for n, start in enumerate(doc.pages, 1):
-        assert doc.body[start:].startswith(HEADER)  # each page opens with its running header
+        # Each page opens with the top line of its first column (the running head is gone).
+        assert doc.body[start:].startswith(pages[n - 1][1].text)
         assert doc.page_of(start) == n
         if n > 1:
-            assert doc.body[start - 2:start] == "\n\n" and doc.page_of(start - 1) == n - 1
+            # A sentence runs on across each of these page breaks: one line break, not a paragraph break.
+            assert doc.body[start - 2:start] != "\n\n" and doc.body[start - 1] == "\n"
+            assert doc.page_of(start - 1) == n - 1
     last_sentence = re.search(r"Paragraph\s+39\s+sentence\s+4", doc.body).start()
     assert doc.page_of(last_sentence) == len(pages)
     assert doc.extra["pages"] == str(len(pages))
@@ -189,14 +193,13 @@ def test_pdf_sentences_are_whole_across_column_lines(columns: int, size: float):
         items, paras = column_page(paras, columns=columns, size=size, leading=size * 1.25, header=HEADER)
         pages.append(items)
     doc = load_pdf_bytes(build_pdf(pages), "fr.pdf")
-    for s, e in split_sentences(doc.body):
-        text = doc.body[s:e]
-        if text.startswith(("Federal Register", "89, No. 97")):
-            continue  # the running head
-        # A sentence ends with its period, unless a page break (and the next page's head) cuts it.
-        assert re.search(r"\stonnes\.$", text) or doc.body[e:e + 2] == "\n\n", text
-        assert text.startswith(("Paragraph", "sentence", "the", "duty", "states")) or s in doc.pages or \
-            doc.body[s - 2:s] == "\n\n", text
+    assert len(pages) > 1
+    sentences = [" ".join(doc.body[s:e].split()) for s, e in split_sentences(doc.body)]
+    # Every sentence whole, page breaks included: the running head no longer cuts them.
+    assert len(sentences) == 200
+    for text in sentences:
+        assert re.fullmatch(r"Paragraph \d+ sentence \d+ states that the duty on product P\d+ is \d+ percent "
+                            r"under notice \d+ and the quota is \d+ tonnes\.", text), text
 
 
 def test_a_page_the_layout_cannot_handle_falls_back_to_plain_text(monkeypatch, caplog):
@@ -209,3 +212,157 @@ def test_a_page_the_layout_cannot_handle_falls_back_to_plain_text(monkeypatch, c
     doc = load_pdf_bytes(build_pdf([[Item(72, 700, "Duties rise to 25 percent.", 11)]]), "odd.pdf")
     assert doc.body == "Duties rise to 25 percent."
     assert "layout analysis failed" in caplog.text
+
+
+# ------------------------------------------------------------------ page furniture
+FR_HEAD = "Federal Register / Vol. 84, No. 196 / Wednesday, October 9, 2019 / Rules and Regulations"
+
+
+def _printed_fr(n_paragraphs: int = 40) -> list[list[Item]]:
+    """Federal Register print pages as GPO sets them: the running head with the page
+    number on the outer side (left on even pages, right on odd ones), a page number
+    at the foot, and the "VerDate ..." printing line rotated up the left margin."""
+    paras = [lorem_paragraph(i) for i in range(n_paragraphs)]
+    pages, n = [], 0
+    while paras:
+        n += 1
+        head = f"{54470 + n} {FR_HEAD}" if n % 2 == 0 else f"{FR_HEAD} {54470 + n}"
+        items, paras = column_page(paras, columns=3, header=head)
+        items.append(Item(20, 100, f"VerDate Sep<11>2014 16:53 Oct 08, 2019 Jkt 250001 PO 00000 Frm {n:05d} "
+                                   f"Fmt 4700 Sfmt 4700 E:\\FR\\FM\\09OCR1.SGM 09OCR1", 6, rotate=90))
+        items.append(Item(300, 30, str(n), 9))
+        pages.append(items)
+    return pages
+
+
+def test_running_heads_feet_and_margin_lines_leave_the_body():
+    from ingest.chunking import split_sentences
+
+    pages = _printed_fr()
+    assert len(pages) >= 3
+    doc = load_pdf_bytes(build_pdf(pages), "fr-print.pdf")
+    for furniture in ("Federal Register", "Vol. 84", "VerDate", "Sfmt", "54471", "54472"):
+        assert furniture not in doc.body, furniture
+    assert not re.search(r"^\d{1,3}$", doc.body, re.M), "a page number is left on a line of its own"
+    # Every sentence once, in order, and whole - including the ones that ran across a page break.
+    assert _sentence_ids(doc.body) == [(p, s) for p in range(40) for s in range(5)]
+    sentences = [" ".join(doc.body[s:e].split()) for s, e in split_sentences(doc.body)]
+    assert len(sentences) == 200 and all(t.startswith("Paragraph") and t.endswith("tonnes.") for t in sentences)
+    runs_on = "Paragraph 13 sentence 4 states that the duty on product P134 is 34 percent under notice 134 and " \
+              "the quota is 938 tonnes."
+    assert runs_on in sentences
+    # Page offsets still point at each page's first line; the broken sentence is cited on both pages.
+    assert len(doc.pages) == len(pages)
+    for n, start in enumerate(doc.pages, 1):
+        assert doc.body[start:].startswith(pages[n - 1][1].text) and doc.page_of(start) == n
+    at = doc.body.index("notice 134 and the quota is 938")
+    assert doc.page_of(at) == 2 and doc.page_of(doc.body.rindex("P134", 0, at)) == 1
+    # The removed lines are metadata: one example of each kind; they date and type the document.
+    heads = doc.extra["running_heads"].split(" || ")
+    assert heads[0] == f"{FR_HEAD} 54471" and "1" in heads and any(h.startswith("VerDate") for h in heads)
+    assert len(heads) == 3
+    assert doc.date == "2019-10-09" and doc.doc_type == "federal-register"
+
+
+def test_only_repeated_edge_lines_go():
+    """A title on the first page, a heading that ends a page, a line like the running
+    head inside the text and a table header repeated on every page all stay."""
+    head = "USTR Notice of Action / Section 301 / Page {n} of 3"
+    first = [Item(72, 740, head.format(n=1), 8), Item(72, 700, "Notice of Action in the Section 301 Investigation", 14),
+             Item(72, 670, "The Trade Representative modifies the action. Duties rise on 1 August 2024.", 10),
+             Item(72, 656, f"Running text that quotes the head: {head.format(n=9)} is how each page is marked.", 10),
+             Item(72, 600, "Background", 10), Item(72, 60, "Printed by the Office of the USTR", 8)]
+    second = [Item(72, 740, head.format(n=2), 8), Item(72, 700, "HTS | Product | Rate", 10),
+              Item(72, 686, "The investigation began in 2017 and found the acts unreasonable.", 10),
+              Item(72, 60, "Printed by the Office of the USTR", 8)]
+    third = [Item(72, 740, head.format(n=3), 8), Item(72, 700, "HTS | Product | Rate", 10),
+             Item(72, 686, "Comments are due by 15 June 2024.", 10), Item(72, 60, "Printed by the Office of the USTR", 8)]
+    doc = load_pdf_bytes(build_pdf([first, second, third]), "ustr.pdf")
+    assert "Page 1 of 3" not in doc.body and "Page 3 of 3" not in doc.body and "Printed by" not in doc.body
+    assert doc.title == "Notice of Action in the Section 301 Investigation"
+    assert "quotes the head: USTR Notice of Action / Section 301 / Page 9 of 3 is how" in doc.body
+    assert doc.body.count("HTS | Product | Rate") == 2
+    # "Background" ends page 1 without a full stop but is a heading: the break stays a paragraph break.
+    assert "Background\n\nHTS | Product | Rate" in doc.body
+    assert doc.extra["running_heads"] == "USTR Notice of Action / Section 301 / Page 1 of 3 || " \
+                                         "Printed by the Office of the USTR"
+
+
+def test_a_single_page_keeps_everything_and_rotated_text_is_a_paragraph_of_its_own():
+    lines = ["The duty on steel wire rose to 18 percent.", "The duty on copper foil fell to 2 percent."]
+    items = [Item(72, 700 - 14 * i, t, 10) for i, t in enumerate(lines)] + [
+        Item(20, 300, "Draft for comment", 8, rotate=90), Item(300, 30, "1", 9)]
+    doc = load_pdf_bytes(build_pdf([items]), "one.pdf")
+    # Nothing repeats on one page: nothing is furniture; the margin note is not shredded into the lines.
+    assert doc.body.split("\n\n") == ["\n".join(lines), "1", "Draft for comment"]
+    assert "running_heads" not in doc.extra
+
+
+def test_a_word_hyphenated_across_a_page_break_is_mended():
+    page1 = [Item(72, 740, "Example Gazette / Vol. 3 / Page 1", 8)] + [
+        Item(72, 700 - 14 * i, t, 10) for i, t in enumerate([
+            "The Trade Representative has decided that the additional duties on",
+            "imports of steel wire will remain in effect during the impor-"])]
+    page2 = [Item(72, 740, "Example Gazette / Vol. 3 / Page 2", 8), Item(72, 700, "tation season and end on 1 May 2025.", 10)]
+    doc = load_pdf_bytes(build_pdf([page1, page2]), "g.pdf")
+    assert doc.body == ("The Trade Representative has decided that the additional duties on\nimports of steel "
+                        "wire will remain in effect during the importation\nseason and end on 1 May 2025.")
+    assert doc.pages == [0, doc.body.index("season")] and doc.page_of(doc.body.index("season")) == 2
+
+
+@pytest.mark.parametrize("a, b", [
+    ("54472 Federal Register / Vol. 84, No. 196 / Wednesday, October 9, 2019 / Rules and Regulations",
+     "Federal Register / Vol. 84, No. 197 / Thursday, October 10, 2019 / Rules and Regulations 54601"),
+    ("Page 3 of 12", "Page 11 of 12"),
+    ("- 7 -", "- 12 -"),
+    ("54472 | Federal Register / Vol. 84", "Federal Register / Vol. 84 | 54473"),
+])
+def test_furniture_key_folds_numbers_dates_and_page_numbers(a: str, b: str):
+    from ingest.formats.pdf import furniture_key
+
+    assert furniture_key(a) == furniture_key(b)
+    assert furniture_key("Federal Register / Vol. 84") != furniture_key("Federal Reserve / Vol. 84")
+
+
+def test_numbered_headings_opening_two_pages_are_not_furniture():
+    pages = [[Item(72, 740, f"Annex {n}", 12), Item(72, 700, f"Rates of duty under schedule {n} apply from 2024.", 10),
+              Item(72, 40, "Example Trade Office", 8)] for n in (1, 2)]
+    doc = load_pdf_bytes(build_pdf(pages), "annexes.pdf")
+    assert doc.body == ("Annex 1\nRates of duty under schedule 1 apply from 2024.\n\n"
+                        "Annex 2\nRates of duty under schedule 2 apply from 2024.")
+    assert doc.extra["running_heads"] == "Example Trade Office"
+    # Three pages or more: a line whose number follows the page is page furniture; the
+    # text below it is not, though its numbers follow the page too.
+    pages = [[Item(72, 740, f"Page {n} of 3", 8), Item(72, 700, f"Duties rise on {n} May 2024 for group {n}.", 10)]
+             for n in (1, 2, 3)]
+    doc = load_pdf_bytes(build_pdf(pages), "p.pdf")
+    assert doc.body == "\n\n".join(f"Duties rise on {n} May 2024 for group {n}." for n in (1, 2, 3))
+    assert doc.extra["running_heads"] == "Page 1 of 3"
+
+
+def test_a_running_head_that_changes_by_chapter_goes_too():
+    # Three annexes of four pages, each with its own running head (a third of the pages each).
+    annexes = ["Annex I: Products of Ruritania", "Annex II: Products of Freedonia", "Annex III: Products of Sylvania"]
+    pages = []
+    for n in range(12):
+        body = [Item(72, 700 - 14 * i, f"Item {n}-{i}: the duty on widget type {n * 10 + i} is {i + 5} percent.", 10)
+                for i in range(3)]
+        pages.append([Item(72, 750, f"{annexes[n // 4]} | page {n + 1}", 8)] + body)
+    doc = load_pdf_bytes(build_pdf(pages), "annexes.pdf")
+    assert "Products of" not in doc.body and "page 1" not in doc.body
+    assert len(re.findall(r"Item \d+-\d: the duty", doc.body)) == 36
+    assert doc.extra["running_heads"].split(" || ") == [f"{a} | page {1 + 4 * k}" for k, a in enumerate(annexes)]
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("The duty on steel wire\nwill rise from 10 percent to", "25 percent on 1 May.", True),
+    ("The duty on steel wire\nwill rise from 10 percent to", "the rate set by the Annex.", True),
+    ("The duty rises to 25 percent on 1 May.", "The quota is unchanged.", False),
+    ("The duty on steel wire will rise from 10 to 25 percent.\nBackground", "The investigation began in 2017.", False),
+    ("The duty on steel wire will rise from\n\n7", "the rate set by the Annex.", False),  # a page number left over
+    ("HTS | Product | Rate\n8703 | Electric vehicles | 100", "8541 | Solar cells | 50", False),
+])
+def test_runs_on_across_a_page_break(prev: str, nxt: str, joined: bool):
+    from ingest.formats.pdf import _runs_on
+
+    assert _runs_on(prev, nxt) is joined
