@@ -17,6 +17,7 @@ from ingest.store import IndexStore, StoredDocument
 
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
+from .answering.records import MIN_LABEL_SIMILARITY, Field, Record, records
 from .analysis import (MONTHS, AnswerKind, Question, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
                        norm_key, text_keys)
 from .citations import make_citation
@@ -384,6 +385,85 @@ def _record_heads(q: Question, best: Candidate, cands: list[Candidate], hits: li
             continue
         heads.append((best.doc, ps, line_end if line_end > 0 else pe))
     return heads if len(heads) >= 2 else []
+
+
+@dataclass
+class FieldAnswer:
+    """A field of a named party's record that answers the question."""
+
+    doc: StoredDocument
+    record: Record
+    field: Field
+    similarity: float  # cosine of the question with the field's label
+
+
+def _without_names(q: Question) -> str:
+    """The question with its names removed ("How will BIS treat licence applications
+    for exports to Huawei?" -> "How will treat licence applications for exports to"):
+    what it asks *about* the names."""
+    named = {t.surface for t in q.named_terms}
+    return " ".join(w for w in q.text.split() if w.strip("?,.:;'’s") not in named and w.strip("?,.:;") not in named)
+
+
+def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswer | None:
+    """The record field that answers a question about a named party ("which city is
+    Hikvision's listed address in" -> Hikvision's "Addresses" line).
+
+    The record is the one, among the retrieved record-structured documents, whose
+    name line covers most of the question's names (ties: the shorter, more specific
+    name, then retrieval order). The field is the one whose *label* is closest in
+    meaning to the question (MiniLM cosine, the better of the whole question and the
+    question without its names), never the name line itself. None unless that
+    cosine reaches ``MIN_LABEL_SIMILARITY`` (fitted, see ``answering.records``)."""
+    if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON):
+        return None
+    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    if not named:
+        return None
+    total = sum(t.weight for t in named)
+    best: tuple[tuple[float, int, int], StoredDocument, Record] | None = None
+    seen: set[str] = set()
+    for rank, h in enumerate(hits):
+        if h.doc_id in seen:
+            continue
+        seen.add(h.doc_id)
+        doc = store.get_document(h.doc_id)
+        if doc is None:
+            continue
+        for rec in records(doc.body):
+            keys = text_keys(rec.name.value)
+            covered = sum(t.weight for t in named if key_in(t.key, keys))
+            if covered <= 0:
+                continue
+            rank_key = (-covered / total, len(rec.name.value), rank)
+            if best is None or rank_key < best[0]:
+                best = (rank_key, doc, rec)
+    if best is None:
+        return None
+    _, doc, rec = best
+    fields = [f for f in rec.fields[1:] if admissible(doc.body[f.start:f.end])]
+    if not fields:
+        return None
+    import numpy as np
+
+    labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
+    sims = np.full(len(fields), -1.0)
+    for text in dict.fromkeys([q.text, _without_names(q)]):
+        if text.strip():
+            sims = np.maximum(sims, labels @ np.asarray(store.embedder.embed_query(text)))
+    i = int(np.argmax(sims))
+    if sims[i] < MIN_LABEL_SIMILARITY:
+        return None
+    return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+
+
+def _field_answer(question: str, fa: FieldAnswer) -> Answer:
+    """Lead with the field's value; cite the field line and the record's name line
+    (which party it belongs to)."""
+    citations = [make_citation(fa.doc, fa.field.start, fa.field.end, n=1),
+                 make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=2)]
+    text = _compose(fa.field.value, citations, [1])
+    return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
 
 def _is_heading(text: str) -> bool:
@@ -775,6 +855,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if a.best is None:
         return _abstention(q, hits, "no passage matched", settings)
     best, picked, value, cands = a.best, a.picked, a.value, a.cands
+    # A named party's record field whose label matches the question answers it, whatever
+    # prose sentence scored best (the field line is the evidence, tied by name and label).
+    fa = _record_field(q, hits, store)
+    if fa is not None:
+        return _field_answer(question, fa)
     reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
