@@ -225,8 +225,23 @@ def key_in(key: str, keys: set[str]) -> bool:
     return False
 
 
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+")
+_ASKING = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|name|list)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The clause that asks: the last part after a dash, colon or semicolon that opens
+    with a wh-word or a request ("quick one: *which businesses got hit ...*",
+    "Seagate settlement - *what was the amount?*"); the whole question otherwise.
+    Used for the answer kind and the focus only; terms come from the whole question
+    (the names before the break are what the clause is about)."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if _ASKING.match(p)]
+    return asking[-1] if asking and len(parts) > 1 else question.strip()
+
+
 def classify(question: str) -> AnswerKind:
-    q = question.lower().strip()
+    q = asking_clause(question).lower().strip()
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
             or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
@@ -264,7 +279,9 @@ def parsed_focus(question: str) -> list[str] | None:
     try:
         from .answering.nlp import nlp
 
-        doc = nlp()(question)
+        clause = asking_clause(question)
+        # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
+        doc = nlp()(clause[:1].upper() + clause[1:])
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)
         return None
@@ -276,6 +293,13 @@ def parsed_focus(question: str) -> list[str] | None:
                 and t.lower_ not in _WH and t.lower_ not in ("many", "much") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
         return [norm_key(t.text) for t in mods] + [norm_key(noun.text)]
 
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.i == 0 and root.tag_ == "VB":
+        # An imperative request ("Name the firms ...", "List the agencies ..."): the
+        # focus is its direct object.
+        obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            return phrase(obj)
     for tok in doc:
         if tok.lower_ not in _WH:
             continue

@@ -478,7 +478,8 @@ def _is_heading(text: str) -> bool:
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     if _is_address(text):
         return []
-    names = find_names(text)
+    # A month ("March 2021") is capitalised but names no party: it would join the next names' run.
+    names = [n for n in find_names(text) if n[2].split()[0].lower() not in MONTHS]
     runs: list[list[tuple[int, int, str]]] = []
     for n in names:
         gap = text[runs[-1][-1][1]:n[0]] if runs else ""
@@ -625,7 +626,11 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         qkeys = {t.key for t in q.terms}
         head = q.focus[-1] if q.focus else None
         names: list[str] = []
-        for c in picked:
+        docs = list(dict.fromkeys(c.doc.doc_id for c in picked))
+        # Items in the order the evidence lists them: by document (best first), then position.
+        for c in sorted(picked, key=lambda c: (docs.index(c.doc.doc_id), c.start)):
+            if _other_time(q, c.keys):
+                continue  # another month's or year's list is another event's
             for run in _enumerations(c.text, qkeys, head, linked_only=True):
                 names += [n for n in run if n not in names]
         if len(names) >= 2:
@@ -809,6 +814,46 @@ class Assessment:
         return self.cands[0] if self.cands else None
 
 
+def _list_continuations(q: Question, picked: list[Candidate], hits: list[Hit], store: IndexStore) -> list[Candidate]:
+    """Other sentences of a document that already lists the things asked for, which
+    list more of them ("... eight companies including Hikvision, SenseTime and Megvii."
+    / "The other companies on the list are iFlytek, Dahua, ..."): a list answer names
+    every item its evidence lists, so one list is not cut off at a sentence or
+    passage boundary. The whole document is read (the other half of a list is often
+    in a passage retrieval did not return); only sentences whose names are tied to
+    the question's focus as a list of it (type fit 1.0) are taken, in document order."""
+    listing = list(dict.fromkeys(c.doc.doc_id for c in picked if c.fit >= 1.0))
+    have = {(c.doc.doc_id, c.start) for c in picked}
+    out: list[Candidate] = []
+    for rank, doc_id in enumerate(listing):
+        doc = store.get_document(doc_id)
+        if doc is None:
+            continue
+        for c in _candidates(q, hits, store, extra=[(float(rank), doc_id, 0, len(doc.body))]):
+            if (doc_id, c.start) in have:
+                continue
+            c.fit = _type_fit(q, c.text)
+            if c.fit >= 1.0 and not _other_time(q, c.keys):
+                out.append(c)
+    return out
+
+
+_MONTH_KEYS = frozenset(norm_key(m) for m in MONTHS)
+
+
+def _other_time(q: Question, keys: set[str]) -> bool:
+    """Does a sentence date itself to another month or year than the question's
+    ("In August, ... five Chinese companies" for a question about October 2019)? Then
+    its list is another event's. False when either names no month (or no year)."""
+    qkeys = {t.key for t in q.terms}
+    for unit in (_MONTH_KEYS, None):
+        asked = {k for k in qkeys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
+        said = {k for k in keys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
+        if asked and said and not asked & said:
+            return True
+    return False
+
+
 def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Assessment:
     """Analyse the question, score the sentences of the retrieved passages, pick the
     quotes and compute the abstention features (no decision taken)."""
@@ -840,7 +885,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             picked.append(c)
     # picked is in score order (taken from the sorted candidates).
     value = _tied_value(q, picked) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
-    return Assessment(q, cands, picked, value, _abstain_features(q, best, picked, cands, value, store))
+    features = _abstain_features(q, best, picked, cands, value, store)
+    if q.kind is AnswerKind.LIST:
+        # After the features: the abstention decision rests on the retrieved evidence alone.
+        picked += _list_continuations(q, picked, hits, store)
+    return Assessment(q, cands, picked, value, features)
 
 
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:

@@ -11,7 +11,7 @@ from agent.answering.records import is_record_document, records
 
 RECORDS = """title: Screening list entries for the Acme additions
 date: 2021-03-01
-
+---
 Entity: Zorblax Robotics Co., Ltd.
 Alternate names: Zorblax; ZRC
 Addresses: No. 12 Harbour Road, Lakeside District, Qingmar, 100200, CN
@@ -37,14 +37,14 @@ License review policy: Case-by-case review
 
 ARTICLE = """title: Acme additions hit robot makers
 date: 2021-03-02
-
+---
 Zorblax Robotics said on Tuesday that its sales would fall by 10 percent after the listing.
 Analysts said the robot maker employs engineers in three countries.
 """
 
 
 def test_records_parse_fields_and_skip_prose():
-    recs = records(RECORDS.split("\n\n", 1)[1])
+    recs = records(RECORDS.split("---\n", 1)[1])
     assert len(recs) == 3
     assert recs[0].name.label == "Entity" and recs[0].name.value == "Zorblax Robotics Co., Ltd."
     labels = [f.label for f in recs[0].fields]

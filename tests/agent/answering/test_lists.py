@@ -1,0 +1,73 @@
+"""List questions: the direct answer names every item the evidence lists, including
+the part of a list that continues in another sentence of the same document, and not
+the items of another event's list. Tiny corpus built in a temporary folder."""
+from __future__ import annotations
+
+import pytest
+
+from agent.analysis import AnswerKind, asking_clause, classify, focus_phrase, norm_key
+
+ARTICLE = """title: Ministry widens its export blacklist to robot makers
+date: 2021-03-02
+---
+In March 2021 the Ministry of Trade added six companies including robot maker Zorblax Robotics, as well as drone makers Vantoro Imaging and Quillon Labs, to its export blacklist.
+
+The move is the latest step in a long dispute over industrial subsidies. Officials said talks would continue next week. Shares of listed robot makers fell sharply on Tuesday.
+
+Analysts said the decision would disrupt supply chains across the region, and several trade groups asked for exemptions.
+
+The other companies on the list are sensor maker Brightwater Optics, chip designer Kestrel Semiconductor and Orlan Systems.
+
+In January, the ministry imposed tariffs on goods from three other companies, including Halvard Motors and Pendle Steel.
+"""
+
+
+@pytest.mark.parametrize("question, kind, focus", [
+    ("Name the firms that the ministry blacklisted in March 2021.", AnswerKind.LIST, "firm"),
+    ("quick one: which businesses got hit by the ministry in March?", AnswerKind.LIST, "business"),
+    ("Acme settlement over Zorblax sales - what was the amount?", AnswerKind.QUANTITY, "amount"),
+])
+def test_kind_and_focus_come_from_the_asking_clause(question, kind, focus):
+    assert classify(question) is kind
+    assert focus_phrase(question)[-1] == norm_key(focus)
+
+
+def test_asking_clause_keeps_a_question_without_a_break():
+    q = "Which companies were added to the Entity List in October 2019?"
+    assert asking_clause(q) == q
+    assert asking_clause("889 interim rule - effective date?") == "889 interim rule - effective date?"
+
+
+@pytest.fixture(scope="module")
+def tiny_article_index(tmp_path_factory):
+    from agent.api import open_index
+    from agent.config import Settings
+    from ingest import ingest_paths
+
+    docs = tmp_path_factory.mktemp("list-docs")
+    (docs / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path_factory.mktemp("list-index")
+    settings = Settings(index=path, llm="none", chroma_url="", collection="tradeqa", embedding_model="")
+    store = open_index(index=path, settings=settings)
+    assert ingest_paths([docs], store, options=settings.chunking(), progress=False).failed == 0
+    return store, settings
+
+
+@pytest.mark.integration
+def test_list_lead_names_the_items_of_every_sentence_of_the_list(tiny_article_index):
+    from agent.extractive import answer_extractive
+    from agent.retrieval import Retriever
+
+    store, settings = tiny_article_index
+    question = "Which companies did the Ministry of Trade add to the blacklist in March 2021?"
+    ans = answer_extractive(question, Retriever(store, settings).retrieve(question), store, settings)
+    assert not ans.abstained, ans.notice
+    lead = ans.text.splitlines()[0]
+    for name in ("Zorblax Robotics", "Vantoro Imaging", "Quillon Labs", "Brightwater Optics",
+                 "Kestrel Semiconductor", "Orlan Systems"):
+        assert name in lead, ans.text
+    # January's tariff list is another event's list.
+    assert "Halvard" not in lead and "Pendle" not in lead
+    # Every name of the lead is in a cited quote.
+    for name in ("Zorblax Robotics", "Orlan Systems"):
+        assert any(name in c.quote for c in ans.citations)
