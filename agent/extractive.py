@@ -27,6 +27,8 @@ from .types import Answer, Citation, Hit
 log = logging.getLogger(__name__)
 
 MAX_QUOTE_CHARS = 420
+# A list of records longer than this is cut off (and the answer says so and gives the count).
+MAX_LIST_ITEMS = 40
 # Words that end a company name ("... Co", "... Ltd"): an " and " after them starts a new name.
 _CORP_SUFFIX = {"co", "corp", "inc", "ltd", "llc", "plc", "group", "company", "limited", "sa", "ag", "gmbh",
                 "holdings", "corporation", "co.", "ltd.", "inc."}
@@ -365,26 +367,19 @@ def record_span(body: str, start: int, paras: list[tuple[int, int]]) -> tuple[in
     return None
 
 
-def _record_heads(q: Question, best: Candidate, cands: list[Candidate], hits: list[Hit],
-                  store: IndexStore, limit: int) -> list[tuple[StoredDocument, int, int]]:
+def _record_heads(q: Question, best: Candidate, store: IndexStore,
+                  limit: int) -> tuple[list[tuple[StoredDocument, int, int]], int]:
     """For a list question whose best evidence is a record of a record-structured
-    document (an Entity List extract), the name lines of that document's retrieved
-    records: each record is one listed party."""
+    document (an Entity List extract), the name lines of that document's records —
+    each record is one listed party — in document order, at most ``limit``; and how
+    many records the document holds (to say when the list is cut off). The whole
+    document is the list, not only the records retrieval returned."""
     paras = paragraph_spans(best.doc.body)
     if record_span(best.doc.body, best.start, paras) is None:
-        return []
-    heads: list[tuple[StoredDocument, int, int]] = []
-    spans = sorted({(a, b) for _, d, a, b in _spans(hits, store, len(hits)) if d == best.doc.doc_id})
-    for ps, pe in paras:
-        if len(heads) >= limit:
-            break
-        if not any(ps < e and s < pe for s, e in spans) or record_span(best.doc.body, ps, paras) is None:
-            continue
-        line_end = best.doc.body.find("\n", ps, pe)
-        if not admissible(best.doc.body[ps: line_end if line_end > 0 else pe]):
-            continue
-        heads.append((best.doc, ps, line_end if line_end > 0 else pe))
-    return heads if len(heads) >= 2 else []
+        return [], 0
+    recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
+    heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
+    return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
 
 @dataclass
@@ -892,6 +887,20 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     return Assessment(q, cands, picked, value, features)
 
 
+def _record_list_answer(question: str, heads: list[tuple[StoredDocument, int, int]], total: int) -> Answer:
+    """Lead with the names of the listed parties (each record's name value, marked with
+    the quote of its name line), with the count, and say when the list is cut off."""
+    citations = [make_citation(doc, s, e, n=i + 1) for i, (doc, s, e) in enumerate(heads)]
+    names = [f"{c.quote.split(':', 1)[1].strip()} [{c.n}]" for c in citations]
+    title = heads[0][0].title
+    if total > len(names):
+        lead = f"{len(names)} of the {total} records in “{title}”: " + "; ".join(names)
+    else:
+        lead = f"The {total} records in “{title}”: " + "; ".join(names)
+    return Answer(text=_compose(lead, citations, []), abstained=False, citations=citations, question=question,
+                  backend="extractive")
+
+
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
     """Compose a cited answer from the retrieved passages, or abstain.
 
@@ -912,21 +921,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
-    limit = settings.max_quotes + (2 if q.kind is AnswerKind.LIST else 0)
     citations: list[Citation] = []
-    if q.kind is AnswerKind.LIST and (heads := _record_heads(q, best, cands, hits, store, limit + 2)):
-        for doc, s, e in heads:
-            citations.append(make_citation(doc, s, e, n=len(citations) + 1))
-        # Each record's name, marked with the quote (its name line) it comes from.
-        names = [f"{c.quote.split(':', 1)[1].strip()} [{c.n}]" for c in citations]
-        doc = heads[0][0]
-        paras = paragraph_spans(doc.body)
-        total = sum(record_span(doc.body, ps, paras) is not None for ps, _ in paras)
-        lead = f"Records in “{doc.title}” include: " + "; ".join(names)
-        if total > len(names):  # say the list is cut off, and by how much
-            lead += f" — {len(names)} of the {total} records in this document shown"
-        text = _compose(lead, citations, [])
-        return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
+    if q.kind is AnswerKind.LIST:
+        heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
+        if heads:
+            return _record_list_answer(question, heads, total)
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q)
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))

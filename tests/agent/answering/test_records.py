@@ -105,3 +105,33 @@ def test_a_question_about_something_else_is_not_answered_from_a_record(tiny_reco
     ans = _ask(tiny_records_index, "By how much did Zorblax Robotics expect its sales to fall?")
     assert not any(c.quote.startswith(("Addresses:", "License", "Federal Register", "Start date"))
                    for c in ans.citations), ans.text
+
+
+def test_list_of_records_names_every_record_with_the_count():
+    from agent.analysis import AnswerKind, Question
+    from agent.extractive import Candidate, _record_heads, _record_list_answer
+
+    class Doc:  # the fields of a stored document the answerer reads (its body: after the header)
+        body = RECORDS.split("---\n", 1)[1]
+        doc_id, source, title, date, publisher, url = "d", "entries.txt", "Acme additions", "", "", ""
+
+    start = Doc.body.index("Entity: Vantoro")
+    best = Candidate(doc=Doc(), start=start, end=Doc.body.index("\n", start), hit_rank=0, keys=set(), context_keys=set())
+    q = Question(text="Which entities were added?", kind=AnswerKind.LIST, terms=[])
+    heads, total = _record_heads(q, best, store=None, limit=40)
+    ans = _record_list_answer(q.text, heads, total)
+    lead = ans.text.splitlines()[0]
+    # Every record of the document, not only the one retrieved, with the count.
+    assert lead.startswith("The 3 records in “Acme additions”: ")
+    assert [c.quote.split(": ", 1)[1] for c in ans.citations] == [
+        "Zorblax Robotics Co., Ltd.", "Vantoro Imaging Ltd.", "Quillon Labs Inc."]
+    assert all(f"{c.quote.split(': ', 1)[1]} [{c.n}]" in lead for c in ans.citations)
+    # Longer than the cap: cut off, and the lead says so.
+    heads, total = _record_heads(q, best, store=None, limit=2)
+    assert _record_list_answer(q.text, heads, total).text.startswith("2 of the 3 records in")
+    # Prose is no record list.
+    class Prose(Doc):
+        body = ARTICLE.split("---\n", 1)[1]
+
+    prose = Candidate(doc=Prose(), start=0, end=10, hit_rank=0, keys=set(), context_keys=set())
+    assert _record_heads(q, prose, store=None, limit=40) == ([], 0)
