@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
@@ -122,6 +123,9 @@ class Question:
     terms: list[Term]
     focus: list[str] = field(default_factory=list)  # focus noun phrase (stems); last is the head
     focus_head_df: int | None = None
+    # Is a word of the evidence the focus head, by meaning ("suppliers" for "vendors")?
+    # Set by the answerer (it needs the embedding model); None: the head's own key only.
+    focus_match: Callable[[str], bool] | None = None
 
     @property
     def named_terms(self) -> list[Term]:

@@ -11,6 +11,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ingest.chunking import paragraph_spans, split_sentences
 from ingest.store import IndexStore, StoredDocument
@@ -21,6 +22,7 @@ from .answering.records import MIN_LABEL_SIMILARITY, Field, Record, records
 from .analysis import (MONTHS, AnswerKind, Question, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
                        norm_key, text_keys)
 from .citations import make_citation
+from .text import STOPWORDS
 from .config import Settings
 from .types import Answer, Citation, Hit
 
@@ -231,7 +233,7 @@ def _type_fit(q: Question, text: str) -> float:
         if _is_address(text):
             return 0.0
         qkeys = {t.key for t in q.terms}
-        head = q.focus[-1] if q.focus else None
+        head = q.focus_match or (q.focus[-1] if q.focus else None)
         if q.kind is AnswerKind.LIST and _enumerations(text, qkeys, head, linked_only=True):
             return 1.0  # names listed as the thing asked for ("companies including A, B")
         if q.kind is AnswerKind.LIST and _enumerations(text, qkeys):
@@ -317,29 +319,96 @@ def _split_and(name: str) -> list[str]:
     return out
 
 
-_ORG_HEADS = {"company", "firm", "entity", "business", "corporation", "organization", "organisation", "enterprise",
-              "startup", "party", "person", "vendor"}
 _LINK_BEFORE = re.compile(r"\b(including|includ\w*|such as|are|were|is|was|namely|like|incl\.|as well as|by|of|from)\b|:", re.I)
+_LINK_AFTER = {"as", "and", "or", "are", "were"}
+# Words next to a list that name what it lists ("companies including ...", "... as suppliers").
+_NEAR_BEFORE, _NEAR_AFTER = 90, 40
+
+HeadMatch = Callable[[str], bool]
 
 
-def _head_keys(head: str) -> set[str]:
-    return _ORG_HEADS if head in _ORG_HEADS else {head}
+def _is_head(head: str | HeadMatch) -> HeadMatch:
+    """A predicate for "this word of the evidence is the focus head": the head's key,
+    or a meaning-based matcher (:class:`FocusMatcher`)."""
+    if callable(head):
+        return head
+    return lambda w: norm_key(re.sub(r"\W+$", "", w)) == head
 
 
-def _linked(text: str, run: list[tuple[int, int, str]], head: str | None) -> bool:
+def _linked(text: str, run: list[tuple[int, int, str]], head: str | HeadMatch | None) -> bool:
     """Is a run of names *about* the focus head? ("companies including A, B",
-    "the other companies are A, B", "A, B and C as suppliers")."""
+    "the other companies are A, B", "A, B and C as suppliers"). ``head``: the head's
+    key, or a predicate telling whether a word is the head (by meaning)."""
     if not head:
         return False
-    heads = _head_keys(head)
-    before = text[max(0, run[0][0] - 90):run[0][0]]
+    is_head = _is_head(head)
+    before = text[max(0, run[0][0] - _NEAR_BEFORE):run[0][0]]
     words = before.split()[-9:]
     for i, w in enumerate(words):
-        if norm_key(re.sub(r"\W+$", "", w)) in heads and _LINK_BEFORE.search(" ".join(words[i + 1:]) or ":"):
+        if is_head(w) and _LINK_BEFORE.search(" ".join(words[i + 1:]) or ":"):
             return True
-    after = text[run[-1][1]:run[-1][1] + 40].split()[:4]
-    return any(norm_key(re.sub(r"\W+$", "", w)) in heads for w in after) and bool(after) and \
-        after[0].lower() in {"as", "and", "or", "are", "were"}
+    after = text[run[-1][1]:run[-1][1] + _NEAR_AFTER].split()[:4]
+    return bool(after) and after[0].lower() in _LINK_AFTER and any(is_head(w) for w in after)
+
+
+# MiniLM cosine above which a word of the evidence is the question's focus head by meaning.
+# Fitted on the paraphrase set's list questions: synonyms there ("vendors"/"suppliers" 0.78,
+# "firms"/"companies" 0.87, "gear"/"equipment" 0.68, "manufacturers"/"companies" 0.72) vs
+# related but different things ("companies"/"suppliers" 0.64, "companies"/"products" 0.63,
+# "vendors"/"companies" 0.62); checked on dev and the own holdout.
+FOCUS_SIMILARITY = 0.66
+
+
+class FocusMatcher:
+    """Is a word of the evidence the question's focus head, by meaning? The head's
+    own key always is; another common word is when the MiniLM cosine of the two words
+    reaches ``FOCUS_SIMILARITY``. Vectors of the words near lists in the candidate
+    sentences are computed in one batch (:meth:`prime`, remembered across questions);
+    a word not primed counts only by its key."""
+
+    def __init__(self, head_key: str, head_word: str, store: IndexStore):
+        self.head_key = head_key
+        self.store = store
+        self._head = None
+        self._head_word = head_word
+        self._sims: dict[str, float] = {}
+
+    @staticmethod
+    def _word(w: str) -> str:
+        return re.sub(r"^\W+|\W+$", "", w).lower()
+
+    def prime(self, texts: list[str]) -> None:
+        """Embed the common words next to runs of names in ``texts`` (those ``_linked`` reads)."""
+        import numpy as np
+
+        words: set[str] = set()
+        for text in texts:
+            for run in _runs(text):
+                near = text[max(0, run[0][0] - _NEAR_BEFORE):run[0][0]].split()[-9:]
+                near += text[run[-1][1]:run[-1][1] + _NEAR_AFTER].split()[:4]
+                words |= {self._word(w) for w in near if w[:1].islower()}
+        words = {w for w in words if len(w) >= 3 and w.isalpha() and w not in STOPWORDS and w not in self._sims}
+        if not words:
+            return
+        if self._head is None:
+            self._head = np.asarray(_sentence_vectors(self.store, [self._head_word])[0])
+        ordered = sorted(words)
+        vecs = np.asarray(_sentence_vectors(self.store, ordered))
+        for w, sim in zip(ordered, vecs @ self._head):
+            self._sims[w] = float(sim)
+
+    def __call__(self, word: str) -> bool:
+        w = self._word(word)
+        return norm_key(w) == self.head_key or self._sims.get(w, 0.0) >= FOCUS_SIMILARITY
+
+
+def _focus_matcher(q: Question, store: IndexStore) -> FocusMatcher | None:
+    """The matcher for the question's focus head (its surface word from the question), or None."""
+    if not q.focus:
+        return None
+    head = q.focus[-1]
+    word = next((w for w in re.findall(r"[A-Za-z][\w-]*", q.text) if norm_key(w) == head), None)
+    return FocusMatcher(head, word.lower(), store) if word else None
 
 
 _ADDRESS = re.compile(r"^\s*address|\b(road|rd\.|street|st\.|avenue|ave\.|building|floor|room|block|district|"
@@ -485,7 +554,8 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
-def _enumerations(text: str, qkeys: set[str], head: str | None = None, linked_only: bool = False) -> list[list[str]]:
+def _enumerations(text: str, qkeys: set[str], head: str | HeadMatch | None = None,
+                  linked_only: bool = False) -> list[list[str]]:
     """Runs of names listed together ("A, B, C and D") in a sentence; with
     ``linked_only``, only runs tied to the focus head."""
     out = []
@@ -619,7 +689,7 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         return [value] if value else None
     if q.kind is AnswerKind.LIST:
         qkeys = {t.key for t in q.terms}
-        head = q.focus[-1] if q.focus else None
+        head = q.focus_match or (q.focus[-1] if q.focus else None)
         names: list[str] = []
         docs = list(dict.fromkeys(c.doc.doc_id for c in picked))
         # Items in the order the evidence lists them: by document (best first), then position.
@@ -824,7 +894,10 @@ def _list_continuations(q: Question, picked: list[Candidate], hits: list[Hit], s
         doc = store.get_document(doc_id)
         if doc is None:
             continue
-        for c in _candidates(q, hits, store, extra=[(float(rank), doc_id, 0, len(doc.body))]):
+        whole = _candidates(q, hits, store, extra=[(float(rank), doc_id, 0, len(doc.body))])
+        if q.focus_match is not None:
+            q.focus_match.prime([c.text for c in whole])
+        for c in whole:
             if (doc_id, c.start) in have:
                 continue
             c.fit = _type_fit(q, c.text)
@@ -856,6 +929,10 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     cands = _candidates(q, hits, store)
     if not cands:
         return Assessment(q, [], [], None, {})
+    if q.kind is AnswerKind.LIST:
+        q.focus_match = _focus_matcher(q, store)
+        if q.focus_match is not None:
+            q.focus_match.prime([c.text for c in cands])
     qvec = store.embedder.embed_query(question)
     _score(q, cands, qvec, store)
     cands.sort(key=lambda c: -c.score)
@@ -863,6 +940,8 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if defs:
         more = [c for c in _candidates(q, hits, store, extra=defs)
                 if not any(c.doc.doc_id == o.doc.doc_id and c.start == o.start for o in cands)]
+        if q.focus_match is not None:
+            q.focus_match.prime([c.text for c in more])
         _score(q, more, qvec, store)
         cands = sorted(cands + more, key=lambda c: -c.score)
     best = cands[0]

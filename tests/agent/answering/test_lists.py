@@ -71,3 +71,36 @@ def test_list_lead_names_the_items_of_every_sentence_of_the_list(tiny_article_in
     # Every name of the lead is in a cited quote.
     for name in ("Zorblax Robotics", "Orlan Systems"):
         assert any(name in c.quote for c in ans.citations)
+
+
+def test_focus_head_matches_the_list_noun_by_meaning():
+    """A list named by a synonym of the question's focus ("vendors" asked, "suppliers"
+    written) is the list asked for; a related but different noun is not."""
+    import numpy as np
+
+    from agent.extractive import FOCUS_SIMILARITY, FocusMatcher, _enumerations, _linked, _runs
+
+    # Unit vectors with chosen cosines to "vendors" (a stand-in for the embedding model).
+    def unit(cos: float) -> list[float]:
+        return [cos, float(np.sqrt(1 - cos * cos)), 0.0]
+
+    vectors = {"vendors": unit(1.0), "suppliers": unit(FOCUS_SIMILARITY + 0.1),
+               "companies": unit(FOCUS_SIMILARITY - 0.05)}
+
+    class Store:
+        embedder = object()
+
+        @staticmethod
+        def text_vectors(texts):
+            return [vectors.get(t, [0.0, 0.0, 1.0]) for t in texts]
+
+    text = "Analysts said Zorblax and Quillon both use Orlan Corp, Kestrel Inc and Pendle Ltd as suppliers."
+    other = "Analysts said the companies Orlan Corp, Kestrel Inc and Pendle Ltd were fined."
+    m = FocusMatcher(norm_key("vendors"), "vendors", Store())
+    m.prime([text, other])
+    run = [r for r in _runs(text) if len(r) >= 2][-1]
+    assert _linked(text, run, m)
+    assert _enumerations(text, set(), m, linked_only=True) == [["Orlan Corp", "Kestrel Inc", "Pendle Ltd"]]
+    assert _enumerations(other, set(), m, linked_only=True) == []
+    # Without the matcher only the head's own word links.
+    assert not _linked(text, run, norm_key("vendors"))
