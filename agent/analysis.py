@@ -229,13 +229,13 @@ def key_in(key: str, keys: set[str]) -> bool:
     return False
 
 
-_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+")
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])")
 _ASKING = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|name|list)\b", re.I)
 
 
 def asking_clause(question: str) -> str:
-    """The clause that asks: the last part after a dash, colon or semicolon that opens
-    with a wh-word or a request ("quick one: *which businesses got hit ...*",
+    """The clause that asks: the last part (after a dash, colon, semicolon or the end
+    of a sentence) that opens with a wh-word or a request ("quick one: *which businesses got hit ...*",
     "Seagate settlement - *what was the amount?*"); the whole question otherwise.
     Used for the answer kind and the focus only; terms come from the whole question
     (the names before the break are what the clause is about)."""

@@ -175,15 +175,22 @@ def definitions(body: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _definition_spans(cands: list[Candidate], top: int = 5) -> list[tuple[float, str, int, int]]:
+def _definition_spans(cands: list[Candidate], top: int = 5, focus: HeadMatch | None = None,
+                      docs_from: int = 10) -> list[tuple[float, str, int, int]]:
     """Definitions of the defined terms that the best sentences use (a regulation
-    answers "whose equipment is prohibited" in its definitions section)."""
+    answers "whose equipment is prohibited" in its definitions section); with
+    ``focus`` (the question's focus head matched by meaning), also the definitions, in
+    the documents of the best ``docs_from`` sentences, of terms naming the thing asked
+    for ("which makers' telecom *gear*" -> "Covered telecommunications *equipment* or
+    services means ...")."""
     spans = []
     seen: set[tuple[str, int]] = set()
-    for c in cands[:top]:
+    for i, c in enumerate(cands[:max(top, docs_from if focus else 0)]):
         low = c.text.lower()
         for term, (s, e) in definitions(c.doc.body).items():
-            if term in low and not (c.start <= s < c.end) and (c.doc.doc_id, s) not in seen:
+            used = i < top and term in low
+            named = focus is not None and any(focus(w) for w in term.split())
+            if (used or named) and not (c.start <= s < c.end) and (c.doc.doc_id, s) not in seen:
                 seen.add((c.doc.doc_id, s))
                 spans.append((c.hit_rank + 0.5, c.doc.doc_id, s, e))
     return spans
@@ -379,22 +386,26 @@ class FocusMatcher:
 
     def prime(self, texts: list[str]) -> None:
         """Embed the common words next to runs of names in ``texts`` (those ``_linked`` reads)."""
-        import numpy as np
-
-        words: set[str] = set()
+        words: list[str] = []
         for text in texts:
             for run in _runs(text):
                 near = text[max(0, run[0][0] - _NEAR_BEFORE):run[0][0]].split()[-9:]
                 near += text[run[-1][1]:run[-1][1] + _NEAR_AFTER].split()[:4]
-                words |= {self._word(w) for w in near if w[:1].islower()}
-        words = {w for w in words if len(w) >= 3 and w.isalpha() and w not in STOPWORDS and w not in self._sims}
-        if not words:
+                words += [w for w in near if w[:1].islower()]
+        self.prime_words(words)
+
+    def prime_words(self, words: list[str]) -> None:
+        """Embed these words (lower-case, common ones only) for later matching."""
+        import numpy as np
+
+        todo = sorted({self._word(w) for w in words} - set(self._sims))
+        todo = [w for w in todo if len(w) >= 3 and w.isalpha() and w not in STOPWORDS]
+        if not todo:
             return
         if self._head is None:
             self._head = np.asarray(_sentence_vectors(self.store, [self._head_word])[0])
-        ordered = sorted(words)
-        vecs = np.asarray(_sentence_vectors(self.store, ordered))
-        for w, sim in zip(ordered, vecs @ self._head):
+        vecs = np.asarray(_sentence_vectors(self.store, todo))
+        for w, sim in zip(todo, vecs @ self._head):
             self._sims[w] = float(sim)
 
     def __call__(self, word: str) -> bool:
@@ -879,17 +890,29 @@ class Assessment:
         return self.cands[0] if self.cands else None
 
 
-def _list_continuations(q: Question, picked: list[Candidate], hits: list[Hit], store: IndexStore) -> list[Candidate]:
+# A sentence scoring below this share of the best one is not quoted.
+_PICK_SHARE = 0.75
+
+
+def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candidate], hits: list[Hit],
+                        store: IndexStore) -> list[Candidate]:
     """Other sentences of a document that already lists the things asked for, which
     list more of them ("... eight companies including Hikvision, SenseTime and Megvii."
     / "The other companies on the list are iFlytek, Dahua, ..."): a list answer names
     every item its evidence lists, so one list is not cut off at a sentence or
     passage boundary. The whole document is read (the other half of a list is often
     in a passage retrieval did not return); only sentences whose names are tied to
-    the question's focus as a list of it (type fit 1.0) are taken, in document order."""
+    the question's focus as a list of it (type fit 1.0) are taken, in document order.
+    Also any other candidate listing the focus that scored high enough to be quoted
+    (``_PICK_SHARE`` of the best) but lost its place to quotes listing nothing."""
     listing = list(dict.fromkeys(c.doc.doc_id for c in picked if c.fit >= 1.0))
     have = {(c.doc.doc_id, c.start) for c in picked}
-    out: list[Candidate] = []
+    # Sentences listing the thing asked for that scored high enough to be quoted but lost
+    # their place to sentences that list nothing (the quote limit), in score order.
+    best = cands[0]
+    out: list[Candidate] = [c for c in cands if c.fit >= 1.0 and c.score >= _PICK_SHARE * best.score
+                            and (c.doc.doc_id, c.start) not in have and not _other_time(q, c.keys)]
+    have |= {(c.doc.doc_id, c.start) for c in out}
     for rank, doc_id in enumerate(listing):
         doc = store.get_document(doc_id)
         if doc is None:
@@ -936,7 +959,9 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     qvec = store.embedder.embed_query(question)
     _score(q, cands, qvec, store)
     cands.sort(key=lambda c: -c.score)
-    defs = _definition_spans(cands)
+    if q.focus_match is not None:  # the defined terms' words, for matching them to the focus
+        q.focus_match.prime_words([w for c in cands[:10] for t in definitions(c.doc.body) for w in t.split()])
+    defs = _definition_spans(cands, focus=q.focus_match)
     if defs:
         more = [c for c in _candidates(q, hits, store, extra=defs)
                 if not any(c.doc.doc_id == o.doc.doc_id and c.start == o.start for o in cands)]
@@ -950,7 +975,7 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     for c in cands[1:]:
         if len(picked) >= limit:
             break
-        if c.score < 0.75 * best.score:
+        if c.score < _PICK_SHARE * best.score:
             break
         # Add a quote only if it brings a question term or a name the others lack.
         new_terms = c.covered - set().union(*(p.covered for p in picked))
@@ -962,7 +987,7 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.
-        picked += _list_continuations(q, picked, hits, store)
+        picked += _list_continuations(q, picked, cands, hits, store)
     return Assessment(q, cands, picked, value, features)
 
 

@@ -104,3 +104,29 @@ def test_focus_head_matches_the_list_noun_by_meaning():
     assert _enumerations(other, set(), m, linked_only=True) == []
     # Without the matcher only the head's own word links.
     assert not _linked(text, run, norm_key("vendors"))
+
+
+def test_asking_clause_is_the_asking_sentence():
+    q = "We sell robots to the ministry. Which makers' sensors can't be in what we provide?"
+    assert asking_clause(q) == "Which makers' sensors can't be in what we provide?"
+    assert classify(q) is AnswerKind.LIST
+
+
+def test_definitions_of_the_asked_thing_are_read_by_meaning():
+    """A defined term naming the thing asked for (by a synonym of the focus head) brings
+    its definition into the evidence even when no top sentence uses the term."""
+    from agent.extractive import Candidate, _definition_spans
+
+    body = ("Covered gadget means–\n\n(1) Gadgets produced by Zorblax Robotics or Quillon Labs;\n\n"
+            "(2) Services using such gadgets.\n\nThe ministry issued the rule in March.\n")
+
+    class Doc:
+        doc_id = "d"
+
+    Doc.body = body
+    s = body.index("The ministry")
+    c = Candidate(doc=Doc(), start=s, end=len(body) - 1, hit_rank=0, keys=set(), context_keys=set())
+    assert _definition_spans([c]) == []  # the sentence does not use the term
+    spans = _definition_spans([c], focus=lambda w: w.lower() == "gadget")  # "gear" asked, say
+    assert len(spans) == 1 and body[spans[0][2]:spans[0][3]].startswith("Covered gadget means")
+    assert "Quillon Labs" in body[spans[0][2]:spans[0][3]]
