@@ -85,7 +85,8 @@ _NUMBER_RE = re.compile(
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
     r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundreds|thousands)"
+    r"|\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands)"
     r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"

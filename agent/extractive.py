@@ -646,6 +646,20 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool
     return key_in(main.key, keys) or main.key in acronym_keys(q.terms, keys)
 
 
+def _counts(text: str, value: tuple[int, int, str], head: str | None, window: int = 5) -> bool:
+    """Does the figure count the focus noun — is the head the end of the noun phrase
+    right after it ("20 Chinese public security *bureaus*"), with no punctuation,
+    conjunction or preposition in between?"""
+    if not head:
+        return False
+    for tok in re.findall(r"[\w'’-]+|[^\w\s]", text[value[1]:value[1] + 80])[:window]:
+        if not re.match(r"[\w'’-]", tok) or tok.lower() in STOPWORDS:
+            return False
+        if norm_key(tok) == head:
+            return True
+    return False
+
+
 def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
     """The date (when) or figure (how many/much) that the evidence ties to the
     question: within a few words of a question term, or the value of a short
@@ -685,8 +699,11 @@ def _tied_value(q: Question, picked: list[Candidate]) -> str | None:
                     best_w[k] = max(best_w.get(k, 0.0), w)
             return sum(best_w.values())
 
-        # "What revenue ...": the figure next to "revenue"; otherwise the one the question's terms surround.
-        best = min(values, key=lambda v: (gap(v, head_at) if head_at else 0, -affinity(v), gap(v, anchors)))
+        # "How many bureaus ...": a figure that counts the focus noun ("20 Chinese public security
+        # bureaus and eight companies") first; then the figure next to "revenue" for "what revenue";
+        # otherwise the one the question's terms surround.
+        best = min(values, key=lambda v: (not _counts(c.text, v, head), gap(v, head_at) if head_at else 0,
+                                          -affinity(v), gap(v, anchors)))
         if gap(best, anchors) <= _MAX_GAP_WORDS:
             return best[2]
     return None
