@@ -130,3 +130,37 @@ def test_definitions_of_the_asked_thing_are_read_by_meaning():
     spans = _definition_spans([c], focus=lambda w: w.lower() == "gadget")  # "gear" asked, say
     assert len(spans) == 1 and body[spans[0][2]:spans[0][3]].startswith("Covered gadget means")
     assert "Quillon Labs" in body[spans[0][2]:spans[0][3]]
+
+
+def test_a_listing_sentence_is_quoted_when_the_best_sentence_lists_nothing():
+    from agent.extractive import _LIST_SHARE, Candidate, _list_continuations
+
+    body = ("The visa restrictions complement the ministry's announcement of export curbs in March.\n\n"
+            "The decision targets six companies including Zorblax Robotics, Vantoro Imaging and Quillon Labs.\n")
+
+    class Doc:
+        doc_id, title, date = "d", "Curbs", ""
+
+    Doc.body = body
+
+    class Store:
+        @staticmethod
+        def get_document(doc_id):
+            return Doc()
+
+    def cand(text: str, score: float, fit: float) -> Candidate:
+        s = body.index(text)
+        return Candidate(doc=Doc(), start=s, end=s + len(text), hit_rank=0, keys=set(), context_keys=set(),
+                         score=score, fit=fit)
+
+    q_terms = []
+    from agent.analysis import Question
+    q = Question(text="Which companies were hit in March?", kind=AnswerKind.LIST, terms=q_terms,
+                 focus=[norm_key("companies")])
+    best = cand("The visa restrictions complement the ministry's announcement of export curbs in March.", 1.0, 0.3)
+    listing = cand("The decision targets six companies including Zorblax Robotics, Vantoro Imaging and Quillon Labs.",
+                   _LIST_SHARE + 0.05, 1.0)
+    more = _list_continuations(q, [best], [best, listing], [], Store())
+    assert [c.start for c in more] == [listing.start]
+    listing.score = _LIST_SHARE - 0.05
+    assert _list_continuations(q, [best], [best, listing], [], Store()) == []
