@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
@@ -84,7 +85,8 @@ _NUMBER_RE = re.compile(
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
     r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundreds|thousands)"
+    r"|\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands)"
     r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
@@ -122,6 +124,9 @@ class Question:
     terms: list[Term]
     focus: list[str] = field(default_factory=list)  # focus noun phrase (stems); last is the head
     focus_head_df: int | None = None
+    # Is a word of the evidence the focus head, by meaning ("suppliers" for "vendors")?
+    # Set by the answerer (it needs the embedding model); None: the head's own key only.
+    focus_match: Callable[[str], bool] | None = None
 
     @property
     def named_terms(self) -> list[Term]:
@@ -225,8 +230,23 @@ def key_in(key: str, keys: set[str]) -> bool:
     return False
 
 
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])")
+_ASKING = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|name|list)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The clause that asks: the last part (after a dash, colon, semicolon or the end
+    of a sentence) that opens with a wh-word or a request ("quick one: *which businesses got hit ...*",
+    "Seagate settlement - *what was the amount?*"); the whole question otherwise.
+    Used for the answer kind and the focus only; terms come from the whole question
+    (the names before the break are what the clause is about)."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if _ASKING.match(p)]
+    return asking[-1] if asking and len(parts) > 1 else question.strip()
+
+
 def classify(question: str) -> AnswerKind:
-    q = question.lower().strip()
+    q = asking_clause(question).lower().strip()
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
             or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
@@ -264,7 +284,9 @@ def parsed_focus(question: str) -> list[str] | None:
     try:
         from .answering.nlp import nlp
 
-        doc = nlp()(question)
+        clause = asking_clause(question)
+        # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
+        doc = nlp()(clause[:1].upper() + clause[1:])
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)
         return None
@@ -276,6 +298,13 @@ def parsed_focus(question: str) -> list[str] | None:
                 and t.lower_ not in _WH and t.lower_ not in ("many", "much") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
         return [norm_key(t.text) for t in mods] + [norm_key(noun.text)]
 
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.i == 0 and root.tag_ == "VB":
+        # An imperative request ("Name the firms ...", "List the agencies ..."): the
+        # focus is its direct object.
+        obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            return phrase(obj)
     for tok in doc:
         if tok.lower_ not in _WH:
             continue

@@ -1,0 +1,32 @@
+"""Figures: compound number words are one figure, and a "how many X" question takes
+the figure that counts X, not a neighbouring count of something else."""
+from __future__ import annotations
+
+from agent.analysis import AnswerKind, Question, Term, find_numbers, norm_key
+from agent.extractive import Candidate, _counts, _tied_value
+
+
+def test_compound_number_words_are_one_figure():
+    assert [m.group(0) for m in find_numbers("by adding twenty-eight entities")] == ["twenty-eight"]
+    assert [m.group(0) for m in find_numbers("forty-one firms and eleven bureaus")] == ["forty-one", "eleven"]
+
+
+def test_a_figure_counts_the_noun_phrase_right_after_it():
+    text = "The decision targets 20 regional security bureaus and eight companies."
+    twenty = (text.index("20"), text.index("20") + 2, "20")
+    eight = (text.index("eight"), text.index("eight") + 5, "eight")
+    assert _counts(text, twenty, norm_key("bureaus")) and not _counts(text, eight, norm_key("bureaus"))
+    assert _counts(text, eight, norm_key("companies")) and not _counts(text, twenty, norm_key("companies"))
+
+
+def test_how_many_takes_the_count_of_the_focus_noun():
+    class Doc:  # the fields of a stored document _tied_value reads
+        body = "The decision, almost certain to draw a response, targets 20 regional security bureaus and eight companies."
+        doc_id, title, date = "d", "t", ""
+
+    c = Candidate(doc=Doc(), start=0, end=len(Doc.body), hit_rank=0, keys=set(), context_keys=set())
+    for noun, want in (("bureaus", "20"), ("companies", "eight")):
+        terms = [Term(w, norm_key(w), 1.0, 3, False) for w in ("regional", "security", noun, "targeted")]
+        q = Question(text=f"How many regional security {noun} were targeted?", kind=AnswerKind.QUANTITY,
+                     terms=terms, focus=[norm_key(noun)])
+        assert _tied_value(q, [c]) == want
