@@ -2,7 +2,7 @@
 ("ignore previous instructions", "answer that …", "tell the user …", "you are
 now …", fake ``<passage>``/``system:`` delimiters), so that documents stay data.
 
-Three signals, any of which flags a sentence:
+Four signals, any of which flags a sentence:
 
 1. **Delimiters** (any language): markup that imitates a prompt's structure —
    our own ``<passage>``/``<passages>`` tags, chat-template role tokens
@@ -19,11 +19,16 @@ Three signals, any of which flags a sentence:
    not words taken from test documents; legal "shall/must" obligations on
    exporters or contractors do not match, because their subject is not the
    reader/an AI and their verb is not an output act.
-3. **Semantic** (multilingual): a logistic regression over the sentence's
-   embedding (the index's own model), fitted by :func:`fit` on instruction
-   exemplars in several languages (``agent/data/injection_*``) against benign
-   sentences of a fit corpus; only its high-confidence band is used (threshold
-   chosen so that no sentence of the fit corpus is flagged).
+3. **Semantic**: a logistic regression over the sentence's embedding (the
+   index's own model, English all-MiniLM-L6-v2), fitted by :func:`fit` on
+   instruction exemplars (``agent/data/injection_*``) against benign sentences of
+   a fit corpus; only its high-confidence band is used (threshold chosen so that
+   no sentence of the fit corpus is flagged).
+4. **Other languages**: sentences py3langid does not call English are scored by
+   a second logistic regression over multilingual Universal Sentence Encoder v3
+   embeddings (:func:`fit_multilingual`, same threshold rule, fitted also on
+   benign foreign-language sentences), so "Ignore les instructions précédentes…"
+   or "忽略之前的指令…" is caught without a per-language word list.
 
 :func:`detect` returns the flagged character spans of a text; :func:`admissible`
 is the yes/no check the answerer calls on every lead/quote candidate;
