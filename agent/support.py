@@ -145,6 +145,18 @@ class Verdict:
     missing: list[str] = field(default_factory=list)
 
 
+# Verbs of definition and membership. Legal text defines terms ("X means– (1) ...; (2) ...",
+# "X includes ...", "X consists of ...") and a faithful summary swaps one for another
+# ("X includes Y" for item (1) of "X means–"); none of them reverses a claim, unlike
+# lexical neighbours the meaning check cannot tell apart ("added"/"removed"). A closed
+# grammatical class, not words taken from the labelled outputs.
+DEFINITION_VERBS = frozenset({"mean", "include", "comprise", "consist", "contain", "constitute"})
+
+# Symbols in the quotes and the words a paraphrase spells them with.
+_SYMBOL_WORDS = {"$": ("dollar", "dollars", "usd"), "%": ("percent", "per", "cent", "percentage"),
+                 "€": ("euro", "euros", "eur"), "£": ("pound", "pounds", "sterling", "gbp"),
+                 "¥": ("yen", "yuan", "renminbi", "rmb"), "§": ("section", "sections")}
+
 _NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
@@ -155,6 +167,8 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
     scope: set[str] = set()
     for t in doc:
         # "without X" negates its complement, not the clause's predicate ("bars ... without approval").
+        if _numero(t):
+            continue
         if t.dep_ == "neg" or (t.lower_ in _NEG_WORDS - {"without"} and t.dep_ in ("det", "advmod", "neg", "dobj", "nsubj", "prep",
                                                                        "cc", "preconj", "attr")):
             head = t.head
@@ -180,9 +194,18 @@ def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
     return quote
 
 
+def _numero(t) -> bool:
+    """``t`` is the abbreviation "No." of "number" ("Supplement No. 4", "No. 2019-05"), not a negation."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    after = t.nbor(2) if t.i + 2 < len(t.doc) else None
+    return t.lower_ in ("no", "no.") and t.text[:1] == "N" and (
+        t.text.endswith(".") and nxt is not None and nxt.like_num
+        or nxt is not None and nxt.text == "." and after is not None and after.like_num)
+
+
 def _cues(doc) -> int:
     """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
-    return sum(1 for t in doc if t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"})
+    return sum(1 for t in doc if (t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
 
 
 class SupportChecker:
@@ -256,6 +279,8 @@ class SupportChecker:
             return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
         sdoc, qdoc = self._parse(sentence), self._parse(evidence)
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
+        # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
+        q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
         q_stems = {_stem(t.text) for t in qdoc if t.is_alpha}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
@@ -270,11 +295,15 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
+                continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
             if w in q_lemmas or lem in q_lemmas or _stem(t.text) in q_stems:
                 continue
             if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
+                continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
             if t.pos_ == "PROPN" or t.text[:1].isupper():
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
                     continue

@@ -56,6 +56,43 @@ def test_context_sentence_counts_for_words_and_negation(checker):
     assert checker.check("Listed firms are not allowed to export.", [quote], context).supported
 
 
+def test_number_formats_and_attribution(checker):
+    quote = "Megvii is valued at around $4 billion and receives 30% of its revenue from Alibaba."
+    assert checker.check("Megvii is valued at around 4 billion dollars, according to Reuters.", [quote],
+                         ["Reuters"]).supported
+    assert checker.check("Megvii receives 30 percent of its revenue from Alibaba.", [quote]).supported
+    assert not checker.check("Megvii is valued at around 4 billion euros.", [quote]).supported
+    assert not checker.check("Megvii receives 40 percent of its revenue from Alibaba.", [quote]).supported
+
+
+def test_no_dot_number_is_not_a_negation(checker):
+    quote = "The Entity List (Supplement No. 4 to part 744) identifies entities acting contrary to U.S. interests."
+    assert checker.check("The Entity List identifies entities acting contrary to U.S. interests.", [quote]).supported
+    assert not checker.check("The Entity List does not identify entities acting contrary to U.S. interests.",
+                             [quote]).supported
+
+
+def test_definition_verbs(checker):
+    item = "Telecommunications equipment produced by Huawei Technologies Company"
+    lead = "Covered telecommunications equipment or services means–"
+    s = "Covered telecommunications equipment includes telecommunications equipment produced by Huawei."
+    assert checker.check(s, [item], [lead]).supported
+    assert not checker.check(s, [item]).supported  # no definition in the evidence
+    assert not checker.check(s.replace("includes", "excludes"), [item], [lead]).supported
+
+
+def test_list_lead_in_and_antecedent_context():
+    """The grounder's context holds an enumeration's lead-in and a pronoun's antecedent."""
+    from agent.grounding import list_lead_in
+
+    body = ("Today, I am announcing:\n\n- Visa restrictions on officials.\n\n- Export restrictions on 28 entities.\n\n"
+            "Other text. It applies to contractors.\n\nPlain paragraph.")
+    assert list_lead_in(body, body.index("- Export")) == "Today, I am announcing:"
+    assert list_lead_in(body, body.index("- Visa")) == "Today, I am announcing:"
+    assert list_lead_in(body, body.index("Plain")) == ""
+    assert list_lead_in(body, body.index("It applies")) == ""
+
+
 def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     """Target: no unsupported sentence kept; ≥ 90 % faithful kept in the suite (≥ 95 % is
     the product target; measured figures per split are printed and in the README)."""
