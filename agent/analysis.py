@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
-
 from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
@@ -30,6 +28,15 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 # ("held" -> "hold", "children" -> "child") and rigour's territory names, which map
 # countries, demonyms and codes to one code ("American", "U.S.", "USA" -> "us";
 # "Chinese", "China", "PRC" -> "cn").
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use (``import spacy`` is ~1 s; a module
+    level import made every importer of this module pay it)."""
+    from .answering.nlp import stop_words
+
+    return stop_words()
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,9 +269,9 @@ def parsed_focus(question: str) -> list[str] | None:
     matching keys. ``[]`` when the question has no such noun; None when spaCy is
     unavailable."""
     try:
-        from .answering.nlp import nlp
+        from .answering.nlp import parse
 
-        doc = nlp()(question)
+        doc = parse(question)
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)
         return None
@@ -332,7 +339,7 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
         key = norm_key(w)
-        if not key or (w.lower() in SPACY_STOP_WORDS and not w[:1].isupper()):
+        if not key or (w.lower() in _spacy_stop_words() and not w[:1].isupper()):
             continue  # general words ("take", "make", "regarding") are evidence neither way
         lookup = w.replace("’", "'")
         if lookup not in cache:

