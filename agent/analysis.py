@@ -72,12 +72,14 @@ def territory_code(word: str) -> str | None:
     if not w[:1].isupper() or (len(w) < 3 and "." not in w and not w.isupper()):
         return None
     try:
-        from rigour.territories import lookup_territory
+        # rigour's lookup_territory, answered from a table precomputed at build time (its own
+        # first call normalises ~29k names: ~1.2 s of a cold ask); see agent/territories.py.
+        from .territories import lookup_code
     except ImportError:  # pragma: no cover - rigour is a dependency
         return None
-    t = lookup_territory(w)
+    code = lookup_code(w)
     # Prefixed so a code never collides with a word ("in" for India).
-    return f"@{t.code}" if t is not None else None
+    return f"@{code}" if code is not None else None
 
 
 _DATE_RE = re.compile(
