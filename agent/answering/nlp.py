@@ -126,6 +126,14 @@ def parse_many(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size:
         return list(pipeline.pipe(texts, disable=list(disable), batch_size=batch_size))
 
 
+def is_stop(word: str) -> bool:
+    """``nlp().vocab[word].is_stop``, under the pipeline's lock (a vocab lookup may add the word
+    to the shared vocabulary, which a parse in another thread also writes)."""
+    pipeline = nlp()
+    with _run_lock:
+        return bool(pipeline.vocab[word].is_stop)
+
+
 def load_count() -> int:
     """How many times this process has loaded the pipeline (0 or 1; for tests and benchmarks)."""
     return _loads

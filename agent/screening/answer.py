@@ -83,16 +83,15 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
     """Names in a question as ``(text, is_entity)``: spaCy ORG/PERSON/FAC/PRODUCT
     entities (``is_entity``), then runs of capitalised words after the first word;
     lists are split on commas and "and", leading stop words dropped."""
-    from ..answering.nlp import nlp
+    from ..answering.nlp import is_stop
 
-    vocab = nlp().vocab
     doc = _parse(question)
     out: list[tuple[str, bool]] = []
 
     def add(text: str, is_entity: bool) -> None:
         for part in _SPLIT.split(text):
             words = part.strip(" .?!:-–—'\"").split()
-            while words and vocab[words[0].lower()].is_stop:
+            while words and is_stop(words[0].lower()):
                 words = words[1:]
             name = " ".join(words)
             if len(name) >= 2 and name not in [o[0] for o in out]:
