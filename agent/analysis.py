@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable
 
-from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
-
 from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
@@ -31,6 +29,15 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 # ("held" -> "hold", "children" -> "child") and rigour's territory names, which map
 # countries, demonyms and codes to one code ("American", "U.S.", "USA" -> "us";
 # "Chinese", "China", "PRC" -> "cn").
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use (``import spacy`` is ~1 s; a module
+    level import made every importer of this module pay it)."""
+    from .answering.nlp import stop_words
+
+    return stop_words()
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,12 +73,14 @@ def territory_code(word: str) -> str | None:
     if not w[:1].isupper() or (len(w) < 3 and "." not in w and not w.isupper()):
         return None
     try:
-        from rigour.territories import lookup_territory
+        # rigour's lookup_territory, answered from a table precomputed at build time (its own
+        # first call normalises ~29k names: ~1.2 s of a cold ask); see agent/territories.py.
+        from .territories import lookup_code
     except ImportError:  # pragma: no cover - rigour is a dependency
         return None
-    t = lookup_territory(w)
+    code = lookup_code(w)
     # Prefixed so a code never collides with a word ("in" for India).
-    return f"@{t.code}" if t is not None else None
+    return f"@{code}" if code is not None else None
 
 
 _DATE_RE = re.compile(
@@ -282,11 +291,11 @@ def parsed_focus(question: str) -> list[str] | None:
     matching keys. ``[]`` when the question has no such noun; None when spaCy is
     unavailable."""
     try:
-        from .answering.nlp import nlp
+        from .answering.nlp import parse
 
         clause = asking_clause(question)
         # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
-        doc = nlp()(clause[:1].upper() + clause[1:])
+        doc = parse(clause[:1].upper() + clause[1:])
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)
         return None
@@ -361,7 +370,7 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
         key = norm_key(w)
-        if not key or (w.lower() in SPACY_STOP_WORDS and not w[:1].isupper()):
+        if not key or (w.lower() in _spacy_stop_words() and not w[:1].isupper()):
             continue  # general words ("take", "make", "regarding") are evidence neither way
         lookup = w.replace("’", "'")
         if lookup not in cache:

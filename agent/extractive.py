@@ -6,6 +6,7 @@ from one (a date, a figure, a list of names), so nothing can be invented.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -302,7 +303,7 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
             c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
         for t in q.terms:
             # "the *second* interim rule": an ordinal picks one document of several.
-            if t.key in _ORDINALS and not key_in(t.key, c.context_keys | doc_keys(c.doc)):
+            if t.key in _ordinals() and not key_in(t.key, c.context_keys | doc_keys(c.doc)):
                 c.score *= 0.7
         if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and fit == 0:
             c.score *= 0.6  # a "when"/"how much" answer must carry a date/figure
@@ -592,8 +593,15 @@ def _nearest(matches: list[tuple[int, int, str]], text: str, q: Question) -> str
 
 _MAX_GAP_WORDS = 10
 _FIELD_LABEL = re.compile(r"^\s*([A-Z][\w ()/-]{1,40}):\s+\S")
-_ORDINALS = {norm_key(w) for w in ("first", "second", "third", "fourth", "fifth", "sixth", "final", "initial",
-                                    "proposed", "latest", "original", "amended", "revised")}
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "final", "initial", "proposed", "latest",
+                  "original", "amended", "revised")
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    """Keys of the ordinal-like words. Computed on first use, not at import: ``norm_key``
+    reads spaCy's lemma tables, so a module-level set loaded the spaCy model on import."""
+    return frozenset(norm_key(w) for w in _ORDINAL_WORDS)
 
 
 def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
@@ -954,7 +962,10 @@ def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candid
     return out
 
 
-_MONTH_KEYS = frozenset(norm_key(m) for m in MONTHS)
+@functools.lru_cache(maxsize=1)
+def _month_keys() -> frozenset[str]:
+    """Keys of the month names (computed on first use: ``norm_key`` loads spaCy's tables)."""
+    return frozenset(norm_key(m) for m in MONTHS)
 
 
 def _other_time(q: Question, keys: set[str]) -> bool:
@@ -962,7 +973,7 @@ def _other_time(q: Question, keys: set[str]) -> bool:
     ("In August, ... five Chinese companies" for a question about October 2019)? Then
     its list is another event's. False when either names no month (or no year)."""
     qkeys = {t.key for t in q.terms}
-    for unit in (_MONTH_KEYS, None):
+    for unit in (_month_keys(), None):
         asked = {k for k in qkeys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
         said = {k for k in keys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
         if asked and said and not asked & said:

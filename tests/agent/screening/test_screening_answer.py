@@ -112,3 +112,37 @@ def test_ask_answers_listing_questions_and_leaves_others_alone(tmp_path):
     assert none.backend == "screening" and "not found on the lists in the index" in none.text and not none.abstained
     other = ask("Which suppliers are affected by the US blacklisting of Hikvision and Dahua?", settings=s)
     assert other.backend != "screening"
+
+
+def test_name_index_loaded_only_for_listing_questions(screening_index, monkeypatch):
+    """Intent first: a question that is not a listing check never builds the name index
+    (~1.4 s in a fresh process for the 14k-record CSL); a listing question does."""
+    import agent.screening.answer as answer
+    import agent.screening.index as index
+
+    store, s = screening_index
+    loads = []
+    real = index.load_index
+    monkeypatch.setattr(index, "load_index", lambda catalog: loads.append(catalog) or real(catalog))
+    monkeypatch.setattr(answer, "intent_probability", lambda q, st: 0.0)  # not a listing question
+    assert answer.answer_listing("When did the Section 889 interim rule take effect?", store, s) is None
+    assert loads == []
+    monkeypatch.setattr(answer, "intent_probability", lambda q, st: 1.0)  # a listing question
+    ans = answer.answer_listing("Is Dahua Technology on the Entity List?", store, s)
+    assert ans is not None and "Dahua Technology: listed as Dahua Technology" in ans.text
+    assert len(loads) == 1
+
+
+def test_no_screening_list_means_no_intent_check(tmp_path, monkeypatch, forbid_model):
+    """An index without a screening list answers None before the intent model runs."""
+    import agent.screening.answer as answer
+    from agent.config import Settings
+    from agent.screening import has_screening_list
+    from ingest.store import IndexOptions, IndexStore
+
+    store = IndexStore(IndexOptions(path=tmp_path / "plain"))
+    s = Settings(index=tmp_path / "plain")
+    store.stats()  # creates the catalog
+    assert not has_screening_list(settings=s)
+    monkeypatch.setattr(answer, "intent_probability", lambda q, st: pytest.fail("intent checked"))
+    assert answer.answer_listing("Is Dahua Technology on the Entity List?", store, s) is None
