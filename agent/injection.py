@@ -340,7 +340,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
                 reasons[i] = r
     multi: dict[int, float] = {}
     foreign = [i for i, (a, b) in enumerate(todo)
-               if i not in reasons and not (model is not None and scores[i] >= model.threshold)
+               if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
                and not is_english(text[a:b])]
     mmodel = load_multilingual_model() if foreign and multilingual else None
     if mmodel is not None:
