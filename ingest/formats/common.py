@@ -50,3 +50,35 @@ def first_line(body: str) -> str:
         if line:
             return line[:200]
     return ""
+
+
+_WS = re.compile(r"\s+")
+
+
+def element_text(el, *, skip, spaced) -> str:
+    """The text of an XML element in document order, white space collapsed.
+
+    ``skip(e)``: leave out element ``e`` and its descendants (its tail text stays:
+    it belongs to the parent). ``spaced(e)``: ``e`` is a block or field that must
+    not run into the text before it ("Authority:" + its text), so a space goes
+    first. Inline markup (emphasis, references) is read through. Shared by the XML
+    readers (Federal Register/eCFR, USLM)."""
+    parts: list[str] = []
+
+    def walk(e) -> None:
+        if not skip(e):
+            if spaced(e):
+                parts.append(" ")
+            if e.text:
+                parts.append(e.text)
+            for child in e:
+                walk(child)
+        if e.tail:
+            parts.append(e.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    return _WS.sub(" ", "".join(parts)).strip()
+

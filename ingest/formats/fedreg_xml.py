@@ -21,7 +21,7 @@ import logging
 import re
 
 from ..records import Document
-from .common import LoadError, normalise_date
+from .common import LoadError, element_text, normalise_date
 
 log = logging.getLogger(__name__)
 
@@ -30,31 +30,13 @@ _BLOCK = {"HD", "P", "FP", "AGENCY", "SUBAGY", "SUBJECT", "DEPDOC", "RIN", "CFR"
           "FRDOC", "EXTRACT", "NOTE", "AUTH", "HEAD", "PSPACE", "SECTNO", "AMDPAR", "LSTSUB", "CITA", "EDNOTE",
           "SOURCE", "PARAUTH", "APPRO"}
 _SKIP = {"PRTPAGE", "BILCOD", "GPH", "GID", "STARS"}
-_WS = re.compile(r"\s+")
 
 
 def _text(el) -> str:
     """Text of an element without page markers, white space collapsed."""
-    parts = []
-
-    def walk(e) -> None:
-        if e.tag in _SKIP:
-            pass
-        else:
-            if e.tag in _BLOCK or e.tag in ("HED", "PSPACE"):
-                parts.append(" ")  # nested blocks ("Authority:" + its text) stay apart
-            if e.text:
-                parts.append(e.text)
-            for child in e:
-                walk(child)
-        if e.tail:
-            parts.append(e.tail)
-
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-    return _WS.sub(" ", "".join(parts)).strip()
+    # Nested blocks ("Authority:" + its text) stay apart.
+    return element_text(el, skip=lambda e: e.tag in _SKIP,
+                        spaced=lambda e: e.tag in _BLOCK or e.tag in ("HED", "PSPACE"))
 
 
 def _table_lines(table) -> list[str]:

@@ -39,7 +39,7 @@ import logging
 import re
 
 from ..records import Document
-from .common import LoadError, normalise_date
+from .common import LoadError, element_text, normalise_date
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,6 @@ _TIGHT = {"i", "b", "u", "sub", "sup", "span", "inline", "del", "ins", "em", "st
 # heads of the print, marginal notes, metadata.
 SKIP = {"toc", "page", "sidenote", "meta", "layout", "img", "marker", "leftRunningHead", "rightRunningHead",
         "endMarker", "index", "processedBy", "processedDate"}
-_WS = re.compile(r"\s+")
 _PUBLISHERS = {"OLRC": "Office of the Law Revision Counsel", "GPO": "U.S. Government Publishing Office"}
 
 
@@ -89,25 +88,8 @@ def _text(el) -> str:
 
     Inline markup (``<ref>``, ``<term>``, ``<i>``, ``<date>``, ...) is read through;
     a nested block (a ``<p>`` inside ``<content>``) is set apart by a space."""
-    parts: list[str] = []
-
-    def walk(e) -> None:
-        name = _local(e)
-        if name and not _is_skipped(e):
-            if name not in _TIGHT:
-                parts.append(" ")  # blocks and fields (a signature's name, then role) stay apart
-            if e.text:
-                parts.append(e.text)
-            for child in e:
-                walk(child)
-        if e.tail:
-            parts.append(e.tail)
-
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-    return _WS.sub(" ", "".join(parts)).strip()
+    return element_text(el, skip=lambda e: not _local(e) or _is_skipped(e),
+                        spaced=lambda e: _local(e) not in _TIGHT)
 
 
 def _table_lines(table) -> list[str]:
