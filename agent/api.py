@@ -57,7 +57,7 @@ def _ready_store(index, settings: Settings) -> IndexStore:
             f"no index at {path}. Ingest documents first: tradeqa ingest PATH... --index {path} "
             f"(the bundled sample corpus is at {settings.sample_corpus})")
     store = open_index(index, settings)
-    if store.stats().documents == 0:
+    if store.is_empty():
         raise IndexNotReady(f"the index at {path} is empty. Ingest documents first: tradeqa ingest PATH... --index {path}")
     return store
 
@@ -81,9 +81,8 @@ _CJK_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 def indexed_scripts(store: IndexStore) -> frozenset[str]:
     """Writing systems that occur in the indexed text, in :func:`agent.validation.script_of`'s
     names ("LATIN", "CJK", ...), from the letters per script the store counts at ingest
-    (cached until the index changes)."""
-    st = store.stats()
-    key = (str(store.path), st.documents, st.chunks, st.last_ingest)
+    (cached until the index changes: every committed write bumps its generation)."""
+    key = (str(store.path), store.generation())
     got = _SCRIPTS_CACHE.get(key)
     if got is None:
         got = frozenset("CJK" if name in _CJK_SCRIPTS else name.upper()

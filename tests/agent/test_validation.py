@@ -88,3 +88,22 @@ def test_abstention_keeps_the_question_as_typed(corpus_index):
     a = ask_("NEAR which lunar crater did Freedonia sanction cheese exporters?", settings=corpus_index.settings)
     assert a.abstained
     assert "“NEAR which lunar crater did Freedonia sanction cheese exporters”" in a.text
+
+
+def test_indexed_scripts_follow_an_ingest_in_the_same_process(tmp_path):
+    """The script set is cached per index generation: a Chinese document ingested after
+    the first question makes Chinese questions answerable without a restart."""
+    from agent.api import indexed_scripts, open_index
+    from agent.config import Settings
+    from ingest import ingest_paths
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "en.txt").write_text("title: Notice\n---\nWidgets need an export licence from 2021.\n", encoding="utf-8")
+    s = Settings(index=tmp_path / "index", llm="none")
+    store = open_index(settings=s)
+    ingest_paths([docs], store, options=s.chunking(), progress=False)
+    assert indexed_scripts(store) == {"LATIN"}
+    (docs / "zh.txt").write_text("title: 公告\n---\n自2021年起，小部件出口需要许可证。\n", encoding="utf-8")
+    ingest_paths([docs], store, options=s.chunking(), progress=False)
+    assert indexed_scripts(store) == {"LATIN", "CJK"}
