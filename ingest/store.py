@@ -582,30 +582,31 @@ class IndexStore:
         it, including its version), so the next process reads it instead of recomputing.
         Best-effort like the question-time vector cache: skipped while a writer holds
         the catalog. Removed with the document."""
+        if not self._write_if_free("INSERT OR REPLACE INTO doc_annotations VALUES (?,?,?)", [(doc_id, kind, value)]):
+            log.debug("annotation of %s not stored (catalog busy or read-only)", doc_id)
+
+    def _cache_vectors(self, fresh: dict[str, list[float]]) -> None:
+        """Best-effort write of question-time vectors into the embedding cache."""
+        rows = [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()]
+        if not self._write_if_free("INSERT OR IGNORE INTO embedding_cache VALUES (?,?,?)", rows):
+            log.debug("question-time vectors not cached (catalog busy or read-only)")  # they were still returned
+
+    def _write_if_free(self, sql: str, rows: list[tuple]) -> bool:
+        """A reader's best-effort write (caches of what it computed): one transaction,
+        given up after 200 ms when an ingest holds the catalog — a reader never waits on
+        a writer. False when it was not written (locked, read-only)."""
         try:
             with self._lock:
                 self._db.execute("PRAGMA busy_timeout=200")
                 try:
                     with self._db:
-                        self._db.execute("INSERT OR REPLACE INTO doc_annotations VALUES (?,?,?)", (doc_id, kind, value))
+                        self._db.executemany(sql, rows)
                 finally:
                     self._db.execute("PRAGMA busy_timeout=30000")
         except sqlite3.Error as exc:
-            log.debug("annotation of %s not stored: %s", doc_id, exc)
-
-    def _cache_vectors(self, fresh: dict[str, list[float]]) -> None:
-        """Best-effort write of question-time vectors into the embedding cache."""
-        rows = [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()]
-        try:
-            with self._lock:
-                self._db.execute("PRAGMA busy_timeout=200")  # never make a reader wait on an ingest
-                try:
-                    with self._db:
-                        self._db.executemany("INSERT OR IGNORE INTO embedding_cache VALUES (?,?,?)", rows)
-                finally:
-                    self._db.execute("PRAGMA busy_timeout=30000")
-        except sqlite3.Error as exc:  # locked or read-only: the vectors were still returned
-            log.debug("question-time vectors not cached: %s", exc)
+            log.debug("best-effort write skipped: %s", exc)
+            return False
+        return True
 
     def missing_vectors(self, texts: list[str]) -> list[str]:
         """The texts (unique, in order) that the embedding cache does not hold."""
