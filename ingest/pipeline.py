@@ -18,7 +18,8 @@ from tqdm import tqdm
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import SUPPORTED_SUFFIXES, LoadError, is_supported, iter_input_files, load_documents
 from .records import Chunk, Document, FileResult, IngestReport, Status, content_hash
-from .screening_lists import ScreeningListError, find_screening_lists, ingest_screening_list, looks_like_screening_list
+from .screening_lists import (REQUIRED_COLUMNS, ScreeningListError, find_screening_lists, has_list_suffix,
+                              ingest_screening_list, looks_like_screening_list)
 from .store import IndexStore, embedding_input
 
 log = logging.getLogger(__name__)
@@ -239,7 +240,8 @@ def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOption
 
     Failures come back as a FAILED result with the reason (never an exception).
     """
-    if looks_like_screening_list(path):
+    if looks_like_screening_list(path) or (has_list_suffix(path) and not is_supported(path)):
+        # A CSV/JSON named on its own is meant as a screening list: say why it is not one.
         return [_ingest_screening(path, store, screening_retrieval)]
     items = _prepare(path, store, options)
     pending = [p for p in items if isinstance(p, _Pending)]
@@ -335,14 +337,17 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             queued_texts = 0
 
         for file_no, f in enumerate(files, 1):
-            if looks_like_screening_list(f):
+            named = str(f.resolve()) in explicit
+            if looks_like_screening_list(f) or (named and has_list_suffix(f) and not is_supported(f)):
+                # A CSV/JSON named on its own is meant as a screening list: its failure says why it is not one.
                 queue.append((file_no, _ingest_screening(f, store, screening_retrieval)))
                 continue
-            if not is_supported(f) and str(f.resolve()) not in explicit:
-                queue.append((file_no, FileResult(
-                    str(f.resolve()), Status.SKIPPED,
-                    f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
-                    + ", ".join(sorted(SUPPORTED_SUFFIXES)))))
+            if not is_supported(f) and not named:
+                why = (f"a {f.suffix.lower()} file that is not a screening list (no {', '.join(REQUIRED_COLUMNS)} "
+                       "columns); skipped" if has_list_suffix(f) else
+                       f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
+                       + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+                queue.append((file_no, FileResult(str(f.resolve()), Status.SKIPPED, why)))
                 continue
             items = _prepare(f, store, options)
             if any(isinstance(p, _Pending) and p.doc.doc_id in pending_ids for p in items):

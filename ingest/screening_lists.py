@@ -280,12 +280,20 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(raw, p.name)
 
 
+SUFFIXES = (".csv", ".csv.gz", ".json")  # the file types a screening list comes in
+
+
+def has_list_suffix(path: str | Path) -> bool:
+    """True for a ``.csv``, ``.csv.gz`` or ``.json`` file name (a list or not)."""
+    return Path(path).name.lower().endswith(SUFFIXES)
+
+
 def looks_like_screening_list(path: str | Path) -> bool:
     """True when a file's name and first bytes say it is a CSL download (CSV/CSV.gz/JSON
     whose header or first object has ``_id``, ``source`` and ``name``)."""
     p = Path(path)
     name = p.name.lower()
-    if not (name.endswith(".csv") or name.endswith(".csv.gz") or name.endswith(".json")):
+    if not has_list_suffix(p):
         return False
     try:
         with open(p, "rb") as fh:

@@ -181,3 +181,27 @@ def test_evaluator_reverifies_record_citations_from_the_list_file(tmp_path):
     assert check_citation(good, docs, []).verified
     assert not check_citation(bad, docs, []).verified
     assert "not found" in check_citation(gone, docs, []).reason
+
+
+def test_a_csv_that_is_not_a_screening_list_says_so(tmp_path, forbid_model):
+    """Named on its own, a CSV/JSON that is not a list fails with the missing columns (not
+    "unsupported file type .csv"); inside a folder it is skipped, saying why."""
+    from ingest import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "payments.csv").write_text("id,company,country\n1,Foo,CN\n")
+    (folder / "notes.json").write_text('{"a": 1}')
+    (folder / "csl.csv").write_bytes(_csv(ROWS))
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    named = ingest_paths([folder / "payments.csv", folder / "notes.json"], store, progress=False)
+    [csv_res, json_res] = named.results
+    assert csv_res.status.value == "failed"
+    assert "is not a screening list: missing column(s) _id, source, name" in csv_res.reason
+    assert "found id, company, country" in csv_res.reason
+    assert json_res.status.value == "failed" and "not a screening list" in json_res.reason
+    in_folder = {Path(r.path).name: r for r in ingest_paths([folder], store, progress=False).results}
+    assert in_folder["payments.csv"].status.value == "skipped"
+    assert "not a screening list" in in_folder["payments.csv"].reason
+    assert in_folder["csl.csv"].status.value == "ingested"
