@@ -769,6 +769,28 @@ class IndexStore:
             self.flush_vector_deletes()
         return names
 
+    def remove_file(self, file: str, *, in_transaction=None) -> list[str]:
+        """Forget every source of one file (:meth:`sources_of_file`: the file itself and
+        each ``file#...`` document or record it held) in ONE transaction, documents no
+        other source holds included (catalog, keyword index, then their vectors).
+        ``in_transaction(db)`` runs inside it (the screening name tables are updated
+        there). Returns the sources removed."""
+        with self._lock:
+            names = self.sources_of_file(file)
+            if not names and in_transaction is None:
+                return []
+            with self._db:
+                for name in names:
+                    row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (name,)).fetchone()
+                    self._db.execute("DELETE FROM sources WHERE source=?", (name,))
+                    if row:
+                        self._drop_if_orphan(row[0])
+                if in_transaction:
+                    in_transaction(self._db)
+                self._bump_generation()
+            self.flush_vector_deletes()
+        return names
+
     def flush_vector_deletes(self) -> None:
         ids, self._pending_vector_deletes = self._pending_vector_deletes, []
         step = self._max_batch() if ids else 1
