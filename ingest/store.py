@@ -877,12 +877,17 @@ class IndexStore:
                                 "doc_type": d.doc_type, "start": 0, "end": len(d.body), "ordinal": 0}
                                for d in docs[i:i + step]])
         now = time.time()
+        # Letters per script, as every document has: an index holding only a screening list
+        # must not tell a Latin-script question that it "holds no text in that script".
+        scripts = [script_counts(d.body) for d in docs]
         with self._lock, self._db:
-            for d, c in zip(docs, chunks):
+            for d, c, sc in zip(docs, chunks, scripts):
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents(doc_id, title, publisher, date, date_int, url, doc_type, body, "
                     "ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
                     (d.doc_id, d.title, d.publisher, d.date, d.date_int, d.url, d.doc_type, d.body, now))
+                self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (d.doc_id,))
+                self._db.executemany("INSERT INTO doc_scripts VALUES (?,?,?)", [(d.doc_id, k, n) for k, n in sc.items()])
                 old = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (d.doc_id,))]
                 self._pending_vector_deletes.extend(i for i in old if i != c.chunk_id or not embed)
                 self._db.execute("DELETE FROM chunks WHERE doc_id=?", (d.doc_id,))

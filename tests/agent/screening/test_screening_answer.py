@@ -168,3 +168,30 @@ def test_no_screening_list_means_no_intent_check(tmp_path, monkeypatch, forbid_m
     assert not has_screening_list(settings=s)
     monkeypatch.setattr(answer, "intent_probability", lambda q, st: pytest.fail("intent checked"))
     assert answer.answer_listing("Is Dahua Technology on the Entity List?", store, s) is None
+
+
+def test_records_count_their_script_like_any_document(screening_index):
+    """An index holding only a screening list has Latin text: a Latin-script question is
+    not turned away with "the index holds no text in that script"."""
+    from agent.api import script_abstention
+
+    store, _ = screening_index
+    assert store.script_counts().get("Latin", 0) > 0
+    assert script_abstention("Is Dahua Technology on the Entity List?", store) is None
+
+
+@pytest.mark.integration
+def test_ask_over_an_index_holding_only_a_screening_list(tmp_path):
+    """Needs the embedding model (the intent check). The README's screening section
+    ingests the CSL alone, then asks."""
+    from agent import ask
+    from agent.config import Settings
+    from ingest import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    ingest_paths([_csl(tmp_path)], IndexStore(IndexOptions(path=tmp_path / "only")), progress=False)
+    s = Settings(index=tmp_path / "only")
+    ans = ask("Is Dahua Technology on a US restricted list, and since when?", settings=s)
+    assert ans.backend == "screening" and not ans.abstained and "since 2019-10-09" in ans.text
+    none = ask("Is Acme Widgets Ltd on a US restricted list?", settings=s)
+    assert none.backend == "screening" and "Acme Widgets Ltd: not found on the lists in the index" in none.text
