@@ -67,7 +67,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
         elif r.status.value == "skipped" and not args.quiet:
             print(f"SKIPPED {r.path}: {r.reason}", file=sys.stderr)
-        elif args.verbose or (r.status.value == "ingested" and r.reason):  # screening lists: added/changed/removed
+        elif args.verbose or (r.status.value in ("ingested", "removed") and r.reason):
+            # screening lists: added/changed/removed records; deleted files and what went with them
             print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
     print(f"{report.summary()} -> {s.index}")
     if not report.results or report.skipped == len(report.results):

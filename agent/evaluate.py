@@ -353,12 +353,11 @@ class DocumentTexts:
 
     def _load(self, source: str) -> tuple[str | None, str]:
         from ingest.loaders import LoadError, load_file
+        from ingest.screening_lists import is_record_source, record_body_from_files
 
-        if source.startswith("csl#"):  # a screening-list record: re-read from the list file in the corpus
-            from ingest.screening_lists import record_body_from_files
-
+        if is_record_source(source):  # a screening-list record: re-read from its list file (or the corpus's)
             body = record_body_from_files(source, [self.corpus] if self.corpus else [])
-            return (body, "") if body is not None else (None, "screening record not found in the corpus folder's lists")
+            return (body, "") if body is not None else (None, "screening record not found in its list file or the corpus folder's lists")
         candidates: list[Path] = []
         if source and not re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
             p = Path(source)

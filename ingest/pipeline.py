@@ -18,7 +18,9 @@ from tqdm import tqdm
 from .chunking import ChunkingOptions, chunk_document, split_sentences
 from .loaders import SUPPORTED_SUFFIXES, LoadError, is_supported, iter_input_files, load_documents
 from .records import Chunk, Document, FileResult, IngestReport, Status, content_hash
-from .screening_lists import ScreeningListError, find_screening_lists, ingest_screening_list, looks_like_screening_list
+from .screening_lists import (REQUIRED_COLUMNS, ScreeningListError, find_screening_lists, has_list_suffix,
+                              ingest_screening_list, is_record_source, looks_like_screening_list,
+                              remove_screening_file, screening_file)
 from .store import IndexStore, embedding_input
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ ProgressCallback = Callable[[int, int, FileResult], None]
 
 
 # Bump when what ingest writes changes (caches keyed on it are rebuilt).
-PIPELINE_VERSION = 5
+PIPELINE_VERSION = 6  # 6: screening records are sourced <list file>#<key> (they belong to their file)
 # Bump when a loader extracts different text from the same bytes (PDF layout, HTML
 # tables, encodings, ...): it is part of the file hash, so the next ingest re-reads
 # files that are otherwise unchanged instead of keeping the old text.
@@ -99,6 +101,7 @@ def _drop_stale(source: str, reason: str, store: IndexStore) -> str:
 def deleted_sources(paths: list[str | Path], files: list[Path], store: IndexStore) -> list[str]:
     """Sources indexed from the folders in ``paths`` whose files are gone from disk."""
     present = {str(f.resolve()) if f.exists() else str(f) for f in files}
+    exists: dict[str, bool] = {}  # a list file holds 14k sources: look at the disk once per file
     gone: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -106,9 +109,31 @@ def deleted_sources(paths: list[str | Path], files: list[Path], store: IndexStor
             continue
         for source in store.sources_under(str(p.resolve())):
             file = _file_of(source)
-            if file not in present and not Path(file).exists() and source not in gone:
+            if file not in exists:
+                exists[file] = file in present or Path(file).exists()
+            if not exists[file] and source not in gone:
                 gone.append(source)
     return gone
+
+
+def _remove_deleted(sources: list[str], store: IndexStore) -> list[FileResult]:
+    """Remove the sources of deleted files: a screening list's records go in one
+    transaction with one result counting them; any other source on its own."""
+    out: list[FileResult] = []
+    lists_done: set[str] = set()
+    for source in sources:
+        file = _file_of(source)
+        if file in lists_done:
+            continue
+        if is_record_source(source) and screening_file(store, file) == file:
+            n = remove_screening_file(store, file)
+            lists_done.add(file)
+            out.append(FileResult(file, Status.REMOVED, f"file deleted; its {n} screening-list records were removed "
+                                  "from the index"))
+            continue
+        store.remove_source(source)
+        out.append(FileResult(source, Status.REMOVED, "file deleted; its previous version was removed from the index"))
+    return out
 
 
 def _prepare_document(doc: Document, fhash: str, store: IndexStore,
@@ -239,7 +264,8 @@ def ingest_file_documents(path: Path, store: IndexStore, options: ChunkingOption
 
     Failures come back as a FAILED result with the reason (never an exception).
     """
-    if looks_like_screening_list(path):
+    if looks_like_screening_list(path) or (has_list_suffix(path) and not is_supported(path)):
+        # A CSV/JSON named on its own is meant as a screening list: say why it is not one.
         return [_ingest_screening(path, store, screening_retrieval)]
     items = _prepare(path, store, options)
     pending = [p for p in items if isinstance(p, _Pending)]
@@ -294,9 +320,7 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
     with store.writing():
         if store.needs_reconcile():
             store.reconcile()
-        for source in deleted_sources(paths, files, store):
-            store.remove_source(source)
-            result = FileResult(source, Status.REMOVED, "file deleted; its previous version was removed from the index")
+        for result in _remove_deleted(deleted_sources(paths, files, store), store):
             report.results.append(result)
             _log_result(result)
         bar = tqdm(total=len(files), desc="ingest", unit="file", disable=not progress, leave=False)
@@ -335,14 +359,17 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
             queued_texts = 0
 
         for file_no, f in enumerate(files, 1):
-            if looks_like_screening_list(f):
+            named = str(f.resolve()) in explicit
+            if looks_like_screening_list(f) or (named and has_list_suffix(f) and not is_supported(f)):
+                # A CSV/JSON named on its own is meant as a screening list: its failure says why it is not one.
                 queue.append((file_no, _ingest_screening(f, store, screening_retrieval)))
                 continue
-            if not is_supported(f) and str(f.resolve()) not in explicit:
-                queue.append((file_no, FileResult(
-                    str(f.resolve()), Status.SKIPPED,
-                    f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
-                    + ", ".join(sorted(SUPPORTED_SUFFIXES)))))
+            if not is_supported(f) and not named:
+                why = (f"a {f.suffix.lower()} file that is not a screening list (no {', '.join(REQUIRED_COLUMNS)} "
+                       "columns); skipped" if has_list_suffix(f) else
+                       f"unsupported file type {f.suffix.lower() or '(no suffix)'}; supported: "
+                       + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+                queue.append((file_no, FileResult(str(f.resolve()), Status.SKIPPED, why)))
                 continue
             items = _prepare(f, store, options)
             if any(isinstance(p, _Pending) and p.doc.doc_id in pending_ids for p in items):
@@ -361,10 +388,21 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
 
 
 def remove_sources(sources: list[str], store: IndexStore) -> list[str]:
-    """Remove documents by source path (or a unique path suffix); returns what was removed."""
+    """Remove documents by source path (or a unique path suffix); returns what was removed.
+
+    A screening list file (path, or a unique suffix such as its name) removes the
+    records it holds, reported as one entry ``"<file> (N screening-list records)"``; a
+    multi-document file removes every document it holds."""
     removed: list[str] = []
     with store.writing():
         for s in sources:
             candidate = str(Path(s).resolve()) if Path(s).exists() else s
-            removed += store.remove_source(candidate) or store.remove_source(s)
+            got = store.remove_source(candidate) or store.remove_source(s)
+            if not got:
+                listed = screening_file(store, s)
+                if listed:
+                    got = [f"{listed} ({remove_screening_file(store, listed)} screening-list records)"]
+                else:
+                    got = store.remove_file(str(Path(s).resolve()))
+            removed += got
     return removed

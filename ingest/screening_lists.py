@@ -121,10 +121,12 @@ class ScreeningRecord:
     def row_hash(self) -> str:
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:32]
 
-    def to_document(self, dataset: str) -> Document:
-        """The record as an index document (``source`` = ``<dataset>#<record id>@<list code>``)."""
+    def to_document(self, file: str) -> Document:
+        """The record as an index document, sourced ``<file>#<record id>@<list code>``:
+        one document of the multi-document list file (like a rule of a Federal Register
+        issue), so deleting or removing the file removes its records."""
         title = f"{self.name} — {self.list_name}" if self.list_name else self.name
-        return Document(source=f"{dataset}#{self.key}", body=self.body, title=title, publisher=PUBLISHER,
+        return Document(source=record_source(file, self.key), body=self.body, title=title, publisher=PUBLISHER,
                         date=self.fields.get("start_date", "") if _ISO_DATE.match(self.fields.get("start_date", "")) else "",
                         url=self.fields.get("source_information_url", "") or self.fields.get("source_list_url", ""),
                         doc_type=DOC_TYPE,
@@ -280,12 +282,20 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(raw, p.name)
 
 
+SUFFIXES = (".csv", ".csv.gz", ".json")  # the file types a screening list comes in
+
+
+def has_list_suffix(path: str | Path) -> bool:
+    """True for a ``.csv``, ``.csv.gz`` or ``.json`` file name (a list or not)."""
+    return Path(path).name.lower().endswith(SUFFIXES)
+
+
 def looks_like_screening_list(path: str | Path) -> bool:
     """True when a file's name and first bytes say it is a CSL download (CSV/CSV.gz/JSON
     whose header or first object has ``_id``, ``source`` and ``name``)."""
     p = Path(path)
     name = p.name.lower()
-    if not (name.endswith(".csv") or name.endswith(".csv.gz") or name.endswith(".json")):
+    if not has_list_suffix(p):
         return False
     try:
         with open(p, "rb") as fh:
@@ -300,7 +310,23 @@ def looks_like_screening_list(path: str | Path) -> bool:
 
 
 # ----------------------------------------------------------------- writing the index
-DATASET = "csl"  # record documents are sourced "csl#<_id>"
+LEGACY_DATASET = "csl"  # records of indexes written before issue 11's follow-up: "csl#<key>", tied to no file
+# Part of a list file's hash: bump when parsing/rendering changes, so an unchanged file is read again.
+FORMAT_VERSION = 1
+
+
+def record_source(file: str, key: str) -> str:
+    """The source of a record document: its list file's resolved path, ``#``, its key
+    (``/data/csl.csv.gz#f85aef98...@EL``), the form :meth:`IndexStore.sources_of_file`
+    and folder re-ingest already use for the documents of multi-document files."""
+    return f"{file}#{key}"
+
+
+def is_record_source(source: str) -> bool:
+    """True for the source of a screening record (``<list file>#<key>``, or a legacy ``csl#<key>``)."""
+    file, sep, _ = source.partition("#")
+    return bool(sep) and (file == LEGACY_DATASET or has_list_suffix(file))
+
 
 SCREENING_SCHEMA = """
 CREATE TABLE IF NOT EXISTS screening_records (
@@ -309,7 +335,12 @@ CREATE TABLE IF NOT EXISTS screening_records (
     license_requirement TEXT, license_policy TEXT, programs TEXT, row_hash TEXT NOT NULL,
     fields TEXT NOT NULL, spans TEXT NOT NULL, snapshot TEXT
 );
+CREATE INDEX IF NOT EXISTS screening_records_source ON screening_records(source);
 CREATE TABLE IF NOT EXISTS screening_meta (key TEXT PRIMARY KEY, value TEXT);
+-- One row per list file ingested: its hash (an unchanged file is not read again; ''
+-- = read it again) and snapshot name. Its records are the rows sourced "<file>#...".
+CREATE TABLE IF NOT EXISTS screening_files (file TEXT PRIMARY KEY, file_hash TEXT NOT NULL, snapshot TEXT,
+                                            ingested_at REAL);
 """
 
 
@@ -326,8 +357,11 @@ class ScreeningIngestResult:
     problems: list[str] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: bool = False  # the file is as last ingested: not read again
 
     def summary(self) -> str:
+        if self.skipped:
+            return f"unchanged since last ingest ({self.unchanged} records)"
         return (f"{self.added} added, {self.changed} changed, {self.removed} removed, {self.unchanged} unchanged "
                 f"records; {len(self.problems)} problem row(s)")
 
@@ -345,17 +379,52 @@ def _record_row(r: ScreeningRecord, doc_id: str, source: str, snapshot: str) -> 
             json.dumps(f, ensure_ascii=False), json.dumps(r.spans), snapshot)
 
 
+def _file_range(file: str) -> tuple[str, str]:
+    """``source >= lo AND source < hi`` selects the sources ``<file>#...`` (an index range, no LIKE escaping)."""
+    return file + "#", file + chr(ord("#") + 1)
+
+
+def _read_catalog(store, sql: str, args: tuple = ()) -> list[tuple]:
+    """Rows of a read on the catalog's screening tables (created first when missing), on a
+    connection of our own (WAL: readers and the store's writer carry on)."""
+    import sqlite3
+
+    db = sqlite3.connect(Path(store.path) / "catalog.sqlite", timeout=30)
+    try:
+        with db:
+            ensure_screening_tables(db)
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def _bump_names(conn, now: float) -> None:
+    """Inside the write transaction: the name index must be rebuilt (version) and the
+    snapshot is the list files whose records are in the index."""
+    snaps = [r[0] for r in conn.execute(
+        "SELECT DISTINCT snapshot FROM screening_records WHERE snapshot != '' ORDER BY snapshot")]
+    conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('snapshot', ?)", (", ".join(snaps),))
+    conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('ingested_at', ?)", (str(now),))
+    ver = conn.execute("SELECT value FROM screening_meta WHERE key='version'").fetchone()
+    conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('version', ?)", (str(int(ver[0]) + 1 if ver else 1),))
+
+
 RETRIEVAL_MODES = ("none", "keyword", "dense")
 
 
 def ingest_screening_list(path: str | Path, store, *, retrieval: str = "none", progress=None) -> ScreeningIngestResult:
     """Ingest (or update from a newer snapshot) a CSL file into ``store``.
 
-    Rows are matched on ``_id`` and list: new ids are added, rows whose rendered body
-    changed are replaced, and ids of the lists present in the file that the file
-    no longer has are removed (a file with only the Entity List never removes SDN
-    rows). Everything is written in one catalog transaction. Raises
-    :class:`ScreeningListError` for a file that is not a screening list.
+    A file whose bytes are as last ingested is not read again (0 work). Otherwise rows
+    are matched on ``_id`` and list across the index: new ids are added, rows whose
+    rendered body changed are replaced, and ids of the lists present in the file that
+    the file no longer has are removed (a file with only the Entity List never removes
+    SDN rows) — so a newer snapshot under another file name updates the older one.
+    Every record belongs to the file that last wrote it (source ``<file>#<key>``): a
+    record the newer file also holds moves to it, and deleting or removing a file
+    removes the records it holds (:func:`remove_screening_file`). Everything is written
+    in one catalog transaction. Raises :class:`ScreeningListError` for a file that is
+    not a screening list.
 
     ``retrieval``: ``none`` — records are documents (citable, verifiable) that only
     screening reads; ``keyword`` — also one keyword-indexed chunk each, so ordinary
@@ -369,57 +438,101 @@ def ingest_screening_list(path: str | Path, store, *, retrieval: str = "none", p
 
     t0 = time.perf_counter()
     p = Path(path)
-    parsed = parse_file(p)
-    out = ScreeningIngestResult(str(p.resolve()) if p.exists() else str(p), problems=parsed.problems,
-                                lists=parsed.lists)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ScreeningListError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    file = str(p.resolve())
+    fhash = hashlib.sha256(raw + f"|csl{FORMAT_VERSION}".encode()).hexdigest()[:32]
+    lo, hi = _file_range(file)
+    known = _read_catalog(store, "SELECT file_hash FROM screening_files WHERE file=?", (file,))
+    if known and known[0][0] == fhash:
+        owned = _read_catalog(store, "SELECT count(*) FROM screening_records WHERE source >= ? AND source < ?",
+                              (lo, hi))[0][0]
+        return ScreeningIngestResult(file, unchanged=owned, skipped=True, seconds=time.perf_counter() - t0)
+    parsed = parse_bytes(raw, p.name)
+    out = ScreeningIngestResult(file, problems=parsed.problems, lists=parsed.lists)
     for msg in parsed.problems[:20]:
         log.warning("%s: %s", p.name, msg)
-    import sqlite3
-
-    # Our own tables in the catalog, through our own connection (WAL: the store's readers
-    # carry on); the writes themselves go through the store's transaction below.
-    db = sqlite3.connect(Path(store.path) / "catalog.sqlite", timeout=30)
-    try:
-        with db:
-            ensure_screening_tables(db)
-        old = {k: (h, lst) for k, h, lst in db.execute("SELECT key, row_hash, list FROM screening_records")}
-    finally:
-        db.close()
+    old = {k: (h, lst, src) for k, h, lst, src in
+           _read_catalog(store, "SELECT key, row_hash, list, source FROM screening_records")}
     new_ids = {r.key for r in parsed.records}
-    todo = []
+    todo: list[ScreeningRecord] = []
+    unlink: list[str] = []  # sources of rows another file (or a legacy index) held
     for r in parsed.records:
         prev = old.get(r.key)
         if prev is None:
             out.added += 1
-            todo.append(r)
         elif prev[0] != r.row_hash:
             out.changed += 1
-            todo.append(r)
         else:
             out.unchanged += 1
+            if prev[2] == record_source(file, r.key):
+                continue
+        # New, changed, or the same row held by another file: (re)written as this file's.
+        todo.append(r)
+        if prev is not None and prev[2] != record_source(file, r.key):
+            unlink.append(prev[2])
     listed = set(parsed.lists)
-    gone = [rid for rid, (_, lst) in old.items() if lst in listed and rid not in new_ids]
+    gone = [(key, src) for key, (_, lst, src) in old.items() if lst in listed and key not in new_ids]
     out.removed = len(gone)
     snapshot = p.name
-    docs = [r.to_document(DATASET) for r in todo]
+    docs = [r.to_document(file) for r in todo]
 
     def write_names(conn) -> None:
+        now = time.time()
         conn.executemany("INSERT OR REPLACE INTO screening_records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          [_record_row(r, d.doc_id, d.source, snapshot) for r, d in zip(todo, docs)])
-        conn.executemany("DELETE FROM screening_records WHERE key=?", [(g,) for g in gone])
-        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('snapshot', ?)", (snapshot,))
-        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('ingested_at', ?)", (str(time.time()),))
-        ver = conn.execute("SELECT value FROM screening_meta WHERE key='version'").fetchone()
-        conn.execute("INSERT OR REPLACE INTO screening_meta VALUES ('version', ?)", (str(int(ver[0]) + 1 if ver else 1),))
+        conn.executemany("DELETE FROM screening_records WHERE key=?", [(k,) for k, _ in gone])
+        conn.execute("INSERT OR REPLACE INTO screening_files VALUES (?,?,?,?)", (file, fhash, snapshot, now))
+        if todo or gone:
+            _bump_names(conn, now)
 
-    if todo or gone:
-        out.embedded = store.add_record_documents(
-            docs, file_hash=hashlib.sha256(p.read_bytes()).hexdigest()[:32],
-            index_text=retrieval != "none", embed=retrieval == "dense",
-            remove_sources=[f"{DATASET}#{g}" for g in gone], in_transaction=write_names, progress=progress)
+    out.embedded = store.add_record_documents(
+        docs, file_hash=fhash, index_text=retrieval != "none", embed=retrieval == "dense",
+        remove_sources=unlink + [src for _, src in gone], in_transaction=write_names, progress=progress)
     out.seconds = time.perf_counter() - t0
     log.info("%s: %s in %.1f s", p.name, out.summary(), out.seconds)
     return out
+
+
+def screening_file(store, name: str) -> str | None:
+    """The ingested list file ``name`` designates: its resolved path, the path as given,
+    or a unique path suffix ("csl.csv.gz"); None when no list file matches."""
+    files = [r[0] for r in _read_catalog(store, "SELECT file FROM screening_files")]
+    files += [f for (f,) in _read_catalog(
+        store, "SELECT DISTINCT substr(source, 1, instr(source, '#') - 1) FROM screening_records "
+               "WHERE source NOT LIKE 'csl#%'") if f not in files]
+    for cand in (str(Path(name).expanduser().resolve()), name):
+        if cand in files:
+            return cand
+    tail = [f for f in files if f.endswith("/" + name.lstrip("/"))]
+    return tail[0] if len(tail) == 1 else None
+
+
+def remove_screening_file(store, file: str) -> int:
+    """Remove the records a list file holds (a file deleted from an ingested folder, or
+    ``tradeqa remove``): their documents (catalog, keyword index, vectors), screening name
+    rows and the file's entry, in one transaction. Other list files are marked to be read
+    again on their next ingest (they may hold some of these rows). Returns how many
+    records were removed. Call inside :meth:`IndexStore.writing` (one writer per index)."""
+    import time
+
+    lo, hi = _file_range(file)
+    _read_catalog(store, "SELECT 1")  # the screening tables exist
+    counted: list[int] = []
+
+    def drop_names(conn) -> None:
+        n = conn.execute("DELETE FROM screening_records WHERE source >= ? AND source < ?", (lo, hi)).rowcount
+        conn.execute("DELETE FROM screening_files WHERE file=?", (file,))
+        if n:
+            conn.execute("UPDATE screening_files SET file_hash=''")
+            _bump_names(conn, time.time())
+        counted.append(n)
+
+    store.remove_file(file, in_transaction=drop_names)
+    log.info("%s: %d screening records removed", Path(file).name, counted[0])
+    return counted[0]
 
 
 def find_screening_lists(paths: list[str | Path]) -> list[Path]:
@@ -437,20 +550,31 @@ def find_screening_lists(paths: list[str | Path]) -> list[Path]:
 _PARSED: dict[tuple[str, float], dict[str, str]] = {}
 
 
+def _bodies(f: Path) -> dict[str, str]:
+    stamp = (str(f.resolve()), f.stat().st_mtime)
+    if stamp not in _PARSED:
+        try:
+            _PARSED[stamp] = {r.key: r.body for r in parse_file(f).records}
+        except ScreeningListError:
+            _PARSED[stamp] = {}
+    return _PARSED[stamp]
+
+
 def record_body_from_files(source: str, folders: list[str | Path]) -> str | None:
-    """The rendered body of the record a ``csl#<_id>@<list code>`` source names, re-read
-    from the screening-list files under ``folders`` (for an evaluator that checks
-    citations against the files, not the index); None when no file has it."""
-    if not source.startswith(f"{DATASET}#"):
+    """The rendered body of the record a ``<list file>#<_id>@<list code>`` source names,
+    re-read from that file (or, when it has moved, from a list file of the same name under
+    ``folders``; a legacy ``csl#...`` source from any list under ``folders``), for an
+    evaluator that checks citations against the files, not the index; None when no file
+    has it."""
+    if not is_record_source(source):
         return None
-    key = source.split("#", 1)[1]
-    for f in find_screening_lists([p for p in folders if p and Path(p).exists()]):
-        stamp = (str(f.resolve()), f.stat().st_mtime)
-        if stamp not in _PARSED:
-            try:
-                _PARSED[stamp] = {r.key: r.body for r in parse_file(f).records}
-            except ScreeningListError:
-                _PARSED[stamp] = {}
-        if key in _PARSED[stamp]:
-            return _PARSED[stamp][key]
+    file, _, key = source.partition("#")
+    lists = find_screening_lists([p for p in folders if p and Path(p).exists()])
+    if file != LEGACY_DATASET:
+        named = Path(file)
+        lists = ([named] if named.is_file() else []) + [f for f in lists if f.name == named.name]
+    for f in lists:
+        body = _bodies(f).get(key)
+        if body is not None:
+            return body
     return None

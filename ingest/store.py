@@ -769,6 +769,28 @@ class IndexStore:
             self.flush_vector_deletes()
         return names
 
+    def remove_file(self, file: str, *, in_transaction=None) -> list[str]:
+        """Forget every source of one file (:meth:`sources_of_file`: the file itself and
+        each ``file#...`` document or record it held) in ONE transaction, documents no
+        other source holds included (catalog, keyword index, then their vectors).
+        ``in_transaction(db)`` runs inside it (the screening name tables are updated
+        there). Returns the sources removed."""
+        with self._lock:
+            names = self.sources_of_file(file)
+            if not names and in_transaction is None:
+                return []
+            with self._db:
+                for name in names:
+                    row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (name,)).fetchone()
+                    self._db.execute("DELETE FROM sources WHERE source=?", (name,))
+                    if row:
+                        self._drop_if_orphan(row[0])
+                if in_transaction:
+                    in_transaction(self._db)
+                self._bump_generation()
+            self.flush_vector_deletes()
+        return names
+
     def flush_vector_deletes(self) -> None:
         ids, self._pending_vector_deletes = self._pending_vector_deletes, []
         step = self._max_batch() if ids else 1
@@ -855,12 +877,17 @@ class IndexStore:
                                 "doc_type": d.doc_type, "start": 0, "end": len(d.body), "ordinal": 0}
                                for d in docs[i:i + step]])
         now = time.time()
+        # Letters per script, as every document has: an index holding only a screening list
+        # must not tell a Latin-script question that it "holds no text in that script".
+        scripts = [script_counts(d.body) for d in docs]
         with self._lock, self._db:
-            for d, c in zip(docs, chunks):
+            for d, c, sc in zip(docs, chunks, scripts):
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents(doc_id, title, publisher, date, date_int, url, doc_type, body, "
                     "ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
                     (d.doc_id, d.title, d.publisher, d.date, d.date_int, d.url, d.doc_type, d.body, now))
+                self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (d.doc_id,))
+                self._db.executemany("INSERT INTO doc_scripts VALUES (?,?,?)", [(d.doc_id, k, n) for k, n in sc.items()])
                 old = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=?", (d.doc_id,))]
                 self._pending_vector_deletes.extend(i for i in old if i != c.chunk_id or not embed)
                 self._db.execute("DELETE FROM chunks WHERE doc_id=?", (d.doc_id,))

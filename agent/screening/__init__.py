@@ -128,8 +128,8 @@ def screen_index(idx: NameIndex, name: str, *, country: str | None = None, lists
 
 
 def has_screening_list(index: str | os.PathLike | None = None, settings=None) -> bool:
-    """True when a screening list has been ingested into the index: one read of the catalog's
-    ``screening_meta`` table. Unlike :func:`get_index` it does not build the name index (~1.4 s
+    """True when the index holds screening-list records: one read of the catalog's
+    ``screening_records`` table. Unlike :func:`get_index` it does not build the name index (~1.4 s
     for the 14k-record CSL on a cold process), so callers can check it before deciding
     whether the name index is needed at all."""
     import sqlite3
@@ -141,12 +141,12 @@ def has_screening_list(index: str | os.PathLike | None = None, settings=None) ->
         return False
     db = sqlite3.connect(f"file:{catalog.resolve()}?mode=ro", uri=True, timeout=30)
     try:
-        row = db.execute("SELECT value FROM screening_meta WHERE key = 'version'").fetchone()
+        row = db.execute("SELECT 1 FROM screening_records LIMIT 1").fetchone()
     except sqlite3.OperationalError:  # no screening table: never ingested a list
         return False
     finally:
         db.close()
-    return bool(row and row[0])
+    return row is not None  # (its list files may all have been removed since)
 
 
 def get_index(index: str | os.PathLike | None = None, settings=None) -> NameIndex:

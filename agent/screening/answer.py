@@ -79,10 +79,22 @@ _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|&(?=\s))\s*", re.I)
 _CAP_RUN = re.compile(r"(?<![\w'’.\-])[A-Z0-9][\w'’.\-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z0-9][\w'’.\-]*)*")
 
 
+def has_legal_form(name: str) -> bool:
+    """True when a name starts or ends with a company's legal form ("Acme Widgets Ltd",
+    "Siemens AG", "OOO Rosneft"; rigour's list, as the matcher drops them) after other
+    words: it names an organisation even when spaCy does not tag it as one. A form
+    in the middle ("Rosneft PJSC an SDN", a run of capitalised words) does not count."""
+    from .normalise import fold, normalise_name
+
+    whole, core = fold(name).split(), normalise_name(name).split()
+    return 0 < len(core) < len(whole) and (whole[:len(core)] == core or whole[-len(core):] == core)
+
+
 def party_mentions(question: str) -> list[tuple[str, bool]]:
     """Names in a question as ``(text, is_entity)``: spaCy ORG/PERSON/FAC/PRODUCT
-    entities (``is_entity``), then runs of capitalised words after the first word;
-    lists are split on commas and "and", leading stop words dropped."""
+    entities (``is_entity``), then runs of capitalised words after the first word
+    (``is_entity`` when the run has a legal form: "Acme Widgets Ltd"); lists are split
+    on commas and "and", leading stop words dropped."""
     from ..answering.nlp import is_stop
 
     doc = _parse(question)
@@ -94,8 +106,14 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
             while words and is_stop(words[0].lower()):
                 words = words[1:]
             name = " ".join(words)
-            if len(name) >= 2 and name not in [o[0] for o in out]:
-                out.append((name, is_entity))
+            if len(name) < 2:
+                continue
+            entity = is_entity or has_legal_form(name)
+            known = [o[0] for o in out]
+            if name not in known:
+                out.append((name, entity))
+            elif entity and not out[known.index(name)][1]:
+                out[known.index(name)] = (name, True)
 
     for ent in doc.ents:
         if ent.label_ in ("ORG", "PERSON", "FAC", "PRODUCT", "NORP", "WORK_OF_ART"):

@@ -178,10 +178,12 @@ def load_rows(path: str | Path) -> list[dict]:
     return rows
 
 
-def evaluate_screening(path: str | Path, idx: NameIndex, threshold: float, *, baseline: bool = True,
-                       progress: bool = True) -> dict:
-    """Run tradeqa's matcher (and the baseline) over a variant set; the report dict."""
-    rows = load_rows(path)
+def evaluate_screening(path: str | Path | list[str | Path], idx: NameIndex, threshold: float, *,
+                       baseline: bool = True, progress: bool = True) -> dict:
+    """Run tradeqa's matcher (and the baseline) over a variant set (one JSONL file, or
+    several evaluated as one set, as ``tradeqa eval`` passes them); the report dict."""
+    paths = path if isinstance(path, (list, tuple)) else [path]
+    rows = [r for p in paths for r in load_rows(p)]
     ranked = _ranked_ours(idx)
     for r in rows[:5]:  # warm caches so latency is the warm figure
         ranked(r["query"])

@@ -120,8 +120,9 @@ def test_snapshot_update_adds_changes_removes(tmp_path, forbid_model):
     f2.write_bytes(_csv(rows2))
     r2 = ingest_screening_list(f2, store)
     assert (r2.added, r2.changed, r2.removed, r2.unchanged) == (1, 1, 1, 1)
-    assert store.find_documents("csl#100@SDN") == []
-    doc = store.get_document(store.find_documents("csl#a1@EL")[0])
+    assert store.find_documents(f"{f1.resolve()}#100@SDN") == [] and store.find_documents("csl-2.csv#100@SDN") == []
+    doc = store.get_document(store.find_documents(f"{f2.resolve()}#a1@EL")[0])
+    assert doc.sources == [f"{f2.resolve()}#a1@EL"]  # the newer file holds it now
     assert "License policy: Case-by-case review" in doc.body
     assert store.stats().documents == 3
     idx2 = load_index(tmp_path / "idx" / "catalog.sqlite")
@@ -130,6 +131,7 @@ def test_snapshot_update_adds_changes_removes(tmp_path, forbid_model):
     # Same file again: nothing to do.
     r3 = ingest_screening_list(f2, store)
     assert (r3.added, r3.changed, r3.removed, r3.unchanged) == (0, 0, 0, 3)
+    assert r3.skipped and "unchanged since last ingest (3 records)" in r3.summary()
 
 
 def test_pipeline_dispatches_csl_files_in_folders(tmp_path, forbid_model):
@@ -157,14 +159,14 @@ def test_records_stay_out_of_ordinary_retrieval_unless_asked(tmp_path, forbid_mo
     ingest_screening_list(f, quiet)
     assert quiet.stats().documents == 3 and quiet.chunk_count() == 0
     assert quiet.keyword_search("Dahua", 5) == []
-    doc = quiet.get_document(quiet.find_documents("csl#a1@EL")[0])
+    doc = quiet.get_document(quiet.find_documents("csl.csv#a1@EL")[0])
     assert doc.doc_type == "screening-list" and doc.body.startswith("Name: Dahua Technology\n")
 
     searchable = IndexStore(IndexOptions(path=tmp_path / "b"))
     ingest_screening_list(f, searchable, retrieval="keyword")
     assert searchable.chunk_count() == 3
     [(chunk_id, _score)] = searchable.keyword_search("Dahua", 5)
-    assert chunk_id.startswith(searchable.find_documents("csl#a1@EL")[0])
+    assert chunk_id.startswith(searchable.find_documents("csl.csv#a1@EL")[0])
     with pytest.raises(ValueError, match="retrieval mode"):
         ingest_screening_list(f, searchable, retrieval="vectors")
 
@@ -175,9 +177,38 @@ def test_evaluator_reverifies_record_citations_from_the_list_file(tmp_path):
 
     (tmp_path / "csl.csv").write_bytes(_csv(ROWS))
     docs = DocumentTexts(tmp_path)
-    good = Citation(source="csl#a1@EL", title="t", quote="84 FR 54002", start=0, end=0)
-    bad = Citation(source="csl#a1@EL", title="t", quote="Presumption of approval", start=0, end=0)
-    gone = Citation(source="csl#zz@EL", title="t", quote="84 FR 54002", start=0, end=0)
+    src = f"{(tmp_path / 'csl.csv').resolve()}#a1@EL"
+    good = Citation(source=src, title="t", quote="84 FR 54002", start=0, end=0)
+    bad = Citation(source=src, title="t", quote="Presumption of approval", start=0, end=0)
+    gone = Citation(source=src.replace("a1@", "zz@"), title="t", quote="84 FR 54002", start=0, end=0)
     assert check_citation(good, docs, []).verified
     assert not check_citation(bad, docs, []).verified
     assert "not found" in check_citation(gone, docs, []).reason
+    # An index built elsewhere (the list file moved): the file of the same name in the corpus.
+    moved = Citation(source="/elsewhere/csl.csv#a1@EL", title="t", quote="84 FR 54002", start=0, end=0)
+    legacy = Citation(source="csl#a1@EL", title="t", quote="84 FR 54002", start=0, end=0)
+    assert check_citation(moved, docs, []).verified and check_citation(legacy, docs, []).verified
+
+
+def test_a_csv_that_is_not_a_screening_list_says_so(tmp_path, forbid_model):
+    """Named on its own, a CSV/JSON that is not a list fails with the missing columns (not
+    "unsupported file type .csv"); inside a folder it is skipped, saying why."""
+    from ingest import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "payments.csv").write_text("id,company,country\n1,Foo,CN\n")
+    (folder / "notes.json").write_text('{"a": 1}')
+    (folder / "csl.csv").write_bytes(_csv(ROWS))
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    named = ingest_paths([folder / "payments.csv", folder / "notes.json"], store, progress=False)
+    [csv_res, json_res] = named.results
+    assert csv_res.status.value == "failed"
+    assert "is not a screening list: missing column(s) _id, source, name" in csv_res.reason
+    assert "found id, company, country" in csv_res.reason
+    assert json_res.status.value == "failed" and "not a screening list" in json_res.reason
+    in_folder = {Path(r.path).name: r for r in ingest_paths([folder], store, progress=False).results}
+    assert in_folder["payments.csv"].status.value == "skipped"
+    assert "not a screening list" in in_folder["payments.csv"].reason
+    assert in_folder["csl.csv"].status.value == "ingested"

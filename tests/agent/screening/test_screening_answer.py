@@ -22,6 +22,16 @@ def test_party_mentions_split_lists_and_drop_question_words():
     assert "Are Hikvision" not in names and "Flytek" not in names
 
 
+def test_a_name_with_a_legal_form_is_a_party_even_when_spacy_misses_it():
+    """spaCy does not tag "Acme Widgets Ltd" as an organisation; its legal form does. A
+    capitalised run with the form in the middle ("Rosneft PJSC an SDN") is not one."""
+    from agent.screening.answer import has_legal_form, party_mentions
+
+    assert ("Acme Widgets Ltd", True) in party_mentions("Is Acme Widgets Ltd on a US restricted list?")
+    assert has_legal_form("OOO Vektor") and has_legal_form("Siemens AG")
+    assert not has_legal_form("Ltd") and not has_legal_form("Rosneft PJSC an SDN") and not has_legal_form("Entity List")
+
+
 def _csl(tmp_path: Path) -> Path:
     rows = [{"_id": "a1", "source": EL, "name": "Dahua Technology", "addresses": "Hangzhou, CN",
              "federal_register_notice": "84 FR 54002", "start_date": "2019-10-09",
@@ -60,6 +70,18 @@ def test_forced_answer_cites_record_fields_and_says_not_found(screening_index):
     quotes = {c.quote for c in ans.citations}
     assert {"Dahua Technology", EL, "2019-10-09", "84 FR 54002", "Presumption of denial"} <= quotes
     assert all(verify(c, store) for c in ans.citations)
+
+
+def test_unlisted_company_that_spacy_does_not_tag_is_not_found_not_retrieval(screening_index):
+    """A listing question about an unlisted firm spaCy misses ("Acme Widgets Ltd") is
+    answered "not found on the lists", not handed to retrieval (which answered it with
+    an unrelated licence clause)."""
+    from agent.screening.answer import answer_listing
+
+    store, s = screening_index
+    ans = answer_listing("Is Acme Widgets Ltd on a US restricted list?", store, s, force=True)
+    assert ans is not None and not ans.abstained and ans.backend == "screening"
+    assert ans.text.startswith("Acme Widgets Ltd: not found on the lists in the index (snapshot csl.csv")
 
 
 def test_screen_api_and_cli(screening_index, capsys, tmp_path):
@@ -146,3 +168,30 @@ def test_no_screening_list_means_no_intent_check(tmp_path, monkeypatch, forbid_m
     assert not has_screening_list(settings=s)
     monkeypatch.setattr(answer, "intent_probability", lambda q, st: pytest.fail("intent checked"))
     assert answer.answer_listing("Is Dahua Technology on the Entity List?", store, s) is None
+
+
+def test_records_count_their_script_like_any_document(screening_index):
+    """An index holding only a screening list has Latin text: a Latin-script question is
+    not turned away with "the index holds no text in that script"."""
+    from agent.api import script_abstention
+
+    store, _ = screening_index
+    assert store.script_counts().get("Latin", 0) > 0
+    assert script_abstention("Is Dahua Technology on the Entity List?", store) is None
+
+
+@pytest.mark.integration
+def test_ask_over_an_index_holding_only_a_screening_list(tmp_path):
+    """Needs the embedding model (the intent check). The README's screening section
+    ingests the CSL alone, then asks."""
+    from agent import ask
+    from agent.config import Settings
+    from ingest import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    ingest_paths([_csl(tmp_path)], IndexStore(IndexOptions(path=tmp_path / "only")), progress=False)
+    s = Settings(index=tmp_path / "only")
+    ans = ask("Is Dahua Technology on a US restricted list, and since when?", settings=s)
+    assert ans.backend == "screening" and not ans.abstained and "since 2019-10-09" in ans.text
+    none = ask("Is Acme Widgets Ltd on a US restricted list?", settings=s)
+    assert none.backend == "screening" and "Acme Widgets Ltd: not found on the lists in the index" in none.text

@@ -48,3 +48,32 @@ def test_variant_set_meets_the_targets_on_both_halves(tmp_path):
         m = rep["methods"]["tradeqa"]["halves"][half]
         assert m["recall@3"] >= 0.95, (half, m)
         assert m["fp_rate"] <= 0.05, (half, m)
+
+
+def test_eval_screening_command_as_the_readme_gives_it(tmp_path, capsys, forbid_model):
+    """``tradeqa eval --screening FILE`` (the eval parser takes one or more question
+    files: the screening report must accept that list, not crash on it)."""
+    import csv
+    import io
+    import json
+
+    from agent.cli import main
+    from ingest.screening_lists import CSL_COLUMNS, ingest_screening_list
+    from ingest.store import IndexOptions, IndexStore
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSL_COLUMNS)
+    w.writeheader()
+    w.writerow({"_id": "a1", "source": "Entity List (EL) - Bureau of Industry and Security", "name": "Dahua Technology"})
+    (tmp_path / "csl.csv").write_text(buf.getvalue())
+    ingest_screening_list(tmp_path / "csl.csv", IndexStore(IndexOptions(path=tmp_path / "idx")))
+    variants = tmp_path / "v.jsonl"
+    variants.write_text("\n".join(json.dumps(r) for r in (
+        {"query": "Dahua Technlogy", "listed": True, "expected": ["a1"], "half": "fit", "kind": "typo"},
+        {"query": "Acme Widgets", "listed": False, "half": "check", "kind": "hand_unlisted"})) + "\n")
+    out = tmp_path / "out"
+    assert main(["-q", "eval", "--screening", str(variants), "--index", str(tmp_path / "idx"), "--out", str(out)]) == 0
+    summary = json.loads((out / "screening-summary.json").read_text())
+    halves = summary["methods"]["tradeqa"]["halves"]
+    assert halves["fit"]["recall@3"] == 1.0 and halves["check"]["fp_rate"] == 0.0
+    assert "recall@3" in capsys.readouterr().out
