@@ -385,7 +385,27 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     if focus:
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
-    return Question(text=question, kind=classify(question), terms=terms, focus=focus, focus_head_df=head_df)
+    return Question(text=question, kind=answer_kind(question, store), terms=terms, focus=focus, focus_head_df=head_df)
+
+
+def answer_kind(question: str, store: IndexStore) -> AnswerKind:
+    """The surface rules' kind (:func:`classify`); when they find none (``OTHER``), the
+    fitted kind model's (``answering.kinds``: "what is the *target size* of the listing"
+    asks for a figure), if it is sure enough."""
+    kind = classify(question)
+    if kind is not AnswerKind.OTHER:
+        return kind
+    from .answering.kinds import predict_kind
+
+    try:
+        predicted = predict_kind(question, store.embedder)
+    except Exception as exc:  # noqa: BLE001 - the rules' answer stands
+        log.warning("answer-kind model failed (%s); kind from the rules", exc)
+        return kind
+    if predicted is None:
+        return kind
+    log.debug("answer kind by the model: %s (p=%.2f)", *predicted)
+    return AnswerKind(predicted[0])
 
 
 def find_dates(text: str) -> list[re.Match]:
