@@ -935,11 +935,15 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 1.0  # "what justification", "the target size": the kind of answer, not a word to find
     else:
         focus = 0.5 if q.focus_head_df else 0.0
+    if focus == 1.0 and q.focus_of and not _complement_found(q, context, store):
+        # "the terms of the trade pact": evidence with terms of something else is not the answer.
+        comp_df = next((t.df for t in q.terms if t.key == q.focus_of[-1]), 0)
+        focus = 0.5 if comp_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
         speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked))
     else:
         speaker = 1.0
-    return {
+    features = {
         "dense": dense[-1],
         "dense_margin": dense[-1] - dense[len(dense) // 2],
         "coverage": best.coverage,
@@ -952,6 +956,30 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "focus_sem": focus_sem,
         "unknown": 1.0 - unknown,
     }
+    if len(dense) < _MIN_POOL:
+        # Too few candidate sentences to have a typical one (a small index, a one-sentence
+        # document): "how special is the best one" is unknown, not zero. The model reads a
+        # missing feature as its mean.
+        del features["dense_margin"]
+    return features
+
+
+# The fewest candidate sentences whose median says what an unremarkable match scores.
+_MIN_POOL = 5
+
+
+def _complement_found(q: Question, context: set[str], store: IndexStore) -> bool:
+    """Is what the focus is "of" in the evidence — by its key, or because it is a name
+    (names have their own features) or names the kind of answer ("the estimate of the
+    *number* of ...")?"""
+    from .answering.kinds import phrase_kind
+
+    head = q.focus_of[-1]
+    if key_in(head, context) or any(t.named and t.key == head for t in q.terms) or head.startswith("@"):
+        return True
+    words = [t.surface for t in q.terms if t.key in q.focus_of]
+    named = phrase_kind(" ".join(words), store.embedder) if words else None
+    return named is not None and named[0] == q.kind.value
 
 
 def _focus_names_kind(q: Question, store: IndexStore) -> bool:
