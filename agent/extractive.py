@@ -6,6 +6,7 @@ from one (a date, a figure, a list of names), so nothing can be invented.
 """
 from __future__ import annotations
 
+import calendar
 import functools
 import logging
 import re
@@ -655,6 +656,18 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool
     return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in _name_run(q, main))
 
 
+def _refers_to_main_name(q: Question, c: Candidate) -> bool:
+    """A sentence that names no one ("The authority expects the fees to bring in about
+    $18 million") in a document about the question's main name speaks of that name: its
+    figures are not another entity's."""
+    # Conservative: any capitalised word other than a stop word, month or weekday counts as a
+    # name (a sentence-initial "Shares" too) - a figure wrongly given to the asked entity is worse
+    # than a sentence lead.
+    common = STOPWORDS | set(MONTHS) | {d.lower() for d in calendar.day_name}
+    names = [n for _, _, n in find_names(c.text) if not all(w.lower() in common for w in n.split())]
+    return not names and _about_main_name(q, c, whole_doc=True)
+
+
 def _name_run(q: Question, term: Term) -> list[Term]:
     """The named terms that stand next to ``term`` in the question, as one name ("Meiya Pico")."""
     i = q.terms.index(term)
@@ -698,7 +711,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     the question asks for them."""
     if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
         return []
-    if not _about_main_name(q, c, whole_doc=len(c.text) <= 80):
+    if not _about_main_name(q, c, whole_doc=len(c.text) <= 80) and not _refers_to_main_name(q, c):
         return []
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
