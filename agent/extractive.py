@@ -37,9 +37,6 @@ MAX_LIST_ITEMS = 40
 _CORP_SUFFIX = {"co", "corp", "inc", "ltd", "llc", "plc", "group", "company", "limited", "sa", "ag", "gmbh",
                 "holdings", "corporation", "co.", "ltd.", "inc."}
 # Words that continue a name across " and " ("Yixin Science and Technology Co").
-_NAME_JOINERS = {"science", "technology", "information", "development", "research", "trade", "commerce",
-                 "industry", "security", "communications", "telecommunications", "engineering", "electronics",
-                 "import", "export", "energy", "defense", "defence", "aerospace", "services", "systems"}
 _ENUM_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,?\s+as well as\s+|,?\s+or\s+)"
                        r"(?:(?!(?:the|a|an|has|have|had|is|are|was|were|said|says)\s)[a-z][\w-]*\s+){0,6}$")
 # A gap ending in a preposition introduces a place or an owner, not the next item.
@@ -315,17 +312,39 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
 
 # ---------------------------------------------------------------- lead line
 def _split_and(name: str) -> list[str]:
+    """A capitalised run joined by "and", split into its names: "Dahua Technology and
+    Yixin" is two, "National Aeronautics and Space Administration" and "Yixin Science
+    and Technology Co." are one - as spaCy's entity recogniser reads the run (an entity
+    that spans the "and" keeps it), not by a table of words that occur in company names.
+    A part that starts like the one before it ("Department of X and Department of Y")
+    is another name."""
     parts = name.split(" and ")
+    if len(parts) == 1:
+        return [name]
+    spans = _entity_spans(name)
     out = [parts[0]]
+    at = len(parts[0])  # where this " and " starts in ``name``
     for p in parts[1:]:
-        left_last = out[-1].split()[-1].lower().rstrip(".,")
-        right_first = p.split()[0].lower() if p.split() else ""
-        # "Science and Technology", "Import and Export": one name; "Dahua Technology and Yixin": two.
-        if (left_last in _NAME_JOINERS and right_first in _NAME_JOINERS) or not p[:1].isupper():
+        spanned = any(s < at and e > at + 5 for s, e in spans)
+        repeated = bool(p.split()) and p.split()[0] == out[-1].split()[0]
+        if (spanned and not repeated) or not p[:1].isupper():
             out[-1] = f"{out[-1]} and {p}"
         else:
             out.append(p)
+        at += 5 + len(p)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _entity_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the named entities spaCy finds in ``text`` (empty without spaCy)."""
+    try:
+        from .answering.nlp import parse
+
+        return tuple((e.start_char, e.end_char) for e in parse(text, disable=["lemmatizer"]).ents)
+    except Exception as exc:  # noqa: BLE001 - then every "and" splits
+        log.warning("spaCy entities unavailable (%s)", exc)
+        return ()
 
 
 _LINK_BEFORE = re.compile(r"\b(including|includ\w*|such as|are|were|is|was|namely|like|incl\.|as well as|by|of|from)\b|:", re.I)
@@ -552,14 +571,20 @@ def _is_heading(text: str) -> bool:
     return caps / len(words) >= 0.6
 
 
+_ALIAS_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     if _is_address(text):
         return []
     # A month ("March 2021") is capitalised but names no party: it would join the next names' run.
     names = [n for n in find_names(text) if n[2].split()[0].lower() not in MONTHS]
+    # A name's abbreviation in brackets right after it ("General Services Administration (GSA), ...")
+    # belongs to that name: it is not an item, and the list goes on after it.
+    names = [n for n in names if not (text[max(0, n[0] - 1):n[0]] == "(" and text[n[1]:n[1] + 1] == ")")]
     runs: list[list[tuple[int, int, str]]] = []
     for n in names:
-        gap = text[runs[-1][-1][1]:n[0]] if runs else ""
+        gap = _ALIAS_AFTER.sub("", text[runs[-1][-1][1]:n[0]]) if runs else ""
         if runs and _ENUM_GAP.match(gap) and not _GAP_PREP.search(gap):
             runs[-1].append(n)
         else:
