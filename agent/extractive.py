@@ -311,17 +311,21 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
 
 
 # ---------------------------------------------------------------- lead line
-def _split_and(name: str) -> list[str]:
+def _split_and(name: str, context: str | None = None, offset: int = 0) -> list[str]:
     """A capitalised run joined by "and", split into its names: "Dahua Technology and
     Yixin" is two, "National Aeronautics and Space Administration" and "Yixin Science
     and Technology Co." are one - as spaCy's entity recogniser reads the run (an entity
     that spans the "and" keeps it), not by a table of words that occur in company names.
     A part that starts like the one before it ("Department of X and Department of Y")
-    is another name."""
+    is another name. ``context``: the sentence the name stands in, at ``offset`` (the
+    recogniser reads a name better in its sentence)."""
     parts = name.split(" and ")
     if len(parts) == 1:
         return [name]
-    spans = _entity_spans(name)
+    if context is not None and context[offset:offset + len(name)] == name:
+        spans = tuple((s - offset, e - offset) for s, e in _entity_spans(context))
+    else:
+        spans = _entity_spans(name)
     out = [parts[0]]
     at = len(parts[0])  # where this " and " starts in ``name``
     for p in parts[1:]:
@@ -601,8 +605,8 @@ def _enumerations(text: str, qkeys: set[str], head: str | HeadMatch | None = Non
         if linked_only and not _linked(text, run, head):
             continue
         flat: list[str] = []
-        for _, _, name in run:
-            flat += _split_and(name)
+        for start, _, name in run:
+            flat += _split_and(name, text, start)
         flat = [n for n in flat if not all(key_in(norm_key(w), qkeys) for w in n.split())]
         if len(flat) >= 2:
             out.append(flat)
@@ -727,6 +731,39 @@ def _counts(text: str, value: tuple[int, int, str], head: str | None, window: in
     return False
 
 
+_HEDGE_DEPS = ("quantmod", "advmod", "amod")
+
+
+def hedged(text: str, v: tuple[int, int, str]) -> str:
+    """The value ``v`` of ``text`` with the words that qualify it ("*less than* 1%", "*at
+    least* $500 million", "*around* $4.5 billion", "*up to* 25 percent"): the tokens
+    right before it that spaCy's parse attaches to the number as quantity or adverb
+    modifiers (and their own modifiers: "at" -> "least"). "1%" for "less than 1%" is a
+    wrong answer. Verbatim from ``text``; ``v[2]`` alone when spaCy is unavailable."""
+    try:
+        from .answering.nlp import parse
+
+        doc = parse(text, disable=["ner"])
+    except Exception:  # noqa: BLE001 - the bare value
+        return v[2]
+    inside = {t.i for t in doc if t.idx < v[1] and t.idx + len(t.text) > v[0]}
+    if not inside:
+        return v[2]
+    start = min(inside)
+    while start > 0:
+        t = doc[start - 1]
+        # An adjective qualifies the amount only as a comparative ("less", "more", "fewer"), not
+        # as a description of the things counted ("overseas").
+        if t.dep_ in _HEDGE_DEPS and (t.head.i in inside or t.head.i >= start) and t.head.i != t.i \
+                and not t.is_punct and not t.like_num and (t.dep_ != "amod" or t.tag_ in ("JJR", "JJS")):
+            start -= 1
+            inside.add(t.i)
+        else:
+            break
+    s = doc[start].idx
+    return text[s:v[1]] if s < v[0] else v[2]
+
+
 def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     """The dates (when) or figures (how many/much) of a quote that could answer the
     question: none from an address (a postal code counts nothing) or from a sentence
@@ -760,7 +797,7 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
             near = _nearest(values, c.text, q)
             v = next(v for v in values if v[2] == near)
             if store is None or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR:
-                return near
+                return hedged(c.text, v)
             continue
         found = _anchors(q, c.text)
         anchors = [a for a, _ in found]
@@ -789,7 +826,7 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
             # A question word next to a value does not make it the answer when the words around it
             # say something else entirely ("20 public security bureaus" for the size of a listing).
             if store is None or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
-                return best[2]
+                return hedged(c.text, best)
     if store is None:
         return None
     tied = _meaning_tied_value(q, picked, store)
@@ -839,7 +876,7 @@ def _meaning_tied_value(q: Question, picked: list[Candidate], store: IndexStore,
 
     found: list[tuple[str, str]] = []
     for c in picked[:top]:
-        found += [(v[2], value_window(c.text, v)) for v in _candidate_values(q, c)]
+        found += [(hedged(c.text, v), value_window(c.text, v)) for v in _candidate_values(q, c)]
     if not found:
         return None
     qv = np.asarray(store.embedder.embed_query(q.text))
