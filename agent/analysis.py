@@ -133,6 +133,7 @@ class Question:
     terms: list[Term]
     focus: list[str] = field(default_factory=list)  # focus noun phrase (stems); last is the head
     focus_head_df: int | None = None
+    focus_of: list[str] = field(default_factory=list)  # what the focus is "of" ("terms of *the pact*"); last is the head
     # Is a word of the evidence the focus head, by meaning ("suppliers" for "vendors")?
     # Set by the answerer (it needs the embedding model); None: the head's own key only.
     focus_match: Callable[[str], bool] | None = None
@@ -293,9 +294,7 @@ def parsed_focus(question: str) -> list[str] | None:
     try:
         from .answering.nlp import parse
 
-        clause = asking_clause(question)
-        # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
-        doc = parse(clause[:1].upper() + clause[1:])
+        doc = _clause_doc(question)
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)
         return None
@@ -335,6 +334,38 @@ def parsed_focus(question: str) -> list[str] | None:
             if other:  # the one after the wh-word ("... - what was the *amount*")
                 return phrase(min(other, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))))
     return []
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_doc(question: str):
+    """spaCy's parse of the asking clause (read for the focus and its complement)."""
+    from .answering.nlp import parse
+
+    clause = asking_clause(question)
+    # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
+    return parse(clause[:1].upper() + clause[1:])
+
+
+def focus_complement(question: str, focus: list[str]) -> list[str]:
+    """The noun phrase of an "of" after the focus head — what the focus is a part or
+    measure *of* ("the terms of *the trade pact*", "the size of *the listing*"), as
+    matching keys (modifiers, then its head); ``[]`` when there is none. A question
+    about the terms of a pact is not answered by evidence that has terms but no pact."""
+    if not focus:
+        return []
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - no parse, no complement
+        return []
+    head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and norm_key(t.text) == focus[-1]), None)
+    if head is None:
+        return []
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if of else None
+    if obj is None:
+        return []
+    mods = [t for t in obj.children if t.dep_ in ("compound", "amod") and t.i < obj.i and t.pos_ in ("NOUN", "ADJ")]
+    return [norm_key(t.text) for t in mods] + [norm_key(obj.text)]
 
 
 def focus_phrase(question: str) -> list[str]:
@@ -381,11 +412,33 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
             or (len(w) > 1 and w[1:].lower() != w[1:])
         terms.append(Term(surface=w, key=key, weight=idf, df=df, named=named))
     focus = focus_phrase(question)
+    complement = focus_complement(question, focus)
     head_df = None
     if focus:
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
-    return Question(text=question, kind=classify(question), terms=terms, focus=focus, focus_head_df=head_df)
+    return Question(text=question, kind=answer_kind(question, store), terms=terms, focus=focus, focus_head_df=head_df,
+                    focus_of=complement)
+
+
+def answer_kind(question: str, store: IndexStore) -> AnswerKind:
+    """The surface rules' kind (:func:`classify`); when they find none (``OTHER``), the
+    fitted kind model's (``answering.kinds``: "what is the *target size* of the listing"
+    asks for a figure), if it is sure enough."""
+    kind = classify(question)
+    if kind is not AnswerKind.OTHER:
+        return kind
+    from .answering.kinds import predict_kind
+
+    try:
+        predicted = predict_kind(question, store.embedder)
+    except Exception as exc:  # noqa: BLE001 - the rules' answer stands
+        log.warning("answer-kind model failed (%s); kind from the rules", exc)
+        return kind
+    if predicted is None:
+        return kind
+    log.debug("answer kind by the model: %s (p=%.2f)", *predicted)
+    return AnswerKind(predicted[0])
 
 
 def find_dates(text: str) -> list[re.Match]:

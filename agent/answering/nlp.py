@@ -137,3 +137,18 @@ def is_stop(word: str) -> bool:
 def load_count() -> int:
     """How many times this process has loaded the pipeline (0 or 1; for tests and benchmarks)."""
     return _loads
+
+
+# Entity labels that name someone or something (what a question is *about*, not what it asks).
+NAME_LABELS = ("ORG", "PERSON", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE")
+
+
+def mask_names(text: str) -> str:
+    """``text`` with the named entities spaCy finds (``NAME_LABELS``) replaced by "the company",
+    so a model over its embedding reads what is asked, not who is named."""
+    doc = parse(text, disable=["lemmatizer"])
+    out = text
+    for ent in reversed(doc.ents):
+        if ent.label_ in NAME_LABELS:
+            out = out[:ent.start_char] + "the company" + out[ent.end_char:]
+    return out

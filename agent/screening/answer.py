@@ -32,18 +32,14 @@ from ..types import Answer, Citation
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "screening" / "intent_model.json"
-_MASK_LABELS = ("ORG", "PERSON", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "GPE")
 _LOCK = threading.Lock()
 
 
 def masked(question: str) -> str:
     """The question with named entities replaced by "the company" (what is asked, not who)."""
-    doc = _parse(question)
-    out = question
-    for ent in reversed(doc.ents):
-        if ent.label_ in _MASK_LABELS:
-            out = out[:ent.start_char] + "the company" + out[ent.end_char:]
-    return out
+    from ..answering.nlp import mask_names
+
+    return mask_names(question)
 
 
 @lru_cache(maxsize=4)
