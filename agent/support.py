@@ -29,9 +29,12 @@ Thresholds are fitted on one half of a labelled set and checked on the other
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Sequence
 
 log = logging.getLogger(__name__)
@@ -147,6 +150,34 @@ _SYMBOL_WORDS = {"$": ("dollar", "dollars", "usd"), "%": ("percent", "per", "cen
                  "€": ("euro", "euros", "eur"), "£": ("pound", "pounds", "sterling", "gbp"),
                  "¥": ("yen", "yuan", "renminbi", "rmb"), "§": ("section", "sections")}
 
+# Verbs that state the direction of a measure or a quantity (added/removed, imposed/lifted,
+# granted/denied, rose/fell, ...) or deny implicitly (refuse, fail, prevent). A paraphrase may
+# replace a verb by a WordNet synonym ("receives" for "gets", "released" for "issued"), but
+# not one of these nor through a synset holding one: WordNet senses are many, and one
+# direction verb can sit in two opposite ones ("lift" is both "raise" and "revoke";
+# "sanction" is both "approve" and "penalise"). These still need a lexical match. A closed
+# semantic class (the directions a trade measure or figure can take), not words taken
+# from the labelled outputs.
+DIRECTION_VERBS = frozenset({
+    # listing and scope
+    "add", "remove", "delete", "list", "delist", "designate", "include", "exclude", "exempt", "waive",
+    # measures taken or taken back
+    "impose", "lift", "levy", "revoke", "rescind", "repeal", "withdraw", "suspend", "reinstate", "renew",
+    "terminate", "cancel", "annul", "reverse", "overturn", "expire", "extend", "shorten", "veto", "pass",
+    # permission
+    "grant", "deny", "refuse", "reject", "decline", "approve", "disapprove", "sanction", "authorize",
+    "authorise", "license", "allow", "permit", "let", "enable", "prohibit", "forbid", "ban", "bar", "block",
+    "prevent", "restrict", "limit", "curb", "ease", "relax", "loosen", "tighten", "strengthen", "weaken",
+    # quantities
+    "raise", "lower", "increase", "decrease", "reduce", "cut", "hike", "boost", "rise", "fall", "drop",
+    "climb", "gain", "lose", "jump", "surge", "soar", "plunge", "slide", "slip", "sink", "tumble", "rebound",
+    "expand", "widen", "broaden", "narrow", "shrink", "grow",
+    # phases and stances; implicit negation
+    "start", "begin", "stop", "end", "cease", "halt", "resume", "pause", "open", "close", "enter", "exit",
+    "leave", "join", "import", "export", "support", "oppose", "confirm", "accept", "admit", "fail", "miss",
+    "lack", "help", "hurt", "harm", "benefit", "win", "defeat",
+})
+
 _NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
@@ -196,6 +227,47 @@ def _numero(t) -> bool:
 def _cues(doc) -> int:
     """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
     return sum(1 for t in doc if (t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
+
+
+_WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
+
+
+@lru_cache(maxsize=1)
+def _wordnet() -> dict:
+    """WordNet 3.0's verb synsets and antonyms (agent/data/wordnet_verbs.json, built by
+    scripts/build_wordnet_verbs.py; ~0.4 MB, read once)."""
+    return json.loads(_WORDNET_PATH.read_text(encoding="utf-8"))
+
+
+def verb_antonyms(lemma: str) -> set[str]:
+    """WordNet antonyms of ``lemma`` and of every verb that shares a synset with it
+    ("keep" → "discontinue" through "continue")."""
+    wn = _wordnet()
+    out = set(wn["antonyms"].get(lemma, ()))
+    for i in wn["lemmas"].get(lemma, ()):
+        for w in wn["synsets"][i]:
+            out.update(wn["antonyms"].get(w, ()))
+    return out
+
+
+def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
+    """A word of ``candidates`` (quote lemmas) that shares a WordNet verb synset with the
+    verb ``lemma``, or None. Never for a direction verb (:data:`DIRECTION_VERBS`), through a
+    synset that holds one, nor when ``candidates`` hold an antonym of ``lemma`` (the
+    evidence speaks of both directions)."""
+    if lemma in DIRECTION_VERBS:
+        return None
+    wn = _wordnet()
+    if verb_antonyms(lemma) & candidates:
+        return None
+    for i in wn["lemmas"].get(lemma, ()):
+        mates = wn["synsets"][i]
+        if DIRECTION_VERBS.intersection(mates):
+            continue
+        for w in mates:
+            if w != lemma and w in candidates:
+                return w
+    return None
 
 
 class SupportChecker:
@@ -275,6 +347,11 @@ class SupportChecker:
         q_stems = {_stem(t.text) for t in qdoc if t.is_alpha}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
+        # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
+        # ("buying products" for "purchases of products").
+        q_verb_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "VERB" and t.is_alpha}
+        q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
+        paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
         for t in sdoc:
@@ -295,6 +372,11 @@ class SupportChecker:
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
+            if t.pos_ == "VERB":
+                syn = synonym_verb(lem, q_verb_lemmas | (q_noun_lemmas if t.tag_ == "VBG" else set()))
+                if syn:
+                    paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
+                    continue
             if t.pos_ == "PROPN" or t.text[:1].isupper():
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
                     continue
@@ -327,6 +409,7 @@ class SupportChecker:
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
         s_neg, _ = _negated_predicates(sdoc)
+        s_neg = {paraphrased.get(x, x) for x in s_neg}
         q_neg, q_scope = _negated_predicates(qdoc)
         if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")

@@ -106,3 +106,48 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     assert unsupported >= 60 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
     assert kept >= 0.9 * faithful, render(report)
+
+
+# --------------------------------------------------------------- paraphrased verbs (WordNet)
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb may be replaced by a WordNet synonym ...
+    ("Hikvision gets nearly 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", True),
+    ("The administration issued an interim rule banning federal purchases.",
+     "The administration released an interim rule banning federal purchases.", True),
+    ("The ministry did not reply to a request for comment.",
+     "The ministry did not respond to a request for comment.", True),
+    ("Prohibitions on buying products will be recorded.",
+     "Prohibitions on purchases of products will be recorded.", True),  # gerund for a noun
+    # ... but not by one that is not a synonym,
+    ("The ministry did not ignore a request for comment.",
+     "The ministry did not respond to a request for comment.", False),
+    # nor when the negation moves with it,
+    ("The ministry replied to a request for comment.",
+     "The ministry did not respond to a request for comment.", False),
+    # and direction verbs never go through a synonym: "lift" shares a WordNet synset with
+    # "raise" (and "sanction" with "approve"), yet "lifted tariffs" reverses "raised tariffs".
+    ("The ministry lifted tariffs on steel.", "The ministry raised tariffs on steel.", False),
+    ("The ministry raised tariffs on steel.", "The ministry lifted tariffs on steel.", False),
+    ("The ministry sanctioned the licence.", "The ministry approved the licence.", False),
+    ("The ministry approved the licence.", "The ministry sanctioned the licence.", False),
+    # antonym pairs stay apart
+    ("The ministry removed the firm from the list.", "The ministry added the firm to the list.", False),
+    ("The ministry imposed tariffs on steel.", "The ministry lifted tariffs on steel.", False),
+    ("The ministry denied the licence.", "The ministry granted the licence.", False),
+    ("Exports fell 12%.", "Exports rose 12%.", False),
+])
+def test_paraphrased_verbs(checker, sentence, quote, ok):
+    assert checker.check(sentence, [quote]).supported is ok, checker.check(sentence, [quote])
+
+
+def test_synonym_route_guards():
+    from agent.support import DIRECTION_VERBS, synonym_verb, verb_antonyms
+
+    assert synonym_verb("get", {"receive"}) == "receive"
+    assert synonym_verb("keep", {"continue"}) == "continue"
+    assert synonym_verb("lift", {"raise"}) is None  # a direction verb
+    assert synonym_verb("hoist", {"lift"}) is None  # a synset holding a direction verb ({raise, lift, ...})
+    assert synonym_verb("keep", {"continue", "discontinue"}) is None  # the evidence holds an antonym
+    assert "discontinue" in verb_antonyms("keep")
+    assert {"add", "remove", "impose", "lift", "grant", "deny", "rise", "fall"} <= DIRECTION_VERBS
