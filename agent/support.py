@@ -224,9 +224,98 @@ def _numero(t) -> bool:
         or nxt is not None and nxt.text == "." and after is not None and after.like_num)
 
 
-def _cues(doc) -> int:
-    """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
-    return sum(1 for t in doc if (t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
+# Verbs that deny the clause they take ("Huawei has denied it is controlled by ..."): a
+# negation cue for that clause, as "not" would be.
+_DENIAL_VERBS = frozenset({"deny", "refute", "dispute"})
+
+
+def _cues(doc, about: set[str] | None = None) -> int:
+    """Negation cues in a parsed text ("not", "n't", "never", "no", "without", "denied that ...").
+    ``about``: count a denial only when the lemma of the clause it denies is in this set
+    (the sentence's words: a quote's denial of another clause is not about the sentence)."""
+    def denial(t) -> bool:
+        return t.lemma_.lower() in _DENIAL_VERBS and any(
+            c.dep_ in ("ccomp", "xcomp") and (about is None or c.lemma_.lower() in about) for c in t.children)
+
+    return sum(1 for t in doc if ((t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
+               or denial(t))
+
+
+# Hedges: words by which a text says a claim is less than certain. A sentence may not
+# state as certain what its quotes hedge ("almost certain to draw" → "will certainly draw";
+# "officials who are believed to be responsible" → "officials are responsible"). Closed
+# classes: epistemic adverbs/adjectives, verbs of belief and estimate (passive or with a
+# clause), and the modals of possibility.
+_HEDGE_WORDS = frozenset({
+    "almost", "nearly", "likely", "unlikely", "probably", "possibly", "potentially", "perhaps", "maybe",
+    "reportedly", "allegedly", "apparently", "presumably", "seemingly", "supposedly", "purportedly",
+    "approximately", "roughly", "possible", "potential", "alleged", "suspected", "probable", "apparent",
+    "purported", "believe", "expect", "allege", "suspect", "estimate", "may", "might", "could", "would"})
+# Hedges a sentence may use for a hedge of its quotes (not "unlikely": it reverses).
+_SOFT_HEDGES = _HEDGE_WORDS - {"unlikely", "alleged", "allegedly", "suspected", "would"}
+# Hedges only with a complement clause ("appears to be", "seems likely", "suggests that").
+_HEDGE_WITH_CLAUSE = frozenset({"appear", "seem", "suggest", "indicate"})
+# Reported speech: "X said the placement would not affect ..." backshifts "will" to "would";
+# a sentence that keeps the attribution keeps the hedge.
+_ATTRIBUTION = frozenset({"say", "state", "claim", "report", "tell", "announce", "note", "add", "argue",
+                          "describe", "according", "assert", "insist", "maintain", "warn", "write"})
+_REPORTED_MODALS = frozenset({"would", "could"})
+# Qualifiers of a figure: lower bounds, upper bounds, approximations.
+_QUALIFIERS = [
+    ("lower", r"more than|over|at least|above|in excess of|upwards of|exceeding|no less than|no fewer than"),
+    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as"),
+    ("approx", r"about|around|approximately|roughly|some|circa|an estimated|estimated"),
+]
+_QUALIFIER_RX = [(k, re.compile(r"\b(?:" + rx + r")\s*(?:US|U\.S\.)?\s*[$€£¥]?\s*$", re.IGNORECASE))
+                 for k, rx in _QUALIFIERS]
+
+
+def qualified_numbers(text: str) -> dict[float, set[str]]:
+    """Each figure of ``text`` and how it is qualified: "nearly 30%" → {30: {"upper"}},
+    "more than 1 million" → {1: {"lower"}, 1e6: {"lower"}}; unqualified figures map to {}."""
+    out: dict[float, set[str]] = {}
+    for m in _NUMBER.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        kinds = {k for k, rx in _QUALIFIER_RX if rx.search(before)}
+        for v in numbers(m.group(0)):
+            out.setdefault(v, set()).update(kinds)
+    return out
+
+
+def _hedges(doc) -> list[str]:
+    """The hedges of a parsed text (not those qualifying a figure: see :func:`qualified_numbers`)."""
+    out = []
+    for t in doc:
+        lem = t.lemma_.lower()
+        if lem in _HEDGE_WORDS or t.lower_ in _HEDGE_WORDS:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.lower_ in ("almost", "nearly") and nxt is not None and (nxt.like_num or nxt.text in "$€£¥"):
+                continue  # a figure's qualifier
+            out.append(t.lower_)
+        elif lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
+            out.append(t.lower_)
+    return out
+
+
+def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
+    """Why the sentence is more certain than its quotes, or "" (see :data:`_HEDGE_WORDS`)."""
+    q_hedges = _hedges(qdoc)
+    if q_hedges:
+        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should")]
+        attributed = any(t.lemma_.lower() in _ATTRIBUTION for t in sdoc)
+        if not s_hedges and not (attributed and set(q_hedges) <= _REPORTED_MODALS):
+            return f"the quotes hedge the claim ('{q_hedges[0]}'), the sentence does not"
+    q_nums, s_nums = qualified_numbers(quotes_text), qualified_numbers(sentence)
+    for v, s_kinds in s_nums.items():
+        q_kinds = q_nums.get(v)
+        if q_kinds is None:
+            continue  # checked as a number
+        if q_kinds and not s_kinds:
+            return f"the quotes qualify {v:g} ({'/'.join(sorted(q_kinds))} bound), the sentence does not"
+        bounds = s_kinds - {"approx"}
+        if bounds and not bounds <= q_kinds:
+            return f"the sentence bounds {v:g} ({'/'.join(sorted(bounds))}) where the quotes do not"
+    return ""
 
 
 _WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
@@ -351,6 +440,7 @@ class SupportChecker:
         # ("buying products" for "purchases of products").
         q_verb_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "VERB" and t.is_alpha}
         q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
+        q_hedged = bool(_hedges(qdoc))
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
@@ -363,6 +453,8 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if q_hedged and t.lower_ in _SOFT_HEDGES:
+                continue  # "likely to draw" for "almost certain to draw": a hedge for a hedge
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
@@ -405,7 +497,8 @@ class SupportChecker:
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
         # A negation just before a quote ("are not | allowed to export") belongs to it.
         qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
-        s_cues, q_cues = _cues(sdoc), _cues(qonly)
+        s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
+        s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
         s_neg, _ = _negated_predicates(sdoc)
@@ -413,6 +506,9 @@ class SupportChecker:
         q_neg, q_scope = _negated_predicates(qdoc)
         if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
+        why = _certainty(sdoc, sentence, qonly, " ".join(_with_lead(q, context) for q in quotes))
+        if why:
+            return Verdict(False, why)
         sim = 1.0
         if self.embed is not None:
             import numpy as np

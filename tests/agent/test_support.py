@@ -151,3 +151,58 @@ def test_synonym_route_guards():
     assert synonym_verb("keep", {"continue", "discontinue"}) is None  # the evidence holds an antonym
     assert "discontinue" in verb_antonyms("keep")
     assert {"add", "remove", "impose", "lift", "grant", "deny", "rise", "fall"} <= DIRECTION_VERBS
+
+
+# --------------------------------------------------------------- hedges turned into certainty
+@pytest.mark.parametrize("sentence, quote, ok", [
+    ("The decision will certainly draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", False),
+    ("The decision is almost certain to draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", True),
+    ("The decision is likely to draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", True),
+    ("Officials are responsible for the detention of Uighurs.",
+     "officials who are believed to be responsible for the detention of Uighurs", False),
+    ("Officials are believed to be responsible for the detention of Uighurs.",
+     "officials who are believed to be responsible for the detention of Uighurs", True),
+    # reported speech: the attribution carries the backshifted modal
+    ("IFlytek said its placement will not affect its daily operations.",
+     "IFlytek said its placement would not affect its daily operations.", True),
+    ("Its placement will not affect IFlytek's daily operations.",
+     "IFlytek said its placement would not affect its daily operations.", False),
+    # qualified figures
+    ("Hikvision receives 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", False),
+    ("Hikvision receives more than 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", False),
+    ("Hikvision receives about 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", True),
+    ("The camps hold over 1 million Uighurs.", "camps holding more than 1 million Uighurs", True),
+    ("The camps hold fewer than 1 million Uighurs.", "camps holding more than 1 million Uighurs", False),
+    ("SenseTime is valued at more than $4.5 billion.", "SenseTime, valued at around $4.5 billion", False),
+    ("SenseTime is valued at $4.5 billion.", "SenseTime, valued at $4.5 billion", True),
+])
+def test_hedges_and_qualified_figures(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+def test_qualified_numbers():
+    from agent.support import qualified_numbers
+
+    assert qualified_numbers("nearly 30% of its 50 billion yuan") == {30.0: {"upper"}, 50.0: set(), 50e9: set()}
+    assert qualified_numbers("more than 1 million")[1e6] == {"lower"}
+    assert qualified_numbers("at around $4 billion")[4.0] == {"approx"}
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Huawei is controlled by the Chinese government.", False),
+    ("Huawei is not controlled by the Chinese government.", False),  # the denial is Huawei's, not a fact
+    ("Huawei has repeatedly denied that it is controlled by the Chinese government.", True),
+    ("Huawei has filed a lawsuit against the US government's restrictions.", True),
+])
+def test_a_denied_clause_is_not_asserted(checker, sentence, ok):
+    quote = ("Huawei has repeatedly denied it is controlled by the Chinese government, military or intelligence "
+             "services and has filed a lawsuit against the US government's restrictions.")
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
