@@ -289,6 +289,36 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     return ""
 
 
+def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
+    """The record whose field line holds ``body[start]``, or "".
+
+    Screening lists and similar extracts write one entry as consecutive "Label: value"
+    lines ("Entity: ...", "Alternate names: ...", "Start date: ..."), entries apart by a
+    blank line. A claim that links two fields (a name and its alias) must find both in one
+    entry; this returns that entry (two field lines or more), else "".
+    """
+    from ingest.chunking import _FIELD
+
+    a = body.rfind("\n", 0, start) + 1
+    b = body.find("\n", start)
+    b = len(body) if b < 0 else b
+    if not _FIELD.match(body[a:b]):
+        return ""
+    lines = 1
+    while a > 0 and lines < max_lines:
+        pa = body.rfind("\n", 0, a - 1) + 1
+        if not _FIELD.match(body[pa:a - 1]):
+            break
+        a, lines = pa, lines + 1
+    while b < len(body) and lines < max_lines:
+        nb = body.find("\n", b + 1)
+        nb = len(body) if nb < 0 else nb
+        if not _FIELD.match(body[b + 1:nb]):
+            break
+        b, lines = nb, lines + 1
+    return body[a:b] if lines >= 2 else ""
+
+
 _LEAD_ENDS = (":", "–", "—", "-")
 # A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
 _ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
@@ -387,6 +417,16 @@ class Grounder:
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 
+    def _records(self, cits: list[Citation]) -> list[str]:
+        """The entries ("Label: value" line blocks) that the quotes lie in (see :func:`record_block`)."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            block = record_block(doc.body, c.start) if doc is not None else ""
+            if block and block not in out:
+                out.append(block)
+        return out
+
     def _number(self, cit: Citation) -> int:
         for c in self.citations:
             if c.doc_id == cit.doc_id and c.start == cit.start and c.end == cit.end:
@@ -424,7 +464,8 @@ class Grounder:
                 return None
             cits.append(cit)
         if self.support_checker is not None:
-            verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits))
+            verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
+                                                 records=self._records(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)

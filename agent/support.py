@@ -318,6 +318,79 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
     return ""
 
 
+# Alias claims: "X, also known as Y", "X (a.k.a. Y)", "X is also listed under the name Y".
+_ALIAS_CLAIM = re.compile(
+    r"\b(?:also\s+|otherwise\s+)?(?:known|listed|referred\s+to|called|named|written|spelled|spelt)\s+(?:as|under)\b"
+    r"|\balso\s+(?:called|named|spelled|spelt)\b|\ba\.?k\.?a\.?(?!\w)|\baka\b|\balias(?:es)?\b"
+    r"|\balternat(?:e|ive)\s+(?:names?|spellings?)\b|\bunder\s+the\s+(?:\w+\s+)?name\b|\bother\s+names?\b",
+    re.IGNORECASE)
+# The words of such a construction, which an entry's "Alternate names:" label stands for.
+# Not "formerly": an alternate name is not a former one unless the entry says so.
+_ALIAS_WORDS = frozenset({"also", "otherwise", "known", "listed", "referred", "called", "named", "written",
+                          "spelled", "spelt", "name", "names", "aka", "a.k.a.", "a.k.a", "alias", "aliases",
+                          "alternate", "alternative", "spelling", "spellings", "other"})
+# "formerly known as": a claim about time that "Alternate names:" does not make.
+_FORMER = re.compile(r"\b(?:formerly|previously|once|former|earlier|f\.?k\.?a\.?)(?!\w)", re.IGNORECASE)
+_HEAD_LABELS = ("entity", "name")
+_ALIAS_LABELS = ("alternate names", "alternative names", "aliases", "alias", "also known as", "aka", "a.k.a.",
+                 "other names", "alternate name")
+_FIELD_LINE = re.compile(r"^\s*([A-Z][\w/()'. -]{0,40}?):\s*(.*)$")
+_COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the))+$")
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _entry_names(record: str) -> list[tuple[str, str]]:
+    """(normalised name, "head" | "alias") of an entry's name and alternate-name fields."""
+    out: list[tuple[str, str]] = []
+    for line in record.splitlines():
+        m = _FIELD_LINE.match(line)
+        if not m:
+            continue
+        label = m.group(1).strip().lower()
+        kind = "head" if label in _HEAD_LABELS else "alias" if label in _ALIAS_LABELS else ""
+        if not kind:
+            continue
+        parts = [m.group(2)] if kind == "head" else re.split(r";", m.group(2))
+        for part in parts:
+            key = _name_key(re.sub(r"^\s*and\s+", "", part))
+            for k in {key, _COMPANY_TAIL.sub("", key)}:
+                if len(k) >= 3:
+                    out.append((k, kind))
+    return out
+
+
+def alias_check(sentence: str, records: Sequence[str]) -> str:
+    """For a sentence that gives a name's alias: "ok" when every entry name it uses lies in
+    one entry of ``records`` and one of them is that entry's alternate name; "mixed" when
+    they come from different entries (an alias of one entry given to another); "former"
+    when it calls the alias a former name and the entry does not; "" when the sentence
+    gives no alias or the records do not bear on it."""
+    if not records or not _ALIAS_CLAIM.search(sentence):
+        return ""
+    text = f" {_name_key(sentence)} "
+    spans: dict[tuple[int, int], set[tuple[int, str]]] = {}
+    for r, record in enumerate(records):
+        for key, kind in _entry_names(record):
+            for m in re.finditer(r"(?<= )" + re.escape(key) + r"(?= )", text):
+                spans.setdefault((m.start(), m.end()), set()).add((r, kind))
+    # A name inside a longer one ("Hikvision" in "Hangzhou Hikvision Digital ...") is that one.
+    kept = {sp: v for sp, v in spans.items()
+            if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}
+    if len(kept) < 2:
+        return ""
+    common = set.intersection(*({r for r, _ in v} for v in kept.values()))
+    if not common:
+        return "mixed"
+    if not any((r, "alias") in v for v in kept.values() for r in common):
+        return ""
+    if _FORMER.search(sentence) and not any(_FORMER.search(records[r]) for r in common):
+        return "former"
+    return "ok"
+
+
 _WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
 
 
@@ -399,14 +472,16 @@ class SupportChecker:
             run = []
         return out
 
-    def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = ()) -> Verdict:
+    def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
+              records: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
         the whole sentences the quotes lie in and the cited documents' title,
         publisher and date. Words, names, numbers and polarity are checked against
         quotes + context (a negation just outside a quote still counts); meaning
-        against the quotes alone.
+        against the quotes alone. ``records``: the entries ("Label: value" line blocks) the
+        quotes lie in, for claims that link two fields of one entry (a name and its alias).
         """
         from rapidfuzz import fuzz
 
@@ -417,6 +492,11 @@ class SupportChecker:
             return Verdict(False, "no quote")
         if detect(sentence):
             return Verdict(False, "the sentence is an instruction, not a claim")
+        alias = alias_check(sentence, records)
+        if alias == "mixed":
+            return Verdict(False, "the names it links as aliases come from different entries")
+        if alias == "former":
+            return Verdict(False, "the entry gives an alternate name, not a former one (formerly)")
         evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
         # Dates as wholes (day, month and year together), then the remaining numbers.
         s_dates, s_rest = dates(sentence)
@@ -453,6 +533,8 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if alias == "ok" and t.lower_ in _ALIAS_WORDS:
+                continue  # "also known as" for the entry's "Alternate names:"
             if q_hedged and t.lower_ in _SOFT_HEDGES:
                 continue  # "likely to draw" for "almost certain to draw": a hedge for a hedge
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":

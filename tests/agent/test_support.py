@@ -206,3 +206,60 @@ def test_a_denied_clause_is_not_asserted(checker, sentence, ok):
              "services and has filed a lawsuit against the US government's restrictions.")
     v = checker.check(sentence, [quote])
     assert v.supported is ok, v
+
+
+# --------------------------------------------------------------- aliases against an entry's fields
+AKSU = ("Entity: Aksu District Public Security Bureau\nAlternate names: Aqsu District Public Security Bureau\n"
+        "Start date: 2019-10-09")
+HOTAN = ("Entity: Hetian Prefecture Public Security Bureau\nAlternate names: Hotan Prefecture Public Security Bureau\n"
+         "Start date: 2019-10-09")
+KASHGAR = "Entity: Kashgar Prefecture Public Security Bureau\nStart date: 2019-10-09"
+FIBER = ("Entity: FiberHome Technologies Group\nAlternate names: FiberHome; FiberHome Networks Co. Ltd.; and Wuhan "
+         "Institute of Posts and Telecommunications\nStart date: 2020-06-05")
+
+
+def _lines(*records):
+    return [line for r in records for line in r.splitlines()]
+
+
+@pytest.mark.parametrize("sentence, records, ok, why", [
+    ("The Aksu District Public Security Bureau, also known as the Aqsu District Public Security Bureau, "
+     "has a start date of October 9, 2019.", [AKSU], True, ""),
+    ("The Aksu District Public Security Bureau (a.k.a. Aqsu District Public Security Bureau) is listed.",
+     [AKSU], True, ""),
+    ("Wuhan Institute of Posts and Telecommunications is also known as FiberHome Technologies Group.",
+     [FIBER], True, ""),
+    ("FiberHome Technologies Group, also called FiberHome Networks, is listed.", [FIBER], True, ""),
+    # an alias of one entry given to another
+    ("The Kashgar Prefecture Public Security Bureau is also known as the Hotan Prefecture Public Security Bureau.",
+     [KASHGAR, HOTAN], False, "different entries"),
+    ("The Kashgar Prefecture Public Security Bureau is also listed under the name Hotan Prefecture Public "
+     "Security Bureau.", [KASHGAR, HOTAN], False, "different entries"),
+    ("The Aksu District Public Security Bureau, also known as the Hotan Prefecture Public Security Bureau, "
+     "was added on October 9, 2019.", [AKSU, HOTAN], False, "different entries"),
+    # an alternate name is not a former name
+    ("The Aksu District Public Security Bureau, formerly known as the Aqsu District Public Security Bureau, "
+     "is listed.", [AKSU], False, "formerly"),
+    # without the entry the alias words stay unsupported
+    ("The Aksu District Public Security Bureau, also known as the Aqsu District Public Security Bureau, "
+     "was added on October 9, 2019.", [], False, "known"),
+])
+def test_alias_claims(checker, sentence, records, ok, why):
+    v = checker.check(sentence, _lines(*records) or _lines(AKSU), records=records)
+    assert v.supported is ok, v
+    assert why in v.reason
+
+
+def test_alias_check_and_record_block():
+    from agent.grounding import record_block
+    from agent.support import alias_check
+
+    assert alias_check("Aksu District Public Security Bureau, also known as Aqsu District Public Security Bureau",
+                       [AKSU]) == "ok"
+    assert alias_check("Kashgar Prefecture Public Security Bureau, aka Hotan Prefecture Public Security Bureau",
+                       [KASHGAR, HOTAN]) == "mixed"
+    assert alias_check("Aksu District Public Security Bureau was added.", [AKSU]) == ""  # no alias claim
+    body = "Intro text.\n\n" + AKSU + "\n\n" + HOTAN + "\n"
+    assert record_block(body, body.index("Alternate names: Hotan")) == HOTAN
+    assert record_block(body, body.index("Aqsu")) == AKSU
+    assert record_block(body, body.index("Intro")) == ""
