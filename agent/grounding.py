@@ -417,6 +417,23 @@ class Grounder:
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 
+    def _leads(self, cits: list[Citation]) -> list[str]:
+        """The lead-ins of the enumerations whose items the quotes are (see :func:`list_lead_in`),
+        except those the quotes themselves cover."""
+        from ingest.chunking import split_sentences
+
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is None:
+                continue
+            a = max(0, c.start - 600)
+            spans = [(x, y) for x, y in split_sentences(doc.body[a:c.end], base=a) if x <= c.start < y]
+            lead = list_lead_in(doc.body, spans[0][0]) if spans else ""
+            if lead and lead not in out and not any(lead in d.quote or d.quote in lead for d in cits):
+                out.append(lead)
+        return out
+
     def _records(self, cits: list[Citation]) -> list[str]:
         """The entries ("Label: value" line blocks) that the quotes lie in (see :func:`record_block`)."""
         out: list[str] = []
@@ -465,7 +482,7 @@ class Grounder:
             cits.append(cit)
         if self.support_checker is not None:
             verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
-                                                 records=self._records(cits))
+                                                 records=self._records(cits), leads=self._leads(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)

@@ -473,7 +473,7 @@ class SupportChecker:
         return out
 
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
-              records: Sequence[str] = ()) -> Verdict:
+              records: Sequence[str] = (), leads: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
@@ -482,6 +482,9 @@ class SupportChecker:
         quotes + context (a negation just outside a quote still counts); meaning
         against the quotes alone. ``records``: the entries ("Label: value" line blocks) the
         quotes lie in, for claims that link two fields of one entry (a name and its alias).
+        ``leads``: the lead-ins of enumerations whose items the quotes are ("This subpart does
+        not prohibit ...–" for "(2) Telecommunications equipment that cannot route ..."); a
+        negation there governs every item, so it counts in the quotes' polarity.
         """
         from rapidfuzz import fuzz
 
@@ -581,6 +584,7 @@ class SupportChecker:
         qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
         s_neg, _ = _negated_predicates(sdoc)

@@ -263,3 +263,63 @@ def test_alias_check_and_record_block():
     assert record_block(body, body.index("Alternate names: Hotan")) == HOTAN
     assert record_block(body, body.index("Aqsu")) == AKSU
     assert record_block(body, body.index("Intro")) == ""
+
+
+# --------------------------------------------------------------- a negated enumeration lead-in
+LEAD = "This subpart does not prohibit agencies from procuring or contractors from providing-"
+ITEM = "(2) Telecommunications equipment that cannot route or redirect user data traffic."
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("The subpart does not prohibit agencies from procuring telecommunications equipment that cannot route "
+     "user data traffic.", True),
+    ("The subpart prohibits agencies from procuring telecommunications equipment that cannot route "
+     "user data traffic.", False),
+    ("The subpart does not prohibit agencies from procuring telecommunications equipment that can route "
+     "user data traffic.", False),
+])
+def test_a_lead_in_negation_governs_its_items(checker, sentence, ok):
+    v = checker.check(sentence, [ITEM], [LEAD, ITEM], leads=[LEAD])
+    assert v.supported is ok, v
+
+
+class _Store:
+    def __init__(self, body):
+        from ingest.store import StoredDocument
+
+        self.doc = StoredDocument("d", ["far.txt"], "FAR 4.2102", "FAR Council", "2020-05-06", "", "text", body)
+
+    def get_document(self, doc_id):
+        return self.doc if doc_id == "d" else None
+
+
+def _grounder(body, checker):
+    from agent.grounding import Grounder
+    from agent.types import Hit
+
+    return Grounder([Hit(chunk_id="d:0", doc_id="d", source="far.txt", title="FAR 4.2102", start=0, end=len(body),
+                         text=body)], _Store(body), support_checker=checker)
+
+
+def test_grounder_passes_lead_ins_and_entries(checker):
+    from agent.grounding import ModelSentence
+
+    body = f"(b) Exceptions. {LEAD}\n\n(1) A service that connects to a third-party.\n\n{ITEM}\n"
+    g = _grounder(body, checker)
+    item = ITEM[4:-1]
+    assert g.add(ModelSentence(text="The subpart does not prohibit agencies from procuring telecommunications "
+                               "equipment that cannot route user data traffic.",
+                               support=[{"passage": 1, "quote": item}]))
+    assert not g.add(ModelSentence(text="The subpart prohibits agencies from procuring telecommunications "
+                                   "equipment that cannot route user data traffic.",
+                                   support=[{"passage": 1, "quote": item}]))
+    body = "Entries:\n\n" + KASHGAR + "\n\n" + HOTAN + "\n"
+    g = _grounder(body, checker)
+    quotes = [{"passage": 1, "quote": "Entity: Hetian Prefecture Public Security Bureau"},
+              {"passage": 1, "quote": "Alternate names: Hotan Prefecture Public Security Bureau"}]
+    assert g.add(ModelSentence(text="The Hetian Prefecture Public Security Bureau is also known as the Hotan "
+                               "Prefecture Public Security Bureau.", support=quotes))
+    quotes[0] = {"passage": 1, "quote": "Entity: Kashgar Prefecture Public Security Bureau"}
+    assert not g.add(ModelSentence(text="The Kashgar Prefecture Public Security Bureau is also known as the Hotan "
+                                   "Prefecture Public Security Bureau.", support=quotes))
+    assert "different entries" in g.dropped[-1].reason
