@@ -319,6 +319,34 @@ def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
     return body[a:b] if lines >= 2 else ""
 
 
+def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> str:
+    """The attribution clause of the quotation that ``body[start:end]`` lies in, or "":
+    the words after its closing mark up to the sentence end ('said Secretary of Commerce
+    Wilbur Ross') and before its opening mark from the sentence start ('Ross said:').
+    Curly marks, or straight ones counted within the paragraph."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end < 0 else para_end
+    opening = body.rfind("“", para_start, start + 1)
+    if opening >= 0 and body.find("”", opening, start) < 0:
+        closing = body.find("”", max(start, end - 1), para_end)
+        if closing < 0 or body.find("“", end, closing) >= 0:
+            return ""
+    else:
+        if body.count('"', para_start, start) % 2 == 0:
+            return ""
+        opening = body.rfind('"', para_start, start)
+        closing = body.find('"', max(start, end - 1), para_end)
+        if closing < 0:
+            return ""
+    after = body[closing + 1:min(para_end, closing + 1 + reach)]
+    after = re.split(r"(?<=[.!?])\s|[“\"\n]", after)[0]
+    before = body[max(para_start, opening - reach):opening]
+    before = re.split(r"[.!?”\"]\s|\n", before)[-1]
+    return " ".join(x.strip(" ,") for x in (before, after) if x.strip(" ,.")).strip()
+
+
 _LEAD_ENDS = (":", "–", "—", "-")
 # A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
 _ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
@@ -417,6 +445,21 @@ class Grounder:
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 
+    def _speakers(self, cits: list[Citation]) -> list[str]:
+        """Who speaks the quotes: each document's publisher, and for a quote inside quotation
+        marks the attribution clause beside them ('...,” said Secretary of Commerce Wilbur Ross.')."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is None:
+                continue
+            if doc.publisher and doc.publisher not in out:
+                out.append(doc.publisher)
+            clause = quotation_speaker(doc.body, c.start, c.end)
+            if clause and clause not in out:
+                out.append(clause)
+        return out
+
     def _leads(self, cits: list[Citation]) -> list[str]:
         """The lead-ins of the enumerations whose items the quotes are (see :func:`list_lead_in`),
         except those the quotes themselves cover."""
@@ -482,7 +525,8 @@ class Grounder:
             cits.append(cit)
         if self.support_checker is not None:
             verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
-                                                 records=self._records(cits), leads=self._leads(cits))
+                                                 records=self._records(cits), leads=self._leads(cits),
+                                                 speakers=self._speakers(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)

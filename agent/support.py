@@ -259,6 +259,9 @@ _HEDGE_WITH_CLAUSE = frozenset({"appear", "seem", "suggest", "indicate"})
 # a sentence that keeps the attribution keeps the hedge.
 _ATTRIBUTION = frozenset({"say", "state", "claim", "report", "tell", "announce", "note", "add", "argue",
                           "describe", "according", "assert", "insist", "maintain", "warn", "write"})
+# Reporting verbs: "X said ..." is supported when X speaks the quotes.
+# Only with a clause ("said the action was ..."): "BIS may add an entity" is not a report.
+_REPORTING = frozenset({"say", "state", "announce", "declare", "note", "report", "write", "explain", "stress"})
 _REPORTED_MODALS = frozenset({"would", "could"})
 # Qualifiers of a figure: lower bounds, upper bounds, approximations.
 _QUALIFIERS = [
@@ -472,8 +475,38 @@ class SupportChecker:
             run = []
         return out
 
+    def _attributed(self, sdoc, speakers: Sequence[str]) -> set[int]:
+        """Token indices of the sentence's attributions to a speaker of the quotes: a
+        reporting verb ("said", "stated", "announced") and its subject, or "according to X",
+        when every content word of the subject/X is a word of ``speakers``."""
+        from rapidfuzz import fuzz
+
+        if not speakers:
+            return set()
+        spk = self._parse(" ".join(speakers))
+        words = {t.lemma_.lower() for t in spk} | {_norm(t.text) for t in spk}
+        names = [_norm(t.text) for t in spk if t.is_alpha]
+        acr = self._acronyms(spk)
+
+        def known(t) -> bool:
+            w = _norm(t.text)
+            return (not t.is_alpha or t.is_stop or w in words or t.lemma_.lower() in words or w in acr
+                    or any(fuzz.ratio(w, n) >= self.name_fuzz for n in names))
+
+        out: set[int] = set()
+        for t in sdoc:
+            who = []
+            if t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+                who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+            elif t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
+                who = [x for c in sdoc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
+            if who and all(known(x) for x in who) and any(x.is_alpha and not x.is_stop for x in who):
+                out.add(t.i)
+                out.update(x.i for x in who)
+        return out
+
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
-              records: Sequence[str] = (), leads: Sequence[str] = ()) -> Verdict:
+              records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
@@ -485,6 +518,9 @@ class SupportChecker:
         ``leads``: the lead-ins of enumerations whose items the quotes are ("This subpart does
         not prohibit ...–" for "(2) Telecommunications equipment that cannot route ..."); a
         negation there governs every item, so it counts in the quotes' polarity.
+        ``speakers``: who speaks the quotes (the documents' publishers, the attribution
+        clause of a quotation they lie in); "X said ..." / "according to X" is supported
+        when X is one of them.
         """
         from rapidfuzz import fuzz
 
@@ -524,6 +560,7 @@ class SupportChecker:
         q_verb_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "VERB" and t.is_alpha}
         q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
         q_hedged = bool(_hedges(qdoc))
+        attributed = self._attributed(sdoc, speakers)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
@@ -536,6 +573,8 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if t.i in attributed:
+                continue  # "The State Department said ...": the speaker of the quotes
             if alias == "ok" and t.lower_ in _ALIAS_WORDS:
                 continue  # "also known as" for the entry's "Alternate names:"
             if q_hedged and t.lower_ in _SOFT_HEDGES:

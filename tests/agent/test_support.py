@@ -323,3 +323,42 @@ def test_grounder_passes_lead_ins_and_entries(checker):
     assert not g.add(ModelSentence(text="The Kashgar Prefecture Public Security Bureau is also known as the Hotan "
                                    "Prefecture Public Security Bureau.", support=quotes))
     assert "different entries" in g.dropped[-1].reason
+
+
+# --------------------------------------------------------------- attribution to the quotes' speaker
+REVIEW = "The United States will continue to review its authorities to respond to these abuses."
+
+
+@pytest.mark.parametrize("sentence, speakers, ok", [
+    ("The State Department said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], True),
+    ("According to Michael Pompeo, the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], True),
+    # someone else as the speaker
+    ("The Commerce Department said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], False),
+    ("Wilbur Ross said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], False),
+    ("The State Department said the United States will continue to review its authorities.", [], False),
+    # a reporting verb without a clause is a claim, not an attribution
+    ("The State Department noted the authorities.", ["U.S. Department of State"], False),
+])
+def test_attribution_to_the_speaker(checker, sentence, speakers, ok):
+    v = checker.check(sentence, [REVIEW], speakers=speakers)
+    assert v.supported is ok, v
+
+
+def test_quotation_speaker():
+    from agent.grounding import quotation_speaker
+
+    body = ("“This action places Huawei on the Entity List. This will prevent misuse,” said Secretary of Commerce "
+            "Wilbur Ross. “Since 2017 we have added 190 persons.”\n\n"
+            'Other text. "We will comply," it said. Plain sentence here.')
+    i = body.index("places Huawei")
+    assert quotation_speaker(body, i, i + 10) == "said Secretary of Commerce Wilbur Ross."
+    i = body.index("190 persons")
+    assert quotation_speaker(body, i, i + 5) == ""  # a quotation without an attribution clause
+    i = body.index("will comply")
+    assert quotation_speaker(body, i, i + 5) == "it said."
+    i = body.index("Plain sentence")
+    assert quotation_speaker(body, i, i + 5) == ""  # not inside a quotation
