@@ -128,6 +128,13 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+def _root(word: str) -> str:
+    """The stem without a final silent "e", so that "trade" and "trading", "issue" and
+    "issuing" meet (the stemmer strips "-ing" but keeps the "e" of the bare form)."""
+    st = _stem(word)
+    return st[:-1] if len(st) > 4 and st.endswith("e") else st
+
+
 @dataclass
 class Verdict:
     """Whether a sentence is supported by its quotes, and if not, why."""
@@ -394,6 +401,19 @@ def alias_check(sentence: str, records: Sequence[str]) -> str:
     return "ok"
 
 
+# A level said with a copula and a particle ("shares were down 1.6%") is the change of level
+# a neutral verb says ("shares fell 1.6%"): a closed mapping, one direction each; verbs of
+# degree ("plunged", "soared") are not in it.
+_LEVEL_VERBS = {"down": frozenset({"fall", "drop", "decline", "slip", "dip", "decrease", "lose"}),
+                "up": frozenset({"rise", "gain", "climb", "increase", "advance"})}
+
+
+def _copular_levels(doc) -> set[str]:
+    """"down"/"up" said of a subject by a copula in a parsed text ("were down 1.6%")."""
+    return {t.lower_ for t in doc if t.lower_ in _LEVEL_VERBS and t.head.lemma_ == "be"
+            and t.dep_ in ("advmod", "prep", "prt", "acomp")}
+
+
 _WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
 
 
@@ -552,7 +572,7 @@ class SupportChecker:
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
-        q_stems = {_stem(t.text) for t in qdoc if t.is_alpha}
+        q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
         # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
@@ -561,6 +581,7 @@ class SupportChecker:
         q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
         q_hedged = bool(_hedges(qdoc))
         attributed = self._attributed(sdoc, speakers)
+        q_levels = _copular_levels(qdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
@@ -582,10 +603,12 @@ class SupportChecker:
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
-            if w in q_lemmas or lem in q_lemmas or _stem(t.text) in q_stems:
+            if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
             if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if t.pos_ == "VERB" and len(q_levels) == 1 and lem in _LEVEL_VERBS[next(iter(q_levels))]:
+                continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
             if t.pos_ == "VERB":

@@ -362,3 +362,24 @@ def test_quotation_speaker():
     assert quotation_speaker(body, i, i + 5) == "it said."
     i = body.index("Plain sentence")
     assert quotation_speaker(body, i, i + 5) == ""  # not inside a quotation
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Hikvision and Xiamen Meiya each fell 1.6% in Tuesday trade.", True),
+    ("Hikvision and Xiamen Meiya each dropped 1.6% in Tuesday trade.", True),
+    ("Hikvision and Xiamen Meiya each rose 1.6% in Tuesday trade.", False),
+    ("Hikvision and Xiamen Meiya each gained 1.6% in Tuesday trade.", False),
+    ("Hikvision and Xiamen Meiya each plunged 1.6% in Tuesday trade.", False),  # a degree the quote does not give
+    ("Hikvision and Xiamen Meiya each fell 2.6% in Tuesday trade.", False),
+])
+def test_a_copular_level_is_a_change_of_level(checker, sentence, ok):
+    quote = "Hikvision and Xiamen Meiya were each down a relatively mild 1.6% in Tuesday trade."
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+    assert not checker.check("The firm fell 12%.", ["The firm shut down 12% of its plants."]).supported
+
+
+def test_a_word_and_its_ing_form_meet(checker):
+    quote = "The shares were each down 1.6% in Tuesday trade."
+    assert checker.check("The shares each fell 1.6% in Tuesday trading.", [quote]).supported
+    assert not checker.check("The shares each fell 1.6% in Tuesday tracking.", [quote]).supported
