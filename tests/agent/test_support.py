@@ -94,8 +94,8 @@ def test_list_lead_in_and_antecedent_context():
 
 
 def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
-    """Target: no unsupported sentence kept; ≥ 90 % faithful kept in the suite (≥ 95 % is
-    the product target; measured figures per split are printed and in the README)."""
+    """Target: no unsupported sentence kept; ≥ 95 % faithful kept (the fit/check/holdout
+    splits and the stop-14 blind split; measured figures per split are printed)."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS)
@@ -105,7 +105,22 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 60 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert kept >= 0.9 * faithful, render(report)
+    assert kept >= 0.95 * faithful, render(report)
+
+
+def test_blind_split_s15_over_the_shared_corpus(corpus_index):
+    """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
+    frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
+    (33/41; 23/41 before the changes)."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
+    report = evaluate_claims(rows, corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported >= 39 and unsupported_kept == 0, render(report)
+    kept, faithful = report.kept(None, "faithful")
+    assert faithful == 41 and kept >= 33, render(report)
 
 
 # --------------------------------------------------------------- paraphrased verbs (WordNet)
