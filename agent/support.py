@@ -16,9 +16,19 @@ these hold against its cited quotes (joined):
   lexical match: distributional similarity cannot tell "added" from "removed"
   (MiniLM scores them 0.53, higher than "added"/"placed"); nouns may also match
   a near-synonym by embedding similarity (``noun_similarity``).
+  A verb may also paraphrase a quote verb of the same WordNet synset ("gets" for
+  "receives"), except direction verbs (:data:`DIRECTION_VERBS`); "fell 1.6%" stands for
+  "were down 1.6%".
+* **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
+  names:" lines) of the cited records; names from two entries are dropped.
+* **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
+  (publisher, or the attribution clause of the quotation they lie in).
+* **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
+  30%") may not be stated as certain.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
-  "never", "none", "without") must be on a predicate the quotes also negate, and
-  a predicate the quotes negate must not be asserted positively.
+  "never", "none", "without", "denied that ...") must be on a predicate the quotes also
+  negate, and a predicate the quotes negate (also in an enumeration's lead-in) must not be
+  asserted positively.
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
   model is at least ``min_similarity``.
 * **No instructions** — the sentence itself is not text addressed to an
