@@ -289,6 +289,64 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     return ""
 
 
+def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
+    """The record whose field line holds ``body[start]``, or "".
+
+    Screening lists and similar extracts write one entry as consecutive "Label: value"
+    lines ("Entity: ...", "Alternate names: ...", "Start date: ..."), entries apart by a
+    blank line. A claim that links two fields (a name and its alias) must find both in one
+    entry; this returns that entry (two field lines or more), else "".
+    """
+    from ingest.chunking import _FIELD
+
+    a = body.rfind("\n", 0, start) + 1
+    b = body.find("\n", start)
+    b = len(body) if b < 0 else b
+    if not _FIELD.match(body[a:b]):
+        return ""
+    lines = 1
+    while a > 0 and lines < max_lines:
+        pa = body.rfind("\n", 0, a - 1) + 1
+        if not _FIELD.match(body[pa:a - 1]):
+            break
+        a, lines = pa, lines + 1
+    while b < len(body) and lines < max_lines:
+        nb = body.find("\n", b + 1)
+        nb = len(body) if nb < 0 else nb
+        if not _FIELD.match(body[b + 1:nb]):
+            break
+        b, lines = nb, lines + 1
+    return body[a:b] if lines >= 2 else ""
+
+
+def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> str:
+    """The attribution clause of the quotation that ``body[start:end]`` lies in, or "":
+    the words after its closing mark up to the sentence end ('said Secretary of Commerce
+    Wilbur Ross') and before its opening mark from the sentence start ('Ross said:').
+    Curly marks, or straight ones counted within the paragraph."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end < 0 else para_end
+    opening = body.rfind("“", para_start, start + 1)
+    if opening >= 0 and body.find("”", opening, start) < 0:
+        closing = body.find("”", max(start, end - 1), para_end)
+        if closing < 0 or body.find("“", end, closing) >= 0:
+            return ""
+    else:
+        if body.count('"', para_start, start) % 2 == 0:
+            return ""
+        opening = body.rfind('"', para_start, start)
+        closing = body.find('"', max(start, end - 1), para_end)
+        if closing < 0:
+            return ""
+    after = body[closing + 1:min(para_end, closing + 1 + reach)]
+    after = re.split(r"(?<=[.!?])\s|[“\"\n]", after)[0]
+    before = body[max(para_start, opening - reach):opening]
+    before = re.split(r"[.!?”\"]\s|\n", before)[-1]
+    return " ".join(x.strip(" ,") for x in (before, after) if x.strip(" ,.")).strip()
+
+
 _LEAD_ENDS = (":", "–", "—", "-")
 # A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
 _ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
@@ -387,6 +445,48 @@ class Grounder:
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 
+    def _speakers(self, cits: list[Citation]) -> list[str]:
+        """Who speaks the quotes: each document's publisher, and for a quote inside quotation
+        marks the attribution clause beside them ('...,” said Secretary of Commerce Wilbur Ross.')."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is None:
+                continue
+            if doc.publisher and doc.publisher not in out:
+                out.append(doc.publisher)
+            clause = quotation_speaker(doc.body, c.start, c.end)
+            if clause and clause not in out:
+                out.append(clause)
+        return out
+
+    def _leads(self, cits: list[Citation]) -> list[str]:
+        """The lead-ins of the enumerations whose items the quotes are (see :func:`list_lead_in`),
+        except those the quotes themselves cover."""
+        from ingest.chunking import split_sentences
+
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is None:
+                continue
+            a = max(0, c.start - 600)
+            spans = [(x, y) for x, y in split_sentences(doc.body[a:c.end], base=a) if x <= c.start < y]
+            lead = list_lead_in(doc.body, spans[0][0]) if spans else ""
+            if lead and lead not in out and not any(lead in d.quote or d.quote in lead for d in cits):
+                out.append(lead)
+        return out
+
+    def _records(self, cits: list[Citation]) -> list[str]:
+        """The entries ("Label: value" line blocks) that the quotes lie in (see :func:`record_block`)."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            block = record_block(doc.body, c.start) if doc is not None else ""
+            if block and block not in out:
+                out.append(block)
+        return out
+
     def _number(self, cit: Citation) -> int:
         for c in self.citations:
             if c.doc_id == cit.doc_id and c.start == cit.start and c.end == cit.end:
@@ -424,7 +524,9 @@ class Grounder:
                 return None
             cits.append(cit)
         if self.support_checker is not None:
-            verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits))
+            verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
+                                                 records=self._records(cits), leads=self._leads(cits),
+                                                 speakers=self._speakers(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)

@@ -16,9 +16,19 @@ these hold against its cited quotes (joined):
   lexical match: distributional similarity cannot tell "added" from "removed"
   (MiniLM scores them 0.53, higher than "added"/"placed"); nouns may also match
   a near-synonym by embedding similarity (``noun_similarity``).
+  A verb may also paraphrase a quote verb of the same WordNet synset ("gets" for
+  "receives"), except direction verbs (:data:`DIRECTION_VERBS`); "fell 1.6%" stands for
+  "were down 1.6%".
+* **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
+  names:" lines) of the cited records; names from two entries are dropped.
+* **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
+  (publisher, or the attribution clause of the quotation they lie in).
+* **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
+  30%") may not be stated as certain.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
-  "never", "none", "without") must be on a predicate the quotes also negate, and
-  a predicate the quotes negate must not be asserted positively.
+  "never", "none", "without", "denied that ...") must be on a predicate the quotes also
+  negate, and a predicate the quotes negate (also in an enumeration's lead-in) must not be
+  asserted positively.
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
   model is at least ``min_similarity``.
 * **No instructions** — the sentence itself is not text addressed to an
@@ -29,9 +39,12 @@ Thresholds are fitted on one half of a labelled set and checked on the other
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Sequence
 
 log = logging.getLogger(__name__)
@@ -125,6 +138,13 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+def _root(word: str) -> str:
+    """The stem without a final silent "e", so that "trade" and "trading", "issue" and
+    "issuing" meet (the stemmer strips "-ing" but keeps the "e" of the bare form)."""
+    st = _stem(word)
+    return st[:-1] if len(st) > 4 and st.endswith("e") else st
+
+
 @dataclass
 class Verdict:
     """Whether a sentence is supported by its quotes, and if not, why."""
@@ -146,6 +166,34 @@ DEFINITION_VERBS = frozenset({"mean", "include", "comprise", "consist", "contain
 _SYMBOL_WORDS = {"$": ("dollar", "dollars", "usd"), "%": ("percent", "per", "cent", "percentage"),
                  "€": ("euro", "euros", "eur"), "£": ("pound", "pounds", "sterling", "gbp"),
                  "¥": ("yen", "yuan", "renminbi", "rmb"), "§": ("section", "sections")}
+
+# Verbs that state the direction of a measure or a quantity (added/removed, imposed/lifted,
+# granted/denied, rose/fell, ...) or deny implicitly (refuse, fail, prevent). A paraphrase may
+# replace a verb by a WordNet synonym ("receives" for "gets", "released" for "issued"), but
+# not one of these nor through a synset holding one: WordNet senses are many, and one
+# direction verb can sit in two opposite ones ("lift" is both "raise" and "revoke";
+# "sanction" is both "approve" and "penalise"). These still need a lexical match. A closed
+# semantic class (the directions a trade measure or figure can take), not words taken
+# from the labelled outputs.
+DIRECTION_VERBS = frozenset({
+    # listing and scope
+    "add", "remove", "delete", "list", "delist", "designate", "include", "exclude", "exempt", "waive",
+    # measures taken or taken back
+    "impose", "lift", "levy", "revoke", "rescind", "repeal", "withdraw", "suspend", "reinstate", "renew",
+    "terminate", "cancel", "annul", "reverse", "overturn", "expire", "extend", "shorten", "veto", "pass",
+    # permission
+    "grant", "deny", "refuse", "reject", "decline", "approve", "disapprove", "sanction", "authorize",
+    "authorise", "license", "allow", "permit", "let", "enable", "prohibit", "forbid", "ban", "bar", "block",
+    "prevent", "restrict", "limit", "curb", "ease", "relax", "loosen", "tighten", "strengthen", "weaken",
+    # quantities
+    "raise", "lower", "increase", "decrease", "reduce", "cut", "hike", "boost", "rise", "fall", "drop",
+    "climb", "gain", "lose", "jump", "surge", "soar", "plunge", "slide", "slip", "sink", "tumble", "rebound",
+    "expand", "widen", "broaden", "narrow", "shrink", "grow",
+    # phases and stances; implicit negation
+    "start", "begin", "stop", "end", "cease", "halt", "resume", "pause", "open", "close", "enter", "exit",
+    "leave", "join", "import", "export", "support", "oppose", "confirm", "accept", "admit", "fail", "miss",
+    "lack", "help", "hurt", "harm", "benefit", "win", "defeat",
+})
 
 _NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
@@ -193,9 +241,228 @@ def _numero(t) -> bool:
         or nxt is not None and nxt.text == "." and after is not None and after.like_num)
 
 
-def _cues(doc) -> int:
-    """Negation cues in a parsed text ("not", "n't", "never", "no", "without", ...)."""
-    return sum(1 for t in doc if (t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
+# Verbs that deny the clause they take ("Huawei has denied it is controlled by ..."): a
+# negation cue for that clause, as "not" would be.
+_DENIAL_VERBS = frozenset({"deny", "refute", "dispute"})
+
+
+def _cues(doc, about: set[str] | None = None) -> int:
+    """Negation cues in a parsed text ("not", "n't", "never", "no", "without", "denied that ...").
+    ``about``: count a denial only when the lemma of the clause it denies is in this set
+    (the sentence's words: a quote's denial of another clause is not about the sentence)."""
+    def denial(t) -> bool:
+        return t.lemma_.lower() in _DENIAL_VERBS and any(
+            c.dep_ in ("ccomp", "xcomp") and (about is None or c.lemma_.lower() in about) for c in t.children)
+
+    return sum(1 for t in doc if ((t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
+               or denial(t))
+
+
+# Hedges: words by which a text says a claim is less than certain. A sentence may not
+# state as certain what its quotes hedge ("almost certain to draw" → "will certainly draw";
+# "officials who are believed to be responsible" → "officials are responsible"). Closed
+# classes: epistemic adverbs/adjectives, verbs of belief and estimate (passive or with a
+# clause), and the modals of possibility.
+_HEDGE_WORDS = frozenset({
+    "almost", "nearly", "likely", "unlikely", "probably", "possibly", "potentially", "perhaps", "maybe",
+    "reportedly", "allegedly", "apparently", "presumably", "seemingly", "supposedly", "purportedly",
+    "approximately", "roughly", "possible", "potential", "alleged", "suspected", "probable", "apparent",
+    "purported", "believe", "expect", "allege", "suspect", "estimate", "may", "might", "could", "would"})
+# Hedges a sentence may use for a hedge of its quotes (not "unlikely": it reverses).
+_SOFT_HEDGES = _HEDGE_WORDS - {"unlikely", "alleged", "allegedly", "suspected", "would"}
+# Hedges only with a complement clause ("appears to be", "seems likely", "suggests that").
+_HEDGE_WITH_CLAUSE = frozenset({"appear", "seem", "suggest", "indicate"})
+# Reported speech: "X said the placement would not affect ..." backshifts "will" to "would";
+# a sentence that keeps the attribution keeps the hedge.
+_ATTRIBUTION = frozenset({"say", "state", "claim", "report", "tell", "announce", "note", "add", "argue",
+                          "describe", "according", "assert", "insist", "maintain", "warn", "write"})
+# Reporting verbs: "X said ..." is supported when X speaks the quotes.
+# Only with a clause ("said the action was ..."): "BIS may add an entity" is not a report.
+_REPORTING = frozenset({"say", "state", "announce", "declare", "note", "report", "write", "explain", "stress"})
+_REPORTED_MODALS = frozenset({"would", "could"})
+# Qualifiers of a figure: lower bounds, upper bounds, approximations.
+_QUALIFIERS = [
+    ("lower", r"more than|over|at least|above|in excess of|upwards of|exceeding|no less than|no fewer than"),
+    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as"),
+    ("approx", r"about|around|approximately|roughly|some|circa|an estimated|estimated"),
+]
+_QUALIFIER_RX = [(k, re.compile(r"\b(?:" + rx + r")\s*(?:US|U\.S\.)?\s*[$€£¥]?\s*$", re.IGNORECASE))
+                 for k, rx in _QUALIFIERS]
+
+
+def qualified_numbers(text: str) -> dict[float, set[str]]:
+    """Each figure of ``text`` and how it is qualified: "nearly 30%" → {30: {"upper"}},
+    "more than 1 million" → {1: {"lower"}, 1e6: {"lower"}}; unqualified figures map to {}."""
+    out: dict[float, set[str]] = {}
+    for m in _NUMBER.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        kinds = {k for k, rx in _QUALIFIER_RX if rx.search(before)}
+        for v in numbers(m.group(0)):
+            out.setdefault(v, set()).update(kinds)
+    return out
+
+
+def _hedges(doc) -> list[str]:
+    """The hedges of a parsed text (not those qualifying a figure: see :func:`qualified_numbers`)."""
+    out = []
+    for t in doc:
+        lem = t.lemma_.lower()
+        if lem in _HEDGE_WORDS or t.lower_ in _HEDGE_WORDS:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.lower_ in ("almost", "nearly") and nxt is not None and (nxt.like_num or nxt.text in "$€£¥"):
+                continue  # a figure's qualifier
+            out.append(t.lower_)
+        elif lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
+            out.append(t.lower_)
+    return out
+
+
+def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
+    """Why the sentence is more certain than its quotes, or "" (see :data:`_HEDGE_WORDS`)."""
+    q_hedges = _hedges(qdoc)
+    if q_hedges:
+        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should")]
+        attributed = any(t.lemma_.lower() in _ATTRIBUTION for t in sdoc)
+        if not s_hedges and not (attributed and set(q_hedges) <= _REPORTED_MODALS):
+            return f"the quotes hedge the claim ('{q_hedges[0]}'), the sentence does not"
+    q_nums, s_nums = qualified_numbers(quotes_text), qualified_numbers(sentence)
+    for v, s_kinds in s_nums.items():
+        q_kinds = q_nums.get(v)
+        if q_kinds is None:
+            continue  # checked as a number
+        if q_kinds and not s_kinds:
+            return f"the quotes qualify {v:g} ({'/'.join(sorted(q_kinds))} bound), the sentence does not"
+        bounds = s_kinds - {"approx"}
+        if bounds and not bounds <= q_kinds:
+            return f"the sentence bounds {v:g} ({'/'.join(sorted(bounds))}) where the quotes do not"
+    return ""
+
+
+# Alias claims: "X, also known as Y", "X (a.k.a. Y)", "X is also listed under the name Y".
+_ALIAS_CLAIM = re.compile(
+    r"\b(?:also\s+|otherwise\s+)?(?:known|listed|referred\s+to|called|named|written|spelled|spelt)\s+(?:as|under)\b"
+    r"|\balso\s+(?:called|named|spelled|spelt)\b|\ba\.?k\.?a\.?(?!\w)|\baka\b|\balias(?:es)?\b"
+    r"|\balternat(?:e|ive)\s+(?:names?|spellings?)\b|\bunder\s+the\s+(?:\w+\s+)?name\b|\bother\s+names?\b",
+    re.IGNORECASE)
+# The words of such a construction, which an entry's "Alternate names:" label stands for.
+# Not "formerly": an alternate name is not a former one unless the entry says so.
+_ALIAS_WORDS = frozenset({"also", "otherwise", "known", "listed", "referred", "called", "named", "written",
+                          "spelled", "spelt", "name", "names", "aka", "a.k.a.", "a.k.a", "alias", "aliases",
+                          "alternate", "alternative", "spelling", "spellings", "other"})
+# "formerly known as": a claim about time that "Alternate names:" does not make.
+_FORMER = re.compile(r"\b(?:formerly|previously|once|former|earlier|f\.?k\.?a\.?)(?!\w)", re.IGNORECASE)
+_HEAD_LABELS = ("entity", "name")
+_ALIAS_LABELS = ("alternate names", "alternative names", "aliases", "alias", "also known as", "aka", "a.k.a.",
+                 "other names", "alternate name")
+_FIELD_LINE = re.compile(r"^\s*([A-Z][\w/()'. -]{0,40}?):\s*(.*)$")
+_COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the))+$")
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _entry_names(record: str) -> list[tuple[str, str]]:
+    """(normalised name, "head" | "alias") of an entry's name and alternate-name fields."""
+    out: list[tuple[str, str]] = []
+    for line in record.splitlines():
+        m = _FIELD_LINE.match(line)
+        if not m:
+            continue
+        label = m.group(1).strip().lower()
+        kind = "head" if label in _HEAD_LABELS else "alias" if label in _ALIAS_LABELS else ""
+        if not kind:
+            continue
+        parts = [m.group(2)] if kind == "head" else re.split(r";", m.group(2))
+        for part in parts:
+            key = _name_key(re.sub(r"^\s*and\s+", "", part))
+            for k in {key, _COMPANY_TAIL.sub("", key)}:
+                if len(k) >= 3:
+                    out.append((k, kind))
+    return out
+
+
+def alias_check(sentence: str, records: Sequence[str]) -> str:
+    """For a sentence that gives a name's alias: "ok" when every entry name it uses lies in
+    one entry of ``records`` and one of them is that entry's alternate name; "mixed" when
+    they come from different entries (an alias of one entry given to another); "former"
+    when it calls the alias a former name and the entry does not; "" when the sentence
+    gives no alias or the records do not bear on it."""
+    if not records or not _ALIAS_CLAIM.search(sentence):
+        return ""
+    text = f" {_name_key(sentence)} "
+    spans: dict[tuple[int, int], set[tuple[int, str]]] = {}
+    for r, record in enumerate(records):
+        for key, kind in _entry_names(record):
+            for m in re.finditer(r"(?<= )" + re.escape(key) + r"(?= )", text):
+                spans.setdefault((m.start(), m.end()), set()).add((r, kind))
+    # A name inside a longer one ("Hikvision" in "Hangzhou Hikvision Digital ...") is that one.
+    kept = {sp: v for sp, v in spans.items()
+            if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)}
+    if len(kept) < 2:
+        return ""
+    common = set.intersection(*({r for r, _ in v} for v in kept.values()))
+    if not common:
+        return "mixed"
+    if not any((r, "alias") in v for v in kept.values() for r in common):
+        return ""
+    if _FORMER.search(sentence) and not any(_FORMER.search(records[r]) for r in common):
+        return "former"
+    return "ok"
+
+
+# A level said with a copula and a particle ("shares were down 1.6%") is the change of level
+# a neutral verb says ("shares fell 1.6%"): a closed mapping, one direction each; verbs of
+# degree ("plunged", "soared") are not in it.
+_LEVEL_VERBS = {"down": frozenset({"fall", "drop", "decline", "slip", "dip", "decrease", "lose"}),
+                "up": frozenset({"rise", "gain", "climb", "increase", "advance"})}
+
+
+def _copular_levels(doc) -> set[str]:
+    """"down"/"up" said of a subject by a copula in a parsed text ("were down 1.6%")."""
+    return {t.lower_ for t in doc if t.lower_ in _LEVEL_VERBS and t.head.lemma_ == "be"
+            and t.dep_ in ("advmod", "prep", "prt", "acomp")}
+
+
+_WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
+
+
+@lru_cache(maxsize=1)
+def _wordnet() -> dict:
+    """WordNet 3.0's verb synsets and antonyms (agent/data/wordnet_verbs.json, built by
+    scripts/build_wordnet_verbs.py; ~0.4 MB, read once)."""
+    return json.loads(_WORDNET_PATH.read_text(encoding="utf-8"))
+
+
+def verb_antonyms(lemma: str) -> set[str]:
+    """WordNet antonyms of ``lemma`` and of every verb that shares a synset with it
+    ("keep" → "discontinue" through "continue")."""
+    wn = _wordnet()
+    out = set(wn["antonyms"].get(lemma, ()))
+    for i in wn["lemmas"].get(lemma, ()):
+        for w in wn["synsets"][i]:
+            out.update(wn["antonyms"].get(w, ()))
+    return out
+
+
+def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
+    """A word of ``candidates`` (quote lemmas) that shares a WordNet verb synset with the
+    verb ``lemma``, or None. Never for a direction verb (:data:`DIRECTION_VERBS`), through a
+    synset that holds one, nor when ``candidates`` hold an antonym of ``lemma`` (the
+    evidence speaks of both directions)."""
+    if lemma in DIRECTION_VERBS:
+        return None
+    wn = _wordnet()
+    if verb_antonyms(lemma) & candidates:
+        return None
+    for i in wn["lemmas"].get(lemma, ()):
+        mates = wn["synsets"][i]
+        if DIRECTION_VERBS.intersection(mates):
+            continue
+        for w in mates:
+            if w != lemma and w in candidates:
+                return w
+    return None
 
 
 class SupportChecker:
@@ -238,14 +505,52 @@ class SupportChecker:
             run = []
         return out
 
-    def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = ()) -> Verdict:
+    def _attributed(self, sdoc, speakers: Sequence[str]) -> set[int]:
+        """Token indices of the sentence's attributions to a speaker of the quotes: a
+        reporting verb ("said", "stated", "announced") and its subject, or "according to X",
+        when every content word of the subject/X is a word of ``speakers``."""
+        from rapidfuzz import fuzz
+
+        if not speakers:
+            return set()
+        spk = self._parse(" ".join(speakers))
+        words = {t.lemma_.lower() for t in spk} | {_norm(t.text) for t in spk}
+        names = [_norm(t.text) for t in spk if t.is_alpha]
+        acr = self._acronyms(spk)
+
+        def known(t) -> bool:
+            w = _norm(t.text)
+            return (not t.is_alpha or t.is_stop or w in words or t.lemma_.lower() in words or w in acr
+                    or any(fuzz.ratio(w, n) >= self.name_fuzz for n in names))
+
+        out: set[int] = set()
+        for t in sdoc:
+            who = []
+            if t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+                who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+            elif t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
+                who = [x for c in sdoc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
+            if who and all(known(x) for x in who) and any(x.is_alpha and not x.is_stop for x in who):
+                out.add(t.i)
+                out.update(x.i for x in who)
+        return out
+
+    def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
+              records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
         the whole sentences the quotes lie in and the cited documents' title,
         publisher and date. Words, names, numbers and polarity are checked against
         quotes + context (a negation just outside a quote still counts); meaning
-        against the quotes alone.
+        against the quotes alone. ``records``: the entries ("Label: value" line blocks) the
+        quotes lie in, for claims that link two fields of one entry (a name and its alias).
+        ``leads``: the lead-ins of enumerations whose items the quotes are ("This subpart does
+        not prohibit ...–" for "(2) Telecommunications equipment that cannot route ..."); a
+        negation there governs every item, so it counts in the quotes' polarity.
+        ``speakers``: who speaks the quotes (the documents' publishers, the attribution
+        clause of a quotation they lie in); "X said ..." / "according to X" is supported
+        when X is one of them.
         """
         from rapidfuzz import fuzz
 
@@ -256,6 +561,11 @@ class SupportChecker:
             return Verdict(False, "no quote")
         if detect(sentence):
             return Verdict(False, "the sentence is an instruction, not a claim")
+        alias = alias_check(sentence, records)
+        if alias == "mixed":
+            return Verdict(False, "the names it links as aliases come from different entries")
+        if alias == "former":
+            return Verdict(False, "the entry gives an alternate name, not a former one (formerly)")
         evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
         # Dates as wholes (day, month and year together), then the remaining numbers.
         s_dates, s_rest = dates(sentence)
@@ -272,9 +582,17 @@ class SupportChecker:
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
-        q_stems = {_stem(t.text) for t in qdoc if t.is_alpha}
+        q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
+        # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
+        # ("buying products" for "purchases of products").
+        q_verb_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "VERB" and t.is_alpha}
+        q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
+        q_hedged = bool(_hedges(qdoc))
+        attributed = self._attributed(sdoc, speakers)
+        q_levels = _copular_levels(qdoc)
+        paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
         for t in sdoc:
@@ -286,15 +604,28 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if t.i in attributed:
+                continue  # "The State Department said ...": the speaker of the quotes
+            if alias == "ok" and t.lower_ in _ALIAS_WORDS:
+                continue  # "also known as" for the entry's "Alternate names:"
+            if q_hedged and t.lower_ in _SOFT_HEDGES:
+                continue  # "likely to draw" for "almost certain to draw": a hedge for a hedge
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
-            if w in q_lemmas or lem in q_lemmas or _stem(t.text) in q_stems:
+            if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
             if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if t.pos_ == "VERB" and len(q_levels) == 1 and lem in _LEVEL_VERBS[next(iter(q_levels))]:
+                continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
+            if t.pos_ == "VERB":
+                syn = synonym_verb(lem, q_verb_lemmas | (q_noun_lemmas if t.tag_ == "VBG" else set()))
+                if syn:
+                    paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
+                    continue
             if t.pos_ == "PROPN" or t.text[:1].isupper():
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
                     continue
@@ -323,13 +654,19 @@ class SupportChecker:
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
         # A negation just before a quote ("are not | allowed to export") belongs to it.
         qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
-        s_cues, q_cues = _cues(sdoc), _cues(qonly)
+        s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
+        s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
         s_neg, _ = _negated_predicates(sdoc)
+        s_neg = {paraphrased.get(x, x) for x in s_neg}
         q_neg, q_scope = _negated_predicates(qdoc)
         if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
+        why = _certainty(sdoc, sentence, qonly, " ".join(_with_lead(q, context) for q in quotes))
+        if why:
+            return Verdict(False, why)
         sim = 1.0
         if self.embed is not None:
             import numpy as np

@@ -94,8 +94,8 @@ def test_list_lead_in_and_antecedent_context():
 
 
 def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
-    """Target: no unsupported sentence kept; ≥ 90 % faithful kept in the suite (≥ 95 % is
-    the product target; measured figures per split are printed and in the README)."""
+    """Target: no unsupported sentence kept; ≥ 95 % faithful kept (the fit/check/holdout
+    splits and the stop-14 blind split; measured figures per split are printed)."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS)
@@ -105,4 +105,296 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 60 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert kept >= 0.9 * faithful, render(report)
+    assert kept >= 0.95 * faithful, render(report)
+
+
+def test_blind_split_s15_over_the_shared_corpus(corpus_index):
+    """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
+    frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
+    (33/41; 23/41 before the changes)."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
+    report = evaluate_claims(rows, corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported >= 39 and unsupported_kept == 0, render(report)
+    kept, faithful = report.kept(None, "faithful")
+    assert faithful == 41 and kept >= 33, render(report)
+
+
+# --------------------------------------------------------------- paraphrased verbs (WordNet)
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb may be replaced by a WordNet synonym ...
+    ("Hikvision gets nearly 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", True),
+    ("The administration issued an interim rule banning federal purchases.",
+     "The administration released an interim rule banning federal purchases.", True),
+    ("The ministry did not reply to a request for comment.",
+     "The ministry did not respond to a request for comment.", True),
+    ("Prohibitions on buying products will be recorded.",
+     "Prohibitions on purchases of products will be recorded.", True),  # gerund for a noun
+    # ... but not by one that is not a synonym,
+    ("The ministry did not ignore a request for comment.",
+     "The ministry did not respond to a request for comment.", False),
+    # nor when the negation moves with it,
+    ("The ministry replied to a request for comment.",
+     "The ministry did not respond to a request for comment.", False),
+    # and direction verbs never go through a synonym: "lift" shares a WordNet synset with
+    # "raise" (and "sanction" with "approve"), yet "lifted tariffs" reverses "raised tariffs".
+    ("The ministry lifted tariffs on steel.", "The ministry raised tariffs on steel.", False),
+    ("The ministry raised tariffs on steel.", "The ministry lifted tariffs on steel.", False),
+    ("The ministry sanctioned the licence.", "The ministry approved the licence.", False),
+    ("The ministry approved the licence.", "The ministry sanctioned the licence.", False),
+    # antonym pairs stay apart
+    ("The ministry removed the firm from the list.", "The ministry added the firm to the list.", False),
+    ("The ministry imposed tariffs on steel.", "The ministry lifted tariffs on steel.", False),
+    ("The ministry denied the licence.", "The ministry granted the licence.", False),
+    ("Exports fell 12%.", "Exports rose 12%.", False),
+])
+def test_paraphrased_verbs(checker, sentence, quote, ok):
+    assert checker.check(sentence, [quote]).supported is ok, checker.check(sentence, [quote])
+
+
+def test_synonym_route_guards():
+    from agent.support import DIRECTION_VERBS, synonym_verb, verb_antonyms
+
+    assert synonym_verb("get", {"receive"}) == "receive"
+    assert synonym_verb("keep", {"continue"}) == "continue"
+    assert synonym_verb("lift", {"raise"}) is None  # a direction verb
+    assert synonym_verb("hoist", {"lift"}) is None  # a synset holding a direction verb ({raise, lift, ...})
+    assert synonym_verb("keep", {"continue", "discontinue"}) is None  # the evidence holds an antonym
+    assert "discontinue" in verb_antonyms("keep")
+    assert {"add", "remove", "impose", "lift", "grant", "deny", "rise", "fall"} <= DIRECTION_VERBS
+
+
+# --------------------------------------------------------------- hedges turned into certainty
+@pytest.mark.parametrize("sentence, quote, ok", [
+    ("The decision will certainly draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", False),
+    ("The decision is almost certain to draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", True),
+    ("The decision is likely to draw a sharp response from Beijing.",
+     "The decision, almost certain to draw a sharp response from Beijing", True),
+    ("Officials are responsible for the detention of Uighurs.",
+     "officials who are believed to be responsible for the detention of Uighurs", False),
+    ("Officials are believed to be responsible for the detention of Uighurs.",
+     "officials who are believed to be responsible for the detention of Uighurs", True),
+    # reported speech: the attribution carries the backshifted modal
+    ("IFlytek said its placement will not affect its daily operations.",
+     "IFlytek said its placement would not affect its daily operations.", True),
+    ("Its placement will not affect IFlytek's daily operations.",
+     "IFlytek said its placement would not affect its daily operations.", False),
+    # qualified figures
+    ("Hikvision receives 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", False),
+    ("Hikvision receives more than 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", False),
+    ("Hikvision receives about 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", True),
+    ("The camps hold over 1 million Uighurs.", "camps holding more than 1 million Uighurs", True),
+    ("The camps hold fewer than 1 million Uighurs.", "camps holding more than 1 million Uighurs", False),
+    ("SenseTime is valued at more than $4.5 billion.", "SenseTime, valued at around $4.5 billion", False),
+    ("SenseTime is valued at $4.5 billion.", "SenseTime, valued at $4.5 billion", True),
+])
+def test_hedges_and_qualified_figures(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+def test_qualified_numbers():
+    from agent.support import qualified_numbers
+
+    assert qualified_numbers("nearly 30% of its 50 billion yuan") == {30.0: {"upper"}, 50.0: set(), 50e9: set()}
+    assert qualified_numbers("more than 1 million")[1e6] == {"lower"}
+    assert qualified_numbers("at around $4 billion")[4.0] == {"approx"}
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Huawei is controlled by the Chinese government.", False),
+    ("Huawei is not controlled by the Chinese government.", False),  # the denial is Huawei's, not a fact
+    ("Huawei has repeatedly denied that it is controlled by the Chinese government.", True),
+    ("Huawei has filed a lawsuit against the US government's restrictions.", True),
+])
+def test_a_denied_clause_is_not_asserted(checker, sentence, ok):
+    quote = ("Huawei has repeatedly denied it is controlled by the Chinese government, military or intelligence "
+             "services and has filed a lawsuit against the US government's restrictions.")
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+# --------------------------------------------------------------- aliases against an entry's fields
+AKSU = ("Entity: Aksu District Public Security Bureau\nAlternate names: Aqsu District Public Security Bureau\n"
+        "Start date: 2019-10-09")
+HOTAN = ("Entity: Hetian Prefecture Public Security Bureau\nAlternate names: Hotan Prefecture Public Security Bureau\n"
+         "Start date: 2019-10-09")
+KASHGAR = "Entity: Kashgar Prefecture Public Security Bureau\nStart date: 2019-10-09"
+FIBER = ("Entity: FiberHome Technologies Group\nAlternate names: FiberHome; FiberHome Networks Co. Ltd.; and Wuhan "
+         "Institute of Posts and Telecommunications\nStart date: 2020-06-05")
+
+
+def _lines(*records):
+    return [line for r in records for line in r.splitlines()]
+
+
+@pytest.mark.parametrize("sentence, records, ok, why", [
+    ("The Aksu District Public Security Bureau, also known as the Aqsu District Public Security Bureau, "
+     "has a start date of October 9, 2019.", [AKSU], True, ""),
+    ("The Aksu District Public Security Bureau (a.k.a. Aqsu District Public Security Bureau) is listed.",
+     [AKSU], True, ""),
+    ("Wuhan Institute of Posts and Telecommunications is also known as FiberHome Technologies Group.",
+     [FIBER], True, ""),
+    ("FiberHome Technologies Group, also called FiberHome Networks, is listed.", [FIBER], True, ""),
+    # an alias of one entry given to another
+    ("The Kashgar Prefecture Public Security Bureau is also known as the Hotan Prefecture Public Security Bureau.",
+     [KASHGAR, HOTAN], False, "different entries"),
+    ("The Kashgar Prefecture Public Security Bureau is also listed under the name Hotan Prefecture Public "
+     "Security Bureau.", [KASHGAR, HOTAN], False, "different entries"),
+    ("The Aksu District Public Security Bureau, also known as the Hotan Prefecture Public Security Bureau, "
+     "was added on October 9, 2019.", [AKSU, HOTAN], False, "different entries"),
+    # an alternate name is not a former name
+    ("The Aksu District Public Security Bureau, formerly known as the Aqsu District Public Security Bureau, "
+     "is listed.", [AKSU], False, "formerly"),
+    # without the entry the alias words stay unsupported
+    ("The Aksu District Public Security Bureau, also known as the Aqsu District Public Security Bureau, "
+     "was added on October 9, 2019.", [], False, "known"),
+])
+def test_alias_claims(checker, sentence, records, ok, why):
+    v = checker.check(sentence, _lines(*records) or _lines(AKSU), records=records)
+    assert v.supported is ok, v
+    assert why in v.reason
+
+
+def test_alias_check_and_record_block():
+    from agent.grounding import record_block
+    from agent.support import alias_check
+
+    assert alias_check("Aksu District Public Security Bureau, also known as Aqsu District Public Security Bureau",
+                       [AKSU]) == "ok"
+    assert alias_check("Kashgar Prefecture Public Security Bureau, aka Hotan Prefecture Public Security Bureau",
+                       [KASHGAR, HOTAN]) == "mixed"
+    assert alias_check("Aksu District Public Security Bureau was added.", [AKSU]) == ""  # no alias claim
+    body = "Intro text.\n\n" + AKSU + "\n\n" + HOTAN + "\n"
+    assert record_block(body, body.index("Alternate names: Hotan")) == HOTAN
+    assert record_block(body, body.index("Aqsu")) == AKSU
+    assert record_block(body, body.index("Intro")) == ""
+
+
+# --------------------------------------------------------------- a negated enumeration lead-in
+LEAD = "This subpart does not prohibit agencies from procuring or contractors from providing-"
+ITEM = "(2) Telecommunications equipment that cannot route or redirect user data traffic."
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("The subpart does not prohibit agencies from procuring telecommunications equipment that cannot route "
+     "user data traffic.", True),
+    ("The subpart prohibits agencies from procuring telecommunications equipment that cannot route "
+     "user data traffic.", False),
+    ("The subpart does not prohibit agencies from procuring telecommunications equipment that can route "
+     "user data traffic.", False),
+])
+def test_a_lead_in_negation_governs_its_items(checker, sentence, ok):
+    v = checker.check(sentence, [ITEM], [LEAD, ITEM], leads=[LEAD])
+    assert v.supported is ok, v
+
+
+class _Store:
+    def __init__(self, body):
+        from ingest.store import StoredDocument
+
+        self.doc = StoredDocument("d", ["far.txt"], "FAR 4.2102", "FAR Council", "2020-05-06", "", "text", body)
+
+    def get_document(self, doc_id):
+        return self.doc if doc_id == "d" else None
+
+
+def _grounder(body, checker):
+    from agent.grounding import Grounder
+    from agent.types import Hit
+
+    return Grounder([Hit(chunk_id="d:0", doc_id="d", source="far.txt", title="FAR 4.2102", start=0, end=len(body),
+                         text=body)], _Store(body), support_checker=checker)
+
+
+def test_grounder_passes_lead_ins_and_entries(checker):
+    from agent.grounding import ModelSentence
+
+    body = f"(b) Exceptions. {LEAD}\n\n(1) A service that connects to a third-party.\n\n{ITEM}\n"
+    g = _grounder(body, checker)
+    item = ITEM[4:-1]
+    assert g.add(ModelSentence(text="The subpart does not prohibit agencies from procuring telecommunications "
+                               "equipment that cannot route user data traffic.",
+                               support=[{"passage": 1, "quote": item}]))
+    assert not g.add(ModelSentence(text="The subpart prohibits agencies from procuring telecommunications "
+                                   "equipment that cannot route user data traffic.",
+                                   support=[{"passage": 1, "quote": item}]))
+    body = "Entries:\n\n" + KASHGAR + "\n\n" + HOTAN + "\n"
+    g = _grounder(body, checker)
+    quotes = [{"passage": 1, "quote": "Entity: Hetian Prefecture Public Security Bureau"},
+              {"passage": 1, "quote": "Alternate names: Hotan Prefecture Public Security Bureau"}]
+    assert g.add(ModelSentence(text="The Hetian Prefecture Public Security Bureau is also known as the Hotan "
+                               "Prefecture Public Security Bureau.", support=quotes))
+    quotes[0] = {"passage": 1, "quote": "Entity: Kashgar Prefecture Public Security Bureau"}
+    assert not g.add(ModelSentence(text="The Kashgar Prefecture Public Security Bureau is also known as the Hotan "
+                                   "Prefecture Public Security Bureau.", support=quotes))
+    assert "different entries" in g.dropped[-1].reason
+
+
+# --------------------------------------------------------------- attribution to the quotes' speaker
+REVIEW = "The United States will continue to review its authorities to respond to these abuses."
+
+
+@pytest.mark.parametrize("sentence, speakers, ok", [
+    ("The State Department said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], True),
+    ("According to Michael Pompeo, the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], True),
+    # someone else as the speaker
+    ("The Commerce Department said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], False),
+    ("Wilbur Ross said the United States will continue to review its authorities.",
+     ["U.S. Department of State (Secretary of State Michael R. Pompeo)"], False),
+    ("The State Department said the United States will continue to review its authorities.", [], False),
+    # a reporting verb without a clause is a claim, not an attribution
+    ("The State Department noted the authorities.", ["U.S. Department of State"], False),
+])
+def test_attribution_to_the_speaker(checker, sentence, speakers, ok):
+    v = checker.check(sentence, [REVIEW], speakers=speakers)
+    assert v.supported is ok, v
+
+
+def test_quotation_speaker():
+    from agent.grounding import quotation_speaker
+
+    body = ("“This action places Huawei on the Entity List. This will prevent misuse,” said Secretary of Commerce "
+            "Wilbur Ross. “Since 2017 we have added 190 persons.”\n\n"
+            'Other text. "We will comply," it said. Plain sentence here.')
+    i = body.index("places Huawei")
+    assert quotation_speaker(body, i, i + 10) == "said Secretary of Commerce Wilbur Ross."
+    i = body.index("190 persons")
+    assert quotation_speaker(body, i, i + 5) == ""  # a quotation without an attribution clause
+    i = body.index("will comply")
+    assert quotation_speaker(body, i, i + 5) == "it said."
+    i = body.index("Plain sentence")
+    assert quotation_speaker(body, i, i + 5) == ""  # not inside a quotation
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Hikvision and Xiamen Meiya each fell 1.6% in Tuesday trade.", True),
+    ("Hikvision and Xiamen Meiya each dropped 1.6% in Tuesday trade.", True),
+    ("Hikvision and Xiamen Meiya each rose 1.6% in Tuesday trade.", False),
+    ("Hikvision and Xiamen Meiya each gained 1.6% in Tuesday trade.", False),
+    ("Hikvision and Xiamen Meiya each plunged 1.6% in Tuesday trade.", False),  # a degree the quote does not give
+    ("Hikvision and Xiamen Meiya each fell 2.6% in Tuesday trade.", False),
+])
+def test_a_copular_level_is_a_change_of_level(checker, sentence, ok):
+    quote = "Hikvision and Xiamen Meiya were each down a relatively mild 1.6% in Tuesday trade."
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+    assert not checker.check("The firm fell 12%.", ["The firm shut down 12% of its plants."]).supported
+
+
+def test_a_word_and_its_ing_form_meet(checker):
+    quote = "The shares were each down 1.6% in Tuesday trade."
+    assert checker.check("The shares each fell 1.6% in Tuesday trading.", [quote]).supported
+    assert not checker.check("The shares each fell 1.6% in Tuesday tracking.", [quote]).supported

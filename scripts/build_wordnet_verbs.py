@@ -1,0 +1,101 @@
+"""Build agent/data/wordnet_verbs.json: the verb synsets and verb antonyms of WordNet 3.0.
+
+Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
+(``apt-get install wordnet-base`` -> /usr/share/wordnet), or any WordNet 3.x ``dict``
+folder given as the first argument. Only single-word verb lemmas are kept (a sentence
+token is one word). The output holds, per verb lemma, its synsets in WordNet's sense
+order (most frequent first), each synset's single-word lemmas, and the lemmas WordNet
+marks as antonyms. agent/support.py reads it to accept a paraphrased verb ("receives" for
+"gets", "released" for "issued") without any download at run time.
+
+    python scripts/build_wordnet_verbs.py [/usr/share/wordnet] [agent/data/wordnet_verbs.json]
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+LICENCE = (
+    "WordNet Release 3.0. This software and database is being provided to you, the LICENSEE, by "
+    "Princeton University under the following license. By obtaining, using and/or copying this software "
+    "and database, you agree that you have read, understood, and will comply with these terms and conditions.: "
+    "Permission to use, copy, modify and distribute this software and database and its documentation for any "
+    "purpose and without fee or royalty is hereby granted, provided that you agree to comply with the following "
+    "copyright notice and statements, including the disclaimer, and that the same appear on ALL copies of the "
+    "software, database and documentation, including modifications that you make for internal use or for "
+    "distribution. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND "
+    "DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR "
+    "IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES "
+    "OF MERCHANT- ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, "
+    "DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER "
+    "RIGHTS. The name of Princeton University or Princeton may not be used in advertising or publicity "
+    "pertaining to distribution of the software and/or database. Title to copyright in this software, database "
+    "and any associated documentation shall at all times remain with Princeton University and LICENSEE agrees "
+    "to preserve same.")
+
+
+def _words(fields: list[str]) -> tuple[list[str], int]:
+    n = int(fields[3], 16)
+    words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(n)]
+    return words, 4 + 2 * n
+
+
+def build(src: Path) -> dict:
+    synsets: dict[str, list[str]] = {}
+    pointers: dict[str, list[tuple[str, str, str, str]]] = {}
+    for line in (src / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split(" | ")[0].split()
+        words, i = _words(f)
+        synsets[f[0]] = words
+        ptrs = []
+        for _ in range(int(f[i])):
+            ptrs.append(tuple(f[i + 1:i + 5]))
+            i += 4
+        pointers[f[0]] = ptrs
+    antonyms: dict[str, set[str]] = defaultdict(set)
+    for off, ptrs in pointers.items():
+        for sym, target, pos, st in ptrs:
+            if sym == "!" and pos == "v":
+                s, t = int(st[:2], 16), int(st[2:], 16)
+                a, b = synsets[off][s - 1], synsets[target][t - 1]
+                if "_" not in a and "_" not in b:
+                    antonyms[a].add(b)
+                    antonyms[b].add(a)
+    lemmas: dict[str, list[int]] = {}
+    ids: dict[str, int] = {}
+    kept: list[list[str]] = []
+    for line in (src / "index.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+        if "_" in lemma or "-" in lemma:
+            continue
+        offsets = f[4 + n_ptr + 2:][:n_syn]
+        out = []
+        for off in offsets:
+            if off not in ids:
+                ids[off] = len(kept)
+                kept.append([w for w in synsets[off] if "_" not in w])
+            out.append(ids[off])
+        lemmas[lemma] = out
+    return {"source": "WordNet 3.0 (Princeton University), verbs only; built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": kept,
+            "antonyms": {k: sorted(v) for k, v in sorted(antonyms.items())}}
+
+
+def main() -> None:
+    src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
+    dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
+    data = build(src)
+    dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
+    print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "
+          f"{len(data['antonyms'])} lemmas with antonyms, {dst.stat().st_size // 1024} KiB")
+
+
+if __name__ == "__main__":
+    main()
