@@ -138,9 +138,10 @@ def _ask(corpus_index, question):
 
 @pytest.mark.integration
 @pytest.mark.parametrize("question, lead", [
-    ("How much money will Megvii's initial public offering raise?", "$500 million"),
-    ("How much is Megvii valued at?", "$4 billion"),
-    ("How much did SenseTime's latest funding round value it at?", "$4.5 billion"),
+    # The qualifiers are part of the figure ("to raise at least $500 million").
+    ("How much money will Megvii's initial public offering raise?", "at least $500 million"),
+    ("How much is Megvii valued at?", "around $4 billion"),
+    ("How much did SenseTime's latest funding round value it at?", "around $4.5 billion"),
     ("When did the second interim rule on Section 889 become effective?", "December 13, 2019"),
     ("Whose telecommunications equipment is prohibited under the Section 889 rule?", "Huawei Technologies Company"),
 ])
