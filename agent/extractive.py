@@ -459,6 +459,12 @@ def _is_address(text: str) -> bool:
 _FIELD_LINE = re.compile(r"^[A-Z][\w ()/'’.-]{1,40}:\s+\S")
 
 
+def _is_field_line(text: str) -> bool:
+    """A short ``Label: value`` line ("Start date: 2020-06-05"), which speaks for its document
+    or record; a short prose sentence ("Shares in Ambarella fell 12%") speaks for what it names."""
+    return len(text) <= 80 and _FIELD_LINE.match(text) is not None
+
+
 def record_span(body: str, start: int, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The record (a paragraph of ``Field: value`` lines, as in screening lists)
     holding ``start``, or None when that paragraph is prose."""
@@ -773,7 +779,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     the question asks for them."""
     if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
         return []
-    if not _about_main_name(q, c, whole_doc=len(c.text) <= 80) and not _refers_to_main_name(q, c):
+    if not _about_main_name(q, c, whole_doc=_is_field_line(c.text)) and not _refers_to_main_name(q, c):
         return []
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
@@ -793,7 +799,7 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
         values = _candidate_values(q, c)
         if not values:
             continue
-        if len(c.text) <= 80:  # a field line or a one-line statement: its value is the answer
+        if _is_field_line(c.text):  # "Effective Date: December 13, 2019": its value is the answer
             near = _nearest(values, c.text, q)
             v = next(v for v in values if v[2] == near)
             if store is None or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR:

@@ -33,19 +33,22 @@ def eval_section(path: Path) -> list[str]:
     if not rows:
         return []
     ks = [str(k) for k in d.get("ks", [1, 3, 5])]
-    out = [f"Answers: `tradeqa eval {Path(d.get('questions', '?')).name}` over `{d.get('corpus') or 'the index'}`"
+    names = " ".join(Path(q.strip()).name for q in str(d.get("questions", "?")).split(","))
+    out = [f"Answers: `tradeqa eval {names}` over `{d.get('corpus') or 'the index'}`"
            f" ({d.get('created', '')[:10]}), no LLM:", "",
-           "| configuration | answerable fully correct | unanswerable abstained | citation precision | "
+           "| configuration | answerable fully correct | direct answer right | unanswerable abstained | "
+           "wrong abstentions | paraphrase consistency | citation precision | "
            f"recall@{'/'.join(ks)} | MRR | latency p50 / p95 |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         s = r["summary"]
         rec = " / ".join("–" if s["recall_at_k"].get(k) is None else f"{100 * s['recall_at_k'][k]:.0f}" for k in ks)
         mrr = "–" if s.get("mrr") is None else f"{s['mrr']:.2f}"
         lat = "–" if s.get("latency_p50_ms") is None else f"{s['latency_p50_ms']:.0f} / {s['latency_p95_ms']:.0f} ms"
         out.append(f"| {r['name']} ({s['n_questions']} questions, {s['n_answerable']} answerable) | "
-                   f"{_pct(s['correct_rate'])} | {_pct(s['abstain_recall'])} | {_pct(s['citation_precision'])} | "
-                   f"{rec} % | {mrr} | {lat} |")
+                   f"{_pct(s['correct_rate'])} | {_pct(s.get('direct_rate'))} | {_pct(s['abstain_recall'])} | "
+                   f"{s.get('wrong_abstentions', '–')} | {_pct(s.get('consistency'))} | "
+                   f"{_pct(s['citation_precision'])} | {rec} % | {mrr} | {lat} |")
     return out + [""]
 
 
