@@ -272,16 +272,16 @@ def phase_ask_latency(index: str, questions: str, rounds: int) -> dict:
             "warm_p50_ms": pct(warm, 50), "warm_p95_ms": pct(warm, 95), "rss_mib": rss_mib()}
 
 
-def phase_scale_tradeqa(size: int, workdir: str, per_doc: int = 50) -> dict:
+def write_scale_index(size: int, path: Path, per_doc: int = 50):
+    """An index of ``size`` synthetic chunks with random unit vectors, written through
+    ``IndexStore.add_documents(precomputed=...)`` as ingest_paths writes (~500 chunks a call).
+    Returns ``(store, seconds spent writing)``."""
     import numpy as np
 
-    from agent import ask
-    from agent.config import Settings
     from ingest import IndexOptions, IndexStore
     from ingest.records import Chunk, Document, content_hash
     from ingest.store import embedding_input
 
-    path = Path(workdir) / f"scale-{size}"
     store = IndexStore(IndexOptions(path=path))
     r = random.Random(size)
     rng = np.random.default_rng(size)
@@ -315,6 +315,18 @@ def phase_scale_tradeqa(size: int, workdir: str, per_doc: int = 50) -> dict:
             if len(pre) >= 500:
                 write_s += flush()
         write_s += flush()
+    return store, write_s
+
+
+def phase_scale_tradeqa(size: int, workdir: str, per_doc: int = 50) -> dict:
+    import numpy as np
+
+    from agent import ask
+    from agent.config import Settings
+
+    path = Path(workdir) / f"scale-{size}"
+    store, write_s = write_scale_index(size, path, per_doc)
+    rng = np.random.default_rng(size + 1)
     assert store.chunk_count() == size
     qr = random.Random(1)
     kw, dense = [], []
