@@ -36,7 +36,7 @@ def open_index(index: str | os.PathLike | None = None, settings: Settings | None
     s = resolve_settings(index, settings)
     opts = s.index_options()
     key = (str(opts.path.resolve()), opts.embedding_model, opts.chroma_url, opts.collection, opts.encoder, opts.device,
-           opts.batch_size, opts.hnsw_ef_search)
+           opts.batch_size, opts.hnsw_ef_search, opts.exact_search_max)
     with _STORES_LOCK:
         store = _STORES.get(key)
         if store is None:

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     hnsw_ef_search: int = Field(500, ge=10, le=100000,
                                 description="HNSW search breadth (Chroma ef_search): exact up to this many chunks, "
                                             "higher recall and slower queries above it.")
+    exact_search_max: int = Field(20_000, ge=0,
+                                  description="Up to this many chunks dense search is exact, over the cached chunk "
+                                              "vectors, without opening Chroma (0: always Chroma).")
     top_k: int = Field(8, ge=1, le=50, description="Passages handed to the answerer.")
     diversity: Diversity = Field(Diversity.DOC_CAP, description="doc_cap | mmr | none.")
     per_doc_cap: int = Field(4, ge=1, description="Max passages per document (doc_cap).")
@@ -111,7 +114,7 @@ class Settings(BaseSettings):
         return IndexOptions(path=Path(self.index).expanduser(), embedding_model=self.embedding_model,
                             chroma_url=self.chroma_url, collection=self.collection, encoder=self.encoder,
                             device=self.device, batch_size=self.embed_batch_size,
-                            hnsw_ef_search=self.hnsw_ef_search)
+                            hnsw_ef_search=self.hnsw_ef_search, exact_search_max=self.exact_search_max)
 
     def chunking(self) -> ChunkingOptions:
         return ChunkingOptions(max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap,

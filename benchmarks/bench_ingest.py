@@ -104,6 +104,7 @@ def fill(store, start: int, stop: int, rng: random.Random, per_doc: int = 10) ->
                 pos += len(t) + 2
             db.executemany('INSERT INTO chunks(chunk_id, doc_id, ord, start, "end", text, title, ftext, ftitle) '
                            'VALUES (?,?,?,?,?,?,?,?,?)', rows)
+        store._bump_generation()  # noqa: SLF001 - as every write does: readers' cached counts are renewed
 
 
 QUERY_KINDS = {

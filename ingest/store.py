@@ -115,6 +115,11 @@ class IndexOptions:
     # from process to process (the graph is rebuilt on load), so answers did too. With
     # ef_search >= the collection size the search is exact; above it recall stays high.
     hnsw_ef_search: int = 500
+    # Up to this many chunks, dense search is exact and done here, over the chunk vectors the
+    # catalog's embedding cache holds (the same vectors Chroma holds): a question then needs
+    # neither chromadb's import nor its client (~0.5-0.9 s of a cold `tradeqa ask`). 0 = always
+    # Chroma. Never used with a Chroma server, nor when a chunk's vector is not in the cache.
+    exact_search_max: int = 20_000
 
 
 @dataclass
@@ -212,6 +217,9 @@ class IndexStore:
         self._db.commit()
         self._collection = None
         self._client = None
+        # Counts that change only with the catalog (see _read_cache).
+        self._reads: dict = {}
+        self._reads_generation: int | None = None
         # Generation of the catalog the open Chroma client has seen (see _fresh_collection).
         self._seen_generation = self.generation()
         self._chroma_lock = threading.RLock()
@@ -506,12 +514,34 @@ class IndexStore:
         return self._count_matches(match) if match else 0
 
     def _count_matches(self, match: str) -> int:
-        """Chunks matching an FTS5 expression."""
+        """Chunks matching an FTS5 expression (kept until the catalog changes: counting a
+        common term's rows reads its whole posting list, ~1-3 ms at 10^5 chunks, and a
+        question looks up every word's count)."""
+        cache = self._read_cache()
+        key = ("matches", match)
+        n = cache.get(key)
+        if n is None:
+            with self._lock:
+                try:
+                    n = self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                         (match,)).fetchone()[0]
+                except sqlite3.OperationalError:
+                    n = 0
+            cache[key] = n
+        return n
+
+    READ_CACHE_ENTRIES = 50_000
+
+    def _read_cache(self) -> dict:
+        """A dict for counts that only change when the catalog does (the chunk count, term
+        document frequencies), emptied when the generation counter moves - a write by this
+        or another process - which costs one primary-key read to check."""
+        gen = self.generation()
         with self._lock:
-            try:
-                return self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[0]
-            except sqlite3.OperationalError:
-                return 0
+            if gen != self._reads_generation or len(self._reads) > self.READ_CACHE_ENTRIES:
+                self._reads = {}
+                self._reads_generation = gen
+            return self._reads
 
     def is_empty(self) -> bool:
         """True when the index holds no document (cheaper than :meth:`stats`, which also
@@ -520,16 +550,66 @@ class IndexStore:
             return self._db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
 
     def chunk_count(self) -> int:
-        with self._lock:
-            return self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        """Chunks in the catalog (counting reads the whole table, ~3 ms at 10^5 chunks, so the
+        count is kept until the catalog changes; see :meth:`_read_cache`)."""
+        cache = self._read_cache()
+        n = cache.get("chunks")
+        if n is None:
+            with self._lock:
+                n = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            cache["chunks"] = n
+        return n
+
+    def _exact_index(self):
+        """``(chunk ids, doc ids, float32 matrix)`` of every chunk for :meth:`dense_search`, read
+        from the embedding cache once per catalog generation; None when the index is larger
+        than ``exact_search_max``, on a Chroma server, or when a chunk's vector is not cached
+        under this encoder (keyword-only records, an index built with another model): Chroma
+        then answers."""
+        if self.options.chroma_url or self.chunk_count() > self.options.exact_search_max:
+            return None
+        cache = self._read_cache()
+        if "exact" not in cache:
+            import numpy as np
+
+            with self._lock:
+                rows = self._db.execute("SELECT chunk_id, doc_id, title, text FROM chunks ORDER BY doc_id, ord").fetchall()
+            hashes = [content_hash(embedding_input(title, text)) for _, _, title, text in rows]
+            blobs = self._cached_blobs(hashes)
+            got = None
+            if rows and all(h in blobs for h in hashes):
+                mat = np.frombuffer(b"".join(blobs[h] for h in hashes), dtype=np.float32).reshape(len(rows), -1)
+                got = ([r[0] for r in rows], [r[1] for r in rows], mat)
+            cache["exact"] = got
+        return cache["exact"]
 
     def dense_search(self, vector: list[float], n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]:
-        """Nearest chunks by cosine similarity: ``[(chunk_id, similarity)]``, best first."""
+        """Nearest chunks by cosine similarity: ``[(chunk_id, similarity)]``, best first.
+
+        Up to ``IndexOptions.exact_search_max`` chunks the search is exact, over the cached
+        chunk vectors (see :meth:`_exact_index`); above, Chroma's HNSW index answers."""
         if doc_ids is not None and not doc_ids:
             return []
         total = self.chunk_count()
         if total == 0:
             return []
+        exact = self._exact_index() if self.options.exact_search_max > 0 else None
+        if exact is not None:
+            import numpy as np
+
+            ids, docs, mat = exact
+            sims = mat @ np.asarray(vector, dtype=np.float32)
+            if doc_ids is not None:
+                keep = np.fromiter((d in doc_ids for d in docs), dtype=bool, count=len(docs))
+                sims = np.where(keep, sims, -np.inf)
+                k = min(n, int(keep.sum()))
+            else:
+                k = min(n, len(ids))
+            if k <= 0:
+                return []
+            top = np.argpartition(-sims, k - 1)[:k]
+            top = top[np.lexsort((top, -sims[top]))]  # ties: the earlier passage first
+            return [(ids[i], float(sims[i])) for i in top]
         kwargs = {}
         if doc_ids is not None:
             kwargs["where"] = {"doc_id": {"$in": sorted(doc_ids)}}
@@ -541,16 +621,19 @@ class IndexStore:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists) if i in known]
 
     # -------------------------------------------------------------- writes
-    def _cached_vectors(self, hashes: list[str]) -> dict[str, list[float]]:
-        out: dict[str, list[float]] = {}
+    def _cached_blobs(self, hashes: list[str]) -> dict[str, bytes]:
+        """Cached vectors as stored (float32 bytes), by text hash."""
+        out: dict[str, bytes] = {}
         model = self.embedder.model_id
         with self._lock:
             for i in range(0, len(hashes), 500):
                 part = hashes[i:i + 500]
                 q = f"SELECT text_hash, vector FROM embedding_cache WHERE model=? AND text_hash IN ({','.join('?' * len(part))})"
-                for h, blob in self._db.execute(q, [model, *part]):
-                    out[h] = array("f", blob).tolist()
+                out.update(self._db.execute(q, [model, *part]))
         return out
+
+    def _cached_vectors(self, hashes: list[str]) -> dict[str, list[float]]:
+        return {h: array("f", blob).tolist() for h, blob in self._cached_blobs(hashes).items()}
 
     def text_vectors(self, texts: list[str], *, compute: bool = True) -> list[list[float] | None]:
         """Vectors of arbitrary texts (sentences), one per text (``None`` when not cached

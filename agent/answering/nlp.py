@@ -28,10 +28,21 @@ so a later ``import torch`` (sentence-transformers) works normally. When torch i
 already imported (the sentence-transformers encoder was loaded first) or thinc is, the
 finder is not installed: thinc sees torch for free. ``TRADEQA_SPACY_TORCH=1`` turns the
 finder off (for a spaCy pipeline that does need torch, e.g. a transformer one).
+
+**Why spaCy's command line is not imported either.** ``spacy/__init__.py`` imports
+``spacy.cli.info`` for its ``spacy.info()`` helper, and ``spacy.cli`` imports every
+command of spaCy's command line with typer, click, weasel, requests and the config
+templates (~35-40 % of ``import spacy``; nothing of it is used to load or run a
+pipeline). The same finder, during ``import spacy`` and in that thread, answers
+``spacy.cli`` and ``spacy.cli.info`` with two small stand-ins whose ``info()`` imports
+the real command when called; the stand-ins are taken out of ``sys.modules`` (and off
+the ``spacy`` module) right after, so a later ``import spacy.cli`` loads the real one.
+Not done when ``spacy.cli`` is already imported; ``TRADEQA_SPACY_CLI=1`` turns it off.
 """
 from __future__ import annotations
 
 import importlib.abc
+import importlib.util
 import logging
 import os
 import sys
@@ -54,28 +65,73 @@ _nlp: "Language | None" = None
 _loads = 0  # how many times the pipeline was loaded in this process (tests: must be 1)
 
 
-class _HideTorch(importlib.abc.MetaPathFinder):
-    """A meta path finder that makes ``import torch`` fail in one thread while it is installed."""
+_CLI_STUBS = ("spacy.cli", "spacy.cli.info")
 
-    def __init__(self, thread_id: int) -> None:
+
+def _lazy_info(*args, **kwargs):
+    """``spacy.info`` as spaCy defines it, imported on the first call (see the module docstring)."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+class _CliStub(importlib.abc.Loader):
+    """Creates the stand-ins for ``spacy.cli`` (an empty package) and ``spacy.cli.info``."""
+
+    def create_module(self, spec):
+        return None  # the default module object
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__tradeqa_stub__ = True
+        if module.__name__ == "spacy.cli.info":
+            module.info = _lazy_info
+
+
+class _HideTorch(importlib.abc.MetaPathFinder):
+    """A meta path finder that, in one thread while it is installed, makes ``import torch``
+    fail (``hide_torch``) and answers ``spacy.cli`` / ``spacy.cli.info`` with stand-ins
+    (``stub_cli``)."""
+
+    def __init__(self, thread_id: int, hide_torch: bool = True, stub_cli: bool = False) -> None:
         self.thread_id = thread_id
+        self.hide_torch = hide_torch
+        self.stub_cli = stub_cli
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None):
-        """Raise ``ModuleNotFoundError`` for ``torch`` and its submodules in the importing thread;
-        None (ask the next finder) for anything else or in any other thread."""
-        if threading.get_ident() == self.thread_id and (fullname == "torch" or fullname.startswith("torch.")):
+        """Raise ``ModuleNotFoundError`` for ``torch`` and its submodules, a stand-in's spec for
+        spaCy's command line, in the importing thread; None (ask the next finder) for
+        anything else or in any other thread."""
+        if threading.get_ident() != self.thread_id:
+            return None
+        if self.hide_torch and (fullname == "torch" or fullname.startswith("torch.")):
             raise ModuleNotFoundError(f"No module named {fullname!r} (hidden from thinc by agent.answering.nlp)",
                                       name=fullname)
+        if self.stub_cli and fullname in _CLI_STUBS:
+            return importlib.util.spec_from_loader(fullname, _CliStub(), is_package=fullname == "spacy.cli")
         return None
 
 
+def _drop_cli_stubs() -> None:
+    """Take the stand-ins out, so that a later ``import spacy.cli`` loads the real package."""
+    for name in reversed(_CLI_STUBS):
+        mod = sys.modules.get(name)
+        if mod is not None and getattr(mod, "__tradeqa_stub__", False):
+            del sys.modules[name]
+    spacy = sys.modules.get("spacy")
+    if spacy is not None and getattr(getattr(spacy, "cli", None), "__tradeqa_stub__", False):
+        delattr(spacy, "cli")
+
+
 def import_spacy() -> ModuleType:
-    """``import spacy`` without thinc importing torch (see the module docstring); the module."""
+    """``import spacy`` without thinc importing torch and without spaCy's command line (see the
+    module docstring); the module."""
     if "spacy" in sys.modules and "thinc.compat" in sys.modules:
         return sys.modules["spacy"]
     hide = ("torch" not in sys.modules and "thinc.compat" not in sys.modules
             and os.environ.get("TRADEQA_SPACY_TORCH", "").lower() not in ("1", "true", "yes"))
-    finder = _HideTorch(threading.get_ident()) if hide else None
+    stub = ("spacy" not in sys.modules and "spacy.cli" not in sys.modules
+            and os.environ.get("TRADEQA_SPACY_CLI", "").lower() not in ("1", "true", "yes"))
+    finder = _HideTorch(threading.get_ident(), hide_torch=hide, stub_cli=stub) if hide or stub else None
     if finder is not None:
         sys.meta_path.insert(0, finder)
     try:
@@ -83,6 +139,8 @@ def import_spacy() -> ModuleType:
     finally:
         if finder is not None:
             sys.meta_path.remove(finder)
+            if stub:
+                _drop_cli_stubs()
     return spacy
 
 

@@ -76,3 +76,20 @@ def test_per_call_disable_keeps_the_other_annotations():
     assert [(e.text, e.label_) for e in full.ents] == [(e.text, e.label_) for e in no_lemma.ents]
     assert not no_ner.ents and full.ents
     assert parse(q).ents  # the shared pipeline itself was not changed by the disabled calls
+
+
+def test_spacy_command_line_is_not_imported_and_still_works_after():
+    """``import spacy`` through import_spacy skips spaCy's command line (typer, weasel); the
+    pipeline loads and runs, and ``spacy.cli`` / ``spacy.info()`` work when asked for."""
+    got = _run("import json, sys\nfrom agent.answering import nlp as N\nspacy = N.import_spacy()\n"
+               "after_import = sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'weasel', 'typer') if m in sys.modules)\n"
+               "doc = N.parse('The rule took effect on August 13, 2019.')\n"
+               "after_parse = sorted(m for m in ('spacy.cli', 'weasel', 'typer') if m in sys.modules)\n"
+               "import spacy.cli\n"
+               "real_cli = hasattr(spacy.cli, 'download') and hasattr(spacy.cli, 'setup_cli')\n"
+               "info = spacy.info()\n"
+               "print(json.dumps({'after_import': after_import, 'after_parse': after_parse, 'ents': len(doc.ents), "
+               "'real_cli': real_cli, 'info': isinstance(info, dict) and 'spacy_version' in info, "
+               "'finders_left': [type(f).__name__ for f in sys.meta_path if type(f).__name__ == '_HideTorch']}))")
+    assert got["after_import"] == [] and got["after_parse"] == []
+    assert got["ents"] >= 1 and got["real_cli"] and got["info"] and got["finders_left"] == []

@@ -224,3 +224,20 @@ def test_document_id_is_hashed_once_per_document(monkeypatch):
     assert doc.doc_id != first and doc.doc_id == real("two")
     doc.title = "Retitled"  # so does a changed title (metadata is part of the id)
     assert doc.doc_id == real("two", "Retitled")
+
+
+def test_paragraph_spans_match_the_regular_expression_they_replace():
+    """paragraph_spans() is a linear scan; it must cut exactly where the old pattern did
+    (chunk offsets, and so chunk ids, depend on it)."""
+    import random
+
+    old = re.compile(r"\S(?:.*?\S)?(?=\r?\n[ \t\r\f\v]*\n|\s*\Z)", re.S)
+    r = random.Random(0)
+    alphabet = ["a", "b", " ", "\n", "\r", "\t", "\x0b", "\x0c", "\u00a0", "\u2028", "\x1c", "\u3000", ".", "\n\n",
+                "\r\n", "\n \n"]
+    for _ in range(20000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 30)))
+        assert paragraph_spans(text) == [(m.start(), m.end()) for m in old.finditer(text)], repr(text)
+    for path in sorted((Path(__file__).resolve().parents[2] / "data" / "sample").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert paragraph_spans(text) == [(m.start(), m.end()) for m in old.finditer(text)], path.name

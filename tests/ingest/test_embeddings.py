@@ -67,6 +67,47 @@ def test_onnx_batching_and_order_do_not_change_vectors():
     assert np.argmax(sims[0, 1:]) + 1 == 3  # the licence sentences are each other's nearest
 
 
+def test_lean_graph_drops_only_the_nan_guards_and_keeps_the_vectors():
+    """The packaged model runs without the Where(IsNaN(softmax)) guards (one per layer); the
+    vectors are those of the file as it is, whatever the batch; concurrent calls give the
+    same vectors as one at a time."""
+    import onnxruntime as ort
+
+    from ingest.embeddings import OnnxEncoder, _onnx_subset_model_class, default_onnx_path, lean_graph
+
+    raw = Path(default_onnx_path()).read_bytes()
+    lean = lean_graph(raw)
+    assert lean is not None and lean_graph(lean) is None  # nothing left to drop the second time
+    cls = _onnx_subset_model_class()
+    before, after = cls(), cls()
+    before.ParseFromString(raw)
+    after.ParseFromString(lean)
+    ops = lambda m: sorted(n.op_type for n in m.graph.node)  # noqa: E731
+    dropped = list(ops(before))
+    for op in ops(after):
+        dropped.remove(op)
+    assert sorted(dropped) == ["IsNaN"] * 6 + ["Where"] * 6
+
+    _, tok = resolve_model("onnx-int8")
+    enc = OnnxEncoder(default_onnx_path(), tok)
+    texts = ["The licence fee is 250 crowns per shipment.", "Huawei", "x " * 300,
+             "Exports of widgets to Ruritania require a licence from the Ministry of Trade since March 3, 2021."] * 3
+    ids = [enc.tokenizer.encode(t).ids for t in texts]
+    plain = ort.InferenceSession(default_onnx_path(), providers=["CPUExecutionProvider"])
+    want = []
+    for i in ids:
+        a = np.asarray([i], dtype=np.int64)
+        h = plain.run(None, {"input_ids": a, "attention_mask": np.ones_like(a), "token_type_ids": np.zeros_like(a)})[0]
+        v = h[0].mean(axis=0)
+        want.append(v / np.linalg.norm(v))
+    enc.workers = 3
+    together = enc.encode(texts, 4)  # several calls at once
+    enc.workers = 1
+    one_by_one = np.vstack([enc.encode([t], 1) for t in texts])
+    np.testing.assert_allclose(one_by_one, np.vstack(want), atol=1e-6)
+    np.testing.assert_allclose(together, one_by_one, atol=2e-3)
+
+
 def test_encoders_have_distinct_cache_identities():
     onnx_w, _ = resolve_model("onnx-int8")
     st_w, _ = resolve_model("sentence-transformers")

@@ -332,3 +332,34 @@ def test_an_older_index_gets_a_clear_reingest_message(tmp_path, forbid_model):
     db = sqlite3.connect(old / "catalog.sqlite")
     assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")} == {"meta", "documents"}
     db.close()
+
+
+def test_exact_dense_search_agrees_with_chroma(tmp_path):
+    """Small indexes are searched exactly over the cached chunk vectors, without Chroma; the
+    ranking and similarities are Chroma's (exact at this size)."""
+    import sys
+
+    docs = (WIDGETS, GADGETS, HIKVISION)
+    exact = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    for d in docs:
+        exact.add_document(d, chunk_document(d), "h")
+    exact.close()
+    exact = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    chroma = IndexStore(IndexOptions(path=tmp_path / "idx", exact_search_max=0))
+    for question in ("How expensive is Hikvision on the stock market?", "tariff on gadgets", "licence fee"):
+        q = exact.embedder.embed_query(question)
+        for n, only in ((10, None), (2, None), (10, {GADGETS.doc_id, WIDGETS.doc_id}), (10, {"nothing"})):
+            got, want = exact.dense_search(q, n, only), chroma.dense_search(q, n, only)
+            assert [c for c, _ in got] == [c for c, _ in want]
+            assert all(abs(a - b) < 1e-5 for (_, a), (_, b) in zip(got, want))
+    assert exact._collection is None  # noqa: SLF001 - the exact store never opened Chroma
+    # A chunk whose vector is not cached (keyword-only records, another encoder): Chroma answers.
+    exact._db.execute("DELETE FROM embedding_cache WHERE rowid = (SELECT min(rowid) FROM embedding_cache)")  # noqa: SLF001
+    exact._db.commit()  # noqa: SLF001
+    exact._bump_generation()  # noqa: SLF001
+    exact._db.commit()  # noqa: SLF001
+    assert exact._exact_index() is None  # noqa: SLF001
+    assert [c for c, _ in exact.dense_search(q, 10)] == [c for c, _ in chroma.dense_search(q, 10)]
+    assert "chromadb" in sys.modules
+    exact.close()
+    chroma.close()
