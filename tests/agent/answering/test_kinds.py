@@ -81,18 +81,8 @@ def test_focus_complement_is_what_the_focus_is_of():
 
 
 @pytest.fixture(scope="module")
-def port_index(tmp_path_factory):
-    from agent.api import open_index
-    from agent.config import Settings
-    from ingest import ingest_paths
-
-    docs = tmp_path_factory.mktemp("kind-docs")
-    (docs / "notice.txt").write_text(NOTICE, encoding="utf-8")
-    path = tmp_path_factory.mktemp("kind-index")
-    settings = Settings(index=path, llm="none", chroma_url="", collection="tradeqa", embedding_model="")
-    store = open_index(index=path, settings=settings)
-    assert ingest_paths([docs], store, options=settings.chunking(), progress=False).failed == 0
-    return store, settings
+def port_index(tiny_index):
+    return tiny_index("port_index", {"notice.txt": NOTICE})
 
 
 def _ask(port_index, question):

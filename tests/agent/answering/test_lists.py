@@ -39,18 +39,8 @@ def test_asking_clause_keeps_a_question_without_a_break():
 
 
 @pytest.fixture(scope="module")
-def tiny_article_index(tmp_path_factory):
-    from agent.api import open_index
-    from agent.config import Settings
-    from ingest import ingest_paths
-
-    docs = tmp_path_factory.mktemp("list-docs")
-    (docs / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    path = tmp_path_factory.mktemp("list-index")
-    settings = Settings(index=path, llm="none", chroma_url="", collection="tradeqa", embedding_model="")
-    store = open_index(index=path, settings=settings)
-    assert ingest_paths([docs], store, options=settings.chunking(), progress=False).failed == 0
-    return store, settings
+def tiny_article_index(tiny_index):
+    return tiny_index("tiny_article_index", {"article.txt": ARTICLE})
 
 
 @pytest.mark.integration

@@ -58,20 +58,8 @@ def test_records_parse_fields_and_skip_prose():
 
 
 @pytest.fixture(scope="module")
-def tiny_records_index(tmp_path_factory):
-    from agent.api import open_index
-    from agent.config import Settings
-    from ingest import ingest_paths
-
-    docs = tmp_path_factory.mktemp("records-docs")
-    (docs / "entries.txt").write_text(RECORDS, encoding="utf-8")
-    (docs / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    path = tmp_path_factory.mktemp("records-index")
-    settings = Settings(index=path, llm="none", chroma_url="", collection="tradeqa", embedding_model="")
-    store = open_index(index=path, settings=settings)
-    report = ingest_paths([docs], store, options=settings.chunking(), progress=False)
-    assert report.failed == 0
-    return store, settings
+def tiny_records_index(tiny_index):
+    return tiny_index("records", {"entries.txt": RECORDS, "article.txt": ARTICLE})
 
 
 def _ask(index, question):
