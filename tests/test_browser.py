@@ -178,7 +178,9 @@ def test_analyst_flow(server, page, tmp_path):
                       "# Gadget permits\n\nFrom 1 June 2024 exports of gadgets to Ruritania need a permit.\n",
                       encoding="utf-8")
     pg.set_input_files("#tq-upload input[type=file]", str(filing))
-    pg.wait_for_selector("#tq-upload :text('analyst-note-2024-05-01.md')")
+    # The browser sends the file to the server before the component names it: on a loaded
+    # 2-core CI machine (load 4-6) that took over the 30 s default, for main at a838e69 too.
+    pg.wait_for_selector("#tq-upload :text('analyst-note-2024-05-01.md')", timeout=120_000)
     pg.click("#tq-ingest-btn")
     pg.wait_for_selector("#tq-ingest-results :text('Done:')", timeout=90_000)
     assert "1 ingested" in pg.inner_text("#tq-ingest-results")
