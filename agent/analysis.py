@@ -292,8 +292,6 @@ def parsed_focus(question: str) -> list[str] | None:
     matching keys. ``[]`` when the question has no such noun; None when spaCy is
     unavailable."""
     try:
-        from .answering.nlp import parse
-
         doc = _clause_doc(question)
     except Exception as exc:  # noqa: BLE001 - fall back to the surface rule
         log.warning("spaCy parse unavailable (%s)", exc)

@@ -33,10 +33,6 @@ log = logging.getLogger(__name__)
 MAX_QUOTE_CHARS = 420
 # A list of records longer than this is cut off (and the answer says so and gives the count).
 MAX_LIST_ITEMS = 40
-# Words that end a company name ("... Co", "... Ltd"): an " and " after them starts a new name.
-_CORP_SUFFIX = {"co", "corp", "inc", "ltd", "llc", "plc", "group", "company", "limited", "sa", "ag", "gmbh",
-                "holdings", "corporation", "co.", "ltd.", "inc."}
-# Words that continue a name across " and " ("Yixin Science and Technology Co").
 _ENUM_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,?\s+as well as\s+|,?\s+or\s+)"
                        r"(?:(?!(?:the|a|an|has|have|had|is|are|was|were|said|says)\s)[a-z][\w-]*\s+){0,6}$")
 # A gap ending in a preposition introduces a place or an owner, not the next item.
@@ -465,17 +461,10 @@ def _is_field_line(text: str) -> bool:
     return len(text) <= 80 and _FIELD_LINE.match(text) is not None
 
 
-def record_span(body: str, start: int, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The record (a paragraph of ``Field: value`` lines, as in screening lists)
-    holding ``start``, or None when that paragraph is prose."""
-    for ps, pe in paras:
-        if ps <= start < pe:
-            lines = body[ps:pe].split("\n")
-            if len(lines) >= 3 and sum(bool(_FIELD_LINE.match(ln)) for ln in lines) >= 3 \
-                    and _FIELD_LINE.match(lines[0]):
-                return ps, pe
-            return None
-    return None
+def record_span(body: str, start: int) -> tuple[int, int] | None:
+    """The record (a paragraph of ``Field: value`` lines, as in screening lists;
+    :func:`answering.records.records`) holding ``start``, or None when that paragraph is prose."""
+    return next(((r.start, r.end) for r in records(body) if r.start <= start < r.end), None)
 
 
 def _record_heads(q: Question, best: Candidate, store: IndexStore,
@@ -485,8 +474,7 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     each record is one listed party — in document order, at most ``limit``; and how
     many records the document holds (to say when the list is cut off). The whole
     document is the list, not only the records retrieval returned."""
-    paras = paragraph_spans(best.doc.body)
-    if record_span(best.doc.body, best.start, paras) is None:
+    if record_span(best.doc.body, best.start) is None:
         return [], 0
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
@@ -1053,25 +1041,27 @@ def _complement_found(q: Question, context: set[str], store: IndexStore) -> bool
     """Is what the focus is "of" in the evidence — by its key, or because it is a name
     (names have their own features) or names the kind of answer ("the estimate of the
     *number* of ...")?"""
-    from .answering.kinds import phrase_kind
-
     head = q.focus_of[-1]
     if key_in(head, context) or any(t.named and t.key == head for t in q.terms) or head.startswith("@"):
         return True
-    words = [t.surface for t in q.terms if t.key in q.focus_of]
-    named = phrase_kind(" ".join(words), store.embedder) if words else None
-    return named is not None and named[0] == q.kind.value
+    return _names_kind(q, q.focus_of, store)
 
 
 def _focus_names_kind(q: Question, store: IndexStore) -> bool:
     """Does the question's focus noun phrase name the kind of answer it asks for
     ("what *justification*" for a reason, "the *estimate*" for a figure, "what *start
     date*"), by the answer-kind model, rather than a thing the evidence must mention?"""
-    from .answering.kinds import phrase_kind
-
     if q.kind not in (AnswerKind.DATE, AnswerKind.QUANTITY, AnswerKind.REASON, AnswerKind.PLACE):
         return False
-    words = [t.surface for t in q.terms if t.key in q.focus]
+    return _names_kind(q, q.focus, store)
+
+
+def _names_kind(q: Question, keys: list[str], store: IndexStore) -> bool:
+    """Does the question's phrase with these keys (its words as written) name the question's
+    own answer kind, by the answer-kind model (:func:`answering.kinds.phrase_kind`)?"""
+    from .answering.kinds import phrase_kind
+
+    words = [t.surface for t in q.terms if t.key in keys]
     named = phrase_kind(" ".join(words), store.embedder) if words else None
     return named is not None and named[0] == q.kind.value
 

@@ -653,7 +653,8 @@ class SupportChecker:
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
         # A negation just before a quote ("are not | allowed to export") belongs to it.
-        qonly = self._parse(" ".join(_with_lead(q, context) for q in quotes))
+        quotes_text = " ".join(_with_lead(q, context) for q in quotes)
+        qonly = self._parse(quotes_text)
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
@@ -664,7 +665,7 @@ class SupportChecker:
         q_neg, q_scope = _negated_predicates(qdoc)
         if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
-        why = _certainty(sdoc, sentence, qonly, " ".join(_with_lead(q, context) for q in quotes))
+        why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:
             return Verdict(False, why)
         sim = 1.0

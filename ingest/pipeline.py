@@ -86,9 +86,8 @@ def _drop_stale(source: str, reason: str, store: IndexStore) -> str:
     """A file that can no longer be read (emptied, unreadable, deleted) stops being
     served: its previously indexed version (every document it held) is removed, and
     the reason says so."""
-    olds = store.sources_of_file(source)
     try:
-        removed = [d for s in olds for d in store.remove_source(s)]
+        removed = store.remove_file(source)  # every document it held, in one transaction
     except Exception as exc:  # noqa: BLE001 - report, never lose the original reason
         log.exception("could not remove the old version of %s", source)
         return f"{reason}; its previously indexed version is still being served ({exc}) - run tradeqa remove"

@@ -836,6 +836,14 @@ class IndexStore:
         self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
         self._pending_vector_deletes.extend(ids)
 
+    def _forget_source(self, name: str) -> None:
+        """Inside a write transaction: delete one source row, and its document when no other
+        source holds it (see :meth:`_drop_if_orphan`)."""
+        row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (name,)).fetchone()
+        self._db.execute("DELETE FROM sources WHERE source=?", (name,))
+        if row:
+            self._drop_if_orphan(row[0])
+
     def remove_source(self, source: str) -> list[str]:
         """Forget a source (exact path, or a unique path suffix). Returns the sources removed."""
         with self._lock:
@@ -845,9 +853,7 @@ class IndexStore:
             if not names:
                 return []
             with self._db:
-                doc_id = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (names[0],)).fetchone()[0]
-                self._db.execute("DELETE FROM sources WHERE source=?", (names[0],))
-                self._drop_if_orphan(doc_id)
+                self._forget_source(names[0])
                 self._bump_generation()
             self.flush_vector_deletes()
         return names
@@ -864,10 +870,7 @@ class IndexStore:
                 return []
             with self._db:
                 for name in names:
-                    row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (name,)).fetchone()
-                    self._db.execute("DELETE FROM sources WHERE source=?", (name,))
-                    if row:
-                        self._drop_if_orphan(row[0])
+                    self._forget_source(name)
                 if in_transaction:
                     in_transaction(self._db)
                 self._bump_generation()
@@ -982,10 +985,7 @@ class IndexStore:
                          _normalised(d.title), number_terms(d.body)))
                 self._link(d.source, d.doc_id, file_hash, now)
             for source in remove_sources:
-                row = self._db.execute("SELECT doc_id FROM sources WHERE source=?", (source,)).fetchone()
-                if row:
-                    self._db.execute("DELETE FROM sources WHERE source=?", (source,))
-                    self._drop_if_orphan(row[0])
+                self._forget_source(source)
             self._db.executemany("INSERT OR REPLACE INTO embedding_cache VALUES (?,?,?)",
                                  [(h, self.embedder.model_id, array("f", v).tobytes()) for h, v in fresh.items()])
             if in_transaction:

@@ -140,27 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     emb = Embedder()
     model = fit(rows, emb, c=args.c)
     model["threshold"] = args.threshold
-    checks = _check_rows(args.check)
-    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
-        right = wrong = unsure = 0
-        for _id, q, kind in checks:
-            if classify(q) is not AnswerKind.OTHER:
-                continue
+    # The questions the rules leave OTHER, with the model's most likely kind: (id, question, label, kind, p).
+    predicted = []
+    for _id, q, kind in _check_rows(args.check):
+        if classify(q) is AnswerKind.OTHER:
             probs = probabilities(emb.embed_query(masked_question(q)), model)
-            k, p = max(probs.items(), key=lambda kv: kv[1])
-            if p < t or k == "other":
-                unsure += 1
-            elif k == kind:
-                right += 1
-            else:
-                wrong += 1
+            predicted.append((_id, q, kind, *max(probs.items(), key=lambda kv: kv[1])))
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        unsure = sum(1 for *_, k, p in predicted if p < t or k == "other")
+        right = sum(1 for _, _, kind, k, p in predicted if p >= t and k != "other" and k == kind)
+        wrong = len(predicted) - unsure - right
         print(f"threshold {t:.1f}: rules said OTHER; model right {right}, wrong {wrong}, left OTHER {unsure}")
-    if args.check:
-        for _id, q, kind in checks:
-            if classify(q) is AnswerKind.OTHER:
-                probs = probabilities(emb.embed_query(masked_question(q)), model)
-                k, p = max(probs.items(), key=lambda kv: kv[1])
-                print(f"  {_id:8} labelled {kind:9} model {k:9} {p:.2f}  {q}")
+    for _id, q, kind, k, p in predicted:
+        print(f"  {_id:8} labelled {kind:9} model {k:9} {p:.2f}  {q}")
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps(model) + "\n", encoding="utf-8")
         load_model.cache_clear()

@@ -126,8 +126,8 @@ def test_record_span_only_for_field_records():
     body = ("Entity: Megvii Technology Limited\nAddresses: Beijing, CN\nStart date: 2019-10-09\n\n"
             "A prose paragraph: with a colon.\nAnd another line.\nAnd a third.")
     paras = paragraph_spans(body)
-    assert record_span(body, 0, paras) == paras[0]
-    assert record_span(body, body.index("A prose"), paras) is None
+    assert record_span(body, 0) == paras[0]
+    assert record_span(body, body.index("A prose")) is None
 
 
 # ------------------------------------------------------------------ behaviours
