@@ -137,6 +137,9 @@ class Question:
     # Is a word of the evidence the focus head, by meaning ("suppliers" for "vendors")?
     # Set by the answerer (it needs the embedding model); None: the head's own key only.
     focus_match: Callable[[str], bool] | None = None
+    # How likely a quantity question asks for each unit ("percent", "money", "count", "measure",
+    # "any"), by the unit model (answering.units); None: no model, or not a quantity question.
+    units: dict[str, float] | None = None
 
     @property
     def named_terms(self) -> list[Term]:
@@ -415,8 +418,20 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     if focus:
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
-    return Question(text=question, kind=answer_kind(question, store), terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement)
+    kind = answer_kind(question, store)
+    return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
+                    focus_of=complement, units=_unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None)
+
+
+def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:
+    """The unit model's probabilities for a quantity question (``answering.units``), or None."""
+    from .answering.units import unit_probabilities
+
+    try:
+        return unit_probabilities(question, store.embedder)
+    except Exception as exc:  # noqa: BLE001 - no unit preference
+        log.warning("unit model failed (%s); figures of any unit", exc)
+        return None
 
 
 def answer_kind(question: str, store: IndexStore) -> AnswerKind:

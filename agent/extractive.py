@@ -647,22 +647,17 @@ def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
     return out
 
 
-_MONEY_Q = re.compile(r"\b(value|valued|valuation|worth|revenue|revenues|sales|price|cost|money|raise|fund\w*|"
-                      r"pay|paid|fine|dollars?|yuan|euros?)\b", re.I)
-_PERCENT_Q = re.compile(r"\b(percent\w*|share of|proportion|rate)\b", re.I)
-
-
-def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Money for value/revenue questions, percentages for share questions, when present."""
-    if q.kind is not AnswerKind.QUANTITY:
+def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The figures of ``text`` in the unit the question most likely asks for, of the units
+    they have (the unit model's ``q.units``: a percentage for "what share of its sales",
+    money for "how large are its sales"); all of them when no unit is preferred."""
+    if q.kind is not AnswerKind.QUANTITY or not q.units:
         return values
-    if _PERCENT_Q.search(q.text):
-        pick = [v for v in values if "%" in v[2] or "percent" in v[2].lower()]
-    elif _MONEY_Q.search(q.text):
-        pick = [v for v in values if re.search(r"[$€£¥]|yuan|dollar|euro|pound|yen|won|rupee", v[2], re.I)]
-    else:
-        pick = []
-    return pick or values
+    from .answering.units import figure_unit, preferred
+
+    units = [figure_unit(text, v[0], v[1]) for v in values]
+    best = preferred(q.units, {u for u in units if u})
+    return [v for v, u in zip(values, units) if u == best] or values
 
 
 def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool:
@@ -773,7 +768,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
     values = [v for v in values
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
-    return _preferred_units(q, values) if values else []
+    return _preferred_units(q, values, c.text) if values else []
 
 
 def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None = None) -> str | None:
