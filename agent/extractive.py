@@ -511,7 +511,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     cosine reaches ``MIN_LABEL_SIMILARITY`` (fitted, see ``answering.records``)."""
     if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON):
         return None
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    named = _entity_terms(q)
     if not named:
         return None
     total = sum(t.weight for t in named)
@@ -648,14 +648,24 @@ def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
 
 
 def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """The figures of ``text`` in the unit the question most likely asks for, of the units
-    they have (the unit model's ``q.units``: a percentage for "what share of its sales",
-    money for "how large are its sales"); all of them when no unit is preferred."""
+    """The figures of ``text`` that can answer the question's unit (the unit model's
+    ``q.units``). When the model is sure of the unit ("what *share* of its sales", "what is
+    the *dollar value*"), only figures of that unit (for a count or a measure, also figures of
+    no known unit): a section number or a count does not answer a question about money. Otherwise the
+    figures of the likeliest unit among those present, or all of them."""
     if q.kind is not AnswerKind.QUANTITY or not q.units:
         return values
-    from .answering.units import figure_unit, preferred
+    from .answering.units import figure_unit, preferred, sure_unit
 
     units = [figure_unit(text, v[0], v[1]) for v in values]
+    sure = sure_unit(q.units)
+    if sure is not None:
+        same = [v for v, u in zip(values, units) if u == sure]
+        if same or sure in ("money", "percent"):
+            # An amount of money or a percentage is written with its currency or "%"/"percent"
+            # (spaCy tags it); a bare count may have no tag, so a count question keeps those.
+            return same
+        return [v for v, u in zip(values, units) if u is None]
     best = preferred(q.units, {u for u in units if u})
     return [v for v, u in zip(values, units) if u == best] or values
 
@@ -665,7 +675,7 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool
     ``whole_doc``, its whole document) about the question's most specific name —
     the named term with the highest IDF weight, months and numbers aside? True
     when the question names nothing."""
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    named = _entity_terms(q)
     if not named:
         return True
     main = max(named, key=lambda t: t.weight)
@@ -989,7 +999,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     total = sum(t.weight for t in q.terms) or 1.0
     unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)) / total
     context = set().union(*(c.context_keys for c in picked))
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    named = _entity_terms(q)
     known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys)]
     if not q.focus:
         focus = 1.0
@@ -1165,6 +1175,21 @@ def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candid
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _time_keys() -> frozenset[str]:
+    """Keys of the month and weekday names, full or abbreviated ("Oct", "Tuesday")."""
+    names = list(MONTHS) + [n.lower() for n in (*calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if n]
+    return frozenset(norm_key(n) for n in names) | _month_keys()
+
+
+def _entity_terms(q: Question) -> list[Term]:
+    """The question's named terms that name someone or something: not a number, nor a month or
+    weekday ("Oct", "Tuesday" are capitalised, but a figure of Tuesday's trading is not
+    Tuesday's: the name the figure must belong to is "Dahua")."""
+    times = _time_keys()
+    return [t for t in q.named_terms if not t.key.isdigit() and t.key not in times]
+
+
 def _month_keys() -> frozenset[str]:
     """Keys of the month names (computed on first use: ``norm_key`` loads spaCy's tables)."""
     return frozenset(norm_key(m) for m in MONTHS)

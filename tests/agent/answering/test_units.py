@@ -80,9 +80,18 @@ def test_no_training_question_is_an_evaluation_question():
         assert not train & asked, path.name
 
 
+MARKET = """title: Chipmakers slide after export curbs
+date: 2021-03-09
+---
+Shares in Norlake Semiconductor fell 9% in Tuesday trading after the curbs were announced.
+
+The agency said the curbs implement section 1260 of the trade act.
+"""
+
+
 @pytest.fixture(scope="module")
 def report_index(tiny_index):
-    return tiny_index("report_index", {"report.txt": REPORT})
+    return tiny_index("report_index", {"report.txt": REPORT, "market.txt": MARKET})
 
 
 @pytest.mark.integration
@@ -98,3 +107,29 @@ def test_the_answer_leads_with_the_figure_in_the_asked_unit(report_index, questi
     hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
     a = answer_extractive(question, hits, store, settings)
     assert not a.abstained and a.text.splitlines()[0].startswith(lead), a.text
+
+
+@pytest.mark.integration
+def test_a_figure_of_another_unit_is_not_the_answer(report_index):
+    # A section number is no dollar amount: the question is not answered by "1260".
+    from agent.extractive import answer_extractive
+    from agent.retrieval import Retriever
+
+    store, settings = report_index
+    q = "What is the dollar value of the threshold in section 1260 of the trade act?"
+    a = answer_extractive(q, Retriever(store, settings).retrieve(q, k=settings.top_k), store, settings)
+    assert a.abstained or not a.text.splitlines()[0].startswith(("1260", "9%")), a.text
+
+
+@pytest.mark.integration
+def test_a_month_or_weekday_is_not_the_name_a_figure_belongs_to(report_index):
+    # "Tuesday" and "Oct" are capitalised, but Norlake's 9% is not Vexa's.
+    from agent.extractive import _entity_terms, answer_extractive, assess
+    from agent.retrieval import Retriever
+
+    store, settings = report_index
+    q = "How far did Vexa's shares fall in Tuesday trading in Oct 2021?"
+    hits = Retriever(store, settings).retrieve(q, k=settings.top_k)
+    assert [t.surface for t in _entity_terms(assess(q, hits, store, settings).q)] == ["Vexa's"]
+    a = answer_extractive(q, hits, store, settings)
+    assert a.abstained or not a.text.splitlines()[0].startswith("9%"), a.text
