@@ -20,7 +20,7 @@ from ingest.store import IndexStore, StoredDocument
 
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
-from .answering.records import MIN_LABEL_SIMILARITY, Field, Record, records
+from .answering.records import MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
                        norm_key, text_keys)
 from .citations import make_citation
@@ -488,7 +488,7 @@ class FieldAnswer:
     doc: StoredDocument
     record: Record
     field: Field
-    similarity: float  # cosine of the question with the field's label
+    similarity: float  # mean cosine of the question with the field's label and line
 
 
 def _without_names(q: Question) -> str:
@@ -505,15 +505,17 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
 
     The record is the one, among the retrieved record-structured documents, whose
     name line covers most of the question's names (ties: the shorter, more specific
-    name, then retrieval order). The field is the one whose *label* is closest in
-    meaning to the question (MiniLM cosine, the better of the whole question and the
-    question without its names), never the name line itself. None unless that
-    cosine reaches ``MIN_LABEL_SIMILARITY`` (fitted, see ``answering.records``)."""
+    name, then retrieval order). The field is the one closest in meaning to the
+    question (MiniLM: the mean of the cosines with its label and with its whole line,
+    each the better of the whole question and the question without its names), never
+    the name line itself, if that reaches ``MIN_FIELD_SIMILARITY`` (fitted, see
+    ``answering.records``); for a place question, else the field that holds places
+    (:func:`answering.records.place_field`). None otherwise."""
     if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON):
         return None
     named = _entity_terms(q)
-    if not named:
-        return None
+    if not named or all(t.key.startswith("@") for t in named):
+        return None  # a record is a party's; a question naming only countries names none
     total = sum(t.weight for t in named)
     best: tuple[tuple[float, int, int], StoredDocument, Record] | None = None
     seen: set[str] = set()
@@ -541,14 +543,42 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     import numpy as np
 
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
-    sims = np.full(len(fields), -1.0)
+    lines = np.asarray(_sentence_vectors(store, [f"{f.label}: {f.value[:200]}" for f in fields]))
+    by_label, by_line = np.full(len(fields), -1.0), np.full(len(fields), -1.0)
     for text in dict.fromkeys([q.text, _without_names(q)]):
         if text.strip():
-            sims = np.maximum(sims, labels @ np.asarray(store.embedder.embed_query(text)))
+            qv = np.asarray(store.embedder.embed_query(text))
+            by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, lines @ qv)
+    sims = (by_label + by_line) / 2
     i = int(np.argmax(sims))
-    if sims[i] < MIN_LABEL_SIMILARITY:
-        return None
-    return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+    if sims[i] >= MIN_FIELD_SIMILARITY:
+        return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+    if _asks_place(q, store) and not _asks_place_of_act(q.text) and (place := place_field(fields)) is not None:
+        # "Where is X located?": the record's field of places, whatever its label.
+        return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
+    return None
+
+
+def _asks_place(q: Question, store: IndexStore) -> bool:
+    """A place question: "where", or a focus that names a place ("which *city*", "what
+    *country*"), by the answer-kind model (:func:`answering.kinds.phrase_kind`)."""
+    if q.kind is AnswerKind.PLACE:
+        return True
+    from .answering.kinds import phrase_kind
+
+    words = [t.surface for t in q.terms if q.focus and t.key in q.focus]
+    named = phrase_kind(" ".join(words), store.embedder) if words else None
+    return named is not None and named[0] == AnswerKind.PLACE.value
+
+
+def _asks_place_of_act(question: str) -> bool:
+    """Does a place question ask where something is *done* ("Where is Megvii planning its
+    IPO?": its verb has an object) rather than where a party is ("Where is X located?",
+    "Which city is given for X?")? From spaCy's dependency parse."""
+    from .answering.nlp import parse
+
+    doc = parse(question, disable=["ner", "lemmatizer"])
+    return any(t.dep_ in ("dobj", "obj") and t.tag_ not in ("WDT", "WP", "WRB") for t in doc)
 
 
 def _field_answer(question: str, fa: FieldAnswer) -> Answer:
