@@ -100,7 +100,10 @@ _NUMBER_RE = re.compile(
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
     r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
-    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[A-Z]{2,}[ -]?\d+[\w.-]*")
+    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[A-Z]{2,}[ -]?\d+[\w.-]*"
+    # Provisions of a legal text: "section 889(a)(1)(B)", "paragraph (b)(2)", "4.2102(d)", "(1)".
+    r"|\b(?i:sections?|paragraphs?|subparts?|parts?|clauses?|subsections?)\s+\(?[\d.]*[\w.()-]*\d[\w.()-]*"
+    r"|\b\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+|\((?:[a-z]{1,4}|\d{1,2})\)")
 _NAME_RE = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*)"
     r"(?:\s+(?:(?:of|and|for|de|la|the)\s+)?(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*|\d+[A-Za-z]*))*)")

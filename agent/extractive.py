@@ -21,8 +21,8 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import MIN_FIELD_SIMILARITY, Field, Record, place_field, records
-from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
-                       norm_key, text_keys)
+from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates, find_names,
+                       find_numbers, key_in, norm_key, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -545,7 +545,11 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
     lines = np.asarray(_sentence_vectors(store, [f"{f.label}: {f.value[:200]}" for f in fields]))
     by_label, by_line = np.full(len(fields), -1.0), np.full(len(fields), -1.0)
-    for text in dict.fromkeys([q.text, _without_names(q)]):
+    # The asking clause alone too ("Yitu's record: what start date does it show?"): the words
+    # before it may name another field ("Which Federal Register notices are cited ...: what
+    # start date ...?", the second part of a two-part question).
+    texts = [q.text, _without_names(q), asking_clause(q.text)]
+    for text in dict.fromkeys(texts):
         if text.strip():
             qv = np.asarray(store.embedder.embed_query(text))
             by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, lines @ qv)
@@ -700,16 +704,21 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str)
     return [v for v, u in zip(values, units) if u == best] or values
 
 
-def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool:
+def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False) -> bool:
     """Is the sentence (with its record heading, document title and date; with
     ``whole_doc``, its whole document) about the question's most specific name —
-    the named term with the highest IDF weight, months and numbers aside? True
-    when the question names nothing."""
+    the named term with the highest IDF weight, months and numbers aside, of those in
+    the asking clause if any? With ``sentence_only``, the sentence's own words alone.
+    True when the question names nothing."""
     named = _entity_terms(q)
     if not named:
         return True
+    # The party the asking clause names is the one asked about ("Hikvision's market value: what
+    # is *Dahua's*?"); the words before it only set the topic.
+    asked = {norm_key(w) for w in re.findall(r"[\w'’-]+", asking_clause(q.text))}
+    named = [t for t in named if t.key in asked] or named
     main = max(named, key=lambda t: t.weight)
-    keys = c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
+    keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
     return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in _name_run(q, main))
 
@@ -817,7 +826,39 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
     record field ("Start date: 2020-06-05"); failing that (the question words it
     differently: "start applying" for "with immediate effect"), the value whose
     surrounding words mean what the question asks (:func:`_meaning_tied_value`,
-    needs ``store``). None when no such value exists."""
+    needs ``store``). None when no such value exists.
+
+    A question whose asking clause follows words that only set the topic ("the berth
+    fees: when do they take effect?", "Seagate settlement - what was the amount?") ties
+    the value to the asking clause's own words first: the topic's names sit next to
+    other dates of the same document ("announced the berth fees on March 3")."""
+    own = _asking_keys(q)
+    if own:
+        tied = _lexically_tied(q, picked, store, only=own)
+        if tied is not None:
+            return tied
+    tied = _lexically_tied(q, picked, store)
+    if tied is not None or store is None:
+        return tied
+    tied_by_meaning = _meaning_tied_value(q, picked, store)
+    return tied_by_meaning[0] if tied_by_meaning is not None and tied_by_meaning[1] >= VALUE_MEANING_MIN else None
+
+
+def _asking_keys(q: Question) -> set[str]:
+    """The keys of the question's own words (not names) in its asking clause, when the
+    clause follows words that set the topic ("the berth fees: when do they *take effect*?");
+    empty for a question that is one asking clause."""
+    asking = asking_clause(q.text)
+    if asking == q.text.strip():
+        return set()
+    asked = {k for w in re.findall(r"[\w'’-]+", asking) if (k := norm_key(w))}
+    return {t.key for t in q.terms if t.key in asked and not t.named}
+
+
+def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | None,
+                    only: set[str] | None = None) -> str | None:
+    """The value of :func:`_tied_value` found next to a question term (or in a short field
+    line), or None. ``only``: the question terms (keys) that may tie it."""
     for c in picked:
         values = _candidate_values(q, c)
         if not values:
@@ -829,6 +870,12 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
                 return hedged(c.text, v)
             continue
         found = _anchors(q, c.text)
+        if only is not None:
+            # Tied by the asking clause's words alone: the sentence itself must be about the asked
+            # party (its paragraph may be about several: "Shares in Ambarella fell 12%").
+            found = [(a, keys & only) for a, keys in found if keys & only]
+            if not found or not (_about_main_name(q, c, sentence_only=True) or _refers_to_main_name(q, c)):
+                continue
         anchors = [a for a, _ in found]
         head = q.focus[-1] if q.focus else None
         head_at = [a for a, keys in found if head and head in keys]
@@ -856,10 +903,7 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
             # say something else entirely ("20 public security bureaus" for the size of a listing).
             if store is None or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
                 return hedged(c.text, best)
-    if store is None:
-        return None
-    tied = _meaning_tied_value(q, picked, store)
-    return tied[0] if tied is not None and tied[1] >= VALUE_MEANING_MIN else None
+    return None
 
 
 # How close (MiniLM cosine) the words around a date/figure must be to the question for the
@@ -1276,12 +1320,34 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
     # picked is in score order (taken from the sorted candidates).
+    if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
+        picked += _asked_value_candidates(q, cands[:_ASKED_POOL], picked)
     value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.
         picked += _list_continuations(q, picked, cands, hits, store)
     return Assessment(q, cands, picked, value, features)
+
+
+# How many of the best candidate sentences may hold the value an asking clause's own words point to.
+_ASKED_POOL = 5
+
+
+def _asked_value_candidates(q: Question, pool: list[Candidate], picked: list[Candidate]) -> list[Candidate]:
+    """For a question whose asking clause follows its topic ("the berth fees: when do they
+    take effect?"), the best not-yet-picked candidate that holds a date/figure and a word
+    of the asking clause itself ("take effect on May 1"): the topic's names make another
+    sentence of the document score higher ("announced the berth fees on March 3")."""
+    own = _asking_keys(q)
+    if not own:
+        return []
+    finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
+    for c in pool:
+        if c not in picked and any(key_in(k, c.keys) for k in own) and finder(c.text) \
+                and (_about_main_name(q, c, sentence_only=True) or _refers_to_main_name(q, c)):
+            return [c]
+    return []
 
 
 # How much less like the question (MiniLM cosine) than the closest sentence an asked-for
