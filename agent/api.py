@@ -177,7 +177,7 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     flagged = screened.flagged_sources(hits)
     if answer is None:
         # The offline answerer reads a view with text addressed to an assistant blanked out.
-        answer = answer_extractive(q, screened.screen_hits(hits), screened, s)
+        answer = _answer_offline(q, hits, store, screened, s, filters)
         answer.notice = answer.notice or notice
         if answer.abstained:  # worded from the question exactly as typed (no case changes)
             from .generation import abstain_text
@@ -194,6 +194,22 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     answer.timings = {**answer.timings, "retrieve_ms": (t1 - t0) * 1000,
                       "total_ms": (time.perf_counter() - t0) * 1000}
     yield answer
+
+
+def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Settings, filters: dict | None) -> Answer:
+    """The extractive answer; a question that asks two things ("Who announced it, and on what
+    date?") is answered part by part, each from its own retrieval (``answering.parts``)."""
+    from .answering.parts import combine, split_parts
+    from .extractive import _compose, answer_extractive
+    from .retrieval import Retriever
+
+    parts = split_parts(q)
+    if len(parts) == 1:
+        return answer_extractive(q, screened.screen_hits(hits), screened, s)
+    retriever = Retriever(store, s)
+    answers = [answer_extractive(part, screened.screen_hits(retriever.retrieve(part, filters=filters, k=s.top_k)),
+                                 screened, s) for part in parts]
+    return combine(q, parts, answers, _compose)
 
 
 def _screening_answer(q: str, store: IndexStore, s: Settings, filters: dict | None) -> Answer | None:

@@ -20,9 +20,9 @@ from ingest.store import IndexStore, StoredDocument
 
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
-from .answering.records import MIN_LABEL_SIMILARITY, Field, Record, records
-from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, find_dates, find_names, find_numbers, key_in,
-                       norm_key, text_keys)
+from .answering.records import MIN_FIELD_SIMILARITY, Field, Record, place_field, records
+from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates, find_names,
+                       find_numbers, key_in, norm_key, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -488,7 +488,7 @@ class FieldAnswer:
     doc: StoredDocument
     record: Record
     field: Field
-    similarity: float  # cosine of the question with the field's label
+    similarity: float  # mean cosine of the question with the field's label and line
 
 
 def _without_names(q: Question) -> str:
@@ -505,15 +505,17 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
 
     The record is the one, among the retrieved record-structured documents, whose
     name line covers most of the question's names (ties: the shorter, more specific
-    name, then retrieval order). The field is the one whose *label* is closest in
-    meaning to the question (MiniLM cosine, the better of the whole question and the
-    question without its names), never the name line itself. None unless that
-    cosine reaches ``MIN_LABEL_SIMILARITY`` (fitted, see ``answering.records``)."""
+    name, then retrieval order). The field is the one closest in meaning to the
+    question (MiniLM: the mean of the cosines with its label and with its whole line,
+    each the better of the whole question and the question without its names), never
+    the name line itself, if that reaches ``MIN_FIELD_SIMILARITY`` (fitted, see
+    ``answering.records``); for a place question, else the field that holds places
+    (:func:`answering.records.place_field`). None otherwise."""
     if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON):
         return None
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
-    if not named:
-        return None
+    named = _entity_terms(q)
+    if not named or all(t.key.startswith("@") for t in named):
+        return None  # a record is a party's; a question naming only countries names none
     total = sum(t.weight for t in named)
     best: tuple[tuple[float, int, int], StoredDocument, Record] | None = None
     seen: set[str] = set()
@@ -541,14 +543,46 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     import numpy as np
 
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
-    sims = np.full(len(fields), -1.0)
-    for text in dict.fromkeys([q.text, _without_names(q)]):
+    lines = np.asarray(_sentence_vectors(store, [f"{f.label}: {f.value[:200]}" for f in fields]))
+    by_label, by_line = np.full(len(fields), -1.0), np.full(len(fields), -1.0)
+    # The asking clause alone too ("Yitu's record: what start date does it show?"): the words
+    # before it may name another field ("Which Federal Register notices are cited ...: what
+    # start date ...?", the second part of a two-part question).
+    texts = [q.text, _without_names(q), asking_clause(q.text)]
+    for text in dict.fromkeys(texts):
         if text.strip():
-            sims = np.maximum(sims, labels @ np.asarray(store.embedder.embed_query(text)))
+            qv = np.asarray(store.embedder.embed_query(text))
+            by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, lines @ qv)
+    sims = (by_label + by_line) / 2
     i = int(np.argmax(sims))
-    if sims[i] < MIN_LABEL_SIMILARITY:
-        return None
-    return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+    if sims[i] >= MIN_FIELD_SIMILARITY:
+        return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+    if _asks_place(q, store) and not _asks_place_of_act(q.text) and (place := place_field(fields)) is not None:
+        # "Where is X located?": the record's field of places, whatever its label.
+        return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
+    return None
+
+
+def _asks_place(q: Question, store: IndexStore) -> bool:
+    """A place question: "where", or a focus that names a place ("which *city*", "what
+    *country*"), by the answer-kind model (:func:`answering.kinds.phrase_kind`)."""
+    if q.kind is AnswerKind.PLACE:
+        return True
+    from .answering.kinds import phrase_kind
+
+    words = [t.surface for t in q.terms if q.focus and t.key in q.focus]
+    named = phrase_kind(" ".join(words), store.embedder) if words else None
+    return named is not None and named[0] == AnswerKind.PLACE.value
+
+
+def _asks_place_of_act(question: str) -> bool:
+    """Does a place question ask where something is *done* ("Where is Megvii planning its
+    IPO?": its verb has an object) rather than where a party is ("Where is X located?",
+    "Which city is given for X?")? From spaCy's dependency parse."""
+    from .answering.nlp import parse
+
+    doc = parse(question, disable=["ner", "lemmatizer"])
+    return any(t.dep_ in ("dobj", "obj") and t.tag_ not in ("WDT", "WP", "WRB") for t in doc)
 
 
 def _field_answer(question: str, fa: FieldAnswer) -> Answer:
@@ -647,34 +681,44 @@ def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
     return out
 
 
-_MONEY_Q = re.compile(r"\b(value|valued|valuation|worth|revenue|revenues|sales|price|cost|money|raise|fund\w*|"
-                      r"pay|paid|fine|dollars?|yuan|euros?)\b", re.I)
-_PERCENT_Q = re.compile(r"\b(percent\w*|share of|proportion|rate)\b", re.I)
-
-
-def _preferred_units(q: Question, values: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Money for value/revenue questions, percentages for share questions, when present."""
-    if q.kind is not AnswerKind.QUANTITY:
+def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The figures of ``text`` that can answer the question's unit (the unit model's
+    ``q.units``). When the model is sure of the unit ("what *share* of its sales", "what is
+    the *dollar value*"), only figures of that unit (for a count or a measure, also figures of
+    no known unit): a section number or a count does not answer a question about money. Otherwise the
+    figures of the likeliest unit among those present, or all of them."""
+    if q.kind is not AnswerKind.QUANTITY or not q.units:
         return values
-    if _PERCENT_Q.search(q.text):
-        pick = [v for v in values if "%" in v[2] or "percent" in v[2].lower()]
-    elif _MONEY_Q.search(q.text):
-        pick = [v for v in values if re.search(r"[$€£¥]|yuan|dollar|euro|pound|yen|won|rupee", v[2], re.I)]
-    else:
-        pick = []
-    return pick or values
+    from .answering.units import figure_unit, preferred, sure_unit
+
+    units = [figure_unit(text, v[0], v[1]) for v in values]
+    sure = sure_unit(q.units)
+    if sure is not None:
+        same = [v for v, u in zip(values, units) if u == sure]
+        if same or sure in ("money", "percent"):
+            # An amount of money or a percentage is written with its currency or "%"/"percent"
+            # (spaCy tags it); a bare count may have no tag, so a count question keeps those.
+            return same
+        return [v for v, u in zip(values, units) if u is None]
+    best = preferred(q.units, {u for u in units if u})
+    return [v for v, u in zip(values, units) if u == best] or values
 
 
-def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False) -> bool:
+def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False) -> bool:
     """Is the sentence (with its record heading, document title and date; with
     ``whole_doc``, its whole document) about the question's most specific name —
-    the named term with the highest IDF weight, months and numbers aside? True
-    when the question names nothing."""
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    the named term with the highest IDF weight, months and numbers aside, of those in
+    the asking clause if any? With ``sentence_only``, the sentence's own words alone.
+    True when the question names nothing."""
+    named = _entity_terms(q)
     if not named:
         return True
+    # The party the asking clause names is the one asked about ("Hikvision's market value: what
+    # is *Dahua's*?"); the words before it only set the topic.
+    asked = {norm_key(w) for w in re.findall(r"[\w'’-]+", asking_clause(q.text))}
+    named = [t for t in named if t.key in asked] or named
     main = max(named, key=lambda t: t.weight)
-    keys = c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
+    keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
     return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in _name_run(q, main))
 
@@ -773,7 +817,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
     values = [v for v in values
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
-    return _preferred_units(q, values) if values else []
+    return _preferred_units(q, values, c.text) if values else []
 
 
 def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None = None) -> str | None:
@@ -782,7 +826,39 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
     record field ("Start date: 2020-06-05"); failing that (the question words it
     differently: "start applying" for "with immediate effect"), the value whose
     surrounding words mean what the question asks (:func:`_meaning_tied_value`,
-    needs ``store``). None when no such value exists."""
+    needs ``store``). None when no such value exists.
+
+    A question whose asking clause follows words that only set the topic ("the berth
+    fees: when do they take effect?", "Seagate settlement - what was the amount?") ties
+    the value to the asking clause's own words first: the topic's names sit next to
+    other dates of the same document ("announced the berth fees on March 3")."""
+    own = _asking_keys(q)
+    if own:
+        tied = _lexically_tied(q, picked, store, only=own)
+        if tied is not None:
+            return tied
+    tied = _lexically_tied(q, picked, store)
+    if tied is not None or store is None:
+        return tied
+    tied_by_meaning = _meaning_tied_value(q, picked, store)
+    return tied_by_meaning[0] if tied_by_meaning is not None and tied_by_meaning[1] >= VALUE_MEANING_MIN else None
+
+
+def _asking_keys(q: Question) -> set[str]:
+    """The keys of the question's own words (not names) in its asking clause, when the
+    clause follows words that set the topic ("the berth fees: when do they *take effect*?");
+    empty for a question that is one asking clause."""
+    asking = asking_clause(q.text)
+    if asking == q.text.strip():
+        return set()
+    asked = {k for w in re.findall(r"[\w'’-]+", asking) if (k := norm_key(w))}
+    return {t.key for t in q.terms if t.key in asked and not t.named}
+
+
+def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | None,
+                    only: set[str] | None = None) -> str | None:
+    """The value of :func:`_tied_value` found next to a question term (or in a short field
+    line), or None. ``only``: the question terms (keys) that may tie it."""
     for c in picked:
         values = _candidate_values(q, c)
         if not values:
@@ -794,6 +870,12 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
                 return hedged(c.text, v)
             continue
         found = _anchors(q, c.text)
+        if only is not None:
+            # Tied by the asking clause's words alone: the sentence itself must be about the asked
+            # party (its paragraph may be about several: "Shares in Ambarella fell 12%").
+            found = [(a, keys & only) for a, keys in found if keys & only]
+            if not found or not (_about_main_name(q, c, sentence_only=True) or _refers_to_main_name(q, c)):
+                continue
         anchors = [a for a, _ in found]
         head = q.focus[-1] if q.focus else None
         head_at = [a for a, keys in found if head and head in keys]
@@ -821,10 +903,7 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
             # say something else entirely ("20 public security bureaus" for the size of a listing).
             if store is None or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
                 return hedged(c.text, best)
-    if store is None:
-        return None
-    tied = _meaning_tied_value(q, picked, store)
-    return tied[0] if tied is not None and tied[1] >= VALUE_MEANING_MIN else None
+    return None
 
 
 # How close (MiniLM cosine) the words around a date/figure must be to the question for the
@@ -994,7 +1073,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     total = sum(t.weight for t in q.terms) or 1.0
     unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)) / total
     context = set().union(*(c.context_keys for c in picked))
-    named = [t for t in q.named_terms if not t.key.isdigit() and t.surface.lower() not in MONTHS]
+    named = _entity_terms(q)
     known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys)]
     if not q.focus:
         focus = 1.0
@@ -1170,6 +1249,21 @@ def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candid
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _time_keys() -> frozenset[str]:
+    """Keys of the month and weekday names, full or abbreviated ("Oct", "Tuesday")."""
+    names = list(MONTHS) + [n.lower() for n in (*calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if n]
+    return frozenset(norm_key(n) for n in names) | _month_keys()
+
+
+def _entity_terms(q: Question) -> list[Term]:
+    """The question's named terms that name someone or something: not a number, nor a month or
+    weekday ("Oct", "Tuesday" are capitalised, but a figure of Tuesday's trading is not
+    Tuesday's: the name the figure must belong to is "Dahua")."""
+    times = _time_keys()
+    return [t for t in q.named_terms if not t.key.isdigit() and t.key not in times]
+
+
 def _month_keys() -> frozenset[str]:
     """Keys of the month names (computed on first use: ``norm_key`` loads spaCy's tables)."""
     return frozenset(norm_key(m) for m in MONTHS)
@@ -1226,12 +1320,34 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
     # picked is in score order (taken from the sorted candidates).
+    if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
+        picked += _asked_value_candidates(q, cands[:_ASKED_POOL], picked)
     value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.
         picked += _list_continuations(q, picked, cands, hits, store)
     return Assessment(q, cands, picked, value, features)
+
+
+# How many of the best candidate sentences may hold the value an asking clause's own words point to.
+_ASKED_POOL = 5
+
+
+def _asked_value_candidates(q: Question, pool: list[Candidate], picked: list[Candidate]) -> list[Candidate]:
+    """For a question whose asking clause follows its topic ("the berth fees: when do they
+    take effect?"), the best not-yet-picked candidate that holds a date/figure and a word
+    of the asking clause itself ("take effect on May 1"): the topic's names make another
+    sentence of the document score higher ("announced the berth fees on March 3")."""
+    own = _asking_keys(q)
+    if not own:
+        return []
+    finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
+    for c in pool:
+        if c not in picked and any(key_in(k, c.keys) for k in own) and finder(c.text) \
+                and (_about_main_name(q, c, sentence_only=True) or _refers_to_main_name(q, c)):
+            return [c]
+    return []
 
 
 # How much less like the question (MiniLM cosine) than the closest sentence an asked-for

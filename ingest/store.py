@@ -183,6 +183,18 @@ def fts_query(text: str) -> str:
     return " OR ".join(fts_terms(text))
 
 
+def _case_is_silent(text: str, start: int, end: int) -> bool:
+    """Is the case of ``text[start:end]`` no evidence of a name: it starts a sentence, a line or a
+    quote, it is a label ("Phone:"), or its line is a heading, title or record line (half its
+    words or more capitalised)?"""
+    if text[end:end + 1] == ":" or re.search(r"(?:^|[.!?;:\n\"“(])\s*$", text[max(0, start - 3):start]) or start == 0:
+        return True
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[ls:le if le >= 0 else len(text)])
+    return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.5
+
+
 class IndexStore:
     """Read and write access to one index folder."""
 
@@ -512,6 +524,53 @@ class IndexStore:
         """How many chunks contain ``term`` (after the index's own stemming)."""
         match = fts_query(term)
         return self._count_matches(match) if match else 0
+
+    def capitalised_share(self, word: str, sample: int = 50) -> float | None:
+        """How the index writes ``word`` where case says something: the share of its
+        occurrences, in up to ``sample`` chunks that contain it, written with a capital
+        letter ("iFlytek", "ZTE", "Entity List"). Counted: occurrences in running prose
+        (:func:`_case_is_silent`), and anywhere those with a capital past the first letter
+        (an acronym or a camel-cased name is one wherever it stands). None when there are
+        fewer than two such occurrences and none of the second kind. Cached until the
+        catalog changes."""
+        match = fts_query(word)
+        if not match:
+            return None
+        cache = self._read_cache()
+        key = ("capitalised", word.lower())
+        if key in cache:
+            return cache[key]
+        with self._lock:
+            try:
+                found = self._db.execute("SELECT c.doc_id, c.text FROM chunks_fts JOIN chunks c ON c.rowid = "
+                                         "chunks_fts.rowid WHERE chunks_fts MATCH ? LIMIT ?", (match, 10 * sample)).fetchall()
+            except sqlite3.OperationalError:
+                found = []
+        # A few chunks of each document: one long record list must not speak for the whole index.
+        per_doc: dict[str, int] = {}
+        rows = []
+        for doc_id, text in found:
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+            if per_doc[doc_id] <= 3 and len(rows) < sample:
+                rows.append((text,))
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+        caps = total = 0
+        inner = False  # written with a capital past its first letter somewhere ("ZTE", "iFlytek")
+        for (text,) in rows:
+            for m in pattern.finditer(text):
+                word_as_written = m.group(0)
+                # ... but not in an all-caps run ("FOR FURTHER INFORMATION CONTACT"), which says nothing.
+                around = re.findall(r"[A-Za-z]{2,}", text[max(0, m.start() - 30):m.start()])[-1:] \
+                    + re.findall(r"[A-Za-z]{2,}", text[m.end():m.end() + 30])[:1]
+                inner_caps = any(ch.isupper() for ch in word_as_written[1:]) and not any(w.isupper() for w in around)
+                if _case_is_silent(text, m.start(), m.end()) and not inner_caps:
+                    continue
+                inner = inner or inner_caps
+                total += 1
+                caps += any(ch.isupper() for ch in word_as_written)
+        share = caps / total if total >= 2 or inner else None
+        cache[key] = share
+        return share
 
     def _count_matches(self, match: str) -> int:
         """Chunks matching an FTS5 expression (kept until the catalog changes: counting a

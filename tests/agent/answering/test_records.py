@@ -78,6 +78,12 @@ def _ask(index, question):
      "No. 12 Harbour Road, Lakeside District, Qingmar", "Zorblax Robotics"),
     ("How will licence applications for exports to Vantoro be reviewed?", "Case-by-case review", "Vantoro Imaging"),
     ("Which Federal Register notice covers Quillon Labs?", "86 FR 11113", "Quillon Labs"),
+    # The label alone is far from these wordings ("aliases" / "Alternate names"): the whole field
+    # line (label and value) is compared too.
+    ("What aliases are recorded for Zorblax Robotics on the list?", "Zorblax; ZRC", "Zorblax Robotics"),
+    # A question about where a party is gets the field that holds places, whatever its label.
+    ("Where is Vantoro Imaging located according to its record?", "4 Mill Street, Dunmore", "Vantoro Imaging"),
+    ("Which city is given for Quillon Labs Inc.?", "77 Cedar Avenue, Brookfield", "Quillon Labs"),
 ])
 def test_field_question_leads_with_the_named_partys_field(tiny_records_index, question, lead, name):
     ans = _ask(tiny_records_index, question)
@@ -89,10 +95,15 @@ def test_field_question_leads_with_the_named_partys_field(tiny_records_index, qu
 
 
 @pytest.mark.integration
-def test_a_question_about_something_else_is_not_answered_from_a_record(tiny_records_index):
-    ans = _ask(tiny_records_index, "By how much did Zorblax Robotics expect its sales to fall?")
+@pytest.mark.parametrize("question", [
+    "By how much did Zorblax Robotics expect its sales to fall?",
+    # A place question about something the party does is not about its address.
+    "Where does Zorblax Robotics employ engineers?",
+])
+def test_a_question_about_something_else_is_not_answered_from_a_record(tiny_records_index, question):
+    ans = _ask(tiny_records_index, question)
     assert not any(c.quote.startswith(("Addresses:", "License", "Federal Register", "Start date"))
-                   for c in ans.citations), ans.text
+                   for c in ans.citations[:1]), ans.text
 
 
 def test_list_of_records_names_every_record_with_the_count():
@@ -123,3 +134,24 @@ def test_list_of_records_names_every_record_with_the_count():
 
     prose = Candidate(doc=Prose(), start=0, end=10, hit_rank=0, keys=set(), context_keys=set())
     assert _record_heads(q, prose, store=None, limit=40) == ([], 0)
+
+
+COUNTRY_RECORDS = """title: Screening list entries for the Brava additions
+date: 2021-06-01
+---
+Entity: Brava Telecom
+Alternate names: Brava Telecom Portugal Lda.
+Addresses: Rua Nova 8, Porto, PT
+Start date: 2021-06-01
+
+Entity: Kestrel Optics
+Addresses: 9 Quay Street, Galway, IE
+Start date: 2021-06-01
+"""
+
+
+@pytest.mark.integration
+def test_a_question_naming_only_a_country_is_not_answered_from_a_party_record(tiny_index):
+    # "Portugal" is in a record's alternate name, but the question names no party.
+    ans = _ask(tiny_index("country_records", {"entries.txt": COUNTRY_RECORDS}), "What is the capital of Portugal?")
+    assert not any(c.quote.startswith(("Alternate names:", "Addresses:")) for c in ans.citations[:1]), ans.text

@@ -1,0 +1,102 @@
+"""Questions that ask two things at once ("Who announced the visa restrictions, and on what
+date?", "How many entities did BIS add, and how many entries did it revise?").
+
+The offline answerer reads one asking clause per question: given both, it answers the first
+(or neither) and its abstention model sees evidence for half of what is asked. Such a
+question is split where a coordinating "and" opens a second wh-clause; each part is
+answered on its own (retrieval, answer, abstention), and the answers are joined: one line
+per part in the direct answer, "the sources don't say" for a part they don't answer, and
+all the quotes renumbered in one evidence list. The second part carries what the first
+part is about (its noun phrases, not what it asks: "the visa restrictions, Chinese
+officials, Xinjiang: what date?"), so its names and retrieval stay those of the question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..types import Answer, Citation
+
+# ", and on what date", " and how many", " and under which notice": a coordinating "and" that opens
+# a clause with its own wh-word (optionally after a preposition).
+_SECOND_ASK = re.compile(
+    r"(?:,\s*|\s+)and\s+(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+)?"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+# The least words the part before a split must have: "When and where ..." asks one thing.
+_MIN_PART_WORDS = 3
+
+
+def split_parts(question: str) -> list[str]:
+    """The questions ``question`` asks, in order: ``[question]`` when it asks one thing.
+    Every later part is "<what the first part is about>: <its own wh-clause>?" (the first
+    part's noun phrases give it its names and topic; its own clause its answer kind)."""
+    text = question.strip()
+    cuts = [m for m in _SECOND_ASK.finditer(text)]
+    if not cuts:
+        return [question]
+    pieces, start = [], 0
+    for m in cuts:
+        pieces.append(text[start:m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    pieces = [p.strip(" ,;?") for p in pieces]
+    if any(len(p.split()) < _MIN_PART_WORDS for p in pieces[:1]) or any(not p for p in pieces):
+        return [question]
+    first = pieces[0]
+    context = _topic(first)
+    return [first + "?"] + [f"{context}: {p}?" for p in pieces[1:]]
+
+
+def _topic(clause: str) -> str:
+    """What a question's clause is about, for the parts after it: its noun phrases (spaCy
+    noun chunks) without the one that holds the wh-word (that is what the clause asks, not
+    what the others are about) and without pronouns — "Which Federal Register notices are
+    cited in the Yitu Technologies screening record" -> "the Yitu Technologies screening
+    record". The whole clause when spaCy is unavailable or finds nothing."""
+    try:
+        from .nlp import parse
+
+        doc = parse(clause, disable=["ner", "lemmatizer"])
+        chunks = [c.text for c in doc.noun_chunks
+                  if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"]
+    except Exception:  # noqa: BLE001 - the whole clause is context enough
+        chunks = []
+    return ", ".join(chunks) if chunks else clause
+
+
+def _lead_line(answer: Answer) -> str:
+    """The direct-answer line of a part's answer (its first line), without the source
+    attribution a quoted sentence carries."""
+    line = answer.text.splitlines()[0] if answer.text else ""
+    m = re.match(r"^(“.*”) — .*?((?:\[\d+\])+)$", line)
+    return f"{m.group(1)} {m.group(2)}" if m else line
+
+
+def combine(question: str, parts: list[str], answers: list[Answer], compose) -> Answer:
+    """One answer from the parts' answers: a direct-answer line per part (its lead with its
+    markers renumbered, or "The sources don't say: “<part>”"), then every quote once, in
+    order. ``compose(lead, citations, marks)`` writes the text (the extractive answerer's
+    layout). Abstained only when every part abstained."""
+    citations: list[Citation] = []
+    seen: dict[tuple[str, int, int], int] = {}
+    lines: list[str] = []
+    for part, ans in zip(parts, answers):
+        if ans.abstained:
+            asked = part.split(": ", 1)[-1] if part is not parts[0] else part
+            lines.append(f"The sources don't say: “{asked.rstrip('?')}”")
+            continue
+        renumber: dict[int, int] = {}
+        for c in ans.citations:
+            key = (c.doc_id, c.start, c.end)
+            if key not in seen:
+                seen[key] = len(citations) + 1
+                citations.append(replace(c, n=seen[key]))
+            renumber[c.n] = seen[key]
+        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", _lead_line(ans)))
+    if all(a.abstained for a in answers):
+        first = answers[0]
+        return replace(first, question=question, notice="; ".join(a.notice for a in answers if a.notice))
+    text = compose("\n".join(lines), citations, [])
+    notices = "; ".join(dict.fromkeys(a.notice for a in answers if a.notice))
+    return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive",
+                  notice=notices)
