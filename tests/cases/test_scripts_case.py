@@ -64,3 +64,17 @@ def test_each_question_is_answered_from_its_notice(index, i):
     assert not a.abstained
     assert a.text.splitlines()[0].startswith(direct) or direct in a.text.splitlines()[0]
     assert any(Path(c.source).name == name and sentence in c.quote for c in a.citations)
+
+
+def test_the_questions_file_ingested_with_the_notices_is_no_evidence(tmp_path):
+    """The case's README ingests its whole folder, questions.txt included: each question
+    then finds itself word for word, but a question asserts nothing - the answers
+    still quote the notices (agent.answering.evidence.is_question)."""
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    assert ingest_paths([CASE], store, progress=False).ingested == 3
+    store.close()
+    for i, (name, sentence, direct) in enumerate(EXPECTED):
+        a = ask(QUESTIONS[i], index=tmp_path / "idx")
+        assert not a.abstained and direct in a.text.splitlines()[0]
+        assert all(Path(c.source).name != "questions.txt" for c in a.citations)
+        assert any(Path(c.source).name == name and sentence in c.quote for c in a.citations)
