@@ -130,7 +130,9 @@ def keyword_query(question: str) -> str:
     # accent) is composed first, so its words are whole words too.
     question = unicodedata.normalize("NFC", question)
     plain = strip_diacritics(question)
-    whole = [t for t in content_terms(question) if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", plain)]
+    # Non-ASCII terms come whole from _NON_ASCII_WORD below (content_terms cuts CJK runs
+    # into bigrams, which the index makes itself from the whole run).
+    whole = [t for t in content_terms(question) if t.isascii() and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", plain)]
     terms = whole + iso_dates(question) + synonyms(question)
     terms += [m.group() for m in _NON_ASCII_WORD.finditer(question)]
     return " ".join(terms) or question

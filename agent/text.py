@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ingest.normalise import strip_diacritics
 
 STOPWORDS = frozenset("""
@@ -21,16 +23,45 @@ QUESTION_WORDS = frozenset("what which who whom whose when where why how many mu
 
 IMPERATIVES = frozenset("list name show give tell find identify describe explain summarise summarize".split())
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9%]|[A-Za-z0-9%$]")
+_LATIN = r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9%]|[A-Za-z0-9%$]"
+_TOKEN = re.compile(_LATIN)
+# Scripts written without spaces between words (Han, Kana, Hangul): a run is matched
+# whole and cut into overlapping bigrams, as the keyword index does
+# (ingest.normalise.cjk_bigrams); words of the other non-Latin scripts (Arabic,
+# Cyrillic, Greek, Hebrew, Indic...) are their letters and marks between non-letters.
+# Latin letters outside ASCII (ø, ß, ł) are left as the ASCII pattern has always
+# treated them, so English answers do not change.
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー"
+_ANY_SCRIPT_TOKEN = regex.compile(
+    rf"(?P<latin>{_LATIN})|(?P<cjk>[{_CJK}]+)|(?P<word>[^\P{{L}}\p{{Latin}}{_CJK}][^\P{{L}}\p{{Latin}}{_CJK}\p{{M}}]*)")
+
+
+def _script_tokens(text: str) -> list[str]:
+    """Tokens of a text that may hold non-Latin scripts, in text order: the ASCII
+    tokens :data:`_TOKEN` finds, CJK runs as overlapping bigrams (a one-character
+    run as itself), other scripts' words whole."""
+    out: list[str] = []
+    for m in _ANY_SCRIPT_TOKEN.finditer(text):
+        run = m.group("cjk")
+        if run is None:
+            out.append(m.group())
+        elif len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
 
 
 def tokens(text: str) -> list[str]:
     """Word tokens (keeps internal . - ' as in U.S., 52.204-25, Xi'an); accented
-    letters in either Unicode form match unaccented ones ("Société" -> "Societe")."""
+    letters in either Unicode form match unaccented ones ("Société" -> "Societe");
+    words of non-Latin scripts are tokens too (Chinese/Japanese/Korean as character
+    bigrams, Arabic or Cyrillic words whole), so questions in those scripts have terms."""
     # issue 9: shared matching normalisation (ingest.normalise), so NFC/NFD/unaccented
     # spellings of a name give the same tokens instead of fragments ("Soci", "t").
     text = strip_diacritics(text)
-    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+    found = _TOKEN.findall(text) if text.isascii() else _script_tokens(text)
+    return [t.replace("’", "'") for t in found]
 
 
 def stem(word: str) -> str:

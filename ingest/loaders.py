@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from .formats.common import LoadError, first_line, infer_doc_type, normalise_date
-from .formats.html import load_html_text
+from .formats.html import decode_html, load_html_text
 from .formats.pdf import load_pdf_bytes
 from .formats.text import decode_bytes, decode_text, load_text, parse_header, strip_payloads
 from .records import Document
@@ -65,7 +65,7 @@ def load_documents(path: str | Path) -> list[Document]:
     if suffix in PDF_SUFFIXES:
         docs = [load_pdf_bytes(raw, source)]
     elif suffix in HTML_SUFFIXES:
-        text, enc = decode_bytes(raw)
+        text, enc = decode_html(raw)
         docs = [load_html_text(text, source)]
         docs[0].extra.setdefault("encoding", enc)
     elif suffix in TEXT_SUFFIXES:

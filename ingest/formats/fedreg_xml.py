@@ -17,10 +17,14 @@ and eCFR XML.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 
+import regex
+
 from ..records import Document
+from ..normalise import fold
 from .common import LoadError, element_text, normalise_date
 
 log = logging.getLogger(__name__)
@@ -138,7 +142,7 @@ def _fr_documents(root, source: str) -> list[Document]:
         if e.tag == "PRTPAGE" and e.get("P"):
             page = e.get("P")
     multi = len(elements) > 1
-    for n, el in enumerate(elements, 1):
+    for el in elements:
         paras: list[str] = []
         _paragraphs(el, paras)
         body = "\n\n".join(paras)
@@ -169,12 +173,36 @@ def _fr_documents(root, source: str) -> list[Document]:
             extra["fr_citation"] = f"{vol} FR {start_page[id(el)]}"
         if not title:
             title = extra.get("fr_doc", "") or (paras[0][:200] if paras else "")
-        src = source
-        if multi:
-            src = f"{source}#{extra.get('fr_doc') or n}"
+        src = f"{source}#{_document_name(extra, title, body)}" if multi else source
         docs.append(Document(source=src, body=body, title=title, publisher=publisher, date=issue_date,
                              doc_type="federal-register", extra=extra))
     return docs
+
+
+def _slug(text: str, words: int = 8) -> str:
+    """Up to ``words`` folded words of ``text`` joined by hyphens ("Export Controls on
+    Widgets" -> "export-controls-on-widgets"); "" if it has no word characters."""
+    return "-".join(regex.findall(r"\w+", fold(text))[:words])
+
+
+def _document_name(extra: dict[str, str], title: str, body: str) -> str:
+    """The name of a document of a multi-document file, after '#': its FR document
+    number; without one, its FR citation and heading ("89-FR-43201-export-controls-on-widgets").
+
+    Names never depend on the document's position in the file, so a re-ingest after an
+    earlier document was dropped from the file keeps the others' names (and their
+    index entries); a document without number, page or heading is named by a hash of
+    its body. Two documents that still share a name are told apart by
+    :func:`ingest.loaders._unique_sources`."""
+    if extra.get("fr_doc"):
+        return extra["fr_doc"]
+    parts = [extra["fr_citation"].replace(" ", "-")] if extra.get("fr_citation") else []
+    heading = _slug(title)
+    if heading:
+        parts.append(heading)
+    if not parts:
+        parts.append("sha1-" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:12])
+    return "-".join(parts)
 
 
 def _ecfr_documents(root, source: str) -> list[Document]:
@@ -190,7 +218,8 @@ def _ecfr_documents(root, source: str) -> list[Document]:
         extra = {"ecfr_type": (el.get("TYPE") or el.tag).lower()}
         if el.get("N"):
             extra["ecfr_n"] = str(el.get("N"))
-        src = f"{source}#part-{el.get('N') or n}" if len(units) > 1 else source
+        # Parts are named by their number, else by their heading (not by position).
+        src = f"{source}#part-{el.get('N') or _slug(title) or n}" if len(units) > 1 else source
         docs.append(Document(source=src, body="\n\n".join(paras), title=title, publisher="eCFR",
                              doc_type="regulation", extra=extra))
     return docs

@@ -1,10 +1,22 @@
 """HTML: the page's main text with paragraph breaks, tables as rows of `` | ``-separated cells."""
 from __future__ import annotations
 
+import codecs
+import logging
 import re
 
 from ..records import Document
 from .common import first_line, infer_doc_type, normalise_date
+from .text import decode_bytes
+
+log = logging.getLogger(__name__)
+
+# The WHATWG Encoding Standard (what every browser does) reads these labels as
+# their Windows supersets: a page declaring ISO-8859-1 or ASCII is decoded as
+# windows-1252, whose 0x80-0x9F bytes are the curly quotes, dashes and euro sign
+# that such pages really hold. Keys are Python codec names.
+_WHATWG_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+                     "tis-620": "cp874"}
 
 _HTML_DROP = ["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg", "iframe", "button",
               "template"]
@@ -18,14 +30,51 @@ def _cell_text(cell) -> str:
     return _WS.sub(" ", cell.get_text(" ")).strip()
 
 
+def _span(cell, attr: str) -> int:
+    """A cell's ``colspan``/``rowspan`` (1 when missing or malformed; 0 and huge values capped)."""
+    try:
+        return max(1, min(int(str(cell.get(attr, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _grid(rows: list[list]) -> list[list[tuple[int, object] | None]]:
+    """The table's rows as grid rows: position ``c`` holds ``(cell id, cell)`` of the cell
+    covering column ``c`` (a ``colspan`` covers several columns, a ``rowspan`` several
+    rows), or None where no cell does. Placement follows the HTML table model: a cell
+    goes to the first column of its row not taken by a cell spanning down from above."""
+    grid: list[list[tuple[int, object] | None]] = []
+    taken: dict[tuple[int, int], tuple[int, object]] = {}
+    for r, cells in enumerate(rows):
+        row: list[tuple[int, object] | None] = []
+        c = 0
+        for cell in cells:
+            while (r, c) in taken:
+                c += 1
+            entry = (id(cell), cell)
+            for dr in range(_span(cell, "rowspan")):
+                for dc in range(_span(cell, "colspan")):
+                    taken[(r + dr, c + dc)] = entry
+            c += _span(cell, "colspan")
+        width = max((cc for rr, cc in taken if rr == r), default=-1) + 1
+        for cc in range(width):
+            row.append(taken.get((r, cc)))
+        grid.append(row)
+    return grid
+
+
 def _flatten_tables(root, soup) -> None:
     """Replace every table by its rows: one line per row, cells joined by :data:`CELL_SEPARATOR`.
 
     Innermost tables first, so a nested table becomes text inside its cell. When
-    the table has a header row (``th`` cells, or a ``thead`` row), each cell of the
-    rows below carries its column header ("Product: Steel pipe | Duty rate: 25%"),
+    the table has header rows (``th`` cells only, or ``thead`` rows), each cell of the
+    rows below carries its column's header ("Product: Steel pipe | Duty rate: 25%"),
     so every row reads on its own - a reader of one quoted row (and the answerer,
-    which scores rows as sentences) sees what each value is.
+    which scores rows as sentences) sees what each value is. Spanning cells follow the
+    HTML table model: a column under a two-row header is labelled by both rows
+    ("Additional duty 2025: 50%"), a cell spanning several columns by the header cell
+    over all of them ("Additional duty: 10%"), and a cell spanning several rows is
+    repeated on each of them.
     """
     for table in reversed(root.find_all("table")):
         lines = []
@@ -35,29 +84,81 @@ def _flatten_tables(root, soup) -> None:
             if text:
                 lines.append(text)
             caption.decompose()
-        rows = []
-        for tr in table.find_all("tr"):
-            if tr.find_parent("table") is not table:
-                continue
-            cells = tr.find_all(["td", "th"], recursive=False)
-            texts = [_cell_text(c) for c in cells]
-            if any(texts):
-                is_header = all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None
-                rows.append((texts, is_header))
-        header: list[str] | None = None
-        for texts, is_header in rows:
-            if is_header and header is None:
-                header = texts
-                continue
-            if header and len(header) == len(texts):
-                lines.append(CELL_SEPARATOR.join(f"{h}: {t}" if h and t else t for h, t in zip(header, texts)))
+        trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        cells = [tr.find_all(["td", "th"], recursive=False) for tr in trs]
+        grid = _grid(cells)
+        texts = {id(c): _cell_text(c) for row in cells for c in row}
+        # Header rows: the leading rows inside <thead> or made of <th> cells only.
+        n_head = 0
+        for tr, row in zip(trs, cells):
+            if row and (tr.find_parent("thead") is not None or all(c.name == "th" for c in row)):
+                n_head += 1
             else:
-                lines.append(CELL_SEPARATOR.join(texts))
-        if header and len(rows) == 1:  # a header and nothing under it
-            lines.append(CELL_SEPARATOR.join(header))
+                break
+        if n_head == len(trs):  # only header rows: they are the table's content
+            n_head = 0
+        head = grid[:n_head]
+
+        def label(first: int, last: int) -> str:
+            # Header cells covering all the columns [first, last], top row first, once each.
+            parts: list[str] = []
+            for hrow in head:
+                a = hrow[first] if first < len(hrow) else None
+                if a is not None and all(last < len(hrow) and hrow[k] is a for k in range(first, last + 1)):
+                    t = texts.get(a[0], "")
+                    if t and t not in parts:
+                        parts.append(t)
+            return " ".join(parts)
+
+        for row in grid[n_head:]:
+            out: list[str] = []
+            c = 0
+            while c < len(row):
+                entry = row[c]
+                last = c
+                while last + 1 < len(row) and row[last + 1] is entry:
+                    last += 1
+                text = texts.get(entry[0], "") if entry else ""
+                if text:
+                    h = label(c, last) if head else ""
+                    out.append(f"{h}: {text}" if h and h != text else text)
+                c = last + 1
+            if out:
+                lines.append(CELL_SEPARATOR.join(out))
         replacement = soup.new_tag("div")
         replacement.string = "\n" + "\n".join(lines) + "\n"
         table.replace_with(replacement)
+
+
+def decode_html(raw: bytes) -> tuple[str, str]:
+    """Decode an HTML file; returns ``(text, encoding)``.
+
+    A byte-order mark, UTF-16 or valid UTF-8 wins (:func:`~ingest.formats.text.decode_bytes`);
+    otherwise the charset the page declares (``<meta charset>``, ``http-equiv``, XML
+    declaration), read as browsers read it (ISO-8859-1 as windows-1252); only a page
+    declaring nothing usable is left to detection, which can mistake a short Western
+    page for Central European (``ministère`` as ``ministčre``)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or b"\x00" in raw[:8192]:
+        return decode_bytes(raw)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return decode_bytes(raw)
+    from bs4.dammit import EncodingDetector
+
+    label = EncodingDetector.find_declared_encoding(raw, is_html=True)
+    if label:
+        try:
+            name = codecs.lookup(label.strip()).name
+        except LookupError:
+            log.info("unknown declared charset %r; detecting the encoding", label)
+        else:
+            enc = _WHATWG_SUPERSETS.get(name, name)
+            if enc not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):  # declared UTF-8 that is not: detect
+                return raw.decode(enc, errors="replace"), enc
+    return decode_bytes(raw)
 
 
 def load_html_text(html: str, source: str) -> Document:

@@ -62,6 +62,11 @@ class _Word:
     x1: float
     y: float  # baseline
     h: float  # line height (loose glyph box height, ~1.2 x font size)
+    # Drawn right after the word before it with one space character of the PDF's own
+    # between them (not one PDFium generated): a word space, however wide justification
+    # stretched it (the word-spacing operator), never a table cell boundary.
+    spaced: bool = False
+    seq: int = 0  # order in which the page draws its words
 
     @property
     def top(self) -> float:
@@ -157,9 +162,11 @@ def _page_words(textpage) -> tuple[list[_Word], list[list[_Word]]]:
             t = object_turns[obj] = round(angle / (math.pi / 2)) % 4 if angle >= 0 else turns
         out = chars if t is None or t == turns else off_axis.setdefault(t, [])
         if ch.isspace():
-            if not R.FPDFText_IsGenerated(tp, i):
+            generated = R.FPDFText_IsGenerated(tp, i)
+            if not generated:
                 spaced.add(obj)
-            out.append((ch, 0.0, 0.0, 0.0, 0.0, obj))
+            # "\t" stands for a space PDFium generated from a gap, " " for the PDF's own.
+            out.append(("\t" if generated or ch != " " else " ", 0.0, 0.0, 0.0, 0.0, obj))
             continue
         get_box(tp, i, rect)
         get_origin(tp, i, ox, oy)
@@ -174,26 +181,50 @@ def _page_words(textpage) -> tuple[list[_Word], list[list[_Word]]]:
     # objects (kerning, a font change), so there object ends mean nothing.
     by_object = (bool(objects) and statistics.median(objects.values()) >= 2.5
                  and len(spaced & objects.keys()) <= 0.1 * len(objects))
-    other = [_chars_to_words(off_axis[t], by_object) for t in sorted(off_axis)]
-    return _chars_to_words(chars, by_object), [ws for ws in other if ws]
+    other = [_spaced_runs(_chars_to_words(off_axis[t], by_object)) for t in sorted(off_axis)]
+    return _spaced_runs(_chars_to_words(chars, by_object)), [ws for ws in other if ws]
+
+
+def _spaced_runs(words: list[_Word]) -> list[_Word]:
+    """Words drawn one after another on one baseline with one space character of the
+    PDF's own between them, merged into one run ("of Industry and").
+
+    A justified line stretches its spaces (the word-spacing operator): in a narrow
+    column a space can be wider than a column gutter, and read word by word such a
+    line would look like table cells or columns. The space the PDF itself wrote says
+    they are words of one line; cells and columns are placed apart, not spaced."""
+    out: list[_Word] = []
+    for w in words:
+        p = out[-1] if out else None
+        if (p is not None and w.spaced and w.seq == p.seq + 1 and abs(w.y - p.y) <= 0.3 * max(p.h, w.h)
+                and w.x0 >= p.x1):
+            out[-1] = _Word(f"{p.text} {w.text}", p.x0, w.x1, p.y, max(p.h, w.h), p.spaced, w.seq)
+        else:
+            out.append(w)
+    return out
 
 
 def _chars_to_words(chars: list, by_object: bool) -> list[_Word]:
     """Words from ``(ch, left, right, baseline, height, object id)`` characters in drawing order."""
     words: list[_Word] = []
     cur: list = []
+    spaces = ""  # the space characters since the last word
 
     def flush() -> None:
+        nonlocal spaces
         if cur:
             text = "".join(c[0] for c in cur)
             words.append(_Word(text, min(c[1] for c in cur), max(c[2] for c in cur), cur[0][3],
-                               max(c[4] for c in cur) or 1.0))
+                               max(c[4] for c in cur) or 1.0, spaced=bool(words) and spaces == " ",
+                               seq=len(words)))
             cur.clear()
+            spaces = ""
 
     for c in chars:
         ch, left, right, base, h, obj = c
         if ch.isspace():
             flush()
+            spaces += ch
             continue
         if cur:
             p = cur[-1]
@@ -271,12 +302,38 @@ def _column_cut(group: list[list[_Word]], gutter: float) -> float | None:
             sx0, sx1 = min(w.x0 for w in side), max(w.x1 for w in side)
             line_widths = [max(w.x1 for w in x) - min(w.x0 for w in x) for x in sb]
             if (len(sb) < MIN_COLUMN_LINES or (sx1 - sx0) < COLUMN_MIN_SHARE * width
-                    or statistics.median(line_widths) < PROSE_FILL * (sx1 - sx0)):
+                    or statistics.median(line_widths) < PROSE_FILL * (sx1 - sx0) or _cells_only(sb, gutter)):
                 ok = False
                 break
         if ok:
             return cut
     return None
+
+
+TABLE_CELL_WORDS = 4  # table cells hold a few words; a line of prose in a column more
+
+
+def _cells_only(bands: list[list[_Word]], gutter: float) -> bool:
+    """True when the pieces of text that white strips separate on these lines look
+    like table cells, not lines of a column of prose: a few words each (median at most
+    :data:`TABLE_CELL_WORDS`) and hardly any opening in lower case (wrapped prose
+    continues its sentences on the next line in lower case; cells start afresh).
+    A table on a page of its own (a landscape page) is then read row by row instead
+    of as columns of cells."""
+    pieces: list[str] = []
+    for band in bands:
+        ws = sorted(band, key=lambda w: w.x0)
+        cur = [ws[0]]
+        for w in ws[1:]:
+            if w.x0 - max(c.x1 for c in cur) >= gutter:
+                pieces.append(" ".join(c.text for c in cur))
+                cur = []
+            cur.append(w)
+        pieces.append(" ".join(c.text for c in cur))
+    if not pieces:
+        return False
+    lower = sum(1 for p in pieces if p[:1].islower()) / len(pieces)
+    return statistics.median(len(p.split()) for p in pieces) <= TABLE_CELL_WORDS and lower < 0.2
 
 
 def _segments(band: list[_Word], gutter: float) -> list[float]:
@@ -355,11 +412,43 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
                 out += sub
             continue
         for band in group_bands:
+            pieces = _stacked_pieces(band, gutter)
+            if pieces:
+                # Lines of neighbouring columns chained into one band (their baselines are
+                # offset): each block beside a white strip is read on its own, left first.
+                for piece in pieces:
+                    sub = _region_lines(piece, gutter, para_gap)
+                    if out and sub and out[-1][0] and sub[0][0] and para_gap_between(out[-1], sub[0], para_gap):
+                        out.append(("", 0, 0))
+                    out += sub
+                continue
             line = (_line_text(band, gutter * CELL_GAP / GUTTER), max(w.top for w in band), min(w.bottom for w in band))
             if out and out[-1][0] and para_gap_between(out[-1], line, para_gap):
                 out.append(("", 0, 0))
             out.append(line)
     return out
+
+
+def _stacked_pieces(band: list[_Word], gutter: float) -> list[list[_Word]] | None:
+    """The blocks of a band that holds several lines (baselines more than half a line
+    height apart) and a vertical white strip through its whole height, left to right;
+    None for a band that is one line, or that no strip divides.
+
+    Bands are cut at horizontal white space across the whole region, so the lines of
+    columns whose baselines do not line up (a paragraph gap in one column only, a
+    heading in another size) chain into one band; read as one line, their words
+    would interleave. A table row is one line, and stays one."""
+    hs = sorted(w.h for w in band)
+    h = hs[len(hs) // 2]
+    if max(w.y for w in band) - min(w.y for w in band) <= 0.5 * h:
+        return None
+    cuts = [(a + b) / 2 for a, b in _gaps(band, gutter)]
+    if not cuts:
+        return None
+    pieces: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+    for w in band:
+        pieces[sum(1 for c in cuts if w.x0 >= c)].append(w)
+    return [p for p in pieces if p]
 
 
 def para_gap_between(above: tuple[str, float, float], below: tuple[str, float, float], para_gap: float) -> bool:
@@ -456,8 +545,17 @@ class _PageWords:
             # wide gaps), or ~0.3 line heights when there are too few gaps to tell.
             line_gap = sorted(gaps)[len(gaps) // 4] if len(gaps) >= 3 else 0.3 * h
             wide = max(line_gap, 0.0) + 0.5 * h
-            top = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[k] > wide), 0)
-            foot = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if gaps[-1 - k] > wide), 0)
+            # A line in smaller type than the text (a running head is set a size or two
+            # below it) is set off by any white wider than the usual line gap.
+            small = [statistics.median(w.h for w in b) < 0.85 * h for b in bands]
+            narrow = max(line_gap, 0.0) + 0.1 * h
+
+            def set_off(k: int, gap: float) -> bool:
+                return gap > wide or (small[k] and gap > narrow)
+
+            top = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps))) if set_off(k, gaps[k])), 0)
+            foot = next((k + 1 for k in range(min(EDGE_BANDS, len(gaps)))
+                         if set_off(len(bands) - 1 - k, gaps[-1 - k])), 0)
             # Head and foot leave a text block between them: on a page of two lines
             # separated by one wide gap, the lines below it are text, not a foot.
             if top + foot >= len(bands):
@@ -642,6 +740,20 @@ def _runs_on(prev: str, nxt: str) -> bool:
     return len(last) >= 0.6 * statistics.median(len(ln) for ln in lines)
 
 
+def _table_after_run_on(prev: str, page: str) -> str:
+    """``page`` with a table that opens it moved after the paragraph that continues the
+    previous page's last sentence ("... amends the" / [table] / "Export Administration
+    Regulations ..."): a table or figure set at the top of a page floats there, and the
+    reader goes on with the sentence before reading it. ``page`` unchanged otherwise."""
+    blocks = page.split("\n\n")
+    k = 0
+    while k < len(blocks) and blocks[k] and all(" | " in ln for ln in blocks[k].split("\n")):
+        k += 1
+    if k == 0 or k >= len(blocks) or not _runs_on(prev, blocks[k]):
+        return page
+    return "\n\n".join([blocks[k], *blocks[:k], *blocks[k + 1:]])
+
+
 def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
     """Body and page start offsets. Pages are joined by a blank line (a paragraph
     break), except where a sentence runs on to the next page: there a single line
@@ -650,6 +762,8 @@ def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
     texts = list(texts)
     seps = []
     for i in range(1, len(texts)):
+        if texts[i - 1] and texts[i] and not _runs_on(texts[i - 1], texts[i]):
+            texts[i] = _table_after_run_on(texts[i - 1], texts[i])
         if texts[i - 1] and texts[i] and _runs_on(texts[i - 1], texts[i]):
             head, _, tail = texts[i - 1].rpartition("\n")
             first, nl, rest = texts[i].partition("\n")
@@ -682,8 +796,8 @@ def load_pdf_bytes(raw: bytes, source: str) -> Document:
     pages joined by blank lines (a single line break where a sentence runs on), and
     ``pages`` = the offset where each page starts.
 
-    Title/publisher/date come from the PDF info dictionary (Title, Author,
-    CreationDate), else the first line (the date, else, from a running head). The
+    Title/publisher come from the PDF info dictionary (Title, Author), else the first
+    line; the date from a running head that prints one, else the CreationDate. The
     removed running heads go to ``extra["running_heads"]`` and count towards the
     document type. Raises :class:`LoadError` for a file that is not a PDF, is
     broken, needs a password or has no text layer (scanned).
@@ -700,14 +814,16 @@ def load_pdf_bytes(raw: bytes, source: str) -> Document:
     title = info.get("Title", "").strip() or first_line(body)
     publisher = info.get("Author", "").strip()
     date = ""
-    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info.get("CreationDate", ""))
-    if m:
-        date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     heads = " || ".join(got.furniture[:5])
-    if not date and heads:
-        # "Federal Register / Vol. 84, No. 196 / Wednesday, October 9, 2019 / ..." dates the issue.
+    if heads:
+        # "Federal Register / Vol. 84, No. 196 / Wednesday, October 9, 2019 / ..." dates the
+        # issue: the date printed on every page beats the file's CreationDate (when the
+        # PDF was made, or re-made).
         m = re.search(r"(?:[A-Z][a-z]+day,\s+)?([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", heads)
         date = normalise_date(m.group(1).replace(".", "")) if m else ""
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info.get("CreationDate", ""))
+    if m and not date:
+        date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     glued = _glued_share(body)
     if glued > 0.05:
         log.warning("%s: %.0f%% of the words look glued together (missing spaces in the PDF text layer)",

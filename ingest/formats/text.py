@@ -141,15 +141,26 @@ _MD_DATA_REF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?data:\S*[^\n]*$", re.I |
 # Any other data URI, and bare base64 runs too long to be words (>= 200 chars).
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w=.+-]+)*;base64,[A-Za-z0-9+/=\s]*", re.I)
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{200,}={0,2}")
+# Inline <svg> drawings in Markdown (raw HTML): drawing markup and axis labels, not
+# prose; their <title> or aria-label (the drawing's accessible name) stays.
+_INLINE_SVG = re.compile(r"<svg\b[^>]*>.*?</svg\s*>", re.I | re.S)
+_SVG_NAME = re.compile(r"<title\b[^>]*>(.*?)</title\s*>|\baria-label\s*=\s*[\"']([^\"']*)[\"']", re.I | re.S)
+
+
+def _svg_name(m: re.Match) -> str:
+    found = _SVG_NAME.search(m.group(0))
+    return " ".join((found.group(1) or found.group(2) or "").split()) if found else ""
 
 
 def strip_payloads(text: str) -> tuple[str, int]:
-    """Remove data URIs and base64 blobs from Markdown, keeping alt/link text.
+    """Remove data URIs, base64 blobs and inline SVG drawings from Markdown, keeping
+    alt/link text and a drawing's title.
 
     Returns ``(clean_text, characters_removed)``. The cleaned text is what gets
     stored, so citation offsets point into it.
     """
     n0 = len(text)
+    text = _INLINE_SVG.sub(_svg_name, text)
     text = _MD_DATA_LINK.sub(lambda m: m.group(2).strip(), text)
     text = _HTML_DATA_IMG.sub(lambda m: (_ALT.search(m.group(0)) or [None, ""])[1], text)
     text = _MD_DATA_REF.sub("", text)

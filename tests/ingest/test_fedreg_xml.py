@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from ingest.formats.common import LoadError
+from ingest.formats.fedreg_xml import _document_name
 from ingest.loaders import load_documents, load_file
 
 pytestmark = pytest.mark.usefixtures("forbid_model")
@@ -91,3 +92,23 @@ def test_documents_of_one_file_never_share_a_source(tmp_path: Path):
     docs = load_documents(p)
     assert [d.source.rsplit("#", 1)[-1] for d in docs] == ["2024-00001", "2024-00001+2"]
     assert [d.title for d in docs] == ["First rule", "Reprinted rule"]
+
+
+def test_unnumbered_documents_and_parts_are_named_by_what_they_are(tmp_path: Path):
+    notice = "<NOTICE><PREAMB><SUBJECT>{s}</SUBJECT></PREAMB><SUPLINF><P>{s} text.</P></SUPLINF></NOTICE>"
+    p = tmp_path / "issue.xml"
+    # No VOL, no PRTPAGE, no FRDOC: the heading names them (without one, the first
+    # paragraph, which is then the title).
+    p.write_text(f"<FEDREG><NOTICES>{notice.format(s='Sunset Review of Steel Wire')}"
+                 "<NOTICE><SUPLINF><P>Corrected filing period.</P></SUPLINF></NOTICE></NOTICES></FEDREG>",
+                 encoding="utf-8")
+    names = [d.source.rsplit("#", 1)[-1] for d in load_documents(p)]
+    assert names == ["sunset-review-of-steel-wire", "corrected-filing-period"]
+    # Nothing to name it by but its text: a hash of the body, the same on every load.
+    assert _document_name({}, "", "x") == _document_name({}, "", "x") != _document_name({}, "", "y")
+    assert _document_name({}, "", "x").startswith("sha1-")
+    ecfr = tmp_path / "ecfr.xml"
+    ecfr.write_text('<ECFR><DIV5 TYPE="PART"><HEAD>PART 744 Control policy</HEAD><P>a</P></DIV5>'
+                    '<DIV5 TYPE="PART"><HEAD>Supplement: Entity List</HEAD><P>b</P></DIV5></ECFR>', encoding="utf-8")
+    assert [d.source.rsplit("#", 1)[-1] for d in load_documents(ecfr)] == [
+        "part-part-744-control-policy", "part-supplement-entity-list"]

@@ -149,3 +149,34 @@ def test_single_file_api_removes_vanished_documents_too(store, tmp_path, index_c
     assert store.sources_of_file(str(issue.resolve())) == [str(issue.resolve())]
     assert store.keyword_search("zirconium", 5) == [] and store.keyword_search("Ruritania", 5) == []
     assert len(index_consistency(store)["docs"]) == 1
+
+
+UNNUMBERED = """<NOTICE><PREAMB><PRTPAGE P="{page}"/><AGENCY TYPE="N">DEPARTMENT OF COMMERCE</AGENCY>
+<SUBJECT>{subject}</SUBJECT></PREAMB><SUPLINF><P>{text}</P></SUPLINF></NOTICE>"""
+
+
+def _unnumbered_issue(keys: list[str]) -> str:
+    # Two notices start on page 43201 (short notices share pages); none has an FR Doc. line.
+    pages = {"2024-00001": 43200, "2024-00002": 43201, "2024-00003": 43201}
+    notices = "\n".join(UNNUMBERED.format(page=pages[k], subject=DOCS[k][0], text=DOCS[k][1]) for k in keys)
+    return (f'<?xml version="1.0"?><FEDREG><VOL>89</VOL><DATE>Friday, May 17, 2024</DATE>'
+            f"<NOTICES>{notices}</NOTICES></FEDREG>")
+
+
+def test_documents_without_fr_number_keep_their_names_when_an_earlier_one_goes(store, tmp_path, index_consistency):
+    """Named by FR citation and heading, not by their position in the issue: dropping the
+    first notice leaves the others' names, index entries and vectors as they were."""
+    issue = tmp_path / "issue.xml"
+    issue.write_text(_unnumbered_issue(list(DOCS)), encoding="utf-8")
+    first = ingest_paths([issue], store, progress=False)
+    names = ["89-FR-43200-export-controls-on-widgets", "89-FR-43201-export-controls-on-zirconium-sponge",
+             "89-FR-43201-export-controls-on-gadgets"]
+    assert _statuses(first) == {n: Status.INGESTED for n in names}
+
+    issue.write_text(_unnumbered_issue(["2024-00002", "2024-00003"]), encoding="utf-8")
+    calls = store.embedder.embedded
+    second = ingest_paths([issue], store, progress=False)
+    assert _statuses(second) == {names[0]: Status.REMOVED, names[1]: Status.UNCHANGED, names[2]: Status.UNCHANGED}
+    assert store.embedder.embedded == calls
+    assert _fr_sources(store, issue) == sorted(names[1:])
+    assert len(index_consistency(store)["docs"]) == 2
