@@ -11,8 +11,9 @@ no question of the evaluation sets; "any" marks questions whose unit is open, "b
 much did exports fall"). Of the units a sentence's figures have, the most likely asked one is preferred.
 
 A *figure's* unit is the label spaCy's named-entity recogniser gives the entity that
-holds it (MONEY, PERCENT, QUANTITY, CARDINAL); a percent sign or a currency symbol
-(Unicode category ``Sc``) decides when spaCy tags nothing.
+holds it (MONEY, PERCENT, QUANTITY, CARDINAL); a percent sign, a currency symbol
+(Unicode category ``Sc``) or a currency's name (Babel's CLDR names: "10,000 *euros*",
+which spaCy tags CARDINAL) decides when spaCy tags nothing or only the number.
 
 ``python -m agent.answering.units [CHECK.jsonl ...]`` fits the model, prints its
 cross-validated accuracy and its accuracy on the check sets' quantity
@@ -128,6 +129,21 @@ def _entity_units(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((e.start_char, e.end_char, _LABEL_UNITS[e.label_]) for e in doc.ents if e.label_ in _LABEL_UNITS)
 
 
+@lru_cache(maxsize=1)
+def currency_words() -> frozenset[str]:
+    """English names of the world's currencies, singular and plural ("euro", "euros", "yuan",
+    "rupees"): the last word of each name in the Unicode CLDR data that Babel ships."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    out = set()
+    for code in list_currencies():
+        for count in (1, 2):
+            word = get_currency_name(code, count=count, locale="en").split()[-1].lower()
+            if word.isalpha():
+                out.add(word)
+    return frozenset(out)
+
+
 def figure_unit(text: str, start: int, end: int) -> str | None:
     """The unit of the figure at ``text[start:end]``: the unit of the spaCy entity that
     overlaps it, else "percent" for a percent sign and "money" for a currency symbol
@@ -135,13 +151,15 @@ def figure_unit(text: str, start: int, end: int) -> str | None:
     try:
         for s, e, unit in _entity_units(text):
             if s < end and e > start:
+                if unit == "count" and currency_words() & set(text[start:end].lower().split()):
+                    return "money"  # spaCy tags "10,000" of "10,000 euros" CARDINAL
                 return unit
     except Exception:  # noqa: BLE001 - spaCy missing or failing: the symbols alone decide
         log.debug("no spaCy entities for a figure's unit", exc_info=True)
     surface = text[start:end]
     if "%" in surface:
         return "percent"
-    if any(unicodedata.category(ch) == "Sc" for ch in surface):
+    if any(unicodedata.category(ch) == "Sc" for ch in surface) or currency_words() & set(surface.lower().split()):
         return "money"
     return None
 

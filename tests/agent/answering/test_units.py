@@ -33,6 +33,9 @@ def embedder():
     ("The duty rises to 25 percent in May.", "25 percent", "percent"),
     ("The ministry detained 14 vessels last month.", "14", "count"),
     ("The mill shipped 40,000 tonnes of rebar.", "40,000 tonnes", "measure"),
+    # spaCy tags only "10,000" (CARDINAL): the currency's name makes it money.
+    ("The bank paid a fine of 10,000 euros for the violations.", "10,000 euros", "money"),
+    ("The court ordered damages of 500 rupees.", "500 rupees", "money"),
 ])
 def test_a_figure_has_the_unit_of_its_entity(sentence, figure, unit):
     i = sentence.index(figure)
