@@ -142,18 +142,35 @@ _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 
 
 # ------------------------------------------------------------- second pass
-_POINTER = re.compile(
-    r"\b(?:the|these|those|such|that)\s+(?:[a-z][a-z-]+\s+){0,2}"
-    r"(?:companies|firms|entities|suppliers|parties|businesses|organi[sz]ations|individuals|persons|people|"
-    r"vendors|customers|manufacturers|startups|agencies|countries|products|rule|rules|notice|action|decision)\b")
 _NAME = re.compile(r"\b([A-Z][a-zA-Z&.-]+(?:\s+(?:[A-Z][a-zA-Z&.-]+|of|and|for|de)){0,5}\s*[A-Z]?[a-zA-Z&.-]*)")
 
 
 def needs_second_pass(question: str) -> bool:
     """Questions that point through a set the first pass must find ("suppliers of
-    the blacklisted companies") and name few entities themselves."""
+    *the blacklisted companies*", "*those entities*") and name few entities themselves:
+    a definite or demonstrative noun phrase whose head is a plural common noun, or is
+    described by a participle ("the *sanctioned* firm", "the companies *added*") — read
+    from spaCy's parse, not from a list of nouns."""
     named = [t for t in content_terms(question)[1:] if t[:1].isupper()]
-    return bool(_POINTER.search(question)) and len(named) <= 1
+    if len(named) > 1:
+        return False
+    try:
+        from .answering.nlp import parse
+
+        doc = parse(question, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse, no second pass
+        return False
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _POINTING_DETS for c in tok.children):
+            continue
+        described = any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" for c in tok.children)
+        if tok.tag_ == "NNS" or described:
+            return True
+    return False
+
+
+# Determiners that point to something the reader must already know ("the", "these", ...).
+_POINTING_DETS = frozenset({"the", "these", "those", "such", "that", "this"})
 
 
 def salient_entities(texts: list[str], question: str, limit: int = 4) -> list[str]:

@@ -115,7 +115,12 @@ def test_mmr_trades_relevance_for_novelty():
 
 def test_second_pass_trigger_and_iso_dates():
     assert needs_second_pass("Which suppliers are affected by the blacklisted companies?")
+    # By the parse, not a list of nouns: any definite plural, or a noun a participle describes.
+    assert needs_second_pass("Which banks financed the sanctioned shipyards?")
+    assert needs_second_pass("Who ships grain to those ports?")
     assert not needs_second_pass("What is Hikvision's market value?")
+    assert not needs_second_pass("When does the rule take effect?")
+    assert not needs_second_pass("Which Ohio firms supply the companies that Commerce added?")  # names enough
     assert iso_dates("added on June 5, 2020 and in October 2019") == ["2020-06-05", "2019-10"]
 
 
