@@ -120,7 +120,7 @@ def test_second_pass_trigger_and_iso_dates():
     assert needs_second_pass("Who ships grain to those ports?")
     assert not needs_second_pass("What is Hikvision's market value?")
     assert not needs_second_pass("When does the rule take effect?")
-    assert not needs_second_pass("Which Ohio firms supply the companies that Commerce added?")  # names enough
+    assert not needs_second_pass("Which firms supply the companies that Commerce and Treasury added?")  # names enough
     assert iso_dates("added on June 5, 2020 and in October 2019") == ["2020-06-05", "2019-10"]
 
 
