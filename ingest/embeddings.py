@@ -384,10 +384,16 @@ class Embedder:
     ``encoder``: ``onnx-int8`` (default) or ``sentence-transformers``; ``model``: see
     :func:`resolve_model` (empty = the packaged all-MiniLM-L6-v2); ``device``: for
     sentence-transformers only (``cpu``, ``cuda``...). ``batch_size``: texts per model
-    call (raise it on a GPU). ``runtime``: what runs the ONNX file, see :func:`onnx_runtime`
-    (empty = ``TRADEQA_ONNX_RUNTIME``, else ``auto``); both runtimes give the same model's vectors
-    (cosine >= 0.9999), so they share :attr:`model_id` and cached vectors. Vectors are
-    L2-normalised lists of floats. The model loads on the first :meth:`embed`, not here.
+    call (raise it on a GPU). Vectors are L2-normalised lists of floats. The model
+    loads on the first :meth:`embed`, not here.
+
+    ``runtime`` (empty = ``TRADEQA_ONNX_RUNTIME``, else ``auto``) says what runs the ONNX
+    file. With ``auto``, :meth:`embed_bulk` - the chunk vectors of an ingest - runs on
+    OpenVINO where the CPU has native bf16 (:func:`onnx_runtime`), and everything else (the
+    question, the sentences the answerer scores) on onnxruntime. The two agree to cosine
+    >= 0.9999, which is close enough for ranking chunks but can reorder two near-tied
+    answer sentences, so the answerer's vectors stay those of one runtime. ``onnxruntime``
+    or ``openvino`` runs everything on that one. Both share :attr:`model_id` and cached vectors.
     """
 
     def __init__(self, model: str = "", batch_size: int = 32, *, encoder: str = "onnx-int8", device: str = "cpu",
@@ -399,32 +405,52 @@ class Embedder:
         self.model_id = model_identity(weights, encoder)  # what cached vectors are keyed by
         self.batch_size = batch_size
         # Resolved here (a cheap lookup) so the loaded model is keyed by it; "auto" is settled
-        # when the model loads (it asks OpenVINO about the CPU, an import this must not do).
+        # when the bulk model loads (it asks OpenVINO about the CPU, an import this must not do).
         self.runtime = _runtime_choice(runtime) if encoder == "onnx-int8" else ""
         self.embedded = 0  # texts embedded over this object's life (tests count this)
         self._lock = threading.Lock()
         self._recent: dict[str, list[float]] = {}
 
+    def _spec(self, runtime: str) -> tuple:
+        return (self.encoder, self.model_name, self._tokenizer, self.device, runtime)
+
     @property
     def model(self):
-        """The loaded encoder (``OnnxEncoder`` or ``SentenceTransformerEncoder``)."""
-        return _load((self.encoder, self.model_name, self._tokenizer, self.device, self.runtime))
+        """The loaded encoder for queries and sentences (``OnnxEncoder``, ``OpenVinoEncoder``
+        with ``runtime="openvino"``, or ``SentenceTransformerEncoder``)."""
+        return _load(self._spec("onnxruntime" if self.runtime == "auto" else self.runtime))
+
+    @property
+    def bulk_model(self):
+        """The loaded encoder for :meth:`embed_bulk` (see the class docstring)."""
+        if self.runtime != "auto":
+            return self.model
+        return _load(self._spec(onnx_runtime("auto")))
 
     @property
     def dimensions(self) -> int:
         return int(self.model.dimensions)
 
-    def embed_array(self, texts: Sequence[str]) -> "np.ndarray":
-        """Embed texts; ``(len(texts), dimensions)`` float32 array, L2-normalised rows."""
+    def _encode(self, model, texts: Sequence[str]) -> "np.ndarray":
         import numpy as np
 
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        model = self.model
         with self._lock:  # 2 cores: one encode at a time is fastest anyway
             vecs = model.encode(list(texts), self.batch_size)
             self.embedded += len(texts)
         return np.asarray(vecs, dtype=np.float32)
+
+    def embed_array(self, texts: Sequence[str]) -> "np.ndarray":
+        """Embed texts; ``(len(texts), dimensions)`` float32 array, L2-normalised rows."""
+        return self._encode(self.model if texts else None, texts)
+
+    def embed_bulk(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed many passages (an ingest's chunks) on the bulk runtime; one normalised
+        vector per text."""
+        if not texts:
+            return []
+        return self._encode(self.bulk_model, texts).tolist()
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embed passages (or queries); returns one normalised vector per text."""

@@ -151,6 +151,11 @@ def test_onnx_runtime_choice(monkeypatch):
         Embedder()
     monkeypatch.delenv("TRADEQA_ONNX_RUNTIME")
     assert Embedder(runtime="openvino").model_id == Embedder(runtime="onnxruntime").model_id
+    # auto: questions and the answerer's sentences on onnxruntime, an ingest's chunks on the bulk runtime
+    auto = Embedder()
+    assert type(auto.model).__name__ == "OnnxEncoder"
+    assert type(auto.bulk_model).__name__ == ("OpenVinoEncoder" if E.openvino_bf16() else "OnnxEncoder")
+    assert len(auto.embed_bulk(["Huawei", "Entity List"])) == 2 and auto.embedded == 2
     monkeypatch.setitem(sys.modules, "openvino", None)  # not installed: import fails
     assert not E.openvino_bf16()
     assert E.onnx_runtime("auto") == "onnxruntime"

@@ -221,8 +221,9 @@ def test_files_are_embedded_and_written_in_batches(store, tiny_corpus, index_con
     """Three short files: one model call and one Chroma upsert for all of them, and each
     file still reported with its own chunks and embedded counts."""
     calls = {"embed": [], "upsert": 0}
-    real_embed = store.embedder.embed_array
-    monkeypatch.setattr(store.embedder, "embed_array", lambda texts: calls["embed"].append(len(texts)) or real_embed(texts))
+    real_encode = store.embedder._encode  # noqa: SLF001 - every model call of either runtime goes through it
+    monkeypatch.setattr(store.embedder, "_encode",
+                        lambda model, texts: calls["embed"].append(len(texts)) or real_encode(model, texts))
     col = store.collection
     real_upsert = col.upsert
 
