@@ -192,6 +192,7 @@ def phase_ingest_tradeqa(corpus: str, workdir: str, encoder: str = "onnx-int8", 
     store = IndexStore(IndexOptions(path=folder, encoder=encoder))
     t0 = time.perf_counter()
     store.embedder.embed(["warm up"])  # model load, excluded (as for the naive recipe)
+    store.embedder.embed_bulk(["warm up"])  # and the bulk runtime's (OpenVINO's compile), when it is another
     import chromadb  # noqa: F401 - imported before the clock, as the naive recipe's langchain_chroma import does
 
     load_s = time.perf_counter() - t0
@@ -205,7 +206,7 @@ def phase_ingest_tradeqa(corpus: str, workdir: str, encoder: str = "onnx-int8", 
     again_s = time.perf_counter() - t0
     chunks = store.stats().chunks
     chars = store._db.execute("SELECT coalesce(sum(length(text)), 0) FROM chunks").fetchone()[0]
-    model = store.embedder.model
+    model = store.embedder.bulk_model  # what embedded the chunks
     encoder = store.embedder.encoder
     if encoder == "onnx-int8":
         encoder += " on " + ("openvino " + model.precision if hasattr(model, "precision") else "onnxruntime")
