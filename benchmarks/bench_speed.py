@@ -20,8 +20,12 @@ Prints, and writes as JSON to ``benchmarks/results/last.json`` (``--out``; read 
    with all-MiniLM-L6-v2 through sentence-transformers, fp32), the same loaded
    ``Document`` bodies for both (``ingest.loaders.load_file``). Model load and the chromadb
    import are timed separately and excluded from both. chunks/s (chunks stored / wall
-   seconds), texts embedded, CPU seconds and the ratio, ``--ingest-rounds`` times in turns
-   (median); re-ingest of the unchanged corpus as a share of the first ingest.
+   seconds), chars/s (characters of the stored chunks / wall seconds), texts embedded, CPU
+   seconds and the ratio, ``--ingest-rounds`` times in turns (median); re-ingest of the
+   unchanged corpus as a share of the first ingest. Beside them, tradeqa with its ONNX file on
+   onnxruntime for the bulk too (``TRADEQA_ONNX_RUNTIME=onnxruntime``, what ``auto`` does on a
+   CPU without native bf16; ``--no-ort`` skips it) and with the naive recipe's encoder
+   (``--no-st`` skips it).
 3. **question latency** on the sample index, in process: ``ask()`` over the dev
    questions, first pass (question and sentence vectors not cached) and warm passes.
 4. **scale** at ``--sizes`` chunks of synthetic text with synthetic (random unit)
@@ -178,13 +182,17 @@ def text_corpus(src: Path, dst: Path) -> Path:
 
 
 # ---------------------------------------------------------------------- phases
-def phase_ingest_tradeqa(corpus: str, workdir: str, encoder: str = "onnx-int8") -> dict:
+def phase_ingest_tradeqa(corpus: str, workdir: str, encoder: str = "onnx-int8", runtime: str = "auto") -> dict:
+    """tradeqa's ingest of ``corpus``; ``runtime``: what runs the ONNX encoder (``auto``,
+    ``onnxruntime``, ``openvino``; see ``ingest.embeddings.onnx_runtime``)."""
+    os.environ["TRADEQA_ONNX_RUNTIME"] = runtime
     from ingest import IndexOptions, IndexStore, ingest_paths
 
-    folder = Path(workdir) / ("index" if encoder == "onnx-int8" else f"index-{encoder}")
+    folder = Path(workdir) / ("index" if encoder == "onnx-int8" else f"index-{encoder}") / runtime
     store = IndexStore(IndexOptions(path=folder, encoder=encoder))
     t0 = time.perf_counter()
     store.embedder.embed(["warm up"])  # model load, excluded (as for the naive recipe)
+    store.embedder.embed_bulk(["warm up"])  # and the bulk runtime's (OpenVINO's compile), when it is another
     import chromadb  # noqa: F401 - imported before the clock, as the naive recipe's langchain_chroma import does
 
     load_s = time.perf_counter() - t0
@@ -197,9 +205,14 @@ def phase_ingest_tradeqa(corpus: str, workdir: str, encoder: str = "onnx-int8") 
     again = ingest_paths([corpus], store, progress=False)
     again_s = time.perf_counter() - t0
     chunks = store.stats().chunks
-    return {"system": "tradeqa", "encoder": store.embedder.encoder, "load_s": load_s, "seconds": first_s,
-            "cpu_s": first_cpu, "chunks": chunks, "texts_embedded": texts, "embedded": first.embedded,
-            "failed": first.failed, "chunks_per_s": chunks / first_s,
+    chars = store._db.execute("SELECT coalesce(sum(length(text)), 0) FROM chunks").fetchone()[0]
+    model = store.embedder.bulk_model  # what embedded the chunks
+    encoder = store.embedder.encoder
+    if encoder == "onnx-int8":
+        encoder += " on " + ("openvino " + model.precision if hasattr(model, "precision") else "onnxruntime")
+    return {"system": "tradeqa", "encoder": encoder, "load_s": load_s, "seconds": first_s,
+            "cpu_s": first_cpu, "chunks": chunks, "chars": chars, "texts_embedded": texts, "embedded": first.embedded,
+            "failed": first.failed, "chunks_per_s": chunks / first_s, "chars_per_s": chars / first_s,
             "reingest_s": again_s, "reingest_embedded": again.embedded, "reingest_share": again_s / first_s,
             "rss_mib": rss_mib(), "disk_mib": dir_mib(folder), "load_avg": os.getloadavg()[0]}
 
@@ -248,8 +261,10 @@ def phase_ingest_naive(corpus: str, workdir: str) -> dict:
     Chroma.from_documents(chunks, emb, persist_directory=str(Path(workdir) / "naive"),
                           collection_metadata={"hnsw:space": "cosine"})
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    chars = sum(len(c.page_content) for c in chunks)
     return {"system": "naive", "encoder": "sentence-transformers fp32", "load_s": load_s, "seconds": secs,
-            "cpu_s": cpu, "chunks": len(chunks), "texts_embedded": emb.embedded, "chunks_per_s": len(chunks) / secs,
+            "cpu_s": cpu, "chunks": len(chunks), "chars": chars, "texts_embedded": emb.embedded,
+            "chunks_per_s": len(chunks) / secs, "chars_per_s": chars / secs,
             "rss_mib": rss_mib(), "disk_mib": dir_mib(Path(workdir) / "naive"), "load_avg": os.getloadavg()[0]}
 
 
@@ -474,17 +489,19 @@ def _env(root: Path = ROOT) -> dict:
     return {k: v for k, v in env.items() if not k.startswith("TRADEQA_")}  # defaults only
 
 
-def ingest_compare(corpus: Path, wd: Path, rounds: int = 1, with_st: bool = True) -> dict:
+def ingest_compare(corpus: Path, wd: Path, rounds: int = 1, with_st: bool = True, with_ort: bool = True) -> dict:
     """tradeqa and the naive recipe on ``corpus``, ``rounds`` times in turns (a fresh index
     each time); the ratio is of the medians."""
     import statistics
 
-    runs: dict[str, list[dict]] = {"tradeqa": [], "naive": [], "tradeqa-st": []}
+    runs: dict[str, list[dict]] = {"tradeqa": [], "naive": [], "tradeqa-ort": [], "tradeqa-st": []}
     for k in range(rounds):
         d = wd / f"round-{k}"
         d.mkdir(parents=True)
         runs["tradeqa"].append(run_phase("ingest_tradeqa", corpus, d))
         runs["naive"].append(run_phase("ingest_naive", corpus, d))
+        if with_ort:  # the ONNX file on onnxruntime (what "auto" picks on a CPU without bf16)
+            runs["tradeqa-ort"].append(run_phase("ingest_tradeqa", corpus, d, "onnx-int8", "onnxruntime"))
         if with_st:  # the same pipeline with the naive recipe's encoder: pipeline vs encoder
             runs["tradeqa-st"].append(run_phase("ingest_tradeqa", corpus, d, "sentence-transformers"))
         shutil.rmtree(d, ignore_errors=True)
@@ -498,8 +515,11 @@ def ingest_compare(corpus: Path, wd: Path, rounds: int = 1, with_st: bool = True
         row[sysname] = med
     row["ratio"] = row["tradeqa"]["chunks_per_s"] / row["naive"]["chunks_per_s"]
     row["ratio_all"] = [t["chunks_per_s"] / n["chunks_per_s"] for t, n in zip(runs["tradeqa"], runs["naive"])]
+    row["chars_ratio"] = row["tradeqa"]["chars_per_s"] / row["naive"]["chars_per_s"]
     if "tradeqa-st" in row:
         row["ratio_st"] = row["tradeqa-st"]["chunks_per_s"] / row["naive"]["chunks_per_s"]
+    if "tradeqa-ort" in row:
+        row["ratio_ort"] = row["tradeqa-ort"]["chunks_per_s"] / row["naive"]["chunks_per_s"]
     return row
 
 
@@ -593,20 +613,24 @@ def report_ingest(res: dict) -> None:
     """Print the ingest comparison."""
     print("\n== ingest (model load and the chromadb import excluded on both sides; chunks/s = chunks stored / "
           "wall seconds; CPU s = user+sys of the process; median of the rounds, in turns)")
-    print(f"{'data':<14} {'system':<10} {'chunks':>7} {'texts':>6} {'seconds':>8} {'CPU s':>7} {'chunks/s':>9} "
-          f"{'peak RSS MiB':>13} {'disk MiB':>9} {'load s':>7} {'load avg':>8}")
+    print(f"{'data':<14} {'system':<11} {'chunks':>7} {'texts':>6} {'seconds':>8} {'CPU s':>7} {'chunks/s':>9} "
+          f"{'chars/s':>8} {'peak RSS MiB':>13} {'disk MiB':>9} {'load s':>7} {'load avg':>8}  encoder")
     for name, row in res["ingest"].items():
-        for sysname in ("tradeqa", "tradeqa-st", "naive"):
+        for sysname in ("tradeqa", "tradeqa-ort", "tradeqa-st", "naive"):
             r = row.get(sysname)
             if not r:
                 continue
-            print(f"{name:<14} {sysname:<10} {r['chunks']:7d} {r.get('texts_embedded', 0):6d} {r['seconds']:8.2f} "
-                  f"{r.get('cpu_s', float('nan')):7.2f} {r['chunks_per_s']:9.1f} {r['rss_mib']:13.0f} "
-                  f"{r['disk_mib']:9.1f} {r['load_s']:7.2f} {r.get('load_avg', float('nan')):8.1f}")
+            print(f"{name:<14} {sysname:<11} {r['chunks']:7d} {r.get('texts_embedded', 0):6d} {r['seconds']:8.2f} "
+                  f"{r.get('cpu_s', float('nan')):7.2f} {r['chunks_per_s']:9.1f} {r.get('chars_per_s', float('nan')):8.0f} "
+                  f"{r['rss_mib']:13.0f} {r['disk_mib']:9.1f} {r['load_s']:7.2f} {r.get('load_avg', float('nan')):8.1f}  "
+                  f"{r.get('encoder', '')}")
         t = row["tradeqa"]
         st = f"; with the sentence-transformers encoder {row['ratio_st']:.2f}x" if "ratio_st" in row else ""
+        ort = f"; ONNX on onnxruntime {row['ratio_ort']:.2f}x" if "ratio_ort" in row else ""
         each = ", ".join(f"{x:.2f}" for x in row.get("ratio_all", []))
-        print(f"{'':<14} ratio tradeqa/naive chunks/s: {row['ratio']:.2f}x (rounds: {each}){st} (target >= 1.3x)")
+        chars = f", chars/s {row['chars_ratio']:.2f}x" if "chars_ratio" in row else ""
+        print(f"{'':<14} ratio tradeqa/naive chunks/s: {row['ratio']:.2f}x (rounds: {each}){chars}{ort}{st} "
+              "(target >= 1.3x)")
         print(f"{'':<14} re-ingest unchanged: "
               f"{t['reingest_s']:.2f} s = {100 * t['reingest_share']:.1f} % of the first ingest, "
               f"{t['reingest_embedded']} embedded (target <= 2 %)")
@@ -674,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="warm passes over the questions")
     ap.add_argument("--no-st", action="store_true",
                     help="skip tradeqa ingest with TRADEQA_ENCODER=sentence-transformers")
+    ap.add_argument("--no-ort", action="store_true",
+                    help="skip tradeqa ingest with TRADEQA_ONNX_RUNTIME=onnxruntime")
     ap.add_argument("--ingest-rounds", type=int, default=1,
                     help="ingest comparisons per corpus, tradeqa and naive in turns (median)")
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest comparison")
@@ -712,7 +738,7 @@ def main(argv: list[str] | None = None) -> int:
         sample = text_corpus(args.corpus, work / "sample-text")
         for name, corpus in (("sample corpus", sample), ("long PDFs", pdfs)):
             res["ingest"][name] = ingest_compare(corpus, work / name.replace(" ", "-"), args.ingest_rounds,
-                                                 not args.no_st)
+                                                 not args.no_st, not args.no_ort)
             save()
         if args.ingest_only:
             res["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")

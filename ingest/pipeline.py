@@ -237,8 +237,9 @@ def _write_all(pending: list[_Pending], store: IndexStore, precomputed: dict[str
     return out
 
 
-def _texts(p: _Pending) -> list[str]:
-    return [embedding_input(p.doc.title, c.text) for c in p.chunks] + list(p.sentences or [])
+def _chunk_texts(p: _Pending) -> list[str]:
+    """What is embedded for each chunk of a pending document."""
+    return [embedding_input(p.doc.title, c.text) for c in p.chunks]
 
 
 def _ingest_screening(path: Path, store: IndexStore, retrieval: str) -> FileResult:
@@ -332,11 +333,15 @@ def ingest_paths(paths: list[str | Path], store: IndexStore, *, options: Chunkin
         def flush() -> None:
             nonlocal queued_texts, files_done
             pending = [p for _, p in queue if isinstance(p, _Pending)]
-            todo = store.missing_vectors([t for p in pending for t in _texts(p)])
+            # Chunks on the bulk runtime; sentences (TRADEQA_SENTENCE_VECTORS) as the answerer embeds
+            # them at question time (see Embedder), so they are the same vectors either way.
+            chunk_todo = store.missing_vectors([t for p in pending for t in _chunk_texts(p)])
+            sentence_todo = store.missing_vectors([t for p in pending for t in p.sentences or []])
             precomputed: dict[str, list[float]] = {}
-            if todo:
+            if chunk_todo or sentence_todo:
                 try:
-                    precomputed = dict(zip((content_hash(t) for t in todo), store.embedder.embed(todo)))
+                    precomputed = dict(zip((content_hash(t) for t in chunk_todo), store.embedder.embed_bulk(chunk_todo)))
+                    precomputed.update(zip((content_hash(t) for t in sentence_todo), store.embedder.embed(sentence_todo)))
                 except Exception:  # noqa: BLE001 - each document retries alone and reports its own error
                     log.exception("batch embedding failed; embedding file by file")
             written = _write_all(pending, store, precomputed)

@@ -1008,7 +1008,7 @@ class IndexStore:
             todo = list(missing.items())
             for i in range(0, len(todo), 256):
                 part = todo[i:i + 256]
-                fresh.update(zip((h for h, _ in part), self.embedder.embed([t for _, t in part])))
+                fresh.update(zip((h for h, _ in part), self.embedder.embed_bulk([t for _, t in part])))
                 if progress:
                     progress(min(i + 256, len(todo)), len(todo))
             vectors = [cached.get(h) or fresh[h] for h in hashes]

@@ -94,6 +94,73 @@ def test_encoder_vectors_match_the_packaged_graph_alone_and_concurrently():
     np.testing.assert_allclose(together, one_by_one, atol=2e-3)
 
 
+def _openvino_or_skip():
+    pytest.importorskip("openvino")
+    from ingest.embeddings import openvino_bf16
+
+    return openvino_bf16()
+
+
+@pytest.mark.integration
+def test_openvino_runtime_gives_onnxruntimes_vectors(corpus_dir):
+    """Both runtimes run the same packaged file: every vector of ~300 real sentences and
+    chunks (and odd inputs) agrees to cosine >= 0.999 (the fidelity bar of the OpenVINO
+    path, bf16 or fp32), on average >= 0.9999."""
+    _openvino_or_skip()
+    texts = _texts(corpus_dir)
+    ort_vecs = Embedder(runtime="onnxruntime").embed_array(texts)
+    ov = Embedder(runtime="openvino")
+    ov_vecs = ov.embed_array(texts)
+    assert type(ov.model).__name__ == "OpenVinoEncoder"
+    np.testing.assert_allclose(np.linalg.norm(ov_vecs, axis=1), 1.0, atol=1e-5)
+    cos = (ort_vecs * ov_vecs).sum(axis=1)
+    assert cos.min() >= 0.999, (cos.min(), texts[int(cos.argmin())][:80])
+    assert cos.mean() >= 0.9999, cos.mean()
+
+
+def test_openvino_batching_and_order_do_not_change_vectors():
+    """OpenVINO requests carry several texts padded to the longest: each vector comes back in
+    its place and (up to bf16 rounding) does not depend on what it was batched with."""
+    _openvino_or_skip()
+    texts = ["The licence fee is 250 crowns per shipment.", "Huawei", "x " * 300,
+             "Exports of widgets to Ruritania require a licence from the Ministry of Trade since March 3, 2021."] * 3
+    e = Embedder(batch_size=3, runtime="openvino")
+    together = e.embed_array(texts)
+    alone = np.vstack([e.embed_array([t]) for t in texts])
+    assert ((together * alone).sum(axis=1) >= 0.9999).all()
+    want = Embedder(runtime="onnxruntime").embed_array(texts)
+    assert ((together * want).sum(axis=1) >= 0.999).all()
+    assert Embedder(runtime="openvino").embed_array([]).shape == (0, 384)
+
+
+def test_onnx_runtime_choice(monkeypatch):
+    """``auto`` is OpenVINO exactly where it computes bf16 natively, else onnxruntime (also
+    when OpenVINO is not installed); a name is taken as given; an unknown one is an error
+    before anything loads. Both runtimes share the model's cache identity."""
+    import ingest.embeddings as E
+
+    monkeypatch.delenv("TRADEQA_ONNX_RUNTIME", raising=False)
+    assert E.onnx_runtime("onnxruntime") == "onnxruntime"
+    assert E.onnx_runtime("openvino") == "openvino"
+    assert E.onnx_runtime() == ("openvino" if E.openvino_bf16() else "onnxruntime")
+    monkeypatch.setenv("TRADEQA_ONNX_RUNTIME", "onnxruntime")
+    assert E.onnx_runtime() == "onnxruntime"
+    assert type(Embedder().model).__name__ == "OnnxEncoder"
+    monkeypatch.setenv("TRADEQA_ONNX_RUNTIME", "tensorrt")
+    with pytest.raises(ValueError, match="unknown ONNX runtime 'tensorrt'"):
+        Embedder()
+    monkeypatch.delenv("TRADEQA_ONNX_RUNTIME")
+    assert Embedder(runtime="openvino").model_id == Embedder(runtime="onnxruntime").model_id
+    # auto: questions and the answerer's sentences on onnxruntime, an ingest's chunks on the bulk runtime
+    auto = Embedder()
+    assert type(auto.model).__name__ == "OnnxEncoder"
+    assert type(auto.bulk_model).__name__ == ("OpenVinoEncoder" if E.openvino_bf16() else "OnnxEncoder")
+    assert len(auto.embed_bulk(["Huawei", "Entity List"])) == 2 and auto.embedded == 2
+    monkeypatch.setitem(sys.modules, "openvino", None)  # not installed: import fails
+    assert not E.openvino_bf16()
+    assert E.onnx_runtime("auto") == "onnxruntime"
+
+
 def test_encoders_have_distinct_cache_identities():
     onnx_w, _ = resolve_model("onnx-int8")
     st_w, _ = resolve_model("sentence-transformers")
@@ -136,7 +203,8 @@ def test_no_heavy_import_until_used():
     langchain (each costs 0.5-5 s on every command)."""
     code = ("import sys, agent, ingest, ui, agent.cli; agent.cli.build_parser(); "
             "from ingest.embeddings import Embedder; Embedder(); "
-            "heavy = ('torch', 'sentence_transformers', 'onnxruntime', 'chromadb', 'langchain_core', 'transformers'); "
+            "heavy = ('torch', 'sentence_transformers', 'onnxruntime', 'openvino', 'chromadb', 'langchain_core', "
+            "'transformers'); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy)); "
             "print(type(sys.modules.get('gradio')).__name__)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout

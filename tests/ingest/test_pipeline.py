@@ -221,8 +221,9 @@ def test_files_are_embedded_and_written_in_batches(store, tiny_corpus, index_con
     """Three short files: one model call and one Chroma upsert for all of them, and each
     file still reported with its own chunks and embedded counts."""
     calls = {"embed": [], "upsert": 0}
-    real_embed = store.embedder.embed_array
-    monkeypatch.setattr(store.embedder, "embed_array", lambda texts: calls["embed"].append(len(texts)) or real_embed(texts))
+    real_encode = store.embedder._encode  # noqa: SLF001 - every model call of either runtime goes through it
+    monkeypatch.setattr(store.embedder, "_encode",
+                        lambda model, texts: calls["embed"].append(len(texts)) or real_encode(model, texts))
     col = store.collection
     real_upsert = col.upsert
 
@@ -258,3 +259,28 @@ def test_a_failed_commit_in_a_batch_loses_only_that_file(store, tiny_corpus, ind
     again = _by_name(ingest_paths([tiny_corpus], store, progress=False))
     assert again["gadgets.md"].status is Status.INGESTED and again["widgets.txt"].status is Status.UNCHANGED
     index_consistency(store)
+
+
+def test_chunks_go_to_the_bulk_runtime_and_sentences_to_the_answerers(store, tiny_corpus, monkeypatch):
+    """An ingest embeds its chunk texts with ``embed_bulk`` (OpenVINO bf16 where available)
+    and the sentences it embeds ahead of questions with ``embed`` - the runtime the answerer
+    uses at question time - so a sentence's vector does not depend on when it was computed."""
+    from ingest.chunking import chunk_document
+    from ingest.loaders import load_file
+    from ingest.pipeline import sentence_texts
+    from ingest.store import embedding_input
+
+    seen: dict[str, list[str]] = {"bulk": [], "answerer": []}
+    real_bulk, real_embed = store.embedder.embed_bulk, store.embedder.embed
+    monkeypatch.setattr(store.embedder, "embed_bulk", lambda texts: seen["bulk"].extend(texts) or real_bulk(texts))
+    monkeypatch.setattr(store.embedder, "embed", lambda texts: seen["answerer"].extend(texts) or real_embed(texts))
+    report = ingest_paths([tiny_corpus], store, options=ChunkingOptions(embed_sentences=True), progress=False)
+    assert (report.ingested, report.failed) == (3, 0)
+    chunks, sentences = set(), set()
+    for f in sorted(tiny_corpus.iterdir()):
+        doc = load_file(f)
+        cs = chunk_document(doc)
+        chunks |= {embedding_input(doc.title, c.text) for c in cs}
+        sentences |= set(sentence_texts(doc, cs))
+    assert sentences and set(seen["bulk"]) == chunks
+    assert set(seen["answerer"]) == sentences
