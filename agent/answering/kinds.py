@@ -35,18 +35,35 @@ TRAINING_PATH = Path(__file__).resolve().parents[1] / "data" / "answer_kind_ques
 KINDS: tuple[str, ...] = ("date", "quantity", "statement", "reason", "place", "other")
 
 
-@lru_cache(maxsize=4)
-def load_model(path: str = str(MODEL_PATH)) -> dict | None:
-    """The fitted model (``{"model_id", "classes", "coef", "intercept", "threshold"}``), or None
-    when the file is missing or malformed (then the rules alone decide)."""
+def read_softmax_model(path: str, what: str) -> dict | None:
+    """A fitted multinomial logistic regression stored as JSON (``{"model_id", "classes",
+    "coef", "intercept", ...}``), or None (with a warning naming ``what`` falls back) when
+    the file is missing or malformed."""
     try:
         m = json.loads(Path(path).read_text(encoding="utf-8"))
         if len(m["coef"]) != len(m["classes"]) or len(m["intercept"]) != len(m["classes"]):
             raise ValueError("coef/intercept/classes lengths differ")
         return m
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("no answer-kind model at %s (%s): kinds come from the surface rules only", path, exc)
+        log.warning("no model at %s (%s): %s", path, exc, what)
         return None
+
+
+def fit_softmax(x, labels: Sequence[str], embedder, *, c: float, trained_on: str) -> dict:
+    """A multinomial logistic regression (scikit-learn) of ``labels`` on the vectors ``x``, as the
+    JSON-able dict :func:`read_softmax_model` reads; ``embedder.model_id`` marks the vectors."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=c, max_iter=5000).fit(x, list(labels))
+    return {"model_id": embedder.model_id, "classes": [str(k) for k in lr.classes_], "coef": lr.coef_.tolist(),
+            "intercept": lr.intercept_.tolist(), "C": c, "trained_on": trained_on}
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_PATH)) -> dict | None:
+    """The fitted model (``{"model_id", "classes", "coef", "intercept", "threshold"}``), or None
+    when the file is missing or malformed (then the rules alone decide)."""
+    return read_softmax_model(path, "kinds come from the surface rules only")
 
 
 def masked_question(question: str) -> str:
@@ -96,14 +113,10 @@ def fit(rows: Sequence[dict], embedder, *, c: float = 2.0) -> dict:
     """Fit on ``rows`` (``{"q": question, "kind": one of KINDS}``); needs scikit-learn.
     The threshold is set afterwards (:func:`main`)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     x = np.array(embedder.embed([masked_question(r["q"]) for r in rows]))
-    y = [r["kind"] for r in rows]
-    lr = LogisticRegression(C=c, max_iter=5000).fit(x, y)
-    return {"model_id": embedder.model_id, "classes": [str(k) for k in lr.classes_],
-            "coef": lr.coef_.tolist(), "intercept": lr.intercept_.tolist(), "C": c, "threshold": 0.5,
-            "trained_on": TRAINING_PATH.name}
+    return {**fit_softmax(x, [r["kind"] for r in rows], embedder, c=c, trained_on=TRAINING_PATH.name),
+            "threshold": 0.5}
 
 
 # The evaluation sets' own kind labels that mean what the model's kinds mean ("list"/"entity"

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .kinds import masked_question, probabilities
+from .kinds import fit_softmax, masked_question, probabilities, read_softmax_model
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +43,9 @@ _LABEL_UNITS = {"PERCENT": "percent", "MONEY": "money", "CARDINAL": "count", "QU
 
 @lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> dict | None:
-    """The fitted model (``{"model_id", "classes", "coef", "intercept"}``), or
-    None when the file is missing or malformed (then no unit is preferred)."""
-    try:
-        m = json.loads(Path(path).read_text(encoding="utf-8"))
-        if len(m["coef"]) != len(m["classes"]) or len(m["intercept"]) != len(m["classes"]):
-            raise ValueError("coef/intercept/classes lengths differ")
-        return m
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("no unit model at %s (%s): figures of any unit answer quantity questions", path, exc)
-        return None
+    """The fitted model (``{"model_id", "classes", "coef", "intercept"}``), or None when the
+    file is missing or malformed (then no unit is preferred)."""
+    return read_softmax_model(path, "figures of any unit answer quantity questions")
 
 
 def asking_phrase(question: str) -> str:
@@ -183,16 +176,11 @@ def answer_unit(facts: Sequence[str], body: str = "") -> str | None:
 
 
 def fit(rows: Sequence[dict], embedder, *, c: float = 2.0) -> dict:
-    """Fit on ``rows`` (``{"q": question, "unit": one of UNITS}``); needs scikit-learn.
-    The threshold is set afterwards (:func:`main`)."""
+    """Fit on ``rows`` (``{"q": question, "unit": one of UNITS}``); needs scikit-learn."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     x = np.array([features(r["q"], embedder) for r in rows])
-    lr = LogisticRegression(C=c, max_iter=5000).fit(x, [r["unit"] for r in rows])
-    return {"model_id": embedder.model_id, "classes": [str(k) for k in lr.classes_],
-            "coef": lr.coef_.tolist(), "intercept": lr.intercept_.tolist(), "C": c,
-            "trained_on": TRAINING_PATH.name}
+    return fit_softmax(x, [r["unit"] for r in rows], embedder, c=c, trained_on=TRAINING_PATH.name)
 
 
 def _check_rows(paths: Sequence[str], corpus: str = "") -> list[tuple[str, str, str]]:
