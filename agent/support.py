@@ -586,14 +586,31 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
                     out.update(inside)
                 break
     for t in doc:
-        if t.pos_ == "VERB" and t.lemma_.lower() in _CONTESTED:
-            who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+        if t.pos_ != "VERB":
+            continue
+        who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+        if t.lemma_.lower() in _CONTESTED:
             if own_voice(who):
                 continue
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
                     out.update(x.i for x in c.subtree)
+        elif t.lemma_.lower() in comm and who and not own_voice(who):
+            # A party's claim about itself ("SenseTime said ... it abides by all relevant laws"):
+            # the clause's subject is a pronoun for the speaker.
+            for c in t.children:
+                if c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _SELF_PRONOUNS
+                                             for s in c.children):
+                    out.update(x.i for x in c.subtree)
     return out
+
+
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+
+
+def _has_clause(t) -> bool:
+    """``t`` takes a clause (ccomp/parataxis): "said the action was ...", '"...," the company added'."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
 
 
 def _keeps_attribution(doc) -> bool:
@@ -774,6 +791,13 @@ class SupportChecker:
         attributed = self._attributed(sdoc, speakers)
         q_levels = _copular_levels(qdoc)
         figure_qualifiers = _figure_qualifiers(sdoc)
+        # The evidence reports speech: a verb of communication with a clause, not a denial or a
+        # claim — the sentence may report it with another such verb (not a direction verb).
+        # With a clause, "added" is "said further", not "added to a list"; a reporting verb with a
+        # communicative opposite ("rejected"/"accepted", "denied"/"admitted") takes a stance.
+        q_reports = any(x.pos_ == "VERB" and x.lemma_.lower() in communication_verbs() and _has_clause(x)
+                        and x.lemma_.lower() not in _DENIAL_VERBS | _CONTESTED
+                        and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
@@ -812,6 +836,9 @@ class SupportChecker:
                 continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
+            if t.pos_ == "VERB" and q_reports and lem in communication_verbs() and _has_clause(t) and \
+                    lem not in DIRECTION_VERBS | _DENIAL_VERBS | _CONTESTED:
+                continue  # "argued that ..." for '"...," the company added': one more verb reporting speech
             if t.pos_ == "VERB":
                 syn = synonym_verb(lem, q_verb_lemmas | q_phrasal | (q_noun_lemmas if t.tag_ == "VBG" else set()))
                 # A more general verb than the quote's ("lived" for "resided"); a verb whose
