@@ -17,12 +17,22 @@ these hold against its cited quotes (joined):
   (MiniLM scores them 0.53, higher than "added"/"placed"); nouns may also match
   a near-synonym by embedding similarity (``noun_similarity``).
   A verb may also paraphrase a quote verb of the same WordNet synset ("gets" for
-  "receives"), except direction verbs (:data:`DIRECTION_VERBS`); "fell 1.6%" stands for
-  "were down 1.6%".
+  "receives", "complies with" for "abides by"), a more specific quote verb it is a WordNet
+  hypernym of ("lived" for "resided"), or a quote noun/adjective WordNet derives from it
+  ("sued" for "filed a lawsuit", "needed" for "necessary") — never a direction verb
+  (:data:`DIRECTION_VERBS`) nor through a synset holding one; "fell 1.6%" stands for
+  "were down 1.6%"; a verb reporting speech ("argued that ...") for the evidence's
+  ("..., the company added"), "is required to" for "shall", "roughly $42 billion" for
+  "about $42 billion" (the bound is compared, not the word).
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
+* **Attribution kept** — what the evidence gives only as someone's words (inside quotation
+  marks introduced by a verb of communication, under a verb of contested assertion — "denied",
+  "calls itself", "describe as" — or a party's clause about itself, "X said it abides by ...")
+  may not be stated as fact: the sentence must keep a reporting verb or "according to". The
+  publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
@@ -259,7 +269,9 @@ def _cues(doc, about: set[str] | None = None) -> int:
     def predicate(t) -> int:
         # "cannot and will not tolerate": the bare auxiliary "can" shares the verb of its conjunct.
         h = t.head
-        if h.pos_ == "AUX":
+        if h.pos_ == "AUX" and h.dep_ in ("aux", "auxpass"):
+            h = h.head  # "not" on "can" of "can ... tolerate"
+        elif h.pos_ == "AUX":
             h = next((c for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"), h)
         return h.i
 
