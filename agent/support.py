@@ -511,13 +511,19 @@ def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
     return None
 
 
-def _clean_synsets(lemma: str) -> list[int]:
-    """The WordNet synsets of the verb ``lemma`` that hold no direction verb; none at all
-    when ``lemma`` is one (see :func:`synonym_verb`)."""
+# Hypernyms and derivations are read from a verb's most frequent senses only (WordNet lists
+# senses by tagged frequency): a rare sense ("come" as "total", "put" as "order") would let
+# almost any verb stand for almost any noun.
+_MAIN_SENSES = 2
+
+
+def _clean_synsets(lemma: str, senses: int = _MAIN_SENSES) -> list[int]:
+    """The first ``senses`` WordNet synsets of the verb ``lemma``, less those holding a
+    direction verb; none at all when ``lemma`` is one (see :func:`synonym_verb`)."""
     if lemma in DIRECTION_VERBS:
         return []
     wn = _wordnet()
-    return [i for i in wn["lemmas"].get(lemma, ()) if not DIRECTION_VERBS.intersection(wn["synsets"][i])]
+    return [i for i in wn["lemmas"].get(lemma, ())[:senses] if not DIRECTION_VERBS.intersection(wn["synsets"][i])]
 
 
 def hypernym_verb(lemma: str, candidates: set[str], depth: int = 2) -> str | None:
