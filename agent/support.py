@@ -30,8 +30,7 @@ these hold against its cited quotes (joined):
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
   marks introduced by a verb of communication, under a verb of contested assertion — "denied",
-  "calls itself", "describe as" — or a party's clause about itself, "X said it abides by ...")
-  may not be stated as fact: the sentence must keep a reporting verb or "according to". The
+  "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb or "according to". The
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
@@ -613,17 +612,7 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
                     out.update(x.i for x in c.subtree)
-        elif t.lemma_.lower() in comm and who and not own_voice(who):
-            # A party's claim about itself ("SenseTime said ... it abides by all relevant laws"):
-            # the clause's subject is a pronoun for the speaker.
-            for c in t.children:
-                if c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _SELF_PRONOUNS
-                                             for s in c.children):
-                    out.update(x.i for x in c.subtree)
     return out
-
-
-_SELF_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
 def _has_clause(t) -> bool:
