@@ -460,6 +460,15 @@ class Grounder:
                 out.append(clause)
         return out
 
+    def _publishers(self, cits: list[Citation]) -> list[str]:
+        """The cited documents' publishers (whose own officials speak in the source's voice)."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is not None and doc.publisher and doc.publisher not in out:
+                out.append(doc.publisher)
+        return out
+
     def _leads(self, cits: list[Citation]) -> list[str]:
         """The lead-ins of the enumerations whose items the quotes are (see :func:`list_lead_in`),
         except those the quotes themselves cover."""
@@ -526,7 +535,8 @@ class Grounder:
         if self.support_checker is not None:
             verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
                                                  records=self._records(cits), leads=self._leads(cits),
-                                                 speakers=self._speakers(cits))
+                                                 speakers=self._speakers(cits),
+                                                 publishers=self._publishers(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)

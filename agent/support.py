@@ -17,12 +17,21 @@ these hold against its cited quotes (joined):
   (MiniLM scores them 0.53, higher than "added"/"placed"); nouns may also match
   a near-synonym by embedding similarity (``noun_similarity``).
   A verb may also paraphrase a quote verb of the same WordNet synset ("gets" for
-  "receives"), except direction verbs (:data:`DIRECTION_VERBS`); "fell 1.6%" stands for
-  "were down 1.6%".
+  "receives", "complies with" for "abides by"), a more specific quote verb it is a WordNet
+  hypernym of ("lived" for "resided"), or a quote noun/adjective WordNet derives from it
+  ("sued" for "filed a lawsuit", "needed" for "necessary") — never a direction verb
+  (:data:`DIRECTION_VERBS`) nor through a synset holding one; "fell 1.6%" stands for
+  "were down 1.6%"; a verb reporting speech ("argued that ...") for the evidence's
+  ("..., the company added"), "is required to" for "shall", "roughly $42 billion" for
+  "about $42 billion" (the bound is compared, not the word).
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
+* **Attribution kept** — what the evidence gives only as someone's words (inside quotation
+  marks introduced by a verb of communication, under a verb of contested assertion — "denied",
+  "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb or "according to". The
+  publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
@@ -254,8 +263,20 @@ def _cues(doc, about: set[str] | None = None) -> int:
         return t.lemma_.lower() in _DENIAL_VERBS and any(
             c.dep_ in ("ccomp", "xcomp") and (about is None or c.lemma_.lower() in about) for c in t.children)
 
-    return sum(1 for t in doc if ((t.dep_ == "neg" or t.lower_ in _NEG_WORDS - {"nor"}) and not _numero(t))
-               or denial(t))
+    # Two "not"s on one predicate are coordinated auxiliaries ("cannot and will not tolerate"),
+    # one negation of it, not a double negative.
+    def predicate(t) -> int:
+        # "cannot and will not tolerate": the bare auxiliary "can" shares the verb of its conjunct.
+        h = t.head
+        if h.pos_ == "AUX" and h.dep_ in ("aux", "auxpass"):
+            h = h.head  # "not" on "can" of "can ... tolerate"
+        elif h.pos_ == "AUX":
+            h = next((c for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"), h)
+        return h.i
+
+    negs = {predicate(t) for t in doc if t.dep_ == "neg" and not _numero(t)}
+    return len(negs) + sum(1 for t in doc if (t.dep_ != "neg" and t.lower_ in _NEG_WORDS - {"nor"} and not _numero(t))
+                           or denial(t))
 
 
 # Hedges: words by which a text says a claim is less than certain. A sentence may not
@@ -338,17 +359,41 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
     return ""
 
 
+# Obligation: "shall"/"must" in a rule and "is required to"/"is obliged to" in a paraphrase say
+# the same thing (a closed grammatical class; polarity is checked apart).
+_DEONTIC_MODALS = frozenset({"shall", "must"})
+_DEONTIC_VERBS = frozenset({"require", "oblige", "obligate"})
+# "as long as", "so long as", "as soon as", "as far as": conjunctions whose middle word is tagged
+# as an adverb.
+_COMPLEX_SUBORDINATOR_HEADS = frozenset({"long", "soon", "far"})
+_QUALIFIER_WORDS = frozenset(w for _, rx in _QUALIFIERS for w in rx.split("|") if " " not in w)
+
+
+def _figure_qualifiers(doc) -> set[int]:
+    """Token indices of single-word qualifiers of a figure ("roughly", "about", "nearly" before
+    "$42 billion", "30%"): their bound is compared by :func:`_certainty`, not as words."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ in _QUALIFIER_WORDS:
+            nxt = [x for x in doc[t.i + 1:t.i + 4] if x.text not in "$€£¥" and x.lower_ not in ("us", "u.s.")]
+            if nxt and nxt[0].like_num:
+                out.add(t.i)
+    return out
+
+
 # Alias claims: "X, also known as Y", "X (a.k.a. Y)", "X is also listed under the name Y".
 _ALIAS_CLAIM = re.compile(
     r"\b(?:also\s+|otherwise\s+)?(?:known|listed|referred\s+to|called|named|written|spelled|spelt)\s+(?:as|under)\b"
     r"|\balso\s+(?:called|named|spelled|spelt)\b|\ba\.?k\.?a\.?(?!\w)|\baka\b|\balias(?:es)?\b"
-    r"|\balternat(?:e|ive)\s+(?:names?|spellings?)\b|\bunder\s+the\s+(?:\w+\s+)?name\b|\bother\s+names?\b",
+    r"|\balternat(?:e|ive)\s+(?:names?|spellings?)\b|\bunder\s+the\s+(?:\w+\s+)?name\b|\bother\s+names?\b"
+    r"|\b(?:go|goes|going|went)\s+by\b",
     re.IGNORECASE)
 # The words of such a construction, which an entry's "Alternate names:" label stands for.
 # Not "formerly": an alternate name is not a former one unless the entry says so.
 _ALIAS_WORDS = frozenset({"also", "otherwise", "known", "listed", "referred", "called", "named", "written",
                           "spelled", "spelt", "name", "names", "aka", "a.k.a.", "a.k.a", "alias", "aliases",
-                          "alternate", "alternative", "spelling", "spellings", "other"})
+                          "alternate", "alternative", "spelling", "spellings", "other", "go", "goes", "going",
+                          "went"})
 # "formerly known as": a claim about time that "Alternate names:" does not make.
 _FORMER = re.compile(r"\b(?:formerly|previously|once|former|earlier|f\.?k\.?a\.?)(?!\w)", re.IGNORECASE)
 _HEAD_LABELS = ("entity", "name")
@@ -465,6 +510,131 @@ def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
     return None
 
 
+# Hypernyms and derivations are read from a verb's most frequent senses only (WordNet lists
+# senses by tagged frequency): a rare sense ("come" as "total", "put" as "order") would let
+# almost any verb stand for almost any noun.
+_MAIN_SENSES = 2
+
+
+def _clean_synsets(lemma: str, senses: int = _MAIN_SENSES) -> list[int]:
+    """The first ``senses`` WordNet synsets of the verb ``lemma``, less those holding a
+    direction verb; none at all when ``lemma`` is one (see :func:`synonym_verb`)."""
+    if lemma in DIRECTION_VERBS:
+        return []
+    wn = _wordnet()
+    return [i for i in wn["lemmas"].get(lemma, ())[:senses] if not DIRECTION_VERBS.intersection(wn["synsets"][i])]
+
+
+def hypernym_verb(lemma: str, candidates: set[str], depth: int = 2) -> str | None:
+    """A verb of ``candidates`` (quote lemmas) whose WordNet sense has ``lemma`` as a
+    hypernym within ``depth`` steps ("reside" → "live"): the quote says the more specific
+    thing, which entails the sentence's more general verb. The same guards as
+    :func:`synonym_verb` (no direction verb on either side or on the path, no antonym
+    in the evidence)."""
+    if lemma in DIRECTION_VERBS or verb_antonyms(lemma) & candidates:
+        return None
+    wn = _wordnet()
+    for cand in candidates:
+        frontier = _clean_synsets(cand)
+        for _ in range(depth):
+            nxt = [h for i in frontier for h in wn["hypernyms"][i] if not DIRECTION_VERBS.intersection(wn["synsets"][h])]
+            if any(lemma in wn["synsets"][h] for h in nxt):
+                return cand
+            frontier = nxt
+    return None
+
+
+def derived_match(verb: str, nominals: set[str]) -> str | None:
+    """A word of ``nominals`` (nouns/adjectives) that WordNet derives from a sense of the
+    verb ``verb`` ("sue" → "lawsuit", "try" → "effort", "need" → "necessary"), or None.
+    Never for a direction verb nor through a synset holding one."""
+    wn = _wordnet()
+    for i in _clean_synsets(verb):
+        hit = nominals.intersection(wn["derived"][i])
+        if hit:
+            return sorted(hit)[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def communication_verbs() -> frozenset[str]:
+    """Verbs with a WordNet sense in verb.communication ("say", "add", "note", "call", "deny")."""
+    return frozenset(_wordnet()["communication"])
+
+
+def _phrasal(doc) -> set[str]:
+    """"abide by", "go by": each verb of a parsed text with the particle or preposition after it,
+    the form WordNet gives phrasal verbs in."""
+    return {f"{t.lemma_.lower()} {doc[t.i + 1].lower_}" for t in doc
+            if t.pos_ == "VERB" and t.i + 1 < len(doc) and doc[t.i + 1].dep_ in ("prt", "prep")}
+
+
+# Verbs by which a text reports a claim as someone's and not its own: "Huawei has denied it is
+# controlled ...", "Hikvision calls itself the world's largest maker", "facilities that UN experts
+# describe as detention centres", "SenseTime claims ...". Their complement is that party's claim.
+# A closed class (non-factive verbs of contested assertion), not words of the labelled outputs.
+_CONTESTED = frozenset({"deny", "claim", "allege", "call", "describe", "insist", "maintain", "contend",
+                        "purport", "assert", "profess"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„"})
+
+
+def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
+    """Token indices of a parsed evidence sentence that the sentence gives as what someone
+    said rather than as its own statement: words in quotation marks that a verb of
+    communication outside them introduces ('"Punishing Hikvision ... will deter ...," the company
+    added'), and the complement of a verb of contested assertion (:data:`_CONTESTED`). Not when
+    ``own_voice`` holds for the speaker (the publisher's own official quoted in its own release)."""
+    comm = communication_verbs()
+    out: set[int] = set()
+    marks = [t.i for t in doc if t.text in _QUOTE_MARKS]
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    for a, b in spans:
+        inside = range(a + 1, b)
+        # Speech is a clause; quotation marks around a term ("covered" telecommunications
+        # companies, the definition of “covered telecommunications equipment”) mark a name.
+        if not any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound") for i in inside):
+            continue
+        for v in doc:
+            if a <= v.i <= b or v.pos_ != "VERB" or v.lemma_.lower() not in comm:
+                continue
+            if any(v in doc[i].ancestors for i in inside) or any(doc[i] in v.ancestors for i in inside):
+                who = [x for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+                if not own_voice(who):
+                    out.update(inside)
+                break
+    for t in doc:
+        if t.pos_ != "VERB":
+            continue
+        who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
+        if t.lemma_.lower() in _CONTESTED:
+            if own_voice(who):
+                continue
+            for c in t.children:
+                if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
+                    out.update(x.i for x in c.subtree)
+    return out
+
+
+def _has_clause(t) -> bool:
+    """``t`` takes a clause (ccomp/parataxis): "said the action was ...", '"...," the company added'."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
+
+
+def _keeps_attribution(doc) -> bool:
+    """The parsed sentence says who claims what it states: a verb of communication with a
+    clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."), or
+    "according to X"."""
+    comm = communication_verbs()
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return True
+        if t.pos_ == "VERB" and t.lemma_.lower() in comm and any(
+                c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") or (c.dep_ == "prep" and c.lower_ == "as")
+                for c in t.children):
+            return True
+    return False
+
+
 class SupportChecker:
     """Checks answer sentences against their cited quotes (thread-safe).
 
@@ -535,8 +705,40 @@ class SupportChecker:
                 out.update(x.i for x in who)
         return out
 
+    def _attribution(self, sdoc, quotes: Sequence[str], context: Sequence[str], publishers: Sequence[str]) -> str:
+        """Why the sentence states as fact what its quotes only report someone as saying, or "".
+
+        Rule: a content word of the sentence that the evidence has only inside reported
+        speech (:func:`_reported`) makes the sentence a report of that speech, so it must keep
+        an attribution (:func:`_keeps_attribution`). Indirect speech with a neutral verb ("X said
+        its suppliers were domestic") is the source's own report and is not covered."""
+        if _keeps_attribution(sdoc):
+            return ""
+        pub = {_norm(w) for p in publishers for w in re.findall(r"[A-Z][\w.]+", p)}
+
+        def own_voice(who: list) -> bool:
+            return bool(pub) and any(x.text[:1].isupper() and _norm(x.text) in pub and not x.is_stop for x in who)
+
+        sentences = [c for c in context if c and any(q in c for q in quotes)]
+        sentences += [q for q in quotes if not any(q in c for c in sentences)]
+        reported: set[str] = set()
+        plain: set[str] = set()
+        for text in sentences:
+            doc = self._parse(text)
+            rep = _reported(doc, own_voice)
+            for t in doc:
+                if t.is_alpha:
+                    (reported if t.i in rep else plain).update({t.lemma_.lower(), _root(t.text)})
+        only = [t.text for t in sdoc if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and t.is_alpha and not t.is_stop
+                and ({t.lemma_.lower(), _root(t.text)} & reported) and not ({t.lemma_.lower(), _root(t.text)} & plain)]
+        if only:
+            return (f"the quotes give '{only[0]}' as what someone said or claims; the sentence states it as fact "
+                    "without the attribution")
+        return ""
+
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
-              records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = ()) -> Verdict:
+              records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
+              publishers: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
@@ -550,7 +752,8 @@ class SupportChecker:
         negation there governs every item, so it counts in the quotes' polarity.
         ``speakers``: who speaks the quotes (the documents' publishers, the attribution
         clause of a quotation they lie in); "X said ..." / "according to X" is supported
-        when X is one of them.
+        when X is one of them. ``publishers``: the cited documents' publishers; a quotation of
+        the publisher's own official is the source's own voice, not a claim it reports.
         """
         from rapidfuzz import fuzz
 
@@ -589,9 +792,20 @@ class SupportChecker:
         # ("buying products" for "purchases of products").
         q_verb_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "VERB" and t.is_alpha}
         q_noun_lemmas = {t.lemma_.lower() for t in qdoc if t.pos_ == "NOUN" and t.is_alpha}
+        q_nominals = q_noun_lemmas | {t.lemma_.lower() for t in qdoc if t.pos_ == "ADJ" and t.is_alpha}
+        q_phrasal = _phrasal(qdoc)
         q_hedged = bool(_hedges(qdoc))
         attributed = self._attributed(sdoc, speakers)
         q_levels = _copular_levels(qdoc)
+        figure_qualifiers = _figure_qualifiers(sdoc)
+        # The evidence reports speech: a verb of communication with a clause, not a denial or a
+        # claim — the sentence may report it with another such verb (not a direction verb).
+        # With a clause, "added" is "said further", not "added to a list"; a reporting verb with a
+        # communicative opposite ("rejected"/"accepted", "denied"/"admitted") takes a stance.
+        q_reports = any(x.pos_ == "VERB" and x.lemma_.lower() in communication_verbs() and _has_clause(x)
+                        and x.lemma_.lower() not in _DENIAL_VERBS | _CONTESTED
+                        and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
+        q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
@@ -606,8 +820,16 @@ class SupportChecker:
                 continue  # checked as numbers
             if t.i in attributed:
                 continue  # "The State Department said ...": the speaker of the quotes
-            if alias == "ok" and t.lower_ in _ALIAS_WORDS:
-                continue  # "also known as" for the entry's "Alternate names:"
+            if alias == "ok" and (t.lower_ in _ALIAS_WORDS or t.lemma_.lower() in DEFINITION_VERBS):
+                continue  # "also known as", "its alternate names include" for the entry's "Alternate names:"
+            if t.i in figure_qualifiers:
+                continue  # "roughly $42 billion" for "about $42 billion": compared by _certainty
+            if t.lemma_.lower() in _DEONTIC_VERBS and t.tag_ == "VBN" and q_deontic and \
+                    any(c.dep_ == "xcomp" for c in t.children):
+                continue  # "are required to include" for "shall include": the same obligation
+            if t.lower_ in _COMPLEX_SUBORDINATOR_HEADS and 0 < t.i < len(sdoc) - 1 and \
+                    sdoc[t.i - 1].lower_ in ("as", "so") and sdoc[t.i + 1].lower_ == "as":
+                continue  # "as long as": a conjunction, not a content word
             if q_hedged and t.lower_ in _SOFT_HEDGES:
                 continue  # "likely to draw" for "almost certain to draw": a hedge for a hedge
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
@@ -621,11 +843,19 @@ class SupportChecker:
                 continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
+            if t.pos_ == "VERB" and q_reports and lem in communication_verbs() and _has_clause(t) and \
+                    lem not in DIRECTION_VERBS | _DENIAL_VERBS | _CONTESTED:
+                continue  # "argued that ..." for '"...," the company added': one more verb reporting speech
             if t.pos_ == "VERB":
-                syn = synonym_verb(lem, q_verb_lemmas | (q_noun_lemmas if t.tag_ == "VBG" else set()))
+                syn = synonym_verb(lem, q_verb_lemmas | q_phrasal | (q_noun_lemmas if t.tag_ == "VBG" else set()))
+                # A more general verb than the quote's ("lived" for "resided"); a verb whose
+                # WordNet derivation the quote uses as a noun ("sued" for "filed a lawsuit").
+                syn = syn or hypernym_verb(lem, q_verb_lemmas) or derived_match(lem, q_nominals)
                 if syn:
                     paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
                     continue
+            if t.pos_ in ("NOUN", "ADJ") and any(derived_match(v, {lem, w}) for v in q_verb_lemmas):
+                continue  # "a lawsuit" for "sued": a noun WordNet derives from a quote verb
             if t.pos_ == "PROPN" or t.text[:1].isupper():
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
                     continue
@@ -665,7 +895,7 @@ class SupportChecker:
         q_neg, q_scope = _negated_predicates(qdoc)
         if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
-        why = _certainty(sdoc, sentence, qonly, quotes_text)
+        why = _certainty(sdoc, sentence, qonly, quotes_text) or self._attribution(sdoc, quotes, context, publishers)
         if why:
             return Verdict(False, why)
         sim = 1.0

@@ -5,7 +5,10 @@ Source: the WordNet database files as Debian's ``wordnet-base`` package installs
 folder given as the first argument. Only single-word verb lemmas are kept (a sentence
 token is one word). The output holds, per verb lemma, its synsets in WordNet's sense
 order (most frequent first), each synset's single-word lemmas, and the lemmas WordNet
-marks as antonyms. agent/support.py reads it to accept a paraphrased verb ("receives" for
+marks as antonyms; per synset its direct hypernyms and the nouns/adjectives WordNet
+derives from it ("sue" -> "lawsuit", "need" -> "necessary"); and the verbs with a sense
+of communication (lexicographer file verb.communication). Phrasal verbs ("abide by") are
+kept with a space. agent/support.py reads it to accept a paraphrased verb ("receives" for
 "gets", "released" for "issued") without any download at run time.
 
     python scripts/build_wordnet_verbs.py [/usr/share/wordnet] [agent/data/wordnet_verbs.json]
@@ -42,20 +45,31 @@ def _words(fields: list[str]) -> tuple[list[str], int]:
     return words, 4 + 2 * n
 
 
-def build(src: Path) -> dict:
-    synsets: dict[str, list[str]] = {}
-    pointers: dict[str, list[tuple[str, str, str, str]]] = {}
-    for line in (src / "data.verb").read_text(encoding="latin-1").splitlines():
+def _read(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, str, str]]]]:
+    """offset -> (lexicographer file number, words, pointers) of a WordNet data file."""
+    out = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith("  ") or not line.strip():
             continue
         f = line.split(" | ")[0].split()
         words, i = _words(f)
-        synsets[f[0]] = words
         ptrs = []
         for _ in range(int(f[i])):
             ptrs.append(tuple(f[i + 1:i + 5]))
             i += 4
-        pointers[f[0]] = ptrs
+        out[f[0]] = (int(f[1]), words, ptrs)
+    return out
+
+
+# WordNet's lexicographer file 32 is verb.communication (say, add, note, deny, call, describe, ...).
+_COMMUNICATION = 32
+
+
+def build(src: Path) -> dict:
+    data = _read(src / "data.verb")
+    synsets = {off: words for off, (_, words, _) in data.items()}
+    pointers = {off: ptrs for off, (_, _, ptrs) in data.items()}
+    others = {pos: _read(src / f"data.{name}") for pos, name in (("n", "noun"), ("a", "adj"), ("s", "adj"))}
     antonyms: dict[str, set[str]] = defaultdict(set)
     for off, ptrs in pointers.items():
         for sym, target, pos, st in ptrs:
@@ -68,23 +82,48 @@ def build(src: Path) -> dict:
     lemmas: dict[str, list[int]] = {}
     ids: dict[str, int] = {}
     kept: list[list[str]] = []
+
+    def sid(off: str) -> int:
+        if off not in ids:
+            ids[off] = len(kept)
+            # Phrasal verbs ("abide_by") are kept with a space ("abide by"): the checker
+            # meets them as a verb and its particle.
+            kept.append([w.replace("_", " ") for w in synsets[off] if w.count("_") <= 1])
+        return ids[off]
+
+    communication: set[str] = set()
     for line in (src / "index.verb").read_text(encoding="latin-1").splitlines():
         if line.startswith("  ") or not line.strip():
             continue
         f = line.split()
         lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
-        if "_" in lemma or "-" in lemma:
+        if lemma.count("_") > 1 or "-" in lemma:
             continue
         offsets = f[4 + n_ptr + 2:][:n_syn]
-        out = []
-        for off in offsets:
-            if off not in ids:
-                ids[off] = len(kept)
-                kept.append([w for w in synsets[off] if "_" not in w])
-            out.append(ids[off])
-        lemmas[lemma] = out
+        lemmas[lemma.replace("_", " ")] = [sid(off) for off in offsets]
+        if "_" not in lemma and any(data[off][0] == _COMMUNICATION for off in offsets):
+            communication.add(lemma)
+    # Per kept synset: its direct hypernyms ("@") and the single-word nouns/adjectives of the
+    # synsets derivationally related to it ("+": "sue" ~ {"suit", "lawsuit", ...}).
+    hypernyms: list[list[int]] = []
+    derived: list[list[str]] = []
+    i = 0
+    offs = {v: k for k, v in ids.items()}
+    while i < len(kept):
+        off = offs.get(i) or next(k for k, v in ids.items() if v == i)
+        hyp, der = [], set()
+        for sym, target, pos, _st in pointers[off]:
+            if sym == "@" and pos == "v":
+                hyp.append(sid(target))
+                offs[ids[target]] = target
+            elif sym == "+" and pos in others and target in others[pos]:
+                der.update(w for w in others[pos][target][1] if "_" not in w)
+        hypernyms.append(hyp)
+        derived.append(sorted(der))
+        i += 1
     return {"source": "WordNet 3.0 (Princeton University), verbs only; built by scripts/build_wordnet_verbs.py",
-            "licence": LICENCE, "lemmas": lemmas, "synsets": kept,
+            "licence": LICENCE, "lemmas": lemmas, "synsets": kept, "hypernyms": hypernyms, "derived": derived,
+            "communication": sorted(communication),
             "antonyms": {k: sorted(v) for k, v in sorted(antonyms.items())}}
 
 
@@ -94,6 +133,7 @@ def main() -> None:
     data = build(src)
     dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "
+          f"{len(data['communication'])} verbs of communication, "
           f"{len(data['antonyms'])} lemmas with antonyms, {dst.stat().st_size // 1024} KiB")
 
 

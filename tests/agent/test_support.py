@@ -111,7 +111,7 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
 def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
     frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
-    (33/41; 23/41 before the changes)."""
+    (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16)."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
@@ -120,7 +120,7 @@ def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 39 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 41 and kept >= 33, render(report)
+    assert faithful == 41 and kept >= 35, render(report)
 
 
 # --------------------------------------------------------------- paraphrased verbs (WordNet)
@@ -398,3 +398,90 @@ def test_a_word_and_its_ing_form_meet(checker):
     quote = "The shares were each down 1.6% in Tuesday trade."
     assert checker.check("The shares each fell 1.6% in Tuesday trading.", [quote]).supported
     assert not checker.check("The shares each fell 1.6% in Tuesday tracking.", [quote]).supported
+
+
+# --------------------------------------------------------------- WordNet relations beyond synonyms
+def test_wordnet_hypernyms_derivations_and_phrasal_verbs():
+    from agent.support import communication_verbs, derived_match, hypernym_verb, synonym_verb
+
+    assert hypernym_verb("live", {"reside"}) == "reside"  # the quote's verb is the more specific one
+    assert hypernym_verb("reside", {"live"}) is None  # not the other way round
+    assert derived_match("sue", {"lawsuit"}) == "lawsuit"
+    assert derived_match("try", {"effort"}) == "effort"
+    assert derived_match("remove", {"removal"}) is None  # a direction verb needs its own word
+    assert derived_match("come", {"total"}) is None  # a rare sense ("come to a total") does not count
+    assert synonym_verb("comply", {"abide by"}) == "abide by"
+    assert {"say", "add", "deny", "call"} <= communication_verbs()
+    assert "remove" not in communication_verbs()
+
+
+@pytest.mark.parametrize("sentence, quote, ok, why", [
+    ("Huawei has sued the US government over its restrictions.",
+     "Huawei has filed a lawsuit against the US government's restrictions.", True, ""),
+    ("Huawei has not sued the US government over its restrictions.",
+     "Huawei has filed a lawsuit against the US government's restrictions.", False, "polarity"),
+    ("Acme is valued at roughly $42 billion.", "Acme is valued at about $42 billion.", True, ""),
+    ("Acme is valued at more than $42 billion.", "Acme is valued at about $42 billion.", False, ""),
+    ("Contracting officers are required to include the provision in solicitations.",
+     "Contracting officers shall include the provision in solicitations.", True, ""),
+    ("Contracting officers are not required to include the provision in solicitations.",
+     "Contracting officers shall include the provision in solicitations.", False, "polarity"),
+    # two "not"s on one predicate are one negation
+    ("The Department will not tolerate abuses.", "The Department cannot and will not tolerate abuses.", True, ""),
+    ("The Department will tolerate abuses.", "The Department cannot and will not tolerate abuses.", False, ""),
+])
+def test_paraphrase_mechanisms(checker, sentence, quote, ok, why):
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+    assert why in v.reason
+
+
+# --------------------------------------------------------------- attribution stated as fact
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a quotation is the speaker's claim: the sentence must keep who said it
+    ("Punishing Acme will deter global companies from trading with American firms.",
+     '"Punishing Acme will deter global companies from trading with American firms," the company added.', False),
+    ("Acme argued that punishing it would deter global companies from trading with American firms.",
+     '"Punishing Acme will deter global companies from trading with American firms," the company added.', True),
+    ("Acme denied that punishing it would deter global companies from trading with American firms.",
+     '"Punishing Acme will deter global companies from trading with American firms," the company added.', False),
+    # contested assertion: "calls itself", "denied", "describe as"
+    ("Acme is the world's largest maker of drones.", "Acme calls itself the world's largest maker of drones.", False),
+    ("Acme calls itself the world's largest maker of drones.",
+     "Acme calls itself the world's largest maker of drones.", True),
+    ("The camps are detention centers.", "The camps, which experts describe as detention centers, grew.", False),
+    # indirect speech with a neutral verb is the source's own report ("said it was adding 28 entities")
+    ("Commerce is adding 28 entities to its blacklist.", "Commerce said it was adding 28 entities to its blacklist.",
+     True),
+    # quotation marks around a term are not speech
+    ("The rule bars purchases from covered telecommunications companies.",
+     'The rule bars purchases from "covered" telecommunications companies, the agency said.', True),
+])
+def test_attribution_must_be_kept(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+    if not ok and "denied" not in sentence:
+        assert "said or claims" in v.reason, v
+
+
+def test_the_publishers_own_official_speaks_for_the_source(checker):
+    quote = '"This action places Acme on the Entity List," said Secretary of Commerce Jane Doe.'
+    s = "The action places Acme on the Entity List."
+    assert checker.check(s, [quote], [quote], publishers=["U.S. Department of Commerce"]).supported
+    assert not checker.check(s, [quote], [quote], publishers=["Reuters"]).supported
+
+
+def test_blind_split_s16_over_the_shared_corpus(corpus_index):
+    """The split written at stop 16 before any change was made against it
+    (tests/fixtures/claims/blind_s16.jsonl, frozen): first run 25/47 faithful kept and 5/48
+    unsupported kept; after the stop-16 changes 32/47 and 3/48. No more unsupported kept than
+    that, faithful no lower."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    rows = load_rows(CLAIMS.parent / "blind_s16.jsonl")
+    report = evaluate_claims(rows, corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported == 48 and unsupported_kept <= 3, render(report)
+    kept, faithful = report.kept(None, "faithful")
+    assert faithful == 47 and kept >= 32, render(report)
