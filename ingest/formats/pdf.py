@@ -754,12 +754,53 @@ def _table_after_run_on(prev: str, page: str) -> str:
     return "\n\n".join([blocks[k], *blocks[:k], *blocks[k + 1:]])
 
 
+def _table_only(text: str) -> bool:
+    """True for a page that holds nothing but table rows (a landscape table page)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and all(" | " in ln for ln in lines)
+
+
+def _mend_across_table_pages(texts: list[str]) -> list[str]:
+    """Pages where a sentence runs across one or more pages of table rows only (a wide
+    table printed alone on a landscape page between "... amends the" and "Export
+    Administration Regulations ..."): the rest of that sentence - up to its end, no more
+    - moves up to the page where the sentence starts, so it stays one sentence and is
+    cited with that page. The table pages and the rest of the next page stay where they
+    were printed (their page offsets stay true)."""
+    from ..chunking import split_sentences  # chunking needs only records: no import cycle
+
+    texts = list(texts)
+    i = 1
+    while i < len(texts) - 1:
+        if not texts[i - 1] or not _table_only(texts[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and _table_only(texts[j]):
+            j += 1
+        if j < len(texts) and texts[j] and _runs_on(texts[i - 1], texts[j]):
+            spans = split_sentences(texts[j])
+            if spans:
+                end = spans[0][1]
+                head, _, tail = texts[i - 1].rpartition("\n")
+                moved = texts[j][:end].strip()
+                first, nl, more = moved.partition("\n")
+                mended = _mend_hyphens([tail, first])
+                joined = "\n".join(mended) + nl + more
+                texts[i - 1] = f"{head}\n{joined}" if head else joined
+                texts[j] = texts[j][end:].lstrip()
+                log.debug("sentence run on across table page(s) %d-%d mended", i + 1, j)
+        i = j
+    return texts
+
+
 def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
     """Body and page start offsets. Pages are joined by a blank line (a paragraph
     break), except where a sentence runs on to the next page: there a single line
     break, so the sentence stays one sentence (a word hyphenated across the break is
-    mended, its end moving up to the previous page)."""
-    texts = list(texts)
+    mended, its end moving up to the previous page). A sentence that runs across a
+    page of table rows only is mended too (:func:`_mend_across_table_pages`)."""
+    texts = _mend_across_table_pages(texts)
     seps = []
     for i in range(1, len(texts)):
         if texts[i - 1] and texts[i] and not _runs_on(texts[i - 1], texts[i]):
