@@ -129,3 +129,23 @@ def test_ecfr_nested_parts_subparts_sections_keep_numbers_and_headings(tmp_path:
         "(1) The license review policy is presumption of denial.", "§ 744.16 Entity List.",
         "The Entity List is in supplement no. 4."]
     assert "746.8" not in part744.body and part746.body.startswith("PART 746")
+
+
+USC = """<?xml version="1.0" encoding="UTF-8"?>
+<uscDoc xmlns="http://xml.house.gov/schemas/uslm/1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" identifier="/us/usc/t19">
+<meta><dc:title>Title 19</dc:title><dc:publisher>OLRC</dc:publisher></meta>
+<main><title identifier="/us/usc/t19"><num value="19">Title 19—</num><heading>CUSTOMS DUTIES</heading>
+<section identifier="/us/usc/t19/s2411"><num value="2411">§ 2411.</num><heading> Actions by United States Trade
+Representative</heading><subsection identifier="/us/usc/t19/s2411/a"><num value="a">(a)</num><heading>Mandatory
+action</heading><content>The Trade Representative shall take action under section 2412 of this title.<ref
+class="footnoteRef" idref="fn1">1</ref> The action applies from 2019.<footnoteRef idref="fn2">2</footnoteRef></content>
+</subsection></section></title></main></uscDoc>"""
+
+
+def test_uslm_footnote_references_do_not_run_into_the_text(tmp_path: Path):
+    p = tmp_path / "usc19.xml"
+    p.write_text(USC, encoding="utf-8")
+    (doc,) = load_documents(p)
+    assert doc.extra["usc_citation"] == "19 U.S.C. 2411"
+    assert ("The Trade Representative shall take action under section 2412 of this title.[1] The action applies "
+            "from 2019.[2]") in doc.body
