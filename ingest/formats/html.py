@@ -166,6 +166,60 @@ def _is_layout_table(table) -> bool:
     return any(c.find(_LAYOUT_CONTENT) is not None or len(c.find_all("p")) >= 2 for c in own)
 
 
+# Blocks that hold text of their own; boilerplate is pruned block by block (see _prune_boilerplate).
+_LEAF_BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section", "span", "a", "address",
+                "blockquote", "figcaption", "label", "small"]
+_BLOCK_INSIDE = ["p", "li", "div", "section", "ul", "ol", "table", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
+                 "blockquote", "article", "main", "aside", "header", "footer", "nav", "form"]
+_MAIN_TEXT_FAILED = False
+# trafilatura's main text must hold at least this share of the text under the page's main
+# element (<main>, <article> or <body>) for its judgement to be used: below it, trafilatura
+# has misread the page (it happens on short pages) and pruning would lose the text itself.
+MAIN_TEXT_MIN_SHARE = 0.5
+
+
+def main_text(html: str) -> str | None:
+    """The page's main text as trafilatura (Apache-2.0) finds it - boilerplate (menus, share
+    links, "related" lists, sign-up boxes, footers) left out, tables kept - folded for
+    comparison (case folded, white space removed); None when trafilatura is not installed or finds no
+    main text."""
+    global _MAIN_TEXT_FAILED
+    if _MAIN_TEXT_FAILED:
+        return None
+    try:
+        import trafilatura
+    except Exception as exc:  # noqa: BLE001 - an optional dependency: the rules alone decide
+        _MAIN_TEXT_FAILED = True
+        log.info("trafilatura unavailable (%s): HTML main text by the markup rules alone", exc)
+        return None
+    try:
+        text = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
+                                   deduplicate=False, output_format="txt")
+    except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot read keeps all its text
+        log.warning("trafilatura failed on a page (%s); keeping all its text", exc)
+        return None
+    return _WS.sub("", text).casefold() if text and text.strip() else None
+
+
+def _prune_boilerplate(root, kept: str) -> int:
+    """Remove the blocks of text under ``root`` that trafilatura's main text (``kept``)
+    does not hold: boilerplate that the markup does not mark as such (a ``<div
+    id="footer">``, a share bar or a "related" list inside ``<main>``). Tables, the ``h1``
+    and blocks that hold other blocks are never removed (a table's rows are ours to
+    read; a container's text is judged block by block). Returns the blocks removed."""
+    removed = 0
+    for tag in list(root.find_all(_LEAF_BLOCKS)):
+        if tag.decomposed or tag.find_parent("table") is not None or tag.find(_BLOCK_INSIDE) is not None \
+                or tag.find("table") is not None:
+            continue
+        # Compared without white space: trafilatura and the markup space inline tags differently.
+        text = _WS.sub("", tag.get_text("")).casefold()
+        if text and text not in kept:
+            tag.decompose()
+            removed += 1
+    return removed
+
+
 def _is_prose(text: str) -> bool:
     """A sentence, not a data value: several words ending in sentence punctuation."""
     return len(text.split()) >= 8 and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
@@ -265,6 +319,17 @@ def load_html_text(html: str, source: str) -> Document:
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo"]}):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    kept = main_text(html)
+    ours = len(_WS.sub("", root.get_text("")))
+    if kept is not None and len(kept) < MAIN_TEXT_MIN_SHARE * ours:
+        # trafilatura kept little of a page whose markup points at its text (a short page,
+        # notes in a list after paragraphs it took for links): it misread it; keep all.
+        log.debug("%s: trafilatura kept %d of %d characters; no pruning", source, len(kept), ours)
+        kept = None
+    if kept is not None:
+        removed = _prune_boilerplate(root, kept)
+        if removed:
+            log.debug("%s: %d boilerplate block(s) left out (not in the page's main text)", source, removed)
     _mark_footnote_refs(root)
     _flatten_tables(root, soup)
     _definition_lists(root, soup)
