@@ -1,14 +1,14 @@
-"""Small PDFs of the kinds analysts get, made with ReportLab (a test dependency only):
-one-column memo pages with a running head and folio, footnotes in smaller type at the
-foot of a page, a table continued on the next page under its repeated header row, a
-two-column page followed by a one-column page, ligature glyphs and soft hyphens, and
-pages turned by ``/Rotate``. Each builder returns the PDF bytes."""
+"""Small PDFs of the kinds analysts get, made with ReportLab and pypdf (test dependencies
+only): one-column memo pages with a running head and folio, superscript note marks, a
+table continued on the next page under its repeated header row, a two-column page
+followed by a one-column page, ligature glyphs and soft hyphens, and pages turned by
+``/Rotate``. Each builder returns the PDF bytes."""
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -75,24 +75,6 @@ class Pages:
         self.c.showPage()
         self.c.save()
         return self.buf.getvalue()
-
-
-def footnotes_page(body: list[str], notes: list[str]) -> bytes:
-    """Body paragraphs in 11 pt with superscript note numbers after "percent" and "2019",
-    and the notes in 8 pt at the foot of the page under a short rule."""
-    p = Pages(head="Office of the United States Trade Representative")
-    for text in body:
-        p.paragraph(text)
-    y = MARGIN + 12 * len(notes) + 6
-    p.c.setLineWidth(0.5)
-    p.c.line(MARGIN, y + 4, MARGIN + 144, y + 4)
-    for n, note in enumerate(notes, 1):
-        y -= 12
-        p.c.setFont(ROMAN, 6)
-        p.c.drawString(MARGIN, y + 3, str(n))
-        p.c.setFont(ROMAN, 8)
-        p.c.drawString(MARGIN + 5, y, note)
-    return p.pdf()
 
 
 def superscript_line(p: Pages, parts: list[tuple[str, bool]], size: float = 11.0) -> None:
@@ -170,32 +152,30 @@ def ligatures_and_soft_hyphens(lines: list[str]) -> bytes | None:
 
 
 def rotated_pages(lines: list[str], turn: int) -> bytes:
-    """One page whose text is drawn turned by ``-turn`` degrees and the page given
-    ``/Rotate turn``, so that it shows upright (a landscape page in a portrait file)."""
+    """One page whose text is drawn turned against the page and the page given ``/Rotate
+    turn`` (90 or 270), so that it shows upright: a landscape page in a portrait file."""
     from pypdf import PdfReader, PdfWriter
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=letter)
     c.saveState()
-    if turn == 90:  # shown turned 90 degrees clockwise: draw the text running up the page
+    if turn == 90:  # shown turned a quarter clockwise: the text runs up the page
         c.translate(MARGIN, MARGIN)
         c.rotate(90)
-    elif turn == 270:
+    elif turn == 270:  # shown turned a quarter anticlockwise: the text runs down the page
         c.translate(W - MARGIN, H - MARGIN)
         c.rotate(-90)
-    y = -20 if turn == 90 else -20
-    for line in lines:
-        c.setFont(ROMAN, 11)
-        c.drawString(0, y if turn else H - MARGIN - 20 * (lines.index(line)), line)
-        y -= 16
+    else:
+        raise ValueError(f"turn must be 90 or 270, not {turn}")
+    c.setFont(ROMAN, 11)
+    for k, line in enumerate(lines):
+        c.drawString(0, -20 - 16 * k, line)
     c.restoreState()
     c.showPage()
     c.save()
-    reader = PdfReader(io.BytesIO(buf.getvalue()))
     writer = PdfWriter()
-    for page in reader.pages:
-        if turn:
-            page.rotate(turn)
+    for page in PdfReader(io.BytesIO(buf.getvalue())).pages:
+        page.rotate(turn)
         writer.add_page(page)
     out = io.BytesIO()
     writer.write(out)
