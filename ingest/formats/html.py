@@ -208,15 +208,26 @@ def _prune_boilerplate(root, kept: str) -> int:
     and blocks that hold other blocks are never removed (a table's rows are ours to
     read; a container's text is judged block by block). Returns the blocks removed."""
     removed = 0
+    pos = 0  # blocks come in the order trafilatura writes them: search on from the last one found
+    judged: set[int] = set()  # blocks kept: the inline tags inside them are judged with them
     for tag in list(root.find_all(_LEAF_BLOCKS)):
-        if tag.decomposed or tag.find_parent("table") is not None or tag.find(_BLOCK_INSIDE) is not None \
-                or tag.find("table") is not None:
+        if tag.decomposed or any(id(p) in judged for p in tag.parents) or tag.find_parent("table") is not None \
+                or tag.find(_BLOCK_INSIDE) is not None:
             continue
         # Compared without white space: trafilatura and the markup space inline tags differently.
         text = _WS.sub("", tag.get_text("")).casefold()
-        if text and text not in kept:
+        if not text:
+            continue
+        at = kept.find(text, pos)
+        if at < 0:
+            at = kept.find(text)  # written out of order (rare): anywhere in the main text
+        if at < 0:
             tag.decompose()
             removed += 1
+            continue
+        judged.add(id(tag))
+        if at >= pos:
+            pos = at + len(text)
     return removed
 
 
