@@ -113,6 +113,8 @@ def _flatten_tables(root, soup) -> None:
                 n_head += 1
             else:
                 break
+        if n_head == 0 and len(trs) > 1 and _bold_row(cells[0]):
+            n_head = 1  # a header row drawn in bold data cells (<td><strong>Rate</strong></td>)
         if n_head == len(trs):  # only header rows: they are the table's content
             n_head = 0
         head = grid[:n_head]
@@ -146,6 +148,19 @@ def _flatten_tables(root, soup) -> None:
         replacement = soup.new_tag("div")
         replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
         table.replace_with(replacement)
+
+
+def _bold_row(row: list) -> bool:
+    """True when every cell of ``row`` with text holds it all in bold (``<strong>``/``<b>``),
+    and at least two do: how many pages draw a header row without ``<th>``."""
+    filled = [c for c in row if _cell_text(c)]
+    if len(filled) < 2:
+        return False
+    for c in filled:
+        bold = "".join(b.get_text("") for b in c.find_all(["strong", "b"]))
+        if _WS.sub("", bold) != _WS.sub("", c.get_text("")):
+            return False
+    return True
 
 
 def _is_layout_table(table) -> bool:

@@ -86,3 +86,11 @@ def test_hard_wrapped_page_source_is_one_paragraph_and_pre_keeps_its_lines(tmp_p
                           "HTS 8507.60.00    25%</pre></main></body></html>")
     assert doc.body == ("The Trade Representative has determined to increase the tariff on electric vehicles to "
                         "100 percent.\n\nHTS 8703.80.00 100%\nHTS 8507.60.00 25%")
+
+
+def test_header_row_drawn_in_bold_data_cells_labels_the_rows(tmp_path: Path):
+    doc = _load(tmp_path, "<html><body><main><table><tr><td><strong>Product</strong></td><td><b>Additional duty</b>"
+                          "</td></tr><tr><td>Steel pipe</td><td>25%</td></tr><tr><td><strong>Aluminium foil</strong>"
+                          "</td><td>10%</td></tr></table></main></body></html>")
+    assert doc.body.split("\n\n") == ["Product: Steel pipe | Additional duty: 25%",
+                                      "Product: Aluminium foil | Additional duty: 10%"]
