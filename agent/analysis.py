@@ -87,7 +87,15 @@ _DATE_RE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b")
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
+    # Chinese/Japanese and Korean dates: 2019年6月1日, 2022년 8월 1일 (no word boundary:
+    # the characters around them are letters too).
+    r"|(?<![\d０-９])[\d０-９]{4}\s*[年년]\s*[\d０-９]{1,2}\s*[月월]\s*[\d０-９]{1,2}\s*[日일]")
+# Questions asking "when" in Chinese (什么时候, 何时, 哪天, 哪一年, 什么日期 ...), Japanese
+# (いつ, 何日, 何年) and Korean (언제, 며칠): the interrogatives of time, as "when" and
+# "what date" are in English. They never occur in an English question.
+_CJK_WHEN = re.compile(r"什么时候|甚麼時候|什麼時候|何时|何時|几时|幾時|哪[一]?[天日年月]|什么日期|什麼日期|几月几[日号]"
+                       r"|幾月幾[日號]|いつ|何日|何年|何月|언제|며칠|몇\s*년|몇\s*월")
 _NUMBER_RE = re.compile(
     r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
     r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
@@ -262,6 +270,8 @@ def asking_clause(question: str) -> str:
 
 
 def classify(question: str) -> AnswerKind:
+    if _CJK_WHEN.search(question):
+        return AnswerKind.DATE
     q = asking_clause(question).lower().strip()
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
             or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):

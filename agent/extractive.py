@@ -787,7 +787,7 @@ def hedged(text: str, v: tuple[int, int, str]) -> str:
     inside = {t.i for t in doc if t.idx < v[1] and t.idx + len(t.text) > v[0]}
     if not inside:
         return v[2]
-    start = min(inside)
+    start = first = min(inside)
     while start > 0:
         t = doc[start - 1]
         # An adjective qualifies the amount only as a comparative ("less", "more", "fewer"), not
@@ -798,6 +798,10 @@ def hedged(text: str, v: tuple[int, int, str]) -> str:
             inside.add(t.i)
         else:
             break
+    if start == first:
+        # No qualifier before it. (A token may hold more than the value: text without spaces,
+        # "该决定自2019年6月1日起生效", is one token to the English tokenizer.)
+        return v[2]
     s = doc[start].idx
     return text[s:v[1]] if s < v[0] else v[2]
 

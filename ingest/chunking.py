@@ -25,7 +25,9 @@ _ABBREVIATIONS = {
 # used to do it ~3x slower (tests/ingest/test_chunking.py compares the two).
 _PARAGRAPH_END = re.compile(r"\S\r?\n[ \t\r\f\v]*\n")
 _NON_SPACE = re.compile(r"\S")
-_SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
+# A sentence ends at . ! ? (closing quotes and brackets, and a footnote mark "[2]", go
+# with it) before white space and a capital, digit or section sign.
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?:\[\w{1,3}\])?(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         return True
     if nxt[:1] in (" ", "\t") and (_LIST_ITEM.match(line) or line[:1] in (" ", "\t")):
         return False  # an indented continuation of a list item
+    last, first_char = line.rstrip()[-1:], nxt.lstrip()[:1]
+    if last.islower() and (first_char.islower() or first_char.isdigit()):
+        # A line that stops inside a sentence ("... steel pipe is" / "25 percent ..."),
+        # however short: a line break set by hand (an HTML <br>, a short PDF line).
+        return False
     first = nxt.split(None, 1)[0]
     return len(line.rstrip()) + 1 + len(first) <= WRAP_SLACK * width
 

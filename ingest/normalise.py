@@ -35,6 +35,9 @@ _DIACRITIC_RANGES = (
 _STRIP = {cp: None for lo, hi in _DIACRITIC_RANGES for cp in range(lo, hi + 1)
           if unicodedata.category(chr(cp)).startswith("M")}
 _STRIP[0x0640] = None  # Arabic tatweel (kashida): a stretching stroke, not a letter
+# Invisible characters inside words that never separate them: the soft hyphen (HTML
+# &shy;, a PDF's hyphenation point), the word joiner and the zero-width no-break space.
+_STRIP.update({0x00AD: None, 0x2060: None, 0xFEFF: None})
 
 # Scripts written without spaces between words: indexed as overlapping bigrams.
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]+")

@@ -54,6 +54,9 @@ class Document:
     # sources (PDF); empty when the source has no pages. Page n (1-based) of an
     # offset o is ``bisect.bisect_right(pages, o)``.
     pages: list[int] = field(default_factory=list)
+    # The printed number of each page in ``pages`` (a Federal Register page, "54002"),
+    # when the source prints them; empty: pages are numbered 1, 2, ... .
+    page_numbers: list[int] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
@@ -71,10 +74,12 @@ class Document:
         return value
 
     def page_of(self, offset: int) -> int:
-        """1-based page number holding body offset ``offset``; 0 when the document has no pages."""
+        """Page number holding body offset ``offset`` (its printed number when ``page_numbers``
+        has them, else 1-based); 0 when the document has no pages."""
         import bisect
 
-        return bisect.bisect_right(self.pages, offset) if self.pages else 0
+        k = bisect.bisect_right(self.pages, offset) if self.pages else 0
+        return self.page_numbers[k - 1] if k and len(self.page_numbers) == len(self.pages) else k
 
     @property
     def date_int(self) -> int:

@@ -53,7 +53,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, title TEXT, publisher TEXT, date TEXT, date_int INTEGER,
-    url TEXT, doc_type TEXT, body TEXT NOT NULL, ingested_at REAL, pages TEXT NOT NULL DEFAULT '[]'
+    url TEXT, doc_type TEXT, body TEXT NOT NULL, ingested_at REAL, pages TEXT NOT NULL DEFAULT '[]',
+    page_numbers TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS doc_scripts (
     doc_id TEXT NOT NULL, script TEXT NOT NULL, letters INTEGER NOT NULL, PRIMARY KEY (doc_id, script)
@@ -133,6 +134,7 @@ class StoredDocument:
     doc_type: str
     body: str
     pages: list[int] = field(default_factory=list)  # character offset where each page starts (PDF)
+    page_numbers: list[int] = field(default_factory=list)  # printed number of each page (FR XML), else empty
 
     @property
     def source(self) -> str:
@@ -140,11 +142,13 @@ class StoredDocument:
         return self.sources[0] if self.sources else ""
 
     def page_at(self, offset: int) -> int | None:
-        """1-based page number holding body character ``offset``, or None when the
-        document has no page offsets (not a paged format)."""
+        """Page number holding body character ``offset`` (the printed number when the
+        source printed them, as Federal Register XML does; else 1-based), or None when
+        the document has no page offsets (not a paged format)."""
         if not self.pages:
             return None
-        return max(1, bisect.bisect_right(self.pages, offset))
+        k = max(1, bisect.bisect_right(self.pages, offset))
+        return self.page_numbers[k - 1] if len(self.page_numbers) == len(self.pages) else k
 
 
 @dataclass
@@ -224,6 +228,10 @@ class IndexStore:
                 f"number forms and Chinese/Japanese/Korean text). Re-ingest your documents into a new index "
                 f"folder (tradeqa ingest PATH... --index NEW_FOLDER), or delete {self.path} and ingest again.")
         self._db.executescript(_SCHEMA)
+        # Printed page numbers came later within format 3: an index written before gets
+        # the column (empty: pages numbered 1, 2, ...).
+        if "page_numbers" not in {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}:
+            self._db.execute("ALTER TABLE documents ADD COLUMN page_numbers TEXT NOT NULL DEFAULT '[]'")
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
         self._db.commit()
@@ -351,14 +359,15 @@ class IndexStore:
     def get_document(self, doc_id: str) -> StoredDocument | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT doc_id, title, publisher, date, url, doc_type, body, pages FROM documents WHERE doc_id=?",
+                "SELECT doc_id, title, publisher, date, url, doc_type, body, pages, page_numbers FROM documents "
+                "WHERE doc_id=?",
                 (doc_id,)).fetchone()
             if not row:
                 return None
             sources = [r[0] for r in self._db.execute(
                 "SELECT source FROM sources WHERE doc_id=? ORDER BY added_at, source", (doc_id,))]
         return StoredDocument(row[0], sources, row[1], row[2], row[3], row[4], row[5], row[6],
-                              pages=json.loads(row[7] or "[]"))
+                              pages=json.loads(row[7] or "[]"), page_numbers=json.loads(row[8] or "[]"))
 
     def find_documents(self, source: str) -> list[str]:
         """Doc ids whose source equals ``source``, or (if none) ends with it / has it as stem."""
@@ -837,11 +846,13 @@ class IndexStore:
         ftitle = index_text(doc.title)
         scripts = script_counts(doc.body)
         pages = json.dumps([int(p) for p in getattr(doc, "pages", None) or []])
+        page_numbers = json.dumps([int(p) for p in getattr(doc, "page_numbers", None) or []])
         with self._lock, self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO documents (doc_id, title, publisher, date, date_int, url, doc_type, body, "
+                "ingested_at, pages, page_numbers) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.doc_id, doc.title, doc.publisher, doc.date, doc.date_int, doc.url, doc.doc_type, doc.body, now,
-                 pages))
+                 pages, page_numbers))
             self._db.execute("DELETE FROM doc_scripts WHERE doc_id=?", (doc.doc_id,))
             self._db.executemany("INSERT INTO doc_scripts VALUES (?,?,?)",
                                  [(doc.doc_id, s, n) for s, n in scripts.items()])

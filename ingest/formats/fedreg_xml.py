@@ -34,29 +34,109 @@ _BLOCK = {"HD", "P", "FP", "AGENCY", "SUBAGY", "SUBJECT", "DEPDOC", "RIN", "CFR"
           "FRDOC", "EXTRACT", "NOTE", "AUTH", "HEAD", "PSPACE", "SECTNO", "AMDPAR", "LSTSUB", "CITA", "EDNOTE",
           "SOURCE", "PARAUTH", "APPRO"}
 _SKIP = {"PRTPAGE", "BILCOD", "GPH", "GID", "STARS"}
+# A printed page marker (PRTPAGE) becomes this private-use mark around its page number
+# while paragraphs are built; :func:`_page_starts` takes the marks out of the body and
+# records where each printed page starts.
+_PAGE_MARK = re.compile("\ue000(\\d*)\ue001")
 
 
 def _text(el) -> str:
-    """Text of an element without page markers, white space collapsed."""
+    """Text of an element (page markers as :data:`_PAGE_MARK` marks), white space collapsed."""
     # Nested blocks ("Authority:" + its text) stay apart.
-    return element_text(el, skip=lambda e: e.tag in _SKIP,
+    return element_text(el, skip=lambda e: e.tag in _SKIP and e.tag != "PRTPAGE",
                         spaced=lambda e: e.tag in _BLOCK or e.tag in ("HED", "PSPACE"))
 
 
+def _mark_tree(root) -> None:
+    """Prepare a parsed FR file: a footnote number (``SU``, "… the actions.<SU>1</SU>")
+    reads "[1]", so it does not run into the word or figure before it ("2019.1" reads
+    as a number); a printed page marker (``PRTPAGE``) holds its page mark."""
+    for su in root.iter("SU"):
+        text = "".join(su.itertext()).strip()
+        if text and len(text) <= 4:
+            for child in list(su):
+                su.remove(child)
+            su.text = f"[{text.strip('[]()')}]"
+    for pp in root.iter("PRTPAGE"):
+        for child in list(pp):
+            pp.remove(child)
+        pp.text = f" \ue000{pp.get('P') or ''}\ue001 "
+
+
+def _page_starts(paras: list[str]) -> tuple[str, list[int], list[int]]:
+    """The body (paragraphs joined by blank lines, page marks taken out), the offsets
+    where printed pages start at the marks, and their printed numbers. A mark alone
+    (between paragraphs) starts its page at the next paragraph; a mark inside one
+    (between two words) at the word after it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    pending: list[int] = []
+    length = 0
+    for para in paras:
+        pieces: list[str] = []
+        here: list[tuple[int, int]] = []
+        pos = 0
+        for m in _PAGE_MARK.finditer(para):
+            before = para[pos:m.start()]
+            pieces.append(before)
+            if m.group(1):
+                here.append((sum(map(len, pieces)), int(m.group(1))))
+            # The mark stood between words, a space either side: one of them goes.
+            pos = m.end() + (1 if before.endswith(" ") and para[m.end():m.end() + 1] == " " else 0)
+        pieces.append(para[pos:])
+        text = "".join(pieces)
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if not text:
+            pending += [n for _, n in here]
+            continue
+        if parts:
+            length += 2  # the blank line before this paragraph
+        for n in pending:
+            starts.append(length)
+            numbers.append(n)
+        pending = []
+        for o, n in here:
+            starts.append(length + min(max(o - lead, 0), len(text)))
+            numbers.append(n)
+        parts.append(text)
+        length += len(text)
+    return "\n\n".join(parts), starts, numbers
+
+
+def _boxhd_labels(boxhd) -> list[str]:
+    """Labels of the table's leaf columns from its column heads (``CHED``): a head at
+    level ``H="2"`` sits under the last ``H="1"`` head before it, and so on; a column is
+    labelled by its heads top down ("Tariff rate 2025")."""
+    path: list[str] = []
+    leaves: list[tuple[int, str]] = []
+    heads = [(int(c.get("H") or 1) if str(c.get("H") or "1").isdigit() else 1, _text(c)) for c in boxhd.findall("CHED")]
+    for i, (level, text) in enumerate(heads):
+        del path[level - 1:]
+        path.extend([""] * (level - 1 - len(path)))
+        path.append(text)
+        deeper = i + 1 < len(heads) and heads[i + 1][0] > level
+        if not deeper:
+            leaves.append((level, " ".join(t for t in path if t)))
+    return [t for _, t in leaves]
+
+
 def _table_lines(table) -> list[str]:
+    """A GPOTABLE as lines: its title, then one line per row with each cell labelled by
+    its column heads ("HTS subheading: 8703.80.00 | Tariff rate 2025: 100"), as HTML
+    tables are read, so that a quoted row says what each figure is."""
     lines = []
     ttitle = table.find("TTITLE")
     if ttitle is not None and _text(ttitle):
         lines.append(_text(ttitle))
     boxhd = table.find("BOXHD")
-    if boxhd is not None:
-        heads = [_text(c) for c in boxhd.findall("CHED")]
-        if any(heads):
-            lines.append(" | ".join(heads))
+    labels = _boxhd_labels(boxhd) if boxhd is not None else []
     for row in table.iter("ROW"):
         cells = [_text(c) for c in row.findall("ENT")]
         if any(cells):
-            lines.append(" | ".join(cells))
+            lines.append(" | ".join(f"{labels[k]}: {c}" if k < len(labels) and labels[k] and c else c
+                                    for k, c in enumerate(cells) if c))
     tnote = table.findall("TNOTE")
     lines += [_text(n) for n in tnote if _text(n)]
     return lines
@@ -67,6 +147,9 @@ def _paragraphs(el, out: list[str]) -> None:
     caption = ""
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "PRTPAGE":  # a page starts here: its mark as a paragraph of its own
+            out.append(_text_of_mark(child))
+            continue
         if not tag or tag in _SKIP:
             continue
         if caption and tag in ("P", "FP"):
@@ -89,6 +172,10 @@ def _paragraphs(el, out: list[str]) -> None:
             _paragraphs(child, out)
     if caption:
         out.append(caption)
+
+
+def _text_of_mark(prtpage) -> str:
+    return (prtpage.text or "").strip()
 
 
 def _leading_page(doc) -> str:
@@ -139,17 +226,36 @@ def _fr_documents(root, source: str) -> list[Document]:
     for e in root.iter():
         if id(e) in targets:
             start_page[id(e)] = _leading_page(e) or page
+            if not start_page[id(e)]:
+                # Text before the first page marker of the file is on the page before it.
+                first = next((x.get("P") for x in e.iter("PRTPAGE") if (x.get("P") or "").isdigit()), "")
+                start_page[id(e)] = str(int(first) - 1) if first else ""
         if e.tag == "PRTPAGE" and e.get("P"):
             page = e.get("P")
+    _mark_tree(root)
     multi = len(elements) > 1
     for el in elements:
         paras: list[str] = []
         _paragraphs(el, paras)
-        body = "\n\n".join(paras)
+        body, starts, numbers = _page_starts(paras)
+        # Printed pages: the page the document starts on, then one per page marker
+        # (a marker at the very start only confirms the first page).
+        pages: list[int] = []
+        page_numbers: list[int] = []
+        first = start_page.get(id(el), "")
+        if first.isdigit():
+            pages, page_numbers = [0], [int(first)]
+            for o, n in zip(starts, numbers):
+                if o == 0 or (pages and o == pages[-1]):
+                    pages[-1], page_numbers[-1] = o, n
+                elif n > page_numbers[-1]:
+                    pages.append(o)
+                    page_numbers.append(n)
         subject = el.find(".//SUBJECT")
-        title = _text(subject) if subject is not None else ""
+        title = _mark_free(_text(subject)) if subject is not None else ""
         publisher = _agency_name(el)
         extra: dict[str, str] = {"fr_type": FR_DOC_TAGS[el.tag]}
+        publisher = _mark_free(publisher)
         frdoc = el.find(".//FRDOC")
         if frdoc is not None:
             m = re.search(r"FR Doc\.?\s*([\w-]+)", _text(frdoc))
@@ -171,12 +277,18 @@ def _fr_documents(root, source: str) -> list[Document]:
             extra["action"] = re.sub(r"^ACTION:\s*", "", action)
         if vol and start_page.get(id(el)):
             extra["fr_citation"] = f"{vol} FR {start_page[id(el)]}"
+        extra = {k: _mark_free(v) for k, v in extra.items()}
         if not title:
-            title = extra.get("fr_doc", "") or (paras[0][:200] if paras else "")
+            title = extra.get("fr_doc", "") or (body.split("\n\n", 1)[0][:200] if body else "")
         src = f"{source}#{_document_name(extra, title, body)}" if multi else source
         docs.append(Document(source=src, body=body, title=title, publisher=publisher, date=issue_date,
-                             doc_type="federal-register", extra=extra))
+                             doc_type="federal-register", extra=extra, pages=pages, page_numbers=page_numbers))
     return docs
+
+
+def _mark_free(text: str) -> str:
+    """``text`` without page marks (metadata fields)."""
+    return " ".join(_PAGE_MARK.sub(" ", text).split())
 
 
 def _slug(text: str, words: int = 8) -> str:
@@ -220,7 +332,7 @@ def _ecfr_documents(root, source: str) -> list[Document]:
             extra["ecfr_n"] = str(el.get("N"))
         # Parts are named by their number, else by their heading (not by position).
         src = f"{source}#part-{el.get('N') or _slug(title) or n}" if len(units) > 1 else source
-        docs.append(Document(source=src, body="\n\n".join(paras), title=title, publisher="eCFR",
+        docs.append(Document(source=src, body="\n\n".join(p for p in paras if p), title=title, publisher="eCFR",
                              doc_type="regulation", extra=extra))
     return docs
 

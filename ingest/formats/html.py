@@ -20,8 +20,15 @@ _WHATWG_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1
 
 _HTML_DROP = ["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg", "iframe", "button",
               "template"]
-_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
-               "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "main", "caption", "figcaption", "hr"}
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+               "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "dl", "main", "caption", "figcaption", "hr",
+               "td", "th", "address", "figure", "details", "summary"}
+# A <br> is a line break inside its paragraph, not a paragraph break: it is marked with
+# U+2028 LINE SEPARATOR while blocks are cut into paragraphs, then written as "\n".
+_LINE_BREAK = "\u2028"
+_PARAGRAPH_BREAK = "\u2029"  # U+2029 PARAGRAPH SEPARATOR: around every block element
+# Elements a table cell of a *layout* table holds and a data cell does not.
+_LAYOUT_CONTENT = ["h1", "h2", "h3", "h4", "h5", "h6", "table", "nav", "form", "article", "section", "main"]
 CELL_SEPARATOR = " | "
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
@@ -77,6 +84,17 @@ def _flatten_tables(root, soup) -> None:
     repeated on each of them.
     """
     for table in reversed(root.find_all("table")):
+        if _is_layout_table(table):
+            # Columns of a page set side by side: each cell is a block of text of its own.
+            log.debug("layout table read as blocks, not rows")
+            for cell in table.find_all(["td", "th"]):
+                if cell.find_parent("table") is table:
+                    cell.name = "div"
+            table.name = "div"
+            for tag in table.find_all(["tr", "tbody", "thead", "tfoot"]):
+                if tag.find_parent("div") is table or tag.parent is table:
+                    tag.name = "div"
+            continue
         lines = []
         caption = table.find("caption")
         if caption is not None:
@@ -95,6 +113,8 @@ def _flatten_tables(root, soup) -> None:
                 n_head += 1
             else:
                 break
+        if n_head == 0 and len(trs) > 1 and _bold_row(cells[0]):
+            n_head = 1  # a header row drawn in bold data cells (<td><strong>Rate</strong></td>)
         if n_head == len(trs):  # only header rows: they are the table's content
             n_head = 0
         head = grid[:n_head]
@@ -126,8 +146,140 @@ def _flatten_tables(root, soup) -> None:
             if out:
                 lines.append(CELL_SEPARATOR.join(out))
         replacement = soup.new_tag("div")
-        replacement.string = "\n" + "\n".join(lines) + "\n"
+        replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
         table.replace_with(replacement)
+
+
+def _bold_row(row: list) -> bool:
+    """True when every cell of ``row`` with text holds it all in bold (``<strong>``/``<b>``),
+    and at least two do: how many pages draw a header row without ``<th>``."""
+    filled = [c for c in row if _cell_text(c)]
+    if len(filled) < 2:
+        return False
+    for c in filled:
+        bold = "".join(b.get_text("") for b in c.find_all(["strong", "b"]))
+        if _WS.sub("", bold) != _WS.sub("", c.get_text("")):
+            return False
+    return True
+
+
+def _is_layout_table(table) -> bool:
+    """True for a ``<table>`` used to lay a page out, not to hold data: marked so
+    (``role="presentation"``/``"none"``, as WAI-ARIA asks), or without any header cell
+    and either a single row with sentences in its cells (blocks of prose set side by
+    side) or cells holding what a data
+    cell does not (headings, a nested table, navigation, a form, several paragraphs).
+    A one-row table of short values stays a table row ("50% | 2024")."""
+    if str(table.get("role", "")).strip().lower() in ("presentation", "none"):
+        return True
+    own = [c for c in table.find_all(["td", "th"]) if c.find_parent("table") is table]
+    if not own or any(c.name == "th" for c in own) or table.find("thead") is not None:
+        return False
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    if len(rows) == 1 and len(own) > 1 and any(_is_prose(_cell_text(c)) for c in own):
+        return True
+    return any(c.find(_LAYOUT_CONTENT) is not None or len(c.find_all("p")) >= 2 for c in own)
+
+
+# Blocks that hold text of their own; boilerplate is pruned block by block (see _prune_boilerplate).
+_LEAF_BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section", "span", "a", "address",
+                "blockquote", "figcaption", "label", "small"]
+_BLOCK_INSIDE = ["p", "li", "div", "section", "ul", "ol", "table", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
+                 "blockquote", "article", "main", "aside", "header", "footer", "nav", "form"]
+_MAIN_TEXT_FAILED = False
+# trafilatura's main text must hold at least this share of the text under the page's main
+# element (<main>, <article> or <body>) for its judgement to be used: below it, trafilatura
+# has misread the page (it happens on short pages) and pruning would lose the text itself.
+MAIN_TEXT_MIN_SHARE = 0.5
+
+
+def main_text(html: str) -> str | None:
+    """The page's main text as trafilatura (Apache-2.0) finds it - boilerplate (menus, share
+    links, "related" lists, sign-up boxes, footers) left out, tables kept - folded for
+    comparison (case folded, white space removed); None when trafilatura is not installed or finds no
+    main text."""
+    global _MAIN_TEXT_FAILED
+    if _MAIN_TEXT_FAILED:
+        return None
+    try:
+        import trafilatura
+    except Exception as exc:  # noqa: BLE001 - an optional dependency: the rules alone decide
+        _MAIN_TEXT_FAILED = True
+        log.info("trafilatura unavailable (%s): HTML main text by the markup rules alone", exc)
+        return None
+    try:
+        text = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True,
+                                   deduplicate=False, output_format="txt")
+    except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot read keeps all its text
+        log.warning("trafilatura failed on a page (%s); keeping all its text", exc)
+        return None
+    return _WS.sub("", text).casefold() if text and text.strip() else None
+
+
+def _prune_boilerplate(root, kept: str) -> int:
+    """Remove the blocks of text under ``root`` that trafilatura's main text (``kept``)
+    does not hold: boilerplate that the markup does not mark as such (a ``<div
+    id="footer">``, a share bar or a "related" list inside ``<main>``). Tables, the ``h1``
+    and blocks that hold other blocks are never removed (a table's rows are ours to
+    read; a container's text is judged block by block). Returns the blocks removed."""
+    removed = 0
+    pos = 0  # blocks come in the order trafilatura writes them: search on from the last one found
+    judged: set[int] = set()  # blocks kept: the inline tags inside them are judged with them
+    for tag in list(root.find_all(_LEAF_BLOCKS)):
+        if tag.decomposed or any(id(p) in judged for p in tag.parents) or tag.find_parent("table") is not None \
+                or tag.find(_BLOCK_INSIDE) is not None:
+            continue
+        # Compared without white space: trafilatura and the markup space inline tags differently.
+        text = _WS.sub("", tag.get_text("")).casefold()
+        if not text:
+            continue
+        at = kept.find(text, pos)
+        if at < 0:
+            at = kept.find(text)  # written out of order (rare): anywhere in the main text
+        if at < 0:
+            tag.decompose()
+            removed += 1
+            continue
+        judged.add(id(tag))
+        if at >= pos:
+            pos = at + len(text)
+    return removed
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a data value: several words ending in sentence punctuation."""
+    return len(text.split()) >= 8 and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+
+
+def _mark_footnote_refs(root) -> None:
+    """A footnote reference (a superscript link to a note on the same page, "50 percent<sup>
+    <a href="#fn1">1</a></sup>") written as "[1]", so its number does not run into the
+    word or figure before it ("50 percent1", "in 2019.3")."""
+    for sup in root.find_all("sup"):
+        link = sup.find("a", href=True)
+        text = sup.get_text("", strip=True)
+        if link is not None and str(link["href"]).startswith("#") and 0 < len(text) <= 4:
+            sup.replace_with(f"[{text.strip('[]()')}]")
+
+
+def _definition_lists(root, soup) -> None:
+    """A definition list as one line per term and definition ("Effective date: August 1,
+    2024"), as a reader pairs them; a definition holding blocks of its own (several
+    paragraphs, a list) stays a block under its term."""
+    for dl in reversed(root.find_all("dl")):
+        term = ""
+        for child in dl.find_all(["dt", "dd"]):
+            if child.find_parent("dl") is not dl:
+                continue
+            if child.name == "dt":
+                term = _cell_text(child)
+            elif term and child.find(["p", "div", "ul", "ol", "table", "dl"]) is None:
+                line = soup.new_tag("div")
+                line.string = f"{term.rstrip(':')}: {_cell_text(child)}"
+                child.replace_with(line)
+        for dt in dl.find_all("dt"):
+            if dt.find_parent("dl") is dl and dt.find_next_sibling() is not None and dt.find_next_sibling().name == "div":
+                dt.decompose()
 
 
 def decode_html(raw: bytes) -> tuple[str, str]:
@@ -193,13 +345,35 @@ def load_html_text(html: str, source: str) -> Document:
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo"]}):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    kept = main_text(html)
+    ours = len(_WS.sub("", root.get_text("")))
+    if kept is not None and len(kept) < MAIN_TEXT_MIN_SHARE * ours:
+        # trafilatura kept little of a page whose markup points at its text (a short page,
+        # notes in a list after paragraphs it took for links): it misread it; keep all.
+        log.debug("%s: trafilatura kept %d of %d characters; no pruning", source, len(kept), ours)
+        kept = None
+    if kept is not None:
+        removed = _prune_boilerplate(root, kept)
+        if removed:
+            log.debug("%s: %d boilerplate block(s) left out (not in the page's main text)", source, removed)
+    _mark_footnote_refs(root)
     _flatten_tables(root, soup)
-    # Put line breaks around block elements so paragraphs survive get_text.
+    _definition_lists(root, soup)
+    # White space in the page's source (hard-wrapped HTML) is a space, as a browser shows
+    # it; only <pre> keeps its line breaks. Blocks are paragraphs, <br> a line break.
+    for pre in root.find_all("pre"):
+        for node in pre.find_all(string=True):
+            node.replace_with(node.replace("\r\n", "\n").replace("\n", _LINE_BREAK))
+    for tag in root.find_all("br"):
+        tag.replace_with(_LINE_BREAK)
     for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
+        tag.insert_before(_PARAGRAPH_BREAK)
+        tag.insert_after(_PARAGRAPH_BREAK)
     raw_text = root.get_text("")
-    paras = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", ln).strip() for ln in raw_text.split("\n")]
+    paras = []
+    for block in raw_text.split(_PARAGRAPH_BREAK):
+        lines = [_WS.sub(" ", ln).strip() for ln in block.split(_LINE_BREAK)]
+        paras.append("\n".join(ln for ln in lines if ln))
     body = "\n\n".join(p for p in paras if p)
     if not title:
         h1 = soup.find("h1")

@@ -277,12 +277,38 @@ def _white(words: list[_Word], x0: float, x1: float, min_width: float) -> list[t
     return out
 
 
+_NOTE_MARK = re.compile(r"\d{1,3}|[*\u2020\u2021\u00a7]{1,3}")
+_ORDINAL = re.compile(r"st|nd|rd|th|er|e|re", re.I)
+
+
 def _line_text(band: list[_Word], cell_gap: float) -> str:
+    """A band's words as one line: cells far apart joined by `` | ``, words by a space.
+    A note mark set small and raised (a superscript "1" after "50 percent") reads "[1]"
+    and an ordinal's raised ending joins its number ("1st"), so neither runs into the
+    text as a figure of its own ("50 percent 1 in 2025")."""
     ws = sorted(band, key=lambda w: w.x0)
-    out = [ws[0].text]
-    for prev, w in zip(ws, ws[1:]):
-        out.append(" | " if w.x0 - prev.x1 >= cell_gap else " ")
-        out.append(w.text)
+    hs = sorted(w.h for w in ws)
+    h = hs[len(hs) // 2]
+    small = len(ws) > 1 and hs[0] < 0.8 * h  # any word set smaller than the line's type?
+    base = statistics.median(w.y for w in ws if w.h >= 0.8 * h) if small else 0.0
+
+    out: list[str] = []
+    for k, w in enumerate(ws):
+        text = w.text
+        if "\u00ad" in text[:-1]:  # a soft hyphen inside a word is not printed
+            text = text[:-1].replace("\u00ad", "") + text[-1]
+        sup = small and w.h < 0.8 * h and w.y > base + 0.2 * h
+        if sup and _NOTE_MARK.fullmatch(text):
+            text = f"[{text}]"
+        if k:
+            prev = ws[k - 1]
+            if w.x0 - prev.x1 >= cell_gap:
+                out.append(" | ")
+            elif sup and (text.startswith("[") or (_ORDINAL.fullmatch(text) and prev.text[-1:].isdigit())):
+                pass  # the mark or ordinal ending goes with the word before it
+            else:
+                out.append(" ")
+        out.append(text)
     return "".join(out)
 
 
@@ -296,18 +322,35 @@ def _column_cut(group: list[list[_Word]], gutter: float) -> float | None:
     width = x_max - x_min
     for a, b in sorted(_gaps(words, gutter), key=lambda g: g[0] - g[1]):  # widest first
         cut = (a + b) / 2
-        ok = True
-        for side in ([w for w in words if w.x1 <= cut], [w for w in words if w.x0 >= cut]):
-            sb = _bands(side)
-            sx0, sx1 = min(w.x0 for w in side), max(w.x1 for w in side)
-            line_widths = [max(w.x1 for w in x) - min(w.x0 for w in x) for x in sb]
-            if (len(sb) < MIN_COLUMN_LINES or (sx1 - sx0) < COLUMN_MIN_SHARE * width
-                    or statistics.median(line_widths) < PROSE_FILL * (sx1 - sx0) or _cells_only(sb, gutter)):
-                ok = False
-                break
-        if ok:
+        left, right = [w for w in words if w.x1 <= cut], [w for w in words if w.x0 >= cut]
+        if _is_prose_column(left, width, gutter) and (_is_prose_column(right, width, gutter)
+                                                      or _short_last_column(left, right, width)):
             return cut
     return None
+
+
+def _is_prose_column(side: list[_Word], width: float, gutter: float) -> bool:
+    """True when ``side`` reads as a column of prose: several lines, a fair share of the
+    region's width, lines that fill it, not table cells."""
+    sb = _bands(side)
+    sx0, sx1 = min(w.x0 for w in side), max(w.x1 for w in side)
+    line_widths = [max(w.x1 for w in x) - min(w.x0 for w in x) for x in sb]
+    return not (len(sb) < MIN_COLUMN_LINES or (sx1 - sx0) < COLUMN_MIN_SHARE * width
+                or statistics.median(line_widths) < PROSE_FILL * (sx1 - sx0) or _cells_only(sb, gutter))
+
+
+def _short_last_column(left: list[_Word], right: list[_Word], width: float) -> bool:
+    """True when ``right`` is the last column of a page of prose columns that ends short
+    (the end of a document: a few lines, however short, at the top of the column, and
+    white below them while the column on the left goes on). A table's last column
+    runs down with its rows instead, as far as the rows on its left."""
+    h = statistics.median(w.h for w in left)
+    right_bottom = min(w.bottom for w in right)
+    right_lines = len(_bands(right))
+    left_below = sum(1 for b in _bands(left) if max(w.top for w in b) < right_bottom)
+    starts_at_top = max(w.top for w in right) >= max(w.top for w in left) - 1.5 * h
+    return (starts_at_top and left_below >= max(MIN_COLUMN_LINES, right_lines)
+            and max(w.x1 for w in right) - min(w.x0 for w in right) >= 0.5 * COLUMN_MIN_SHARE * width)
 
 
 TABLE_CELL_WORDS = 4  # table cells hold a few words; a line of prose in a column more
@@ -565,6 +608,7 @@ class _PageWords:
             picks = list(range(top)) + list(range(len(bands) - foot, len(bands)))
             cell = self._cell_gap(self.words)
             out += [(bands[i], _line_text(bands[i], cell)) for i in picks]
+            self.__dict__["_foot_lines"] = {_line_text(bands[i], cell) for i in picks if i >= len(bands) - foot}
         for ws in self.other:
             gap = self._cell_gap(ws)
             out += [(b, _line_text(b, gap)) for b in _bands(ws)]
@@ -623,9 +667,27 @@ def find_furniture(pages: list[_PageWords]) -> frozenset[str]:
     out = set()
     for key, found in where.items():
         c = len(found)
-        if (c >= need or _local_run(found)) and (c >= 3 or len(texts[key]) == 1 or len(key.split()) >= 4):
+        if (c >= need or _local_run(found)) and (c >= 3 or len(texts[key]) == 1 or len(key.split()) >= 4
+                                                 or _folios(key, found, pages)):
             out.add(key)
     return frozenset(out)
+
+
+def _folios(key: str, found: list[int], pages: list[_PageWords]) -> bool:
+    """True when the lines of ``key`` on pages ``found`` are page numbers at the foot
+    ("Page 1", "Page 2"; "- 7 -", "- 8 -"): on every page at the foot, with one number
+    that goes up by one from page to page. A two-page document's folios are then known;
+    numbered headings at the top of pages ("Annex 1", "Annex 2") are not at the foot."""
+    numbers = []
+    for i in found:
+        feet = [ln for ln in pages[i].__dict__.get("_foot_lines", ()) if furniture_key(ln) == key]
+        if not feet:
+            return False
+        digits = re.findall(r"\d+", feet[0])
+        if len(digits) != 1:
+            return False
+        numbers.append(int(digits[0]))
+    return all(b - a == j - i for (a, i), (b, j) in zip(zip(numbers, found), zip(numbers[1:], found[1:])))
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
@@ -754,12 +816,53 @@ def _table_after_run_on(prev: str, page: str) -> str:
     return "\n\n".join([blocks[k], *blocks[:k], *blocks[k + 1:]])
 
 
+def _table_only(text: str) -> bool:
+    """True for a page that holds nothing but table rows (a landscape table page)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and all(" | " in ln for ln in lines)
+
+
+def _mend_across_table_pages(texts: list[str]) -> list[str]:
+    """Pages where a sentence runs across one or more pages of table rows only (a wide
+    table printed alone on a landscape page between "... amends the" and "Export
+    Administration Regulations ..."): the rest of that sentence - up to its end, no more
+    - moves up to the page where the sentence starts, so it stays one sentence and is
+    cited with that page. The table pages and the rest of the next page stay where they
+    were printed (their page offsets stay true)."""
+    from ..chunking import split_sentences  # chunking needs only records: no import cycle
+
+    texts = list(texts)
+    i = 1
+    while i < len(texts) - 1:
+        if not texts[i - 1] or not _table_only(texts[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and _table_only(texts[j]):
+            j += 1
+        if j < len(texts) and texts[j] and _runs_on(texts[i - 1], texts[j]):
+            spans = split_sentences(texts[j])
+            if spans:
+                end = spans[0][1]
+                head, _, tail = texts[i - 1].rpartition("\n")
+                moved = texts[j][:end].strip()
+                first, nl, more = moved.partition("\n")
+                mended = _mend_hyphens([tail, first])
+                joined = "\n".join(mended) + nl + more
+                texts[i - 1] = f"{head}\n{joined}" if head else joined
+                texts[j] = texts[j][end:].lstrip()
+                log.debug("sentence run on across table page(s) %d-%d mended", i + 1, j)
+        i = j
+    return texts
+
+
 def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
     """Body and page start offsets. Pages are joined by a blank line (a paragraph
     break), except where a sentence runs on to the next page: there a single line
     break, so the sentence stays one sentence (a word hyphenated across the break is
-    mended, its end moving up to the previous page)."""
-    texts = list(texts)
+    mended, its end moving up to the previous page). A sentence that runs across a
+    page of table rows only is mended too (:func:`_mend_across_table_pages`)."""
+    texts = _mend_across_table_pages(texts)
     seps = []
     for i in range(1, len(texts)):
         if texts[i - 1] and texts[i] and not _runs_on(texts[i - 1], texts[i]):

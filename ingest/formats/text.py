@@ -173,7 +173,8 @@ def load_text(text: str, source: str, *, markdown: bool = False, encoding: str =
     """Text or Markdown with an optional corpus header block (see README "Documents").
 
     Markdown bodies lose data URIs and base64 payloads (their alt text stays).
-    ``encoding`` (as detected) is recorded in ``extra['encoding']``.
+    ``encoding`` (as detected) is recorded in ``extra['encoding']``. Form feeds mark page
+    starts (``pages``).
     """
     header, body = parse_header(text)
     if markdown or _DATA_URI.search(body):
@@ -189,5 +190,8 @@ def load_text(text: str, source: str, *, markdown: bool = False, encoding: str =
     doc_type = declared or infer_doc_type(title, publisher, "markdown" if markdown else "text")
     if encoding:
         header["encoding"] = encoding
+    # A form feed starts a new page (text printed from a paged source, pdftotext output):
+    # citations then carry the page, as for a PDF.
+    pages = [0] + [m.end() for m in re.finditer("\f", body)] if "\f" in body else []
     return Document(source=source, body=body, title=title, publisher=publisher, date=date,
-                    url=url, doc_type=doc_type, extra=header)
+                    url=url, doc_type=doc_type, extra=header, pages=pages)

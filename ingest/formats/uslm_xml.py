@@ -348,10 +348,25 @@ def _unit_document(unit, source: str, n: int, outer: dict[str, str], include_not
                     publisher=_publisher(meta), date=date, doc_type=doc_type, extra=extra)
 
 
+def _mark_footnote_refs(root) -> None:
+    """A footnote reference (``<footnoteRef>``, ``<ref class="footnoteRef">``, "the
+    actions.<ref class="footnoteRef">1</ref>") reads "[1]", so its number does not run
+    into the word or figure before it ("2019.1" reads as a number)."""
+    for el in root.iter():
+        name = _local(el)
+        if name == "footnoteRef" or (name in ("ref", "noteRef") and "footnoteref" in str(el.get("class", "")).lower()):
+            text = "".join(el.itertext()).strip()
+            if text and len(text) <= 4:
+                for child in list(el):
+                    el.remove(child)
+                el.text = f"[{text.strip('[]()')}]"
+
+
 def load_uslm(root, source: str, *, include_notes: bool = True) -> list[Document]:
     """Documents of a parsed USLM file (see module docstring).
 
     Raises :class:`LoadError` when the file holds no text."""
+    _mark_footnote_refs(root)
     meta = _meta(root)
     publisher = _publisher(meta)
     date = _date(root, meta)

@@ -241,3 +241,16 @@ def test_paragraph_spans_match_the_regular_expression_they_replace():
     for path in sorted((Path(__file__).resolve().parents[2] / "data" / "sample").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert paragraph_spans(text) == [(m.start(), m.end()) for m in old.finditer(text)], path.name
+
+
+def test_a_short_line_that_stops_mid_sentence_does_not_end_it():
+    # Lines broken by hand (an HTML <br>, a short PDF line) well before the wrap width:
+    # a line ending in a lower-case word goes on when the next opens in lower case or
+    # with a figure; a heading-like line before a capital still ends its unit.
+    text = ("The additional duty on steel pipe is\n25 percent ad valorem, and the duty on\naluminium foil "
+            "is 10 percent. Both take effect on March 1, 2025, under the new schedule of rates.\nKey dates\n"
+            "March 1, 2025 is the effective date of the rates announced here today.")
+    got = [" ".join(text[s:e].split()) for s, e in split_sentences(text)]
+    assert got[:2] == ["The additional duty on steel pipe is 25 percent ad valorem, and the duty on aluminium foil "
+                       "is 10 percent.", "Both take effect on March 1, 2025, under the new schedule of rates."]
+    assert "Key dates" in got

@@ -39,12 +39,14 @@ def test_fr_body_keeps_printed_order_captions_and_table_rows():
             ) in paras
     assert "DATES: The increase in duties on electric vehicles applies to goods entered on or after August 1, 2024." \
         in paras
-    # A PRTPAGE marker inside a paragraph is not text; the paragraph stays whole.
-    assert ("In the four-year review, USTR recommended modifications to the actions.1 The Trade Representative "
+    # A PRTPAGE marker inside a paragraph is not text; the paragraph stays whole. The
+    # footnote number (SU) reads "[1]", not "actions.1".
+    assert ("In the four-year review, USTR recommended modifications to the actions.[1] The Trade Representative "
             "directed the increase described in the Annex.") in paras
-    table = paras[paras.index("Table 1\u2014Rate Increases") + 1:][:3]
-    assert table == ["HTS subheading | Product | Rate (percent)", "8703.80.00 | Electric vehicles | 100",
-                     "8541.42.00 | Solar cells | 50"]
+    # Table rows label each cell with its column head, as HTML tables do.
+    table = paras[paras.index("Table 1\u2014Rate Increases") + 1:][:2]
+    assert table == ["HTS subheading: 8703.80.00 | Product: Electric vehicles | Rate (percent): 100",
+                     "HTS subheading: 8541.42.00 | Product: Solar cells | Rate (percent): 50"]
     assert paras[-1] == "[FR Doc. 2024-10858 Filed 5-16-24; 8:45 am]"
     assert "BILLING CODE" not in notice.body
 

@@ -363,3 +363,22 @@ def test_exact_dense_search_agrees_with_chroma(tmp_path):
     assert "chromadb" in sys.modules
     exact.close()
     chroma.close()
+
+
+def test_index_written_before_printed_page_numbers_gets_the_column(tmp_path):
+    # An index of the previous release has no page_numbers column: it opens, gets the
+    # column, and a document with printed page numbers is cited by them.
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    store.close()
+    db = sqlite3.connect(tmp_path / "idx" / "catalog.sqlite")
+    db.execute("ALTER TABLE documents DROP COLUMN page_numbers")
+    db.commit()
+    db.close()
+    store = IndexStore(IndexOptions(path=tmp_path / "idx"))
+    doc = Document(source="fr.xml", body="Page one text here.\n\nPage two text here.", pages=[0, 21],
+                   page_numbers=[43201, 43202])
+    store.add_document(doc, chunk_document(doc), "h1")
+    got = store.get_document(doc.doc_id)
+    assert got.page_numbers == [43201, 43202]
+    assert (got.page_at(0), got.page_at(doc.body.index("Page two"))) == (43201, 43202)
+    store.close()
