@@ -88,15 +88,29 @@ _DATE_RE = re.compile(
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b")
+def _spelled_number_pattern() -> str:
+    """A regex for a number written in words, from spaCy's English number words (zero to
+    trillion; "hundreds"/"thousands"/"millions" for rough counts): words joined by spaces or
+    hyphens, "and" after "hundred"/"thousand"."""
+    from spacy.lang.en.lex_attrs import _num_words
+
+    words = _num_words[: _num_words.index("trillion") + 1]
+    word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    word = f"(?:{word}|hundreds|thousands|millions|billions)"
+    return rf"(?i:{word}(?:(?:[\s-]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){word})*)"
+
+
+_SPELLED = _spelled_number_pattern()
 _NUMBER_RE = re.compile(
     r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
     r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
     r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands)"
-    r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
+    r"|\b\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?\b"
+    # Numbers in words, as spaCy's English lexical attributes list them ("fourteen",
+    # "twenty-eight", "two hundred and fifty", "hundreds").
+    r"|\b" + _SPELLED + r"\b")
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
     r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
@@ -433,8 +447,16 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
     kind = answer_kind(question, store)
+    units = _unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None
+    from .answering.units import sure_unit
+
+    if sure_unit(units) == "identifier" and not re.match(r"how (many|much)\b", asking_clause(question).strip().lower()):
+        # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
+        # sentence that gives it (a count of the rule's entities is no answer). "How many" and
+        # "how much" ask for an amount whatever follows.
+        kind, units = AnswerKind.OTHER, None
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement, units=_unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None)
+                    focus_of=complement, units=units)
 
 
 def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:
