@@ -506,6 +506,10 @@ def find_numbers(text: str) -> list[re.Match]:
         s = m.group(0).strip()
         if re.fullmatch(r"(19|20)\d\d", s):  # a year is not a figure
             continue
+        if s.lower() == "one" and re.match(r"\s+of\b", text[m.end():]):
+            continue  # "one of the entities": a member (a partitive), not a count
+        if s[:1].isupper() and s[:1].isalpha() and not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start()]):
+            continue  # "the One Belt": a capitalised number word mid-sentence is part of a name
         if re.fullmatch(r"\d{1,2}", s) and re.search(r"[A-Za-z]\s*$", text[max(0, m.start() - 3):m.start()]) is None \
                 and text[m.end():m.end() + 2].startswith(","):
             continue  # a day of a month ("October 9, 2019")
