@@ -94,3 +94,11 @@ def test_notice_lists_every_reading():
     assert reading_notice([]) == ""
     assert reading_notice([Correction("entitites", "entities", 0), Correction("Hikvison", "Hikvision", 20)]) == \
         "Read “entitites” as “entities”, “Hikvison” as “Hikvision” (the sources' spelling)."
+
+
+def test_the_langchain_retriever_reads_the_question_as_ask_does(port):
+    from agent.retrieval import TradeQARetriever
+
+    store, settings = port
+    docs = TradeQARetriever(store=store, settings=settings, k=1).invoke("Kestrelwik appeal")
+    assert "Kestrelwick" in docs[0].page_content
