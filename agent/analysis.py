@@ -88,29 +88,34 @@ _DATE_RE = re.compile(
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b")
-def _spelled_number_pattern() -> str:
-    """A regex for a number written in words, from spaCy's English number words (zero to
-    trillion; "hundreds"/"thousands"/"millions" for rough counts): words joined by spaces or
-    hyphens, "and" after "hundred"/"thousand"."""
+
+
+@functools.lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """Figures: money, percentages, counts in digits or in words. The words are spaCy's English
+    number words (zero to trillion, "hundreds"/"thousands"/"millions" for rough counts), joined
+    by spaces or hyphens, "and" after "hundred"/"thousand" ("fourteen", "twenty-eight", "two
+    hundred and fifty"). Compiled on first use: spaCy is imported through
+    :func:`agent.answering.nlp.import_spacy` (which keeps torch out), not at module import."""
+    from .answering.nlp import import_spacy
+
+    import_spacy()
     from spacy.lang.en.lex_attrs import _num_words
 
     words = _num_words[: _num_words.index("trillion") + 1]
     word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
     word = f"(?:{word}|hundreds|thousands|millions|billions)"
-    return rf"(?i:{word}(?:(?:[\s-]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){word})*)"
+    spelled = rf"(?i:{word}(?:(?:[\s-]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){word})*)"
+    return re.compile(
+        r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
+        r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+        r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
+        r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
+        r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+        r"|\b\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?\b"
+        r"|\b" + spelled + r"\b")
 
 
-_SPELLED = _spelled_number_pattern()
-_NUMBER_RE = re.compile(
-    r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
-    r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
-    r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
-    r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?\b"
-    # Numbers in words, as spaCy's English lexical attributes list them ("fourteen",
-    # "twenty-eight", "two hundred and fifty", "hundreds").
-    r"|\b" + _SPELLED + r"\b")
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
     r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
@@ -500,7 +505,7 @@ def find_numbers(text: str) -> list[re.Match]:
     blocked = [(d.start(), d.end()) for d in _DATE_RE.finditer(text)]
     blocked += [(b.start(), b.end()) for b in _NOT_FIGURE.finditer(text)]
     out = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_re().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         s = m.group(0).strip()
