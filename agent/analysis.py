@@ -96,15 +96,34 @@ _DATE_RE = re.compile(
 # "what date" are in English. They never occur in an English question.
 _CJK_WHEN = re.compile(r"什么时候|甚麼時候|什麼時候|何时|何時|几时|幾時|哪[一]?[天日年月]|什么日期|什麼日期|几月几[日号]"
                        r"|幾月幾[日號]|いつ|何日|何年|何月|언제|며칠|몇\s*년|몇\s*월")
-_NUMBER_RE = re.compile(
-    r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
-    r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
-    r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
-    r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
-    r"|\b(?:\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands)"
-    r"(?:\s(?:million|billion|trillion|thousand|hundred))?\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """Figures: money, percentages, counts in digits or in words. The words are spaCy's English
+    number words (zero to trillion, "hundreds"/"thousands"/"millions" for rough counts), joined
+    by spaces or hyphens, "and" after "hundred"/"thousand" ("fourteen", "twenty-eight", "two
+    hundred and fifty"). Compiled on first use: spaCy is imported through
+    :func:`agent.answering.nlp.import_spacy` (which keeps torch out), not at module import."""
+    from .answering.nlp import import_spacy
+
+    import_spacy()
+    from spacy.lang.en.lex_attrs import _num_words
+
+    words = _num_words[: _num_words.index("trillion") + 1]
+    word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    word = f"(?:{word}|hundreds|thousands|millions|billions)"
+    spelled = rf"(?i:{word}(?:(?:[\s-]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){word})*)"
+    return re.compile(
+        r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m)\b)?"
+        r"(?:\s?\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+        r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
+        r"|\b\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|hundred))?(?:\s(?:yuan|dollars|euros|pounds|yen|won|rupees))"
+        r"(?:\s\((?:US)?\$\d[\d,.]*\s?(?:million|billion|trillion)?\))?"
+        r"|\b\d[\d,.]*(?:\s(?:million|billion|trillion|thousand|hundred))?\b"
+        r"|\b" + spelled + r"\b")
+
+
 _NOT_FIGURE = re.compile(
     r"\b\d+\s+(?:FR|CFR|U\.S\.C\.?|Stat\.)\s+\d+|§+\s*[\d.()a-z-]+|(?<![$€£¥\d.])\b\d+\.\d+(?:-\d+)?\b(?!\s*(?:million|billion|trillion|thousand|%|percent|per cent))(?=\s*[a-zA-Z(])"
     r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b(?i:No|Nos|Docket|RIN|Case|Pub)\.?\s*(?:L\.\s*)?[\w-]*\d[\w-]*"
@@ -443,8 +462,16 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
     kind = answer_kind(question, store)
+    units = _unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None
+    from .answering.units import sure_unit
+
+    if sure_unit(units) == "identifier" and not re.match(r"how (many|much)\b", asking_clause(question).strip().lower()):
+        # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
+        # sentence that gives it (a count of the rule's entities is no answer). "How many" and
+        # "how much" ask for an amount whatever follows.
+        kind, units = AnswerKind.OTHER, None
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement, units=_unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None)
+                    focus_of=complement, units=units)
 
 
 def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:
@@ -488,12 +515,16 @@ def find_numbers(text: str) -> list[re.Match]:
     blocked = [(d.start(), d.end()) for d in _DATE_RE.finditer(text)]
     blocked += [(b.start(), b.end()) for b in _NOT_FIGURE.finditer(text)]
     out = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_re().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         s = m.group(0).strip()
         if re.fullmatch(r"(19|20)\d\d", s):  # a year is not a figure
             continue
+        if s.lower() == "one" and re.match(r"\s+of\b", text[m.end():]):
+            continue  # "one of the entities": a member (a partitive), not a count
+        if s[:1].isupper() and s[:1].isalpha() and not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start()]):
+            continue  # "the One Belt": a capitalised number word mid-sentence is part of a name
         if re.fullmatch(r"\d{1,2}", s) and re.search(r"[A-Za-z]\s*$", text[max(0, m.start() - 3):m.start()]) is None \
                 and text[m.end():m.end() + 2].startswith(","):
             continue  # a day of a month ("October 9, 2019")

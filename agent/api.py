@@ -114,7 +114,18 @@ def retrieve(question: str, *, index: str | os.PathLike | None = None, filters: 
     s = resolve_settings(index, settings)
     q = check_question(question, s)
     store = _ready_store(index, s)
-    return Retriever(store, s).retrieve(q, filters=filters, k=k or s.top_k)
+    read, _ = read_question(q, store, s)
+    return Retriever(store, s).retrieve(read, filters=filters, k=k or s.top_k)
+
+
+def read_question(question: str, store: IndexStore, settings: Settings) -> tuple[str, list]:
+    """The question as the answerer reads it: misspelt words read as the sources' own
+    (:mod:`agent.spelling`), unless ``settings.read_misspellings`` is off; and the readings."""
+    if not settings.read_misspellings:
+        return question, []
+    from .spelling import read_question as read
+
+    return read(question, store)
 
 
 def ask(question: str, *, index: str | os.PathLike | None = None, filters: dict | None = None,
@@ -158,7 +169,10 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         listed.timings = {"total_ms": (time.perf_counter() - t0) * 1000}
         yield listed
         return
-    hits = Retriever(store, s).retrieve(q, filters=filters, k=s.top_k)
+    # Retrieval and the answerer read misspelt words as the sources' own; what the user sees
+    # (the abstention text, ``answer.question``) keeps the question as typed.
+    read, readings = read_question(q, store, s)
+    hits = Retriever(store, s).retrieve(read, filters=filters, k=s.top_k)
     t1 = time.perf_counter()
     name = (backend or s.llm or "none").lower()
     answer: Answer | None = None
@@ -167,7 +181,7 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         from . import generation
 
         try:
-            answer = yield from generation.stream_generate(q, hits, store, s, backend=name)
+            answer = yield from generation.stream_generate(read, hits, store, s, backend=name)
         except Exception as exc:  # noqa: BLE001 - any back-end failure degrades to extractive
             log.warning("%s back-end failed: %s", name, exc)
             notice = f"The {name} answer back-end failed ({exc}); showing the offline extractive answer instead."
@@ -177,7 +191,7 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     flagged = screened.flagged_sources(hits)
     if answer is None:
         # The offline answerer reads a view with text addressed to an assistant blanked out.
-        answer = _answer_offline(q, hits, store, screened, s, filters)
+        answer = _answer_offline(read, hits, store, screened, s, filters)
         answer.notice = answer.notice or notice
         if answer.abstained:  # worded from the question exactly as typed (no case changes)
             from .generation import abstain_text
@@ -185,6 +199,11 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
             answer.text = abstain_text(q, hits, s)
         for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote
             yield line
+    if readings:
+        from .spelling import reading_notice
+
+        note = reading_notice(readings)
+        answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
     if flagged:
         note = injection_notice(flagged)
         answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note

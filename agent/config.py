@@ -82,6 +82,9 @@ class Settings(BaseSettings):
 
     # --- answering
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused.")
+    read_misspellings: bool = Field(True, description="Read a question word the index does not hold, and that is "
+                                                      "not an English word, as the closest word of the sources "
+                                                      "(\"entitites\" -> \"entities\"; said in the answer's notice).")
     max_quotes: int = Field(4, ge=1, le=12, description="Max supporting quotes in an answer.")
     abstain_threshold: float | None = Field(None, ge=0, le=1, description="Min probability (fitted abstention model) that the evidence answers the question; unset: the threshold fitted with the model.")
 

@@ -43,6 +43,8 @@ SCHEMA_VERSION = 3
 # that records and excerpts often lack: "Entity List entries added June 5, 2020"),
 # then the chunk's grouped numbers written without separators ("10,000" -> 10000).
 _BM25 = "bm25(chunks_fts, 1.0, 0.35, 1.0)"
+# The keyword index's tokenizer (Porter stems over Unicode words, accents folded).
+_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 
 def embedding_input(title: str, text: str) -> str:
@@ -75,7 +77,7 @@ CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 -- (ftext/ftitle) and number_terms() of the chunk (fnum), never the stored text
 -- itself: offsets come from chunks.start/end.
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    ftext, ftitle, fnum, content='chunks', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    ftext, ftitle, fnum, content='chunks', content_rowid='rowid', tokenize='@TOKENIZE@'
 );
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
     INSERT INTO chunks_fts(rowid, ftext, ftitle, fnum) VALUES (new.rowid, new.ftext, new.ftitle, new.fnum);
@@ -88,7 +90,7 @@ CREATE TABLE IF NOT EXISTS embedding_cache (text_hash TEXT PRIMARY KEY, model TE
 -- Results of reading a whole document that readers compute once and keep (e.g. the
 -- injection detector's flagged spans), keyed by what computed them.
 CREATE TABLE IF NOT EXISTS doc_annotations (doc_id TEXT, kind TEXT, value TEXT, PRIMARY KEY (doc_id, kind));
-"""
+""".replace("@TOKENIZE@", _TOKENIZE)
 
 
 
@@ -172,6 +174,30 @@ class IndexStats:
     embedding_model: str
     publishers: list[str] = field(default_factory=list)
     doc_types: list[str] = field(default_factory=list)
+
+
+_STEMMER_LOCK = threading.Lock()
+_STEMMER: sqlite3.Connection | None = None
+
+
+def _stem(word: str) -> str:
+    """``word`` as the keyword index stores it: normalised (:func:`ingest.normalise.query_terms`)
+    and through the same FTS5 tokenizer (Porter stemming), read back from an in-memory FTS5
+    table's vocabulary; "" when it yields no single term."""
+    global _STEMMER
+    terms = query_terms(word)
+    if len(terms) != 1:
+        return ""
+    with _STEMMER_LOCK:
+        if _STEMMER is None:
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            db.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{_TOKENIZE}')")
+            db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+            _STEMMER = db
+        _STEMMER.execute("DELETE FROM t")
+        _STEMMER.execute("INSERT INTO t(x) VALUES (?)", (terms[0],))
+        rows = _STEMMER.execute("SELECT term FROM v").fetchall()
+    return rows[0][0] if len(rows) == 1 else ""
 
 
 def fts_terms(text: str) -> list[str]:
@@ -533,6 +559,86 @@ class IndexStore:
         """How many chunks contain ``term`` (after the index's own stemming)."""
         match = fts_query(term)
         return self._count_matches(match) if match else 0
+
+    def closest_words(self, word: str, max_edits: int, limit: int = 3) -> list[tuple[str, int]]:
+        """Words of the indexed text within ``max_edits`` edits of ``word`` (optimal string
+        alignment distance: insertions, deletions, substitutions, adjacent transpositions;
+        rapidfuzz), as written in a chunk, each with the number of chunks holding it: closest
+        first, then most frequent. For reading a misspelt question word as the sources' own
+        ("entitites" → "entities", "Hikvison" → "Hikvision").
+
+        Candidates come from the keyword index's vocabulary (SQLite ``fts5vocab``): terms
+        sharing the first letter of ``word``'s stem under the index's own tokenizer, whose
+        stem is within ``max_edits`` of it; the surface form is the closest word of a chunk
+        holding the term. ``[]`` for an empty index, no candidate or ``max_edits`` < 1.
+        Cached until the catalog changes."""
+        if max_edits < 1:
+            return []
+        stem = _stem(word)
+        if not stem:
+            return []
+        cache = self._read_cache()
+        key = ("closest", word.lower(), max_edits, limit)
+        if key in cache:
+            return cache[key]
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        # First letters rarely carry the typo; a range scan over one letter keeps this cheap
+        # on a large vocabulary (fts5vocab serves term ranges from the index itself).
+        lo, hi = stem[0], chr(ord(stem[0]) + 1)
+        with self._lock:
+            try:
+                self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
+                                 "USING fts5vocab(main, 'chunks_fts', 'row')")
+                terms = self._db.execute("SELECT term, doc FROM temp.chunks_vocab WHERE term >= ? AND term < ?",
+                                         (lo, hi)).fetchall()
+            except sqlite3.OperationalError as exc:
+                log.warning("vocabulary lookup failed: %s", exc)
+                terms = []
+        # Stems may differ more than the words do (Porter strips "-ion" from "Hikvision" but not
+        # from "Hikvison"): stems within two more edits are candidates; their words as written
+        # must be within ``max_edits`` of ``word``.
+        slack = max_edits + 2
+        docs = {t: n for t, n in terms if abs(len(t) - len(stem)) <= slack and t != stem}
+        near = process.extract(stem, list(docs), scorer=OSA.distance, score_cutoff=slack, limit=None)
+        # The ten closest stems (then most frequent) are read back: a bound on the chunk reads
+        # a large vocabulary could otherwise cost.
+        near = sorted(near, key=lambda m: (m[1], -docs[m[0]]))[:10]
+        found: list[tuple[int, int, str]] = []
+        for term, _, _ in near:
+            surface = self._surface_of(term, word, max_edits)
+            if surface is not None:
+                d = OSA.distance(surface.lower(), word.lower())
+                if d <= max_edits:
+                    found.append((d, -docs[term], surface))
+        out: list[tuple[str, int]] = []
+        for _, neg_df, surface in sorted(found):
+            if all(surface != o for o, _ in out):
+                out.append((surface, -neg_df))
+            if len(out) >= limit:
+                break
+        cache[key] = out
+        return out
+
+    def _surface_of(self, term: str, word: str, max_edits: int) -> str | None:
+        """The word of a chunk holding the index term ``term`` that is closest to ``word`` (within
+        ``max_edits``), as written there (so "entiti" reads back as "entities", "hikvis" as
+        "Hikvision"); None when there is none."""
+        from rapidfuzz.distance import OSA
+
+        with self._lock:
+            try:
+                # A prefix query: a phrase query would stem the stem again ("hikvis" -> "hikvi").
+                rows = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                                        "WHERE chunks_fts MATCH ? LIMIT 20", (f'"{term}"*',)).fetchall()
+            except sqlite3.OperationalError:
+                return None
+        words = {w for (text,) in rows for w in re.findall(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", text)}
+        # Only words near ``word`` can be its reading; stemming just those keeps this fast.
+        near = {w: OSA.distance(w.lower(), word.lower()) for w in words}
+        near = {w: d for w, d in near.items() if d <= max_edits and _stem(w) == term}
+        return min(near, key=lambda w: (near[w], w), default=None)
 
     def capitalised_share(self, word: str, sample: int = 50) -> float | None:
         """How the index writes ``word`` where case says something: the share of its

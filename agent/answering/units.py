@@ -8,7 +8,8 @@ the embedding of the question's asking clause with its names masked (the same
 all-MiniLM-L6-v2 vectors and masking as :mod:`agent.answering.kinds`), fitted on a
 general hand-written set (``agent/data/quantity_unit_questions.jsonl``: many domains,
 no question of the evaluation sets; "any" marks questions whose unit is open, "by how
-much did exports fall"). Of the units a sentence's figures have, the most likely asked one is preferred.
+much did exports fall"; "identifier" those that ask for a label written with digits, "the
+*docket number* of the rule", which are no quantity questions at all). Of the units a sentence's figures have, the most likely asked one is preferred.
 
 A *figure's* unit is the label spaCy's named-entity recogniser gives the entity that
 holds it (MONEY, PERCENT, QUANTITY, CARDINAL); a percent sign, a currency symbol
@@ -36,7 +37,9 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("unit_model.json")
 TRAINING_PATH = Path(__file__).resolve().parents[1] / "data" / "quantity_unit_questions.jsonl"
-UNITS: tuple[str, ...] = ("percent", "money", "count", "measure", "any")
+# "identifier": the question says "number" or "code" but asks for a label ("the *docket number* of
+# the rule", "the *phone number* of the embassy", "the *HS code* of the part"): not a quantity.
+UNITS: tuple[str, ...] = ("percent", "money", "count", "measure", "any", "identifier")
 # spaCy's entity labels for figures, as units.
 _LABEL_UNITS = {"PERCENT": "percent", "MONEY": "money", "CARDINAL": "count", "QUANTITY": "measure"}
 
@@ -79,7 +82,7 @@ def features(question: str, embedder) -> list[float]:
 
 def unit_probabilities(question: str, embedder) -> dict[str, float] | None:
     """The unit model's probability per unit ("percent", "money", "count", "measure",
-    "any") for a quantity question, or None when there is no usable model (missing, or
+    "any", "identifier") for a quantity question, or None when there is no usable model (missing, or
     fitted with another embedding model). ``embedder``: ``embed_query(text) ->
     list[float]`` and ``model_id``."""
     m = load_model()

@@ -2,6 +2,8 @@
 the figure that counts X, not a neighbouring count of something else."""
 from __future__ import annotations
 
+import pytest
+
 from agent.analysis import AnswerKind, Question, Term, find_numbers, norm_key
 from agent.extractive import Candidate, _counts, _tied_value
 
@@ -9,6 +11,20 @@ from agent.extractive import Candidate, _counts, _tied_value
 def test_compound_number_words_are_one_figure():
     assert [m.group(0) for m in find_numbers("by adding twenty-eight entities")] == ["twenty-eight"]
     assert [m.group(0) for m in find_numbers("forty-one firms and eleven bureaus")] == ["forty-one", "eleven"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # Every English number word (spaCy's list), not only those of the corpus at hand.
+    ("The port added fourteen shipping entities.", ["fourteen"]),
+    ("Seventeen firms and ninety-nine bureaus were named.", ["Seventeen", "ninety-nine"]),
+    ("It listed two hundred and fifty firms and hundreds of suppliers.", ["two hundred and fifty", "hundreds"]),
+    ("Sixty companies applied; thirteen were refused.", ["Sixty", "thirteen"]),
+    # A member, not a count; a capitalised number word inside a name is no figure.
+    ("Kestrel Logistics, one of the entities, said it would appeal.", []),
+    ("The One Belt initiative funds ports.", []),
+])
+def test_numbers_in_words_are_figures(text, figures):
+    assert [m.group(0) for m in find_numbers(text)] == figures
 
 
 def test_a_figure_counts_the_noun_phrase_right_after_it():

@@ -60,6 +60,20 @@ def test_the_model_tells_the_asked_unit(embedder, question, unit):
     assert max((u for u in probs if u != "any"), key=probs.get) == unit
 
 
+@pytest.mark.parametrize("question, unit", [
+    # Questions that say "number" or "code" but ask for a label (none of them is in the training set).
+    ("What is the customs entry number of the seized shipment?", "identifier"),
+    ("Which docket number does the antidumping order carry?", "identifier"),
+    ("What is the hotline number for exporters?", "identifier"),
+    # ... and those that ask for an amount.
+    ("What number of licences were refused?", "count"),
+    ("How many comments did the agency receive?", "count"),
+])
+def test_the_model_tells_an_identifier_from_an_amount(embedder, question, unit):
+    probs = units.unit_probabilities(question, embedder)
+    assert units.sure_unit(probs) == unit
+
+
 def test_preferred_unit_is_the_likeliest_present_one():
     probs = {"percent": 0.5, "money": 0.3, "count": 0.1, "measure": 0.05, "any": 0.05}
     assert units.preferred(probs, {"money", "count"}) == "money"
@@ -136,3 +150,32 @@ def test_a_month_or_weekday_is_not_the_name_a_figure_belongs_to(report_index):
     assert [t.surface for t in _entity_terms(assess(q, hits, store, settings).q)] == ["Vexa's"]
     a = answer_extractive(q, hits, store, settings)
     assert a.abstained or not a.text.splitlines()[0].startswith("9%"), a.text
+
+
+NOTICE = """title: Harbour fees rule
+date: 2021-05-04
+---
+[Docket No. 210301-0012]
+The Harbour Board added twelve carriers to its fee schedule.
+The fees take effect on June 1, 2021.
+"""
+
+
+@pytest.fixture(scope="module")
+def notice_index(tiny_index):
+    return tiny_index("notice_index", {"notice.txt": NOTICE})
+
+
+@pytest.mark.integration
+def test_an_identifier_question_is_not_answered_with_a_count(notice_index):
+    from agent.analysis import AnswerKind, analyse
+    from agent.extractive import answer_extractive
+    from agent.retrieval import Retriever
+
+    store, settings = notice_index
+    q = "Which docket number does the harbour fees rule carry?"
+    assert analyse(q, store).kind is not AnswerKind.QUANTITY
+    a = answer_extractive(q, Retriever(store, settings).retrieve(q, k=settings.top_k), store, settings)
+    assert not a.abstained and "210301-0012" in a.text.splitlines()[0], a.text
+    how_many = "How many carriers did the Harbour Board add to its fee schedule?"
+    assert analyse(how_many, store).kind is AnswerKind.QUANTITY

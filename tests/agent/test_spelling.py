@@ -1,0 +1,104 @@
+"""Misspelt question words read as the sources' own (agent/spelling.py, IndexStore.closest_words)."""
+from __future__ import annotations
+
+import pytest
+
+from agent.spelling import Correction, is_english_word, max_edits, reading_notice
+
+PORT = """title: Aldmere port notice
+publisher: Aldmere Port Authority
+date: 2022-03-03
+---
+The Aldmere Port Authority added fourteen shipping entities to its watch list on March 3, 2022.
+Berth charges for the listed entities take effect on May 1, 2022.
+Kestrelwick Logistics, one of the entities, said it would appeal.
+The authority inspects ships at the northern terminal.
+"""
+
+
+@pytest.fixture(scope="module")
+def port(tiny_index):
+    return tiny_index("spelling_index", {"notice.txt": PORT})
+
+
+@pytest.mark.parametrize("word, edits", [("ab", 0), ("ship", 0), ("ships", 1), ("entities", 1), ("entitites", 2)])
+def test_edits_allowed_grow_with_length(word, edits):
+    assert max_edits(word) == edits
+
+
+def test_english_words_come_from_the_wordpiece_vocabulary():
+    assert is_english_word("chips") and is_english_word("Export")
+    assert not is_english_word("entitites") and not is_english_word("Kestrelwik")
+
+
+def test_closest_words_are_read_back_as_written(port):
+    store, _ = port
+    assert store.closest_words("entitites", 2)[0][0] == "entities"
+    assert store.closest_words("Kestrelwik", 2) == [("Kestrelwick", 1)]  # as the sources write it
+    assert store.closest_words("entitites", 0) == []
+
+
+def test_a_misspelt_word_is_read_as_the_sources_word(port):
+    from agent.api import read_question
+
+    store, settings = port
+    read, readings = read_question("How many entitites did Aldmere add to its watch list?", store, settings)
+    assert read == "How many entities did Aldmere add to its watch list?"
+    assert readings == [Correction(typed="entitites", read_as="entities", start=9)]
+    read, _ = read_question("What did Kestrelwik Logistcs say?", store, settings)
+    assert read == "What did Kestrelwick Logistics say?"
+
+
+@pytest.mark.parametrize("question", [
+    "Which chips did the authority inspect?",  # an English word the sources lack is not a misspelling
+    "What did Tencent say about the charges?",  # an unknown name with no near neighbour stays
+    "When do the berth charges take effect?",  # words the sources use are never changed
+    "Did Aldmere fine Kestrel?",  # too far from "Kestrelwick"
+])
+def test_other_words_stay_as_typed(port, question):
+    from agent.api import read_question
+
+    store, settings = port
+    assert read_question(question, store, settings) == (question, [])
+
+
+def test_reading_can_be_turned_off(port):
+    from agent.api import read_question
+
+    store, settings = port
+    off = settings.model_copy(update={"read_misspellings": False})
+    assert read_question("How many entitites were added?", store, off) == ("How many entitites were added?", [])
+
+
+def test_ask_answers_the_read_question_and_says_so(port):
+    from agent.api import ask
+
+    store, settings = port
+    typed = "How many shiping entitites did Aldmere add?"
+    a = ask(typed, settings=settings)
+    assert not a.abstained and a.text.startswith("fourteen")
+    assert a.question == typed  # what the user typed
+    assert "“entitites” as “entities”" in a.notice and "“shiping” as “shipping”" in a.notice
+
+
+def test_an_abstention_keeps_the_question_as_typed(port):
+    from agent.api import ask
+
+    _, settings = port
+    typed = "What fine did the authoritty impose on Kestrelwik?"
+    a = ask(typed, settings=settings)
+    assert a.abstained and "What fine did the authoritty impose on Kestrelwik" in a.text
+
+
+def test_notice_lists_every_reading():
+    assert reading_notice([]) == ""
+    assert reading_notice([Correction("entitites", "entities", 0), Correction("Hikvison", "Hikvision", 20)]) == \
+        "Read “entitites” as “entities”, “Hikvison” as “Hikvision” (the sources' spelling)."
+
+
+def test_the_langchain_retriever_reads_the_question_as_ask_does(port):
+    from agent.retrieval import TradeQARetriever
+
+    store, settings = port
+    docs = TradeQARetriever(store=store, settings=settings, k=1).invoke("Kestrelwik appeal")
+    assert "Kestrelwick" in docs[0].page_content
