@@ -821,7 +821,26 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
     values = [v for v in values
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
+    values = _without_starting_points(q, values, c.text)
     return _preferred_units(q, values, c.text) if values else []
+
+
+def _without_starting_points(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """Of a change "from X to Y" ("will increase from 25% to 100% in 2024", "rose to 12% from 10%"),
+    Y is the value the
+    change leads to, the one a question about the rate, date or amount asks for; X answers only
+    a question that asks where it started ("from what rate ..."). So X goes, unless the question
+    asks "from what/which/how ..."."""
+    if re.search(r"\bfrom\s+(?:what|which|how)\b", q.text, re.I):
+        return values
+    starts = set()
+    for a, b in zip(values, values[1:]):
+        before, between = text[:a[0]], text[a[1]:b[0]]
+        if re.search(r"\bfrom\s+$", before, re.I) and re.fullmatch(r"\s+to\s+", between, re.I):
+            starts.add(a)  # "from 25% to 100%"
+        elif re.search(r"\bto\s+$", before, re.I) and re.fullmatch(r",?\s+from\s+", between, re.I):
+            starts.add(b)  # "rose to 12% from 10%"
+    return [v for v in values if v not in starts]
 
 
 def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None = None) -> str | None:

@@ -64,8 +64,6 @@ def test_question_on_a_hard_wrapped_fact_sheet_quotes_the_whole_list_item(tmp_pa
         "to 100% in 2024.")
 
 
-@pytest.mark.xfail(strict=True, reason="answerer (agent/answering, not ingest): of 'from 25% to 100%' it states "
-                                       "the first figure; the question asks for the rate it will be")
 def test_question_on_a_hard_wrapped_fact_sheet_states_the_new_rate(tmp_path: Path):
     a = _ask_fact_sheet(tmp_path)
     assert "100%" in a.text.splitlines()[0]

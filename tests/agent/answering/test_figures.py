@@ -46,3 +46,18 @@ def test_how_many_takes_the_count_of_the_focus_noun():
         q = Question(text=f"How many regional security {noun} were targeted?", kind=AnswerKind.QUANTITY,
                      terms=terms, focus=[norm_key(noun)])
         assert _tied_value(q, [c]) == want
+
+
+@pytest.mark.parametrize("question, sentence, kept", [
+    ("What will the duty on vans be?", "The duty on vans will rise from 25% to 100% in 2024.", ["100%"]),
+    ("What is the duty on vans now?", "The duty on vans rose to 12% from 10% last year.", ["12%"]),
+    ("From what rate will the duty on vans rise?", "The duty on vans will rise from 25% to 100% in 2024.",
+     ["25%", "100%"]),
+    ("What is the duty on vans?", "The duty on vans is 25% and on cars 10%.", ["25%", "10%"]),
+])
+def test_the_starting_point_of_a_change_is_not_its_value(question, sentence, kept):
+    from agent.extractive import _without_starting_points
+
+    q = Question(text=question, kind=AnswerKind.QUANTITY, terms=[])
+    values = [(m.start(), m.end(), m.group(0)) for m in find_numbers(sentence)]
+    assert [v[2] for v in _without_starting_points(q, values, sentence)] == kept
