@@ -26,10 +26,14 @@ these hold against its cited quotes (joined):
   "about $42 billion" (the bound is compared, not the word).
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
+* **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
+  that the quotes bind to another name ("research company IPVM") is swapped, even when the
+  name occurs in a neighbouring sentence of the evidence (:func:`displaced_name`).
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
-  marks introduced by a verb of communication, under a verb of contested assertion — "denied",
+  marks introduced by a verb of communication, in the clause of a verb of communication —
+  indirect speech, "X said that ...", "for what it says are ..." — under a verb of contested assertion — "denied",
   "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb or "according to". The
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
@@ -582,7 +586,8 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
     """Token indices of a parsed evidence sentence that the sentence gives as what someone
     said rather than as its own statement: words in quotation marks that a verb of
     communication outside them introduces ('"Punishing Hikvision ... will deter ...," the company
-    added'), and the complement of a verb of contested assertion (:data:`_CONTESTED`). Not when
+    added'), the clause of a verb of communication (indirect speech: "X said that ..."), and the
+    complement of a verb of contested assertion (:data:`_CONTESTED`). Not when
     ``own_voice`` holds for the speaker (the publisher's own official quoted in its own release)."""
     comm = communication_verbs()
     out: set[int] = set()
@@ -612,6 +617,16 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
                     out.update(x.i for x in c.subtree)
+        elif t.lemma_.lower() in comm and not own_voice(who):
+            # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
+            # it says are national security reasons". The clause is the speaker's claim as the
+            # source reports it, not the source's own statement of fact.
+            # A clause that reports a measure ("Commerce said it was adding 28 entities", "the
+            # rule bars purchases ..., the agency said": a verb of :data:`DIRECTION_VERBS`) is
+            # a matter of record the speaker announces, not an opinion or self-description.
+            for c in t.children:
+                if c.dep_ == "ccomp" and c.lemma_.lower() not in DIRECTION_VERBS:
+                    out.update(x.i for x in c.subtree)
     return out
 
 
@@ -633,6 +648,60 @@ def _keeps_attribution(doc) -> bool:
                 for c in t.children):
             return True
     return False
+
+
+# Dependencies by which a proper name is bound to a common noun: "company IPVM" (compound),
+# "the company Hikvision" (appos), "Huawei's supplier" (poss).
+_NAME_BINDINGS = frozenset({"compound", "appos", "nmod", "poss"})
+_NAME_TAIL_WORDS = frozenset({"co", "ltd", "limited", "inc", "llc", "plc", "corp", "corporation", "company", "group",
+                              "sa", "the"})
+
+
+def _name_chain(t) -> list:
+    """A proper name's words: the token and its proper-noun compounds ("Huawei Technologies Co Ltd")."""
+    return [x for x in t.subtree if x.pos_ == "PROPN" and (x is t or x.dep_ == "compound")]
+
+
+def bound_names(n) -> list[list]:
+    """The proper names bound to the common noun ``n`` of a parse: its proper-noun
+    compound/apposition/possessor children, and the name it is itself a compound or
+    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company")."""
+    out = [_name_chain(c) for c in n.children if c.dep_ in _NAME_BINDINGS and c.pos_ == "PROPN"]
+    if n.dep_ in ("compound", "appos", "nmod") and n.head.pos_ == "PROPN":
+        out.append(_name_chain(n.head))
+    return [c for c in out if c]
+
+
+def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str], bool]) -> str:
+    """A proper name the sentence binds to a noun ("the research company Hikvision") that
+    the quotes bind to another name ("research company IPVM"), or "". The name may be a
+    word of the evidence around the quotes (a neighbouring sentence names Hikvision); the
+    role it is given must be the one the quotes give it. A name the quotes themselves hold
+    is not checked (a list may bind many names to one noun). ``quote_docs``: (parse of the
+    sentence a quote lies in, start, end of the quote in it) — a quote parsed alone is a
+    fragment, and its parse binds names wrongly. ``same``: whether two name words match."""
+    def words(chain) -> list[str]:
+        return [_norm(x.text) for x in chain if _norm(x.text) not in _NAME_TAIL_WORDS]
+
+    q_bound: dict[str, list[list[str]]] = {}
+    q_words: set[str] = set()
+    for qd, a, b in quote_docs:
+        inside = [t for t in qd if a <= t.idx < b]
+        q_words.update(_norm(t.text) for t in inside)
+        for n in inside:
+            if n.pos_ == "NOUN":
+                for chain in bound_names(n):
+                    q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+    for n in sdoc:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in q_bound:
+            continue
+        for chain in bound_names(n):
+            s_words = words(chain)
+            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+                continue
+            if not any(same(a, b) for q in q_bound[n.lemma_.lower()] for a in s_words for b in q):
+                return " ".join(x.text for x in chain)
+    return ""
 
 
 class SupportChecker:
@@ -710,8 +779,9 @@ class SupportChecker:
 
         Rule: a content word of the sentence that the evidence has only inside reported
         speech (:func:`_reported`) makes the sentence a report of that speech, so it must keep
-        an attribution (:func:`_keeps_attribution`). Indirect speech with a neutral verb ("X said
-        its suppliers were domestic") is the source's own report and is not covered."""
+        an attribution (:func:`_keeps_attribution`). Indirect speech counts too ("X said its
+        suppliers were domestic", "for what it says are national security reasons"), unless the
+        speaker is the publisher itself."""
         if _keeps_attribution(sdoc):
             return ""
         pub = {_norm(w) for p in publishers for w in re.findall(r"[A-Z][\w.]+", p)}
@@ -782,6 +852,15 @@ class SupportChecker:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
         sdoc, qdoc = self._parse(sentence), self._parse(evidence)
+        in_sentences = []
+        for q in quotes:
+            whole = next((c for c in context if c and q in c), q)
+            in_sentences.append((self._parse(whole), whole.find(q), whole.find(q) + len(q)))
+        swapped = displaced_name(sdoc, in_sentences,
+                                 lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz)
+        if swapped:
+            return Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
+                           missing=[swapped])
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
