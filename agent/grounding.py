@@ -280,13 +280,31 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     item = body[start:start + 40]
     if not _LIST_ITEM.match(item) and not (before and body[before[-1][0]:before[-1][1]].rstrip().endswith(_LEAD_ENDS)):
         return ""
+    kind = _marker_kind(item)
     for x, y in reversed(before[-max_items:]):
         sent = body[x:y].rstrip()
         if sent.endswith(_LEAD_ENDS):
             return sent
         if not _LIST_ITEM.match(sent):
             return ""  # the list began with no lead-in sentence
+        if kind and _marker_kind(sent) not in ("", kind):
+            # An item of another numbering ("(d) Reporting requirement." above "(1) In the
+            # event ..."): the enumeration's parent heading, or another list. A lead-in above
+            # it introduces that list, not this one.
+            return ""
     return ""
+
+
+_MARKER = re.compile(r"^\s*\(?(?:(\d{1,3})|([ivxlc]+|[a-z])|([IVXLC]+|[A-Z]))[.)]")
+
+
+def _marker_kind(text: str) -> str:
+    """The numbering of a list item: "digit" ("(1)", "2."), "lower" ("(a)", "(ii)"), "upper"
+    ("(A)", "II."), or "" (a bullet, or not an item)."""
+    m = _MARKER.match(text)
+    if not m:
+        return ""
+    return "digit" if m.group(1) else "lower" if m.group(2) else "upper"
 
 
 def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
@@ -350,6 +368,22 @@ def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> s
 _LEAD_ENDS = (":", "–", "—", "-")
 # A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
 _ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
+
+
+def _pronoun_speaker(sentence: str) -> bool:
+    """Whether a verb of communication in ``sentence`` reports a clause and has a personal
+    pronoun as its subject ('"We have already anticipated this situation ...," it said.'):
+    the speaker is named in an earlier sentence."""
+    from .answering.nlp import parse
+    from .support import communication_verbs
+
+    if not re.search(r"\b(?:it|he|she|they)\b", sentence, re.IGNORECASE):
+        return False  # no parse needed
+    comm = communication_verbs()
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in comm
+               and any(c.dep_ == "nsubj" and c.lower_ in ("it", "he", "she", "they") for c in t.children)
+               and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)  # it reports a clause
+               for t in parse(sentence, disable=["ner"]))
 
 
 @dataclass
@@ -432,7 +466,10 @@ class Grounder:
                 if lead:
                     out.append(lead)
                 first = doc.body[spans[0][0]:spans[-1][1]]
-                if _ANAPHOR.match(first):
+                # '"We have already anticipated this situation ...," it said.': the speaker of a
+                # quotation is named in the sentence before, as the subject of an opening pronoun is.
+                if _ANAPHOR.match(first) or _ANAPHOR.match(quotation_speaker(doc.body, c.start, c.end)) \
+                        or _pronoun_speaker(first):
                     # "It applies to ...", "This will prevent ...": the antecedent is in the
                     # sentence before, and a faithful sentence names it ("The rule applies to ...").
                     prev = [(x, y) for x, y in split_sentences(doc.body[a:spans[0][0]], base=a)

@@ -232,7 +232,25 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
             # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
             # the words right after the cue are in its scope too.
             scope.update(x.lemma_.lower() for x in doc[t.i + 1:t.i + 9] if x.pos_ in ("VERB", "AUX"))
+        elif t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():
+            # "is prohibited from providing": what it prohibits is negated.
+            verbs = {x.lemma_.lower() for x in t.subtree if x is not t and x.pos_ == "VERB"}
+            neg.update(verbs)
+            scope.update(verbs)
+        elif t.lower_ == "unless" and t.dep_ == "mark":
+            # "unless an exception applies": the clause's predicate is negated.
+            neg.add(t.head.lemma_.lower())
+            scope.update(x.lemma_.lower() for x in t.head.subtree if x.pos_ in ("VERB", "AUX"))
     return neg, scope
+
+
+@lru_cache(maxsize=1)
+def prohibition_verbs() -> frozenset[str]:
+    """Verbs of prohibition, which negate their complement ("prohibited from providing" = "may
+    not provide"): the members of WordNet's synsets of "prohibit" (forbid, proscribe, veto,
+    disallow, ...)."""
+    wn = _wordnet()
+    return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
 def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
@@ -278,9 +296,17 @@ def _cues(doc, about: set[str] | None = None) -> int:
             h = next((c for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"), h)
         return h.i
 
+    def implicit(t) -> bool:
+        # "is prohibited from providing" is "may not provide"; "unless X applies" is "if X does not apply".
+        if t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():
+            return about is None or any(x.lemma_.lower() in about for x in t.subtree if x is not t)
+        if t.lower_ == "unless" and t.dep_ == "mark":
+            return about is None or t.head.lemma_.lower() in about
+        return False
+
     negs = {predicate(t) for t in doc if t.dep_ == "neg" and not _numero(t)}
     return len(negs) + sum(1 for t in doc if (t.dep_ != "neg" and t.lower_ in _NEG_WORDS - {"nor"} and not _numero(t))
-                           or denial(t))
+                           or denial(t) or implicit(t))
 
 
 # Hedges: words by which a text says a claim is less than certain. A sentence may not
@@ -643,8 +669,12 @@ def _keeps_attribution(doc) -> bool:
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             return True
+        # A clause ("said it ..."); a predicate only for a verb of contested assertion ("calls
+        # itself ...", "describes them as ..."): "continue to provide" (a verb.communication sense
+        # of "continue") with its xcomp reports nothing.
         if t.pos_ == "VERB" and t.lemma_.lower() in comm and any(
-                c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") or (c.dep_ == "prep" and c.lower_ == "as")
+                c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
+                    c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
                 for c in t.children):
             return True
     return False
