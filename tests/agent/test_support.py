@@ -539,3 +539,73 @@ def test_names_a_list_quote_holds_are_not_displaced():
     quote = ("The companies include video surveillance firm Hikvision and speech recognition firm iFlytek.")
     v = SupportChecker().check("The companies include speech recognition firm iFlytek.", [quote], [quote])
     assert v.supported, v.reason
+
+
+# --------------------------------------------------------------- stop 17: implicit negation, lists, speakers
+PROHIBITED = ("The Contractor is prohibited from providing to the Government any equipment, system, or service "
+              "that uses covered telecommunications equipment or services as a substantial or essential component "
+              "of any system")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # "is prohibited from providing" is "may not provide" ...
+    ("Contractors may not provide the Government with any equipment, system or service that uses covered "
+     "telecommunications equipment or services as a substantial or essential component of any system.", True),
+    # ... and the bare "may provide" reverses it (it passed the polarity check before stop 17: 0 cues each)
+    ("Contractors may provide the Government with any equipment, system or service that uses covered "
+     "telecommunications equipment or services as a substantial or essential component of any system.", False),
+])
+def test_a_prohibition_negates_what_it_prohibits(checker, sentence, ok):
+    v = checker.check(sentence, [PROHIBITED], [PROHIBITED])
+    assert v.supported is ok, v.reason
+
+
+UNLESS = ("unless an exception at paragraph (b) of this section applies or the covered telecommunications equipment "
+          "or services are covered by a waiver described in 4.2104.")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("The prohibition does not apply where the covered telecommunications equipment or services are covered by "
+     "a waiver described in 4.2104.", True),
+    ("The prohibition applies where the covered telecommunications equipment or services are covered by "
+     "a waiver described in 4.2104.", False),
+])
+def test_unless_negates_its_clause(checker, sentence, ok):
+    whole = ("On or after August 13, 2019, agencies are prohibited from procuring or obtaining any equipment, "
+             "system, or service that uses covered telecommunications equipment or services as a substantial or "
+             "essential component of any system, " + UNLESS)
+    v = checker.check(sentence, [UNLESS], [whole, "4.2102 Prohibition."])
+    assert v.supported is ok, v.reason
+
+
+def test_a_lead_in_does_not_reach_past_an_item_of_another_numbering():
+    """'(d) Reporting requirement.' heads the list of '(1) In the event ...'; the lead-in of the
+    list before it ('This clause does not prohibit ...—') is not this item's."""
+    from agent.grounding import list_lead_in
+
+    body = ("This clause does not prohibit contractors from providing—\n\n(1) A service that connects.\n\n"
+            "(2) Equipment that cannot route traffic.\n\n(d) Reporting requirement.\n\n"
+            "(1) In the event the Contractor identifies covered equipment, the Contractor shall report it.\n\n"
+            "(i) Nested item:\n\n(A) first\n\n(B) second\n")
+    assert list_lead_in(body, body.index("(1) In the event")) == ""
+    assert list_lead_in(body, body.index("(2) Equipment")) == "This clause does not prohibit contractors from providing—"
+    assert list_lead_in(body, body.index("(B) second")) == "(i) Nested item:"
+
+
+def test_a_pronoun_speaker_brings_its_antecedent(checker):
+    """'"...," it said.': the speaker is named in the sentence before; the sentence may name it,
+    and must still keep the attribution."""
+    from agent.grounding import ModelSentence
+
+    body = ("IFlytek said its placement on the blacklist would not affect its daily operations. \"We have already "
+            "anticipated this situation and will continue to provide excellent products and services for our "
+            "customers,\" it said.\n")
+    quote = body[body.index('"We'):].strip()
+    g = _grounder(body, checker)
+    assert g.add(ModelSentence(text="IFlytek said it had already anticipated the situation and would continue "
+                               "providing excellent products and services to its customers.",
+                               support=[{"passage": 1, "quote": quote}])), g.dropped[-1].reason
+    # "continue to provide" keeps no attribution (a verb.communication sense of "continue" with an xcomp)
+    assert not g.add(ModelSentence(text="IFlytek will continue to provide excellent products and services for "
+                                   "its customers.", support=[{"passage": 1, "quote": quote}]))
+    assert "said or claims" in g.dropped[-1].reason
