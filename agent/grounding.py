@@ -280,31 +280,37 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     item = body[start:start + 40]
     if not _LIST_ITEM.match(item) and not (before and body[before[-1][0]:before[-1][1]].rstrip().endswith(_LEAD_ENDS)):
         return ""
-    kind = _marker_kind(item)
+    kind, first = _marker(item)
+    first = first and bool(kind)
     for x, y in reversed(before[-max_items:]):
         sent = body[x:y].rstrip()
-        if sent.endswith(_LEAD_ENDS):
+        k, f = _marker(sent)
+        if sent.endswith(_LEAD_ENDS) and not (kind and k == kind and not first):
+            # (A sibling that introduces sub-items of its own, "(2) Items ... controlled-", is
+            # walked over: its lead-in is theirs.)
             return sent
-        if not _LIST_ITEM.match(sent):
-            return ""  # the list began with no lead-in sentence
-        if kind and _marker_kind(sent) not in ("", kind):
-            # An item of another numbering ("(d) Reporting requirement." above "(1) In the
-            # event ..."): the enumeration's parent heading, or another list. A lead-in above
-            # it introduces that list, not this one.
+        if not _LIST_ITEM.match(sent) or first:
+            # The list began with no lead-in sentence; or the walk has passed this list's first
+            # item ("(1)", "(a)") and what stands above it ("(d) Reporting requirement.") is its
+            # parent heading, not a lead-in: one further up introduces another list.
             return ""
+        first = f and k == kind and bool(kind)  # sub-items of a sibling item are walked over
     return ""
 
 
 _MARKER = re.compile(r"^\s*\(?(?:(\d{1,3})|([ivxlc]+|[a-z])|([IVXLC]+|[A-Z]))[.)]")
 
 
-def _marker_kind(text: str) -> str:
-    """The numbering of a list item: "digit" ("(1)", "2."), "lower" ("(a)", "(ii)"), "upper"
-    ("(A)", "II."), or "" (a bullet, or not an item)."""
+def _marker(text: str) -> tuple[str, bool]:
+    """The numbering of a list item — "digit" ("(1)", "2."), "lower" ("(a)", "(ii)"), "upper"
+    ("(A)", "II."), or "" (a bullet, or not an item) — and whether it is a list's first item
+    ("1", "a", "i", "A", "I")."""
     m = _MARKER.match(text)
     if not m:
-        return ""
-    return "digit" if m.group(1) else "lower" if m.group(2) else "upper"
+        return "", False
+    mark = next(g for g in m.groups() if g)
+    kind = "digit" if m.group(1) else "lower" if m.group(2) else "upper"
+    return kind, mark.lower() in ("1", "a", "i")
 
 
 def record_block(body: str, start: int, *, max_lines: int = 60) -> str:

@@ -590,6 +590,11 @@ def test_a_lead_in_does_not_reach_past_an_item_of_another_numbering():
     assert list_lead_in(body, body.index("(1) In the event")) == ""
     assert list_lead_in(body, body.index("(2) Equipment")) == "This clause does not prohibit contractors from providing—"
     assert list_lead_in(body, body.index("(B) second")) == "(i) Nested item:"
+    # a sibling that introduces sub-items of its own is walked over (its lead-in is theirs)
+    body = ("Critical technology means–\n\n(1) Defense articles.\n\n(2) Items on the list, and controlled-\n\n"
+            "(i) For national security;\n\n(ii) For regional stability;\n\n(3) Emerging technologies.\n")
+    assert list_lead_in(body, body.index("(3) Emerging")) == "Critical technology means–"
+    assert list_lead_in(body, body.index("(ii) For")) == "(2) Items on the list, and controlled-"
 
 
 def test_a_pronoun_speaker_brings_its_antecedent(checker):
