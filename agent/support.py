@@ -931,6 +931,8 @@ class SupportChecker:
                 continue  # "The State Department said ...": the speaker of the quotes
             if alias == "ok" and (t.lower_ in _ALIAS_WORDS or t.lemma_.lower() in DEFINITION_VERBS):
                 continue  # "also known as", "its alternate names include" for the entry's "Alternate names:"
+            if t.lemma_.lower() == "date" and t.pos_ == "NOUN" and e_dates:
+                continue  # "on or after that date": the noun names a date the evidence gives (checked as dates)
             if t.i in figure_qualifiers:
                 continue  # "roughly $42 billion" for "about $42 billion": compared by _certainty
             if t.lemma_.lower() in _DEONTIC_VERBS and t.tag_ == "VBN" and q_deontic and \

@@ -614,3 +614,12 @@ def test_a_pronoun_speaker_brings_its_antecedent(checker):
     assert not g.add(ModelSentence(text="IFlytek will continue to provide excellent products and services for "
                                    "its customers.", support=[{"passage": 1, "quote": quote}]))
     assert "said or claims" in g.dropped[-1].reason
+
+
+def test_the_noun_date_names_a_date_of_the_evidence(checker):
+    quote = ("in all solicitations issued before, on, or after August 13, 2019, provided that the resultant "
+             "contract will be awarded on or after August 13, 2019")
+    s = "The solicitations issued before August 13, 2019, provided that the resultant contract will be " \
+        "awarded on or after that date."
+    assert checker.check(s, [quote], [quote]).supported
+    assert not checker.check(s, ["in all solicitations issued before the resultant contract is awarded"]).supported
