@@ -27,8 +27,9 @@ these hold against its cited quotes (joined):
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
-  that the quotes bind to another name ("research company IPVM") is swapped, even when the
-  name occurs in a neighbouring sentence of the evidence (:func:`displaced_name`).
+  that the quotes bind to another name ("research company IPVM"), or makes the subject of a
+  quoted verb whose subject in the quote's sentence is another name, is swapped, even when the
+  name occurs in a neighbouring clause of the evidence (:func:`displaced_name`).
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
@@ -647,11 +648,18 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
             # it says are national security reasons". The clause is the speaker's claim as the
             # source reports it, not the source's own statement of fact.
-            # A clause that reports a measure ("Commerce said it was adding 28 entities", "the
-            # rule bars purchases ..., the agency said": a verb of :data:`DIRECTION_VERBS`) is
-            # a matter of record the speaker announces, not an opinion or self-description.
+            # A party announcing a measure it takes itself ("Commerce said it was adding 28
+            # entities") records the measure: the clause's subject is the speaker (a pronoun or
+            # the speaker's name) and its verb one of a measure (:data:`DIRECTION_VERBS`). A
+            # measure reported of another party ("China said the US had added ...") stays a report.
+            speaker = {_norm(x.text) for x in who if x.is_alpha and not x.is_stop}
             for c in t.children:
-                if c.dep_ == "ccomp" and c.lemma_.lower() not in DIRECTION_VERBS:
+                if c.dep_ != "ccomp":
+                    continue
+                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+                own_measure = c.lemma_.lower() in DIRECTION_VERBS and bool(subj) and all(
+                    x.pos_ == "PRON" or _norm(x.text) in speaker for x in subj)
+                if not own_measure:
                     out.update(x.i for x in c.subtree)
     return out
 
@@ -702,6 +710,22 @@ def bound_names(n) -> list[list]:
     return [c for c in out if c]
 
 
+def _subject(v):
+    """The subject of the verb ``v``: its nsubj/nsubjpass, the noun a relative clause modifies
+    ("Hikvision, which ..., receives"), or a coordinated verb's subject; None if not found."""
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in ("WDT", "WP"):
+            return subj
+        if v.dep_ in ("relcl", "acl") or (subj is not None and v.dep_ == "relcl"):
+            return v.head
+        if v.dep_ == "conj" and v.head is not v:
+            v = v.head
+            continue
+        return None
+    return None
+
+
 def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str], bool]) -> str:
     """A proper name the sentence binds to a noun ("the research company Hikvision") that
     the quotes bind to another name ("research company IPVM"), or "". The name may be a
@@ -722,6 +746,24 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             if n.pos_ == "NOUN":
                 for chain in bound_names(n):
                     q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+    # The subject of a verb: "Dahua receives nearly 30% ..." for a quote "receives nearly 30% ..."
+    # whose sentence says "Hikvision, which like Dahua was blacklisted, receives ...".
+    for t in sdoc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"):
+            s_words = words(_name_chain(subj))
+            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+                continue
+            for qd, a, b in quote_docs:
+                for v in qd:
+                    if not (a <= v.idx < b) or v.lemma_.lower() != t.lemma_.lower():
+                        continue
+                    q_subj = _subject(v)
+                    if q_subj is None or q_subj.pos_ != "PROPN":
+                        continue  # a pronoun or a common noun: its referent is not known here
+                    if not any(same(x, y) for x in s_words for y in words(_name_chain(q_subj))):
+                        return " ".join(x.text for x in _name_chain(subj))
     for n in sdoc:
         if n.pos_ != "NOUN" or n.lemma_.lower() not in q_bound:
             continue
