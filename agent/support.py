@@ -605,7 +605,17 @@ def _phrasal(doc) -> set[str]:
 # describe as detention centres", "SenseTime claims ...". Their complement is that party's claim.
 # A closed class (non-factive verbs of contested assertion), not words of the labelled outputs.
 _CONTESTED = frozenset({"deny", "claim", "allege", "call", "describe", "insist", "maintain", "contend",
-                        "purport", "assert", "profess"})
+                        "purport", "assert", "profess", "accuse"})
+
+
+@lru_cache(maxsize=1)
+def contested_nouns() -> frozenset[str]:
+    """Nouns WordNet derives from the main senses of the verbs of contested assertion
+    (:data:`_CONTESTED`): "claim", "allegation", "assertion", "accusation", "contention",
+    "insistence", "denial", ... A clause they take ("Washington's claim that ...") is that party's."""
+    wn = _wordnet()
+    return frozenset(d for v in _CONTESTED for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES] for d in wn["derived"][i]
+                     if " " not in d)
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„"})
 
 
@@ -641,8 +651,9 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
         if t.lemma_.lower() in _CONTESTED:
             if own_voice(who):
                 continue
+            # "accused the companies of helping ...": the charge is the accuser's claim.
             for c in t.children:
-                if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
+                if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
                     out.update(x.i for x in c.subtree)
         elif t.lemma_.lower() in comm and not own_voice(who):
             # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
@@ -658,8 +669,26 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
                     continue
                 subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
                 own_measure = c.lemma_.lower() in DIRECTION_VERBS and bool(subj) and all(
-                    x.pos_ == "PRON" or _norm(x.text) in speaker for x in subj)
+                    x.tag_ == "PRP" or _norm(x.text) in speaker for x in subj)  # personal, not "which"
                 if not own_measure:
+                    out.update(x.i for x in c.subtree)
+    for t in doc:
+        # "according to the ministry, the tariffs violate WTO rules": the clause it modifies is
+        # the ministry's claim.
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            who = [x for c in doc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
+            head = t.head if t.head is not t else None
+            if head is not None and not own_voice(who):
+                skip = {x.i for x in t.subtree} | {x.i for x in doc[t.i + 1].subtree}
+                out.update(x.i for x in head.subtree if x.i not in skip)
+        # "Washington's claim that the companies helped ...", "allegations that ...".
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in contested_nouns():
+            who = [x for c in t.children if c.dep_ == "poss" for x in c.subtree]
+            if own_voice(who):
+                continue
+            for c in t.children:
+                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                        g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children):
                     out.update(x.i for x in c.subtree)
     return out
 
@@ -726,14 +755,17 @@ def _subject(v):
     return None
 
 
-def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str], bool]) -> str:
+def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str], bool],
+                   acronyms: frozenset[str] = frozenset()) -> str:
     """A proper name the sentence binds to a noun ("the research company Hikvision") that
     the quotes bind to another name ("research company IPVM"), or "". The name may be a
     word of the evidence around the quotes (a neighbouring sentence names Hikvision); the
     role it is given must be the one the quotes give it. A name the quotes themselves hold
     is not checked (a list may bind many names to one noun). ``quote_docs``: (parse of the
     sentence a quote lies in, start, end of the quote in it) — a quote parsed alone is a
-    fragment, and its parse binds names wrongly. ``same``: whether two name words match."""
+    fragment, and its parse binds names wrongly. ``same``: whether two name words match;
+    ``acronyms``: the quotes' acronyms ("BIS" for "Bureau of Industry and Security"), names
+    the quotes hold too."""
     def words(chain) -> list[str]:
         return [_norm(x.text) for x in chain if _norm(x.text) not in _NAME_TAIL_WORDS]
 
@@ -746,6 +778,7 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             if n.pos_ == "NOUN":
                 for chain in bound_names(n):
                     q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+    q_words.update(acronyms)
     # The subject of a verb: "Dahua receives nearly 30% ..." for a quote "receives nearly 30% ..."
     # whose sentence says "Hikvision, which like Dahua was blacklisted, receives ...".
     for t in sdoc:
@@ -929,7 +962,8 @@ class SupportChecker:
             whole = next((c for c in context if c and q in c), q)
             in_sentences.append((self._parse(whole), whole.find(q), whole.find(q) + len(q)))
         swapped = displaced_name(sdoc, in_sentences,
-                                 lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz)
+                                 lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz,
+                                 frozenset(self._acronyms(qdoc)))
         if swapped:
             return Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
                            missing=[swapped])

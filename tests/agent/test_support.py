@@ -641,3 +641,28 @@ def test_a_name_from_the_quotes_sentence_cannot_take_its_verbs_subject(checker, 
     quote = "receives nearly 30% of its revenue from overseas"
     v = checker.check(sentence, [quote], [whole])
     assert v.supported is ok, v.reason
+
+
+@pytest.mark.parametrize("whole, quote, sentence, ok", [
+    # "according to X" in the evidence: the clause is X's claim
+    ("According to the ministry, the tariffs violate WTO rules.", "the tariffs violate WTO rules",
+     "The tariffs violate WTO rules.", False),
+    ("According to the ministry, the tariffs violate WTO rules.", "According to the ministry, the tariffs violate "
+     "WTO rules.", "According to the ministry, the tariffs violate WTO rules.", True),
+    # a noun of contested assertion with a clause ("X's claim that ...")
+    ("Beijing rejected Washington's claim that the companies helped the surveillance campaign.",
+     "Washington's claim that the companies helped the surveillance campaign",
+     "The companies helped the surveillance campaign.", False),
+    # "accused X of Y-ing"
+    ("The US accused the companies of helping the surveillance campaign.",
+     "accused the companies of helping the surveillance campaign", "The companies helped the surveillance campaign.",
+     False),
+    # indirect speech in a relative clause; "which" is not the speaker announcing its own measure
+    ("Hikvision, which the US says helps the crackdown, denied wrongdoing.", "the US says helps the crackdown",
+     "Hikvision helps the crackdown.", False),
+])
+def test_other_forms_of_reported_claims(whole, quote, sentence, ok):
+    v = SupportChecker(None).check(sentence, [quote], [whole], publishers=["Reuters"])
+    assert v.supported is ok, v.reason
+    if not ok:
+        assert "said or claims" in v.reason
