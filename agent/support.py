@@ -39,8 +39,11 @@ these hold against its cited quotes (joined):
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
+* **Order and quantity** — "before"/"after", "all"/"most"/"few"/"only", "last"/"next": stop words
+  that carry a claim; the sentence's word needs one of its group in the evidence.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
-  "never", "none", "without", "denied that ...") must be on a predicate the quotes also
+  "never", "none", "without", "denied that ...", "unless", a prohibition or a negative
+  implicative with its complement — "prohibited from providing", "failed to obtain", "yet to") must be on a predicate the quotes also
   negate, and a predicate the quotes negate (also in an enumeration's lead-in) must not be
   asserted positively.
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
@@ -233,9 +236,9 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
             # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
             # the words right after the cue are in its scope too.
             scope.update(x.lemma_.lower() for x in doc[t.i + 1:t.i + 9] if x.pos_ in ("VERB", "AUX"))
-        elif t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():
-            # "is prohibited from providing": what it prohibits is negated.
-            verbs = {x.lemma_.lower() for x in t.subtree if x is not t and x.pos_ == "VERB"}
+        elif _negated_complement(t):
+            # "is prohibited from providing", "failed to obtain": the complement is negated.
+            verbs = _negated_complement(t)
             neg.update(verbs)
             scope.update(verbs)
         elif t.lower_ == "unless" and t.dep_ == "mark":
@@ -243,6 +246,27 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
             neg.add(t.head.lemma_.lower())
             scope.update(x.lemma_.lower() for x in t.head.subtree if x.pos_ in ("VERB", "AUX"))
     return neg, scope
+
+
+# Negative implicative verbs (Karttunen): "failed to obtain" entails "did not obtain", "refused
+# to", "declined to", "neglected to", "refrained from". A closed lexical class of English.
+_NEGATIVE_IMPLICATIVES = frozenset({"fail", "refuse", "decline", "neglect", "omit", "refrain", "avoid"})
+
+
+def _negated_complement(t) -> set[str]:
+    """Lemmas of the verbs ``t`` negates as a negative implicative or a verb of prohibition
+    with a verb complement ("failed to obtain", "prohibited from providing"), or of the verb
+    after "yet to" ("has yet to decide"); empty otherwise."""
+    if t.lower_ == "yet" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        return {t.doc[t.i + 2].lemma_.lower()} if t.doc[t.i + 2].pos_ in ("VERB", "AUX") else set()
+    lem = t.lemma_.lower()
+    if t.pos_ != "VERB" or not (lem in _NEGATIVE_IMPLICATIVES or lem in prohibition_verbs()):
+        return set()
+    comps = [c for c in t.children if c.dep_ in ("xcomp", "pcomp", "prep")]
+    verbs = {x.lemma_.lower() for c in comps for x in c.subtree if x.pos_ == "VERB"}
+    if lem in prohibition_verbs() and not verbs:
+        verbs = {x.lemma_.lower() for x in t.subtree if x is not t and x.pos_ == "VERB"}
+    return verbs
 
 
 @lru_cache(maxsize=1)
@@ -298,9 +322,13 @@ def _cues(doc, about: set[str] | None = None) -> int:
         return h.i
 
     def implicit(t) -> bool:
-        # "is prohibited from providing" is "may not provide"; "unless X applies" is "if X does not apply".
-        if t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():
+        # "is prohibited from providing" is "may not provide", "failed to obtain" is "did not obtain";
+        # "unless X applies" is "if X does not apply".
+        if t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():  # also with a noun object
             return about is None or any(x.lemma_.lower() in about for x in t.subtree if x is not t)
+        comp = _negated_complement(t)
+        if comp:
+            return about is None or bool(comp & about)
         if t.lower_ == "unless" and t.dep_ == "mark":
             return about is None or t.head.lemma_.lower() in about
         return False
@@ -389,6 +417,22 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
             return f"the sentence bounds {v:g} ({'/'.join(sorted(bounds))}) where the quotes do not"
     return ""
 
+
+# Order, time and quantity words: stop words that carry a claim's relation ("before"/"after",
+# "all"/"few", "last"/"next"). Each maps to the words that say the same; a sentence's word needs
+# one of them in the evidence. A closed grammatical class (prepositions of temporal order,
+# quantifier determiners, ordinal and deictic time adjectives), not words of the labelled
+# outputs. Not "over"/"under"/"since": their other senses ("punishing Beijing over ...", "listed
+# under the name", "on the list since <date>") are paraphrase, and a figure's bound is compared
+# apart (:func:`qualified_numbers`).
+_ORDER_GROUPS = [
+    {"before", "prior", "earlier", "previously", "preceding"}, {"after", "following", "later", "subsequently"},
+    {"all", "every", "each", "any", "entire"}, {"most", "majority"}, {"many", "numerous"}, {"few"},
+    {"several"}, {"both"}, {"only", "sole", "solely", "alone"},
+    {"first", "initial"}, {"last", "final", "latest", "previous"}, {"next", "coming", "upcoming"},
+    {"former", "ex"}, {"latter"},
+]
+_ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
 
 # Obligation: "shall"/"must" in a rule and "is required to"/"is obliged to" in a paraphrase say
 # the same thing (a closed grammatical class; polarity is checked apart).
@@ -991,10 +1035,19 @@ class SupportChecker:
                         and x.lemma_.lower() not in _DENIAL_VERBS | _CONTESTED
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
+        evidence_words = {_norm(t.text) for t in qdoc}
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
         for t in sdoc:
+            group = _ORDER_GROUP.get(t.lower_)
+            if group is not None and t.i not in figure_qualifiers and t.i not in attributed:
+                # Order, time and quantity words are stop words, but "after" is not "before",
+                # "all" not "only five", "last year" not "this year": one of the word's
+                # group must be in the evidence.
+                if not (group & evidence_words):
+                    missing.append(t.text)
+                continue
             # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
             # except the grammatical ones (be, have, do).
             if t.pos_ not in _CONTENT_POS or (t.is_stop and (t.pos_ != "VERB" or t.lemma_ in ("be", "have", "do"))) or \

@@ -666,3 +666,23 @@ def test_other_forms_of_reported_claims(whole, quote, sentence, ok):
     assert v.supported is ok, v.reason
     if not ok:
         assert "said or claims" in v.reason
+
+
+@pytest.mark.parametrize("quote, sentence, ok", [
+    # negative implicatives and "yet to": the complement is negated
+    ("The company failed to obtain a license.", "The company obtained a license.", False),
+    ("The company failed to obtain a license.", "The company did not obtain a license.", True),
+    ("Huawei declined to comment on the rule.", "Huawei declined to comment on the rule.", True),
+    ("The department has yet to decide on the request.", "The department has decided on the request.", False),
+    # order, time and quantity words are stop words but carry the claim
+    ("The rule took effect before the talks.", "The rule took effect after the talks.", False),
+    ("The rule took effect before the talks.", "The rule took effect prior to the talks.", True),
+    ("Only five of the companies were removed.", "All of the companies were removed.", False),
+    ("Few of the firms complied with the order.", "Most of the firms complied with the order.", False),
+    ("The rule requires the clause in all new contracts.", "The rule requires the clause in every new contract.",
+     True),
+    ("The US placed 28 entities on the list.", "The US placed 28 entities on the list last year.", False),
+])
+def test_implicit_negation_and_order_words(checker, quote, sentence, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v.reason
