@@ -30,6 +30,10 @@ these hold against its cited quotes (joined):
   that the quotes bind to another name ("research company IPVM"), or makes the subject of a
   quoted verb whose subject in the quote's sentence is another name, is swapped, even when the
   name occurs in a neighbouring clause of the evidence (:func:`displaced_name`).
+* **Roles of participants** — a word the sentence makes the subject/object of a verb that the
+  quotes make another participant of that verb, or the same participant of another verb, is
+  swapped ("The US government sued Huawei" for "Huawei sued the US government";
+  :func:`swapped_role`).
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
@@ -478,6 +482,16 @@ _FIELD_LINE = re.compile(r"^\s*([A-Z][\w/()'. -]{0,40}?):\s*(.*)$")
 _COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the))+$")
 
 
+# Negating prefixes: "unauthorized" is 91 % like "authorized" to a fuzzy matcher.
+_NEG_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+
+
+def _negated_form(a: str, b: str) -> bool:
+    """One word is the other with a negating prefix ("unauthorized"/"authorized", "non-US"/"US")."""
+    short, long_ = sorted((a.replace("-", ""), b.replace("-", "")), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in _NEG_PREFIXES
+
+
 def _name_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
@@ -853,6 +867,59 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
     return ""
 
 
+def _roles(v) -> dict[str, set[str]]:
+    """The core participants of the verb ``v`` — "actor" (subject, or the agent of a passive),
+    "patient" (object, or the subject of a passive) — each as the words (lower-case lemmas and
+    forms) of its head noun phrase: the head, its compounds, possessor and conjuncts, not its
+    prepositional modifiers (whose attachment parsers vary on)."""
+    out: dict[str, set[str]] = {}
+
+    def add(role: str, head) -> None:
+        for h in [head] + list(head.conjuncts):
+            for x in [h] + [c for c in h.children if c.dep_ in ("compound", "poss", "nmod")]:
+                if x.pos_ in ("NOUN", "PROPN") and not x.is_stop:
+                    out.setdefault(role, set()).update({x.lemma_.lower(), _norm(x.text)})
+
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            add("actor", c)
+        elif c.dep_ in ("nsubjpass", "dobj"):
+            add("patient", c)
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add("actor", g)
+    return out
+
+
+def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str:
+    """A name or noun the sentence gives a role of a verb that the quotes give to another
+    participant: "The US government sued Huawei" for "Huawei sued the US government" (actor and
+    patient swapped), "The US added SenseTime" for "The US added Megvii, while sparing
+    SenseTime", "Dahua's shares rose" for "Hikvision's shares rose while Dahua's fell" (the word
+    is a participant of another verb there). Only words that the quotes give some role are
+    compared; "" when none is swapped. ``paraphrased``: sentence verb lemma → quote verb lemma."""
+    q_verbs = [(v.lemma_.lower(), _roles(v)) for qd in quote_docs for v in qd if v.pos_ in ("VERB", "AUX")]
+    for t in sdoc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = t.lemma_.lower()
+        same = {lem, paraphrased.get(lem, lem)}
+        aligned = [r for q, r in q_verbs if q in same]
+        if not aligned:
+            continue
+        others = [r for q, r in q_verbs if q not in same]
+        for role, words in _roles(t).items():
+            for w in words:
+                if any(w in r.get(role, ()) for r in aligned):
+                    continue  # the quotes give it this role
+                elsewhere = any(w in ws for r in aligned for k, ws in r.items() if k != role) \
+                    or any(w in r.get(role, ()) for r in others)
+                if elsewhere and all(r.get(role) for r in aligned):
+                    return w
+    return ""
+
+
 class SupportChecker:
     """Checks answer sentences against their cited quotes (thread-safe).
 
@@ -1096,8 +1163,10 @@ class SupportChecker:
                     continue
             if t.pos_ in ("NOUN", "ADJ") and any(derived_match(v, {lem, w}) for v in q_verb_lemmas):
                 continue  # "a lawsuit" for "sued": a noun WordNet derives from a quote verb
-            if t.pos_ == "PROPN" or t.text[:1].isupper():
-                if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
+            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
+                # A capital at the sentence start does not make a word a name ("Authorized exports").
+                if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
+                                     for x in q_words):
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
@@ -1119,6 +1188,9 @@ class SupportChecker:
                 missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
         if missing:
             return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+        role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)
+        if role:
+            return Verdict(False, f"the quotes give '{role}' another role", missing=[role])
         # Polarity: the sentence and its quotes must agree on the parity of negation cues
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.

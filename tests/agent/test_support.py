@@ -686,3 +686,21 @@ def test_other_forms_of_reported_claims(whole, quote, sentence, ok):
 def test_implicit_negation_and_order_words(checker, quote, sentence, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v.reason
+
+
+@pytest.mark.parametrize("quote, sentence, ok", [
+    # actor and patient of one verb swapped
+    ("Huawei sued the US government over the restrictions.", "The US government sued Huawei over the restrictions.",
+     False),
+    ("Huawei sued the US government over the restrictions.", "The US government was sued by Huawei over the "
+     "restrictions.", True),
+    # a participant of another verb given this verb's role
+    ("The US added Megvii, while sparing SenseTime.", "The US added SenseTime.", False),
+    ("The US added Megvii, while sparing SenseTime.", "The US added Megvii.", True),
+    ("Hikvision's shares rose while Dahua's fell.", "Dahua's shares rose.", False),
+    # a negating prefix is not a spelling variant of a name ("Unauthorized" is 91 % like "Authorized")
+    ("Unauthorized exports are subject to penalties.", "Authorized exports are subject to penalties.", False),
+])
+def test_roles_of_participants(checker, quote, sentence, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v.reason
