@@ -357,7 +357,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
         if i in reasons:
             flags.append(Flag(a, b, "directive", scores[i]))
         elif i in unread:
-            flags.append(Flag(a, b, "unscreened-language", multi.get(i, 0.0)))
+            flags.append(Flag(a, b, UNREAD, multi.get(i, 0.0)))
         elif model is not None and scores[i] >= model.threshold:
             flags.append(Flag(a, b, "semantic", scores[i]))
         elif mmodel is not None and multi.get(i, 0.0) >= mmodel.threshold:
@@ -442,6 +442,7 @@ ENCODER_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "
                                "tr"})
 
 
+UNREAD = "unscreened-language"  # the reason of a flag on text the screen cannot read
 _ENCODER_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL", "THAI")
 
 
@@ -648,24 +649,33 @@ class ScreenedStore:
             out.append(dataclasses.replace(h, text=mask(h.text, flags, h.start)) if flags else h)
         return out
 
-    def flagged_sources(self, hits: list) -> list[str]:
-        """Titles (or sources) of the hits' documents that contain flagged text."""
+    def flagged_sources(self, hits: list, reasons: Callable[[str], bool] | None = None) -> list[str]:
+        """Titles (or sources) of the hits' documents that contain flagged text (of a reason
+        ``reasons`` accepts, when given)."""
         out = []
         for h in hits:
-            if self.screen.flags(h.doc_id):
+            if any(reasons is None or reasons(f.reason) for f in self.screen.flags(h.doc_id)):
                 name = h.title or h.source
                 if name not in out:
                     out.append(name)
         return out
 
 
-def injection_notice(names: list[str]) -> str:
-    """The user-facing note that sources contained text addressed to an assistant."""
-    if not names:
-        return ""
-    shown = "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return (f"Source {shown} contains text addressed to an AI assistant (e.g. “ignore previous instructions”); "
-            "it was treated as data and never quoted.")
+def _shown(names: list[str]) -> str:
+    return "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def injection_notice(names: list[str], unread: list[str] = ()) -> str:
+    """The user-facing note that sources contained text addressed to an assistant (``names``)
+    or text in a language the screen cannot read (``unread``, see :func:`readable`)."""
+    out = []
+    if names:
+        out.append(f"Source {_shown(names)} contains text addressed to an AI assistant (e.g. “ignore previous "
+                   "instructions”); it was treated as data and never quoted.")
+    if unread:
+        out.append(f"Source {_shown(list(unread))} contains text in a language the injection screen cannot read; "
+                   "it was not quoted.")
+    return " ".join(out)
 
 
 DETECTOR_VERSION = "2"  # bump when detect() changes in a way its stored flags must be recomputed for

@@ -232,3 +232,23 @@ def test_scripts_the_encoder_cannot_read_are_withheld():
         else:
             assert not readable(r["text"]) and [f.reason for f in flags] == ["unscreened-language"], (r, flags)
     assert {r["lang"] for r in rows} >= {"hi", "el", "fa", "he", "uk", "ru", "ja"}
+
+
+def test_notice_tells_unreadable_text_from_injections():
+    from types import SimpleNamespace
+
+    from agent.injection import UNREAD, Flag, injection_notice
+
+    class Screen:
+        def flags(self, doc_id):
+            return {"a": [Flag(0, 5, "directive")], "b": [Flag(0, 5, UNREAD)], "c": []}[doc_id]
+
+    screened = ScreenedStore(SimpleNamespace(), Screen())
+    hits = [SimpleNamespace(doc_id=d, title=d.upper(), source=d) for d in "abc"]
+    assert screened.flagged_sources(hits) == ["A", "B"]
+    assert screened.flagged_sources(hits, lambda r: r != UNREAD) == ["A"]
+    assert screened.flagged_sources(hits, lambda r: r == UNREAD) == ["B"]
+    note = injection_notice(["A"], ["B"])
+    assert "“A” contains text addressed to an AI assistant" in note
+    assert "“B” contains text in a language the injection screen cannot read" in note
+    assert injection_notice([], []) == ""
