@@ -298,14 +298,14 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     return ""
 
 
-_MARKER = re.compile(r"^\s*\(?(?:(\d{1,3})|([ivxlc]+|[a-z])|([IVXLC]+|[A-Z]))[.)]")
+_ITEM_MARKER = re.compile(r"^\s*\(?(?:(\d{1,3})|([ivxlc]+|[a-z])|([IVXLC]+|[A-Z]))[.)]")
 
 
 def _marker(text: str) -> tuple[str, bool]:
     """The numbering of a list item — "digit" ("(1)", "2."), "lower" ("(a)", "(ii)"), "upper"
     ("(A)", "II."), or "" (a bullet, or not an item) — and whether it is a list's first item
     ("1", "a", "i", "A", "I")."""
-    m = _MARKER.match(text)
+    m = _ITEM_MARKER.match(text)
     if not m:
         return "", False
     mark = next(g for g in m.groups() if g)
