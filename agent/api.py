@@ -185,10 +185,11 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         except Exception as exc:  # noqa: BLE001 - any back-end failure degrades to extractive
             log.warning("%s back-end failed: %s", name, exc)
             notice = f"The {name} answer back-end failed ({exc}); showing the offline extractive answer instead."
-    from .injection import ScreenedStore, injection_notice
+    from .injection import UNREAD, ScreenedStore, injection_notice
 
     screened = ScreenedStore(store)
-    flagged = screened.flagged_sources(hits)
+    flagged = screened.flagged_sources(hits, lambda r: r != UNREAD)
+    unread = [n for n in screened.flagged_sources(hits, lambda r: r == UNREAD) if n not in flagged]
     if answer is None:
         # The offline answerer reads a view with text addressed to an assistant blanked out.
         answer = _answer_offline(read, hits, store, screened, s, filters)
@@ -204,8 +205,8 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
 
         note = reading_notice(readings)
         answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
-    if flagged:
-        note = injection_notice(flagged)
+    if flagged or unread:
+        note = injection_notice(flagged, unread)
         answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
     answer.citations = verified_only(answer.citations, store)
     answer.question = q

