@@ -170,6 +170,8 @@ class Question:
     # How likely a quantity question asks for each unit ("percent", "money", "count", "measure",
     # "any"), by the unit model (answering.units); None: no model, or not a quantity question.
     units: dict[str, float] | None = None
+    # The question asks for an identifier ("the docket number of the rule"), by the unit model.
+    identifier: bool = False
 
     @property
     def named_terms(self) -> list[Term]:
@@ -469,9 +471,11 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
         # sentence that gives it (a count of the rule's entities is no answer). "How many" and
         # "how much" ask for an amount whatever follows.
-        kind, units = AnswerKind.OTHER, None
+        kind, units, identifier = AnswerKind.OTHER, None, True
+    else:
+        identifier = False
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement, units=units)
+                    focus_of=complement, units=units, identifier=identifier)
 
 
 def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:

@@ -225,6 +225,8 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
 
 
 def _type_fit(q: Question, text: str) -> float:
+    if q.identifier:
+        return _identifier_fit(q, text)
     if q.kind is AnswerKind.STATEMENT:
         return 1.0 if _SPEECH.search(text) else 0.0
     if q.kind is AnswerKind.DATE:
@@ -247,6 +249,19 @@ def _type_fit(q: Question, text: str) -> float:
     if q.kind is AnswerKind.REASON:
         return 1.0 if re.search(r"\b(because|due to|for|over|citing|implicated|punishing|reasons?|concerns?|in response)\b", text, re.I) else 0.0
     return 0.5
+
+
+def _identifier_fit(q: Question, text: str) -> float:
+    """Does ``text`` give the identifier the question asks for: a token with a digit within three
+    words after a word of the question's focus ("[Docket No. 210301-0012]" for "the docket
+    number", "call 202-969-4075" for "phone number")? 1.0 or 0.0."""
+    words = re.findall(r"\S+", text)
+    keys = [norm_key(re.sub(r"\W+", "", w)) for w in words]
+    focus = set(q.focus)
+    for i, k in enumerate(keys):
+        if k and k in focus and any(re.search(r"\d", w) for w in words[i + 1:i + 4]):
+            return 1.0
+    return 0.0
 
 
 _VEC_CACHE: "OrderedDict[tuple[int, str], list[float]]" = OrderedDict()
@@ -281,7 +296,8 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
     vecs = np.asarray(_sentence_vectors(store, [c.text[:600] for c in cands]))
     sims = vecs @ np.asarray(qvec)
     head = q.focus[-1] if q.focus else None
-    typed = q.kind in (AnswerKind.LIST, AnswerKind.ENTITY, AnswerKind.DATE, AnswerKind.QUANTITY, AnswerKind.STATEMENT)
+    typed = q.identifier or q.kind in (AnswerKind.LIST, AnswerKind.ENTITY, AnswerKind.DATE, AnswerKind.QUANTITY,
+                                       AnswerKind.STATEMENT)
     for c, sim, vec in zip(cands, sims, vecs):
         c.dense = float(sim)
         c.vec = vec

@@ -167,15 +167,30 @@ def notice_index(tiny_index):
 
 
 @pytest.mark.integration
-def test_an_identifier_question_is_not_answered_with_a_count(notice_index):
+@pytest.mark.parametrize("q", ["Which docket number does the harbour fees rule carry?",
+                               "What is the docket number of the harbour fees rule?"])
+def test_an_identifier_question_is_not_answered_with_a_count(notice_index, q):
     from agent.analysis import AnswerKind, analyse
     from agent.extractive import answer_extractive
     from agent.retrieval import Retriever
 
     store, settings = notice_index
-    q = "Which docket number does the harbour fees rule carry?"
     assert analyse(q, store).kind is not AnswerKind.QUANTITY
     a = answer_extractive(q, Retriever(store, settings).retrieve(q, k=settings.top_k), store, settings)
     assert not a.abstained and "210301-0012" in a.text.splitlines()[0], a.text
     how_many = "How many carriers did the Harbour Board add to its fee schedule?"
     assert analyse(how_many, store).kind is AnswerKind.QUANTITY
+
+
+@pytest.mark.parametrize("text, fit", [
+    ("[Docket No. 210301-0012]", 1.0),
+    ("For further information call 202-969-4075.", 0.0),  # "phone" is not in it: the focus is "docket number"
+    ("The Harbour Board added twelve carriers to its fee schedule.", 0.0),
+])
+def test_an_identifier_stands_right_after_a_word_of_the_focus(text, fit):
+    from agent.analysis import AnswerKind, Question, norm_key
+    from agent.extractive import _identifier_fit
+
+    q = Question(text="What is the docket number?", kind=AnswerKind.OTHER, terms=[],
+                 focus=[norm_key("docket"), norm_key("number")], identifier=True)
+    assert _identifier_fit(q, text) == fit
