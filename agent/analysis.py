@@ -467,13 +467,13 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     units = _unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None
     from .answering.units import sure_unit
 
-    if sure_unit(units) == "identifier" and not re.match(r"how (many|much)\b", asking_clause(question).strip().lower()):
-        # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
-        # sentence that gives it (a count of the rule's entities is no answer). "How many" and
-        # "how much" ask for an amount whatever follows.
-        kind, units, identifier = AnswerKind.OTHER, None, True
-    else:
-        identifier = False
+    # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
+    # sentence that gives it (a count of the rule's entities is no answer). "How many" and
+    # "how much" ask for an amount whatever follows.
+    identifier = sure_unit(units) == "identifier" and \
+        not re.match(r"how (many|much)\b", asking_clause(question).strip().lower())
+    if identifier:
+        kind, units = AnswerKind.OTHER, None
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
                     focus_of=complement, units=units, identifier=identifier)
 

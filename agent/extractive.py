@@ -731,7 +731,7 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
         return True
     # The party the asking clause names is the one asked about ("Hikvision's market value: what
     # is *Dahua's*?"); the words before it only set the topic.
-    asked = {norm_key(w) for w in re.findall(r"[\w'’-]+", asking_clause(q.text))}
+    asked = _clause_keys(q.text)
     named = [t for t in named if t.key in asked] or named
     main = max(named, key=lambda t: t.weight)
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
@@ -827,8 +827,8 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     question: none from an address (a postal code counts nothing) or from a sentence
     about another entity than the question's main name ("Hikvision's market value"
     for Dahua's; a short field line speaks for its document); none the question
-    itself states (that is what it asks *about*); money or percentages first when
-    the question asks for them."""
+    itself states (that is what it asks *about*), nor the starting point of a change
+    ("from 25% to 100%"); figures in the unit the question asks for (:func:`_preferred_units`)."""
     if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
         return []
     if not _about_main_name(q, c, whole_doc=_is_field_line(c.text)) and not _refers_to_main_name(q, c):
@@ -887,11 +887,17 @@ def _asking_keys(q: Question) -> set[str]:
     """The keys of the question's own words (not names) in its asking clause, when the
     clause follows words that set the topic ("the berth fees: when do they *take effect*?");
     empty for a question that is one asking clause."""
-    asking = asking_clause(q.text)
-    if asking == q.text.strip():
+    if asking_clause(q.text) == q.text.strip():
         return set()
-    asked = {k for w in re.findall(r"[\w'’-]+", asking) if (k := norm_key(w))}
+    asked = _clause_keys(q.text)
     return {t.key for t in q.terms if t.key in asked and not t.named}
+
+
+@functools.lru_cache(maxsize=1024)
+def _clause_keys(question: str) -> frozenset[str]:
+    """The keys of the words of ``question``'s asking clause (computed once per question: every
+    candidate sentence asks for them)."""
+    return frozenset(k for w in re.findall(r"[\w'’-]+", asking_clause(question)) if (k := norm_key(w)))
 
 
 def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | None,

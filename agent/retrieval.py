@@ -337,10 +337,9 @@ def _langchain_retriever() -> type:
             n = self.k if k is None else k
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
                 raise ValueError(f"k must be a positive integer, not {n!r}")
-            if self.settings.read_misspellings:  # as ask() and retrieve() read it (agent.spelling)
-                from .spelling import read_question
+            from .api import read_question  # misspelt words read as ask() and retrieve() read them
 
-                q, _ = read_question(q, self.store)
+            q, _ = read_question(q, self.store, self.settings)
             hits = Retriever(self.store, self.settings).retrieve(
                 q, filters=self.filters if filters is None else filters, k=n)
             return [LCDocument(page_content=h.text, metadata={

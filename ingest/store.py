@@ -607,11 +607,9 @@ class IndexStore:
         near = sorted(near, key=lambda m: (m[1], -docs[m[0]]))[:10]
         found: list[tuple[int, int, str]] = []
         for term, _, _ in near:
-            surface = self._surface_of(term, word, max_edits)
+            surface = self._surface_of(term, word, max_edits)  # within max_edits of ``word``
             if surface is not None:
-                d = OSA.distance(surface.lower(), word.lower())
-                if d <= max_edits:
-                    found.append((d, -docs[term], surface))
+                found.append((OSA.distance(surface.lower(), word.lower()), -docs[term], surface))
         out: list[tuple[str, int]] = []
         for _, neg_df, surface in sorted(found):
             if all(surface != o for o, _ in out):
