@@ -86,7 +86,7 @@ def territory_code(word: str) -> str | None:
 _DATE_RE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"  # ISO; US numeric ("10/09/2019", as FR public-inspection copies print)
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
     # Chinese/Japanese and Korean dates: 2019年6月1日, 2022년 8월 1일 (no word boundary:
     # the characters around them are letters too).
@@ -529,11 +529,24 @@ def find_numbers(text: str) -> list[re.Match]:
             continue  # "one of the entities": a member (a partitive), not a count
         if s[:1].isupper() and s[:1].isalpha() and not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start()]):
             continue  # "the One Belt": a capitalised number word mid-sentence is part of a name
+        if s[:1].isdigit() and _after_name_word(text, m.start()) and \
+                not re.match(r"\s*(?:%|percent\b|per cent\b|(?:million|billion|trillion|thousand)\b)", text[m.end():], re.I):
+            continue  # "Regulation 4.2104", "Section 889", "Room 302": a label of what it follows, not an amount
         if re.fullmatch(r"\d{1,2}", s) and re.search(r"[A-Za-z]\s*$", text[max(0, m.start() - 3):m.start()]) is None \
                 and text[m.end():m.end() + 2].startswith(","):
             continue  # a day of a month ("October 9, 2019")
         out.append(m)
     return out
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """Does a capitalised word that does not begin the sentence come right before ``start``
+    ("... described in Federal Acquisition Regulation 4.2104", "Section 889")? Month names
+    do not count (dates are found apart). Words in capitals ("FR 54002") are ``_NOT_FIGURE``'s."""
+    m = re.search(r"(?:^|(?<=[\s(]))([A-Z][a-z]+)\.?\s+$", text[:start])
+    if m is None or m.group(1).lower() in MONTHS or m.group(1).lower() in _MONTH_ABBR:
+        return False
+    return not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start(1)])
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from ingest.chunking import paragraph_spans, split_sentences
 from ingest.store import IndexStore, StoredDocument
@@ -110,23 +110,53 @@ def _surface_positions(q: Question, text: str) -> list[int]:
     return [i for i in found if i >= 0]
 
 
-def _trim(body: str, start: int, end: int, q: Question) -> tuple[int, int]:
-    """Shorten a long sentence to a window around the question's terms, at word
-    boundaries, so quotes stay readable; the span stays verbatim."""
+def _trim(body: str, start: int, end: int, q: Question, keep: Sequence[str] = ()) -> tuple[int, int]:
+    """Shorten a long sentence to a window of at most ``MAX_QUOTE_CHARS``, at word
+    boundaries, so quotes stay readable; the span stays verbatim.
+
+    The window is the one that holds the most of the question: the largest IDF weight
+    of distinct question terms (by their surface forms), and first of all the strings
+    in ``keep`` (the direct answer's items, which must stay checkable in the quote).
+    A window around the median term position instead lost a rare term at the end of a
+    long clause ("report to the *website* at https://...") to many common ones at its
+    start. Ties go to the earliest window (a sentence read from its start)."""
     if end - start <= MAX_QUOTE_CHARS:
         return start, end
     text = body[start:end]
-    positions = _surface_positions(q, text)
-    centre = sorted(positions)[len(positions) // 2] if positions else 0
-    a = max(0, centre - MAX_QUOTE_CHARS // 2)
-    b = min(len(text), a + MAX_QUOTE_CHARS)
-    a = max(0, b - MAX_QUOTE_CHARS)
+    low = text.lower()
+    marks: list[tuple[int, int, str, float]] = []  # (start, end, what, weight)
+    for t in q.terms:
+        needle = t.surface.lower()[:max(4, len(t.key))]
+        marks += [(m.start(), m.end(), t.key, t.weight) for m in re.finditer(re.escape(needle), low)] if needle else []
+    must = sum(t.weight for t in q.terms) + 1.0
+    for n, item in enumerate(dict.fromkeys(i for i in keep if i)):
+        marks += [(m.start(), m.end(), f"<item {n}>", must) for m in re.finditer(re.escape(item), text)]
+    last = len(text) - MAX_QUOTE_CHARS
+    slack = 40  # room for the word boundaries below
+    starts = {0, last} | {min(last, max(0, s - slack)) for s, _, _, _ in marks} | \
+        {min(last, max(0, e + slack - MAX_QUOTE_CHARS)) for _, e, _, _ in marks}
+
+    def covered(a: int) -> float:
+        # A mark counts with some words after it too: what a question word introduces
+        # ("the website at <URL>") follows it.
+        inside: dict[str, float] = {}
+        for s, e, what, w in marks:
+            if a <= s and min(len(text), e + slack) <= a + MAX_QUOTE_CHARS:
+                inside[what] = w
+        return sum(inside.values())
+
+    a = min(starts, key=lambda x: (-covered(x), x))
+    b = a + MAX_QUOTE_CHARS
     if a > 0:
         sp = text.find(" ", a)
-        a = sp + 1 if 0 <= sp < a + 40 else a
+        a = sp + 1 if 0 <= sp < a + slack else a
     if b < len(text):
+        # End on a whole word: the next space when it is near (a URL or a figure is one word
+        # and must not be cut), else the space before.
+        nxt = text.find(" ", b)
+        nxt = len(text) if nxt < 0 else nxt
         sp = text.rfind(" ", a, b)
-        b = sp if sp > a else b
+        b = nxt if nxt - b <= slack else (sp if sp > a else b)
     return start + a, start + b
 
 
@@ -1565,10 +1595,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
         if heads:
             return _record_list_answer(question, heads, total)
-    for c in picked:
-        s, e = _trim(c.doc.body, c.start, c.end, q)
-        citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
     items = _lead_items(q, picked, value)
+    for c in picked:
+        s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
+        citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
     lead, marks = _marked_lead(items, citations, min_items=2 if q.kind is AnswerKind.LIST else 1)
     text = _compose(lead, citations, marks)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -207,3 +207,30 @@ def test_sentence_vectors_are_embedded_once_per_process():
     assert _sentence_vectors(st, ["ab", "abc", "ab"]) == [[2.0], [3.0], [2.0]]
     assert _sentence_vectors(st, ["abc", "abcd"]) == [[3.0], [4.0]]
     assert st.calls == [["ab", "abc"], ["abcd"]]  # only what was never embedded
+
+
+def _trim_question(words: list[tuple[str, float]]):
+    from agent.analysis import Question, Term
+
+    return Question(text=" ".join(w for w, _ in words) + "?", kind=AnswerKind.OTHER,
+                    terms=[Term(w, norm_key(w), weight, 1, False) for w, weight in words])
+
+
+def test_a_long_quote_keeps_the_window_holding_most_of_the_question():
+    from agent.extractive import MAX_QUOTE_CHARS, _trim
+
+    # Common words of the question near the start, its rare word at the end (with a URL that
+    # must stay whole): the window around their median position lost the rare word.
+    body = ("The contractor shall report the covered equipment to the contracting officer, " * 6
+            + "and in the case of the Department of Defense the contractor shall report to the website at "
+              "https://dibnet.dod.mil.")
+    q = _trim_question([("contractor", 0.5), ("report", 0.5), ("covered", 0.5), ("website", 3.0)])
+    s, e = _trim(body, 0, len(body), q)
+    quote = body[s:e]
+    assert "website at https://dibnet.dod.mil." in quote and e - s <= MAX_QUOTE_CHARS + 40
+    # The answer's own items are kept above all: the window moves back to the start for them.
+    body2 = "Within one business day, " + body
+    s, e = _trim(body2, 0, len(body2), q, keep=["one business day"])
+    assert body2[s:e].startswith("Within one business day, The contractor") and "website" not in body2[s:e]
+    # A short sentence is never cut.
+    assert _trim("A short one.", 0, 12, q) == (0, 12)

@@ -61,3 +61,24 @@ def test_the_starting_point_of_a_change_is_not_its_value(question, sentence, kep
     q = Question(text=question, kind=AnswerKind.QUANTITY, terms=[])
     values = [(m.start(), m.end(), m.group(0)) for m in find_numbers(sentence)]
     assert [v[2] for v in _without_starting_points(q, values, sentence)] == kept
+
+
+@pytest.mark.parametrize("text, figures", [
+    # A number right after a capitalised word mid-sentence labels that word: a name, not an amount.
+    ("a waiver described in Federal Acquisition Regulation 4.2104.", []),
+    ("It cited Section 889 and Room 302 of the annex, and named 28 entities.", ["28"]),
+    ("[Federal Register Volume 84, Number 156]", []),
+    # A sentence-initial capitalised word is no name; a month before a number is a date's.
+    ("About 30% of revenue came from 12 countries.", ["30%", "12"]),
+    ("Sales rose 5 percent in the year to May 2020.", ["5 percent"]),
+])
+def test_a_number_after_a_name_word_is_a_label_not_a_figure(text, figures):
+    assert [m.group(0).strip() for m in find_numbers(text)] == figures
+
+
+def test_a_numeric_date_is_a_date_and_none_of_its_parts_a_figure():
+    from agent.analysis import find_dates
+
+    text = "This document is scheduled to be published in the Federal Register on 10/09/2019 and online."
+    assert [m.group(0) for m in find_dates(text)] == ["10/09/2019"]
+    assert find_numbers(text) == []
