@@ -708,9 +708,44 @@ def _ordinals() -> frozenset[str]:
     return frozenset(norm_key(w) for w in _ORDINAL_WORDS)
 
 
+@functools.lru_cache(maxsize=1024)
+def _source_keys(question: str) -> frozenset[str]:
+    """The keys of the words that only name where the answer is to come from — "*according
+    to Reuters*", "per the CSL" (spaCy's parse: the object of "according to", or of "per"
+    when it is a name) — not the party asked about. They still help find the sentence
+    ("per Reuters' August report": "Reuters reported in August ...")."""
+    from .answering.nlp import parse
+
+    doc = parse(question, disable=["ner", "lemmatizer"])
+    words: list[str] = []
+    for tok in doc:
+        objects = []
+        if tok.lower_ == "according":
+            objects = [o for to in tok.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"]
+        elif tok.lower_ == "per" and tok.dep_ == "prep":
+            objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
+        for o in objects:
+            words += [t.text for t in o.subtree]
+    return frozenset(k for w in words if (k := norm_key(w)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _degree_keys(question: str) -> frozenset[str]:
+    """The keys of the words "how" asks the degree of ("how *large*", "how *soon*", "how
+    *long*"; spaCy's parse: the adjective or adverb "how" modifies): they name the measure
+    asked for, not a word the answer stands next to ("the world's *largest* maker")."""
+    from .answering.nlp import parse
+
+    doc = parse(question, disable=["ner", "lemmatizer"])
+    return frozenset(k for t in doc if t.lower_ == "how" and t.dep_ == "advmod" and t.head.i != t.i
+                     and t.head.pos_ in ("ADJ", "ADV") and (k := norm_key(t.head.text)))
+
+
 def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
     """Words of ``text`` that match question terms: ``(offset, term keys)``; an
-    acronym ("IPO") stands for the terms it abbreviates ("initial public offering")."""
+    acronym ("IPO") stands for the terms it abbreviates ("initial public offering").
+    The word "how" asks the degree of ("how *large*") ties nothing."""
+    degree = _degree_keys(q.text)
     acronyms: dict[str, set[str]] = {}
     for i in range(len(q.terms)):
         for j in range(i + 2, min(len(q.terms), i + 5) + 1):
@@ -722,6 +757,7 @@ def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
         hit = {t.key for t in q.terms if key_in(t.key, {key})}
         if word.isupper() and word.lower() in acronyms:
             hit |= acronyms[word.lower()]
+        hit -= degree
         if hit:
             out.append((m.start(), hit))
     return out
@@ -763,6 +799,8 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     # is *Dahua's*?"); the words before it only set the topic.
     asked = _clause_keys(q.text)
     named = [t for t in named if t.key in asked] or named
+    # "according to Reuters" names the source, not the party asked about.
+    named = [t for t in named if t.key not in _source_keys(q.text)] or named
     main = max(named, key=lambda t: t.weight)
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
@@ -956,7 +994,10 @@ def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | No
         head_at = [a for a, keys in found if head and head in keys]
 
         def gap(v: tuple[int, int, str], where: list[int]) -> int:
-            return min((len(c.text[min(a, v[0]):max(a, v[1])].split()) for a in where), default=10**6)
+            # Words from the anchor to the value, the value counting as one word however it is
+            # written ("50 billion yuan ($7 billion)" is no farther than "$42 billion").
+            return min((len((c.text[a:v[0]] if a < v[0] else c.text[v[1]:a]).split()) + 1 for a in where),
+                       default=10**6)
 
         def affinity(v: tuple[int, int, str]) -> float:
             # Question terms close to the value, those *before* it counting double

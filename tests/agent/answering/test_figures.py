@@ -82,3 +82,49 @@ def test_a_numeric_date_is_a_date_and_none_of_its_parts_a_figure():
     text = "This document is scheduled to be published in the Federal Register on 10/09/2019 and online."
     assert [m.group(0) for m in find_dates(text)] == ["10/09/2019"]
     assert find_numbers(text) == []
+
+
+def _doc_candidate(body: str):
+    class Doc:  # the fields of a stored document _tied_value reads
+        doc_id, title, date, publisher = body[:12], "t", "", ""
+
+    Doc.body = body
+    from agent.extractive import text_keys
+
+    keys = text_keys(body)
+    return Candidate(doc=Doc(), start=0, end=len(body), hit_rank=0, keys=keys, context_keys=keys)
+
+
+def test_the_source_a_question_names_is_not_the_party_it_asks_about():
+    from agent.extractive import _source_keys
+
+    assert _source_keys("What was Kestrel's market value according to Reuters?") == {norm_key("Reuters")}
+    assert _source_keys("Cloudminds Inc. - registered address per the CSL?") >= {norm_key("CSL")}
+    assert _source_keys("How much per year is the fee?") == frozenset()
+    own = _doc_candidate("Kestrel, with a market value of about $42 billion, calls itself the largest maker of cameras.")
+    other = _doc_candidate("Reuters reported in August Kestrel receives nearly 30% of its 50 billion yuan "
+                           "($7 billion) in revenue from overseas.")
+    words = [("market", 2.0, False), ("value", 2.0, False), ("Kestrel", 4.0, True), ("Reuters", 5.0, True)]
+    q = Question(text="What was Kestrel's market value according to Reuters?", kind=AnswerKind.QUANTITY,
+                 terms=[Term(w, norm_key(w), weight, 2, named) for w, weight, named in words],
+                 focus=[norm_key("market"), norm_key("value")])
+    # Reuters (the rarer name) is where the figure is to come from; Kestrel's own sentence answers.
+    assert _tied_value(q, [own, other]) == "about $42 billion"
+
+
+def test_the_word_how_asks_the_degree_of_names_the_measure_not_an_anchor():
+    from agent.extractive import _degree_keys
+
+    assert _degree_keys("How large are Kestrel's total sales?") == {norm_key("large")}
+    assert _degree_keys("How soon must a contractor report?") == {norm_key("soon")}
+    assert _degree_keys("How did Ross describe Huawei?") == frozenset()
+
+
+def test_a_long_value_is_as_near_to_its_anchor_as_a_short_one():
+    # "50 billion yuan ($7 billion)" is five words; the value counts as one, so the question's
+    # name eight words before it ties it as it would tie "$7 billion" (counting the value's own
+    # words, it stood 13 words away: too far).
+    c = _doc_candidate("Kestrel, the camera maker based in Hangzhou, earned 50 billion yuan ($7 billion) last year.")
+    q = Question(text="How much did Kestrel make?", kind=AnswerKind.QUANTITY,
+                 terms=[Term("Kestrel", norm_key("Kestrel"), 4.0, 2, True)])
+    assert _tied_value(q, [c]) == "50 billion yuan ($7 billion)"
