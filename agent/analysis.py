@@ -309,8 +309,11 @@ def classify(question: str) -> AnswerKind:
     if re.match(r"^where\b", q):
         return AnswerKind.PLACE
     if re.match(r"^(which|who|whom|whose|name|list)\b", q) or re.match(r"^what (companies|firms|entities|agencies|countries|organi[sz]ations|suppliers|products|items)\b", q):
-        m = re.match(r"^(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", q)
-        if m and m.group(1).endswith("s") and not m.group(1).endswith("ss"):
+        plural = _wh_noun_plural(question)
+        if plural is None:  # no parse: the first word after the wh-word
+            m = re.match(r"^(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", q)
+            plural = bool(m and m.group(1).endswith("s") and not m.group(1).endswith("ss"))
+        if plural:
             return AnswerKind.LIST
         if re.match(r"^(who|list|name)\b", q):
             return AnswerKind.LIST
@@ -319,6 +322,22 @@ def classify(question: str) -> AnswerKind:
 
 
 _WH = {"what", "which", "whose", "how"}
+
+
+def _wh_noun_plural(question: str) -> bool | None:
+    """Is the noun the wh-word determines plural ("which minority *groups*": a list is
+    asked; "which *company*": one)? From spaCy's tags; None when spaCy is unavailable or
+    no wh-word determines a noun."""
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - the caller falls back to the surface rule
+        return None
+    for tok in doc:
+        # ("whose equipment" asks for the owners, however many: the noun's number says nothing.)
+        if tok.lower_ in ("which", "what") and tok.dep_ in ("det", "dep") \
+                and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            return tok.head.tag_ in ("NNS", "NNPS")
+    return None
 
 
 def parsed_focus(question: str) -> list[str] | None:

@@ -421,8 +421,16 @@ def _linked(text: str, run: list[tuple[int, int, str]], head: str | HeadMatch | 
     for i, w in enumerate(words):
         if is_head(w) and _LINK_BEFORE.search(" ".join(words[i + 1:]) or ":"):
             return True
-    after = text[run[-1][1]:run[-1][1] + _NEAR_AFTER].split()[:4]
+    tail = text[run[-1][1]:run[-1][1] + _NEAR_AFTER + 40]
+    other = _AND_OTHER.match(tail)
+    if other:
+        # Hearst's "A, B, and other (members of) Z": A and B are Z.
+        return any(is_head(w) for w in tail[other.end():].split()[:7])
+    after = tail.split()[:4]
     return bool(after) and after[0].lower() in _LINK_AFTER and any(is_head(w) for w in after)
+
+
+_AND_OTHER = re.compile(r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+", re.I)
 
 
 # MiniLM cosine above which a word of the evidence is the question's focus head by meaning.

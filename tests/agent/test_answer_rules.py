@@ -54,6 +54,10 @@ def test_territory_names_demonyms_and_codes_share_a_key():
     ("How many people do experts say are held?", AnswerKind.QUANTITY),
     ("Where is Dahua located?", AnswerKind.PLACE),
     ("Whose equipment is prohibited?", AnswerKind.ENTITY),
+    # The number of the noun the wh-word determines (spaCy's tag), not of the word after it.
+    ("Which minority groups does the statement say were targeted?", AnswerKind.LIST),
+    ("Which shipping company was added to the list?", AnswerKind.ENTITY),
+    ("Which firms were added?", AnswerKind.LIST),
 ])
 def test_classify_more_forms(question, kind):
     assert classify(question) is kind
@@ -234,3 +238,15 @@ def test_a_long_quote_keeps_the_window_holding_most_of_the_question():
     assert body2[s:e].startswith("Within one business day, The contractor") and "website" not in body2[s:e]
     # A short sentence is never cut.
     assert _trim("A short one.", 0, 12, q) == (0, 12)
+
+
+def test_names_listed_with_and_other_are_members_of_what_follows():
+    # Hearst's "A, B, and other (members of) Z": A and B are Z.
+    text = ("The government has a campaign against Uighurs, ethnic Kazakhs, Kyrgyz, and other members of "
+            "Muslim minority groups in the region.")
+    runs = _enumerations(text, set(), norm_key("groups"), linked_only=True)
+    assert runs == [["Uighurs", "Kazakhs", "Kyrgyz"]]
+    assert _enumerations(text, set(), norm_key("companies"), linked_only=True) == []
+    officials = "It named Acme Corp, Bolt Ltd and other officials of the agency."
+    run = [r for r in _runs(officials) if len(r) >= 2][0]
+    assert _linked(officials, run, norm_key("officials")) and not _linked(officials, run, norm_key("suppliers"))
