@@ -130,7 +130,10 @@ _NOT_FIGURE = re.compile(
     r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[A-Z]{2,}[ -]?\d+[\w.-]*"
     # Provisions of a legal text: "section 889(a)(1)(B)", "paragraph (b)(2)", "4.2102(d)", "(1)".
     r"|\b(?i:sections?|paragraphs?|subparts?|parts?|clauses?|subsections?)\s+\(?[\d.]*[\w.()-]*\d[\w.()-]*"
-    r"|\b\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+|\((?:[a-z]{1,4}|\d{1,2})\)")
+    r"|\b\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+|\((?:[a-z]{1,4}|\d{1,2})\)"
+    # Web addresses, and digit groups joined by hyphens ("2020-15827", "202-482-5991"): labels.
+    r"|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|org|net|int|edu|mil)/\S*"
+    r"|\b\d+(?:-\d+)+\b(?!\s*(?:%|percent\b|per cent\b))")
 _NAME_RE = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*)"
     r"(?:\s+(?:(?:of|and|for|de|la|the)\s+)?(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w&.-]*|\d+[A-Za-z]*))*)")

@@ -22,7 +22,7 @@ from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates, find_names,
-                       find_numbers, key_in, norm_key, text_keys)
+                       find_numbers, key_in, norm_key, number_word, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -236,7 +236,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
         docs[h.doc_id] = doc
         if h.doc_id not in paras:
             paras[h.doc_id] = paragraph_spans(doc.body)
-        doc_keys = text_keys(doc.title) | text_keys(doc.date)
+        doc_keys = text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
         for s, e in split_sentences(doc.body[h.start:h.end], base=h.start):
             if (h.doc_id, s) in seen or e - s < 12:
                 continue
@@ -252,6 +252,20 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
             out.append(Candidate(doc=doc, start=s, end=e, hit_rank=rank, keys=keys,
                                  context_keys=keys | text_keys(head) | doc_keys))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _publisher_keys(publisher: str) -> frozenset[str]:
+    """Keys of a document's publisher, with the acronym of each of its names ("U.S. Department
+    of Commerce, Bureau of Industry and Security" -> ... "bis"): the agency that issues a rule is
+    the unnamed agent of its sentences ("This final rule amends the EAR by adding eleven
+    entities" is what "BIS" did)."""
+    keys = set(text_keys(publisher))
+    for name in re.split(r"[,;()]| - ", publisher):
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) >= 2:
+            keys.add(initials.lower())
+    return frozenset(keys)
 
 
 def _type_fit(q: Question, text: str) -> float:
@@ -909,10 +923,17 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
         return []
     if not _about_main_name(q, c, whole_doc=_is_field_line(c.text)) and not _refers_to_main_name(q, c):
         return []
+    if (q.kind is AnswerKind.QUANTITY and _other_time(q, c.keys)) or _dated_elsewhere(q, c):
+        # A figure of another month's or year's event ("In August, five companies ..." for October);
+        # a date of a sentence may well differ from the question's (the comment deadline of a
+        # December 2019 rule is in February 2020), but not the date of its document.
+        return []
     finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
+    stated = {n for w in re.findall(r"[\w-]+", q.text.lower()) if (n := number_word(w) or (w if w.isdigit() else None))}
     values = [v for v in values
-              if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)]
+              if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)
+              and number_word(v[2].lower()) not in stated]  # "twenty-eight" when the question says "28"
     values = _without_starting_points(q, values, c.text)
     return _preferred_units(q, values, c.text) if values else []
 
@@ -947,6 +968,16 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
     fees: when do they take effect?", "Seagate settlement - what was the amount?") ties
     the value to the asking clause's own words first: the topic's names sit next to
     other dates of the same document ("announced the berth fees on March 3")."""
+    if q.kind is AnswerKind.QUANTITY and q.focus:
+        # "How many entities ...": a figure that counts the focus noun ("adding eleven entities")
+        # in any of the picked sentences is tied more closely than a figure that only stands near
+        # other question words ("07/22/2020 ... 2020-15827") in a sentence ranked above it.
+        for c in picked:
+            if _is_field_line(c.text):
+                continue
+            counting = [v for v in _candidate_values(q, c) if _counts(c.text, v, q.focus[-1])]
+            if counting and (store is None or _window_cosine(q, c.text, counting[0], store) >= VALUE_MEANING_FLOOR):
+                return hedged(c.text, counting[0])
     own = _asking_keys(q)
     if own:
         tied = _lexically_tied(q, picked, store, only=own)
@@ -1482,6 +1513,14 @@ def _other_time(q: Question, keys: set[str]) -> bool:
         if asked and said and not asked & said:
             return True
     return False
+
+
+def _dated_elsewhere(q: Question, c: Candidate) -> bool:
+    """A sentence that names no month or year of its own, in a document dated to another
+    month or year than the question names ("thirty-seven existing entries" of a July 2020
+    rule, for a question about the October 2019 rule)."""
+    own = {k for k in c.keys if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
+    return not own and _other_time(q, text_keys(c.doc.date) | text_keys(c.doc.title))
 
 
 def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Assessment:

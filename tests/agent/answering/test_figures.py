@@ -128,3 +128,57 @@ def test_a_long_value_is_as_near_to_its_anchor_as_a_short_one():
     q = Question(text="How much did Kestrel make?", kind=AnswerKind.QUANTITY,
                  terms=[Term("Kestrel", norm_key("Kestrel"), 4.0, 2, True)])
     assert _tied_value(q, [c]) == "50 billion yuan ($7 billion)"
+
+
+def _dated_candidate(body: str, date: str, title: str = "A rule", publisher: str = ""):
+    c = _doc_candidate(body)
+    c.doc.date, c.doc.title, c.doc.publisher = date, title, publisher
+    return c
+
+
+def _count_question(text: str, words: list[tuple[str, float, bool]], focus: str) -> Question:
+    return Question(text=text, kind=AnswerKind.QUANTITY, focus=[norm_key(focus)],
+                    terms=[Term(w, norm_key(w), weight, 2, named) for w, weight, named in words])
+
+
+def test_the_agency_that_issues_a_document_is_the_agent_of_its_sentences():
+    from agent.extractive import _publisher_keys
+
+    keys = _publisher_keys("U.S. Department of Commerce, Bureau of Industry and Security")
+    assert {"bis", norm_key("Commerce"), norm_key("Security")} <= keys
+    # "did BIS add": the rule's summary sentence names no agency; its publisher is BIS. The figure
+    # that counts the asked noun wins over one next to the question's date in a sentence ranked above.
+    c1 = _dated_candidate("This document is scheduled to be published on 07/22/2020 at federalregister.gov/d/2020-15827.",
+                          "2020-07-22", publisher="Bureau of Industry and Security")
+    c2 = _dated_candidate("This final rule amends the EAR by adding eleven entities to the Entity List.",
+                          "2020-07-22", publisher="Bureau of Industry and Security")
+    for c in (c1, c2):
+        from agent.extractive import text_keys
+        c.context_keys = c.keys | text_keys(c.doc.date) | _publisher_keys(c.doc.publisher)
+    q = _count_question("How many entities did BIS add on July 22, 2020?",
+                        [("entities", 1.0, False), ("BIS", 5.0, True), ("add", 1.0, False), ("22", 1.0, False),
+                         ("2020", 1.0, False)], "entities")
+    assert _tied_value(q, [c1, c2]) == "eleven"
+
+
+def test_a_figure_the_question_states_in_another_form_is_not_its_answer():
+    c = _doc_candidate("Kestrel said it had added twenty-eight entities to its watch list.")
+    q = _count_question("How many comments did Kestrel receive before adding the 28 entities?",
+                        [("Kestrel", 4.0, True), ("comments", 2.0, False), ("adding", 1.0, False),
+                         ("entities", 1.0, False)], "comments")
+    assert _tied_value(q, [c]) is None
+
+
+def test_a_figure_of_a_document_dated_to_another_event_does_not_answer():
+    july = _dated_candidate("Kestrel also revises thirty-seven existing entries on its list.", "2020-07-22",
+                            title="Kestrel rule of July 2020")
+    q = _count_question("How many entries did Kestrel revise in October 2019?",
+                        [("Kestrel", 4.0, True), ("entries", 2.0, False), ("revise", 1.0, False),
+                         ("October", 1.0, False), ("2019", 1.0, False)], "entries")
+    from agent.extractive import text_keys
+    july.context_keys = july.keys | text_keys(july.doc.date) | text_keys(july.doc.title)
+    assert _tied_value(q, [july]) is None
+    q2 = _count_question("How many entries did Kestrel revise in July 2020?",
+                         [("Kestrel", 4.0, True), ("entries", 2.0, False), ("revise", 1.0, False),
+                          ("July", 1.0, False), ("2020", 1.0, False)], "entries")
+    assert _tied_value(q2, [july]) == "thirty-seven"
