@@ -1,4 +1,5 @@
-"""Build agent/data/wordnet_verbs.json: the verb synsets and verb antonyms of WordNet 3.0.
+"""Build agent/data/wordnet_verbs.json (the verb synsets and verb antonyms of WordNet 3.0) and
+agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters).
 
 Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
 (``apt-get install wordnet-base`` -> /usr/share/wordnet), or any WordNet 3.x ``dict``
@@ -127,9 +128,51 @@ def build(src: Path) -> dict:
             "antonyms": {k: sorted(v) for k, v in sorted(antonyms.items())}}
 
 
+def build_adjectives(src: Path) -> dict:
+    """Adjective synsets, their clusters and which clusters are opposite.
+
+    WordNet groups adjectives in clusters: a head synset ("large") with its satellites
+    ("huge", "giant", ...), linked by "similar to" (``&``); heads hold the antonym pointers
+    (``!``: "large" / "small"). Output: ``lemmas`` (lemma -> synset ids, most frequent sense
+    first), ``synsets`` (single-word lemmas), ``cluster`` (per synset, the id of its head
+    synset) and ``opposite`` (head id -> ids of the opposite heads), so a word's opposites are
+    the words of every synset in an opposite cluster ("foreign" -> "domestic", "home", ...)."""
+    data = _read(src / "data.adj")
+    pointers = {off: ptrs for off, (_, _, ptrs) in data.items()}
+    ids = {off: i for i, off in enumerate(data)}
+    synsets = [sorted({w for w in data[off][1] if "_" not in w}) for off in data]
+    cluster: list[int] = []
+    for off in data:
+        sims = [t for sym, t, pos, _ in pointers[off] if sym == "&" and pos in ("a", "s")]
+        is_head = any(sym == "!" for sym, *_ in pointers[off]) or not sims
+        cluster.append(ids[off] if is_head else ids[sims[0]])
+    opposite: dict[int, set[int]] = defaultdict(set)
+    for off, ptrs in pointers.items():
+        for sym, target, pos, _ in ptrs:
+            if sym == "!" and pos in ("a", "s") and target in ids:
+                opposite[cluster[ids[off]]].add(cluster[ids[target]])
+    lemmas: dict[str, list[int]] = {}
+    for line in (src / "index.adj").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+        if "_" in lemma:
+            continue
+        lemmas[lemma] = [ids[o] for o in f[4 + n_ptr + 2:][:n_syn] if o in ids]
+    return {"source": "WordNet 3.0 (Princeton University), adjectives; built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": synsets, "cluster": cluster,
+            "opposite": {str(k): sorted(v) for k, v in sorted(opposite.items())}}
+
+
 def main() -> None:
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
+    adj = build_adjectives(src)
+    adj_dst = dst.with_name("wordnet_adjectives.json")
+    adj_dst.write_text(json.dumps(adj, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{adj_dst}: {len(adj['lemmas'])} adjective lemmas, {len(adj['opposite'])} clusters with opposites, "
+          f"{adj_dst.stat().st_size // 1024} KiB")
     data = build(src)
     dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "
