@@ -80,3 +80,25 @@ def judges(*forms: str) -> bool:
     """The word carries a judgement (a non-zero VADER valence, or no lexicon to tell)."""
     v = valence(*forms)
     return v != 0.0  # nan != 0.0 too
+
+
+_NOUN_PATH = Path(__file__).resolve().parent / "data" / "wordnet_nouns.json"
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict:
+    return json.loads(_NOUN_PATH.read_text(encoding="utf-8"))
+
+
+def noun_generalising(lemma: str, quote_nouns: set[str]) -> str | None:
+    """A noun of ``quote_nouns`` that ``lemma`` names by a WordNet synonym or a hypernym (two
+    levels up) of one of its main senses ("equipment" for "gear", "firm" for "company"), or None.
+    The quote's noun entails the more general one; a sibling ("customer" for "supplier") does not."""
+    wn = _nouns()
+    for q in sorted(quote_nouns):
+        frontier = list(wn["lemmas"].get(q, ()))
+        for _ in range(3):  # the synsets themselves, then two levels of hypernyms
+            if any(lemma in wn["synsets"][i] for i in frontier):
+                return q
+            frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+    return None

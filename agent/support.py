@@ -68,7 +68,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .lexical import adjective_synonyms
+from .lexical import adjective_synonyms, noun_generalising
 
 log = logging.getLogger(__name__)
 
@@ -321,7 +321,8 @@ def _numero(t) -> bool:
     """``t`` is the abbreviation "No." of "number" ("Supplement No. 4", "No. 2019-05"), not a negation."""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     after = t.nbor(2) if t.i + 2 < len(t.doc) else None
-    if t.lower_ == "no." and nxt is not None and nxt.like_num:
+    if t.lower_ == "no." and nxt is not None and nxt.like_num or \
+            t.lower_ == "no" and nxt is not None and nxt.text == "." and after is not None and after.like_num:
         return True  # "supplement no. 4": the period makes it the abbreviation, in either case
     return t.lower_ in ("no", "no.") and t.text[:1] == "N" and (
         t.text.endswith(".") and nxt is not None and nxt.like_num
@@ -1000,8 +1001,13 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return False
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
             return False
-        if verb_antonyms(lem) & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
+        if any(c.dep_ == "prt" for c in t.children):
+            return False  # "put ... on", "keep ... out": a phrasal verb's direction is in its particle
+        ants = verb_antonyms(lem)
+        if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
             return False
+        if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
+            return False  # the quotes use a synonym or a kind of its antonym
         if lem in communication_verbs() and not (q_verb_lemmas & communication_verbs()):
             return False
         return True
@@ -1010,6 +1016,29 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return False
         return not (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas
     return False
+
+
+def _arguments(v) -> set[str]:
+    """Lemmas of the nouns that are participants of the verb ``v`` in its parse: subject, object,
+    the objects of its prepositions and agent, and the noun a participial/relative clause modifies
+    ("entities added to the list")."""
+    heads = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd")]
+    heads += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if v.dep_ in ("acl", "relcl"):
+        heads.append(v.head)
+    return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop}
+
+
+def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
+    """The verbs of the two main WordNet senses of ``verbs`` (and of those senses' direct hypernyms)."""
+    wn = _wordnet()
+    out: set[str] = set()
+    for v in verbs:
+        for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES]:
+            out.update(wn["synsets"][i])
+            for h in wn["hypernyms"][i] if hypernyms else ():
+                out.update(wn["synsets"][h])
+    return out
 
 
 def _negated_form_of_any(w: str, q_words: Sequence) -> bool:
@@ -1222,6 +1251,19 @@ class SupportChecker:
         missing: list[str] = []
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
         alias_claim = bool(_ALIAS_CLAIM.search(sentence))
+        # A direction the quotes state ("adding", "remove", "bars") that the sentence does not restate
+        # may be what an unmatched word of the sentence replaces ("put on" for "remove from"):
+        # then no word goes without its counterpart.
+        s_forms = [_norm(x.text) for x in sdoc if x.is_alpha] + [x.lemma_.lower() for x in sdoc]
+        # Kept as the participants of those verbs: a sentence verb with one of them is taken to
+        # restate that verb ("put an entity on the list" for "remove an entity from the list").
+        open_direction: set[str] = set()
+        for t in self._parse(" ".join(quotes)):
+            # (not one used as a preposition or an attribute: "including", "listed entities")
+            if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
+                    f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
+                    for f in s_forms):
+                open_direction |= _arguments(t)
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
@@ -1287,9 +1329,12 @@ class SupportChecker:
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
+            if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
+                continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
             if t.pos_ == "ADJ" and adjective_synonyms(lem) & q_lemmas:
                 continue  # "biggest" for "largest": a WordNet adjective synset
-            if _free_word(t, q_lemmas, q_verb_lemmas, q_words) and not (alias_claim and t.lower_ in _ALIAS_WORDS):
+            if not (open_direction and _arguments(t) & open_direction) and \
+                    _free_word(t, q_lemmas, q_verb_lemmas, q_words) and not (alias_claim and t.lower_ in _ALIAS_WORDS):
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
                 continue

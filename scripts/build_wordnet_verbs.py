@@ -1,5 +1,6 @@
 """Build agent/data/wordnet_verbs.json (the verb synsets and verb antonyms of WordNet 3.0) and
-agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters).
+agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters) and
+agent/data/wordnet_nouns.json (the main senses of nouns and their hypernyms).
 
 Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
 (``apt-get install wordnet-base`` -> /usr/share/wordnet), or any WordNet 3.x ``dict``
@@ -165,6 +166,51 @@ def build_adjectives(src: Path) -> dict:
             "opposite": {str(k): sorted(v) for k, v in sorted(opposite.items())}}
 
 
+# Noun senses kept per lemma: WordNet lists senses by tagged frequency, and a rare sense
+# ("gear" as "a toothed wheel") would let a noun stand for unrelated ones.
+_NOUN_SENSES = 3
+
+
+def build_nouns(src: Path) -> dict:
+    """Noun synsets of each single-word noun's main senses, with their direct hypernyms
+    (``@``/``@i``), so that a sentence noun may be a synonym or a more general word of a quote noun
+    ("equipment" for "gear")."""
+    data = _read(src / "data.noun")
+    ids: dict[str, int] = {}
+    kept: list[list[str]] = []
+    hyper: dict[int, list[int]] = {}
+
+    def sid(off: str) -> int:
+        if off not in ids:
+            ids[off] = len(kept)
+            kept.append(sorted({w for w in data[off][1] if "_" not in w}))
+        return ids[off]
+
+    lemmas: dict[str, list[int]] = {}
+    for line in (src / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+        if "_" in lemma or "-" in lemma or not lemma.isalpha():
+            continue
+        lemmas[lemma] = [sid(o) for o in f[4 + n_ptr + 2:][:n_syn][:_NOUN_SENSES]]
+    frontier = list(ids)
+    for _ in range(2):  # hypernyms two levels up
+        nxt = []
+        for off in frontier:
+            i = ids[off]
+            if i in hyper:
+                continue
+            hs = [t for sym, t, pos, _ in data[off][2] if sym in ("@", "@i") and pos == "n"]
+            hyper[i] = [sid(h) for h in hs]
+            nxt.extend(hs)
+        frontier = nxt
+    return {"source": "WordNet 3.0 (Princeton University), nouns (main senses); built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": kept,
+            "hypernyms": {str(k): v for k, v in sorted(hyper.items()) if v}}
+
+
 def main() -> None:
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
@@ -173,6 +219,11 @@ def main() -> None:
     adj_dst.write_text(json.dumps(adj, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{adj_dst}: {len(adj['lemmas'])} adjective lemmas, {len(adj['opposite'])} clusters with opposites, "
           f"{adj_dst.stat().st_size // 1024} KiB")
+    nouns = build_nouns(src)
+    noun_dst = dst.with_name("wordnet_nouns.json")
+    noun_dst.write_text(json.dumps(nouns, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{noun_dst}: {len(nouns['lemmas'])} noun lemmas, {len(nouns['synsets'])} synsets, "
+          f"{noun_dst.stat().st_size // 1024} KiB")
     data = build(src)
     dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "
