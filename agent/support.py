@@ -977,7 +977,8 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     * a word that judges (VADER valence: "welcomed", "praised", "pleased") — its opposite is as
       close to it as its synonyms for an embedding;
     * a comparative or superlative adjective (a rank: "biggest" needs "largest");
-    * a verb of communication where the evidence reports no speech (it would add an attribution).
+    * a verb whose main sense is one of communication where the evidence reports no speech (it
+      would add an attribution).
 
     The sentence's names, numbers, dates, nouns, polarity, certainty, attribution, participant
     roles and overall meaning are still checked by the other rules."""
@@ -1008,7 +1009,7 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return False
         if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
             return False  # the quotes use a synonym or a kind of its antonym
-        if lem in communication_verbs() and not (q_verb_lemmas & communication_verbs()):
+        if lem in _wordnet()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
             return False
         return True
     if t.pos_ == "ADJ":

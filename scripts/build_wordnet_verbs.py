@@ -94,6 +94,7 @@ def build(src: Path) -> dict:
         return ids[off]
 
     communication: set[str] = set()
+    communication_first: set[str] = set()  # verbs whose most frequent sense is one of communication
     for line in (src / "index.verb").read_text(encoding="latin-1").splitlines():
         if line.startswith("  ") or not line.strip():
             continue
@@ -105,6 +106,8 @@ def build(src: Path) -> dict:
         lemmas[lemma.replace("_", " ")] = [sid(off) for off in offsets]
         if "_" not in lemma and any(data[off][0] == _COMMUNICATION for off in offsets):
             communication.add(lemma)
+        if "_" not in lemma and offsets and data[offsets[0]][0] == _COMMUNICATION:
+            communication_first.add(lemma)
     # Per kept synset: its direct hypernyms ("@") and the single-word nouns/adjectives of the
     # synsets derivationally related to it ("+": "sue" ~ {"suit", "lawsuit", ...}).
     hypernyms: list[list[int]] = []
@@ -125,7 +128,7 @@ def build(src: Path) -> dict:
         i += 1
     return {"source": "WordNet 3.0 (Princeton University), verbs only; built by scripts/build_wordnet_verbs.py",
             "licence": LICENCE, "lemmas": lemmas, "synsets": kept, "hypernyms": hypernyms, "derived": derived,
-            "communication": sorted(communication),
+            "communication": sorted(communication), "communication_first": sorted(communication_first),
             "antonyms": {k: sorted(v) for k, v in sorted(antonyms.items())}}
 
 
