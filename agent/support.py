@@ -948,6 +948,13 @@ def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str
     return ""
 
 
+# English adverbial particles of direction (a closed class): with a verb they make a phrasal
+# verb whose direction is theirs ("keep ... out of", "take ... off", "put ... back").
+# Not "in", "on", "into", "over": with an object they are mostly prepositions of place or topic
+# ("appears in the column", "hired in January"); spaCy tags them "prt" when they are particles.
+_DIRECTIONAL_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "aside"})
+
+
 def _imperative(doc) -> bool:
     """The parsed sentence is in the imperative mood: its main verb is a bare base form
     (tag VB) with no subject and no auxiliary, first in the sentence or after "please"
@@ -1002,8 +1009,9 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return False
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
             return False
-        if any(c.dep_ == "prt" for c in t.children):
-            return False  # "put ... on", "keep ... out": a phrasal verb's direction is in its particle
+        if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
+               for c in t.children):
+            return False  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
             return False

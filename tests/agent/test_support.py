@@ -768,3 +768,18 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     assert unsupported == 52 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
     assert faithful == 55 and kept >= 33, render(report)
+
+
+def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
+    """tests/fixtures/claims/probe_s18_verb_swaps.jsonl: 20 contradictions made at stop 18 from
+    blind_s17's faithful sentences by swapping the verb for one that is no WordNet antonym and
+    carries no valence ('sell' for 'buy', 'put ... on' for 'take ... off', 'keep ... out of' for
+    'flow ... down to'), to probe the rule that lets a word without counterpart through. Before
+    stop 18 (every such word dropped) 0/20 got through; with it 1/20 does ('compete with suppliers'
+    for 'use ... as suppliers': only an entailment model tells those apart). Asserted as measured."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    report = evaluate_claims(load_rows(CLAIMS.parent / "probe_s18_verb_swaps.jsonl"), corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported == 20 and unsupported_kept <= 1, render(report)
