@@ -68,6 +68,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .lexical import adjective_synonyms, noun_generalising
+
 log = logging.getLogger(__name__)
 
 Embed = Callable[[list[str]], list[list[float]]]
@@ -202,6 +204,7 @@ DIRECTION_VERBS = frozenset({
     # measures taken or taken back
     "impose", "lift", "levy", "revoke", "rescind", "repeal", "withdraw", "suspend", "reinstate", "renew",
     "terminate", "cancel", "annul", "reverse", "overturn", "expire", "extend", "shorten", "veto", "pass",
+    "replace", "supersede", "supplant", "substitute",
     # permission
     "grant", "deny", "refuse", "reject", "decline", "approve", "disapprove", "sanction", "authorize",
     "authorise", "license", "allow", "permit", "let", "enable", "prohibit", "forbid", "ban", "bar", "block",
@@ -220,8 +223,9 @@ _NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "wit
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
-def _negated_predicates(doc) -> tuple[set[str], set[str]]:
-    """(lemmas of negated predicates, lemmas of every verb in a negation's scope) of a parsed text."""
+def _negated_predicates(doc, implicit: bool = True) -> tuple[set[str], set[str]]:
+    """(lemmas of negated predicates, lemmas of every verb in a negation's scope) of a parsed text.
+    ``implicit``: also the complements of prohibition, prevention and negative implicative verbs."""
     neg: set[str] = set()
     scope: set[str] = set()
     for t in doc:
@@ -240,7 +244,7 @@ def _negated_predicates(doc) -> tuple[set[str], set[str]]:
             # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
             # the words right after the cue are in its scope too.
             scope.update(x.lemma_.lower() for x in doc[t.i + 1:t.i + 9] if x.pos_ in ("VERB", "AUX"))
-        elif _negated_complement(t):
+        elif implicit and _negated_complement(t):
             # "is prohibited from providing", "failed to obtain": the complement is negated.
             verbs = _negated_complement(t)
             neg.update(verbs)
@@ -264,6 +268,13 @@ def _negated_complement(t) -> set[str]:
     if t.lower_ == "yet" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
         return {t.doc[t.i + 2].lemma_.lower()} if t.doc[t.i + 2].pos_ in ("VERB", "AUX") else set()
     lem = t.lemma_.lower()
+    if t.pos_ == "VERB" and lem in prevention_verbs() and lem not in prohibition_verbs():
+        # "bars the firms from buying", "were blocked from procuring or obtaining": a verb of
+        # prevention negates the gerund of its "from" phrase (and only that construction:
+        # "blocked the deal" negates nothing).
+        gerunds = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for x in c.children if x.dep_ == "pcomp" and x.pos_ == "VERB"]
+        return {y.lemma_.lower() for g in gerunds for y in [g, *g.conjuncts] if y.pos_ == "VERB"}
     if t.pos_ != "VERB" or not (lem in _NEGATIVE_IMPLICATIVES or lem in prohibition_verbs()):
         return set()
     comps = [c for c in t.children if c.dep_ in ("xcomp", "pcomp", "prep")]
@@ -282,6 +293,20 @@ def prohibition_verbs() -> frozenset[str]:
     return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def prevention_verbs() -> frozenset[str]:
+    """Verbs of prevention ("bar", "block", "ban", "stop", "keep", "exclude"): members of WordNet's
+    synsets of "prevent" and "prohibit", and verbs one of whose two main senses has such a synset
+    as its direct hypernym. With "X from doing" they negate the doing (:func:`_negated_complement`)."""
+    wn = _wordnet()
+    roots = {i for v in ("prevent", "prohibit") for i in wn["lemmas"].get(v, ())}
+    out = {w for i in roots for w in wn["synsets"][i] if " " not in w}
+    for lemma, senses in wn["lemmas"].items():
+        if " " not in lemma and any(roots.intersection(wn["hypernyms"][i]) for i in senses[:_MAIN_SENSES]):
+            out.add(lemma)
+    return frozenset(out)
+
+
 def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
     """``quote`` with up to ``words`` words that precede it in its context sentence."""
     for c in context:
@@ -296,6 +321,9 @@ def _numero(t) -> bool:
     """``t`` is the abbreviation "No." of "number" ("Supplement No. 4", "No. 2019-05"), not a negation."""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     after = t.nbor(2) if t.i + 2 < len(t.doc) else None
+    if t.lower_ == "no." and nxt is not None and nxt.like_num or \
+            t.lower_ == "no" and nxt is not None and nxt.text == "." and after is not None and after.like_num:
+        return True  # "supplement no. 4": the period makes it the abbreviation, in either case
     return t.lower_ in ("no", "no.") and t.text[:1] == "N" and (
         t.text.endswith(".") and nxt is not None and nxt.like_num
         or nxt is not None and nxt.text == "." and after is not None and after.like_num)
@@ -920,6 +948,113 @@ def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str
     return ""
 
 
+# English adverbial particles of direction (a closed class): with a verb they make a phrasal
+# verb whose direction is theirs ("keep ... out of", "take ... off", "put ... back").
+# Not "in", "on", "into", "over": with an object they are mostly prepositions of place or topic
+# ("appears in the column", "hired in January"); spaCy tags them "prt" when they are particles.
+_DIRECTIONAL_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "aside"})
+
+
+def _imperative(doc) -> bool:
+    """The parsed sentence is in the imperative mood: its main verb is a bare base form
+    (tag VB) with no subject and no auxiliary, first in the sentence or after "please"
+    ("Insert the following clause ...", "Please cite FAC 2019-05 ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children):
+        return False
+    before = [t for t in doc[:root.i] if not t.is_punct]
+    return all(t.lower_ in ("please", "kindly") for t in before)
+
+
+def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence) -> bool:
+    """Whether the sentence's verb or adjective ``t``, which has no counterpart in the evidence,
+    may stand there anyway: a paraphrase ("covers" for "targets", "took effect" for "with
+    immediate effect", "relevant activities" for "the activities described in ...") that cannot
+    change what the sentence claims, because the word is none of the kinds that can:
+
+    * a name (capitalised inside the sentence), a number, or not an English word WordNet knows;
+    * a verb of direction (:data:`DIRECTION_VERBS`, also in its two main WordNet senses),
+      negation (negative implicatives, prohibition), certainty (hedges), obligation, definition,
+      contested assertion or denial — each is checked by its own rule and needs its counterpart;
+    * a word with a WordNet antonym / opposite cluster in the evidence ("foreign" where the
+      quotes say "domestic", "dismissed" where they say "hired"), or a negated form of an
+      evidence word ("unlawful");
+    * a word that judges (VADER valence: "welcomed", "praised", "pleased") — its opposite is as
+      close to it as its synonyms for an embedding;
+    * a comparative or superlative adjective (a rank: "biggest" needs "largest");
+    * a verb whose main sense is one of communication where the evidence reports no speech (it
+      would add an attribution).
+
+    The sentence's names, numbers, dates, nouns, polarity, certainty, attribution, participant
+    roles and overall meaning are still checked by the other rules."""
+    from .lexical import adjective_opposites, is_adjective, judges
+
+    lem = t.lemma_.lower()
+    w = _norm(t.text)
+    if (t.text[:1].isupper() and not t.is_sent_start) or t.like_num or not t.is_alpha:
+        return False
+    if judges(t.text, lem) or _negated_form_of_any(w, q_words):
+        return False
+    if lem in _HEDGE_WORDS or lem in _ORDER_GROUP or lem in _QUALIFIER_WORDS:
+        return False
+    if lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
+        return False  # "appears to be": a hedge; "appears on the Entity List": a place
+    if t.pos_ == "VERB":
+        wn = _wordnet()
+        senses = wn["lemmas"].get(lem, ())
+        if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
+                _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
+            return False
+        if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
+            return False
+        if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
+               for c in t.children):
+            return False  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
+        ants = verb_antonyms(lem)
+        if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
+            return False
+        if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
+            return False  # the quotes use a synonym or a kind of its antonym
+        if lem in _wordnet()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
+            return False
+        return True
+    if t.pos_ == "ADJ":
+        if t.tag_ in ("JJR", "JJS") or not is_adjective(lem):
+            return False
+        return not (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas
+    return False
+
+
+def _arguments(v) -> set[str]:
+    """Lemmas of the nouns that are participants of the verb ``v`` in its parse: subject, object,
+    the objects of its prepositions and agent, and the noun a participial/relative clause modifies
+    ("entities added to the list")."""
+    heads = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd")]
+    heads += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if v.dep_ in ("acl", "relcl"):
+        heads.append(v.head)
+    return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop}
+
+
+def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
+    """The verbs of the two main WordNet senses of ``verbs`` (and of those senses' direct hypernyms)."""
+    wn = _wordnet()
+    out: set[str] = set()
+    for v in verbs:
+        for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES]:
+            out.update(wn["synsets"][i])
+            for h in wn["hypernyms"][i] if hypernyms else ():
+                out.update(wn["synsets"][h])
+    return out
+
+
+def _negated_form_of_any(w: str, q_words: Sequence) -> bool:
+    """``w`` is an evidence word with or without a negating prefix ("unlawful" / "lawful")."""
+    return any(_negated_form(w, _norm(x.text)) for x in q_words)
+
+
 class SupportChecker:
     """Checks answer sentences against their cited quotes (thread-safe).
 
@@ -1050,24 +1185,42 @@ class SupportChecker:
             return Verdict(False, "no quote")
         if detect(sentence):
             return Verdict(False, "the sentence is an instruction, not a claim")
+        sdoc = self._parse(sentence)
+        if _imperative(sdoc) or (sentence[:1].isupper() and sentence[1:2].islower() and
+                                 _imperative(self._parse(sentence[:1].lower() + sentence[1:]))):
+            # The small parser reads a capitalised first verb as a name ("Insert" NNP); the
+            # sentence with it in lower case shows the mood.
+            # "Insert the following clause in your contract.": the quote may well say so (a rule
+            # addresses its reader), but an answer states what the sources say; it directs no one.
+            return Verdict(False, "the sentence is an imperative (it directs the reader), not a claim")
         alias = alias_check(sentence, records)
         if alias == "mixed":
             return Verdict(False, "the names it links as aliases come from different entries")
         if alias == "former":
             return Verdict(False, "the entry gives an alternate name, not a former one (formerly)")
         evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
+        # Values are bound to what the quotes say: the rest of a quote's sentence holds other
+        # figures ("SenseTime, valued at around $4.5 billion, ... while Megvii ... around $4
+        # billion"), so numbers and dates must be in the quotes or in the context that is not
+        # such a sentence (title, date, list lead-in, a pronoun's antecedent).
+        valued = " ".join(list(quotes) + [c for c in context if c and not any(q in c for q in quotes)])
         # Dates as wholes (day, month and year together), then the remaining numbers.
         s_dates, s_rest = dates(sentence)
-        e_dates, _ = dates(" ".join(list(quotes) + [c for c in context if c]))
-        bad = [d for d in s_dates if not _date_supported(d, e_dates)]
+        e_dates, _ = dates(valued)
+        q_dates, _ = dates(_iso_words(" ".join(quotes)))
+        # A full date the quotes do not hold, where they hold another full date ("Start date:
+        # 2019-08-21" quoted, "a start date of 2019-05-21" claimed), is not rescued by the
+        # document's title or date: the quote is the value the sentence speaks of.
+        bad = [d for d in s_dates if not _date_supported(d, e_dates)
+               or (d[2] and any(q[2] for q in q_dates) and not _date_supported(d, q_dates))]
         if bad:
             y, mo, d = bad[0]
             return Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""))
-        missing_nums = sorted(numbers(s_rest) - numbers(evidence))
+        missing_nums = sorted(numbers(s_rest) - numbers(_iso_words(valued)))
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
-        sdoc, qdoc = self._parse(sentence), self._parse(evidence)
+        qdoc = self._parse(evidence)
         in_sentences = []
         for q in quotes:
             whole = next((c for c in context if c and q in c), q)
@@ -1105,6 +1258,21 @@ class SupportChecker:
         evidence_words = {_norm(t.text) for t in qdoc}
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
+        tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
+        alias_claim = bool(_ALIAS_CLAIM.search(sentence))
+        # A direction the quotes state ("adding", "remove", "bars") that the sentence does not restate
+        # may be what an unmatched word of the sentence replaces ("put on" for "remove from"):
+        # then no word goes without its counterpart.
+        s_forms = [_norm(x.text) for x in sdoc if x.is_alpha] + [x.lemma_.lower() for x in sdoc]
+        # Kept as the participants of those verbs: a sentence verb with one of them is taken to
+        # restate that verb ("put an entity on the list" for "remove an entity from the list").
+        open_direction: set[str] = set()
+        for t in self._parse(" ".join(quotes)):
+            # (not one used as a preposition or an attribute: "including", "listed entities")
+            if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
+                    f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
+                    for f in s_forms):
+                open_direction |= _arguments(t)
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
@@ -1170,6 +1338,15 @@ class SupportChecker:
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
+            if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
+                continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
+            if t.pos_ == "ADJ" and adjective_synonyms(lem) & q_lemmas:
+                continue  # "biggest" for "largest": a WordNet adjective synset
+            if not (open_direction and _arguments(t) & open_direction) and \
+                    _free_word(t, q_lemmas, q_verb_lemmas, q_words) and not (alias_claim and t.lower_ in _ALIAS_WORDS):
+                # (the words of "also known as" make an alias claim, which the entries must back)
+                tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
+                continue
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)
                 continue
@@ -1188,6 +1365,8 @@ class SupportChecker:
                 missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
         if missing:
             return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+        if tolerated:
+            log.debug("claim words without a counterpart, neither judging nor reversing: %s", tolerated)
         role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)
         if role:
             return Verdict(False, f"the quotes give '{role}' another role", missing=[role])
@@ -1202,10 +1381,14 @@ class SupportChecker:
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
             return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
-        s_neg, _ = _negated_predicates(sdoc)
-        s_neg = {paraphrased.get(x, x) for x in s_neg}
+        # A predicate the sentence negates must be negated in the quotes. An explicit negation
+        # comes first: "does not bar the firms from buying" negates "bar" (its implied negation
+        # of "buying" is cancelled by it), where the quotes negate only "buying".
+        explicit, _ = _negated_predicates(sdoc, implicit=False)
+        s_neg = {paraphrased.get(x, x) for x in explicit or _negated_predicates(sdoc)[0]}
         q_neg, q_scope = _negated_predicates(qdoc)
-        if s_cues % 2 and s_neg and not (s_neg & (q_neg | q_scope)):
+        cancelled = explicit & (prevention_verbs() | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
+        if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
             return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
         why = _certainty(sdoc, sentence, qonly, quotes_text) or self._attribution(sdoc, quotes, context, publishers)
         if why:

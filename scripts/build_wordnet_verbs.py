@@ -1,4 +1,6 @@
-"""Build agent/data/wordnet_verbs.json: the verb synsets and verb antonyms of WordNet 3.0.
+"""Build agent/data/wordnet_verbs.json (the verb synsets and verb antonyms of WordNet 3.0) and
+agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters) and
+agent/data/wordnet_nouns.json (the main senses of nouns and their hypernyms).
 
 Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
 (``apt-get install wordnet-base`` -> /usr/share/wordnet), or any WordNet 3.x ``dict``
@@ -92,6 +94,7 @@ def build(src: Path) -> dict:
         return ids[off]
 
     communication: set[str] = set()
+    communication_first: set[str] = set()  # verbs whose most frequent sense is one of communication
     for line in (src / "index.verb").read_text(encoding="latin-1").splitlines():
         if line.startswith("  ") or not line.strip():
             continue
@@ -103,6 +106,8 @@ def build(src: Path) -> dict:
         lemmas[lemma.replace("_", " ")] = [sid(off) for off in offsets]
         if "_" not in lemma and any(data[off][0] == _COMMUNICATION for off in offsets):
             communication.add(lemma)
+        if "_" not in lemma and offsets and data[offsets[0]][0] == _COMMUNICATION:
+            communication_first.add(lemma)
     # Per kept synset: its direct hypernyms ("@") and the single-word nouns/adjectives of the
     # synsets derivationally related to it ("+": "sue" ~ {"suit", "lawsuit", ...}).
     hypernyms: list[list[int]] = []
@@ -123,13 +128,105 @@ def build(src: Path) -> dict:
         i += 1
     return {"source": "WordNet 3.0 (Princeton University), verbs only; built by scripts/build_wordnet_verbs.py",
             "licence": LICENCE, "lemmas": lemmas, "synsets": kept, "hypernyms": hypernyms, "derived": derived,
-            "communication": sorted(communication),
+            "communication": sorted(communication), "communication_first": sorted(communication_first),
             "antonyms": {k: sorted(v) for k, v in sorted(antonyms.items())}}
+
+
+def build_adjectives(src: Path) -> dict:
+    """Adjective synsets, their clusters and which clusters are opposite.
+
+    WordNet groups adjectives in clusters: a head synset ("large") with its satellites
+    ("huge", "giant", ...), linked by "similar to" (``&``); heads hold the antonym pointers
+    (``!``: "large" / "small"). Output: ``lemmas`` (lemma -> synset ids, most frequent sense
+    first), ``synsets`` (single-word lemmas), ``cluster`` (per synset, the id of its head
+    synset) and ``opposite`` (head id -> ids of the opposite heads), so a word's opposites are
+    the words of every synset in an opposite cluster ("foreign" -> "domestic", "home", ...)."""
+    data = _read(src / "data.adj")
+    pointers = {off: ptrs for off, (_, _, ptrs) in data.items()}
+    ids = {off: i for i, off in enumerate(data)}
+    synsets = [sorted({w for w in data[off][1] if "_" not in w}) for off in data]
+    cluster: list[int] = []
+    for off in data:
+        sims = [t for sym, t, pos, _ in pointers[off] if sym == "&" and pos in ("a", "s")]
+        is_head = any(sym == "!" for sym, *_ in pointers[off]) or not sims
+        cluster.append(ids[off] if is_head else ids[sims[0]])
+    opposite: dict[int, set[int]] = defaultdict(set)
+    for off, ptrs in pointers.items():
+        for sym, target, pos, _ in ptrs:
+            if sym == "!" and pos in ("a", "s") and target in ids:
+                opposite[cluster[ids[off]]].add(cluster[ids[target]])
+    lemmas: dict[str, list[int]] = {}
+    for line in (src / "index.adj").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+        if "_" in lemma:
+            continue
+        lemmas[lemma] = [ids[o] for o in f[4 + n_ptr + 2:][:n_syn] if o in ids]
+    return {"source": "WordNet 3.0 (Princeton University), adjectives; built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": synsets, "cluster": cluster,
+            "opposite": {str(k): sorted(v) for k, v in sorted(opposite.items())}}
+
+
+# Noun senses kept per lemma: WordNet lists senses by tagged frequency, and a rare sense
+# ("gear" as "a toothed wheel") would let a noun stand for unrelated ones.
+_NOUN_SENSES = 3
+
+
+def build_nouns(src: Path) -> dict:
+    """Noun synsets of each single-word noun's main senses, with their direct hypernyms
+    (``@``/``@i``), so that a sentence noun may be a synonym or a more general word of a quote noun
+    ("equipment" for "gear")."""
+    data = _read(src / "data.noun")
+    ids: dict[str, int] = {}
+    kept: list[list[str]] = []
+    hyper: dict[int, list[int]] = {}
+
+    def sid(off: str) -> int:
+        if off not in ids:
+            ids[off] = len(kept)
+            kept.append(sorted({w for w in data[off][1] if "_" not in w}))
+        return ids[off]
+
+    lemmas: dict[str, list[int]] = {}
+    for line in (src / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+        if "_" in lemma or "-" in lemma or not lemma.isalpha():
+            continue
+        lemmas[lemma] = [sid(o) for o in f[4 + n_ptr + 2:][:n_syn][:_NOUN_SENSES]]
+    frontier = list(ids)
+    for _ in range(2):  # hypernyms two levels up
+        nxt = []
+        for off in frontier:
+            i = ids[off]
+            if i in hyper:
+                continue
+            hs = [t for sym, t, pos, _ in data[off][2] if sym in ("@", "@i") and pos == "n"]
+            hyper[i] = [sid(h) for h in hs]
+            nxt.extend(hs)
+        frontier = nxt
+    return {"source": "WordNet 3.0 (Princeton University), nouns (main senses); built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": kept,
+            "hypernyms": {str(k): v for k, v in sorted(hyper.items()) if v}}
 
 
 def main() -> None:
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
+    adj = build_adjectives(src)
+    adj_dst = dst.with_name("wordnet_adjectives.json")
+    adj_dst.write_text(json.dumps(adj, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{adj_dst}: {len(adj['lemmas'])} adjective lemmas, {len(adj['opposite'])} clusters with opposites, "
+          f"{adj_dst.stat().st_size // 1024} KiB")
+    nouns = build_nouns(src)
+    noun_dst = dst.with_name("wordnet_nouns.json")
+    noun_dst.write_text(json.dumps(nouns, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{noun_dst}: {len(nouns['lemmas'])} noun lemmas, {len(nouns['synsets'])} synsets, "
+          f"{noun_dst.stat().st_size // 1024} KiB")
     data = build(src)
     dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "

@@ -97,7 +97,7 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     """Target: no unsupported sentence kept; ≥ 95 % faithful kept (the fit/check/holdout
     splits and the stop-14 blind split; measured figures per split are printed). At stop 17
     two sentences that state indirect speech as fact were relabelled attribution-as-fact (as
-    blind_s16 labels them): 55/58 faithful kept (94.8 %), asserted as measured."""
+    blind_s16 labels them): 55/58 faithful kept (94.8 %); 57/58 after stop 18."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS)
@@ -107,13 +107,13 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 60 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 58 and kept >= 55, render(report)
+    assert faithful == 58 and kept >= 57, render(report)
 
 
 def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
     frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
-    (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16)."""
+    (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16; 38/41 after stop 18)."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
@@ -122,7 +122,7 @@ def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 39 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 41 and kept >= 35, render(report)
+    assert faithful == 41 and kept >= 38, render(report)
 
 
 # --------------------------------------------------------------- paraphrased verbs (WordNet)
@@ -483,7 +483,7 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     """The split written at stop 16 before any change was made against it
     (tests/fixtures/claims/blind_s16.jsonl, frozen): first run 25/47 faithful kept and 5/48
     unsupported kept; after the stop-16 changes 32/47 and 3/48; after stop 17 (indirect speech,
-    roles of names) 32/47 and 0/48. No unsupported kept, faithful no lower."""
+    roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48. No unsupported kept, faithful no lower."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s16.jsonl")
@@ -492,7 +492,7 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported == 48 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 47 and kept >= 32, render(report)
+    assert faithful == 47 and kept >= 42, render(report)
 
 
 # --------------------------------------------------------------- stop 17: indirect speech, roles of names
@@ -704,3 +704,82 @@ def test_implicit_negation_and_order_words(checker, quote, sentence, ok):
 def test_roles_of_participants(checker, quote, sentence, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v.reason
+
+
+# --------------------------------------------------------------- stop 18: a word without counterpart, by its kind
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb that neither judges nor reverses paraphrases the quote's
+    ("The blacklist covers 20 Chinese public security bureaus and eight companies.",
+     "The blacklist targets 20 Chinese public security bureaus and eight companies.", True),
+    # ... but a verb that judges is the claim itself (VADER valence)
+    ("SenseTime said it welcomed the US move.", "SenseTime said it was deeply disappointed by the US move.", False),
+    # an adjective of the opposite WordNet cluster; a synonym of the same synset
+    ("Most of its suppliers were foreign companies.", "Most of its suppliers were domestic companies.", False),
+    ("Hikvision is the world's biggest maker of video surveillance gear.",
+     "Hikvision is the world's largest maker of video surveillance gear.", True),
+    # a noun that is a WordNet hypernym of the quote's; not a sibling
+    ("The visa restrictions apply to Chinese officials.", "The visa restrictions apply to Chinese diplomats.", True),
+    ("The visa restrictions apply to Chinese journalists.", "The visa restrictions apply to Chinese diplomats.", False),
+    # a verb that takes the place of a direction verb the sentence does not restate
+    ("BIS may put an entity on the Entity List.", "BIS may remove an entity from the Entity List.", False),
+    ("The final rule placed twenty-eight entities on the Entity List.",
+     "The final rule adds twenty-eight entities to the Entity List.", False),
+    # verbs of prevention negate their gerund; an explicit negation of one cancels it
+    ("The firms cannot buy components from US companies.",
+     "The action bars the firms from buying components from US companies.", True),
+    ("The action does not bar the firms from buying components from US companies.",
+     "The action bars the firms from buying components from US companies.", False),
+])
+def test_words_without_counterpart_by_kind(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+def test_an_imperative_is_not_a_claim(checker):
+    quote = "The Contracting Officer shall insert the following clause in your contract."
+    v = checker.check("Insert the following clause in your contract.", [quote], [quote])
+    assert not v.supported and "imperative" in v.reason
+    assert checker.check("The Contracting Officer shall insert the following clause in your contract.",
+                         [quote], [quote]).supported
+
+
+def test_values_are_bound_to_the_quotes(checker):
+    whole = ("SenseTime, valued at around $4.5 billion, is one of the world's most valuable AI unicorns while "
+             "Megvii is valued at around $4 billion.")
+    quote = "Megvii is valued at around $4 billion"
+    assert not checker.check("Megvii is valued at around $4.5 billion.", [quote], [whole]).supported
+    assert checker.check("Megvii is valued at around $4 billion.", [quote], [whole]).supported
+    record = "Start date: 2019-08-21"
+    title = "Entity List entries added by 84 FR 22961 (May 21, 2019) and 84 FR 43493 (August 21, 2019)"
+    assert not checker.check("The entry has a start date of 2019-05-21.", [record], [record, title]).supported
+    assert checker.check("The entry has a start date of 2019-08-21.", [record], [record, title]).supported
+
+
+def test_blind_split_s17_over_the_shared_corpus(corpus_index):
+    """The split written at stop 17 before any change against it (tests/fixtures/claims/blind_s17.jsonl,
+    frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
+    the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    rows = load_rows(CLAIMS.parent / "blind_s17.jsonl")
+    report = evaluate_claims(rows, corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported == 52 and unsupported_kept == 0, render(report)
+    kept, faithful = report.kept(None, "faithful")
+    assert faithful == 55 and kept >= 33, render(report)
+
+
+def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
+    """tests/fixtures/claims/probe_s18_verb_swaps.jsonl: 20 contradictions made at stop 18 from
+    blind_s17's faithful sentences by swapping the verb for one that is no WordNet antonym and
+    carries no valence ('sell' for 'buy', 'put ... on' for 'take ... off', 'keep ... out of' for
+    'flow ... down to'), to probe the rule that lets a word without counterpart through. Before
+    stop 18 (every such word dropped) 0/20 got through; with it 1/20 does ('compete with suppliers'
+    for 'use ... as suppliers': only an entailment model tells those apart). Asserted as measured."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    report = evaluate_claims(load_rows(CLAIMS.parent / "probe_s18_verb_swaps.jsonl"), corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported == 20 and unsupported_kept <= 1, render(report)

@@ -1,0 +1,104 @@
+"""Lexical relations the claim-support check reads from libraries, not from labelled outputs.
+
+* **Adjectives** (WordNet 3.0, ``agent/data/wordnet_adjectives.json``, built by
+  ``scripts/build_wordnet_verbs.py``): which adjectives share a synset ("big" / "large") and which
+  lie in opposite clusters ("foreign" / "domestic", "mandatory" / "optional").
+* **Valence** (VADER's lexicon, MIT, shipped in the ``vaderSentiment`` wheel): whether a word
+  carries a judgement ("welcomed" +1.4, "disappointed" -2.1, "condemned" -1.9). A word that
+  judges is the claim itself, so the checker never lets one through without its counterpart
+  in the quotes; embeddings cannot tell such words from their opposites.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_ADJ_PATH = Path(__file__).resolve().parent / "data" / "wordnet_adjectives.json"
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict:
+    data = json.loads(_ADJ_PATH.read_text(encoding="utf-8"))
+    members: dict[int, list[int]] = {}
+    for i, head in enumerate(data["cluster"]):
+        members.setdefault(head, []).append(i)
+    data["members"] = members
+    return data
+
+
+def adjective_synonyms(lemma: str) -> set[str]:
+    """Words sharing a WordNet adjective synset with ``lemma`` ("big" -> {"large", "great", ...})."""
+    wn = _adjectives()
+    return {w for i in wn["lemmas"].get(lemma, ()) for w in wn["synsets"][i] if w != lemma}
+
+
+def adjective_opposites(lemma: str) -> set[str]:
+    """Words of the WordNet clusters opposite any sense of the adjective ``lemma``
+    ("foreign" -> {"domestic", "home", "native", ...})."""
+    wn = _adjectives()
+    out: set[str] = set()
+    for i in wn["lemmas"].get(lemma, ()):
+        for head in wn["opposite"].get(str(wn["cluster"][i]), ()):
+            for j in wn["members"].get(head, ()):
+                out.update(wn["synsets"][j])
+    return out
+
+
+def is_adjective(lemma: str) -> bool:
+    """``lemma`` is an adjective in WordNet."""
+    return lemma in _adjectives()["lemmas"]
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover - a declared dependency; without it every word counts as judging
+        log.warning("vaderSentiment is not installed: no word can be paraphrased without a lexical match")
+        return {}
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def valence(*forms: str) -> float:
+    """VADER's valence of the first of ``forms`` (word form, lemma) its lexicon holds; 0.0 when
+    none is in it. Without the lexicon every word is treated as judging (returns ``nan``)."""
+    lex = _valences()
+    if not lex:
+        return float("nan")
+    for f in forms:
+        v = lex.get(f.lower())
+        if v is not None:
+            return float(v)
+    return 0.0
+
+
+def judges(*forms: str) -> bool:
+    """The word carries a judgement (a non-zero VADER valence, or no lexicon to tell)."""
+    v = valence(*forms)
+    return v != 0.0  # nan != 0.0 too
+
+
+_NOUN_PATH = Path(__file__).resolve().parent / "data" / "wordnet_nouns.json"
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict:
+    return json.loads(_NOUN_PATH.read_text(encoding="utf-8"))
+
+
+def noun_generalising(lemma: str, quote_nouns: set[str]) -> str | None:
+    """A noun of ``quote_nouns`` that ``lemma`` names by a WordNet synonym or a hypernym (two
+    levels up) of one of its main senses ("equipment" for "gear", "firm" for "company"), or None.
+    The quote's noun entails the more general one; a sibling ("customer" for "supplier") does not."""
+    wn = _nouns()
+    for q in sorted(quote_nouns):
+        frontier = list(wn["lemmas"].get(q, ()))
+        for _ in range(3):  # the synsets themselves, then two levels of hypernyms
+            if any(lemma in wn["synsets"][i] for i in frontier):
+                return q
+            frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+    return None
