@@ -783,3 +783,18 @@ def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
     print(render(report))
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported == 20 and unsupported_kept <= 1, render(report)
+
+
+def test_blind_split_s18_over_the_shared_corpus(corpus_index):
+    """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
+    stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
+    sentence). Asserted as measured: the issue's targets (>= 95 % kept, 0 through) are not met on
+    held-out sentences without an entailment model."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    report = evaluate_claims(load_rows(CLAIMS.parent / "blind_s18.jsonl"), corpus_index.store)
+    print(render(report))
+    unsupported_kept, unsupported = report.unsupported_kept()
+    assert unsupported == 58 and unsupported_kept <= 1, render(report)
+    kept, faithful = report.kept(None, "faithful")
+    assert faithful == 59 and kept >= 30, render(report)
