@@ -731,15 +731,14 @@ def _ordinals() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _source_keys(question: str) -> frozenset[str]:
-    """The keys of the words that only name where the answer is to come from — "*according
-    to Reuters*", "per the CSL" (spaCy's parse: the object of "according to", or of "per"
-    when it is a name) — not the party asked about. They still help find the sentence
-    ("per Reuters' August report": "Reuters reported in August ...")."""
+def _source_phrases(question: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """The phrases that only name where the answer is to come from — "*according to Reuters*",
+    "*per the CSL*" (spaCy's parse: "according to" or "per" with its object; "per" only with a
+    name, not "per year") — as ``(start, end, keys of the object's words)``."""
     from .answering.nlp import parse
 
     doc = parse(question, disable=["ner", "lemmatizer"])
-    words: list[str] = []
+    out = []
     for tok in doc:
         objects = []
         if tok.lower_ == "according":
@@ -747,8 +746,17 @@ def _source_keys(question: str) -> frozenset[str]:
         elif tok.lower_ == "per" and tok.dep_ == "prep":
             objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
         for o in objects:
-            words += [t.text for t in o.subtree]
-    return frozenset(k for w in words if (k := norm_key(w)))
+            sub = list(o.subtree)
+            keys = frozenset(k for t in sub if (k := norm_key(t.text)))
+            out.append((tok.idx, sub[-1].idx + len(sub[-1].text), keys))
+    return tuple(out)
+
+
+def _source_keys(question: str) -> frozenset[str]:
+    """The keys of the words that only name the question's source (:func:`_source_phrases`) —
+    not the party asked about. They still help find the sentence ("per Reuters' August report":
+    "Reuters reported in August ...")."""
+    return frozenset().union(*(keys for _, _, keys in _source_phrases(question)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1307,7 +1315,9 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)) / total
     context = set().union(*(c.context_keys for c in picked))
     named = _entity_terms(q)
-    known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys)]
+    # An acronym the sources spell out ("CSL": "Consolidated Screening List" in the title) is known.
+    spelt = {t.key for t in named if _spelt_out(t.surface, best.doc)}
+    known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys) or t.key in spelt]
     if not q.focus:
         focus = 1.0
     elif key_in(q.focus[-1], context):
@@ -1328,7 +1338,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "dense": dense[-1],
         "dense_margin": dense[-1] - dense[len(dense) // 2],
         "coverage": best.coverage,
-        "named": _named_coverage(q, best.context_keys | doc_keys(best.doc)),
+        "named": _named_coverage(q, best.context_keys | doc_keys(best.doc) | spelt),
         "names_known": len(known) / len(named) if named else 1.0,
         "focus": focus,
         "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else 1.0,
@@ -1347,6 +1357,17 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
 
 # The fewest candidate sentences whose median says what an unremarkable match scores.
 _MIN_POOL = 5
+
+
+def _spelt_out(word: str, doc: StoredDocument) -> bool:
+    """Is ``word``, an acronym in capitals ("CSL", "EURC"), spelt out in the document's title or
+    text as capitalised words with those initials ("Consolidated Screening List", "End-User
+    Review Committee"), small words like "of" and "and" allowed between them?"""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if not (2 <= len(letters) <= 8 and word.isupper()):
+        return False
+    pattern = r"\b" + r"[\w’'-]*[\s-]+(?:(?:of|and|the|for|on|in|to|&)\s+)?".join(letters) + r"[\w’'-]*"
+    return re.search(pattern, f"{doc.title}\n{doc.body}") is not None
 
 
 def _complement_found(q: Question, context: set[str], store: IndexStore) -> bool:

@@ -250,3 +250,14 @@ def test_names_listed_with_and_other_are_members_of_what_follows():
     officials = "It named Acme Corp, Bolt Ltd and other officials of the agency."
     run = [r for r in _runs(officials) if len(r) >= 2][0]
     assert _linked(officials, run, norm_key("officials")) and not _linked(officials, run, norm_key("suppliers"))
+
+
+def test_an_acronym_spelt_out_in_a_document_is_known():
+    from agent.extractive import _spelt_out
+
+    class Doc:
+        title = "Entity List entries, as carried in the Consolidated Screening List"
+        body = "FOR FURTHER INFORMATION CONTACT: Chair, End-User Review Committee, Office of the Assistant Secretary"
+
+    assert _spelt_out("CSL", Doc) and _spelt_out("EURC", Doc)
+    assert not _spelt_out("BIS", Doc) and not _spelt_out("Csl", Doc) and not _spelt_out("CSLX", Doc)
