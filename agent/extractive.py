@@ -1347,6 +1347,12 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "focus_sem": focus_sem,
         "unknown": 1.0 - unknown,
     }
+    if not q.focus and sum(1 for t in q.terms if not t.named) < 2:
+        # The question says little besides its names and names no thing it asks for ("Who was added
+        # to the Entity List?", "Who is John Honovich?"): what it asks about them cannot be measured
+        # apart from them; unknown, not low (the model reads a missing feature as its mean). A
+        # focus noun ("the *capital* of France") is measured.
+        del features["relation"]
     if len(dense) < _MIN_POOL:
         # Too few candidate sentences to have a typical one (a small index, a one-sentence
         # document): "how special is the best one" is unknown, not zero. The model reads a

@@ -261,3 +261,24 @@ def test_an_acronym_spelt_out_in_a_document_is_known():
 
     assert _spelt_out("CSL", Doc) and _spelt_out("EURC", Doc)
     assert not _spelt_out("BIS", Doc) and not _spelt_out("Csl", Doc) and not _spelt_out("CSLX", Doc)
+
+
+def test_a_question_that_says_nothing_but_its_names_is_not_judged_by_their_absence(tmp_path):
+    """'Who was added to the Entity List?' over a one-sentence document: the question without its
+    names ('Who was added to the') measures nothing, so that feature is unknown, not low; a question
+    whose focus noun the sources never give ('the capital of France') still abstains."""
+    from agent.api import ask
+    from ingest.pipeline import ingest_paths
+    from ingest.store import IndexOptions, IndexStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "release.txt").write_text(
+        "title: Commerce adds Example Optics\npublisher: Example Commerce Department\ndate: 2020-06-05\n---\n"
+        "The Department added Example Optics Ltd to the Entity List, effective 5 June 2020, citing support for "
+        "military end users.\n", encoding="utf-8")
+    idx = tmp_path / "idx"
+    ingest_paths([docs], IndexStore(IndexOptions(path=idx)), progress=False)
+    a = ask("Who was added to the Entity List?", index=idx)
+    assert not a.abstained and "Example Optics Ltd" in a.text
+    assert ask("What is the capital of France?", index=idx).abstained

@@ -70,9 +70,6 @@ def test_duplicate_body_keeps_each_files_metadata(tmp_path, index_consistency):
         ("newswire-copy.txt", "US blacklists Example Optics (newswire reprint)", "Example Newswire", "2020-06-08")}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8: the fitted abstention model abstains on this one-sentence "
-                   "answer (cosine of the 'Who ...?' question to the sentence is 0.42, below what the model "
-                   "learnt on the 15-document corpus)")
 def test_duplicate_body_answers_cite_each_files_metadata(tmp_path):
     docs = _copy("duplicate-body-different-metadata", tmp_path / "docs")
     idx = tmp_path / "idx"
