@@ -222,7 +222,7 @@ def _prune_boilerplate(root, kept: str) -> int:
     id="footer">``, a share bar or a "related" list inside ``<main>``). Tables, the ``h1``
     and blocks that hold other blocks are never removed (a table's rows are ours to
     read; a container's text is judged block by block). Returns the blocks removed."""
-    removed = 0
+    removed = _prune_headless_sections(root, kept)
     pos = 0  # blocks come in the order trafilatura writes them: search on from the last one found
     judged: set[int] = set()  # blocks kept: the inline tags inside them are judged with them
     for tag in list(root.find_all(_LEAF_BLOCKS)):
@@ -236,7 +236,7 @@ def _prune_boilerplate(root, kept: str) -> int:
         at = kept.find(text, pos)
         if at < 0:
             at = kept.find(text)  # written out of order (rare): anywhere in the main text
-        if at < 0:
+        if at < 0 or _spurious(kept, text, at, pos):
             tag.decompose()
             removed += 1
             continue
@@ -244,6 +244,86 @@ def _prune_boilerplate(root, kept: str) -> int:
         if at >= pos:
             pos = at + len(text)
     return removed
+
+
+# A short block (folded characters) matched only this far ahead in trafilatura's text is not the same text.
+SHORT_BLOCK = 16
+FAR_AHEAD = 200
+_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]  # not h1: trafilatura takes the page's title out of its text
+
+
+def _spurious(kept: str, text: str, at: int, pos: int) -> bool:
+    """True when a short block's match in ``kept`` (at ``at``; the search went on from
+    ``pos``) is a chance one: a letter or two inside a longer word ("X", a share link, in
+    "Texas"), or a short label found only far ahead, past main text not yet met ("Email"
+    of a share bar in a later "Email: ERC@bis.doc.gov"), or only behind."""
+    n = len(text)
+    if n <= 3 and 0 < at and at + n < len(kept) and kept[at - 1].isalpha() and kept[at + n].isalpha():
+        return True
+    # Found behind ``pos``: trafilatura writes its text in page order, so a short block
+    # matched only out of order ("Iran", a tag link, in the first sentence) is a chance match.
+    return n < SHORT_BLOCK and (at > pos + FAR_AHEAD or at < pos)
+
+
+def _prune_headless_sections(root, kept: str) -> int:
+    """Remove the short lines of a section whose heading trafilatura left out ("Also from
+    this source", "WANT YOUR COMPANY'S NEWS FEATURED ...?" over "440k+ Newsrooms", a
+    teaser's date): trafilatura drops a promotional box's heading and links but keeps the
+    loose lines under them. Sentences (:func:`_is_prose`) and tables in such a section
+    stay; a section whose heading trafilatura kept is the article's own."""
+    removed = 0
+    for heading in list(root.find_all(_HEADINGS)):
+        if heading.decomposed:
+            continue
+        text = _WS.sub("", heading.get_text("")).casefold()
+        box = heading.parent
+        if not text or text in kept or box is None or box is root or box.name in ("main", "article", "body"):
+            continue
+        lines = [t for t in box.find_all(_LEAF_BLOCKS) if t is not heading and t.find(_BLOCK_INSIDE) is None
+                 and t.find_parent("table") is None and t.get_text(strip=True)]
+        if any(_is_prose(" ".join(t.get_text(" ").split())) for t in lines):
+            continue
+        for t in lines:
+            if not t.decomposed:
+                t.decompose()
+                removed += 1
+    return removed
+
+
+def _main_root(soup, kept: str | None):
+    """The element holding the page's text: ``<main>``, else its longest ``<article>``,
+    else ``<body>`` - the first of them that holds most of trafilatura's main text
+    (``kept``), when there is one. A page may mark a teaser card as ``<article>`` (a
+    "Related Articles" list) and leave its own text outside any: the text decides."""
+    articles = sorted(soup.find_all("article"), key=lambda a: len(a.get_text("")), reverse=True)
+    candidates = [c for c in (soup.find("main"), *articles[:1], soup.body) if c is not None]
+    if kept is None:
+        return candidates[0] if candidates else soup
+    for c in candidates:
+        if _covers(_WS.sub("", c.get_text("")).casefold(), kept):
+            return c
+    return soup.body or soup
+
+
+def _holder(root, kept: str | None):
+    """The deepest element under ``root`` whose text holds most of ``kept`` (``root`` itself
+    when no child does, or when there is no ``kept``)."""
+    node = root
+    while kept is not None:
+        inner = next((c for c in node.find_all(True, recursive=False)
+                      if _covers(_WS.sub("", c.get_text("")).casefold(), kept)), None)
+        if inner is None:
+            return node
+        node = inner
+    return node
+
+
+def _covers(text: str, kept: str, piece: int = 40) -> bool:
+    """True when most pieces of ``kept`` (every ``piece`` characters; those with a table's
+    "|" left out: trafilatura writes cells its own way) occur in ``text``."""
+    pieces = [kept[i:i + piece] for i in range(0, max(len(kept) - piece, 1), piece)]
+    pieces = [p for p in pieces if "|" not in p] or pieces
+    return sum(p in text for p in pieces) >= 0.8 * len(pieces)
 
 
 def _is_prose(text: str) -> bool:
@@ -344,9 +424,12 @@ def load_html_text(html: str, source: str) -> Document:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo"]}):
         tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
     kept = main_text(html)
-    ours = len(_WS.sub("", root.get_text("")))
+    root = _main_root(soup, kept)
+    # Measured against the element the markup points at (<main>, <article>); on a page
+    # that marks none, against the smallest element holding trafilatura's text (the
+    # whole <body> holds the menus and footers as well).
+    ours = len(_WS.sub("", (root if root.name in ("main", "article") else _holder(root, kept)).get_text("")))
     if kept is not None and len(kept) < MAIN_TEXT_MIN_SHARE * ours:
         # trafilatura kept little of a page whose markup points at its text (a short page,
         # notes in a list after paragraphs it took for links): it misread it; keep all.
