@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import regex
+
 from .records import Chunk, Document
 
 # Words after which a period does not end a sentence.
@@ -68,8 +70,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*[=-]{3,}\s*$")
 _TABLE_ROW = re.compile(r"^\s*\||\s\|\s|\S\t+\S")
 # A line that starts a new unit: a list item ("- ", "* ", "1. ", "(a) ", "iv) ") or a
-# record field ("Address: ...", up to four words before the colon).
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u2013]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
+# record field ("Address: ...", up to four words before the colon). A bullet is any
+# symbol character (Unicode category So: "●", "■", "▸", "➢", "✓", "❖"; arrows, Sm "→"),
+# a bullet or middle dot (Po "•", "‣", "⁃", "·"), or a private-use glyph (Co): Word's
+# Symbol-font bullets come through as U+F0B7 and its like.
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+\u2013\u2022\u2023\u2043\u00b7\p{So}\p{Co}\u2190-\u21ff]"
+                           r"|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
 _FIELD = re.compile(r"^\s*[A-Z][\w/()'.-]*(?: [\w/()'.-]+){0,3}:\s")
 # A line this close to the longest line of the text may have been wrapped there.
 WRAP_SLACK = 0.75
@@ -140,7 +146,7 @@ def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int
     unit = text[a:b]
     cursor = 0
     for m in _SENT_END.finditer(unit):
-        if unit[m.start()] == "." and _is_abbreviation(unit, m.start()):
+        if unit[m.start()] == "." and (_is_abbreviation(unit, m.start()) or _in_brackets(unit, cursor, m.start())):
             continue
         piece = unit[cursor:m.end()].strip()
         if len(piece) <= 5 and _LIST_ITEM.match(piece + " "):
@@ -148,6 +154,20 @@ def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int
         _add_span(spans, unit, a + base, cursor, m.end())
         cursor = m.end()
     _add_span(spans, unit, a + base, cursor, len(unit))
+
+
+BRACKET_REACH = 160  # a bracketed citation closes within this many characters
+
+
+def _in_brackets(unit: str, cursor: int, dot: int) -> bool:
+    """True when the period at ``dot`` stands inside square brackets that close soon after
+    it: an editorial or citation bracket ("[FR Doc. 2025-03456 Filed 3-3-25; 8:45 am]",
+    "[Docket No. 250226-0032]") holds no sentence end."""
+    opened = unit.rfind("[", cursor, dot)
+    if opened < 0 or unit.rfind("]", opened, dot) >= 0:
+        return False
+    close = unit.find("]", dot, dot + BRACKET_REACH)
+    return close >= 0 and unit.find("[", dot, close) < 0
 
 
 def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: int) -> None:

@@ -146,8 +146,34 @@ def _flatten_tables(root, soup) -> None:
             if out:
                 lines.append(CELL_SEPARATOR.join(out))
         replacement = soup.new_tag("div")
-        replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
+        if _in_data_cell(table):
+            # A table inside a cell of a data table is that cell's value: its rows stay in
+            # the outer row ("Products: Steel pipe, 7306.30; Aluminum foil, 7607.11 | Duty: 25%"),
+            # so the outer row's other cells still read with each of them.
+            replacement.name = "span"
+            replacement.string = NESTED_ROW_SEPARATOR.join(ln.replace(CELL_SEPARATOR, NESTED_CELL_SEPARATOR)
+                                                           for ln in lines)
+        else:
+            replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
         table.replace_with(replacement)
+
+
+NESTED_ROW_SEPARATOR = "; "
+NESTED_CELL_SEPARATOR = ", "
+
+
+def _in_data_cell(table) -> bool:
+    """True when ``table`` sits in a cell of a table that holds data: one with a header
+    (``<th>``, ``<thead>``, or a first row in bold), not one that lays a page out."""
+    cell = table.find_parent(["td", "th"])
+    outer = cell.find_parent("table") if cell is not None else None
+    if outer is None or str(outer.get("role", "")).strip().lower() in ("presentation", "none"):
+        return False
+    if outer.find("thead") is not None or any(c.name == "th" and c.find_parent("table") is outer
+                                               for c in outer.find_all("th")):
+        return True
+    first = next((tr for tr in outer.find_all("tr") if tr.find_parent("table") is outer), None)
+    return first is not None and _bold_row(first.find_all(["td", "th"], recursive=False))
 
 
 def _bold_row(row: list) -> bool:
