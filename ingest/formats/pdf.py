@@ -445,6 +445,7 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
         # (the margin beside a short line, such as a running head) is no gutter.
         groups.append([[band], [(a, b) for a, b in white if a > x0 and b < x1]])
     out: list[tuple[str, float, float]] = []
+    row = None  # the last table row read (see _wrapped_cells), while lines follow it
     for group_bands, _white_strips in groups:
         cut = _column_cut(group_bands, gutter) if len(group_bands) >= MIN_COLUMN_LINES else None
         if cut is not None:
@@ -466,11 +467,68 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
                         out.append(("", 0, 0))
                     out += sub
                 continue
-            line = (_line_text(band, gutter * CELL_GAP / GUTTER), max(w.top for w in band), min(w.bottom for w in band))
+            cell_gap = gutter * CELL_GAP / GUTTER
+            line = (_line_text(band, cell_gap), max(w.top for w in band), min(w.bottom for w in band))
+            if row is not None and out and out[-1] is row[0]:
+                merged = _wrapped_cells(row, band, line, cell_gap)
+                if merged is not None:
+                    out[-1] = merged
+                    row = (merged, row[1], row[2])
+                    continue
             if out and out[-1][0] and para_gap_between(out[-1], line, para_gap):
                 out.append(("", 0, 0))
             out.append(line)
+            cells = _cell_spans(band, cell_gap)
+            row = (line, cells, line[0].split(CELL_JOIN)) if len(cells) >= 2 else None
+        row = None
     return out
+
+
+CELL_JOIN = " | "
+WRAP_LINE_GAP = 0.25  # a cell's wrapped line follows its row this close (x line height) ...
+
+
+def _cell_spans(band: list[_Word], cell_gap: float) -> list[tuple[float, float]]:
+    """x extents of a band's cells (runs of words closer than ``cell_gap``), left to right."""
+    spans: list[list[float]] = []
+    for w in sorted(band, key=lambda w: w.x0):
+        if spans and w.x0 - spans[-1][1] < cell_gap:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+        else:
+            spans.append([w.x0, w.x1])
+    return [(a, b) for a, b in spans]
+
+
+def _wrapped_cells(row, band: list[_Word], line: tuple[str, float, float], cell_gap: float):
+    """The table row ``row`` (``(line, cell spans, cell texts)``) with ``band`` merged into
+    its cells when ``band`` is the wrapped second line of some of them ("Certain steel
+    products, including" / "flat-rolled and tubular products"): fewer cells than the row,
+    each inside the column of a different cell of the row, and either set at line spacing
+    under it (closer than rows are set apart) or going on in lower case. None otherwise:
+    the band is a row of its own (a row under a merged cell also leaves a column empty,
+    but starts a new row with its own value cells)."""
+    (text, top, bottom), spans, texts = row
+    pieces = _cell_spans(band, cell_gap)
+    if len(pieces) >= len(spans) or len(texts) != len(spans):
+        return None
+    h = statistics.median(w.h for w in band)
+    starts = [a for a, _ in spans] + [math.inf]
+    columns = []
+    for a, b in pieces:
+        k = next((k for k in range(len(spans)) if starts[k] - 0.5 * h <= a and b <= starts[k + 1]), None)
+        if k is None or k in columns:
+            return None
+        columns.append(k)
+    piece_texts = _line_text(band, cell_gap).split(CELL_JOIN)
+    if len(piece_texts) != len(pieces):
+        return None
+    tight = bottom - line[1] <= WRAP_LINE_GAP * h
+    if not tight and not all(t[:1].islower() for t in piece_texts):
+        return None
+    texts = list(texts)
+    for k, t in zip(columns, piece_texts):
+        texts[k] = texts[k] + t if texts[k].endswith("-") else f"{texts[k]} {t}"
+    return (CELL_JOIN.join(texts), top, line[2])
 
 
 def _stacked_pieces(band: list[_Word], gutter: float) -> list[list[_Word]] | None:
