@@ -6,7 +6,8 @@ import logging
 import re
 
 from ..records import Document
-from .common import first_line, infer_doc_type, normalise_date
+from .common import (PAGE_MARK, first_line, gpo_page_line, infer_doc_type, mark_gpo_pages, normalise_date,
+                     take_page_marks)
 from .text import decode_bytes
 
 log = logging.getLogger(__name__)
@@ -357,6 +358,23 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 8 and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
 
 
+_START_PAGE = re.compile(r"\s*Start Printed Page (\d{1,6})\s*", re.I)
+
+
+def _mark_page_starts(root) -> None:
+    """Replace each printed-page marker ("Start Printed Page 11112", as federalregister.gov
+    sets one inline where a printed page starts) - the outermost element holding only
+    that text - by a :data:`PAGE_MARK`."""
+    for node in list(root.find_all(string=_START_PAGE)):
+        m = _START_PAGE.fullmatch(str(node))
+        if not m or node.parent is None:
+            continue
+        el = node.parent
+        while el.parent is not None and el.parent is not root and _START_PAGE.fullmatch(el.parent.get_text("")):
+            el = el.parent
+        el.replace_with(f" {PAGE_MARK.format(m.group(1))} ")
+
+
 def _mark_footnote_refs(root) -> None:
     """A footnote reference (a superscript link to a note on the same page, "50 percent<sup>
     <a href="#fn1">1</a></sup>") written as "[1]", so its number does not run into the
@@ -465,6 +483,7 @@ def load_html_text(html: str, source: str) -> Document:
         removed = _prune_boilerplate(root, kept)
         if removed:
             log.debug("%s: %d boilerplate block(s) left out (not in the page's main text)", source, removed)
+    _mark_page_starts(root)
     _mark_footnote_refs(root)
     _flatten_tables(root, soup)
     _definition_lists(root, soup)
@@ -484,8 +503,14 @@ def load_html_text(html: str, source: str) -> Document:
         lines = [_WS.sub(" ", ln).strip() for ln in block.split(_LINE_BREAK)]
         paras.append("\n".join(ln for ln in lines if ln))
     body = "\n\n".join(p for p in paras if p)
+    # Printed page markers: citations carry the printed page. federalregister.gov's inline
+    # "Start Printed Page 11112" goes (on screen only); GPO's "[[Page 11112]]" lines in <pre>
+    # go where a sentence runs on across them and stay between paragraphs (see take_page_marks).
+    body, pages, page_numbers = take_page_marks(body)
+    if not pages:
+        body, pages, page_numbers = take_page_marks(mark_gpo_pages(body), gpo_page_line)
     if not title:
         h1 = soup.find("h1")
         title = h1.get_text(" ", strip=True) if h1 else first_line(body)
     return Document(source=source, body=body, title=title, publisher=publisher, date=date, url=url,
-                    doc_type=infer_doc_type(title, publisher, "html"))
+                    doc_type=infer_doc_type(title, publisher, "html"), pages=pages, page_numbers=page_numbers)

@@ -102,3 +102,38 @@ def test_nested_table_stays_in_its_row():
     lines = doc.body.split("\n\n")
     assert "Group: Metals | Products: Steel pipe, 7306.30; Aluminum foil, 7607.11 | Duty: 25%" in lines
     assert "Group: Vehicles | Products: Electric cars, 8703.80 | Duty: 100%" in lines
+
+
+RUN_ON = ("The ERC determined that these entities supplied components to end users in Russia, and the license "
+          "review policy for these entities is a presumption of denial.")
+
+
+@pytest.mark.parametrize("name", ["govinfo-fr.txt", "govinfo-fr-pre.html"])
+def test_gpo_page_lines_are_printed_pages_not_text(name: str):
+    doc = _doc(name)
+    assert "[[Page" not in doc.body
+    sents = [" ".join(s.split()) for s in _sentences(doc)]
+    assert RUN_ON in sents  # the sentence the page line interrupted is whole
+    assert doc.page_of(doc.body.index("Bureau of Industry")) == 11111
+    assert doc.page_of(doc.body.index("is a presumption")) == 11112
+    assert doc.page_of(doc.body.index("DATES:")) == 11112
+
+
+def test_federalregister_gov_start_printed_page_marker():
+    doc = _doc("federalregister-printed-page-marker.html")
+    assert "Start Printed Page" not in doc.body
+    assert ("to the Entity List because they supplied components for unmanned aerial vehicles to end users in Russia, "
+            "and the license review policy") in doc.body
+    assert doc.page_of(doc.body.index("to end users") - 1) == 11111
+    assert doc.page_of(doc.body.index("end users")) == 11112
+    assert doc.page_of(doc.body.index("This rule is effective")) == 11112
+
+
+def test_gpo_page_line_between_paragraphs_stays_and_numbers_the_page(tmp_path: Path):
+    p = tmp_path / "fr.txt"
+    p.write_text("ACTION: Interim rule.\n\n[[Page 68315]]\n\nSUMMARY: DoD, GSA, and NASA are issuing a second interim "
+                 "rule.\n", encoding="utf-8")
+    doc = load_documents(p)[0]
+    assert doc.body == p.read_text(encoding="utf-8")
+    assert doc.page_numbers == [68314, 68315]
+    assert doc.page_of(doc.body.index("ACTION")) == 68314 and doc.page_of(doc.body.index("SUMMARY")) == 68315
