@@ -76,6 +76,9 @@ _TABLE_ROW = re.compile(r"^\s*\||\s\|\s|\S\t+\S")
 # Symbol-font bullets come through as U+F0B7 and its like.
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*+\u2013\u2022\u2023\u2043\u00b7\p{So}\p{Co}\u2190-\u21ff]"
                            r"|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
+# A list marker that is a number or letter ("301.", "(b)", "iv)"), not a bullet: it may be a
+# word of a hard-wrapped sentence.
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
 _FIELD = re.compile(r"^\s*[A-Z][\w/()'.-]*(?: [\w/()'.-]+){0,3}:\s")
 # A line this close to the longest line of the text may have been wrapped there.
 WRAP_SLACK = 0.75
@@ -93,8 +96,14 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         return True
     if _HEADING.match(line) or _TABLE_ROW.search(line) or _HEADING.match(nxt) or _TABLE_ROW.search(nxt):
         return True
-    if _LIST_ITEM.match(nxt) or _FIELD.match(nxt):
+    if _FIELD.match(nxt):
         return True
+    if _LIST_ITEM.match(nxt):
+        # A number or letter at the start of a wrapped line may be the sentence's own
+        # ("... under Section" / "301. The ...", "... paragraph" / "(b) of this section"):
+        # after a line that stops mid-sentence where the text wraps, it goes on.
+        if not (_ENUMERATOR.match(nxt) and line.rstrip()[-1:].isalnum() and _fills(line, nxt, width)):
+            return True
     if nxt[:1] in (" ", "\t") and (_LIST_ITEM.match(line) or line[:1] in (" ", "\t")):
         return False  # an indented continuation of a list item
     last, first_char = line.rstrip()[-1:], nxt.lstrip()[:1]
@@ -102,8 +111,13 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         # A line that stops inside a sentence ("... steel pipe is" / "25 percent ..."),
         # however short: a line break set by hand (an HTML <br>, a short PDF line).
         return False
+    return not _fills(line, nxt, width)
+
+
+def _fills(line: str, nxt: str, width: int) -> bool:
+    """True when ``line`` was wrapped: the next line's first word would not have fitted after it."""
     first = nxt.split(None, 1)[0]
-    return len(line.rstrip()) + 1 + len(first) <= WRAP_SLACK * width
+    return len(line.rstrip()) + 1 + len(first) > WRAP_SLACK * width
 
 
 def _wrap_width(lines: list[str]) -> int:

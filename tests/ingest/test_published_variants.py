@@ -137,3 +137,19 @@ def test_gpo_page_line_between_paragraphs_stays_and_numbers_the_page(tmp_path: P
     assert doc.body == p.read_text(encoding="utf-8")
     assert doc.page_numbers == [68314, 68315]
     assert doc.page_of(doc.body.index("ACTION")) == 68314 and doc.page_of(doc.body.index("SUMMARY")) == 68315
+
+
+def test_number_or_letter_wrapped_to_a_line_start_is_no_list_item():
+    text = ("The Trade Representative today announced the results of the investigation under Section\n"
+            "301. The tariff rate on electric vehicles will rise from 25 percent to 100 percent in\n"
+            "2024, and the tariff rate on semiconductors will rise to 50 percent by 2025, under\n"
+            "paragraph (b) of the notice, while the exclusions listed in this part of paragraph\n"
+            "(c) of the notice are extended for one year, the Office said on May 14, 2024.\n\n"
+            "The Trade Representative will also:\n1. Open an exclusion process.\n(b) Extend 180 exclusions.\n")
+    assert [" ".join(text[s:e].split()) for s, e in split_sentences(text)] == [
+        "The Trade Representative today announced the results of the investigation under Section 301.",
+        "The tariff rate on electric vehicles will rise from 25 percent to 100 percent in 2024, and the tariff rate "
+        "on semiconductors will rise to 50 percent by 2025, under paragraph (b) of the notice, while the exclusions "
+        "listed in this part of paragraph (c) of the notice are extended for one year, the Office said on May 14, "
+        "2024.",
+        "The Trade Representative will also:", "1. Open an exclusion process.", "(b) Extend 180 exclusions."]
