@@ -14,7 +14,9 @@ with its own month names ("1 يونيو 2020", "1 июня 2020 г.", "1. Juni 2
   "Wann"). Closed-class words of a language are stable linguistic data; the table is
   one entry per language, not fitted to any question. Chinese, Japanese and Korean
   are written without spaces: their words are found anywhere; the others as whole
-  words, after the proclitics the language attaches ("ومتى" = "and when").
+  words, after the proclitics the language attaches ("ومتى" = "and when"). A word of a
+  language in the Latin script ("quand", "kapan") counts only in a question py3langid
+  does not call English: in an English question it is a name ("Kapan", "Quando Ltd").
 * **Month names** come from CLDR through Babel (format and stand-alone, wide forms;
   locale variants where a region names its months differently: Levantine Arabic
   "حزيران" beside "يونيو"), for the same languages. A date is a day, the month name
@@ -59,10 +61,18 @@ MONTH_LOCALES: dict[str, tuple[str, ...]] = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _when_re() -> re.Pattern:
+# Languages written in the Latin script: their words could be names in an English question
+# ("Kapan", a town; "Quando Ltd"), so a match counts only in a question py3langid does not
+# call English. The other scripts tell the language by themselves.
+LATIN = frozenset({"fr", "es", "pt", "it", "de", "tr", "id", "vi"})
+
+
+@functools.lru_cache(maxsize=2)
+def _when_re(latin: bool) -> re.Pattern:
     parts = []
     for lang, words in WHEN_WORDS.items():
+        if (lang in LATIN) != latin:
+            continue
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s*" if lang in UNSPACED else r"\s+")
                        for w in sorted(words, key=len, reverse=True))
         if lang in UNSPACED:
@@ -77,7 +87,19 @@ def asks_when(question: str) -> bool:
     """True when ``question`` holds another language's word for "when" / "on what date"
     ("متى", "когда", "何时", "いつ", "언제", "quand", "wann" ...). English "when" is not
     here: the English classifier reads it with the rest of the question."""
-    return _when_re().search(question) is not None
+    if _when_re(False).search(question):
+        return True
+    return _when_re(True).search(question) is not None and not _is_english(question)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_english(question: str) -> bool:
+    """py3langid's (BSD-3; model in the wheel) reading of the question's language."""
+    try:
+        import py3langid
+    except ImportError:  # a declared dependency; without it, a Latin-script match counts
+        return False
+    return py3langid.classify(question)[0] == "en"
 
 
 @functools.lru_cache(maxsize=1)

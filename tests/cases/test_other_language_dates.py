@@ -41,7 +41,8 @@ def test_when_questions_in_other_languages_get_the_date_kind(question: str):
 @pytest.mark.parametrize("question", [
     "ما هي نسبة الرسوم الجمركية على واردات الصلب؟", "Какова ставка пошлины на алюминий?",
     "What is the tariff on steel?", "Which entities were added to the Entity List?",
-    "How much did the Quandt family invest?", "示例电子有限公司被列入了什么清单？"])
+    "How much did the Quandt family invest?", "示例电子有限公司被列入了什么清单？",
+    "Which companies in Kapan were added to the list?", "What did Quando Ltd export to Iran?"])
 def test_other_questions_keep_their_kind(question: str):
     assert classify(question) is not AnswerKind.DATE
 
