@@ -92,6 +92,8 @@ _DATE_RE = re.compile(
     # Chinese/Japanese and Korean dates: 2019年6月1日, 2022년 8월 1일 (no word boundary:
     # the characters around them are letters too).
     r"|(?<![\d０-９])[\d０-９]{4}\s*[年년]\s*[\d０-９]{1,2}\s*[月월]\s*[\d０-９]{1,2}\s*[日일]")
+
+
 @functools.lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
     """Figures: money, percentages, counts in digits or in words. The words are spaCy's English
