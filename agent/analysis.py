@@ -14,6 +14,7 @@ from typing import Callable
 from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
+from .multilingual import asks_when, find_month_dates
 from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
 
 log = logging.getLogger(__name__)
@@ -91,11 +92,6 @@ _DATE_RE = re.compile(
     # Chinese/Japanese and Korean dates: 2019年6月1日, 2022년 8월 1일 (no word boundary:
     # the characters around them are letters too).
     r"|(?<![\d０-９])[\d０-９]{4}\s*[年년]\s*[\d０-９]{1,2}\s*[月월]\s*[\d０-９]{1,2}\s*[日일]")
-# Questions asking "when" in Chinese (什么时候, 何时, 哪天, 哪一年, 什么日期 ...), Japanese
-# (いつ, 何日, 何年) and Korean (언제, 며칠): the interrogatives of time, as "when" and
-# "what date" are in English. They never occur in an English question.
-_CJK_WHEN = re.compile(r"什么时候|甚麼時候|什麼時候|何时|何時|几时|幾時|哪[一]?[天日年月]|什么日期|什麼日期|几月几[日号]"
-                       r"|幾月幾[日號]|いつ|何日|何年|何月|언제|며칠|몇\s*년|몇\s*월")
 
 
 @functools.lru_cache(maxsize=1)
@@ -294,7 +290,7 @@ def asking_clause(question: str) -> str:
 
 
 def classify(question: str) -> AnswerKind:
-    if _CJK_WHEN.search(question):
+    if asks_when(question):  # "متى", "何时", "いつ", "когда" ...: another language's "when"
         return AnswerKind.DATE
     q = asking_clause(question).lower().strip()
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
@@ -532,13 +528,17 @@ def answer_kind(question: str, store: IndexStore) -> AnswerKind:
 
 
 def find_dates(text: str) -> list[re.Match]:
-    return list(_DATE_RE.finditer(text))
+    """Dates in English or CJK form, then those with another language's month names
+    ("1 يونيو 2020", "1 июня 2020"; :func:`agent.multilingual.find_month_dates`), in text order."""
+    found = list(_DATE_RE.finditer(text))
+    other = [m for m in find_month_dates(text) if not any(d.start() < m.end() and m.start() < d.end() for d in found)]
+    return sorted(found + other, key=lambda m: m.start()) if other else found
 
 
 def find_numbers(text: str) -> list[re.Match]:
     """Figures: money, percentages, counts (bare years excluded)."""
     # Numbers inside dates, citations, section and docket numbers are not figures.
-    blocked = [(d.start(), d.end()) for d in _DATE_RE.finditer(text)]
+    blocked = [(d.start(), d.end()) for d in find_dates(text)]
     blocked += [(b.start(), b.end()) for b in _NOT_FIGURE.finditer(text)]
     out = []
     for m in _number_re().finditer(text):

@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import regex
+
 from .records import Chunk, Document
 
 # Words after which a period does not end a sentence.
@@ -68,8 +70,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*[=-]{3,}\s*$")
 _TABLE_ROW = re.compile(r"^\s*\||\s\|\s|\S\t+\S")
 # A line that starts a new unit: a list item ("- ", "* ", "1. ", "(a) ", "iv) ") or a
-# record field ("Address: ...", up to four words before the colon).
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u2013]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
+# record field ("Address: ...", up to four words before the colon). A bullet is any
+# symbol character (Unicode category So: "●", "■", "▸", "➢", "✓", "❖"; arrows, Sm "→"),
+# a bullet or middle dot (Po "•", "‣", "⁃", "·"), or a private-use glyph (Co): Word's
+# Symbol-font bullets come through as U+F0B7 and its like.
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+\u2013\u2022\u2023\u2043\u00b7\p{So}\p{Co}\u2190-\u21ff]"
+                           r"|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
+# A list marker that is a number or letter ("301.", "(b)", "iv)"), not a bullet: it may be a
+# word of a hard-wrapped sentence.
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\([ivxlcIVXLC]+\))\s+")
 _FIELD = re.compile(r"^\s*[A-Z][\w/()'.-]*(?: [\w/()'.-]+){0,3}:\s")
 # A line this close to the longest line of the text may have been wrapped there.
 WRAP_SLACK = 0.75
@@ -87,8 +96,14 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         return True
     if _HEADING.match(line) or _TABLE_ROW.search(line) or _HEADING.match(nxt) or _TABLE_ROW.search(nxt):
         return True
-    if _LIST_ITEM.match(nxt) or _FIELD.match(nxt):
+    if _FIELD.match(nxt):
         return True
+    if _LIST_ITEM.match(nxt):
+        # A number or letter at the start of a wrapped line may be the sentence's own
+        # ("... under Section" / "301. The ...", "... paragraph" / "(b) of this section"):
+        # after a line that stops mid-sentence where the text wraps, it goes on.
+        if not (_ENUMERATOR.match(nxt) and line.rstrip()[-1:].isalnum() and _fills(line, nxt, width)):
+            return True
     if nxt[:1] in (" ", "\t") and (_LIST_ITEM.match(line) or line[:1] in (" ", "\t")):
         return False  # an indented continuation of a list item
     last, first_char = line.rstrip()[-1:], nxt.lstrip()[:1]
@@ -96,8 +111,13 @@ def _hard_break(line: str, nxt: str, width: int) -> bool:
         # A line that stops inside a sentence ("... steel pipe is" / "25 percent ..."),
         # however short: a line break set by hand (an HTML <br>, a short PDF line).
         return False
+    return not _fills(line, nxt, width)
+
+
+def _fills(line: str, nxt: str, width: int) -> bool:
+    """True when ``line`` was wrapped: the next line's first word would not have fitted after it."""
     first = nxt.split(None, 1)[0]
-    return len(line.rstrip()) + 1 + len(first) <= WRAP_SLACK * width
+    return len(line.rstrip()) + 1 + len(first) > WRAP_SLACK * width
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -140,7 +160,7 @@ def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int
     unit = text[a:b]
     cursor = 0
     for m in _SENT_END.finditer(unit):
-        if unit[m.start()] == "." and _is_abbreviation(unit, m.start()):
+        if unit[m.start()] == "." and (_is_abbreviation(unit, m.start()) or _in_brackets(unit, cursor, m.start())):
             continue
         piece = unit[cursor:m.end()].strip()
         if len(piece) <= 5 and _LIST_ITEM.match(piece + " "):
@@ -148,6 +168,20 @@ def _split_unit(text: str, a: int, b: int, base: int, spans: list[tuple[int, int
         _add_span(spans, unit, a + base, cursor, m.end())
         cursor = m.end()
     _add_span(spans, unit, a + base, cursor, len(unit))
+
+
+BRACKET_REACH = 160  # a bracketed citation closes within this many characters
+
+
+def _in_brackets(unit: str, cursor: int, dot: int) -> bool:
+    """True when the period at ``dot`` stands inside square brackets that close soon after
+    it: an editorial or citation bracket ("[FR Doc. 2025-03456 Filed 3-3-25; 8:45 am]",
+    "[Docket No. 250226-0032]") holds no sentence end."""
+    opened = unit.rfind("[", cursor, dot)
+    if opened < 0 or unit.rfind("]", opened, dot) >= 0:
+        return False
+    close = unit.find("]", dot, dot + BRACKET_REACH)
+    return close >= 0 and unit.find("[", dot, close) < 0
 
 
 def _add_span(spans: list[tuple[int, int]], line: str, offset: int, a: int, b: int) -> None:

@@ -6,7 +6,8 @@ import logging
 import re
 
 from ..records import Document
-from .common import first_line, infer_doc_type, normalise_date
+from .common import (PAGE_MARK, first_line, gpo_page_line, infer_doc_type, mark_gpo_pages, normalise_date,
+                     take_page_marks)
 from .text import decode_bytes
 
 log = logging.getLogger(__name__)
@@ -146,8 +147,34 @@ def _flatten_tables(root, soup) -> None:
             if out:
                 lines.append(CELL_SEPARATOR.join(out))
         replacement = soup.new_tag("div")
-        replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
+        if _in_data_cell(table):
+            # A table inside a cell of a data table is that cell's value: its rows stay in
+            # the outer row ("Products: Steel pipe, 7306.30; Aluminum foil, 7607.11 | Duty: 25%"),
+            # so the outer row's other cells still read with each of them.
+            replacement.name = "span"
+            replacement.string = NESTED_ROW_SEPARATOR.join(ln.replace(CELL_SEPARATOR, NESTED_CELL_SEPARATOR)
+                                                           for ln in lines)
+        else:
+            replacement.string = _PARAGRAPH_BREAK + _PARAGRAPH_BREAK.join(lines) + _PARAGRAPH_BREAK
         table.replace_with(replacement)
+
+
+NESTED_ROW_SEPARATOR = "; "
+NESTED_CELL_SEPARATOR = ", "
+
+
+def _in_data_cell(table) -> bool:
+    """True when ``table`` sits in a cell of a table that holds data: one with a header
+    (``<th>``, ``<thead>``, or a first row in bold), not one that lays a page out."""
+    cell = table.find_parent(["td", "th"])
+    outer = cell.find_parent("table") if cell is not None else None
+    if outer is None or str(outer.get("role", "")).strip().lower() in ("presentation", "none"):
+        return False
+    if outer.find("thead") is not None or any(c.name == "th" and c.find_parent("table") is outer
+                                               for c in outer.find_all("th")):
+        return True
+    first = next((tr for tr in outer.find_all("tr") if tr.find_parent("table") is outer), None)
+    return first is not None and _bold_row(first.find_all(["td", "th"], recursive=False))
 
 
 def _bold_row(row: list) -> bool:
@@ -222,7 +249,7 @@ def _prune_boilerplate(root, kept: str) -> int:
     id="footer">``, a share bar or a "related" list inside ``<main>``). Tables, the ``h1``
     and blocks that hold other blocks are never removed (a table's rows are ours to
     read; a container's text is judged block by block). Returns the blocks removed."""
-    removed = 0
+    removed = _prune_headless_sections(root, kept)
     pos = 0  # blocks come in the order trafilatura writes them: search on from the last one found
     judged: set[int] = set()  # blocks kept: the inline tags inside them are judged with them
     for tag in list(root.find_all(_LEAF_BLOCKS)):
@@ -236,7 +263,7 @@ def _prune_boilerplate(root, kept: str) -> int:
         at = kept.find(text, pos)
         if at < 0:
             at = kept.find(text)  # written out of order (rare): anywhere in the main text
-        if at < 0:
+        if at < 0 or _spurious(kept, text, at, pos):
             tag.decompose()
             removed += 1
             continue
@@ -246,9 +273,106 @@ def _prune_boilerplate(root, kept: str) -> int:
     return removed
 
 
+# A short block (folded characters) matched only this far ahead in trafilatura's text is not the same text.
+SHORT_BLOCK = 16
+FAR_AHEAD = 200
+_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]  # not h1: trafilatura takes the page's title out of its text
+
+
+def _spurious(kept: str, text: str, at: int, pos: int) -> bool:
+    """True when a short block's match in ``kept`` (at ``at``; the search went on from
+    ``pos``) is a chance one: a letter or two inside a longer word ("X", a share link, in
+    "Texas"), or a short label found only far ahead, past main text not yet met ("Email"
+    of a share bar in a later "Email: ERC@bis.doc.gov"), or only behind."""
+    n = len(text)
+    if n <= 3 and 0 < at and at + n < len(kept) and kept[at - 1].isalpha() and kept[at + n].isalpha():
+        return True
+    # Found behind ``pos``: trafilatura writes its text in page order, so a short block
+    # matched only out of order ("Iran", a tag link, in the first sentence) is a chance match.
+    return n < SHORT_BLOCK and (at > pos + FAR_AHEAD or at < pos)
+
+
+def _prune_headless_sections(root, kept: str) -> int:
+    """Remove the short lines of a section whose heading trafilatura left out ("Also from
+    this source", "WANT YOUR COMPANY'S NEWS FEATURED ...?" over "440k+ Newsrooms", a
+    teaser's date): trafilatura drops a promotional box's heading and links but keeps the
+    loose lines under them. Sentences (:func:`_is_prose`) and tables in such a section
+    stay; a section whose heading trafilatura kept is the article's own."""
+    removed = 0
+    for heading in list(root.find_all(_HEADINGS)):
+        if heading.decomposed:
+            continue
+        text = _WS.sub("", heading.get_text("")).casefold()
+        box = heading.parent
+        if not text or text in kept or box is None or box is root or box.name in ("main", "article", "body"):
+            continue
+        lines = [t for t in box.find_all(_LEAF_BLOCKS) if t is not heading and t.find(_BLOCK_INSIDE) is None
+                 and t.find_parent("table") is None and t.get_text(strip=True)]
+        if any(_is_prose(" ".join(t.get_text(" ").split())) for t in lines):
+            continue
+        for t in lines:
+            if not t.decomposed:
+                t.decompose()
+                removed += 1
+    return removed
+
+
+def _main_root(soup, kept: str | None):
+    """The element holding the page's text: ``<main>``, else its longest ``<article>``,
+    else ``<body>`` - the first of them that holds most of trafilatura's main text
+    (``kept``), when there is one. A page may mark a teaser card as ``<article>`` (a
+    "Related Articles" list) and leave its own text outside any: the text decides."""
+    articles = sorted(soup.find_all("article"), key=lambda a: len(a.get_text("")), reverse=True)
+    candidates = [c for c in (soup.find("main"), *articles[:1], soup.body) if c is not None]
+    if kept is None:
+        return candidates[0] if candidates else soup
+    for c in candidates:
+        if _covers(_WS.sub("", c.get_text("")).casefold(), kept):
+            return c
+    return soup.body or soup
+
+
+def _holder(root, kept: str | None):
+    """The deepest element under ``root`` whose text holds most of ``kept`` (``root`` itself
+    when no child does, or when there is no ``kept``)."""
+    node = root
+    while kept is not None:
+        inner = next((c for c in node.find_all(True, recursive=False)
+                      if _covers(_WS.sub("", c.get_text("")).casefold(), kept)), None)
+        if inner is None:
+            return node
+        node = inner
+    return node
+
+
+def _covers(text: str, kept: str, piece: int = 40) -> bool:
+    """True when most pieces of ``kept`` (every ``piece`` characters; those with a table's
+    "|" left out: trafilatura writes cells its own way) occur in ``text``."""
+    pieces = [kept[i:i + piece] for i in range(0, max(len(kept) - piece, 1), piece)]
+    pieces = [p for p in pieces if "|" not in p] or pieces
+    return sum(p in text for p in pieces) >= 0.8 * len(pieces)
+
+
 def _is_prose(text: str) -> bool:
     """A sentence, not a data value: several words ending in sentence punctuation."""
     return len(text.split()) >= 8 and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+
+
+_START_PAGE = re.compile(r"\s*Start Printed Page (\d{1,6})\s*", re.I)
+
+
+def _mark_page_starts(root) -> None:
+    """Replace each printed-page marker ("Start Printed Page 11112", as federalregister.gov
+    sets one inline where a printed page starts) - the outermost element holding only
+    that text - by a :data:`PAGE_MARK`."""
+    for node in list(root.find_all(string=_START_PAGE)):
+        m = _START_PAGE.fullmatch(str(node))
+        if not m or node.parent is None:
+            continue
+        el = node.parent
+        while el.parent is not None and el.parent is not root and _START_PAGE.fullmatch(el.parent.get_text("")):
+            el = el.parent
+        el.replace_with(f" {PAGE_MARK.format(m.group(1))} ")
 
 
 def _mark_footnote_refs(root) -> None:
@@ -344,9 +468,12 @@ def load_html_text(html: str, source: str) -> Document:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo"]}):
         tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
     kept = main_text(html)
-    ours = len(_WS.sub("", root.get_text("")))
+    root = _main_root(soup, kept)
+    # Measured against the element the markup points at (<main>, <article>); on a page
+    # that marks none, against the smallest element holding trafilatura's text (the
+    # whole <body> holds the menus and footers as well).
+    ours = len(_WS.sub("", (root if root.name in ("main", "article") else _holder(root, kept)).get_text("")))
     if kept is not None and len(kept) < MAIN_TEXT_MIN_SHARE * ours:
         # trafilatura kept little of a page whose markup points at its text (a short page,
         # notes in a list after paragraphs it took for links): it misread it; keep all.
@@ -356,6 +483,7 @@ def load_html_text(html: str, source: str) -> Document:
         removed = _prune_boilerplate(root, kept)
         if removed:
             log.debug("%s: %d boilerplate block(s) left out (not in the page's main text)", source, removed)
+    _mark_page_starts(root)
     _mark_footnote_refs(root)
     _flatten_tables(root, soup)
     _definition_lists(root, soup)
@@ -375,8 +503,14 @@ def load_html_text(html: str, source: str) -> Document:
         lines = [_WS.sub(" ", ln).strip() for ln in block.split(_LINE_BREAK)]
         paras.append("\n".join(ln for ln in lines if ln))
     body = "\n\n".join(p for p in paras if p)
+    # Printed page markers: citations carry the printed page. federalregister.gov's inline
+    # "Start Printed Page 11112" goes (on screen only); GPO's "[[Page 11112]]" lines in <pre>
+    # go where a sentence runs on across them and stay between paragraphs (see take_page_marks).
+    body, pages, page_numbers = take_page_marks(body)
+    if not pages:
+        body, pages, page_numbers = take_page_marks(mark_gpo_pages(body), gpo_page_line)
     if not title:
         h1 = soup.find("h1")
         title = h1.get_text(" ", strip=True) if h1 else first_line(body)
     return Document(source=source, body=body, title=title, publisher=publisher, date=date, url=url,
-                    doc_type=infer_doc_type(title, publisher, "html"))
+                    doc_type=infer_doc_type(title, publisher, "html"), pages=pages, page_numbers=page_numbers)

@@ -40,7 +40,8 @@ import logging
 import math
 import re
 import statistics
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from ..records import Document
 from .common import LoadError, first_line, infer_doc_type, normalise_date
@@ -444,6 +445,7 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
         # (the margin beside a short line, such as a running head) is no gutter.
         groups.append([[band], [(a, b) for a, b in white if a > x0 and b < x1]])
     out: list[tuple[str, float, float]] = []
+    row = None  # the last table row read (see _wrapped_cells), while lines follow it
     for group_bands, _white_strips in groups:
         cut = _column_cut(group_bands, gutter) if len(group_bands) >= MIN_COLUMN_LINES else None
         if cut is not None:
@@ -465,11 +467,68 @@ def _region_lines(words: list[_Word], gutter: float, para_gap: float) -> list[tu
                         out.append(("", 0, 0))
                     out += sub
                 continue
-            line = (_line_text(band, gutter * CELL_GAP / GUTTER), max(w.top for w in band), min(w.bottom for w in band))
+            cell_gap = gutter * CELL_GAP / GUTTER
+            line = (_line_text(band, cell_gap), max(w.top for w in band), min(w.bottom for w in band))
+            if row is not None and out and out[-1] is row[0]:
+                merged = _wrapped_cells(row, band, line, cell_gap)
+                if merged is not None:
+                    out[-1] = merged
+                    row = (merged, row[1], row[2])
+                    continue
             if out and out[-1][0] and para_gap_between(out[-1], line, para_gap):
                 out.append(("", 0, 0))
             out.append(line)
+            cells = _cell_spans(band, cell_gap)
+            row = (line, cells, line[0].split(CELL_JOIN)) if len(cells) >= 2 else None
+        row = None
     return out
+
+
+CELL_JOIN = " | "
+WRAP_LINE_GAP = 0.25  # a cell's wrapped line follows its row this close (x line height) ...
+
+
+def _cell_spans(band: list[_Word], cell_gap: float) -> list[tuple[float, float]]:
+    """x extents of a band's cells (runs of words closer than ``cell_gap``), left to right."""
+    spans: list[list[float]] = []
+    for w in sorted(band, key=lambda w: w.x0):
+        if spans and w.x0 - spans[-1][1] < cell_gap:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+        else:
+            spans.append([w.x0, w.x1])
+    return [(a, b) for a, b in spans]
+
+
+def _wrapped_cells(row, band: list[_Word], line: tuple[str, float, float], cell_gap: float):
+    """The table row ``row`` (``(line, cell spans, cell texts)``) with ``band`` merged into
+    its cells when ``band`` is the wrapped second line of some of them ("Certain steel
+    products, including" / "flat-rolled and tubular products"): fewer cells than the row,
+    each inside the column of a different cell of the row, and either set at line spacing
+    under it (closer than rows are set apart) or going on in lower case. None otherwise:
+    the band is a row of its own (a row under a merged cell also leaves a column empty,
+    but starts a new row with its own value cells)."""
+    (text, top, bottom), spans, texts = row
+    pieces = _cell_spans(band, cell_gap)
+    if len(pieces) >= len(spans) or len(texts) != len(spans):
+        return None
+    h = statistics.median(w.h for w in band)
+    starts = [a for a, _ in spans] + [math.inf]
+    columns = []
+    for a, b in pieces:
+        k = next((k for k in range(len(spans)) if starts[k] - 0.5 * h <= a and b <= starts[k + 1]), None)
+        if k is None or k in columns:
+            return None
+        columns.append(k)
+    piece_texts = _line_text(band, cell_gap).split(CELL_JOIN)
+    if len(piece_texts) != len(pieces):
+        return None
+    tight = bottom - line[1] <= WRAP_LINE_GAP * h
+    if not tight and not all(t[:1].islower() for t in piece_texts):
+        return None
+    texts = list(texts)
+    for k, t in zip(columns, piece_texts):
+        texts[k] = texts[k] + t if texts[k].endswith("-") else f"{texts[k]} {t}"
+    return (CELL_JOIN.join(texts), top, line[2])
 
 
 def _stacked_pieces(band: list[_Word], gutter: float) -> list[list[_Word]] | None:
@@ -614,6 +673,24 @@ class _PageWords:
             out += [(b, _line_text(b, gap)) for b in _bands(ws)]
         return out
 
+    def folio_lines(self) -> list[str]:
+        """Edge lines that print a page number on a page read alone (no other page to
+        find its running head by): a bare folio ("7", "- 7 -", "Page 7 of 9") at the top
+        or the foot, or a top line of five words or more set in smaller type than the
+        text with a number at either end ("28644 Federal Register / Vol. 86, No. 97 /
+        ..."). A heading that opens with a number ("15 CFR Part 744", "2021 Annual
+        Report") is set in the text's type or larger, and is kept."""
+        lines = [line for _, line in self.edge_lines() if _BARE_FOLIO.match(line.strip())]
+        bands = _bands(self.words) if self.words else []
+        if len(bands) > 1:
+            h = statistics.median(w.h for w in self.words)
+            first = bands[0]
+            line = _line_text(first, self._cell_gap(self.words))
+            if (statistics.median(w.h for w in first) < 0.85 * h and len(line.split()) >= 5
+                    and _HEAD_FOLIO.search(line.strip()) and any(line == t for _, t in self.edge_lines())):
+                lines.append(line)
+        return lines
+
     def text(self, furniture: frozenset[str]) -> tuple[str, list[str]]:
         """The page's text without the edge lines whose key is in ``furniture``, and the lines dropped."""
         dropped_ids: set[int] = set()
@@ -723,6 +800,9 @@ class PdfText:
     pages: list[str]
     info: dict[str, str]
     furniture: list[str]
+    # The printed number of each page (its folio, "28644"), when the print shows one
+    # (see :func:`printed_numbers`); empty: pages are numbered 1, 2, ... .
+    page_numbers: list[int] = field(default_factory=list)
 
 
 def extract_pdf(raw: bytes) -> PdfText:
@@ -745,6 +825,7 @@ def extract_pdf(raw: bytes) -> PdfText:
             info = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
         except Exception:  # noqa: BLE001 - a damaged info dictionary must not lose the text
             info = {}
+        labels = [_page_label(pdf, i) for i in range(len(pdf))]
         # First pass: every page's words (running heads are known only once all pages are read).
         read: list[_PageWords | str] = []
         for i in range(len(pdf)):
@@ -762,11 +843,17 @@ def extract_pdf(raw: bytes) -> PdfText:
     finally:
         pdf.close()
     furniture = find_furniture([p for p in read if isinstance(p, _PageWords)])
+    if len(read) == 1 and isinstance(read[0], _PageWords) and not furniture:
+        # One page: no repetition to find its running head by; a folio set off at its edge
+        # (see :func:`_lone_folio`) is furniture all the same.
+        furniture = frozenset(furniture_key(line) for line in read[0].folio_lines())
     texts: list[str] = []
     removed: dict[str, str] = {}
+    dropped_by_page: list[list[str]] = []
     for i, p in enumerate(read):
         if isinstance(p, str):
             texts.append(p)
+            dropped_by_page.append([])
             continue
         try:
             text, dropped = p.text(furniture)
@@ -774,12 +861,72 @@ def extract_pdf(raw: bytes) -> PdfText:
             log.warning("page %d: layout analysis failed; using its words in drawing order", i + 1, exc_info=True)
             text, dropped = " ".join(w.text for w in p.words + [w for ws in p.other for w in ws]), []
         texts.append(text)
+        dropped_by_page.append(dropped)
         for line in dropped:  # one example per kind ("... 54471" stands for every page's number)
             removed.setdefault(furniture_key(line), line)
     if removed:
         log.info("removed %d kind(s) of running head/foot repeated across %d pages, e.g. %r",
                  len(removed), len(read), next(iter(removed.values())))
-    return PdfText(texts, info, list(removed.values()))
+    numbers = printed_numbers(dropped_by_page) or _numeric_labels(labels)
+    return PdfText(texts, info, list(removed.values()), numbers)
+
+
+_BARE_FOLIO = re.compile(r"^[^\w]*(?:page\s+)?(\d{1,6})(?:\s+of\s+\d{1,6})?[^\w]*$", re.I)
+# A number at the outer end of a running head: "28644 Federal Register / Vol. 86 ..." or
+# "... / Rules and Regulations 28645". Not a year after a comma ("May 21, 2021").
+_HEAD_FOLIO = re.compile(r"^(\d{1,6})\s+(?:\|\s+)?(?=[^\W\d])|(?<![,\d])\s(?:\|\s)?(\d{1,6})$")
+
+
+def _folio_number(line: str) -> int | None:
+    """The page number a running head or foot line prints, if any: a line that is a bare
+    folio ("7", "- 7 -", "Page 7", "Page 7 of 12") or a number at either end of a head."""
+    s = line.strip()
+    m = _BARE_FOLIO.match(s) or _HEAD_FOLIO.search(s)
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+def printed_numbers(dropped_by_page: list[list[str]]) -> list[int]:
+    """The printed number of every page from the running heads and feet dropped from
+    each page (``dropped_by_page[i]``): the folios must go up by one from page to page
+    (any page without one, such as a blank page, counts on); a number repeated on every
+    page (a year, a volume) or folios out of step give ``[]``; a page that prints two
+    numbers (a folio and a "Page n of m") counts with the one in step. One page: its folio."""
+    # Each page votes for the offset (folio - index) of every number it prints at an edge.
+    votes: Counter[int] = Counter()
+    pages_with = 0
+    for i, lines in enumerate(dropped_by_page):
+        offsets = {n - i for n in map(_folio_number, lines) if n is not None}
+        pages_with += bool(offsets)
+        votes.update(offsets)
+    if not votes:
+        return []
+    first, count = votes.most_common(1)[0]
+    # In step on most pages that print a number, and on two at least unless there is one page.
+    if first < 1 or 2 * count <= pages_with or (count < 2 and len(dropped_by_page) > 1):
+        return []
+    numbers = [first + i for i in range(len(dropped_by_page))]
+    return [] if numbers == list(range(1, len(numbers) + 1)) else numbers
+
+
+def _page_label(pdf, i: int) -> str:
+    """Page ``i``'s label from the PDF's /PageLabels tree ("" when it has none)."""
+    try:
+        return pdf.get_page_label(i) or ""
+    except Exception:  # noqa: BLE001 - a damaged label tree must not lose the text
+        return ""
+
+
+def _numeric_labels(labels: list[str]) -> list[int]:
+    """Printed numbers from the PDF's own page labels, when every page has a decimal label
+    and they go up by one (``[]`` otherwise, or when they are just 1, 2, ...)."""
+    if not labels or not all(lb.isdigit() for lb in labels):
+        return []
+    numbers = [int(lb) for lb in labels]
+    if any(b - a != 1 for a, b in zip(numbers, numbers[1:])) or numbers[0] == 1:
+        return []
+    return numbers
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019]$")
@@ -935,7 +1082,8 @@ def load_pdf_bytes(raw: bytes, source: str) -> Document:
     if heads:
         extra["running_heads"] = heads
     return Document(source=source, body=body, title=title, publisher=publisher, date=date,
-                    doc_type=infer_doc_type(f"{title} {heads}", publisher, "pdf"), pages=pages, extra=extra)
+                    doc_type=infer_doc_type(f"{title} {heads}", publisher, "pdf"), pages=pages, extra=extra,
+                    page_numbers=got.page_numbers)
 
 
 def _glued_share(body: str) -> float:

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from ..records import Document
-from .common import LoadError, first_line, infer_doc_type, normalise_date
+from .common import (LoadError, first_line, gpo_page_line, infer_doc_type, mark_gpo_pages, normalise_date,
+                     take_page_marks)
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ def load_text(text: str, source: str, *, markdown: bool = False, encoding: str =
 
     Markdown bodies lose data URIs and base64 payloads (their alt text stays).
     ``encoding`` (as detected) is recorded in ``extra['encoding']``. Form feeds mark page
-    starts (``pages``).
+    starts (``pages``); GPO page lines ("[[Page 11112]]") printed pages (``page_numbers``).
     """
     header, body = parse_header(text)
     if markdown or _DATA_URI.search(body):
@@ -192,6 +193,11 @@ def load_text(text: str, source: str, *, markdown: bool = False, encoding: str =
         header["encoding"] = encoding
     # A form feed starts a new page (text printed from a paged source, pdftotext output):
     # citations then carry the page, as for a PDF.
-    pages = [0] + [m.end() for m in re.finditer("\f", body)] if "\f" in body else []
+    # GPO's "[[Page 11112]]" lines (Federal Register / CFR text editions) say which printed
+    # page the text after them is on: citations carry the printed page; a line that breaks
+    # a sentence off goes (the sentence is whole again), one between paragraphs stays.
+    body, pages, page_numbers = take_page_marks(mark_gpo_pages(body), gpo_page_line)
+    if not pages:
+        pages = [0] + [m.end() for m in re.finditer("\f", body)] if "\f" in body else []
     return Document(source=source, body=body, title=title, publisher=publisher, date=date,
-                    url=url, doc_type=doc_type, extra=header, pages=pages)
+                    url=url, doc_type=doc_type, extra=header, pages=pages, page_numbers=page_numbers)

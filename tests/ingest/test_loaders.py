@@ -65,7 +65,10 @@ def test_every_shared_corpus_header_is_parsed(corpus_dir: Path):
         doc = load_file(f)
         raw = f.read_text(encoding="utf-8")
         assert doc.title and doc.publisher, f.name
-        assert raw.endswith(doc.body) and "\n---\n" + doc.body in raw, f.name  # body is the verbatim tail
+        # The body is the verbatim tail (GPO's "[[Page 68315]]" between paragraphs stays: no sentence
+        # runs on across it), and a page line gives the printed page numbers.
+        assert raw.endswith(doc.body) and "\n---\n" + doc.body in raw, f.name
+        assert bool(doc.page_numbers) == ("[[Page" in raw), f.name
         assert not doc.body.startswith("title:"), f.name
         assert doc.doc_type not in ("", "text"), f"{f.name}: doc_type {doc.doc_type!r} not inferred"
 
@@ -368,7 +371,9 @@ def test_html_table_header_in_thead_labels_cells_and_nested_tables(tmp_path: Pat
                  encoding="utf-8")
     body = load_file(p).body
     assert body.split("\n\n")[:2] == ["Schedule", "Product: EVs | Rate: 100%"]
-    assert "Product: Cells (solar) | Rate: 50% | 2024" in body
+    # The nested table is the Rate cell's value: its cells joined by ", " (" | " would read as
+    # a third column of the outer table), its rows by "; " (tests/ingest/test_published_variants.py).
+    assert "Product: Cells (solar) | Rate: 50%, 2024" in body
 
 
 def test_chinese_code_page_is_decoded(tmp_path: Path):
