@@ -1341,7 +1341,8 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "named": _named_coverage(q, best.context_keys | doc_keys(best.doc) | spelt),
         "names_known": len(known) / len(named) if named else 1.0,
         "focus": focus,
-        "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else 1.0,
+        "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY)
+        else float(_person_named(q, picked)) if _asks_person_name(q.text) else 1.0,
         "speaker": speaker,
         "relation": relation,
         "focus_sem": focus_sem,
@@ -1363,6 +1364,40 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
 
 # The fewest candidate sentences whose median says what an unremarkable match scores.
 _MIN_POOL = 5
+
+
+@functools.lru_cache(maxsize=1024)
+def _asks_person_name(question: str) -> bool:
+    """Does the question ask for a person by name — "who" with the noun "name" ("Who is the chair?
+    I need the name"), or "who is/was the <singular noun>" whose noun WordNet counts a person ("Who
+    is the Director ...", "Who was the analyst")? From spaCy's parse. Questions naming the person ("Who is
+    John Honovich?") or asking who did something ("Who was added ...") are not."""
+    from .answering.nlp import parse
+    from .lexical import names_a_person
+
+    doc = parse(question, disable=["ner"])
+    if not any(t.lower_ in ("who", "whom") and t.tag_ == "WP" for t in doc):
+        return False
+    if any(t.lower_ == "name" and t.pos_ == "NOUN" for t in doc):
+        return True
+    for t in doc:
+        if t.lemma_ == "be" and any(c.lower_ == "who" for c in t.children):
+            for c in t.children:
+                # Singular: "who are the suppliers" is answered by companies, which WordNet's "supplier"
+                # (a person) would not admit; one office-holder is a person.
+                if c.dep_ in ("attr", "nsubj") and c.tag_ == "NN" and any(d.lower_ == "the" for d in c.children) \
+                        and names_a_person(c.lemma_.lower()):
+                    return True
+    return False
+
+
+def _person_named(q: Question, picked: list[Candidate]) -> bool:
+    """Does a picked sentence name a person (spaCy's PERSON entity) the question does not?"""
+    from .answering.nlp import parse
+
+    asked = q.text.lower()
+    return any(e.label_ == "PERSON" and e.text.lower() not in asked
+               for c in picked for e in parse(c.text).ents)
 
 
 def _spelt_out(word: str, doc: StoredDocument) -> bool:

@@ -102,3 +102,18 @@ def noun_generalising(lemma: str, quote_nouns: set[str]) -> str | None:
                 return q
             frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
     return None
+
+
+def names_a_person(lemma: str, depth: int = 14) -> bool:
+    """Does one of the noun's main WordNet senses descend from *person* ("chair" as chairperson,
+    "director", "official", "analyst"; not "company", "agency", "entity")? Note that WordNet calls a
+    "supplier" or "vendor" a person too: callers use this where only people can be meant."""
+    wn = _nouns()
+    frontier = list(wn["lemmas"].get(lemma, ()))
+    for _ in range(depth):
+        if any({"person", "individual"} <= set(wn["synsets"][i]) for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False

@@ -282,3 +282,25 @@ def test_a_question_that_says_nothing_but_its_names_is_not_judged_by_their_absen
     a = ask("Who was added to the Entity List?", index=idx)
     assert not a.abstained and "Example Optics Ltd" in a.text
     assert ask("What is the capital of France?", index=idx).abstained
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who is the current chair of the committee? I need the name.", True),
+    ("Who is the former ambassador the company hired to advise it?", True),
+    ("Who is the analyst for the telecom case?", True),
+    ("Who is John Honovich?", False),  # names the person: asks what they are
+    ("Who was added to the Entity List?", False),  # asks who underwent something: firms too
+    ("Who are the suppliers of the firm?", False),  # plural roles are answered by companies
+    ("What is the name of the company?", False),
+])
+def test_questions_asking_for_a_person_by_name(question, asks):
+    from agent.extractive import _asks_person_name
+
+    assert _asks_person_name(question) is asks
+
+
+def test_wordnet_tells_office_holders_from_organisations():
+    from agent.lexical import names_a_person
+
+    assert names_a_person("director") and names_a_person("chair") and names_a_person("ambassador")
+    assert not names_a_person("company") and not names_a_person("agency") and not names_a_person("entity")
