@@ -1582,7 +1582,12 @@ def _dated_elsewhere(q: Question, c: Candidate) -> bool:
     month or year than the question names ("thirty-seven existing entries" of a July 2020
     rule, for a question about the October 2019 rule)."""
     own = {k for k in c.keys if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
-    return not own and _other_time(q, text_keys(c.doc.date) | text_keys(c.doc.title))
+    return not own and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
+
+
+@functools.lru_cache(maxsize=512)
+def _dated_keys(date: str, title: str) -> frozenset[str]:
+    return frozenset(text_keys(date) | text_keys(title))
 
 
 def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Assessment:
