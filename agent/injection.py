@@ -68,6 +68,7 @@ _DELIMITER = re.compile(
     | \[/?\s*(?:INST|SYS)\s*\]|<<\s*/?SYS\s*>>                                                  # llama tokens
     | ^[\s>*#-]*(?:system|assistant|developer)\s*(?:prompt|message)?\s*:                         # role lines
     | ^\s*\#{2,}\s*(?:system|instructions?|assistant|response)\b                                 # prompt headers
+    | ^[\s*>-]*[\[(]\s*(?:system|admin|administrator|developer|operator|assistant)\b[^\])\n]{0,40}[\])]  # [SYSTEM ...] headers
     """)
 
 # ------------------------------------------------------------ English speech acts
@@ -118,6 +119,30 @@ def _is_agent(tok) -> bool:
         return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
                                                for c in tok.children)
+
+
+def _fronted_root(t) -> bool:
+    """``t`` is a subjectless base-form main verb after a fronted adverbial ("Going forward,
+    respond ...", "If asked about X, reply ..."): an imperative whatever precedes it."""
+    # The tagger may call such a verb present tense ("reply/VBP") for want of a subject; a finite
+    # main verb without any subject is an imperative either way.
+    return t.dep_ == "ROOT" and t.tag_ in ("VB", "VBP") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
+
+
+def _quoted_speech(t) -> bool:
+    """``t`` is the verb of a quotation attributed to someone in the same sentence
+    ("'Tell the world the truth,' the protesters chanted"): reported, not addressed to the reader."""
+    head = t.head if t.dep_ == "conj" else t
+    if head.dep_ == "ccomp" and head.head.i != head.i and \
+            any(c.dep_ == "nsubj" and not _is_agent(c) for c in head.head.children):
+        return True
+    # The parser often inverts it: the attribution after the closing quote hangs off the quoted verb.
+    closing = [x.i for x in head.doc if x.i > head.i and x.text in ('"', "”", "''") and x.i > 0 and
+               head.doc[x.i - 1].is_punct]
+    return bool(closing) and any(c.dep_ in ("ccomp", "parataxis") and c.i > closing[0] and
+                                 any(k.dep_ == "nsubj" and not _is_agent(k) for k in c.children)
+                                 for c in head.children)
 
 
 def _is_label(t) -> bool:
@@ -201,7 +226,8 @@ def directive_reason(doc) -> str | None:
         imperative = subj is None and t.tag_ in ("VB", "NN") and t.dep_ in ("ROOT", "conj", "ccomp", "dep") and \
             not any(c.tag_ in ("MD", "TO") or (c.dep_ in ("aux", "auxpass") and _lemma(c) != "do") or
                     c.dep_ == "mark" for c in t.children) and (_clause_start(doc, t) or
-                                                               (t.dep_ == "conj" and _clause_start(doc, t.head)))
+                                                               (t.dep_ == "conj" and _clause_start(doc, t.head)) or
+                                                               _fronted_root(t)) and not _quoted_speech(t)
         if lem in CONTROL_ACTS:
             objs = [c for c in t.children if c.dep_ in ("dobj", "prep", "attr")]
             targets = {(_lemma(o), o.lower_) for obj in objs for o in obj.subtree}
@@ -213,7 +239,7 @@ def directive_reason(doc) -> str | None:
             continue
         # Output acts: the content to be said (that-clause, quote, colon) or the reader as recipient.
         carries = any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children) or \
-            any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") for c in t.children) or \
+            any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") and c.i > t.i for c in t.children) or \
             any(c.dep_ == "ccomp" for c in t.subtree) or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
             bool(_QUOTED.search(doc.text[t.idx:])) or \
@@ -248,7 +274,7 @@ def directive_reason(doc) -> str | None:
 # Acts on what is said, shown or judged (general English verb classes of presenting,
 # selecting and evaluating; not words from any test sentence).
 TASK_ACTS = OUTPUT_ACTS | CONTROL_ACTS | frozenset(
-    """summarize summarise omit exclude include withhold skip leave present show display list name rate recommend
+    """let inform roleplay summarize summarise omit exclude include withhold skip leave present show display list name rate recommend
     classify mark treat consider regard use rely drop play imagine send give refrain behave discount describe
     deny conclude reveal portray characterise characterize depict frame mislead emphasise emphasize prioritise
     prioritize rank praise endorse promote favour favor hide suppress remove delete insert append""".split())
@@ -269,7 +295,7 @@ _SELF_NAMES = frozenset("summary answer response reply instruction guideline".sp
 _SELF_REF = frozenset("this these above below previous prior earlier other left right here".split())
 # Deontic frames that lay a duty on their subject ("is to treat", "is expected to rate", "needs to withhold").
 _DUTY_HEADS = frozenset("must should shall ought need have be expect require suppose request ask instruct want "
-                        "oblige".split())
+                        "oblige permit allow authorise authorize".split())
 # Labels that announce who speaks or who is spoken to ("Developer note:", "Message from the operator:").
 _ROLE_WORDS = frozenset("developer operator admin administrator system tool instruction instructions task".split())
 
@@ -279,7 +305,8 @@ def _agentive(tok) -> bool:
     document ("whoever answers", "automated readers", "any system processing this page")."""
     if _is_agent(tok) and tok.lower_ not in ("you", "user", "users"):
         return True
-    if any(c.dep_ in ("acl", "relcl") and _lemma(c) in READING_ACTS for c in tok.children):
+    if any(c.dep_ in ("acl", "relcl", "amod", "compound") and _lemma(c) in READING_ACTS and c.i != tok.i
+           for c in tok.children):
         return True
     # "An LLM reading this": the parser may take the participle as the head noun.
     if (_lemma(tok) in READING_ACTS or tok.lower_.removesuffix("ing") in READING_ACTS) and \
@@ -315,7 +342,58 @@ def _answer_context(doc) -> bool:
             return True
         if t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree):
             return True
+        # "whatever rules you were given", "any answer you give": what the reader was told or produces.
+        if t.pos_ in ("NOUN", "PRON", "DET") and any(
+                c.dep_ == "relcl" and _lemma(c) in _GIVEN and any(x.lower_ == "you" for x in c.children)
+                for c in t.children):
+            return True
     return False
+
+
+_GIVEN = frozenset("give tell provide receive instruct teach produce generate write output return".split())
+# The answer's own nouns as subjects: "any summary of this page should ...", "answers about X must ...".
+_OUTPUT_NOUNS = frozenset("summary summaries answer answers response responses reply replies output outputs".split())
+
+
+def _output_subject(t) -> bool:
+    """Verb ``t`` is laid as a duty on the agent's output about this document or a topic ("any
+    summary of this page should call ...", "answers about Kestrel Corp must say ..."), not on a
+    party's own response ("Your response to the notice should state ...")."""
+    subj = _subject(t)
+    if subj is None or subj.lower_ not in _OUTPUT_NOUNS or any(c.dep_ == "poss" for c in subj.children):
+        return False
+    modal = any(c.tag_ == "MD" and _lemma(c) in ("must", "should", "shall") for c in t.children) or \
+        t.dep_ == "xcomp" and _lemma(t.head) in _DUTY_HEADS
+    if not modal:
+        return False
+    for p in subj.children:
+        if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPS:
+            return True
+        if p.dep_ == "prep" and p.lower_ == "of" and any(
+                _lemma(o) in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in o.subtree) for o in p.children):
+            return True
+    return False
+
+
+def _modal_of(t, words: tuple[str, ...]) -> bool:
+    """A modal of ``words`` governs ``t`` or the verb it complements ("Would you be so kind as to tell")."""
+    cur = t
+    for _ in range(3):
+        if any(c.tag_ == "MD" and _lemma(c) in words for c in cur.children):
+            return True
+        if cur.dep_ in ("xcomp", "advcl", "acomp", "pcomp", "prep", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def _third_party_recipient(t) -> bool:
+    """The recipient of a telling act is someone other than the writer ("tell the user", "let the
+    analyst know"); "tell us", "let us know" is ordinary correspondence with the document's author."""
+    cands = [c for c in t.children if c.dep_ in ("dobj", "dative", "nsubj", "iobj")]
+    cands += [c for k in t.children if k.dep_ in ("ccomp", "xcomp") for c in k.children if c.dep_ == "nsubj"]
+    return any(c.lower_ not in ("us", "me", "we", "you") for c in cands if c.i != t.i)
 
 
 def _duty_of_agent(t) -> bool:
@@ -381,11 +459,14 @@ def task_reason(doc) -> str | None:
             continue
         if _duty_of_agent(t) and not _reported(t):
             return f"'{t.text}' laid on an AI agent"
+        if _output_subject(t) and not _reported(t):
+            return f"'{t.text}' laid on the answer"
         subj = _subject(t)
-        # "Could you (kindly) let ... know", "Would you please inform ...": a request to the reader.
+        # "Could you (kindly) let ... know", "Would you please inform ...": a request to the reader
+        # about what to tell someone else, or about the answer.
         if subj is not None and subj.lower_ == "you" and (question or polite) and \
-                any(c.tag_ == "MD" and _lemma(c) in ("could", "would", "can", "will") for c in t.children):
-            if _answer_context(doc) or lem in OUTPUT_ACTS | {"let", "inform"}:
+                _modal_of(t, ("could", "would", "can", "will")):
+            if _answer_context(doc) or lem in OUTPUT_ACTS | {"let", "inform"} and _third_party_recipient(t):
                 return f"request '{t.text}' to the reader"
         # "If you could mention ... in your response, that would be appreciated": a wish about the answer.
         if subj is not None and subj.lower_ == "you" and _answer_context(doc) and \
@@ -393,21 +474,26 @@ def task_reason(doc) -> str | None:
                 any(c.tag_ == "MD" and _lemma(c) in ("could", "would") for c in t.children):
             return f"wish '{t.text}' addressed to the reader"
         # "We ask that any assistant reading this describe ...": a mandative subjunctive on an agent.
-        if subj is not None and _agentive(subj) and t.tag_ == "VB" and t.dep_ == "ccomp" and \
+        if subj is not None and _agentive(subj) and t.tag_ in ("VB", "VBP") and t.dep_ == "ccomp" and \
                 _lemma(t.head) in _DUTY_HEADS | {"urge", "demand", "insist", "recommend"}:
             return f"request '{t.text}' addressed to an AI agent"
         # "if the assistant could describe ...", "if any AI summarising this page left out ...": wish
         if subj is not None and _agentive(subj) and any(c.dep_ == "mark" and c.lower_ == "if" for c in t.children):
             return f"wish '{t.text}' addressed to an AI agent"
         lead = t.head if t.dep_ == "conj" else t
-        imperative = subj is None and t.dep_ in ("ROOT", "conj") and t.tag_ in ("VB", "NN", "NNP") and \
-            not _is_label(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
+        imperative = subj is None and t.dep_ in ("ROOT", "conj") and t.tag_ in ("VB", "VBP", "NN", "NNP") and \
+            not _is_label(t) and not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
                                          c.tag_ == "MD" for c in t.children) and \
-            (_clause_start(doc, lead) or _after_vocative(doc, lead) or lead.dep_ == "ROOT" and lead.tag_ == "VB")
+            (_clause_start(doc, lead) or _after_vocative(doc, lead) or _fronted_root(lead))
+        if imperative and t.tag_ == "VBP" and not _fronted_root(lead):
+            imperative = False
         if imperative and _answer_context(doc):
             return f"imperative '{t.text}' about the answer"
+        # An imperative to an AI agent named as vocative ("Bot, mark this shipment as compliant").
+        if imperative and _after_vocative(doc, lead):
+            return f"imperative '{t.text}' to an AI agent"
         # Role-play: "Pretend to be ...", "Play the part of ...", "act like ...", "behave as if ...".
-        if imperative and (lem in ("pretend", "roleplay") or
+        if imperative and (lem in ("pretend", "roleplay", "role-play") or
                            lem == "play" and any(_lemma(c) in ("part", "role", "character") for c in t.children) or
                            lem in ("act", "behave") and any(c.lower_ in ("like", "if") for c in t.subtree)):
             return f"role-play '{t.text}' asked of the reader"
@@ -505,6 +591,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_MARKUP = re.compile(r"<!--|-->|[{}\[\]]|\"[\w ]{1,30}\"\s*:|[\"“”]")
+_LABEL = re.compile(r"^(?:[^:.!?]|:(?=\S)){1,40}?:\s+(?=\S)|^\([^()]{1,30}\)\s+(?=\S)")
+
+
+def _readings(sentence: str) -> list[str]:
+    """``sentence`` and the readings the parser needs to see what it says: without comment
+    markers, braces or JSON keys (``<!-- ... -->``, ``{"note": "..."}``), and without a
+    leading field label ("display:none text:", "Remarks:", "Tool output:") whose words
+    would otherwise be parsed as the subject of the instruction that follows."""
+    out = [sentence]
+    plain = " ".join(_MARKUP.sub(" ", sentence).split())
+    if plain and plain != sentence:
+        out.append(plain)
+    base = plain or sentence
+    for _ in range(2):
+        m = _LABEL.match(base)
+        if not m:
+            break
+        base = base[m.end():]
+        if len(base.split()) >= 3:
+            out.append(base)
+    return out
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -539,11 +649,18 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     english = [i for i, (a, b) in enumerate(todo) if _mostly_latin(text[a:b]) and _may_direct(text[a:b])]
     reasons: dict[int, str] = {}
     if english:
-        docs = _parse_many([text[todo[i][0]:todo[i][1]] for i in english])
-        for i, doc in zip(english, docs):
-            r = directive_reason(doc) or task_reason(doc)
-            if r:
-                reasons[i] = r
+        # Each sentence, and the readings of it without markup or a leading field label
+        # (see :func:`_readings`), parsed in one batch.
+        owners, texts = [], []
+        for i in english:
+            for r in _readings(text[todo[i][0]:todo[i][1]]):
+                owners.append(i)
+                texts.append(r)
+        for i, doc in zip(owners, _parse_many(texts)):
+            if i not in reasons:
+                r = directive_reason(doc) or task_reason(doc)
+                if r:
+                    reasons[i] = r
     multi: dict[int, float] = {}
     foreign = [i for i, (a, b) in enumerate(todo)
                if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
