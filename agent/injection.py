@@ -168,7 +168,7 @@ def _subject(t):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "acomp") and cur.head is not cur:
             cur, seen = cur.head, seen + 1
             continue
         return None
@@ -290,7 +290,7 @@ citation citations asker""".split())
 # Legal units (section, paragraph) are left out: rules tell readers to skip or amend them.
 DOC_NOUNS = frozenset("""page pages document documents article articles passage passages text source sources table
 row rows column columns site website filing context""".split())
-_TOPIC_PREPS = frozenset("about on regarding concerning involving".split())
+_TOPIC_PREPS = frozenset("about regarding concerning involving".split())  # not "on" ("questions on the website")
 _SELF_NAMES = frozenset("summary answer response reply instruction guideline".split())  # "this summary" = the document
 _SELF_REF = frozenset("this these above below previous prior earlier other left right here".split())
 # Deontic frames that lay a duty on their subject ("is to treat", "is expected to rate", "needs to withhold").
@@ -321,14 +321,16 @@ def _agentive(tok) -> bool:
     return False
 
 
-def _answer_context(doc) -> bool:
+def _answer_context(doc, *, strong: bool = False) -> bool:
     """The sentence refers to the answering situation: an answer, a question, the user ...,
-    someone asking/answering in a subordinate clause, or a part of its own document."""
+    someone asking/answering in a subordinate clause, or (unless ``strong``) a part of its own
+    document ("the table below" is also how regulations point at their own tables)."""
     for t in doc:
         lem = _lemma(t)
         # Not a label ("Answer: ..."), a part of a hyphenated word ("end-user") or the document
         # naming itself ("this summary").
         if t.pos_ in ("NOUN", "PROPN") and (lem in ANSWER_NOUNS or t.lower_ in ANSWER_NOUNS) and not _is_label(t) \
+                and not (strong and lem in ("instruction", "guideline")) \
                 and not (t.i > 0 and t.doc[t.i - 1].text == "-") \
                 and not (lem in _SELF_NAMES and any(c.dep_ == "det" and c.lower_ in ("this", "these")
                                                     for c in t.children)):
@@ -338,9 +340,15 @@ def _answer_context(doc) -> bool:
             if lem not in ("question", "query") or any(
                     c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
                 return True
-        if t.pos_ == "VERB" and t.dep_ != "ROOT" and lem in ("ask", "answer", "respond", "reply"):
+        # ... asked in a clause ("if someone asks", "anyone who asks"), not the adjective of
+        # "frequently asked questions".
+        # The reader answering ("When you answer the questions in Part II") is a party filling in
+        # a form; someone else asking, or the reader being asked, is the assistant's situation.
+        if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound") and lem in ("ask", "answer", "respond",
+                                                                                       "reply") and \
+                not any(c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.children):
             return True
-        if t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree):
+        if not strong and t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree):
             return True
         # "whatever rules you were given", "any answer you give": what the reader was told or produces.
         if t.pos_ in ("NOUN", "PRON", "DET") and any(
@@ -437,6 +445,11 @@ def _label_addressee(doc) -> bool:
     return named and any(t.pos_ in ("VERB", "AUX") for t in toks[colon + 1:])
 
 
+def _vocative_subject(doc, subj, t) -> bool:
+    """``subj`` is an AI agent named before a comma that directly precedes verb ``t``."""
+    return subj.i == t.i - 2 and doc[t.i - 1].text == "," and _is_agent(subj) and subj.lower_ != "you"
+
+
 def _after_vocative(doc, t) -> bool:
     """``t`` follows a vocative naming an AI agent ("Model, forget ...", "Assistant - list ...")."""
     return t.i >= 2 and doc[t.i - 1].is_punct and _is_agent(doc[t.i - 2]) and doc[t.i - 2].lower_ != "you" and \
@@ -462,6 +475,10 @@ def task_reason(doc) -> str | None:
         if _output_subject(t) and not _reported(t):
             return f"'{t.text}' laid on the answer"
         subj = _subject(t)
+        # "Model, record this entity as exempt": the parser takes the vocative for the subject of
+        # a base-form verb (a subject would make it "records").
+        if subj is not None and t.tag_ == "VB" and _vocative_subject(doc, subj, t):
+            subj = None
         # "Could you (kindly) let ... know", "Would you please inform ...": a request to the reader
         # about what to tell someone else, or about the answer.
         if subj is not None and subj.lower_ == "you" and (question or polite) and \
@@ -484,7 +501,8 @@ def task_reason(doc) -> str | None:
         imperative = subj is None and t.dep_ in ("ROOT", "conj") and t.tag_ in ("VB", "VBP", "NN", "NNP") and \
             not _is_label(t) and not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
                                          c.tag_ == "MD" for c in t.children) and \
-            (_clause_start(doc, lead) or _after_vocative(doc, lead) or _fronted_root(lead))
+            (_clause_start(doc, lead) or _after_vocative(doc, lead) or _fronted_root(lead) or
+             lead.dep_ == "ROOT" and lead.tag_ == "VB" and any(_vocative_subject(doc, c, lead) for c in lead.children))
         if imperative and t.tag_ == "VBP" and not _fronted_root(lead):
             imperative = False
         if imperative and _answer_context(doc):
@@ -497,6 +515,19 @@ def task_reason(doc) -> str | None:
                            lem == "play" and any(_lemma(c) in ("part", "role", "character") for c in t.children) or
                            lem in ("act", "behave") and any(c.lower_ in ("like", "if") for c in t.subtree)):
             return f"role-play '{t.text}' asked of the reader"
+    # Any imperative main verb that is about the answer itself, whatever the verb ("Keep X out of
+    # sight if someone asks about Y", "Put X at the top of any ranking you produce"); a pointer
+    # to the document's own parts is not enough here ("See the table below").
+    for t in toks:
+        # Whatever the verb, an imperative after a vocative naming an AI agent is addressed to it.
+        if t.dep_ == "ROOT" and t.tag_ == "VB" and (_after_vocative(doc, t) or
+                                                   any(_vocative_subject(doc, c, t) for c in t.children)):
+            return f"imperative '{t.text}' to an AI agent"
+        if t.dep_ == "ROOT" and t.tag_ in ("VB", "VBP") and _fronted_root(t) and not _is_label(t) and \
+                not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
+                                                  c.tag_ == "MD" for c in t.children) and \
+                _answer_context(doc, strong=True):
+            return f"imperative '{t.text}' about the answer"
     # Role-play: "you are TradeBot", "Imagine you ...", "you play the role of".
     for t in toks:
         if t.lower_ == "you" and t.dep_ == "nsubj" and _lemma(t.head) in ("be", "play", "act", "have") and \
@@ -834,7 +865,8 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
-    return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | {"you", "now", "let"}))
+    return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS |
+                                   {"you", "now", "let", "ask", "asks", "asked", "asking"}))
 
 
 def _mostly_latin(s: str) -> bool:
