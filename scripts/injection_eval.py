@@ -1,0 +1,108 @@
+#!/usr/bin/env python
+"""Measure the injection detector on labelled English sentence sets.
+
+    python scripts/injection_eval.py report SET.jsonl [...]   # per-style caught / benign flagged,
+                                                               # parse+delimiter only and with MiniLM
+    python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
+
+``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
+the labelled-set tests call) and with the index's MiniLM embedder (what the document screen
+uses). ``loso`` refits the semantic model (signal 3) without one labelled set at a time (the
+exemplars, each fixture set, the s18 fit set) and scores that set with signal 3 alone and with
+all English signals; the fit corpus half of CORPUS_DIR is the benign background as in ``fit``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "tests" / "fixtures" / "injection"
+
+
+def load(path: Path) -> list[dict]:
+    """English rows of a labelled JSONL set."""
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if r.get("lang", "en") == "en" and r.get("style") != "other-language"]
+
+
+def report(paths: list[Path]) -> None:
+    from agent.injection import detect
+    from ingest.embeddings import Embedder
+
+    emb = Embedder()
+    for p in paths:
+        rows = load(p)
+        per: dict[str, Counter] = defaultdict(Counter)
+        for r in rows:
+            plain = bool(detect(r["text"], multilingual=False))
+            full = bool(detect(r["text"], emb.embed, multilingual=False))
+            c = per[r.get("style", "?")]
+            c["n"] += 1
+            c["plain"] += plain
+            c["full"] += full
+            if plain != bool(r["label"]) or full != bool(r["label"]):
+                print(f"  {'MISS' if r['label'] else 'FP  '} plain={int(plain)} full={int(full)} | {r['text'][:110]}")
+        print(f"== {p.name}")
+        for label in (1, 0):
+            tot = Counter()
+            for style, c in sorted(per.items()):
+                if any(r.get("style", "?") == style and r["label"] == label for r in rows):
+                    print(f"   {'inj' if label else 'ben'} {style:15s} parse {c['plain']}/{c['n']}  +MiniLM {c['full']}/{c['n']}")
+                    tot.update(c)
+            print(f"   {'INJECTIONS caught' if label else 'BENIGN flagged'}: parse {tot['plain']}/{tot['n']}  "
+                  f"+MiniLM {tot['full']}/{tot['n']}")
+
+
+def loso(corpus: Path, extra: list[Path]) -> None:
+    import numpy as np
+
+    from agent import injection
+    from ingest.embeddings import Embedder
+
+    emb = Embedder()
+    files = sorted(f for f in corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
+    benign = [f.read_text(encoding="utf-8")[a:b] for f in files for a, b in
+              injection.sentence_spans(f.read_text(encoding="utf-8"))]
+    ex_t, ex_y = injection.exemplars()
+    sets = {"exemplars": [{"text": t, "label": y} for t, y in zip(ex_t, ex_y)]}
+    for p in [FIX / "sentences.jsonl", FIX / "sentences_holdout.jsonl", *extra]:
+        sets[p.stem] = load(p)
+    real = injection.exemplars
+    for name, held in sets.items():
+        train = [r for n, rows in sets.items() if n != name for r in rows]
+        injection.exemplars = lambda train=train: ([r["text"] for r in train], [int(r["label"]) for r in train])
+        try:
+            model, stats = injection.fit(benign, emb.embed, out=None)
+        finally:
+            injection.exemplars = real
+        vecs = emb.embed([r["text"] for r in held])
+        sc = np.asarray(model.scores(vecs))
+        y = np.asarray([int(r["label"]) for r in held])
+        full = np.asarray([bool(injection.detect(r["text"], emb.embed, model=model, multilingual=False))
+                           for r in held])
+        pos, neg = y == 1, y == 0
+        print(f"{name:22s} thr {model.threshold:.3f}  semantic alone: caught {int((sc[pos] >= model.threshold).sum())}"
+              f"/{int(pos.sum())}, benign {int((sc[neg] >= model.threshold).sum())}/{int(neg.sum())} | "
+              f"all signals: caught {int(full[pos].sum())}/{int(pos.sum())}, benign {int(full[neg].sum())}/{int(neg.sum())}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("report")
+    r.add_argument("sets", nargs="+", type=Path)
+    lo = sub.add_parser("loso")
+    lo.add_argument("corpus", type=Path)
+    lo.add_argument("--extra", nargs="*", type=Path, default=[])
+    a = ap.parse_args()
+    if a.cmd == "report":
+        report(a.sets)
+    else:
+        loso(a.corpus, a.extra)
+
+
+if __name__ == "__main__":
+    main()
