@@ -293,3 +293,19 @@ def test_notice_tells_unreadable_text_from_injections():
     assert "“A” contains text addressed to an AI assistant" in note
     assert "“B” contains text in a language the injection screen cannot read" in note
     assert injection_notice([], []) == ""
+
+
+def test_held_out_blind_s18_set():
+    """tests/fixtures/injection/blind_s18.jsonl, written at stop 18 by someone who saw neither the code
+    nor the other sets (46 planted instructions in 7 styles and 9 languages, 46 hard benign
+    sentences), never tuned on. First run (stop-17 detector): 17/32 English and 13/14 other-language
+    instructions flagged, 1/46 benign flagged; with the stop-18 parse reading: 25/32, 13/14, 0/46.
+    Asserted as measured (the issue asks for all)."""
+    rows = labelled("blind_s18.jsonl")
+    english = [r["text"] for r in rows if r["label"] == 1 and r["lang"] == "en"]
+    other = [r["text"] for r in rows if r["label"] == 1 and r["lang"] != "en"]
+    benign = [r["text"] for r in rows if r["label"] == 0]
+    assert (len(english), len(other), len(benign)) == (32, 14, 46)
+    assert sum(bool(detect(t)) for t in english) >= 25
+    assert sum(bool(detect(t)) for t in other) >= 13
+    assert not [t for t in benign if detect(t)]
