@@ -731,14 +731,15 @@ def _ordinals() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _source_phrases(question: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """The phrases that only name where the answer is to come from — "*according to Reuters*",
-    "*per the CSL*" (spaCy's parse: "according to" or "per" with its object; "per" only with a
-    name, not "per year") — as ``(start, end, keys of the object's words)``."""
+def _source_keys(question: str) -> frozenset[str]:
+    """The keys of the words that only name where the answer is to come from — "*according to
+    Reuters*", "*per the CSL*" (spaCy's parse: the object of "according to", or of "per" when it
+    is a name, not "per year") — not the party asked about. They still help find the sentence
+    ("per Reuters' August report": "Reuters reported in August ...")."""
     from .answering.nlp import parse
 
     doc = parse(question, disable=["ner", "lemmatizer"])
-    out = []
+    words: list[str] = []
     for tok in doc:
         objects = []
         if tok.lower_ == "according":
@@ -746,17 +747,8 @@ def _source_phrases(question: str) -> tuple[tuple[int, int, frozenset[str]], ...
         elif tok.lower_ == "per" and tok.dep_ == "prep":
             objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
         for o in objects:
-            sub = list(o.subtree)
-            keys = frozenset(k for t in sub if (k := norm_key(t.text)))
-            out.append((tok.idx, sub[-1].idx + len(sub[-1].text), keys))
-    return tuple(out)
-
-
-def _source_keys(question: str) -> frozenset[str]:
-    """The keys of the words that only name the question's source (:func:`_source_phrases`) —
-    not the party asked about. They still help find the sentence ("per Reuters' August report":
-    "Reuters reported in August ...")."""
-    return frozenset().union(*(keys for _, _, keys in _source_phrases(question)))
+            words += [t.text for t in o.subtree]
+    return frozenset(k for w in words if (k := norm_key(w)))
 
 
 @functools.lru_cache(maxsize=1024)
