@@ -61,6 +61,13 @@ def _topic(clause: str) -> str:
                   if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"]
     except Exception:  # noqa: BLE001 - the whole clause is context enough
         chunks = []
+    # Dates too, whole ("on July 22, 2020": the noun chunk is "July" alone): the second part asks
+    # about the same event.
+    from ..analysis import find_dates
+
+    for m in find_dates(clause):
+        date = m.group(0)
+        chunks = [c for c in chunks if c not in date] + [date]
     return ", ".join(chunks) if chunks else clause
 
 

@@ -20,6 +20,9 @@ from agent.types import Answer, Citation
      ["Which notices are cited in the Orvane Foods record?", "the Orvane Foods record: what start date does it give?"]),
     ("Orvane Foods - when did it list and under which ticker?",
      ["Orvane Foods - when did it list?", "Orvane Foods: which ticker?"]),
+    # The first part's date goes along whole (its noun chunk is "May" alone): the same event.
+    ("How many vessels did the port detain on May 3, 2024, and how many did it release?",
+     ["How many vessels did the port detain on May 3, 2024?", "the port, May 3, 2024: how many did it release?"]),
 ])
 def test_a_second_wh_clause_is_a_second_part(question, parts):
     assert split_parts(question) == parts
