@@ -307,7 +307,9 @@ def classify(question: str) -> AnswerKind:
         return AnswerKind.REASON
     if re.match(r"^where\b", q):
         return AnswerKind.PLACE
-    if re.match(r"^(which|who|whom|whose|name|list)\b", q) or re.match(r"^what (companies|firms|entities|agencies|countries|organi[sz]ations|suppliers|products|items)\b", q):
+    # "What <plural noun> ..." asks for the members of a set as "which" does ("what companies",
+    # "what agencies"), by spaCy's tag of the noun "what" determines, not a list of such nouns.
+    if re.match(r"^(which|who|whom|whose|name|list)\b", q) or (q.startswith("what ") and _wh_noun_plural(question)):
         plural = _wh_noun_plural(question)
         if plural is None:  # no parse: the first word after the wh-word
             m = re.match(r"^(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", q)
