@@ -58,6 +58,9 @@ def test_territory_names_demonyms_and_codes_share_a_key():
     ("Which minority groups does the statement say were targeted?", AnswerKind.LIST),
     ("Which shipping company was added to the list?", AnswerKind.ENTITY),
     ("Which firms were added?", AnswerKind.LIST),
+    # "what" + a plural noun, whatever the noun (no list of such nouns)
+    ("What vessels did the port detain?", AnswerKind.LIST),
+    ("What trade deal did the US sign?", AnswerKind.OTHER),
 ])
 def test_classify_more_forms(question, kind):
     assert classify(question) is kind
