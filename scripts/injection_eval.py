@@ -35,21 +35,22 @@ def report(paths: list[Path]) -> None:
     emb = Embedder()
     for p in paths:
         rows = load(p)
-        per: dict[str, Counter] = defaultdict(Counter)
+        # Keyed by label and style: a style may hold injections and benign rows ("table-cell").
+        per: dict[tuple[int, str], Counter] = defaultdict(Counter)
         for r in rows:
             plain = bool(detect(r["text"], multilingual=False))
             full = bool(detect(r["text"], emb.embed, multilingual=False))
-            c = per[r.get("style", "?")]
+            c = per[(int(r["label"]), r.get("style", "?"))]
             c["n"] += 1
             c["plain"] += plain
             c["full"] += full
             if plain != bool(r["label"]) or full != bool(r["label"]):
                 print(f"  {'MISS' if r['label'] else 'FP  '} plain={int(plain)} full={int(full)} | {r['text'][:110]}")
-        print(f"== {p.name}")
+        print(f"== {p.name} (English rows)")
         for label in (1, 0):
             tot = Counter()
-            for style, c in sorted(per.items()):
-                if any(r.get("style", "?") == style and r["label"] == label for r in rows):
+            for (lab, style), c in sorted(per.items()):
+                if lab == label:
                     print(f"   {'inj' if label else 'ben'} {style:15s} parse {c['plain']}/{c['n']}  +MiniLM {c['full']}/{c['n']}")
                     tot.update(c)
             print(f"   {'INJECTIONS caught' if label else 'BENIGN flagged'}: parse {tot['plain']}/{tot['n']}  "
