@@ -13,9 +13,14 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
-# C0/C1 control characters except tab/newline/CR, plus format characters that
-# hide text (zero-width, bidi overrides). Stripped, never echoed back.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Terminal escape sequences (ECMA-48 CSI "ESC [ ... m", OSC "ESC ] ... BEL", two-character
+# escapes): removed whole, so no "[31m" is left in the question.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# C0/C1 control characters except tab/newline/CR: each becomes a space (a vertical tab, form
+# feed or backspace between two words still separates them: "What is\x0bHikvision").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Format characters that hide text (zero-width, bidi overrides): removed (they sit inside words).
+_FORMAT = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -44,8 +49,9 @@ def decode_argument(value: str | bytes) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without control/format characters (safe to echo in a terminal or page)."""
-    return _CONTROL.sub("", text)
+    """``text`` without terminal escape sequences and format characters, and with each other
+    control character as a space (safe to echo in a terminal or page; words stay apart)."""
+    return _FORMAT.sub("", _CONTROL.sub(" ", _ANSI.sub("", text)))
 
 
 def validate_question(question: object, max_chars: int) -> str:
@@ -64,7 +70,7 @@ def validate_question(question: object, max_chars: int) -> str:
         pos = _SURROGATE.search(question).start()
         raise QuestionError(f"the question contains an invalid character at position {pos} (a lone surrogate: "
                             "invalid UTF-8 or a broken UTF-16 pair); re-type it")
-    q = strip_controls(unicodedata.normalize("NFC", question)).strip()
+    q = re.sub(r" {2,}", " ", strip_controls(unicodedata.normalize("NFC", question))).strip()
     if not q:
         raise QuestionError("question is empty; type a question about the indexed sources")
     if not any(ch.isalnum() for ch in q):

@@ -27,7 +27,11 @@ def test_invalid_questions_are_value_errors(question, match):
 
 
 def test_controls_are_stripped_and_text_kept_as_typed():
-    assert validate_question("  NEAR\x1b[31m the\u200b Entity List?\x00 ", 1000) == "NEAR[31m the Entity List?"
+    assert validate_question("  NEAR\x1b[31m the\u200b Entity List?\x00 ", 1000) == "NEAR the Entity List?"
+    # A control character between words keeps them apart; an escape sequence goes whole.
+    assert validate_question("What is\x0bHikvision\x0cmarket value?", 1000) == "What is Hikvision market value?"
+    assert validate_question("\x1b[1;31mHikvision\x1b[0m\x08\x08Dahua?", 1000) == "Hikvision Dahua?"
+    assert validate_question("Hik\u200bvision?", 1000) == "Hikvision?"
     assert strip_controls("a\u202eb\tc\n") == "ab\tc\n"
     assert validate_question("Was ist die Entity List?", 1000) == "Was ist die Entity List?"
     assert validate_question(b"caf\xc3\xa9?", 1000) == "café?"
