@@ -62,6 +62,19 @@ def _ready_store(index, settings: Settings) -> IndexStore:
     return store
 
 
+def langchain_retriever(*, index: str | os.PathLike | None = None, k: int | None = None,
+                        filters: dict | None = None, settings: Settings | None = None):
+    """The index as a LangChain ``BaseRetriever`` (:class:`agent.retrieval.TradeQARetriever`) for LCEL
+    chains: ``invoke(question)`` returns up to ``k`` (default ``settings.top_k``) ``Document``s, each
+    one passage with its source, title, character offsets, score, date and publisher as metadata.
+    Raises :class:`IndexNotReady` when the index is missing or empty (a retriever over nothing would
+    return ``[]`` for every question)."""
+    from .retrieval import TradeQARetriever
+
+    s = resolve_settings(index, settings)
+    return TradeQARetriever(store=_ready_store(index, s), settings=s, k=k or s.top_k, filters=filters)
+
+
 def check_question(question: str, settings: Settings) -> str:
     """Validate a question (see :func:`agent.validation.validate_question`); returns it
     stripped of control characters. Raises ``ValueError`` with a clear message."""

@@ -211,3 +211,14 @@ def test_langchain_retriever_returns_documents(corpus_index):
         assert m["publisher"].startswith("Reuters")
         assert corpus_index.store.get_document(m["doc_id"]).body[m["start"]:m["end"]] == d.page_content
     assert "4.5 billion" in " ".join(d.page_content for d in docs)
+
+
+def test_the_langchain_retriever_factory_reads_a_ready_index(corpus_index, tmp_path):
+    from agent import IndexNotReady, langchain_retriever
+
+    r = langchain_retriever(settings=corpus_index.settings, k=3)
+    docs = r.invoke("Which companies were added to the Entity List in October 2019?")
+    assert 0 < len(docs) <= 3 and all(d.metadata["source"] and d.page_content for d in docs)
+    with pytest.raises(IndexNotReady):
+        langchain_retriever(index=tmp_path / "nothing-here")
+    assert not (tmp_path / "nothing-here").exists()
