@@ -34,6 +34,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
+    # -v/-q after the command too ("tradeqa ingest DIR -q"); SUPPRESS keeps a flag given before it.
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="more logging")
+    p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
     p.add_argument("--index", help="index folder (default: $TRADEQA_INDEX or ~/.local/share/tradeqa/index)")
     p.add_argument("--chroma-url", dest="chroma_url", help="http://HOST:PORT of a Chroma server ($TRADEQA_CHROMA_URL)")
     p.add_argument("--embedding-model", dest="embedding_model",
