@@ -145,3 +145,11 @@ def test_usage_errors(capsys):
     with pytest.raises(SystemExit) as err:
         main(["ask"])
     assert err.value.code == 2
+
+
+@pytest.mark.parametrize("argv", [["ingest", "docs", "-q"], ["-q", "ingest", "docs"], ["ask", "Who?", "-q", "-v"]])
+def test_logging_flags_are_read_before_or_after_the_command(argv):
+    from agent.cli import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert args.quiet and args.verbose == ("-v" in argv)

@@ -111,11 +111,3 @@ def test_indexed_scripts_follow_an_ingest_in_the_same_process(tmp_path):
     (docs / "zh.txt").write_text("title: 公告\n---\n自2021年起，小部件出口需要许可证。\n", encoding="utf-8")
     ingest_paths([docs], store, options=s.chunking(), progress=False)
     assert indexed_scripts(store) == {"LATIN", "CJK"}
-
-
-@pytest.mark.parametrize("argv", [["ingest", "docs", "-q"], ["-q", "ingest", "docs"], ["ask", "Who?", "-q", "-v"]])
-def test_logging_flags_are_read_before_or_after_the_command(argv):
-    from agent.cli import build_parser
-
-    args = build_parser().parse_args(argv)
-    assert args.quiet and args.verbose == ("-v" in argv)
