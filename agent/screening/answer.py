@@ -96,8 +96,22 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
     doc = _parse(question)
     out: list[tuple[str, bool]] = []
 
-    def add(text: str, is_entity: bool) -> None:
+    from .normalise import normalise_name
+
+    def parts_of(text: str) -> list[str]:
+        # A comma inside a legal form ("Development Co., Ltd.") separates no names: a piece that
+        # adds nothing but a legal form to the name before it stays with it.
+        parts: list[str] = []
         for part in _SPLIT.split(text):
+            if parts and part.strip() and normalise_name(f"{parts[-1]} {part}") == normalise_name(parts[-1]) \
+                    and normalise_name(parts[-1]):
+                parts[-1] = f"{parts[-1]}, {part}"
+            else:
+                parts.append(part)
+        return parts
+
+    def add(text: str, is_entity: bool) -> None:
+        for part in parts_of(text):
             words = part.strip(" .?!:-–—'\"").split()
             while words and is_stop(words[0].lower()):
                 words = words[1:]
@@ -119,7 +133,14 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
         add(m.group(0), False)
         for piece in re.split(r"\s+[a-z]{1,3}\s+", m.group(0)):  # "Sberbank an SDN" -> "Sberbank", "SDN"
             add(piece, False)
-    return out
+    # A legal form alone ("Ltd" of "Co., Ltd.", a capitalised run of its own) names no party, and a
+    # name that another mention repeats with more of its legal form is that mention.
+    bare = normalise_name("Acme")
+    names = [n for n, _ in out]
+    return [(n, e) for n, e in out
+            if normalise_name(f"Acme {n}") != bare
+            and not any(o != n and o.startswith(n) and normalise_name(o)
+                        and normalise_name(n).startswith(normalise_name(o)) for o in names)]
 
 
 def _mentioned_lists(question: str, lists: list[str]) -> list[str]:

@@ -22,6 +22,17 @@ def test_party_mentions_split_lists_and_drop_question_words():
     assert "Are Hikvision" not in names and "Flytek" not in names
 
 
+def test_a_comma_inside_a_legal_form_separates_no_names():
+    """"Co., Ltd." is one legal form: no party "Ltd" (which matched another company's record) and
+    no "... Co" beside the whole name."""
+    from agent.screening.answer import party_mentions
+
+    names = [n for n, _ in party_mentions("Is Beijing Shangtang Technology Development Co., Ltd. on a US list?")]
+    assert names == ["Beijing Shangtang Technology Development Co., Ltd"]
+    names = [n for n, _ in party_mentions("Is Huawei or Huawei Technologies Co., Ltd. listed?")]
+    assert names == ["Huawei", "Huawei Technologies Co., Ltd"]
+
+
 def test_a_name_with_a_legal_form_is_a_party_even_when_spacy_misses_it():
     """spaCy does not tag "Acme Widgets Ltd" as an organisation; its legal form does. A
     capitalised run with the form in the middle ("Rosneft PJSC an SDN") is not one."""
