@@ -65,6 +65,21 @@ class ScreeningListError(ValueError):
     """The file is not a readable screening list (the message says why)."""
 
 
+def split_alt_names(text: str) -> list[str]:
+    """The alternate names of a CSL ``alt_names`` field: "; "-separated, with the list's own
+    conjunction taken off ("...; and JSC 140 Repair Plant") and a last item joined by ", and"
+    split off ("Beijing Shangtang Technology Development Co., Ltd., and Sense Time" is two
+    names) - 256 aliases of the 2022-05 list are written so. Each name stays a substring of
+    the field, so it is cited verbatim."""
+    out: list[str] = []
+    for piece in text.split(";"):
+        for name in re.split(r",\s+and\s+(?=[A-Z0-9])", piece):
+            name = re.sub(r"^and\s+(?=[A-Z0-9])", "", name.strip()).strip()
+            if name:
+                out.append(name)
+    return out
+
+
 @dataclass
 class ScreeningRecord:
     """One list entry, fields verbatim as strings ("" when absent).
@@ -103,7 +118,7 @@ class ScreeningRecord:
 
     @property
     def alt_names(self) -> list[str]:
-        return [a.strip() for a in self.fields.get("alt_names", "").split(";") if a.strip()]
+        return split_alt_names(self.fields.get("alt_names", ""))
 
     @property
     def countries(self) -> list[str]:

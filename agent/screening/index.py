@@ -23,6 +23,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.screening_lists import split_alt_names
+
 from rigour.text import metaphone
 
 from .matching import Alignment, align, token_similarity
@@ -225,7 +227,7 @@ def load_index(catalog: str | Path) -> NameIndex | None:
     finally:
         db.close()
     records = [ListedRecord(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6],
-                            [a.strip() for a in (r[7] or "").split(";") if a.strip()],
+                            split_alt_names(r[7] or ""),
                             [c for c in (r[8] or "").split(";") if c], r[9] or "", r[10] or "", r[11] or "",
                             r[12] or "", r[13] or "", json.loads(r[14]),
                             {k: tuple(v) for k, v in json.loads(r[15]).items()}) for r in rows]

@@ -206,3 +206,12 @@ def test_ask_over_an_index_holding_only_a_screening_list(tmp_path):
     assert ans.backend == "screening" and not ans.abstained and "since 2019-10-09" in ans.text
     none = ask("Is Acme Widgets Ltd on a US restricted list?", settings=s)
     assert none.backend == "screening" and "Acme Widgets Ltd: not found on the lists in the index" in none.text
+
+
+def test_aliases_joined_by_and_are_separate_names():
+    from ingest.screening_lists import split_alt_names
+
+    assert split_alt_names("Beijing Shangtang Technology Development Co., Ltd., and Sense Time") == [
+        "Beijing Shangtang Technology Development Co., Ltd.", "Sense Time"]
+    assert split_alt_names("Akesu Huafu; and Aksu Huafu Dyed Melange Yarn") == ["Akesu Huafu", "Aksu Huafu Dyed Melange Yarn"]
+    assert split_alt_names("Smith and Sons Ltd") == ["Smith and Sons Ltd"]  # "and" inside a name stays
