@@ -110,7 +110,7 @@ def screen_index(idx: NameIndex, name: str, *, country: str | None = None, lists
     out: list[ScreeningHit] = []
     seen: set[int] = set()
     for r_i, entry, a in idx.match(name):
-        if a.score < min_score:
+        if round(a.score, 1) < min_score:  # the score as shown (one decimal) is the one compared
             break
         if r_i in seen:
             continue

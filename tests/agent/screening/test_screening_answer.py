@@ -215,3 +215,24 @@ def test_aliases_joined_by_and_are_separate_names():
         "Beijing Shangtang Technology Development Co., Ltd.", "Sense Time"]
     assert split_alt_names("Akesu Huafu; and Aksu Huafu Dyed Melange Yarn") == ["Akesu Huafu", "Aksu Huafu Dyed Melange Yarn"]
     assert split_alt_names("Smith and Sons Ltd") == ["Smith and Sons Ltd"]  # "and" inside a name stays
+
+
+def test_a_hit_shown_at_the_threshold_is_kept(monkeypatch):
+    """A hit shown as 82.5 (one decimal) is kept at --min-score 82.5: the score compared is the
+    score shown."""
+    from agent import screening
+    from agent.screening.matching import Alignment
+
+    class Rec:
+        record_id, name, countries, list_code, type, country = "r1", "SENSETIME GROUP LIMITED", [], "CMIC", "", ""
+
+    class Idx:
+        records = [Rec()]
+
+        def match(self, name):
+            return [(0, type("E", (), {"text": "SENSETIME GROUP LIMITED"})(), Alignment(82.4812, 0.7, 1.0, False))]
+
+    monkeypatch.setattr(screening, "_wanted_list", lambda rec, lists: True)
+    monkeypatch.setattr(screening, "hit_from", lambda rec, matched, score: round(score, 1))
+    assert screening.screen_index(Idx(), "Sense Time", min_score=82.5) == [82.5]
+    assert screening.screen_index(Idx(), "Sense Time", min_score=82.6) == []
