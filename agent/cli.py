@@ -70,8 +70,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"FAILED  {r.path}: {r.reason}", file=sys.stderr)
         elif r.status.value == "skipped" and not args.quiet:
             print(f"SKIPPED {r.path}: {r.reason}", file=sys.stderr)
-        elif args.verbose or (r.status.value in ("ingested", "removed") and r.reason):
-            # screening lists: added/changed/removed records; deleted files and what went with them
+        elif not args.quiet or args.verbose or (r.status.value in ("ingested", "removed") and r.reason):
+            # Every file with what happened to it (-q: only failures, skips and the totals); screening
+            # lists also say which records were added/changed/removed.
             print(f"{r.status.value:9} {r.path} {r.reason}".rstrip())
     print(f"{report.summary()} -> {s.index}")
     if not report.results or report.skipped == len(report.results):

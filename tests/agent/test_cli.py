@@ -28,6 +28,8 @@ def test_ingest_ask_json_remove_stats(tiny_corpus: Path, tmp_path: Path, capsys)
     out = capsys.readouterr().out
     assert "0 ingested, 3 unchanged, 0 failed (0 texts embedded)" in out
     assert out.count("unchanged since last ingest") == 3  # -v lists every file
+    assert main(["ingest", str(tiny_corpus), "--index", idx]) == 0
+    assert capsys.readouterr().out.count("unchanged since last ingest") == 3  # so does the default; -q does not
 
     q = "When did exports of widgets to Ruritania require a licence?"
     assert main(["ask", q, "--json", "--index", idx]) == 0
