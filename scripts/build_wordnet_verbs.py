@@ -67,6 +67,17 @@ def _read(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, st
 _COMMUNICATION = 32
 
 
+def _index(path: Path):
+    """``(lemma, synset offsets in sense order)`` of each entry of a WordNet ``index.<pos>`` file
+    (licence header lines, which start with two spaces, skipped)."""
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  ") or not line.strip():
+            continue
+        f = line.split()
+        n_syn, n_ptr = int(f[2]), int(f[3])
+        yield f[0], f[4 + n_ptr + 2:][:n_syn]
+
+
 def build(src: Path) -> dict:
     data = _read(src / "data.verb")
     synsets = {off: words for off, (_, words, _) in data.items()}
@@ -95,14 +106,9 @@ def build(src: Path) -> dict:
 
     communication: set[str] = set()
     communication_first: set[str] = set()  # verbs whose most frequent sense is one of communication
-    for line in (src / "index.verb").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  ") or not line.strip():
-            continue
-        f = line.split()
-        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+    for lemma, offsets in _index(src / "index.verb"):
         if lemma.count("_") > 1 or "-" in lemma:
             continue
-        offsets = f[4 + n_ptr + 2:][:n_syn]
         lemmas[lemma.replace("_", " ")] = [sid(off) for off in offsets]
         if "_" not in lemma and any(data[off][0] == _COMMUNICATION for off in offsets):
             communication.add(lemma)
@@ -156,14 +162,10 @@ def build_adjectives(src: Path) -> dict:
             if sym == "!" and pos in ("a", "s") and target in ids:
                 opposite[cluster[ids[off]]].add(cluster[ids[target]])
     lemmas: dict[str, list[int]] = {}
-    for line in (src / "index.adj").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  ") or not line.strip():
-            continue
-        f = line.split()
-        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+    for lemma, offsets in _index(src / "index.adj"):
         if "_" in lemma:
             continue
-        lemmas[lemma] = [ids[o] for o in f[4 + n_ptr + 2:][:n_syn] if o in ids]
+        lemmas[lemma] = [ids[o] for o in offsets if o in ids]
     return {"source": "WordNet 3.0 (Princeton University), adjectives; built by scripts/build_wordnet_verbs.py",
             "licence": LICENCE, "lemmas": lemmas, "synsets": synsets, "cluster": cluster,
             "opposite": {str(k): sorted(v) for k, v in sorted(opposite.items())}}
@@ -190,14 +192,10 @@ def build_nouns(src: Path) -> dict:
         return ids[off]
 
     lemmas: dict[str, list[int]] = {}
-    for line in (src / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  ") or not line.strip():
-            continue
-        f = line.split()
-        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
+    for lemma, offsets in _index(src / "index.noun"):
         if "_" in lemma or "-" in lemma or not lemma.isalpha():
             continue
-        lemmas[lemma] = [sid(o) for o in f[4 + n_ptr + 2:][:n_syn][:_NOUN_SENSES]]
+        lemmas[lemma] = [sid(o) for o in offsets[:_NOUN_SENSES]]
     frontier = list(ids)
     for _ in range(2):  # hypernyms two levels up
         nxt = []
