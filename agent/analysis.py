@@ -309,8 +309,8 @@ def classify(question: str) -> AnswerKind:
         return AnswerKind.PLACE
     # "What <plural noun> ..." asks for the members of a set as "which" does ("what companies",
     # "what agencies"), by spaCy's tag of the noun "what" determines, not a list of such nouns.
-    if re.match(r"^(which|who|whom|whose|name|list)\b", q) or (q.startswith("what ") and _wh_noun_plural(question)):
-        plural = _wh_noun_plural(question)
+    plural = _wh_noun_plural(question) if re.match(r"^(which|who|whom|whose|name|list|what)\b", q) else None
+    if re.match(r"^(which|who|whom|whose|name|list)\b", q) or (q.startswith("what ") and plural):
         if plural is None:  # no parse: the first word after the wh-word
             m = re.match(r"^(?:which|what|whose)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b", q)
             plural = bool(m and m.group(1).endswith("s") and not m.group(1).endswith("ss"))
@@ -551,7 +551,7 @@ def find_numbers(text: str) -> list[re.Match]:
             continue
         if s.lower() == "one" and re.match(r"\s+of\b", text[m.end():]):
             continue  # "one of the entities": a member (a partitive), not a count
-        if s[:1].isupper() and s[:1].isalpha() and not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start()]):
+        if s[:1].isupper() and s[:1].isalpha() and not _starts_sentence(text, m.start()):
             continue  # "the One Belt": a capitalised number word mid-sentence is part of a name
         if s[:1].isdigit() and _after_name_word(text, m.start()) and \
                 not re.match(r"\s*(?:%|percent\b|per cent\b|(?:million|billion|trillion|thousand)\b)", text[m.end():], re.I):
@@ -570,7 +570,13 @@ def _after_name_word(text: str, start: int) -> bool:
     m = re.search(r"(?:^|(?<=[\s(]))([A-Z][a-z]+)\.?\s+$", text[:start])
     if m is None or m.group(1).lower() in MONTHS or m.group(1).lower() in _MONTH_ABBR:
         return False
-    return not re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:m.start(1)])
+    return not _starts_sentence(text, m.start(1))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Does a word at ``start`` begin a sentence, a line, a quotation or a bracket (so its
+    capital tells nothing)?"""
+    return re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:start]) is not None
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:

@@ -103,10 +103,16 @@ def _paragraph_head(body: str, start: int, paras: list[tuple[int, int]]) -> str:
     return ""
 
 
+def _needle(t: Term) -> str:
+    """What finds a question term in a sentence: its surface form's first letters (as many as its
+    key has, at least 4: "licen" finds "licence" and "license"), lower case."""
+    return t.surface.lower()[:max(4, len(t.key))]
+
+
 def _surface_positions(q: Question, text: str) -> list[int]:
     """Where each question term's surface form (its first letters) first occurs in ``text``."""
     low = text.lower()
-    found = (low.find(t.surface.lower()[:max(4, len(t.key))]) for t in q.terms)
+    found = (low.find(_needle(t)) for t in q.terms)
     return [i for i in found if i >= 0]
 
 
@@ -126,7 +132,7 @@ def _trim(body: str, start: int, end: int, q: Question, keep: Sequence[str] = ()
     low = text.lower()
     marks: list[tuple[int, int, str, float]] = []  # (start, end, what, weight)
     for t in q.terms:
-        needle = t.surface.lower()[:max(4, len(t.key))]
+        needle = _needle(t)
         marks += [(m.start(), m.end(), t.key, t.weight) for m in re.finditer(re.escape(needle), low)] if needle else []
     must = sum(t.weight for t in q.terms) + 1.0
     for n, item in enumerate(dict.fromkeys(i for i in keep if i)):
@@ -736,9 +742,7 @@ def _source_keys(question: str) -> frozenset[str]:
     Reuters*", "*per the CSL*" (spaCy's parse: the object of "according to", or of "per" when it
     is a name, not "per year") — not the party asked about. They still help find the sentence
     ("per Reuters' August report": "Reuters reported in August ...")."""
-    from .answering.nlp import parse
-
-    doc = parse(question, disable=["ner", "lemmatizer"])
+    doc = _parsed(question)
     words: list[str] = []
     for tok in doc:
         objects = []
@@ -756,9 +760,7 @@ def _degree_keys(question: str) -> frozenset[str]:
     """The keys of the words "how" asks the degree of ("how *large*", "how *soon*", "how
     *long*"; spaCy's parse: the adjective or adverb "how" modifies): they name the measure
     asked for, not a word the answer stands next to ("the world's *largest* maker")."""
-    from .answering.nlp import parse
-
-    doc = parse(question, disable=["ner", "lemmatizer"])
+    doc = _parsed(question)
     return frozenset(k for t in doc if t.lower_ == "how" and t.dep_ == "advmod" and t.head.i != t.i
                      and t.head.pos_ in ("ADJ", "ADV") and (k := norm_key(t.head.text)))
 
@@ -1081,6 +1083,8 @@ PREDICATE_MARGIN = 0.1
 
 @functools.lru_cache(maxsize=2048)
 def _parsed(text: str):
+    """spaCy's parse of ``text`` without entities, once per text (a question's is read by
+    several rules: its source, its degree word, its predicate, whether it asks for a person)."""
     from .answering.nlp import parse
 
     return parse(text, disable=["ner"])
@@ -1364,10 +1368,9 @@ def _asks_person_name(question: str) -> bool:
     I need the name"), or "who is/was the <singular noun>" whose noun WordNet counts a person ("Who
     is the Director ...", "Who was the analyst")? From spaCy's parse. Questions naming the person ("Who is
     John Honovich?") or asking who did something ("Who was added ...") are not."""
-    from .answering.nlp import parse
     from .lexical import names_a_person
 
-    doc = parse(question, disable=["ner"])
+    doc = _parsed(question)
     if not any(t.lower_ in ("who", "whom") and t.tag_ == "WP" for t in doc):
         return False
     if any(t.lower_ == "name" and t.pos_ == "NOUN" for t in doc):

@@ -136,11 +136,10 @@ def party_mentions(question: str) -> list[tuple[str, bool]]:
     # A legal form alone ("Ltd" of "Co., Ltd.", a capitalised run of its own) names no party, and a
     # name that another mention repeats with more of its legal form is that mention.
     bare = normalise_name("Acme")
-    names = [n for n, _ in out]
+    norm = {n: normalise_name(n) for n, _ in out}
     return [(n, e) for n, e in out
             if normalise_name(f"Acme {n}") != bare
-            and not any(o != n and o.startswith(n) and normalise_name(o)
-                        and normalise_name(n).startswith(normalise_name(o)) for o in names)]
+            and not any(o != n and o.startswith(n) and norm[o] and norm[n].startswith(norm[o]) for o in norm)]
 
 
 def _mentioned_lists(question: str, lists: list[str]) -> list[str]:
