@@ -388,6 +388,11 @@ def parsed_focus(question: str) -> list[str] | None:
                      and c.pos_ in ("NOUN", "PROPN")]
             if other:  # the one after the wh-word ("... - what was the *amount*")
                 return phrase(min(other, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))))
+    if root is not None and root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc) \
+            and not any(t.pos_ == "AUX" for t in doc):
+        # A question written as a noun phrase ("Docket number and RIN of the rule?", "zte address
+        # on entity list?"): its head noun is what it asks for.
+        return phrase(root)
     return []
 
 

@@ -57,6 +57,9 @@ class Candidate:
     covered: set[str] = field(default_factory=set)
     fit: float = 0.0  # does it carry the kind of answer asked for (a date, a figure, a list...)
     vec: object = None  # its MiniLM vector (numpy, unit length)
+    # A line of another party's record (:func:`_other_party_line`): it stays in the pool the
+    # abstention features are computed over, but is never quoted.
+    other_party: bool = False
 
     @property
     def text(self) -> str:
@@ -232,7 +235,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
     docs: dict[str, StoredDocument] = {}
     paras: dict[str, list[tuple[int, int]]] = {}
     seen: set[tuple[str, int]] = set()
-    seen_text: set[str] = set()
+    seen_text: dict[str, int] = {}
     out: list[Candidate] = []
     for rank, doc_id, h_start, h_end in extra if extra is not None else _spans(hits, store, neighbours):
         h = Hit(chunk_id="", doc_id=doc_id, source="", title="", start=h_start, end=h_end, text="")
@@ -250,14 +253,78 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
             text = doc.body[s:e]
             if not admissible(text):
                 continue
-            if text in seen_text:  # identical record lines across entries: keep the best-ranked
+            other = _other_party_line(q, doc, s, doc_keys)
+            if text in seen_text:
+                # Identical record lines across entries: keep the best-ranked, or the asked party's
+                # own line when the best-ranked is another party's.
+                i = seen_text[text]
+                if out[i].other_party and not other:
+                    head = _paragraph_head(doc.body, s, paras[h.doc_id])
+                    out[i] = Candidate(doc=doc, start=s, end=e, hit_rank=out[i].hit_rank, keys=out[i].keys,
+                                       context_keys=out[i].keys | text_keys(head) | doc_keys)
                 continue
-            seen_text.add(text)
+            seen_text[text] = len(out)
             keys = text_keys(text)
             head = _paragraph_head(doc.body, s, paras[h.doc_id])
             out.append(Candidate(doc=doc, start=s, end=e, hit_rank=rank, keys=keys,
-                                 context_keys=keys | text_keys(head) | doc_keys))
+                                 context_keys=keys | text_keys(head) | doc_keys, other_party=other))
     return out
+
+
+def _party_term(q: Question, title_keys: set[str]) -> Term | None:
+    """The name of the party a question asks about, as a record would hold it: the rarest of
+    its names that its document's title, date and publisher (``title_keys``) do not hold
+    ("Megvii" in "What alternate names does the Entity List show for Megvii Technology?", not
+    "Technology", which every third entry has), other than the field it asks for ("What *RIN*
+    ...") or its source ("per the CSL"); None when it names no such party."""
+    asked = q.focus[-1:] if q.focus else []
+    own = [t for t in _entity_terms(q) if not key_in(t.key, title_keys) and t.key not in asked
+           and t.key not in _source_keys(q.text)]
+    return max(own, key=lambda t: t.weight) if own else None
+
+
+def _holds(q: Question, term: Term, keys: set[str]) -> bool:
+    return key_in(term.key, keys) or term.key in acronym_keys(q.terms, keys)
+
+
+def _other_party_line(q: Question, doc: StoredDocument, start: int, title_keys: set[str]) -> bool:
+    """Is the sentence at ``start`` a line of a record (a screening-list entry) of another party
+    than the one the question names (:func:`_party_term`)? Such a record's fields ("Alternate
+    names: Kunhai Academy ..." for a question about Megvii) are no evidence about the asked
+    party. False for prose and for a question naming no party of its own."""
+    party = _party_term(q, title_keys)
+    rec = record_span(doc.body, start) if party is not None else None
+    return rec is not None and not _holds(q, party, text_keys(doc.body[rec[0]:rec[1]]))
+
+
+def _record_lacks_focus(q: Question, c: Candidate) -> bool:
+    """Is ``c`` a line of the asked party's own record (:func:`_party_term`) that says nothing
+    of what the question asks for — no word of its record or document title is a word of the
+    asked noun phrase, its acronym, or a more general noun of it in WordNet ("aliases" ->
+    "names") ("What alternate names does the Entity List show for Megvii Technology?": Megvii's
+    entry has no "Alternate names" line)? Then the record, the one place the fact would be,
+    lacks it."""
+    if not q.focus or q.identifier:
+        return False
+    rec = record_span(c.doc.body, c.start)
+    title = text_keys(c.doc.title) | text_keys(c.doc.date) | _publisher_keys(getattr(c.doc, "publisher", "") or "")
+    party = _party_term(q, title) if rec is not None else None
+    if party is None:
+        return False
+    body = c.doc.body[rec[0]:rec[1]]
+    keys = text_keys(body) | title
+    if not _holds(q, party, keys):
+        return False
+    words = [t for t in _parsed(q.text) if norm_key(t.text) in q.focus or t.lower_ in q.focus]
+    if any(key_in(k, keys) for t in words for k in text_keys(t.text)):
+        return False  # a word of the asked phrase ("*FR* citations": "84 FR 54002")
+    # A kind of what a label names: an "alias" is a name ("Alternate names"), by WordNet.
+    from .lexical import noun_generalising
+
+    labels = {w.lower() for r in records(c.doc.body) if r.start == rec[0] for f in r.fields
+              for w in re.findall(r"[A-Za-z]+", f.label)}
+    asked = {t.lemma_.lower() for t in words if t.pos_ == "NOUN"}
+    return not any(noun_generalising(label, {a}) for label in labels for a in asked)
 
 
 @functools.lru_cache(maxsize=256)
@@ -302,16 +369,119 @@ def _type_fit(q: Question, text: str) -> float:
 
 
 def _identifier_fit(q: Question, text: str) -> float:
-    """Does ``text`` give the identifier the question asks for: a token with a digit within three
-    words after a word of the question's focus ("[Docket No. 210301-0012]" for "the docket
-    number", "call 202-969-4075" for "phone number")? 1.0 or 0.0."""
-    words = re.findall(r"\S+", text)
-    keys = [norm_key(re.sub(r"\W+", "", w)) for w in words]
-    focus = set(q.focus)
-    for i, k in enumerate(keys):
-        if k and k in focus and any(re.search(r"\d", w) for w in words[i + 1:i + 4]):
-            return 1.0
-    return 0.0
+    """Does ``text`` give the identifier the question asks for: a code written right after one
+    of the question's label words ("[Docket No. 210301-0012]" for "the docket number", "call
+    202-969-4075" for "what number should one call"; :func:`_labelled_code`)? 1.0 or 0.0."""
+    return 1.0 if _labelled_code(q, text) is not None else 0.0
+
+
+# A code written after its label: letters, digits, hyphens, slashes or dots with at least one digit
+# and one separator or letter ("0694-AH68", "190925-0044", "9000-AN83", "202-969-4075"), or a
+# telephone number with its area code in brackets ("(202) 482-5991"). A plain number ("84", "28")
+# is a count or a part of a citation, not a code.
+_CODE = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|(?=[\w/.-]*\d)(?=[\w/.-]*[-/A-Za-z])[A-Za-z0-9][\w/.-]*[A-Za-z0-9]")
+# What may stand between a label and its code: up to two short words or marks ("Docket *No.*
+# 190925-0044", "Phone*:* (202) ...", "call *at* ...").
+_LABEL_GAP = re.compile(r"\.?(?:[\s:#(\[]+(?:[A-Za-z]{1,3}\.?)?){0,2}[\s:#(\[]*")
+
+
+def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
+    """The label of each code the question asks for, as (head key, keys of the head and its
+    modifiers), one per asked noun: its focus ("what *RIN*", "the *docket number*"), each noun
+    conjoined to the focus head ("the RIN and *docket number*": one more code), and, for a
+    question that asks for an identifier, its own verbs ("what number should an analyst
+    *call*": the number is what one calls)."""
+    doc = _parsed(q.text)
+
+    def group(tok) -> tuple[str, frozenset[str]]:
+        mods = frozenset(norm_key(t.text) for t in tok.children if t.dep_ in ("compound", "amod"))
+        return norm_key(tok.text), mods | {norm_key(tok.text)}
+
+    heads = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
+             and norm_key(t.text) in q.focus]
+    groups = [group(t) for t in heads[:1]] or ([(q.focus[-1], frozenset(q.focus))] if q.focus else [])
+    for tok in heads[:1]:
+        groups += [group(c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if q.identifier and groups:
+        # The verb labels the code alone: "call 202-969-4075".
+        # (its root too: the small parser tags "call" in "what number should an exporter call" a noun)
+        groups += [(norm_key(t.lemma_), frozenset({norm_key(t.lemma_)})) for t in doc
+                   if (t.pos_ == "VERB" or t.dep_ == "ROOT") and norm_key(t.text) not in q.focus]
+    return groups
+
+
+# The most words a document line read for a labelled code outside the retrieved sentences may
+# have (an FR header line "[FAC 2020-03; FAR Case 2018-017; Docket No. FAR-2018-0017, Sequence
+# No. 2]" has 11).
+_LABEL_LINE_WORDS = 12
+
+
+def _label_key(word: str, text: str, end: int) -> str:
+    """The matching key of a label word; "No." before a digit is "number"."""
+    if word in ("No", "no") and re.match(r"\.?\s*\d", text[end:]):
+        return norm_key("number")
+    return norm_key(re.sub(r"\W+", "", word))
+
+
+def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | None = None) -> str | None:
+    """The first code in ``text`` written right after the head word of an asked label
+    (``group``, default any of :func:`_label_groups`) — and not after another kind of it: the
+    word before the head, if a word, must be one of the label's own ("*Docket* No. 190925-0044"
+    for "the docket number", not "Sequence No. 4" nor, for "the FAR case number", "Docket No.
+    FAR-2018-0017") — unless the question itself states the code ("FAC 2019-05" is what it
+    asks about, not its answer); None when there is none."""
+    groups = [group] if group is not None else _label_groups(q)
+    for m in re.finditer(r"[A-Za-z][\w()]*", text):
+        key = _label_key(m.group(0), text, m.end())
+        labels = next((g for h, g in groups if h == key), None)
+        if labels is None:
+            continue
+        before = re.search(r"([A-Za-z][\w()]*)[ \t]+$", text[:m.start()])
+        if before and before.group(1)[:1].isupper() and _label_key(before.group(1), text, before.end(1)) not in labels:
+            continue
+        gap = _LABEL_GAP.match(text, m.end())
+        code = _CODE.match(text, gap.end()) if gap else None
+        if code is not None and code.group(0).lower() not in q.text.lower():
+            return code.group(0)
+    return None
+
+
+def _sentence_candidate(c: Candidate, start: int, end: int) -> Candidate:
+    """A candidate for another sentence of ``c``'s document (scored like ``c``)."""
+    keys = text_keys(c.doc.body[start:end])
+    return Candidate(doc=c.doc, start=start, end=end, hit_rank=c.hit_rank, keys=keys,
+                     context_keys=keys | (c.context_keys - c.keys), score=c.score, dense=c.dense)
+
+
+def _label_values(q: Question, cands: list[Candidate]) -> list[tuple[Candidate, str]]:
+    """The codes the question asks for (:func:`_labelled_code`: "RIN 9000-AN83" for "What RIN
+    does the second interim rule carry?", "call 202-969-4075" for "What number should an
+    analyst call?"), one per asked noun, each with its sentence: from the candidate sentences
+    about the question's main name, else from the rest of their documents (a rule's RIN and
+    docket number stand in its header, which the question's words rarely retrieve). Empty when
+    no sentence labels a code so."""
+    out: list[tuple[Candidate, str]] = []
+    about = [c for c in cands if _about_main_name(q, c, whole_doc=True) or _refers_to_main_name(q, c)]
+    # The documents to read whole: those of the first few such sentences, unless dated to another
+    # month or year than the question's (the August rule's RIN is not the December rule's).
+    whole = list({c.doc.doc_id: c for c in reversed(about[:_ASKED_POOL])
+                  if not _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date))}.values())[::-1]
+    for group in _label_groups(q):
+        found = next(((c, code) for c in about if (code := _labelled_code(q, c.text, group))), None)
+        if found is None:
+            for c in whole:
+                for s, e in split_sentences(c.doc.body):
+                    # Only a line that is mostly its label and code ("RIN 0694-AH68", "[Docket No.
+                    # 190925-0044]"): in prose a section number is a reference, tied to other words.
+                    if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS \
+                            and (code := _labelled_code(q, c.doc.body[s:e], group)) is not None:
+                        found = (_sentence_candidate(c, s, e), code)
+                        break
+                if found is not None:
+                    break
+        if found is not None and found[1] not in (v for _, v in out):
+            out.append(found)
+    return out
 
 
 _VEC_CACHE: "OrderedDict[tuple[int, str], list[float]]" = OrderedDict()
@@ -551,6 +721,13 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     if record_span(best.doc.body, best.start) is None:
         return [], 0
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
+    title = text_keys(best.doc.title)
+    own = [t for t in _entity_terms(q) if not key_in(t.key, title)]
+    if own and sum(1 for r in recs if key_in(max(own, key=lambda t: t.weight).key, text_keys(r.name.value))) == 1:
+        # "What alternate names does the Entity List show for Megvii?" asks about the one listed
+        # party its rarest name names, not for the list: its record's fields answer, or nothing
+        # does. A name several entries share ("Xinjiang", "Huawei") names a part of the list.
+        return [], 0
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
@@ -565,6 +742,37 @@ class FieldAnswer:
     similarity: float  # mean cosine of the question with the field's label and line
 
 
+# How close in meaning (MiniLM cosine) a phrase label must be to "other names" to introduce a
+# party's other names. Measured on labels of screening lists (CSL, SDN style): "Alternate names"
+# 0.80, "Former names" 0.66, "Also known as" 0.52; "Title" 0.45, "Addresses" 0.30, "Entity" 0.25,
+# dates and policies <= 0.19. MiniLM puts the one-word labels "Aliases" (0.39) and "AKA" (0.38)
+# below "Title", so a label whose word WordNet files under "name" ("alias") counts too.
+ALIAS_LABEL_SIMILARITY = 0.5
+
+
+@functools.lru_cache(maxsize=256)
+def _names_a_name(label: str) -> bool:
+    """Is a word of the label, by WordNet, a name or a kind of name ("Alternate *names*", "*Aliases*")?"""
+    from .lexical import noun_generalising
+
+    return any(t.pos_ in ("NOUN", "PROPN") and noun_generalising("name", {t.lemma_.lower()}) is not None
+               for t in _parsed(label))
+
+
+def _alias_labels(store: IndexStore, labels: tuple[str, ...]) -> frozenset[str]:
+    """The record labels that introduce a party's other names ("Alternate names", "Also known
+    as", "Aliases", ...) - whatever the list's editor called them: by WordNet (:func:`_names_a_name`)
+    or by MiniLM likeness to "other names" (:data:`ALIAS_LABEL_SIMILARITY`)."""
+    if not labels:
+        return frozenset()
+    import numpy as np
+
+    vecs = np.asarray(_sentence_vectors(store, list(labels)))
+    probe = np.asarray(_sentence_vectors(store, ["other names"])[0])
+    return frozenset(label for label, sim in zip(labels, vecs @ probe)
+                     if sim >= ALIAS_LABEL_SIMILARITY or _names_a_name(label))
+
+
 def _without_names(q: Question) -> str:
     """The question with its names removed ("How will BIS treat licence applications
     for exports to Huawei?" -> "How will treat licence applications for exports to"):
@@ -577,9 +785,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     """The record field that answers a question about a named party ("which city is
     Hikvision's listed address in" -> Hikvision's "Addresses" line).
 
-    The record is the one, among the retrieved record-structured documents, whose
-    name line covers most of the question's names (ties: the shorter, more specific
-    name, then retrieval order). The field is the one closest in meaning to the
+    The record is the one, among the retrieved record-structured documents, whose name
+    line and other-names lines (:func:`_alias_labels`) cover most of the question's names
+    (ties: the record whose values hold more of the question's words, then the shorter,
+    more specific name, then retrieval order). The field is the one closest in meaning to the
     question (MiniLM: the mean of the cosines with its label and with its whole line,
     each the better of the whole question and the question without its names), never
     the name line itself, if that reaches ``MIN_FIELD_SIMILARITY`` (fitted, see
@@ -590,8 +799,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     named = _entity_terms(q)
     if not named or all(t.key.startswith("@") for t in named):
         return None  # a record is a party's; a question naming only countries names none
-    total = sum(t.weight for t in named)
-    best: tuple[tuple[float, int, int], StoredDocument, Record] | None = None
+    best: tuple[tuple[float, ...], StoredDocument, Record] | None = None
     seen: set[str] = set()
     for rank, h in enumerate(hits):
         if h.doc_id in seen:
@@ -600,12 +808,21 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         doc = store.get_document(h.doc_id)
         if doc is None:
             continue
+        aliases = _alias_labels(store, tuple(sorted({f.label for r in records(doc.body) for f in r.fields[1:]})))
         for rec in records(doc.body):
-            keys = text_keys(rec.name.value)
+            # A party is named by its name line or by a line of its other names ("Alternate names:
+            # Karamay Municipality Public Security Bureau" for "Kelamayi ..."). Ties go to the
+            # record whose values hold more of the question's words (IDF-weighted: "Karamay ...
+            # postcode", whose first word is not taken for a name), then to the shorter, more
+            # specific name, then to retrieval order. Values, not labels: every entry has "Entity".
+            names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
+            keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
             if covered <= 0:
                 continue
-            rank_key = (-covered / total, len(rec.name.value), rank)
+            values = text_keys(" ".join(f.value for f in rec.fields))
+            others = sum(t.weight for t in q.terms if key_in(t.key, values))
+            rank_key = (-covered, -others, len(rec.name.value), rank)
             if best is None or rank_key < best[0]:
                 best = (rank_key, doc, rec)
     if best is None:
@@ -623,11 +840,24 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # before it may name another field ("Which Federal Register notices are cited ...: what
     # start date ...?", the second part of a two-part question).
     texts = [q.text, _without_names(q), asking_clause(q.text)]
+    # An other-names line that holds the question's names ("Alternate names: Narvik Lens Bureau; ..."
+    # for "the postcode of the Narvik Lens Bureau") is how the record was found: it is measured
+    # against the question without its names, or it wins by them whatever is asked.
+    # Unless the question asks for names ("What *aliases* are recorded for ...?").
+    aliases = _alias_labels(store, tuple(sorted({f.label for f in fields})))
+    asked = " ".join(t.text for t in _parsed(q.text) if norm_key(t.text) in q.focus)
+    asks_names = bool(asked) and _names_a_name(asked)
+    naming = np.asarray([not asks_names and f.label in aliases and any(key_in(t.key, text_keys(f.value)) for t in named)
+                         for f in fields])
+    unnamed = _without_names(q)
     for text in dict.fromkeys(texts):
         if text.strip():
             qv = np.asarray(store.embedder.embed_query(text))
-            by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, lines @ qv)
+            line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
+            by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
     sims = (by_label + by_line) / 2
+    if not _speaks_of_complement(q, doc, rec.start, rec.end):
+        return None
     i = int(np.argmax(sims))
     if sims[i] >= MIN_FIELD_SIMILARITY:
         return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
@@ -635,6 +865,17 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     return None
+
+
+def _speaks_of_complement(q: Question, doc: StoredDocument, start: int, end: int) -> bool:
+    """Does the record at ``doc.body[start:end]`` (or its document's title) speak of what the
+    asked noun is *of* ("date *of birth*", "the start date *of the listing*")? A record field
+    answers "X of Y" only then: "Start date: 2020-06-05" is no date of birth, however close
+    "date of birth" and "Start date" are in meaning. True when the question has no such "of"."""
+    if not q.focus_of:
+        return True
+    keys = text_keys(doc.body[start:end]) | doc_keys(doc)
+    return any(key_in(k, keys) for k in q.focus_of)
 
 
 def _asks_place(q: Question, store: IndexStore) -> bool:
@@ -923,6 +1164,9 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     ("from 25% to 100%"); figures in the unit the question asks for (:func:`_preferred_units`)."""
     if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
         return []
+    if _is_field_line(c.text) and (rec := record_span(c.doc.body, c.start)) is not None \
+            and not _speaks_of_complement(q, c.doc, *rec):
+        return []  # "Start date: 2020-06-05" for "what date of birth"
     if not _about_main_name(q, c, whole_doc=_is_field_line(c.text)) and not _refers_to_main_name(q, c):
         return []
     if (q.kind is AnswerKind.QUANTITY and _other_time(q, c.keys)) or _dated_elsewhere(q, c):
@@ -1320,6 +1564,8 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 1.0
     elif _focus_names_kind(q, store):
         focus = 1.0  # "what justification", "the target size": the kind of answer, not a word to find
+    elif value is not None and q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY):
+        focus = 1.0  # a code the question's verb labels ("call 202-969-4075" for "what number ... call")
     else:
         focus = 0.5 if q.focus_head_df else 0.0
     if focus == 1.0 and q.focus_of and not _complement_found(q, context, store):
@@ -1337,7 +1583,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "named": _named_coverage(q, best.context_keys | doc_keys(best.doc) | spelt),
         "names_known": len(known) / len(named) if named else 1.0,
         "focus": focus,
-        "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY)
+        "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) or q.identifier
         else float(_person_named(q, picked)) if _asks_person_name(q.text) else 1.0,
         "speaker": speaker,
         "relation": relation,
@@ -1478,17 +1724,19 @@ def _abstention(q: Question, hits: list[Hit], reason: str, settings: Settings) -
 class Assessment:
     """What the answerer found for a question: the analysed question, the scored
     candidate sentences (best first), the quotes picked, the tied date/figure and
-    the abstention features. ``best`` is None when no sentence matched."""
+    the abstention features. ``best`` (the first quote picked) is None when no
+    sentence matched."""
 
     q: Question
     cands: list[Candidate]
     picked: list[Candidate]
     value: str | None
     features: dict[str, float]
+    codes: list[str] = field(default_factory=list)  # labelled codes asked for (:func:`_label_values`)
 
     @property
     def best(self) -> Candidate | None:
-        return self.cands[0] if self.cands else None
+        return self.picked[0] if self.picked else None
 
 
 # A sentence scoring below this share of the best one is not quoted.
@@ -1609,10 +1857,15 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             q.focus_match.prime([c.text for c in more])
         _score(q, more, qvec, store)
         cands = sorted(cands + more, key=lambda c: -c.score)
-    best = cands[0]
+    # Another party's record line is never quoted (the pool keeps it: the features compare
+    # the best sentence with all retrieved ones).
+    quotable = [c for c in cands if not c.other_party]
+    if not quotable:
+        return Assessment(q, cands, [], None, {})
+    best = quotable[0]
     limit = settings.max_quotes + (2 if q.kind is AnswerKind.LIST else 0)
     picked: list[Candidate] = [best]
-    for c in cands[1:]:
+    for c in quotable[1:]:
         if len(picked) >= limit:
             break
         if c.score < _PICK_SHARE * best.score:
@@ -1624,13 +1877,21 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             picked.append(c)
     # picked is in score order (taken from the sorted candidates).
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
-        picked += _asked_value_candidates(q, cands[:_ASKED_POOL], picked)
+        picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
     value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    codes: list[str] = []
+    if q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) and q.focus:
+        # "What RIN ...?", "the docket number": a code written after the asked noun is the answer.
+        for c, code in _label_values(q, picked + [c for c in quotable[:_ASKED_POOL] if c not in picked]):
+            if not any(c.doc.doc_id == p.doc.doc_id and c.start == p.start for p in picked):
+                picked.append(c)
+            codes.append(code)
+        value = codes[0] if codes else value
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.
-        picked += _list_continuations(q, picked, cands, hits, store)
-    return Assessment(q, cands, picked, value, features)
+        picked += _list_continuations(q, picked, quotable, hits, store)
+    return Assessment(q, cands, picked, value, features, codes)
 
 
 # How many of the best candidate sentences may hold the value an asking clause's own words point to.
@@ -1735,6 +1996,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     fa = _record_field(q, hits, store)
     if fa is not None:
         return _field_answer(question, fa)
+    if _record_lacks_focus(q, best):
+        return _abstention(q, hits, "the asked party's record has no such field", settings)
     reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
@@ -1745,7 +2008,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
         if heads:
             return _record_list_answer(question, heads, total)
-    items = _lead_items(q, picked, value)
+    items = a.codes or _lead_items(q, picked, value)
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))

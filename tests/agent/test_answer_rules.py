@@ -79,6 +79,10 @@ def test_focus_phrase_head_is_what_is_asked_for():
     ("Which US vendors sell components to Hikvision?", ["US", "vendors"]),  # modifiers kept
     ("I'm screening a shipment to Hikvision - which city is its listed address in?", ["city"]),
     ("Which agency's visa restrictions apply?", ["visa", "restrictions"]),
+    # A question written as a noun phrase asks for its head noun.
+    ("Docket number and RIN of the final rule?", ["docket", "number"]),
+    ("registered address of the listed firm?", ["registered", "address"]),
+    ("Who is the policy flash addressed to?", []),  # a wh-question is not a noun phrase
 ])
 def test_focus_from_the_dependency_parse(question, focus):
     assert focus_phrase(question) == [norm_key(w) for w in focus]
