@@ -66,7 +66,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .lexical import adjective_synonyms, noun_generalising
 
@@ -176,6 +176,7 @@ class Verdict:
     reason: str = ""
     similarity: float = 0.0
     missing: list[str] = field(default_factory=list)
+    rule: str = ""  # which rule failed ("number", "words", "polarity", ...); "" when supported
 
 
 # Verbs of definition and membership. Legal text defines terms ("X means– (1) ...; (2) ...",
@@ -1050,6 +1051,87 @@ def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
     return out
 
 
+def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
+    """Whether the sentence's common noun ``t``, which has no counterpart in the evidence, could
+    change what the claim says rather than paraphrase it:
+
+    * it judges (VADER valence: "praise", "condemnation") or is a negated form of an evidence word;
+    * it is a co-hyponym of an evidence noun — one of its two main WordNet senses shares a direct
+      hypernym with a main sense of an evidence noun it is not a synonym of ("customer" where the
+      evidence says "supplier", "import" where it says "export"): another member of the same kind;
+    * it restricts a noun the evidence restricts otherwise: a compound/modifier of a head noun that
+      the evidence also has, with a compound/modifier of its own ("commerce ministry" claimed as
+      "trade ministry"... where the words differ): which of several such things is meant.
+
+    Anything else is left to the other rules (names, numbers, roles, polarity, meaning)."""
+    from .lexical import _nouns, judges
+
+    if t is None:
+        return True
+    lem, w = t.lemma_.lower(), _norm(t.text)
+    if not t.is_alpha or judges(t.text, lem) or _negated_form_of_any(w, q_words):
+        return True  # an identifier ("https://sam.gov", "52.204-25"), a judgement, a negation
+    if _in_focus(t):
+        return True
+    wn = _nouns()
+    mine = list(wn["lemmas"].get(lem, ()))[:_MAIN_SENSES]
+    parents = {h for i in mine for h in wn["hypernyms"].get(str(i), ())}
+    for q in q_noun_lemmas:
+        if q == lem:
+            continue
+        theirs = list(wn["lemmas"].get(q, ()))[:_MAIN_SENSES]
+        if set(mine) & set(theirs):
+            continue  # synonyms
+        if parents & {h for i in theirs for h in wn["hypernyms"].get(str(i), ())}:
+            return True
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        head = t.head.lemma_.lower()
+        for x in q_words:
+            if x.lemma_.lower() == head and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
+                                                for c in x.children):
+                return True
+    return False
+
+
+# Dependencies of the main predicate's complements: what the sentence asserts of its subject
+# (the object, the copula's attribute, a bare noun adverbial such as "case by case").
+_FOCUS_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "npadvmod", "dative"})
+
+
+def _in_focus(t) -> bool:
+    """``t`` is the head (or a compound/modifier of the head) of a complement of the sentence's main
+    predicate — the ROOT verb or a verb coordinated with it: the focus of the claim, the new
+    information it asserts ("is case-by-case review", "receives about half of its revenue"). A
+    paraphrase may rename the topic (the subject, "overseas sales" for "overseas revenue") or a
+    circumstance ("in a fundraising round"); a word of the focus without a counterpart is a
+    different claim."""
+    x = t
+    for _ in range(8):  # up the noun phrase: "case" of "case-by-case review", "revenue" of "half of its revenue"
+        if x.dep_ in ("compound", "amod", "nmod", "poss") or (
+                x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ in ("NOUN", "PROPN")):
+            x = x.head if x.dep_ != "pobj" else x.head.head
+        elif x.dep_ == "prep" and x.head.pos_ in ("NOUN", "PROPN"):
+            x = x.head
+        else:
+            break
+    if x.dep_ not in _FOCUS_DEPS:
+        return False
+    v = x.head
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
+
+
+def _own_lines(quote: str, context: Sequence[str]) -> str:
+    """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
+    quote itself when no context sentence holds it)."""
+    for c in context:
+        i = c.find(quote) if c else -1
+        if i >= 0:
+            a = c.rfind("\n", 0, i) + 1
+            b = c.find("\n", i + len(quote))
+            return c[a:b if b >= 0 else len(c)]
+    return quote
+
+
 def _negated_form_of_any(w: str, q_words: Sequence) -> bool:
     """``w`` is an evidence word with or without a negating prefix ("unlawful" / "lawful")."""
     return any(_negated_form(w, _norm(x.text)) for x in q_words)
@@ -1063,8 +1145,12 @@ class SupportChecker:
     """
 
     def __init__(self, embed: Embed | None = None, *, min_similarity: float = 0.45, noun_similarity: float = 0.8,
-                 name_fuzz: float = 88.0):
+                 name_fuzz: float = 88.0, skip: frozenset[str] = frozenset(), strict_nouns: bool = False):
         self.embed = embed
+        # strict_nouns: every common noun needs a counterpart (the stop-18 design); otherwise one
+        # without is tolerated unless it is contrastive (_contrastive_noun).
+        self.strict_nouns = strict_nouns
+        self.skip = skip  # rule names (Verdict.rule) not applied: for ablation
         self.min_similarity = min_similarity
         self.noun_similarity = noun_similarity
         self.name_fuzz = name_fuzz
@@ -1160,7 +1246,30 @@ class SupportChecker:
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
               records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
               publishers: Sequence[str] = ()) -> Verdict:
-        """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
+        """The verdict for ``sentence`` given the verbatim ``quotes`` it cites: the first rule
+        that fails (rules named in ``skip`` aside), else supported. Arguments as
+        :meth:`verdicts`."""
+        last = Verdict(False, "no verdict")
+        for v in self.verdicts(sentence, quotes, context, records=records, leads=leads, speakers=speakers,
+                               publishers=publishers):
+            if v.supported:
+                return v
+            if v.rule not in self.skip:
+                return v
+            last = v
+        return last
+
+    def diagnose(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), **kw) -> list[Verdict]:
+        """Every rule that fails for ``sentence`` (not only the first): for rule-ablation tables
+        (:mod:`agent.claims_eval`). Arguments as :meth:`verdicts`."""
+        return [v for v in self.verdicts(sentence, quotes, context, **kw) if not v.supported]
+
+    def verdicts(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
+                 records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
+                 publishers: Sequence[str] = ()) -> Iterator[Verdict]:
+        """One failed :class:`Verdict` per rule that ``sentence`` breaks, in the order the rules
+        run, then a supported one (with the similarity) — the sentence is supported when no
+        failure comes before it. ``sentence`` is checked against the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
         the whole sentences the quotes lie in and the cited documents' title,
@@ -1182,9 +1291,10 @@ class SupportChecker:
 
         quotes = [q for q in quotes if q and q.strip()]
         if not quotes:
-            return Verdict(False, "no quote")
+            yield Verdict(False, "no quote", rule='quote')
+            return
         if detect(sentence):
-            return Verdict(False, "the sentence is an instruction, not a claim")
+            yield Verdict(False, "the sentence is an instruction, not a claim", rule='instruction')
         sdoc = self._parse(sentence)
         if _imperative(sdoc) or (sentence[:1].isupper() and sentence[1:2].islower() and
                                  _imperative(self._parse(sentence[:1].lower() + sentence[1:]))):
@@ -1192,12 +1302,12 @@ class SupportChecker:
             # sentence with it in lower case shows the mood.
             # "Insert the following clause in your contract.": the quote may well say so (a rule
             # addresses its reader), but an answer states what the sources say; it directs no one.
-            return Verdict(False, "the sentence is an imperative (it directs the reader), not a claim")
+            yield Verdict(False, "the sentence is an imperative (it directs the reader), not a claim", rule='imperative')
         alias = alias_check(sentence, records)
         if alias == "mixed":
-            return Verdict(False, "the names it links as aliases come from different entries")
+            yield Verdict(False, "the names it links as aliases come from different entries", rule='alias')
         if alias == "former":
-            return Verdict(False, "the entry gives an alternate name, not a former one (formerly)")
+            yield Verdict(False, "the entry gives an alternate name, not a former one (formerly)", rule='alias')
         evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
         # Values are bound to what the quotes say: the rest of a quote's sentence holds other
         # figures ("SenseTime, valued at around $4.5 billion, ... while Megvii ... around $4
@@ -1215,11 +1325,11 @@ class SupportChecker:
                or (d[2] and any(q[2] for q in q_dates) and not _date_supported(d, q_dates))]
         if bad:
             y, mo, d = bad[0]
-            return Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""))
+            yield Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""), rule='date')
         missing_nums = sorted(numbers(s_rest) - numbers(_iso_words(valued)))
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
-            return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
+            yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
         qdoc = self._parse(evidence)
         in_sentences = []
         for q in quotes:
@@ -1229,12 +1339,18 @@ class SupportChecker:
                                  lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz,
                                  frozenset(self._acronyms(qdoc)))
         if swapped:
-            return Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
-                           missing=[swapped])
+            yield Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
+                           missing=[swapped], rule='name-role')
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
         q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
+        # The quotes' own sentences (a record's own lines: "Label: value" lines do not end in a
+        # period, and a sentence splitter runs them together) and the lead-ins of their lists.
+        own = " ".join([_own_lines(q, context) for q in quotes] + [x for x in leads if x])
+        qonly_doc = self._parse(_iso_words(own))
+        quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
+        quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
         # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
@@ -1256,6 +1372,11 @@ class SupportChecker:
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
+        # Nouns without a counterpart are judged by their slot (_contrastive_noun), which needs a
+        # parse with a predicate: a sentence parsed without a verb at its root ("Items ... skip
+        # case-by-case review" with "skip" read as a noun) falls back to a counterpart for each.
+        strict_nouns = self.strict_nouns or not any(
+            x.dep_ == "ROOT" and x.pos_ in ("VERB", "AUX") for x in sdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
@@ -1310,6 +1431,14 @@ class SupportChecker:
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
+            if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
+                    w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
+                    or noun_generalising(lem, quote_forms)):
+                # What the sentence asserts (its focus) is bound to the quotes, as values are: a
+                # word of a neighbouring entry or sentence ("Case-by-case" two records down) is
+                # not what the cited quote says.
+                missing.append(t.text)
+                continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
             if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
@@ -1350,26 +1479,41 @@ class SupportChecker:
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)
                 continue
+            if t.pos_ == "NOUN" and not strict_nouns and not _contrastive_noun(t, q_noun_lemmas, q_words):
+                tolerated.append(t.text)
+                continue
             missing.append(t.text)
         if nouns_to_embed and not missing:
             import numpy as np
 
             cands = list(dict.fromkeys(x.text for x in q_words if x.pos_ in ("NOUN", "PROPN")))
             if not cands:
-                missing.extend(nouns_to_embed)
+                unmatched = list(nouns_to_embed)
             else:
                 vecs = self._vectors(nouns_to_embed + cands)
                 a = np.asarray(vecs[: len(nouns_to_embed)], dtype="float32")
                 b = np.asarray(vecs[len(nouns_to_embed):], dtype="float32")
                 best = (a @ b.T).max(axis=1)
-                missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
+                unmatched = [n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity]
+            if strict_nouns:
+                missing.extend(unmatched)
+            else:
+                # A common noun without a counterpart is a paraphrase ("round" for "fundraising",
+                # "sales" for "revenue") unless it can swap what the claim is about: see
+                # _contrastive_noun. The sentence's meaning is still held to its quotes' below.
+                by_text = {x.text: x for x in sdoc if x.pos_ == "NOUN"}
+                for n in unmatched:
+                    if _contrastive_noun(by_text.get(n), q_noun_lemmas, q_words):
+                        missing.append(n)
+                    else:
+                        tolerated.append(n)
         if missing:
-            return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+            yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words')
         if tolerated:
             log.debug("claim words without a counterpart, neither judging nor reversing: %s", tolerated)
         role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)
         if role:
-            return Verdict(False, f"the quotes give '{role}' another role", missing=[role])
+            yield Verdict(False, f"the quotes give '{role}' another role", missing=[role], rule='role')
         # Polarity: the sentence and its quotes must agree on the parity of negation cues
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
@@ -1380,7 +1524,7 @@ class SupportChecker:
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
-            return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
+            yield Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes", rule='polarity')
         # A predicate the sentence negates must be negated in the quotes. An explicit negation
         # comes first: "does not bar the firms from buying" negates "bar" (its implied negation
         # of "buying" is cancelled by it), where the quotes negate only "buying".
@@ -1389,10 +1533,13 @@ class SupportChecker:
         q_neg, q_scope = _negated_predicates(qdoc)
         cancelled = explicit & (prevention_verbs() | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
         if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
-            return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
-        why = _certainty(sdoc, sentence, qonly, quotes_text) or self._attribution(sdoc, quotes, context, publishers)
+            yield Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not", rule='negated-predicate')
+        why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:
-            return Verdict(False, why)
+            yield Verdict(False, why, rule="certainty")
+        why = self._attribution(sdoc, quotes, context, publishers)
+        if why:
+            yield Verdict(False, why, rule="attribution")
         sim = 1.0
         if self.embed is not None:
             import numpy as np
@@ -1401,5 +1548,5 @@ class SupportChecker:
             if v[0] and v[1]:
                 sim = float(np.dot(v[0], v[1]))
             if sim < self.min_similarity:
-                return Verdict(False, f"meaning differs from the quotes (similarity {sim:.2f})", similarity=sim)
-        return Verdict(True, "", similarity=sim)
+                yield Verdict(False, f"meaning differs from the quotes (similarity {sim:.2f})", similarity=sim, rule='similarity')
+        yield Verdict(True, "", similarity=sim, rule="")
