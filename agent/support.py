@@ -969,8 +969,10 @@ def _imperative(doc) -> bool:
     return all(t.lower_ in ("please", "kindly") for t in before)
 
 
-def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence) -> bool:
-    """Whether the sentence's verb or adjective ``t``, which has no counterpart in the evidence,
+def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence) -> str:
+    """Why the sentence's verb or adjective ``t`` may not stand without a counterpart ("" when it may).
+
+    Whether the sentence's verb or adjective ``t``, which has no counterpart in the evidence,
     may stand there anyway: a paraphrase ("covers" for "targets", "took effect" for "with
     immediate effect", "relevant activities" for "the activities described in ...") that cannot
     change what the sentence claims, because the word is none of the kinds that can:
@@ -995,37 +997,37 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     lem = t.lemma_.lower()
     w = _norm(t.text)
     if (t.text[:1].isupper() and not t.is_sent_start) or t.like_num or not t.is_alpha:
-        return False
+        return 'name/number/symbol'
     if judges(t.text, lem) or _negated_form_of_any(w, q_words):
-        return False
+        return 'judgement or negated form'
     if lem in _HEDGE_WORDS or lem in _ORDER_GROUP or lem in _QUALIFIER_WORDS:
-        return False
+        return 'hedge/order/qualifier'
     if lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
-        return False  # "appears to be": a hedge; "appears on the Entity List": a place
+        return 'hedge'  # "appears to be": a hedge; "appears on the Entity List": a place
     if t.pos_ == "VERB":
         wn = _wordnet()
         senses = wn["lemmas"].get(lem, ())
         if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
                 _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
-            return False
+            return 'closed class'
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
-            return False
+            return 'direction sense'
         if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
                for c in t.children):
-            return False  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
+            return 'directional particle'  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
-            return False
+            return 'antonym in evidence'
         if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
-            return False  # the quotes use a synonym or a kind of its antonym
+            return 'antonym neighbourhood in evidence'  # the quotes use a synonym or a kind of its antonym
         if lem in _wordnet()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
-            return False
-        return True
+            return 'communication verb'
+        return ""
     if t.pos_ == "ADJ":
         if t.tag_ in ("JJR", "JJS") or not is_adjective(lem):
-            return False
-        return not (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas
-    return False
+            return 'comparative/not adjective'
+        return "adjective opposite in evidence" if (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas else ""
+    return 'other POS'
 
 
 def _arguments(v) -> set[str]:
@@ -1037,6 +1039,62 @@ def _arguments(v) -> set[str]:
     if v.dep_ in ("acl", "relcl"):
         heads.append(v.head)
     return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop}
+
+
+# Prepositions of a path (a closed class): where a moved thing ends up, or where it leaves.
+_GOAL_PREPS = frozenset({"to", "on", "onto", "in", "into"})
+_SOURCE_PREPS = frozenset({"from", "off", "out"})
+
+
+def _paths(v) -> dict[str, str]:
+    """The nouns the verb ``v`` takes as a path ("to the Entity List" → {"list": "goal"},
+    "from the list" → {"list": "source"}), by its prepositions and particles."""
+    out: dict[str, str] = {}
+    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list") or,
+    # for a verb in a complement, to the governing verb ("requires officers to put a clause ... | in
+    # all contracts"): all three are read.
+    hosts = [v] + [c for c in v.children if c.dep_ == "dobj"]
+    if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head is not v:
+        hosts.append(v.head)
+    cands = [c for h in hosts for c in h.children if h is not v.head or c.i > v.i]
+    for c in cands:
+        kind = "goal" if c.lower_ in _GOAL_PREPS else "source" if c.lower_ in _SOURCE_PREPS else ""
+        if kind and c.dep_ in ("prep", "prt"):
+            for g in [c, *c.children]:
+                for x in [g, *[y for y in g.children if y.dep_ == "pobj"]]:
+                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
+                        out[x.lemma_.lower()] = kind
+    return out
+
+
+def _caused_motion(lemma: str) -> bool:
+    """One of the two main WordNet senses of the verb is, or is a kind of (within three steps), "move,
+    displace": a verb that puts something somewhere ("put", "place", "insert", "send"), whose
+    direction is its path, not its own meaning."""
+    wn = _wordnet()
+    frontier = list(wn["lemmas"].get(lemma, ())[:_MAIN_SENSES])
+    for _ in range(4):
+        if any({"move", "displace"} <= set(wn["synsets"][i]) for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"][i]]
+    return False
+
+
+def _path_restated(v, open_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
+    """The quote direction verb that the sentence verb ``v`` restates by a verb of caused motion with
+    the same path ("put X on the list" for "adding X to the list", not for "removing X from the
+    list"), or "". No directional particle of its own ("keep ... out of") and no other path may
+    disagree."""
+    if v.lemma_.lower() in DIRECTION_VERBS or not _caused_motion(v.lemma_.lower()):
+        return ""  # a direction verb has its own direction ("dropped"), which needs its counterpart
+    mine = _paths(v)
+    if not mine:
+        return ""
+    for verb, theirs in open_paths:
+        shared = set(mine) & set(theirs)
+        if shared and all(mine[n] == theirs[n] for n in shared):
+            return verb
+    return ""
 
 
 def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
@@ -1388,12 +1446,14 @@ class SupportChecker:
         # Kept as the participants of those verbs: a sentence verb with one of them is taken to
         # restate that verb ("put an entity on the list" for "remove an entity from the list").
         open_direction: set[str] = set()
+        open_paths: list[tuple[str, dict[str, str]]] = []  # (quote direction verb, its path arguments)
         for t in self._parse(" ".join(quotes)):
             # (not one used as a preposition or an attribute: "including", "listed entities")
             if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
                     f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
                     for f in s_forms):
                 open_direction |= _arguments(t)
+                open_paths.append((t.lemma_.lower(), _paths(t)))
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
@@ -1471,8 +1531,17 @@ class SupportChecker:
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
             if t.pos_ == "ADJ" and adjective_synonyms(lem) & q_lemmas:
                 continue  # "biggest" for "largest": a WordNet adjective synset
-            if not (open_direction and _arguments(t) & open_direction) and \
-                    _free_word(t, q_lemmas, q_verb_lemmas, q_words) and not (alias_claim and t.lower_ in _ALIAS_WORDS):
+            if t.pos_ == "VERB" and open_direction and _arguments(t) & open_direction:
+                same_path = _path_restated(t, open_paths)
+                if same_path:
+                    # "put 28 entities on the Entity List" for "adding 28 entities to the Entity List":
+                    # a verb of caused motion with the quote verb's goal (or source) restates it.
+                    paraphrased[lem] = same_path
+                    continue
+            refused = "open direction" if open_direction and _arguments(t) & open_direction else \
+                _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
+                    "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
+            if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
                 continue
@@ -1483,6 +1552,7 @@ class SupportChecker:
                 tolerated.append(t.text)
                 continue
             missing.append(t.text)
+            log.debug("claim word without a counterpart: %s (%s)", t.text, refused)
         if nouns_to_embed and not missing:
             import numpy as np
 
