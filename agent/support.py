@@ -1260,7 +1260,10 @@ class SupportChecker:
         out: set[int] = set()
         for t in sdoc:
             who = []
-            if t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+            # "X said <clause>"; "X called Y <predicate>", "X describes Y as ...": naming is speech too.
+            if t.pos_ == "VERB" and (t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children)
+                                     or t.lemma_.lower() in _CONTESTED and any(
+                        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in t.children)):
                 who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
             elif t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 who = [x for c in sdoc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
