@@ -1504,8 +1504,17 @@ class SupportChecker:
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
-            if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
-                continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
+                   for f in {w, lem}):
+                continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
+            if t.pos_ == "VERB" and lem in prevention_verbs() and _negated_complement(t):
+                # "stop entities from using" for "prevent technology from being used": both verbs of
+                # prevention negate their "from" complement, whose polarity is checked below.
+                same = next((x.lemma_.lower() for x in q_words if x.pos_ == "VERB" and x.lemma_.lower() in
+                             prevention_verbs() and _negated_complement(x)), "")
+                if same:
+                    paraphrased[lem] = same
+                    continue
             if t.pos_ == "VERB" and len(q_levels) == 1 and lem in _LEVEL_VERBS[next(iter(q_levels))]:
                 continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
