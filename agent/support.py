@@ -816,13 +816,20 @@ def _name_chain(t) -> list:
     return [x for x in t.subtree if x.pos_ == "PROPN" and (x is t or x.dep_ == "compound")]
 
 
-def bound_names(n) -> list[list]:
+def bound_names(n, identity: bool = False) -> list[list]:
     """The proper names bound to the common noun ``n`` of a parse: its proper-noun
     compound/apposition/possessor children, and the name it is itself a compound or
-    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company")."""
-    out = [_name_chain(c) for c in n.children if c.dep_ in _NAME_BINDINGS and c.pos_ == "PROPN"]
+    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company"), and the
+    subject of a copula whose attribute it is ("Yixin is the speech recognition firm").
+    ``identity``: only names that are the noun's referent (compound, apposition, copula), not a
+    possessor ("Hikvision's partners")."""
+    deps = ("compound", "appos") if identity else _NAME_BINDINGS  # identity: the name *is* the thing
+    out = [_name_chain(c) for c in n.children if c.dep_ in deps and c.pos_ == "PROPN"]
     if n.dep_ in ("compound", "appos", "nmod") and n.head.pos_ == "PROPN":
         out.append(_name_chain(n.head))
+    if n.dep_ == "attr" and n.head.lemma_ == "be":
+        # "Yixin Science and Technology is the speech recognition firm": the copula binds them.
+        out += [_name_chain(c) for c in n.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return [c for c in out if c]
 
 
@@ -856,7 +863,11 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
     def words(chain) -> list[str]:
         return [_norm(x.text) for x in chain if _norm(x.text) not in _NAME_TAIL_WORDS]
 
+    def modifiers(n) -> frozenset[str]:
+        return frozenset(x.lemma_.lower() for x in n.children if x.dep_ == "compound" and x.pos_ == "NOUN")
+
     q_bound: dict[str, list[list[str]]] = {}
+    q_specific: dict[tuple[str, frozenset[str]], list[list[str]]] = {}  # (noun, its noun compounds) -> names
     q_words: set[str] = set()
     for qd, a, b in quote_docs:
         inside = [t for t in qd if a <= t.idx < b]
@@ -865,6 +876,9 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             if n.pos_ == "NOUN":
                 for chain in bound_names(n):
                     q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+                if modifiers(n):
+                    for chain in bound_names(n, identity=True):
+                        q_specific.setdefault((n.lemma_.lower(), modifiers(n)), []).append(words(chain))
     q_words.update(acronyms)
     # The subject of a verb: "Dahua receives nearly 30% ..." for a quote "receives nearly 30% ..."
     # whose sentence says "Hikvision, which like Dahua was blacklisted, receives ...".
@@ -889,7 +903,16 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             continue
         for chain in bound_names(n):
             s_words = words(chain)
-            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+            if not s_words:
+                continue
+            if any(same(w, q) for w in s_words for q in q_words):
+                # A name of the quotes given a noun the quotes give, with the same restricting words,
+                # to another name ("the speech recognition firm" is iFlytek, not Yixin). A bare noun
+                # ("companies") may stand for a list, of which the parse binds only the first name.
+                named = q_specific.get((n.lemma_.lower(), modifiers(n)), [])
+                if named and chain in bound_names(n, identity=True) and \
+                        not any(same(a, b) for q in named for a in s_words for b in q):
+                    return " ".join(x.text for x in chain)
                 continue
             if not any(same(a, b) for q in q_bound[n.lemma_.lower()] for a in s_words for b in q):
                 return " ".join(x.text for x in chain)
