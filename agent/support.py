@@ -396,7 +396,7 @@ _REPORTED_MODALS = frozenset({"would", "could"})
 # Qualifiers of a figure: lower bounds, upper bounds, approximations.
 _QUALIFIERS = [
     ("lower", r"more than|over|at least|above|in excess of|upwards of|exceeding|no less than|no fewer than"),
-    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as"),
+    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as|close to"),
     ("approx", r"about|around|approximately|roughly|some|circa|an estimated|estimated"),
 ]
 _QUALIFIER_RX = [(k, re.compile(r"\b(?:" + rx + r")\s*(?:US|U\.S\.)?\s*[$€£¥]?\s*$", re.IGNORECASE))
@@ -475,6 +475,7 @@ _DEONTIC_VERBS = frozenset({"require", "oblige", "obligate"})
 # as an adverb.
 _COMPLEX_SUBORDINATOR_HEADS = frozenset({"long", "soon", "far"})
 _QUALIFIER_WORDS = frozenset(w for _, rx in _QUALIFIERS for w in rx.split("|") if " " not in w)
+_QUALIFIER_PHRASES = tuple(tuple(w.split()) for _, rx in _QUALIFIERS for w in rx.split("|") if " " in w)
 
 
 def _figure_qualifiers(doc) -> set[int]:
@@ -486,6 +487,12 @@ def _figure_qualifiers(doc) -> set[int]:
             nxt = [x for x in doc[t.i + 1:t.i + 4] if x.text not in "$€£¥" and x.lower_ not in ("us", "u.s.")]
             if nxt and nxt[0].like_num:
                 out.add(t.i)
+        for phrase in _QUALIFIER_PHRASES:  # "close to 30%", "more than 1 million"
+            n = len(phrase)
+            if [x.lower_ for x in doc[t.i:t.i + n]] == list(phrase):
+                nxt = [x for x in doc[t.i + n:t.i + n + 3] if x.text not in "$€£¥" and x.lower_ not in ("us", "u.s.")]
+                if nxt and nxt[0].like_num:
+                    out.update(range(t.i, t.i + n))
     return out
 
 
@@ -1050,6 +1057,19 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         if t.tag_ in ("JJR", "JJS") or not is_adjective(lem):
             return 'comparative/not adjective'
         return "adjective opposite in evidence" if (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas else ""
+    if t.pos_ == "ADV":
+        # An adverb of manner, place or time ("increasingly condemned", "found online", "generally
+        # unavailable") adds a circumstance; negation, hedges, order and quantity words and figure
+        # qualifiers are refused above or checked by their own rules. Not a comparative or superlative
+        # (a rank), nor one whose adjective has an opposite in the evidence ("sharply" where it says "slight").
+        if t.tag_ in ("RBR", "RBS") or t.lower_ in _NEG_WORDS | {"not", "n't", "longer", "more", "less"}:
+            return "comparative or negation adverb"
+        base = lem[:-2] if lem.endswith("ly") else lem
+        if (adjective_opposites(base) | adjective_opposites(lem)) & q_lemmas:
+            return "adverb opposite in evidence"
+        if any(x.like_num for x in t.head.subtree) and t.head.pos_ in ("NUM", "ADP"):
+            return "figure qualifier"
+        return ""
     return 'other POS'
 
 
