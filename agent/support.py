@@ -1160,12 +1160,14 @@ def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
     * it is a co-hyponym of an evidence noun — one of its two main WordNet senses shares a direct
       hypernym with a main sense of an evidence noun it is not a synonym of ("customer" where the
       evidence says "supplier", "import" where it says "export"): another member of the same kind;
+    * it is the unit of a figure ("4 billion euros") or the focus of the claim (:func:`_in_focus`);
+    * it names another kind of person than the evidence's person nouns ("journalists" for "diplomats": who the claim is about);
     * it restricts a noun the evidence restricts otherwise: a compound/modifier of a head noun that
       the evidence also has, with a compound/modifier of its own ("commerce ministry" claimed as
       "trade ministry"... where the words differ): which of several such things is meant.
 
     Anything else is left to the other rules (names, numbers, roles, polarity, meaning)."""
-    from .lexical import _nouns, judges
+    from .lexical import _nouns, judges, names_a_person
 
     if t is None:
         return True
@@ -1174,6 +1176,11 @@ def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
         return True  # an identifier ("https://sam.gov", "52.204-25"), a judgement, a negation
     if _in_focus(t):
         return True
+    if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in t.children):
+        return True  # the unit of a figure ("4 billion euros" where the quotes say "$4 billion")
+    if names_a_person(lem) and not noun_generalising(lem, q_noun_lemmas) and any(
+            names_a_person(q) for q in q_noun_lemmas):
+        return True  # another kind of person than the evidence's ("journalists" for "diplomats"): who
     wn = _nouns()
     mine = list(wn["lemmas"].get(lem, ()))[:_MAIN_SENSES]
     parents = {h for i in mine for h in wn["hypernyms"].get(str(i), ())}
