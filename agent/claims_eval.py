@@ -105,6 +105,38 @@ def evaluate_claims(rows: list[dict], store, checker=None) -> ClaimsReport:
     return report
 
 
+def rule_table(rows: list[dict], store, checker=None) -> tuple[dict[str, list[int]], list[dict]]:
+    """A rule-ablation table: for each rule of the support check (``Verdict.rule``), how many
+    faithful sentences it fails, how many of those it alone fails, and the same for unsupported
+    sentences (correct rejections). Every rule is run on every sentence (:meth:`SupportChecker.diagnose`),
+    not only up to the first that fails. Returns (rule -> [faithful, faithful alone,
+    unsupported, unsupported alone], per-row [{"id", "kind", "rules"}])."""
+    from .support import SupportChecker
+
+    base = checker or SupportChecker(store.text_vectors)
+    seen: list[list[str]] = []
+
+    class _Recording(SupportChecker):
+        def check(self, sentence, quotes, context=(), **kw):  # type: ignore[override]
+            fails = base.diagnose(sentence, quotes, context, **kw)
+            seen.append(sorted({v.rule for v in fails}))
+            return base.check(sentence, quotes, context, **kw)
+
+    rec = _Recording(base.embed)
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    per_row: list[dict] = []
+    for row in rows:
+        n = len(seen)
+        evaluate_claims([row], store, checker=rec)
+        rules = seen[n] if len(seen) > n else ["quote-not-verified"]
+        per_row.append({"id": row["id"], "kind": row["kind"], "rules": rules})
+        col = 0 if row["kind"] == "faithful" else 2
+        for r in rules:
+            table[r][col] += 1
+            table[r][col + 1] += len(rules) == 1
+    return dict(table), per_row
+
+
 def render(report: ClaimsReport) -> str:
     uk, un = report.unsupported_kept()
     fk, fn = report.kept(None, "faithful")

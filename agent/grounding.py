@@ -368,7 +368,17 @@ def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> s
     after = re.split(r"(?<=[.!?])\s|[“\"\n]", after)[0]
     before = body[max(para_start, opening - reach):opening]
     before = re.split(r"[.!?”\"]\s|\n", before)[-1]
-    return " ".join(x.strip(" ,") for x in (before, after) if x.strip(" ,.")).strip()
+    own = " ".join(x.strip(" ,") for x in (before, after) if x.strip(" ,.")).strip()
+    if own or body[opening] != "“":
+        return own
+    # A quotation that goes on after its attribution ('"...," said Secretary Ross. "President Trump
+    # has directed ..."') is the same speaker's: the attribution between it and the quotation before
+    # it in the paragraph.
+    prev_close = body.rfind("”", para_start, opening)
+    if prev_close < 0:
+        return ""
+    between = body[prev_close + 1:opening].strip(" ,.\n")
+    return between if between and len(between) <= reach and "“" not in between and "\n" not in between else ""
 
 
 _LEAD_ENDS = (":", "–", "—", "-")

@@ -66,7 +66,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .lexical import adjective_synonyms, noun_generalising
 
@@ -176,6 +176,7 @@ class Verdict:
     reason: str = ""
     similarity: float = 0.0
     missing: list[str] = field(default_factory=list)
+    rule: str = ""  # which rule failed ("number", "words", "polarity", ...); "" when supported
 
 
 # Verbs of definition and membership. Legal text defines terms ("X means– (1) ...; (2) ...",
@@ -395,7 +396,7 @@ _REPORTED_MODALS = frozenset({"would", "could"})
 # Qualifiers of a figure: lower bounds, upper bounds, approximations.
 _QUALIFIERS = [
     ("lower", r"more than|over|at least|above|in excess of|upwards of|exceeding|no less than|no fewer than"),
-    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as"),
+    ("upper", r"less than|fewer than|under|below|at most|up to|nearly|almost|just under|no more than|as many as|as much as|close to"),
     ("approx", r"about|around|approximately|roughly|some|circa|an estimated|estimated"),
 ]
 _QUALIFIER_RX = [(k, re.compile(r"\b(?:" + rx + r")\s*(?:US|U\.S\.)?\s*[$€£¥]?\s*$", re.IGNORECASE))
@@ -474,6 +475,7 @@ _DEONTIC_VERBS = frozenset({"require", "oblige", "obligate"})
 # as an adverb.
 _COMPLEX_SUBORDINATOR_HEADS = frozenset({"long", "soon", "far"})
 _QUALIFIER_WORDS = frozenset(w for _, rx in _QUALIFIERS for w in rx.split("|") if " " not in w)
+_QUALIFIER_PHRASES = tuple(tuple(w.split()) for _, rx in _QUALIFIERS for w in rx.split("|") if " " in w)
 
 
 def _figure_qualifiers(doc) -> set[int]:
@@ -485,6 +487,12 @@ def _figure_qualifiers(doc) -> set[int]:
             nxt = [x for x in doc[t.i + 1:t.i + 4] if x.text not in "$€£¥" and x.lower_ not in ("us", "u.s.")]
             if nxt and nxt[0].like_num:
                 out.add(t.i)
+        for phrase in _QUALIFIER_PHRASES:  # "close to 30%", "more than 1 million"
+            n = len(phrase)
+            if [x.lower_ for x in doc[t.i:t.i + n]] == list(phrase):
+                nxt = [x for x in doc[t.i + n:t.i + n + 3] if x.text not in "$€£¥" and x.lower_ not in ("us", "u.s.")]
+                if nxt and nxt[0].like_num:
+                    out.update(range(t.i, t.i + n))
     return out
 
 
@@ -815,13 +823,20 @@ def _name_chain(t) -> list:
     return [x for x in t.subtree if x.pos_ == "PROPN" and (x is t or x.dep_ == "compound")]
 
 
-def bound_names(n) -> list[list]:
+def bound_names(n, identity: bool = False) -> list[list]:
     """The proper names bound to the common noun ``n`` of a parse: its proper-noun
     compound/apposition/possessor children, and the name it is itself a compound or
-    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company")."""
-    out = [_name_chain(c) for c in n.children if c.dep_ in _NAME_BINDINGS and c.pos_ == "PROPN"]
+    apposition of ("research company IPVM", "the company Hikvision", "IPVM, a company"), and the
+    subject of a copula whose attribute it is ("Yixin is the speech recognition firm").
+    ``identity``: only names that are the noun's referent (compound, apposition, copula), not a
+    possessor ("Hikvision's partners")."""
+    deps = ("compound", "appos") if identity else _NAME_BINDINGS  # identity: the name *is* the thing
+    out = [_name_chain(c) for c in n.children if c.dep_ in deps and c.pos_ == "PROPN"]
     if n.dep_ in ("compound", "appos", "nmod") and n.head.pos_ == "PROPN":
         out.append(_name_chain(n.head))
+    if n.dep_ == "attr" and n.head.lemma_ == "be":
+        # "Yixin Science and Technology is the speech recognition firm": the copula binds them.
+        out += [_name_chain(c) for c in n.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return [c for c in out if c]
 
 
@@ -855,7 +870,11 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
     def words(chain) -> list[str]:
         return [_norm(x.text) for x in chain if _norm(x.text) not in _NAME_TAIL_WORDS]
 
+    def modifiers(n) -> frozenset[str]:
+        return frozenset(x.lemma_.lower() for x in n.children if x.dep_ == "compound" and x.pos_ == "NOUN")
+
     q_bound: dict[str, list[list[str]]] = {}
+    q_specific: dict[tuple[str, frozenset[str]], list[list[str]]] = {}  # (noun, its noun compounds) -> names
     q_words: set[str] = set()
     for qd, a, b in quote_docs:
         inside = [t for t in qd if a <= t.idx < b]
@@ -864,6 +883,9 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             if n.pos_ == "NOUN":
                 for chain in bound_names(n):
                     q_bound.setdefault(n.lemma_.lower(), []).append(words(chain))
+                if modifiers(n):
+                    for chain in bound_names(n, identity=True):
+                        q_specific.setdefault((n.lemma_.lower(), modifiers(n)), []).append(words(chain))
     q_words.update(acronyms)
     # The subject of a verb: "Dahua receives nearly 30% ..." for a quote "receives nearly 30% ..."
     # whose sentence says "Hikvision, which like Dahua was blacklisted, receives ...".
@@ -888,7 +910,16 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
             continue
         for chain in bound_names(n):
             s_words = words(chain)
-            if not s_words or any(same(w, q) for w in s_words for q in q_words):
+            if not s_words:
+                continue
+            if any(same(w, q) for w in s_words for q in q_words):
+                # A name of the quotes given a noun the quotes give, with the same restricting words,
+                # to another name ("the speech recognition firm" is iFlytek, not Yixin). A bare noun
+                # ("companies") may stand for a list, of which the parse binds only the first name.
+                named = q_specific.get((n.lemma_.lower(), modifiers(n)), [])
+                if named and chain in bound_names(n, identity=True) and \
+                        not any(same(a, b) for q in named for a in s_words for b in q):
+                    return " ".join(x.text for x in chain)
                 continue
             if not any(same(a, b) for q in q_bound[n.lemma_.lower()] for a in s_words for b in q):
                 return " ".join(x.text for x in chain)
@@ -968,8 +999,10 @@ def _imperative(doc) -> bool:
     return all(t.lower_ in ("please", "kindly") for t in before)
 
 
-def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence) -> bool:
-    """Whether the sentence's verb or adjective ``t``, which has no counterpart in the evidence,
+def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence) -> str:
+    """Why the sentence's verb or adjective ``t`` may not stand without a counterpart ("" when it may).
+
+    Whether the sentence's verb or adjective ``t``, which has no counterpart in the evidence,
     may stand there anyway: a paraphrase ("covers" for "targets", "took effect" for "with
     immediate effect", "relevant activities" for "the activities described in ...") that cannot
     change what the sentence claims, because the word is none of the kinds that can:
@@ -994,37 +1027,50 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     lem = t.lemma_.lower()
     w = _norm(t.text)
     if (t.text[:1].isupper() and not t.is_sent_start) or t.like_num or not t.is_alpha:
-        return False
+        return 'name/number/symbol'
     if judges(t.text, lem) or _negated_form_of_any(w, q_words):
-        return False
+        return 'judgement or negated form'
     if lem in _HEDGE_WORDS or lem in _ORDER_GROUP or lem in _QUALIFIER_WORDS:
-        return False
+        return 'hedge/order/qualifier'
     if lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
-        return False  # "appears to be": a hedge; "appears on the Entity List": a place
+        return 'hedge'  # "appears to be": a hedge; "appears on the Entity List": a place
     if t.pos_ == "VERB":
         wn = _wordnet()
         senses = wn["lemmas"].get(lem, ())
         if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
                 _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
-            return False
+            return 'closed class'
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
-            return False
+            return 'direction sense'
         if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
                for c in t.children):
-            return False  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
+            return 'directional particle'  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
-            return False
+            return 'antonym in evidence'
         if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
-            return False  # the quotes use a synonym or a kind of its antonym
+            return 'antonym neighbourhood in evidence'  # the quotes use a synonym or a kind of its antonym
         if lem in _wordnet()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
-            return False
-        return True
+            return 'communication verb'
+        return ""
     if t.pos_ == "ADJ":
         if t.tag_ in ("JJR", "JJS") or not is_adjective(lem):
-            return False
-        return not (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas
-    return False
+            return 'comparative/not adjective'
+        return "adjective opposite in evidence" if (adjective_opposites(lem) | adjective_opposites(w)) & q_lemmas else ""
+    if t.pos_ == "ADV":
+        # An adverb of manner, place or time ("increasingly condemned", "found online", "generally
+        # unavailable") adds a circumstance; negation, hedges, order and quantity words and figure
+        # qualifiers are refused above or checked by their own rules. Not a comparative or superlative
+        # (a rank), nor one whose adjective has an opposite in the evidence ("sharply" where it says "slight").
+        if t.tag_ in ("RBR", "RBS") or t.lower_ in _NEG_WORDS | {"not", "n't", "longer", "more", "less"}:
+            return "comparative or negation adverb"
+        base = lem[:-2] if lem.endswith("ly") else lem
+        if (adjective_opposites(base) | adjective_opposites(lem)) & q_lemmas:
+            return "adverb opposite in evidence"
+        if any(x.like_num for x in t.head.subtree) and t.head.pos_ in ("NUM", "ADP"):
+            return "figure qualifier"
+        return ""
+    return 'other POS'
 
 
 def _arguments(v) -> set[str]:
@@ -1038,6 +1084,62 @@ def _arguments(v) -> set[str]:
     return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop}
 
 
+# Prepositions of a path (a closed class): where a moved thing ends up, or where it leaves.
+_GOAL_PREPS = frozenset({"to", "on", "onto", "in", "into"})
+_SOURCE_PREPS = frozenset({"from", "off", "out"})
+
+
+def _paths(v) -> dict[str, str]:
+    """The nouns the verb ``v`` takes as a path ("to the Entity List" → {"list": "goal"},
+    "from the list" → {"list": "source"}), by its prepositions and particles."""
+    out: dict[str, str] = {}
+    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list") or,
+    # for a verb in a complement, to the governing verb ("requires officers to put a clause ... | in
+    # all contracts"): all three are read.
+    hosts = [v] + [c for c in v.children if c.dep_ == "dobj"]
+    if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head is not v:
+        hosts.append(v.head)
+    cands = [c for h in hosts for c in h.children if h is not v.head or c.i > v.i]
+    for c in cands:
+        kind = "goal" if c.lower_ in _GOAL_PREPS else "source" if c.lower_ in _SOURCE_PREPS else ""
+        if kind and c.dep_ in ("prep", "prt"):
+            for g in [c, *c.children]:
+                for x in [g, *[y for y in g.children if y.dep_ == "pobj"]]:
+                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
+                        out[x.lemma_.lower()] = kind
+    return out
+
+
+def _caused_motion(lemma: str) -> bool:
+    """One of the two main WordNet senses of the verb is, or is a kind of (within three steps), "move,
+    displace": a verb that puts something somewhere ("put", "place", "insert", "send"), whose
+    direction is its path, not its own meaning."""
+    wn = _wordnet()
+    frontier = list(wn["lemmas"].get(lemma, ())[:_MAIN_SENSES])
+    for _ in range(4):
+        if any({"move", "displace"} <= set(wn["synsets"][i]) for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"][i]]
+    return False
+
+
+def _path_restated(v, open_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
+    """The quote direction verb that the sentence verb ``v`` restates by a verb of caused motion with
+    the same path ("put X on the list" for "adding X to the list", not for "removing X from the
+    list"), or "". No directional particle of its own ("keep ... out of") and no other path may
+    disagree."""
+    if v.lemma_.lower() in DIRECTION_VERBS or not _caused_motion(v.lemma_.lower()):
+        return ""  # a direction verb has its own direction ("dropped"), which needs its counterpart
+    mine = _paths(v)
+    if not mine:
+        return ""
+    for verb, theirs in open_paths:
+        shared = set(mine) & set(theirs)
+        if shared and all(mine[n] == theirs[n] for n in shared):
+            return verb
+    return ""
+
+
 def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
     """The verbs of the two main WordNet senses of ``verbs`` (and of those senses' direct hypernyms)."""
     wn = _wordnet()
@@ -1048,6 +1150,94 @@ def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
             for h in wn["hypernyms"][i] if hypernyms else ():
                 out.update(wn["synsets"][h])
     return out
+
+
+def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
+    """Whether the sentence's common noun ``t``, which has no counterpart in the evidence, could
+    change what the claim says rather than paraphrase it:
+
+    * it judges (VADER valence: "praise", "condemnation") or is a negated form of an evidence word;
+    * it is a co-hyponym of an evidence noun — one of its two main WordNet senses shares a direct
+      hypernym with a main sense of an evidence noun it is not a synonym of ("customer" where the
+      evidence says "supplier", "import" where it says "export"): another member of the same kind;
+    * it is the unit of a figure ("4 billion euros") or the focus of the claim (:func:`_in_focus`);
+    * it names another kind of person than the evidence's person nouns ("journalists" for "diplomats": who the claim is about);
+    * it restricts a noun the evidence restricts otherwise: a compound/modifier of a head noun that
+      the evidence also has, with a compound/modifier of its own ("commerce ministry" claimed as
+      "trade ministry"... where the words differ): which of several such things is meant.
+
+    Anything else is left to the other rules (names, numbers, roles, polarity, meaning)."""
+    from .lexical import _nouns, judges, names_a_person
+
+    if t is None:
+        return True
+    lem, w = t.lemma_.lower(), _norm(t.text)
+    if not t.is_alpha or judges(t.text, lem) or _negated_form_of_any(w, q_words):
+        return True  # an identifier ("https://sam.gov", "52.204-25"), a judgement, a negation
+    if _in_focus(t):
+        return True
+    if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in t.children):
+        return True  # the unit of a figure ("4 billion euros" where the quotes say "$4 billion")
+    if names_a_person(lem) and not noun_generalising(lem, q_noun_lemmas) and any(
+            names_a_person(q) for q in q_noun_lemmas):
+        return True  # another kind of person than the evidence's ("journalists" for "diplomats"): who
+    wn = _nouns()
+    mine = list(wn["lemmas"].get(lem, ()))[:_MAIN_SENSES]
+    parents = {h for i in mine for h in wn["hypernyms"].get(str(i), ())}
+    for q in q_noun_lemmas:
+        if q == lem:
+            continue
+        theirs = list(wn["lemmas"].get(q, ()))[:_MAIN_SENSES]
+        if set(mine) & set(theirs):
+            continue  # synonyms
+        if parents & {h for i in theirs for h in wn["hypernyms"].get(str(i), ())}:
+            return True
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        head = t.head.lemma_.lower()
+        for x in q_words:
+            if x.lemma_.lower() == head and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
+                                                for c in x.children):
+                return True
+    return False
+
+
+# Dependencies of the main predicate's complements: what the sentence asserts of its subject
+# (the object, the copula's attribute, a bare noun adverbial such as "case by case").
+_FOCUS_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "npadvmod", "dative"})
+
+
+def _in_focus(t) -> bool:
+    """``t`` is the head (or a compound/modifier of the head) of a complement of the sentence's main
+    predicate — the ROOT verb or a verb coordinated with it: the focus of the claim, the new
+    information it asserts ("is case-by-case review", "receives about half of its revenue"). A
+    paraphrase may rename the topic (the subject, "overseas sales" for "overseas revenue") or a
+    circumstance ("in a fundraising round"); a word of the focus without a counterpart is a
+    different claim."""
+    x = t
+    for _ in range(8):  # up the noun phrase: "case" of "case-by-case review", "revenue" of "half of its revenue"
+        if x.dep_ in ("compound", "amod", "nmod", "poss") or (
+                x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ in ("NOUN", "PROPN")):
+            x = x.head if x.dep_ != "pobj" else x.head.head
+        elif x.dep_ == "prep" and x.head.pos_ in ("NOUN", "PROPN"):
+            x = x.head
+        else:
+            break
+    if x.dep_ not in _FOCUS_DEPS:
+        return False
+    v = x.head
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
+
+
+def _own_lines(quote: str, context: Sequence[str]) -> str:
+    """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
+    quote itself when no context sentence holds it)."""
+    for c in context:
+        i = c.find(quote) if c else -1
+        if i >= 0:
+            a = c.rfind("\n", 0, i) + 1
+            b = c.find("\n", i + len(quote))
+            return c[a:b if b >= 0 else len(c)]
+    return quote
 
 
 def _negated_form_of_any(w: str, q_words: Sequence) -> bool:
@@ -1063,8 +1253,12 @@ class SupportChecker:
     """
 
     def __init__(self, embed: Embed | None = None, *, min_similarity: float = 0.45, noun_similarity: float = 0.8,
-                 name_fuzz: float = 88.0):
+                 name_fuzz: float = 88.0, skip: frozenset[str] = frozenset(), strict_nouns: bool = False):
         self.embed = embed
+        # strict_nouns: every common noun needs a counterpart (the stop-18 design); otherwise one
+        # without is tolerated unless it is contrastive (_contrastive_noun).
+        self.strict_nouns = strict_nouns
+        self.skip = skip  # rule names (Verdict.rule) not applied: for ablation
         self.min_similarity = min_similarity
         self.noun_similarity = noun_similarity
         self.name_fuzz = name_fuzz
@@ -1116,7 +1310,10 @@ class SupportChecker:
         out: set[int] = set()
         for t in sdoc:
             who = []
-            if t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+            # "X said <clause>"; "X called Y <predicate>", "X describes Y as ...": naming is speech too.
+            if t.pos_ == "VERB" and (t.lemma_.lower() in _REPORTING and any(c.dep_ == "ccomp" for c in t.children)
+                                     or t.lemma_.lower() in _CONTESTED and any(
+                        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in t.children)):
                 who = [x for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree]
             elif t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 who = [x for c in sdoc[t.i + 1].children if c.dep_ == "pobj" for x in c.subtree]
@@ -1160,7 +1357,30 @@ class SupportChecker:
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
               records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
               publishers: Sequence[str] = ()) -> Verdict:
-        """The verdict for ``sentence`` given the verbatim ``quotes`` it cites.
+        """The verdict for ``sentence`` given the verbatim ``quotes`` it cites: the first rule
+        that fails (rules named in ``skip`` aside), else supported. Arguments as
+        :meth:`verdicts`."""
+        last = Verdict(False, "no verdict")
+        for v in self.verdicts(sentence, quotes, context, records=records, leads=leads, speakers=speakers,
+                               publishers=publishers):
+            if v.supported:
+                return v
+            if v.rule not in self.skip:
+                return v
+            last = v
+        return last
+
+    def diagnose(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), **kw) -> list[Verdict]:
+        """Every rule that fails for ``sentence`` (not only the first): for rule-ablation tables
+        (:mod:`agent.claims_eval`). Arguments as :meth:`verdicts`."""
+        return [v for v in self.verdicts(sentence, quotes, context, **kw) if not v.supported]
+
+    def verdicts(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
+                 records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
+                 publishers: Sequence[str] = ()) -> Iterator[Verdict]:
+        """One failed :class:`Verdict` per rule that ``sentence`` breaks, in the order the rules
+        run, then a supported one (with the similarity) — the sentence is supported when no
+        failure comes before it. ``sentence`` is checked against the verbatim ``quotes`` it cites.
 
         ``context``: the rest of the evidence the model was shown for those quotes —
         the whole sentences the quotes lie in and the cited documents' title,
@@ -1182,9 +1402,10 @@ class SupportChecker:
 
         quotes = [q for q in quotes if q and q.strip()]
         if not quotes:
-            return Verdict(False, "no quote")
+            yield Verdict(False, "no quote", rule='quote')
+            return
         if detect(sentence):
-            return Verdict(False, "the sentence is an instruction, not a claim")
+            yield Verdict(False, "the sentence is an instruction, not a claim", rule='instruction')
         sdoc = self._parse(sentence)
         if _imperative(sdoc) or (sentence[:1].isupper() and sentence[1:2].islower() and
                                  _imperative(self._parse(sentence[:1].lower() + sentence[1:]))):
@@ -1192,12 +1413,12 @@ class SupportChecker:
             # sentence with it in lower case shows the mood.
             # "Insert the following clause in your contract.": the quote may well say so (a rule
             # addresses its reader), but an answer states what the sources say; it directs no one.
-            return Verdict(False, "the sentence is an imperative (it directs the reader), not a claim")
+            yield Verdict(False, "the sentence is an imperative (it directs the reader), not a claim", rule='imperative')
         alias = alias_check(sentence, records)
         if alias == "mixed":
-            return Verdict(False, "the names it links as aliases come from different entries")
+            yield Verdict(False, "the names it links as aliases come from different entries", rule='alias')
         if alias == "former":
-            return Verdict(False, "the entry gives an alternate name, not a former one (formerly)")
+            yield Verdict(False, "the entry gives an alternate name, not a former one (formerly)", rule='alias')
         evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
         # Values are bound to what the quotes say: the rest of a quote's sentence holds other
         # figures ("SenseTime, valued at around $4.5 billion, ... while Megvii ... around $4
@@ -1215,11 +1436,11 @@ class SupportChecker:
                or (d[2] and any(q[2] for q in q_dates) and not _date_supported(d, q_dates))]
         if bad:
             y, mo, d = bad[0]
-            return Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""))
+            yield Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""), rule='date')
         missing_nums = sorted(numbers(s_rest) - numbers(_iso_words(valued)))
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
-            return Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown])
+            yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
         qdoc = self._parse(evidence)
         in_sentences = []
         for q in quotes:
@@ -1229,12 +1450,18 @@ class SupportChecker:
                                  lambda a, b: a == b or fuzz.ratio(a, b) >= self.name_fuzz,
                                  frozenset(self._acronyms(qdoc)))
         if swapped:
-            return Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
-                           missing=[swapped])
+            yield Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
+                           missing=[swapped], rule='name-role')
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
         q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
+        # The quotes' own sentences (a record's own lines: "Label: value" lines do not end in a
+        # period, and a sentence splitter runs them together) and the lead-ins of their lists.
+        own = " ".join([_own_lines(q, context) for q in quotes] + [x for x in leads if x])
+        qonly_doc = self._parse(_iso_words(own))
+        quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
+        quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
         # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
@@ -1256,6 +1483,11 @@ class SupportChecker:
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
+        # Nouns without a counterpart are judged by their slot (_contrastive_noun), which needs a
+        # parse with a predicate: a sentence parsed without a verb at its root ("Items ... skip
+        # case-by-case review" with "skip" read as a noun) falls back to a counterpart for each.
+        strict_nouns = self.strict_nouns or not any(
+            x.dep_ == "ROOT" and x.pos_ in ("VERB", "AUX") for x in sdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
@@ -1267,12 +1499,14 @@ class SupportChecker:
         # Kept as the participants of those verbs: a sentence verb with one of them is taken to
         # restate that verb ("put an entity on the list" for "remove an entity from the list").
         open_direction: set[str] = set()
+        open_paths: list[tuple[str, dict[str, str]]] = []  # (quote direction verb, its path arguments)
         for t in self._parse(" ".join(quotes)):
             # (not one used as a preposition or an attribute: "including", "listed entities")
             if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
                     f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
                     for f in s_forms):
                 open_direction |= _arguments(t)
+                open_paths.append((t.lemma_.lower(), _paths(t)))
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
@@ -1310,10 +1544,27 @@ class SupportChecker:
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
+            if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
+                    w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
+                    or noun_generalising(lem, quote_forms)):
+                # What the sentence asserts (its focus) is bound to the quotes, as values are: a
+                # word of a neighbouring entry or sentence ("Case-by-case" two records down) is
+                # not what the cited quote says.
+                missing.append(t.text)
+                continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
-            if len(w) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == w[:5] for x in q_words):
-                continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition"
+            if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
+                   for f in {w, lem}):
+                continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
+            if t.pos_ == "VERB" and lem in prevention_verbs() and _negated_complement(t):
+                # "stop entities from using" for "prevent technology from being used": both verbs of
+                # prevention negate their "from" complement, whose polarity is checked below.
+                same = next((x.lemma_.lower() for x in q_words if x.pos_ == "VERB" and x.lemma_.lower() in
+                             prevention_verbs() and _negated_complement(x)), "")
+                if same:
+                    paraphrased[lem] = same
+                    continue
             if t.pos_ == "VERB" and len(q_levels) == 1 and lem in _LEVEL_VERBS[next(iter(q_levels))]:
                 continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
@@ -1342,34 +1593,59 @@ class SupportChecker:
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
             if t.pos_ == "ADJ" and adjective_synonyms(lem) & q_lemmas:
                 continue  # "biggest" for "largest": a WordNet adjective synset
-            if not (open_direction and _arguments(t) & open_direction) and \
-                    _free_word(t, q_lemmas, q_verb_lemmas, q_words) and not (alias_claim and t.lower_ in _ALIAS_WORDS):
+            if t.pos_ == "VERB" and open_direction and _arguments(t) & open_direction:
+                same_path = _path_restated(t, open_paths)
+                if same_path:
+                    # "put 28 entities on the Entity List" for "adding 28 entities to the Entity List":
+                    # a verb of caused motion with the quote verb's goal (or source) restates it.
+                    paraphrased[lem] = same_path
+                    continue
+            refused = "open direction" if open_direction and _arguments(t) & open_direction else \
+                _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
+                    "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
+            if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
                 continue
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)
                 continue
+            if t.pos_ == "NOUN" and not strict_nouns and not _contrastive_noun(t, q_noun_lemmas, q_words):
+                tolerated.append(t.text)
+                continue
             missing.append(t.text)
+            log.debug("claim word without a counterpart: %s (%s)", t.text, refused)
         if nouns_to_embed and not missing:
             import numpy as np
 
             cands = list(dict.fromkeys(x.text for x in q_words if x.pos_ in ("NOUN", "PROPN")))
             if not cands:
-                missing.extend(nouns_to_embed)
+                unmatched = list(nouns_to_embed)
             else:
                 vecs = self._vectors(nouns_to_embed + cands)
                 a = np.asarray(vecs[: len(nouns_to_embed)], dtype="float32")
                 b = np.asarray(vecs[len(nouns_to_embed):], dtype="float32")
                 best = (a @ b.T).max(axis=1)
-                missing.extend(n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity)
+                unmatched = [n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity]
+            if strict_nouns:
+                missing.extend(unmatched)
+            else:
+                # A common noun without a counterpart is a paraphrase ("round" for "fundraising",
+                # "sales" for "revenue") unless it can swap what the claim is about: see
+                # _contrastive_noun. The sentence's meaning is still held to its quotes' below.
+                by_text = {x.text: x for x in sdoc if x.pos_ == "NOUN"}
+                for n in unmatched:
+                    if _contrastive_noun(by_text.get(n), q_noun_lemmas, q_words):
+                        missing.append(n)
+                    else:
+                        tolerated.append(n)
         if missing:
-            return Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing)
+            yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words')
         if tolerated:
             log.debug("claim words without a counterpart, neither judging nor reversing: %s", tolerated)
         role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)
         if role:
-            return Verdict(False, f"the quotes give '{role}' another role", missing=[role])
+            yield Verdict(False, f"the quotes give '{role}' another role", missing=[role], rule='role')
         # Polarity: the sentence and its quotes must agree on the parity of negation cues
         # ("may not, without a licence" = 2 cues = "without a licence ... may not" ≠ "may ... without a
         # licence"); and a negated predicate of the sentence must be negated in the quotes.
@@ -1380,7 +1656,7 @@ class SupportChecker:
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
-            return Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes")
+            yield Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes", rule='polarity')
         # A predicate the sentence negates must be negated in the quotes. An explicit negation
         # comes first: "does not bar the firms from buying" negates "bar" (its implied negation
         # of "buying" is cancelled by it), where the quotes negate only "buying".
@@ -1389,10 +1665,13 @@ class SupportChecker:
         q_neg, q_scope = _negated_predicates(qdoc)
         cancelled = explicit & (prevention_verbs() | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
         if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
-            return Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not")
-        why = _certainty(sdoc, sentence, qonly, quotes_text) or self._attribution(sdoc, quotes, context, publishers)
+            yield Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not", rule='negated-predicate')
+        why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:
-            return Verdict(False, why)
+            yield Verdict(False, why, rule="certainty")
+        why = self._attribution(sdoc, quotes, context, publishers)
+        if why:
+            yield Verdict(False, why, rule="attribution")
         sim = 1.0
         if self.embed is not None:
             import numpy as np
@@ -1401,5 +1680,5 @@ class SupportChecker:
             if v[0] and v[1]:
                 sim = float(np.dot(v[0], v[1]))
             if sim < self.min_similarity:
-                return Verdict(False, f"meaning differs from the quotes (similarity {sim:.2f})", similarity=sim)
-        return Verdict(True, "", similarity=sim)
+                yield Verdict(False, f"meaning differs from the quotes (similarity {sim:.2f})", similarity=sim, rule='similarity')
+        yield Verdict(True, "", similarity=sim, rule="")

@@ -97,7 +97,7 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     """Target: no unsupported sentence kept; ≥ 95 % faithful kept (the fit/check/holdout
     splits and the stop-14 blind split; measured figures per split are printed). At stop 17
     two sentences that state indirect speech as fact were relabelled attribution-as-fact (as
-    blind_s16 labels them): 55/58 faithful kept (94.8 %); 57/58 after stop 18."""
+    blind_s16 labels them): 55/58 faithful kept (94.8 %); 57/58 after stop 18; 58/58 after stop 19."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS)
@@ -107,13 +107,13 @@ def test_labelled_stub_outputs_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported >= 60 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 58 and kept >= 57, render(report)
+    assert faithful == 58 and kept >= 58, render(report)
 
 
 def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
     frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
-    (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16; 38/41 after stop 18)."""
+    (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16; 38/41 after stops 18 and 19)."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
@@ -374,7 +374,10 @@ def test_quotation_speaker():
     i = body.index("places Huawei")
     assert quotation_speaker(body, i, i + 10) == "said Secretary of Commerce Wilbur Ross."
     i = body.index("190 persons")
-    assert quotation_speaker(body, i, i + 5) == ""  # a quotation without an attribution clause
+    # a quotation that goes on after the attribution clause is the same speaker's (stop 19)
+    assert quotation_speaker(body, i, i + 5) == "said Secretary of Commerce Wilbur Ross"
+    lone = "Text.\n\n“Since 2017 we have added 190 persons.”"
+    assert quotation_speaker(lone, lone.index("190"), lone.index("190") + 5) == ""  # no attribution clause
     i = body.index("will comply")
     assert quotation_speaker(body, i, i + 5) == "it said."
     i = body.index("Plain sentence")
@@ -399,7 +402,11 @@ def test_a_copular_level_is_a_change_of_level(checker, sentence, ok):
 def test_a_word_and_its_ing_form_meet(checker):
     quote = "The shares were each down 1.6% in Tuesday trade."
     assert checker.check("The shares each fell 1.6% in Tuesday trading.", [quote]).supported
-    assert not checker.check("The shares each fell 1.6% in Tuesday tracking.", [quote]).supported
+    # Since stop 19 a common noun of a circumstance without counterpart ("in Tuesday tracking") is
+    # judged by its slot and may stand; one that can change the claim still needs its counterpart:
+    # the focus of the claim ("The shares saw 1.6% of tracking"), a figure's unit.
+    assert not checker.check("The shares each fell 1.6 points in Tuesday trading.", [quote]).supported
+    assert not checker.check("The shares each lost 1.6% of their tracking on Tuesday.", [quote]).supported
 
 
 # --------------------------------------------------------------- WordNet relations beyond synonyms
@@ -483,7 +490,8 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     """The split written at stop 16 before any change was made against it
     (tests/fixtures/claims/blind_s16.jsonl, frozen): first run 25/47 faithful kept and 5/48
     unsupported kept; after the stop-16 changes 32/47 and 3/48; after stop 17 (indirect speech,
-    roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48. No unsupported kept, faithful no lower."""
+    roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48; after stop 19 45/47 and 0/48. No
+    unsupported kept, faithful no lower."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s16.jsonl")
@@ -492,7 +500,7 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported == 48 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 47 and kept >= 42, render(report)
+    assert faithful == 47 and kept >= 45, render(report)
 
 
 # --------------------------------------------------------------- stop 17: indirect speech, roles of names
@@ -722,8 +730,14 @@ def test_roles_of_participants(checker, quote, sentence, ok):
     ("The visa restrictions apply to Chinese journalists.", "The visa restrictions apply to Chinese diplomats.", False),
     # a verb that takes the place of a direction verb the sentence does not restate
     ("BIS may put an entity on the Entity List.", "BIS may remove an entity from the Entity List.", False),
+    # ... unless it is a verb of caused motion with the same path (stop 19: "placed ... on" is
+    # "adds ... to"; "put ... on" is not "remove ... from")
     ("The final rule placed twenty-eight entities on the Entity List.",
-     "The final rule adds twenty-eight entities to the Entity List.", False),
+     "The final rule adds twenty-eight entities to the Entity List.", True),
+    ("The rule requires contracting officers to put a new clause in all new contracts.",
+     "The rule requires contracting officers to include a new clause in all new contracts.", True),
+    ("The rule requires contracting officers to put a new clause in all new contracts.",
+     "The rule requires contracting officers to remove a new clause from all new contracts.", False),
     # verbs of prevention negate their gerund; an explicit negation of one cancels it
     ("The firms cannot buy components from US companies.",
      "The action bars the firms from buying components from US companies.", True),
@@ -758,7 +772,8 @@ def test_values_are_bound_to_the_quotes(checker):
 def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     """The split written at stop 17 before any change against it (tests/fixtures/claims/blind_s17.jsonl,
     frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
-    the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52."""
+    the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
+    after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     rows = load_rows(CLAIMS.parent / "blind_s17.jsonl")
@@ -767,7 +782,7 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     unsupported_kept, unsupported = report.unsupported_kept()
     assert unsupported == 52 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 55 and kept >= 33, render(report)
+    assert faithful == 55 and kept >= 39, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -788,13 +803,59 @@ def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
 def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
-    sentence). Asserted as measured: the issue's targets (>= 95 % kept, 0 through) are not met on
-    held-out sentences without an entailment model."""
+    sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes. Asserted as
+    measured: the issue's faithful target (>= 95 % kept) is not met."""
     from agent.claims_eval import evaluate_claims, load_rows, render
 
     report = evaluate_claims(load_rows(CLAIMS.parent / "blind_s18.jsonl"), corpus_index.store)
     print(render(report))
     unsupported_kept, unsupported = report.unsupported_kept()
-    assert unsupported == 58 and unsupported_kept <= 1, render(report)
+    assert unsupported == 58 and unsupported_kept == 0, render(report)
     kept, faithful = report.kept(None, "faithful")
-    assert faithful == 59 and kept >= 30, render(report)
+    assert faithful == 59 and kept >= 42, render(report)
+
+
+# --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
+LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
+        "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a noun of a circumstance or of the topic paraphrases ("round" for "fundraising", "sales" for "revenue")
+    ("SenseTime was valued at roughly $4.5 billion in a fundraising round in May 2018.",
+     "SenseTime, valued at around $4.5 billion in a May 2018 fundraising, is one of the most valuable AI unicorns.",
+     True),
+    ("According to Xiamen Meiya, overseas sales account for under 1% of its total revenue.",
+     "Xiamen Meiya said its overseas revenue was less than 1% of total revenue.", True),
+    # ... but not the focus of the claim (what it asserts), which is bound to the quote's own line
+    ("The license review policy for Harbin Engineering University is case-by-case review.",
+     "Entity: Harbin Engineering University\nLicense review policy: Presumption of denial", False),
+    # ... nor the unit of a figure
+    ("Megvii is valued at around 4 billion euros.", "Megvii is valued at around $4 billion.", False),
+    # a name of the quotes given a restricted noun the quotes give another name (copula, apposition)
+    ("Yixin Science and Technology is the speech recognition firm among the listed companies.", LIST, False),
+    ("IFlytek is the speech recognition firm among the listed companies.", LIST, True),
+    # an adverb of circumstance may stand; "close to" bounds a figure as "nearly" does
+    ("The documents can also be found online at http://www.regulations.gov.",
+     "The documents can also be found at http://www.regulations.gov.", True),
+    ("Close to 30% of Hikvision's revenue comes from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", True),
+    ("Hikvision gets 30% of its revenue from overseas.",
+     "Hikvision receives nearly 30% of its revenue from overseas.", False),
+])
+def test_nouns_and_adverbs_without_counterpart_by_slot(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+def test_every_failing_rule_is_named(checker):
+    """diagnose() runs every rule, check() stops at the first; skip= leaves a rule out (ablation)."""
+    from agent.support import SupportChecker
+
+    quote = "This final rule adds twenty-eight entities to the Entity List."
+    sentence = "The final rule removes eleven entities from the Entity List."
+    rules = {v.rule for v in checker.diagnose(sentence, [quote], [quote])}
+    assert {"number", "words"} <= rules
+    assert checker.check(sentence, [quote], [quote]).rule == "number"
+    no_numbers = SupportChecker(checker.embed, skip=frozenset({"number"}))
+    assert no_numbers.check(sentence, [quote], [quote]).rule == "words"
