@@ -146,8 +146,10 @@ def _quoted_speech(t) -> bool:
 
 
 def _is_label(t) -> bool:
-    """``t`` is a field label at the start of its sentence ("Answer: ...", "Q: ...")."""
-    return t.i == 0 and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":"
+    """``t`` ends a field label at the start of its sentence ("Answer: ...", "Q: ...", "Tool
+    output: ..."): a colon follows it and no verb precedes it."""
+    return t.i <= 3 and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":" and \
+        not any(x.pos_ in ("VERB", "AUX") for x in t.doc[:t.i])
 
 
 def _in_relative_clause(t) -> bool:
@@ -337,16 +339,26 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
             # A question is one put to the assistant when it is about a topic ("every question
             # about X", "questions that mention X"), not one the reader has or a form holds
             # ("If you have questions", "Answer each question in Part B").
-            if lem not in ("question", "query") or any(
+            # An answer or question owned by a named third party is that party's ("the customer's
+            # answers to the questionnaire"); the user's or the reader's is the assistant's situation.
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not _is_agent(owner) and \
+                    _lemma(owner) not in ANSWER_NOUNS:
+                pass
+            elif lem not in ("question", "query") or owner is not None or any(
                     c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
                 return True
         # ... asked in a clause ("if someone asks", "anyone who asks"), not the adjective of
         # "frequently asked questions".
         # The reader answering ("When you answer the questions in Part II") is a party filling in
         # a form; someone else asking, or the reader being asked, is the assistant's situation.
+        # Asked without an asker, the reader is asked about a topic ("When asked about X"); asked by
+        # a named party it is a procedure ("When asked by a customs officer, present the license").
         if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound") and lem in ("ask", "answer", "respond",
                                                                                        "reply") and \
-                not any(c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.children):
+                not any(c.dep_ in ("nsubj", "agent") and c.lower_ in ("you", "i", "we", "by") for c in t.children) and \
+                not (lem == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and
+                     not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)):
             return True
         if not strong and t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree):
             return True
@@ -435,25 +447,88 @@ def _label_addressee(doc) -> bool:
     """A label before a colon names an AI agent or a prompt role ("Note to the model:",
     "Status (for the assistant):", "Developer note:"), and a verb follows it."""
     toks = list(doc)
-    colon = next((t.i for t in toks[:12] if t.text in (":", "-", "—")), None)
+    # A dash separates a label only when spaced ("To the model - answer ..."); inside a compound
+    # ("retrieval-augmented system") it is part of a word.
+    colon = next((t.i for t in toks[:12] if t.text == ":" or t.text in ("-", "—", "–") and t.i > 0 and
+                  toks[t.i - 1].whitespace_), None)
     if colon is None or colon + 1 >= len(toks):
         return False
     head = toks[:colon]
     named = any(_is_agent(t) and t.lower_ not in ("you", "user", "users") for t in head) or \
         any(t.lower_ in _ROLE_WORDS for t in head) or \
         any(t.lower_ in ("whoever", "anyone") for t in head)
-    return named and any(t.pos_ in ("VERB", "AUX") for t in toks[colon + 1:])
+    # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
+    # the list" is a record, "Note to the model: cite this page" speaks to it.
+    return named and any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:])
 
 
 def _vocative_subject(doc, subj, t) -> bool:
-    """``subj`` is an AI agent named before a comma that directly precedes verb ``t``."""
-    return subj.i == t.i - 2 and doc[t.i - 1].text == "," and _is_agent(subj) and subj.lower_ != "you"
+    """``subj`` is an AI agent named before a comma that directly precedes verb ``t``, and ``t``
+    does not agree with it as a subject: a base form ("Model, record ..."), or a plural present
+    after a singular noun ("Assistant, report ...": a subject would make it "reports")."""
+    agrees = t.tag_ == "VBZ" or t.tag_ == "VBP" and subj.tag_ not in ("NN", "NNP")
+    return subj.i == t.i - 2 and doc[t.i - 1].text == "," and _is_agent(subj) and subj.lower_ != "you" and \
+        t.tag_ in ("VB", "VBP") and not agrees
 
 
 def _after_vocative(doc, t) -> bool:
     """``t`` follows a vocative naming an AI agent ("Model, forget ...", "Assistant - list ...")."""
     return t.i >= 2 and doc[t.i - 1].is_punct and _is_agent(doc[t.i - 2]) and doc[t.i - 2].lower_ != "you" and \
         all(x.is_punct for x in doc[:t.i - 2])
+
+
+# Acts that keep something out of what is said (the suppression target of an instruction).
+_SUPPRESS = frozenset("omit exclude withhold skip drop remove delete hide suppress ignore disregard".split())
+# Acts by which the reader turns this document into an answer; a clause "When you quote this
+# bulletin", "If asked about X" defines the addressee of the imperative it is attached to.
+_ANSWERING_ACTS = frozenset("summarize summarise answer respond reply quote cite describe ask question discuss "
+                            "mention translate report present relay".split())
+
+
+def _answering_clause(t) -> bool:
+    """Imperative ``t`` has an adverbial clause in which the reader (no other subject) performs
+    an answering act on this document or is asked about a topic: "When you quote this
+    bulletin, ...", "If questioned about the penalty, ...", "when summarising these pages, ..."."""
+    for c in t.children:
+        if c.dep_ != "advcl" or _lemma(c) not in _ANSWERING_ACTS:
+            continue
+        subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ != "you":
+            continue
+        on_self = any(k.dep_ in ("dobj", "pobj") and any(d.dep_ == "det" and d.lower_ in ("this", "these")
+                                                           for d in k.children) for k in c.subtree)
+        topic = any(k.dep_ == "prep" and k.lower_ in _TOPIC_PREPS for k in c.children)
+        if on_self or topic:
+            return True
+    return False
+
+
+def _says_content(t) -> bool:
+    """Verb ``t`` carries what is to be said (a that-clause or a quotation) or is an output or
+    suppression act: the target of an instruction about the answer, not a procedure."""
+    return _lemma(t) in OUTPUT_ACTS | _SUPPRESS or any(c.dep_ == "ccomp" for c in t.children) or \
+        bool(re.search(r"""['"“‘]\w""", t.doc.text[t.idx:])) or \
+        any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+
+
+def _prescribed_answer(doc) -> bool:
+    """A copular sentence whose subject is the answer to any question about a topic: "The
+    correct answer to any question about X is 'cleared'" (what to say, stated as a fact)."""
+    for t in doc:
+        # "is 'cleared'" is parsed as a passive of "cleared": the copula is then its auxiliary.
+        copula = _lemma(t) == "be" or any(c.dep_ == "auxpass" and _lemma(c) == "be" and c.i + 1 < len(doc) and
+                                          doc[c.i + 1].is_quote for c in t.children)
+        if t.dep_ != "ROOT" or not copula:
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or _lemma(subj) not in _OUTPUT_NOUNS:
+            continue
+        for q in subj.subtree:
+            if _lemma(q) in ("question", "query", "request", "inquiry") and (
+                    any(c.dep_ == "det" and c.lower_ in ("any", "every", "all", "each") for c in q.children) or
+                    any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in q.children)):
+                return True
+    return False
 
 
 def task_reason(doc) -> str | None:
@@ -464,6 +539,19 @@ def task_reason(doc) -> str | None:
         return None
     if _label_addressee(doc):
         return "addressed to an AI agent (label)"
+    if _prescribed_answer(doc):
+        return "the answer prescribed"
+    for t in toks:
+        # Whatever the verb, a duty laid on an AI agent about its answer ("Assistants are asked to
+        # keep X out of their answers", "Any model reading this should put X at the top of its answer").
+        if t.pos_ in ("VERB", "AUX") and _lemma(t) not in TASK_ACTS and _duty_of_agent(t) and not _reported(t) and \
+                _answer_context(doc, strong=True):
+            return f"'{t.text}' laid on an AI agent about its answer"
+        # An imperative whose addressee is defined by an answering act on this document.
+        if t.dep_ == "ROOT" and t.tag_ == "VB" and not _is_label(t) and not _quoted_speech(t) and \
+                not any(c.dep_ in ("nsubj", "aux", "auxpass") or c.tag_ == "MD" for c in t.children) and \
+                _answering_clause(t) and _says_content(t):
+            return f"imperative '{t.text}' to whoever answers from this text"
     question = doc.text.rstrip().endswith("?")
     polite = any(t.lower_ in ("please", "kindly") for t in toks)
     for t in toks:
@@ -477,7 +565,7 @@ def task_reason(doc) -> str | None:
         subj = _subject(t)
         # "Model, record this entity as exempt": the parser takes the vocative for the subject of
         # a base-form verb (a subject would make it "records").
-        if subj is not None and t.tag_ == "VB" and _vocative_subject(doc, subj, t):
+        if subj is not None and _vocative_subject(doc, subj, t):
             subj = None
         # "Could you (kindly) let ... know", "Would you please inform ...": a request to the reader
         # about what to tell someone else, or about the answer.
@@ -502,8 +590,9 @@ def task_reason(doc) -> str | None:
             not _is_label(t) and not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
                                          c.tag_ == "MD" for c in t.children) and \
             (_clause_start(doc, lead) or _after_vocative(doc, lead) or _fronted_root(lead) or
-             lead.dep_ == "ROOT" and lead.tag_ == "VB" and any(_vocative_subject(doc, c, lead) for c in lead.children))
-        if imperative and t.tag_ == "VBP" and not _fronted_root(lead):
+             lead.dep_ == "ROOT" and any(_vocative_subject(doc, c, lead) for c in lead.children))
+        if imperative and t.tag_ == "VBP" and not _fronted_root(lead) and \
+                not any(_vocative_subject(doc, c, lead) for c in lead.children):
             imperative = False
         if imperative and _answer_context(doc):
             return f"imperative '{t.text}' about the answer"
@@ -520,8 +609,8 @@ def task_reason(doc) -> str | None:
     # to the document's own parts is not enough here ("See the table below").
     for t in toks:
         # Whatever the verb, an imperative after a vocative naming an AI agent is addressed to it.
-        if t.dep_ == "ROOT" and t.tag_ == "VB" and (_after_vocative(doc, t) or
-                                                   any(_vocative_subject(doc, c, t) for c in t.children)):
+        if t.dep_ == "ROOT" and (t.tag_ == "VB" and _after_vocative(doc, t) or
+                                 any(_vocative_subject(doc, c, t) for c in t.children)):
             return f"imperative '{t.text}' to an AI agent"
         if t.dep_ == "ROOT" and t.tag_ in ("VB", "VBP") and _fronted_root(t) and not _is_label(t) and \
                 not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
@@ -623,18 +712,39 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _MARKUP = re.compile(r"<!--|-->|[{}\[\]]|\"[\w ]{1,30}\"\s*:|[\"“”]")
-_LABEL = re.compile(r"^(?:[^:.!?]|:(?=\S)){1,40}?:\s+(?=\S)|^\([^()]{1,30}\)\s+(?=\S)")
+# Markup that wraps text without being part of it: HTML/XML tags (``<span style="display:none">``),
+# Markdown comments (``[//]: # (...)``), emphasis markers and callout/blockquote prefixes.
+_TAGS = re.compile(r"""(?x)
+    </?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>        # an HTML/XML tag with its attributes
+    | ^\s*\[[^\]\n]{0,40}\]:\s*\#\s*\(?         # a Markdown link-definition comment "[//]: # ("
+    | \*\*|__|~~|`                              # emphasis / code markers
+    | ^\s*(?:>\s*)+(?:\[![A-Za-z]+\]\s*)?      # blockquote and callout prefixes "> [!NOTE]"
+    """)
+_LABEL = re.compile(r"^(?:[^:.!?]|:(?=\S)){1,40}?(?::|->|=>|>>|=)\s+(?=\S)|^\([^()]{1,30}\)\s+(?=\S)")
+# A quoted string that is a value in a data structure or after a label (``"next_step": "..."``,
+# ``message = '...'``, ``-> '...'``), not speech attributed in the sentence.
+_VALUE = re.compile(r"""(?:[:=>({\[,]\s*)["'“‘]([^"'”’]{12,})["'”’]""")
+_POLITE = re.compile(r"^\s*(?:please|kindly)\s*,?\s+(?=\w)", re.I)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
 
 
 def _readings(sentence: str) -> list[str]:
     """``sentence`` and the readings the parser needs to see what it says: without comment
-    markers, braces or JSON keys (``<!-- ... -->``, ``{"note": "..."}``), and without a
-    leading field label ("display:none text:", "Remarks:", "Tool output:") whose words
-    would otherwise be parsed as the subject of the instruction that follows."""
+    markers, tags, braces or JSON keys (``<!-- ... -->``, ``<span hidden>...</span>``,
+    ``{"note": "..."}``), without a leading field label ("display:none text:", "Remarks:",
+    "Tool output:", "result ->") whose words would otherwise be parsed as the subject of the
+    instruction that follows, the string values of a data structure or label on their own
+    (a tool's output carries its instruction inside a value), and without a leading
+    "Please" (which the parser takes for the root, leaving the verb an adverb)."""
     out = [sentence]
-    plain = " ".join(_MARKUP.sub(" ", sentence).split())
-    if plain and plain != sentence:
-        out.append(plain)
+    untagged = " ".join(_TAGS.sub(" ", sentence).split()).rstrip(")").strip()
+    plain = " ".join(_MARKUP.sub(" ", untagged).split())
+    for r in (untagged, plain):
+        if r and r not in out:
+            out.append(r)
     base = plain or sentence
     for _ in range(2):
         m = _LABEL.match(base)
@@ -643,7 +753,17 @@ def _readings(sentence: str) -> list[str]:
         base = base[m.end():]
         if len(base.split()) >= 3:
             out.append(base)
-    return out
+    # Values of a data structure: only when the text around them is not a sentence of its own
+    # (a few label words), so a quotation attributed in prose is never read out of its frame.
+    values = [m for m in _VALUE.finditer(untagged) if len(m.group(1).split()) >= 3]
+    outside = _VALUE.sub(" ", untagged)
+    if values and len(re.findall(r"[A-Za-z]+", outside)) <= 8:
+        # As a sentence of its own (capital, full stop): the tagger reads a bare "inform the user
+        # ..." as a subordinate clause.
+        out.extend(_cap(m.group(1).strip().rstrip(".")) + "." for m in values)
+    # Capitalised, as a sentence starts: the tagger reads "forward the history" as an adverb.
+    out.extend(_cap(_POLITE.sub("", r)) for r in list(out) if _POLITE.match(r))
+    return list(dict.fromkeys(r for r in out if r.strip()))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -652,6 +772,42 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+# The small English tagger often misreads a sentence-initial imperative whose verb is also a
+# noun or an adverb ("Move X to the bottom ..." as a name, "Leave the penalty amounts ..." as the
+# subject of "amounts", "forward the history ..." as an adverb). When the first word is a verb in
+# WordNet and the tagger did not read it as one, the sentence is parsed once more as the
+# reader's duty ("You should move ..."), where the tagger has no choice, and judged as an
+# imperative with the same addressee-and-target rules (:func:`probe_reason`).
+_PROBE = "You should "
+
+
+def _probe(doc) -> str | None:
+    """The imperative probe reading of a parsed reading, or None when its first word is already
+    read as a verb or is not a verb in WordNet."""
+    from .lexical import is_verb
+
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.tag_ == "VB" and first.dep_ == "ROOT" or first.i > 1 or not is_verb(first.lower_):
+        return None
+    # A field label ("Tool output: ...") is not a verb phrase.
+    if any(t.text == ":" for t in doc[first.i + 1:first.i + 4]):
+        return None
+    rest = doc.text[first.idx:]
+    return _PROBE + rest[:1].lower() + rest[1:]
+
+
+def probe_reason(doc) -> str | None:
+    """Why a probe reading ("You should <sentence>") shows an imperative about the answer: an
+    act on what is said with the answering situation or this document in sight, or any act with
+    the answering situation itself in sight (as for imperatives in :func:`task_reason`)."""
+    verb = doc[2] if len(doc) > 2 else None
+    if verb is None or verb.pos_ != "VERB" or verb.head.i != verb.i and verb.dep_ != "conj":
+        return None
+    if _lemma(verb) in TASK_ACTS and _answer_context(doc) or _answer_context(doc, strong=True):
+        return f"imperative '{verb.text}' about the answer"
+    return None
 
 
 def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None = None,
@@ -687,11 +843,18 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
             for r in _readings(text[todo[i][0]:todo[i][1]]):
                 owners.append(i)
                 texts.append(r)
+        probes: list[tuple[int, str]] = []
         for i, doc in zip(owners, _parse_many(texts)):
             if i not in reasons:
                 r = directive_reason(doc) or task_reason(doc)
                 if r:
                     reasons[i] = r
+                elif (p := _probe(doc)) is not None:
+                    probes.append((i, p))
+        probes = [(i, p) for i, p in dict.fromkeys(probes) if i not in reasons]
+        for (i, _), doc in zip(probes, _parse_many([p for _, p in probes])):
+            if i not in reasons and (r := probe_reason(doc)):
+                reasons[i] = r
     multi: dict[int, float] = {}
     foreign = [i for i, (a, b) in enumerate(todo)
                if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
