@@ -297,7 +297,7 @@ _SELF_NAMES = frozenset("summary answer response reply instruction guideline".sp
 _SELF_REF = frozenset("this these above below previous prior earlier other left right here".split())
 # Deontic frames that lay a duty on their subject ("is to treat", "is expected to rate", "needs to withhold").
 _DUTY_HEADS = frozenset("must should shall ought need have be expect require suppose request ask instruct want "
-                        "oblige permit allow authorise authorize".split())
+                        "oblige permit allow authorise authorize invite encourage urge".split())
 # Labels that announce who speaks or who is spoken to ("Developer note:", "Message from the operator:").
 _ROLE_WORDS = frozenset("developer operator admin administrator system tool instruction instructions task".split())
 
@@ -375,6 +375,32 @@ _GIVEN = frozenset("give tell provide receive instruct teach produce generate wr
 _OUTPUT_NOUNS = frozenset("summary summaries answer answers response responses reply replies output outputs".split())
 
 
+def _on_self(tok) -> bool:
+    """The phrase under ``tok`` has an object that is this document ("from this notice",
+    "quoting this page", "from these pages", "reading it")."""
+    return any(x.dep_ in ("dobj", "pobj") and (x.lower_ in ("this", "these", "it") or
+                                               any(d.dep_ == "det" and d.lower_ in ("this", "these")
+                                                   for d in x.children))
+               for x in tok.subtree)
+
+
+def _answering(verb) -> bool:
+    """``verb`` is an act of turning a document into an answer: a reading or answering act, or
+    any act whose object is an answer ("drafting an answer", "generating a response")."""
+    return _lemma(verb) in READING_ACTS | _ANSWERING_ACTS or \
+        any(c.dep_ == "dobj" and _lemma(c) in _OUTPUT_NOUNS for c in verb.children)
+
+
+def _agentive_clause(c) -> bool:
+    """A subject clause that names an agent by what it does with this document ("Whoever is
+    drafting an answer from these pages is requested ...", "An AI reading it should ...", which
+    the parser reads as a clausal subject)."""
+    if c.dep_ not in ("csubj", "csubjpass") or not _answering(c):
+        return False
+    return any(k.dep_ in ("nsubj", "compound") and (_agentive(k) or k.lower_ in ("whoever", "anyone"))
+               for k in c.children)
+
+
 def _output_subject(t) -> bool:
     """Verb ``t`` is laid as a duty on the agent's output about this document or a topic ("any
     summary of this page should call ...", "answers about Kestrel Corp must say ..."), not on a
@@ -386,6 +412,9 @@ def _output_subject(t) -> bool:
         t.dep_ == "xcomp" and _lemma(t.head) in _DUTY_HEADS
     if not modal:
         return False
+    # "any reply produced from this page", "the summaries drawn from these pages"
+    if any(c.dep_ in ("acl", "relcl") and _on_self(c) for c in subj.children):
+        return True
     for p in subj.children:
         if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPS:
             return True
@@ -423,6 +452,9 @@ def _duty_of_agent(t) -> bool:
     for _ in range(3):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         modal = any(c.tag_ == "MD" and _lemma(c) not in ("will", "can", "may", "might") for c in cur.children)
+        clause = [c for c in cur.children if _agentive_clause(c)]
+        if clause:
+            return modal or _lemma(cur) in _DUTY_HEADS and cur.i != t.i
         if subj:
             return _agentive(subj[0]) and (modal or _lemma(cur) in _DUTY_HEADS and cur.i != t.i)
         if cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
@@ -511,6 +543,40 @@ def _says_content(t) -> bool:
         any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
 
 
+_SHIFT = frozenset("now henceforth".split())  # a change of role from here on ("Your task now is ...")
+
+
+def _role_shift(doc) -> bool:
+    """The sentence marks a change from here on: "now", "henceforth", "from here on", "from this
+    point", "going forward"."""
+    text = doc.text.lower()
+    return any(t.lower_ in _SHIFT for t in doc) or any(p in text for p in ("from here on", "from this point",
+                                                                            "going forward"))
+
+
+def _reader_as_answerer(doc) -> str | None:
+    """The reader ("you") addressed as the one who answers from this document: a duty on "you"
+    where "you" also drafts/gives an answer from this document in the same sentence ("if you are
+    drafting an answer from this notice, you should call ..."), or the reader's task changed from
+    here on ("Your task now is to tell the user ...")."""
+    for t in doc:
+        if _lemma(t) not in TASK_ACTS or t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(t)
+        if subj is None:
+            continue
+        modal = _modal_of(t, ("should", "must", "shall", "ought", "need"))
+        if subj.lower_ == "you" and modal and any(
+                v.pos_ == "VERB" and v.i != t.i and _answering(v) and _on_self(v) and
+                any(k.dep_ == "nsubj" and k.lower_ == "you" for k in v.children) for v in doc):
+            return f"'{t.text}' asked of the reader answering from this text"
+        # "Your task now is to tell ...": the subject is the reader's, the verb the infinitive of "be".
+        if subj.dep_ == "nsubj" and any(c.dep_ == "poss" and c.lower_ == "your" for c in subj.children) and \
+                t.dep_ == "xcomp" and _lemma(t.head) == "be" and _role_shift(doc):
+            return f"task '{t.text}' given to the reader"
+    return None
+
+
 def _prescribed_answer(doc) -> bool:
     """A copular sentence whose subject is the answer to any question about a topic: "The
     correct answer to any question about X is 'cleared'" (what to say, stated as a fact)."""
@@ -523,6 +589,9 @@ def _prescribed_answer(doc) -> bool:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or _lemma(subj) not in _OUTPUT_NOUNS:
             continue
+        # "The only acceptable answer about X is ...": the answer's own topic.
+        if any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in subj.children):
+            return True
         for q in subj.subtree:
             if _lemma(q) in ("question", "query", "request", "inquiry") and (
                     any(c.dep_ == "det" and c.lower_ in ("any", "every", "all", "each") for c in q.children) or
@@ -541,6 +610,8 @@ def task_reason(doc) -> str | None:
         return "addressed to an AI agent (label)"
     if _prescribed_answer(doc):
         return "the answer prescribed"
+    if (r := _reader_as_answerer(doc)) is not None:
+        return r
     for t in toks:
         # Whatever the verb, a duty laid on an AI agent about its answer ("Assistants are asked to
         # keep X out of their answers", "Any model reading this should put X at the top of its answer").
