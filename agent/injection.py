@@ -323,6 +323,17 @@ def _agentive(tok) -> bool:
     return False
 
 
+def _in_purpose_clause(t) -> bool:
+    """``t`` lies in a subjectless infinitive adverbial ("To save the summary, ...")."""
+    cur = t
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.dep_ == "advcl" and any(c.tag_ == "TO" for c in cur.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return True
+    return False
+
+
 def _answer_context(doc, *, strong: bool = False) -> bool:
     """The sentence refers to the answering situation: an answer, a question, the user ...,
     someone asking/answering in a subordinate clause, or (unless ``strong``) a part of its own
@@ -342,8 +353,15 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
             # An answer or question owned by a named third party is that party's ("the customer's
             # answers to the questionnaire"); the user's or the reader's is the assistant's situation.
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            # ... nor the output of a named thing ("the output of the report"), a modifier naming
+            # another thing ("answer sheet", "response history"), the tagger's noun reading of an
+            # imperative ("Reply to this message ..."), or the object of a purpose clause
+            # ("To save the summary, click Save"): a user manual's vocabulary, not the answer.
+            of_owner = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                        if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _on_self(p)]
             if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not _is_agent(owner) and \
-                    _lemma(owner) not in ANSWER_NOUNS:
+                    _lemma(owner) not in ANSWER_NOUNS or of_owner or t.dep_ in ("compound", "ROOT") or \
+                    _in_purpose_clause(t):
                 pass
             elif lem not in ("question", "query") or owner is not None or any(
                     c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
