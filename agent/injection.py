@@ -91,7 +91,7 @@ class Flag:
 
     start: int
     end: int
-    reason: str  # "delimiter" | "directive" | "semantic"
+    reason: str  # "delimiter" | "directive" | "semantic" | "semantic-mood" | "semantic-multilingual" | UNREAD
     score: float = 1.0
 
 
@@ -715,6 +715,42 @@ def task_reason(doc) -> str | None:
     return None
 
 
+# ------------------------------------------------------------ directive mood
+_NARRATING = frozenset("say tell show warn find report describe design train explain claim note add write".split())
+
+
+def directive_mood(doc) -> bool:
+    """The sentence is in a directive mood towards its reader or an AI agent, whatever its verbs:
+    an imperative main verb, a modal or duty on "you" or on an agent, "you" as a subject in the
+    present, or a label/vocative naming an agent; and it is not narrated (a past-tense main verb,
+    or a reporting verb whose subject is a third party: "Researchers told the chatbot to ...").
+    Used to gate the semantic score (signal 3b): the embedding says what a sentence is about,
+    the mood says whether it speaks to the reader."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if root.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return False
+    if subj is not None and _lemma(root) in _NARRATING and not _agentive(subj) and subj.lower_ != "you":
+        return False
+    if _label_addressee(doc) or any(_vocative_subject(doc, c, root) for c in root.children) or \
+            _after_vocative(doc, root):
+        return True
+    if subj is None and root.tag_ in ("VB", "VBP") and not _is_label(root):
+        return True  # an imperative
+    for t in doc:
+        s = _subject(t) if t.pos_ in ("VERB", "AUX") else None
+        if s is None:
+            continue
+        if s.lower_ == "you" and t.tag_ in ("VB", "VBP", "VBZ") and not any(c.dep_ == "neg" for c in t.children):
+            return True
+        if (_agentive(s) or any(_agentive_clause(c) for c in t.children)) and _modal_of(t, ("should", "must", "shall",
+                                                                                             "ought", "need")):
+            return True
+    return False
+
+
 # -------------------------------------------------------------- semantic model
 @dataclass
 class SemanticModel:
@@ -724,6 +760,9 @@ class SemanticModel:
     bias: float
     threshold: float
     model_id: str = ""
+    # Lower threshold for sentences in a directive mood (:func:`directive_mood`, signal 3b);
+    # None: off. Chosen by scripts/injection_eval.py gate on labelled sets the model was not fitted on.
+    gate: float | None = None
 
     def scores(self, vectors: Sequence[Sequence[float]]) -> list[float]:
         import numpy as np
@@ -742,7 +781,7 @@ def load_model(path: str = str(MODEL_FILE)) -> SemanticModel | None:
         log.warning("no injection model at %s; only delimiter and directive checks run", p)
         return None
     d = json.loads(p.read_text(encoding="utf-8"))
-    return SemanticModel(d["weights"], d["bias"], d["threshold"], d.get("model_id", ""))
+    return SemanticModel(d["weights"], d["bias"], d["threshold"], d.get("model_id", ""), d.get("gate"))
 
 
 def exemplars() -> tuple[list[str], list[int]]:
@@ -756,16 +795,32 @@ def exemplars() -> tuple[list[str], list[int]]:
     return texts, labels
 
 
+def fit_sets() -> tuple[list[str], list[int]]:
+    """English rows of the labelled fit sets (``agent/data/injection_fit_*.jsonl``: sentences
+    written to fit the parse readings, injections and hard benign alike), for signal 3."""
+    texts, labels = [], []
+    for path in sorted(DATA.glob("injection_fit_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("lang", "en") == "en":
+                    texts.append(row["text"])
+                    labels.append(int(row["label"]))
+    return texts, labels
+
+
 def fit(benign: list[str], embed: Embed, *, model_id: str = "", out: Path | None = MODEL_FILE,
         margin: float = 0.02) -> tuple[SemanticModel, dict]:
-    """Fit the semantic model on the exemplars (positives and hard negatives) plus
-    ``benign`` sentences (a fit corpus). The threshold is set just above the highest
-    score of any benign sentence (+ ``margin``), so the fit corpus has no false
-    positive. Returns the model and fit statistics; writes it to ``out``."""
+    """Fit the semantic model on the exemplars and the fit sets (:func:`fit_sets`; positives
+    and hard negatives) plus ``benign`` sentences (a fit corpus). The threshold is set just
+    above the highest score of any benign sentence (+ ``margin``), so the fit corpus has no
+    false positive. Returns the model and fit statistics; writes it to ``out``."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     texts, labels = exemplars()
+    more = fit_sets()
+    texts, labels = texts + more[0], labels + more[1]
     X = np.asarray(embed(texts + benign), dtype="float32")
     y = np.asarray(labels + [0] * len(benign))
     lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(X, y)
@@ -776,10 +831,15 @@ def fit(benign: list[str], embed: Embed, *, model_id: str = "", out: Path | None
     stats = {"exemplars": len(texts), "benign": len(benign), "threshold": model.threshold,
              "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
     if out is not None:
-        out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
-                                   "model_id": model_id, "stats": stats}), encoding="utf-8")
-        load_model.cache_clear()
+        write_model(model, stats, out)
     return model, stats
+
+
+def write_model(model: SemanticModel, stats: dict, out: Path = MODEL_FILE) -> None:
+    """Write a fitted model (and its fit statistics) where :func:`load_model` reads it."""
+    out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
+                               "gate": model.gate, "model_id": model.model_id, "stats": stats}), encoding="utf-8")
+    load_model.cache_clear()
 
 
 # -------------------------------------------------------------------- detect
@@ -944,6 +1004,19 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
         for (i, _), doc in zip(probes, _parse_many([p for _, p in probes])):
             if i not in reasons and (r := probe_reason(doc)):
                 reasons[i] = r
+    # Signal 3b: a sentence the embedding places near the injections, below the strict threshold,
+    # counts when its parse is in a directive mood towards the reader or an agent.
+    if model is not None and model.gate is not None:
+        near = [i for i in range(len(todo)) if i not in reasons and model.gate <= scores[i] < model.threshold and
+                _mostly_latin(text[todo[i][0]:todo[i][1]])]
+        owners, texts = [], []
+        for i in near:
+            for r in _readings(text[todo[i][0]:todo[i][1]]):
+                owners.append(i)
+                texts.append(r)
+        for i, doc in zip(owners, _parse_many(texts)):
+            if i not in reasons and directive_mood(doc):
+                reasons[i] = "semantic in a directive mood"
     multi: dict[int, float] = {}
     foreign = [i for i, (a, b) in enumerate(todo)
                if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
@@ -957,7 +1030,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
             multi = {i: sc for i, sc in zip(foreign, mmodel.scores(mvecs))}
     for i, (a, b) in enumerate(todo):
         if i in reasons:
-            flags.append(Flag(a, b, "directive", scores[i]))
+            flags.append(Flag(a, b, "semantic-mood" if reasons[i].startswith("semantic") else "directive", scores[i]))
         elif i in unread:
             flags.append(Flag(a, b, UNREAD, multi.get(i, 0.0)))
         elif model is not None and scores[i] >= model.threshold:
