@@ -1163,6 +1163,13 @@ def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, 
     from sklearn.linear_model import LogisticRegression
 
     texts, labels = exemplars()
+    # Exemplars in other languages only (vocative requests to an assistant and their benign
+    # counterparts addressed to applicants): kept apart so the English model is not fitted on them.
+    for line in (DATA / "injection_exemplars_multilingual.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            texts.append(row["text"])
+            labels.append(int(row["label"]))
     neg = benign_multilingual() + benign
     vecs = multilingual_vectors(texts + neg)
     if vecs is None:
