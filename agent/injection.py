@@ -572,6 +572,29 @@ def _role_shift(doc) -> bool:
                                                                             "going forward"))
 
 
+def _opening_vocative(doc) -> int | None:
+    """Index after an opening vocative naming an AI agent ("Dear chatbot, ...", "Hello assistant,
+    ..."): up to four words without a verb, one of them an agent noun, then a comma or colon."""
+    for t in doc[:5]:
+        if t.text in (",", ":"):
+            head = doc[:t.i]
+            if head and any(_is_agent(x) and x.lower_ not in ("you", "user", "users") for x in head) and \
+                    not any(x.pos_ in ("VERB", "AUX") for x in head):
+                return t.i + 1
+            return None
+    return None
+
+
+def _bare_output_subject(t) -> bool:
+    """Verb ``t`` is said of a bare singular "answer"/"response" ("Final answer must say: ...",
+    "Final response should state that ..."): without an article, the answer of an agent's trace
+    format, not a party's response; the verb says content."""
+    subj = _subject(t)
+    return subj is not None and _lemma(subj) in _OUTPUT_NOUNS and subj.tag_ in ("NN", "NNP") and \
+        not any(c.dep_ in ("det", "poss") for c in subj.children) and \
+        _modal_of(t, ("must", "should", "shall")) and _says_content(t)
+
+
 def _reader_as_answerer(doc) -> str | None:
     """The reader ("you") addressed as the one who answers from this document: a duty on "you"
     where "you" also drafts/gives an answer from this document in the same sentence ("if you are
@@ -584,9 +607,12 @@ def _reader_as_answerer(doc) -> str | None:
         if subj is None:
             continue
         modal = _modal_of(t, ("should", "must", "shall", "ought", "need"))
+        # ... or in a subjectless clause of the same verb ("when describing this order, you should ...").
         if subj.lower_ == "you" and modal and any(
                 v.pos_ == "VERB" and v.i != t.i and _answering(v) and _on_self(v) and
-                any(k.dep_ == "nsubj" and k.lower_ == "you" for k in v.children) for v in doc):
+                (any(k.dep_ == "nsubj" and k.lower_ == "you" for k in v.children) or
+                 v.dep_ == "advcl" and v.head.i == t.i and not any(k.dep_ in ("nsubj", "nsubjpass") for k in v.children))
+                for v in doc):
             return f"'{t.text}' asked of the reader answering from this text"
         # "Your task now is to tell ...": the subject is the reader's, the verb the infinitive of "be".
         if subj.dep_ == "nsubj" and any(c.dep_ == "poss" and c.lower_ == "your" for c in subj.children) and \
@@ -630,6 +656,17 @@ def task_reason(doc) -> str | None:
         return "the answer prescribed"
     if (r := _reader_as_answerer(doc)) is not None:
         return r
+    start = _opening_vocative(doc)
+    if start is not None:
+        # After a vocative naming an agent, any imperative in the sentence is addressed to it.
+        for t in doc[start:]:
+            if t.tag_ == "VB" and t.dep_ in ("ROOT", "conj", "parataxis", "ccomp", "advcl") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.tag_ == "MD"
+                            for c in t.children):
+                return f"imperative '{t.text}' after a vocative to an AI agent"
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") and _bare_output_subject(t):
+            return f"'{t.text}' laid on the answer"
     for t in toks:
         # Whatever the verb, a duty laid on an AI agent about its answer ("Assistants are asked to
         # keep X out of their answers", "Any model reading this should put X at the top of its answer").
