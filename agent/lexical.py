@@ -53,6 +53,19 @@ def is_adjective(lemma: str) -> bool:
     return lemma in _adjectives()["lemmas"]
 
 
+_VERB_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(json.loads(_VERB_PATH.read_text(encoding="utf-8"))["lemmas"])
+
+
+def is_verb(lemma: str) -> bool:
+    """``lemma`` is a verb in WordNet (its base form)."""
+    return lemma in _verb_lemmas()
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     try:

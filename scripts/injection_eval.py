@@ -5,7 +5,8 @@
                                                                # parse+delimiter only and with MiniLM
     python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
 
-``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
+``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
+sets ``agent/data/injection_fit_*.jsonl`` there). ``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
 the labelled-set tests call) and with the index's MiniLM embedder (what the document screen
 uses). ``loso`` refits the semantic model (signal 3) without one labelled set at a time (the
 exemplars, each fixture set, the s18 fit set) and scores that set with signal 3 alone and with
@@ -71,14 +72,19 @@ def loso(corpus: Path, extra: list[Path]) -> None:
     sets = {"exemplars": [{"text": t, "label": y} for t, y in zip(ex_t, ex_y)]}
     for p in [FIX / "sentences.jsonl", FIX / "sentences_holdout.jsonl", *extra]:
         sets[p.stem] = load(p)
-    real = injection.exemplars
+    real, real_sets = injection.exemplars, injection.fit_sets
+    shipped = injection.load_model()
     for name, held in sets.items():
         train = [r for n, rows in sets.items() if n != name for r in rows]
+        # fit() adds the fit sets itself; here every set comes through ``train`` (so that a held-out
+        # fit set is really left out).
         injection.exemplars = lambda train=train: ([r["text"] for r in train], [int(r["label"]) for r in train])
+        injection.fit_sets = lambda: ([], [])
         try:
             model, stats = injection.fit(benign, emb.embed, out=None)
         finally:
-            injection.exemplars = real
+            injection.exemplars, injection.fit_sets = real, real_sets
+        model.gate = shipped.gate if shipped is not None else None  # signal 3b as shipped
         vecs = emb.embed([r["text"] for r in held])
         sc = np.asarray(model.scores(vecs))
         y = np.asarray([int(r["label"]) for r in held])
