@@ -861,6 +861,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     i = int(np.argmax(sims))
     if sims[i] >= MIN_FIELD_SIMILARITY:
         return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+    if q.focus and _asks_code(q) and (address := next((f for f in fields if _is_address_field(store, f)), None)) is not None:
+        # "What is the postal code of X?": a part of X's address (:func:`postal_codes`).
+        return FieldAnswer(doc=doc, record=rec, field=address, similarity=float(sims[fields.index(address)]))
     if _asks_place(q, store) and not _asks_place_of_act(q.text) and (place := place_field(fields)) is not None:
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
@@ -900,12 +903,63 @@ def _asks_place_of_act(question: str) -> bool:
     return any(t.dep_ in ("dobj", "obj") and t.tag_ not in ("WDT", "WP", "WRB") for t in doc)
 
 
-def _field_answer(question: str, fa: FieldAnswer) -> Answer:
-    """Lead with the field's value; cite the field line and the record's name line
-    (which party it belongs to)."""
+# How close to "address" (MiniLM cosine) a record label must be to be the address field:
+# "Address" 1.0, "Addresses" 0.82, "Email address" 0.68, "Location" 0.59; "Registered office"
+# 0.46, "Website" 0.45, "Country" 0.37, the other CSL labels <= 0.32 ("Entity").
+ADDRESS_LABEL_SIMILARITY = 0.55
+
+
+def _asks_code(q: Question) -> bool:
+    """Does the question ask for a code ("postcode", "postal code", "zip"): is its asked noun a
+    code by WordNet (a synonym or a kind of "code")?"""
+    from .lexical import noun_generalising
+
+    # Its focus head; a question without one ("Urumqi PSB postcode on the entity list?", where the
+    # tagger reads "postcode" as a verb), any of its words. Not an address itself: WordNet files
+    # one sense of "address" (a computer's) under "code".
+    if q.kind not in (AnswerKind.OTHER, AnswerKind.ENTITY, AnswerKind.PLACE):
+        return False
+    words = [t for t in _parsed(q.text) if (norm_key(t.text) == q.focus[-1] if q.focus else t.is_alpha)]
+    return any(noun_generalising("code", {w}) is not None and noun_generalising("address", {w}) is None
+               for w in {t.lemma_.lower() for t in words} | {t.lower_ for t in words})
+
+
+def _is_address_field(store: IndexStore, field: Field) -> bool:
+    """Is the record field an address (its label means "address" to MiniLM: "Addresses",
+    "Address", "Registered office")?"""
+    import numpy as np
+
+    a, b = _sentence_vectors(store, [field.label, "address"])
+    return float(np.asarray(a) @ np.asarray(b)) >= ADDRESS_LABEL_SIMILARITY
+
+
+# A postal code in an address: a comma-separated part that is only a code ("834000", "IP5 3RE",
+# "KY1-1104"), or the number that opens the part before a two-letter country code ("9052
+# Zwijnaarde, BE"): where postal addresses put it. A part that mixes a code with street words
+# ("No. 26", "1306 Room") holds a street or building number, not a postal code.
+_CODE_PART = re.compile(r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4}){0,2}")
+_CODE_BEFORE_COUNTRY = re.compile(r"(\d{4,6})\s+[A-Z][a-z]")
+
+
+def postal_codes(address: str) -> list[str]:
+    """The postal codes of an address field's value (addresses separated by ";"), in order."""
+    out: list[str] = []
+    for one in address.split(";"):
+        parts = [p.strip() for p in one.split(",") if p.strip()]
+        for i, part in enumerate(parts):
+            if _CODE_PART.fullmatch(part) and not part.isalpha():
+                out.append(part)
+            elif i == len(parts) - 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and (m := _CODE_BEFORE_COUNTRY.match(part)):
+                out.append(m.group(1))
+    return [c for c in dict.fromkeys(out) if not re.fullmatch(r"[A-Z]{2,3}", c)]
+
+
+def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
+    """Lead with the field's value (or ``lead``, a part of it); cite the field line and the
+    record's name line (which party it belongs to)."""
     citations = [make_citation(fa.doc, fa.field.start, fa.field.end, n=1),
                  make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=2)]
-    text = _compose(fa.field.value, citations, [1])
+    text = _compose(lead or fa.field.value, citations, [1])
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
 
@@ -1994,6 +2048,13 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
+    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field):
+        # "Postcode of X?": the code of X's address, or - when the address has none ("Bern, CH",
+        # "339 Hebei East Rd., Urumqi, CN") - no answer, not the whole address.
+        codes = postal_codes(fa.field.value)
+        if not codes:
+            return _abstention(q, hits, "the asked party's address has no postal code", settings)
+        return _field_answer(question, fa, lead=", ".join(codes))
     if fa is not None:
         return _field_answer(question, fa)
     if _record_lacks_focus(q, best):

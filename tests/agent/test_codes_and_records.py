@@ -133,3 +133,29 @@ def test_a_start_date_is_no_date_of_birth(index):
     assert ask("What date of birth does the entity list give for Kestrel Avionics?", index=index).abstained
     a = ask("What is the start date of Kestrel Avionics on the entity list?", index=index)
     assert "2021-11-15" in lead(a)
+
+
+def test_a_postcode_question_gets_the_code_or_nothing(index):
+    """A postcode is a part of the address: the code itself leads; an address without one
+    ('Borduria') is no answer to it."""
+    from agent.api import ask
+
+    a = ask("What is the postal code of Tarvos Optical Works on the entity list?", index=index)
+    assert lead(a).startswith("48213") and any("17 Harbour Rd." in c.quote for c in a.citations)
+    assert ask("What is the postcode of Kestrel Avionics on the entity list?", index=index).abstained
+
+
+@pytest.mark.parametrize("address, codes", [
+    ("52 Yingbin Rd., Kelamayi District, XUAR, Kelamayi, 834000, CN", ["834000"]),
+    ("Technologiepark 19, 9052 Zwijnaarde, BE", ["9052"]),
+    ("B55 Adastral Park, Martlesham Heath, Ipswich, IP5 3RE, Ipswich, GB", ["IP5 3RE"]),
+    ("1 Main St., Springfield, 62701, US; 2 Rue Haute, 75001 Paris, FR", ["62701", "75001"]),
+    # Street and building numbers are not postal codes.
+    ("1306 Room, No. 26, Jinlong Road, Nansha District, Guangzhou, CN", []),
+    ("339 Hebei East Rd., XUAR, Urumqi, CN", []),
+    ("Bern, CH", []),
+])
+def test_postal_codes_of_an_address(address, codes):
+    from agent.extractive import postal_codes
+
+    assert postal_codes(address) == codes
