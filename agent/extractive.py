@@ -246,6 +246,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
         if h.doc_id not in paras:
             paras[h.doc_id] = paragraph_spans(doc.body)
         doc_keys = text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
+        party = _party_term(q, doc_keys)
         for s, e in split_sentences(doc.body[h.start:h.end], base=h.start):
             if (h.doc_id, s) in seen or e - s < 12:
                 continue
@@ -253,7 +254,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
             text = doc.body[s:e]
             if not admissible(text):
                 continue
-            other = _other_party_line(q, doc, s, doc_keys)
+            other = _other_party_line(q, doc, s, party)
             if text in seen_text:
                 # Identical record lines across entries: keep the best-ranked, or the asked party's
                 # own line when the best-ranked is another party's.
@@ -287,12 +288,11 @@ def _holds(q: Question, term: Term, keys: set[str]) -> bool:
     return key_in(term.key, keys) or term.key in acronym_keys(q.terms, keys)
 
 
-def _other_party_line(q: Question, doc: StoredDocument, start: int, title_keys: set[str]) -> bool:
+def _other_party_line(q: Question, doc: StoredDocument, start: int, party: Term | None) -> bool:
     """Is the sentence at ``start`` a line of a record (a screening-list entry) of another party
-    than the one the question names (:func:`_party_term`)? Such a record's fields ("Alternate
-    names: Kunhai Academy ..." for a question about Megvii) are no evidence about the asked
-    party. False for prose and for a question naming no party of its own."""
-    party = _party_term(q, title_keys)
+    than ``party``, the one the question names (:func:`_party_term`)? Such a record's fields
+    ("Alternate names: Kunhai Academy ..." for a question about Megvii) are no evidence about the
+    asked party. False for prose and for a question naming no party of its own."""
     rec = record_span(doc.body, start) if party is not None else None
     return rec is not None and not _holds(q, party, text_keys(doc.body[rec[0]:rec[1]]))
 

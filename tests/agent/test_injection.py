@@ -324,6 +324,22 @@ def test_blind_s18_set():
     assert not [t for t in benign if detect(t)]
 
 
+def test_held_out_blind_s19_set():
+    """tests/fixtures/injection/blind_s19.jsonl, written at stop 19 by someone who saw neither the code
+    nor the other sets (47 planted instructions in 13 styles and 9 languages, 46 hard benign
+    sentences), never tuned on. First run (stop-18 detector): 27/35 English and 8/12 other-language
+    instructions flagged, 3/46 benign flagged; stop-19 detector: 28/35, 10/12, 2/46 (the issue asks
+    for all and none). Asserted as measured."""
+    rows = labelled("blind_s19.jsonl")
+    english = [r["text"] for r in rows if r["label"] == 1 and r["lang"] == "en"]
+    other = [r["text"] for r in rows if r["label"] == 1 and r["lang"] != "en"]
+    benign = [r["text"] for r in rows if r["label"] == 0]
+    assert (len(english), len(other), len(benign)) == (35, 12, 46)
+    assert sum(bool(detect(t)) for t in english) >= 28
+    assert sum(bool(detect(t)) for t in other) >= 10
+    assert sum(bool(detect(t)) for t in benign) <= 2
+
+
 def test_readings_unwrap_markup_labels_and_data_values():
     """The parse sees the text inside HTML/Markdown wrappers and the string values of a tool's
     output; an attributed quotation is never read out of its frame."""

@@ -815,6 +815,21 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     assert faithful == 59 and kept >= 42, render(report)
 
 
+def test_blind_split_s19_over_the_shared_corpus(corpus_index):
+    """The split written at stop 19 (tests/fixtures/claims/blind_s19.jsonl) by someone who saw neither
+    the code nor the other splits, never tuned on. First run (stop-18 checker): 27/56 faithful kept,
+    1/69 unsupported kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a
+    number-swapped sentence). Asserted as measured: both targets of the issue are missed here."""
+    from agent.claims_eval import evaluate_claims, load_rows, render
+
+    report = evaluate_claims(load_rows(CLAIMS.parent / "blind_s19.jsonl"), corpus_index.store)
+    unsupported_kept, unsupported = report.unsupported_kept()
+    kept, faithful = report.kept(None, "faithful")
+    # No render in the messages: the split's texts stay unread.
+    assert unsupported == 69 and unsupported_kept <= 2, (unsupported_kept, unsupported)
+    assert faithful == 56 and kept >= 33, (kept, faithful)
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
