@@ -79,7 +79,9 @@ def territory_code(word: str) -> str | None:
         from .territories import lookup_code
     except ImportError:  # pragma: no cover - rigour is a dependency
         return None
-    code = lookup_code(w)
+    # A code is written in capitals ("US", "PRC", "U.S."); a capitalised word is a name or nothing:
+    # "Can", "Are", "Per", "Mar" open questions and dates, and "Bel Huawei" is Belarusian.
+    code = lookup_code(w, identifiers=w.isupper() or "." in w)
     # Prefixed so a code never collides with a word ("in" for India).
     return f"@{code}" if code is not None else None
 

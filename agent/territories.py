@@ -80,12 +80,14 @@ def _names() -> dict[str, str] | None:
     return table["names"]
 
 
-def lookup_code(text: str) -> str | None:
+def lookup_code(text: str, identifiers: bool = True) -> str | None:
     """The territory code of a code, QID, name or demonym (``"China"``, ``"Chinese"``, ``"PRC"``
-    -> ``"cn"``), or None: the same answer as ``rigour.territories.lookup_territory(text)``."""
+    -> ``"cn"``), or None: the same answer as ``rigour.territories.lookup_territory(text)``.
+    With ``identifiers=False`` only names and demonyms count, not codes: "Can", "Are", "Per" and
+    "Bel" are words, however "CAN", "ARE", "PER" and "BEL" are ISO 3166 codes."""
     from rigour.territories import lookup_by_identifier
 
-    t = lookup_by_identifier(text)
+    t = lookup_by_identifier(text) if identifiers else None
     if t is not None:
         return t.code
     names = _names()
@@ -93,6 +95,8 @@ def lookup_code(text: str) -> str | None:
         from rigour.territories import lookup_territory
 
         t = lookup_territory(text)
+        if t is not None and not identifiers and lookup_by_identifier(text) is t:
+            return None  # matched as a code only
         return t.code if t is not None else None
     from rigour.territories.util import normalize_territory_name
 

@@ -42,6 +42,12 @@ def test_territory_names_demonyms_and_codes_share_a_key():
                  ("Kenyan", "Kenya")]:
         assert norm_key(a) == norm_key(b), (a, b)
     assert norm_key("Indian") != norm_key("in") and norm_key("In") == norm_key("in")  # a code never collides with a word
+    # A code is written in capitals: "Can", "Are", "Per", "Mar" open questions and dates, and "Bel
+    # Huawei" is Belarusian - none of them is Canada, the Emirates, Peru, Morocco or Belgium.
+    from agent.analysis import territory_code
+    assert [territory_code(w) for w in ("Can", "Are", "Per", "Mar", "Bel")] == [None] * 5
+    assert territory_code("BEL") == territory_code("Belgium") == territory_code("Belgian") == "@be"
+    assert territory_code("CAN") == "@ca" and territory_code("U.S.") == "@us"
     assert norm_key("Hikvision") == "hikvision" and norm_key("Oct") == norm_key("October")
     from agent.analysis import text_keys
     assert norm_key("American") in text_keys("the United States said") and norm_key("Chinese") not in text_keys("us")
