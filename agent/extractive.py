@@ -245,7 +245,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
         docs[h.doc_id] = doc
         if h.doc_id not in paras:
             paras[h.doc_id] = paragraph_spans(doc.body)
-        doc_keys = text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
+        doc_keys = _title_keys(doc)
         party = _party_term(q, doc_keys)
         for s, e in split_sentences(doc.body[h.start:h.end], base=h.start):
             if (h.doc_id, s) in seen or e - s < 12:
@@ -270,6 +270,12 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
             out.append(Candidate(doc=doc, start=s, end=e, hit_rank=rank, keys=keys,
                                  context_keys=keys | text_keys(head) | doc_keys, other_party=other))
     return out
+
+
+def _title_keys(doc: StoredDocument) -> set[str]:
+    """Keys of what a document says of itself: its title, date and publisher (with the
+    publisher's acronyms, :func:`_publisher_keys`)."""
+    return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
 
 
 def _party_term(q: Question, title_keys: set[str]) -> Term | None:
@@ -297,6 +303,11 @@ def _other_party_line(q: Question, doc: StoredDocument, start: int, party: Term 
     return rec is not None and not _holds(q, party, text_keys(doc.body[rec[0]:rec[1]]))
 
 
+def _focus_tokens(q: Question) -> list:
+    """The question's tokens (spaCy) that make up its focus phrase ("*alternate names*")."""
+    return [t for t in _parsed(q.text) if norm_key(t.text) in q.focus or t.lower_ in q.focus]
+
+
 def _record_lacks_focus(q: Question, c: Candidate) -> bool:
     """Is ``c`` a line of the asked party's own record (:func:`_party_term`) that says nothing
     of what the question asks for — no word of its record or document title is a word of the
@@ -307,7 +318,7 @@ def _record_lacks_focus(q: Question, c: Candidate) -> bool:
     if not q.focus or q.identifier:
         return False
     rec = record_span(c.doc.body, c.start)
-    title = text_keys(c.doc.title) | text_keys(c.doc.date) | _publisher_keys(getattr(c.doc, "publisher", "") or "")
+    title = _title_keys(c.doc)
     party = _party_term(q, title) if rec is not None else None
     if party is None:
         return False
@@ -315,7 +326,7 @@ def _record_lacks_focus(q: Question, c: Candidate) -> bool:
     keys = text_keys(body) | title
     if not _holds(q, party, keys):
         return False
-    words = [t for t in _parsed(q.text) if norm_key(t.text) in q.focus or t.lower_ in q.focus]
+    words = _focus_tokens(q)
     if any(key_in(k, keys) for t in words for k in text_keys(t.text)):
         return False  # a word of the asked phrase ("*FR* citations": "84 FR 54002")
     # A kind of what a label names: an "alias" is a name ("Alternate names"), by WordNet.
@@ -466,15 +477,18 @@ def _label_values(q: Question, cands: list[Candidate]) -> list[tuple[Candidate, 
     # month or year than the question's (the August rule's RIN is not the December rule's).
     whole = list({c.doc.doc_id: c for c in reversed(about[:_ASKED_POOL])
                   if not _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date))}.values())[::-1]
+    lines: dict[str, list[tuple[int, int]]] = {}  # each document's short lines, split once
     for group in _label_groups(q):
         found = next(((c, code) for c in about if (code := _labelled_code(q, c.text, group))), None)
         if found is None:
             for c in whole:
-                for s, e in split_sentences(c.doc.body):
+                if c.doc.doc_id not in lines:
                     # Only a line that is mostly its label and code ("RIN 0694-AH68", "[Docket No.
                     # 190925-0044]"): in prose a section number is a reference, tied to other words.
-                    if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS \
-                            and (code := _labelled_code(q, c.doc.body[s:e], group)) is not None:
+                    lines[c.doc.doc_id] = [(s, e) for s, e in split_sentences(c.doc.body)
+                                           if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS]
+                for s, e in lines[c.doc.doc_id]:
+                    if (code := _labelled_code(q, c.doc.body[s:e], group)) is not None:
                         found = (_sentence_candidate(c, s, e), code)
                         break
                 if found is not None:
@@ -723,7 +737,8 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
     title = text_keys(best.doc.title)
     own = [t for t in _entity_terms(q) if not key_in(t.key, title)]
-    if own and sum(1 for r in recs if key_in(max(own, key=lambda t: t.weight).key, text_keys(r.name.value))) == 1:
+    rarest = max(own, key=lambda t: t.weight) if own else None
+    if rarest is not None and sum(1 for r in recs if key_in(rarest.key, text_keys(r.name.value))) == 1:
         # "What alternate names does the Entity List show for Megvii?" asks about the one listed
         # party its rarest name names, not for the list: its record's fields answer, or nothing
         # does. A name several entries share ("Xinjiang", "Huawei") names a part of the list.
@@ -799,7 +814,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     named = _entity_terms(q)
     if not named or all(t.key.startswith("@") for t in named):
         return None  # a record is a party's; a question naming only countries names none
-    best: tuple[tuple[float, ...], StoredDocument, Record] | None = None
+    best: tuple[tuple[float, ...], StoredDocument, Record, frozenset[str]] | None = None
     seen: set[str] = set()
     for rank, h in enumerate(hits):
         if h.doc_id in seen:
@@ -824,12 +839,12 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             rank_key = (-covered, -others, len(rec.name.value), rank)
             if best is None or rank_key < best[0]:
-                best = (rank_key, doc, rec)
+                best = (rank_key, doc, rec, aliases)
     if best is None:
         return None
-    _, doc, rec = best
+    _, doc, rec, aliases = best
     fields = [f for f in rec.fields[1:] if admissible(doc.body[f.start:f.end])]
-    if not fields:
+    if not fields or not _speaks_of_complement(q, doc, rec.start, rec.end):
         return None
     import numpy as np
 
@@ -839,25 +854,22 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # The asking clause alone too ("Yitu's record: what start date does it show?"): the words
     # before it may name another field ("Which Federal Register notices are cited ...: what
     # start date ...?", the second part of a two-part question).
-    texts = [q.text, _without_names(q), asking_clause(q.text)]
+    unnamed = _without_names(q)
+    texts = [q.text, unnamed, asking_clause(q.text)]
     # An other-names line that holds the question's names ("Alternate names: Narvik Lens Bureau; ..."
     # for "the postcode of the Narvik Lens Bureau") is how the record was found: it is measured
     # against the question without its names, or it wins by them whatever is asked.
     # Unless the question asks for names ("What *aliases* are recorded for ...?").
-    aliases = _alias_labels(store, tuple(sorted({f.label for f in fields})))
-    asked = " ".join(t.text for t in _parsed(q.text) if norm_key(t.text) in q.focus)
+    asked = " ".join(t.text for t in _focus_tokens(q))
     asks_names = bool(asked) and _names_a_name(asked)
     naming = np.asarray([not asks_names and f.label in aliases and any(key_in(t.key, text_keys(f.value)) for t in named)
                          for f in fields])
-    unnamed = _without_names(q)
     for text in dict.fromkeys(texts):
         if text.strip():
             qv = np.asarray(store.embedder.embed_query(text))
             line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
             by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
     sims = (by_label + by_line) / 2
-    if not _speaks_of_complement(q, doc, rec.start, rec.end):
-        return None
     i = int(np.argmax(sims))
     if sims[i] >= MIN_FIELD_SIMILARITY:
         return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
