@@ -63,18 +63,16 @@ License review policy: Presumption of denial
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    from ingest.pipeline import ingest_paths
-    from ingest.store import IndexOptions, IndexStore
+def index(tiny_index):
+    """The two documents above, indexed once (the shared ``tiny_index`` fixture): the settings to ask with."""
+    _, settings = tiny_index("codes", {"example-rule.txt": RULE, "example-entries.txt": ENTRIES})
+    return settings
 
-    root = tmp_path_factory.mktemp("codes")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "example-rule.txt").write_text(RULE, encoding="utf-8")
-    (docs / "example-entries.txt").write_text(ENTRIES, encoding="utf-8")
-    idx = root / "idx"
-    ingest_paths([docs], IndexStore(IndexOptions(path=idx)), progress=False)
-    return idx
+
+def ask(question: str, index):
+    from agent.api import ask as ask_index
+
+    return ask_index(question, index=index.index, settings=index)
 
 
 def lead(answer) -> str:
@@ -82,8 +80,6 @@ def lead(answer) -> str:
 
 
 def test_a_code_written_after_the_asked_label_leads(index):
-    from agent.api import ask
-
     a = ask("What RIN does the example Entity List rule carry?", index=index)
     assert lead(a).startswith("0694-AI77") and not a.abstained
     assert any("RIN 0694-AI77" in c.quote for c in a.citations)
@@ -92,16 +88,12 @@ def test_a_code_written_after_the_asked_label_leads(index):
 def test_each_asked_label_gets_its_own_code(index):
     """'the docket number and RIN': two codes; "No." is "number"; "Sequence No. 4" is another
     kind of number (the word before the label is not the question's)."""
-    from agent.api import ask
-
     a = ask("Docket number and RIN of the example Entity List rule?", index=index)
     assert "211110-0231" in lead(a) and "0694-AI77" in lead(a)
     assert "4" not in lead(a).split("[")[0].replace("0694-AI77", "").replace("211110-0231", "")
 
 
 def test_the_number_to_call_is_what_the_question_verb_labels(index):
-    from agent.api import ask
-
     a = ask("What number should an exporter call for more information on the example rule?", index=index)
     assert lead(a).startswith("202-555-0147")
 
@@ -109,8 +101,6 @@ def test_the_number_to_call_is_what_the_question_verb_labels(index):
 def test_a_party_named_only_by_an_alternate_name_is_found_by_its_record(index):
     """'Narvik Lens Bureau' is an alternate name of Tarvos Optical Works: its address, not that of
     'Orbis Lens Bureau' (whose name line shares 'Lens Bureau')."""
-    from agent.api import ask
-
     a = ask("What address does the entity list give for the Narvik Lens Bureau?", index=index)
     assert "17 Harbour Rd., Port Lumen, 48213" in lead(a) and "55102" not in a.text
     # Asked for a part of it, the other entry's postcode is never the answer.
@@ -120,16 +110,12 @@ def test_a_party_named_only_by_an_alternate_name_is_found_by_its_record(index):
 def test_a_field_the_partys_record_lacks_is_not_taken_from_another_record(index):
     """Orbis Lens Bureau's entry has no 'Alternate names' line: no other entry's aliases (which
     share the words 'Lens Bureau') are quoted for it, and the answer says the sources don't say."""
-    from agent.api import ask
-
     a = ask("What alternate names does the Entity List give for Orbis Lens Bureau?", index=index)
     assert a.abstained
     assert "Narvik" not in a.text and "Meridian" not in a.text
 
 
 def test_a_start_date_is_no_date_of_birth(index):
-    from agent.api import ask
-
     assert ask("What date of birth does the entity list give for Kestrel Avionics?", index=index).abstained
     a = ask("What is the start date of Kestrel Avionics on the entity list?", index=index)
     assert "2021-11-15" in lead(a)
@@ -138,8 +124,6 @@ def test_a_start_date_is_no_date_of_birth(index):
 def test_a_postcode_question_gets_the_code_or_nothing(index):
     """A postcode is a part of the address: the code itself leads; an address without one
     ('Borduria') is no answer to it."""
-    from agent.api import ask
-
     a = ask("What is the postal code of Tarvos Optical Works on the entity list?", index=index)
     assert lead(a).startswith("48213") and any("17 Harbour Rd." in c.quote for c in a.citations)
     assert ask("What is the postcode of Kestrel Avionics on the entity list?", index=index).abstained

@@ -17,6 +17,16 @@ def labelled(name: str) -> list[dict]:
     return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def flagged_by_group(name: str) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """(flagged, total) of a labelled set's English instructions, other-language instructions
+    and benign sentences."""
+    rows = labelled(name)
+    groups = ([r for r in rows if r["label"] == 1 and r["lang"] == "en"],
+              [r for r in rows if r["label"] == 1 and r["lang"] != "en"],
+              [r for r in rows if r["label"] == 0])
+    return tuple((sum(bool(detect(r["text"])) for r in g), len(g)) for g in groups)
+
+
 def outcomes(rows: list[dict]) -> Counter:
     c: Counter = Counter()
     for r in rows:
@@ -314,14 +324,9 @@ def test_blind_s18_set():
     13/14, 0/46; stop 19 (its misses' kinds fixed: HTML/Markdown wrappers, hyphenated labels, the
     answer prescribed as a fact, answering clauses, a vocative request in Russian through other
     languages' exemplars): 31/32, 14/14, 0/46. Asserted as measured."""
-    rows = labelled("blind_s18.jsonl")
-    english = [r["text"] for r in rows if r["label"] == 1 and r["lang"] == "en"]
-    other = [r["text"] for r in rows if r["label"] == 1 and r["lang"] != "en"]
-    benign = [r["text"] for r in rows if r["label"] == 0]
-    assert (len(english), len(other), len(benign)) == (32, 14, 46)
-    assert sum(bool(detect(t)) for t in english) >= 31
-    assert sum(bool(detect(t)) for t in other) >= 14
-    assert not [t for t in benign if detect(t)]
+    english, other, benign = flagged_by_group("blind_s18.jsonl")
+    assert (english[1], other[1], benign[1]) == (32, 14, 46)
+    assert english[0] >= 31 and other[0] >= 14 and benign[0] == 0
 
 
 def test_held_out_blind_s19_set():
@@ -330,14 +335,9 @@ def test_held_out_blind_s19_set():
     sentences), never tuned on. First run (stop-18 detector): 27/35 English and 8/12 other-language
     instructions flagged, 3/46 benign flagged; stop-19 detector: 28/35, 10/12, 2/46 (the issue asks
     for all and none). Asserted as measured."""
-    rows = labelled("blind_s19.jsonl")
-    english = [r["text"] for r in rows if r["label"] == 1 and r["lang"] == "en"]
-    other = [r["text"] for r in rows if r["label"] == 1 and r["lang"] != "en"]
-    benign = [r["text"] for r in rows if r["label"] == 0]
-    assert (len(english), len(other), len(benign)) == (35, 12, 46)
-    assert sum(bool(detect(t)) for t in english) >= 28
-    assert sum(bool(detect(t)) for t in other) >= 10
-    assert sum(bool(detect(t)) for t in benign) <= 2
+    english, other, benign = flagged_by_group("blind_s19.jsonl")
+    assert (english[1], other[1], benign[1]) == (35, 12, 46)
+    assert english[0] >= 28 and other[0] >= 10 and benign[0] <= 2
 
 
 def test_readings_unwrap_markup_labels_and_data_values():

@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from agent.claims_eval import render
 from agent.support import SupportChecker, dates, numbers
 
 CLAIMS = Path(__file__).resolve().parent.parent / "fixtures" / "claims" / "stub_outputs.jsonl"
+
+
+def split_figures(corpus_index, name: str, show: bool = True):
+    """The claim-support report of a labelled split (a file beside ``CLAIMS``) over the shared
+    corpus, printed when ``show`` (not for a held-out split, whose texts stay unread), and its
+    figures (faithful kept, faithful, unsupported kept, unsupported)."""
+    from agent.claims_eval import evaluate_claims, load_rows
+
+    report = evaluate_claims(load_rows(CLAIMS.parent / name), corpus_index.store)
+    if show:
+        print(render(report))
+    return report, (*report.kept(None, "faithful"), *report.unsupported_kept())
 
 
 def test_numbers_are_normalised():
@@ -114,14 +127,8 @@ def test_blind_split_s15_over_the_shared_corpus(corpus_index):
     """The split written before the stop-15 changes (tests/fixtures/claims/blind_s15.jsonl,
     frozen): no unsupported sentence kept; faithful kept no lower than measured at stop 15
     (33/41; 23/41 before the stop-15 changes; 35/41 after stop 16; 38/41 after stops 18 and 19)."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    rows = load_rows(CLAIMS.parent / "blind_s15.jsonl")
-    report = evaluate_claims(rows, corpus_index.store)
-    print(render(report))
-    unsupported_kept, unsupported = report.unsupported_kept()
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s15.jsonl")
     assert unsupported >= 39 and unsupported_kept == 0, render(report)
-    kept, faithful = report.kept(None, "faithful")
     assert faithful == 41 and kept >= 38, render(report)
 
 
@@ -492,14 +499,8 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     unsupported kept; after the stop-16 changes 32/47 and 3/48; after stop 17 (indirect speech,
     roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48; after stop 19 45/47 and 0/48. No
     unsupported kept, faithful no lower."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    rows = load_rows(CLAIMS.parent / "blind_s16.jsonl")
-    report = evaluate_claims(rows, corpus_index.store)
-    print(render(report))
-    unsupported_kept, unsupported = report.unsupported_kept()
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s16.jsonl")
     assert unsupported == 48 and unsupported_kept == 0, render(report)
-    kept, faithful = report.kept(None, "faithful")
     assert faithful == 47 and kept >= 45, render(report)
 
 
@@ -774,14 +775,8 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
     the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
     after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    rows = load_rows(CLAIMS.parent / "blind_s17.jsonl")
-    report = evaluate_claims(rows, corpus_index.store)
-    print(render(report))
-    unsupported_kept, unsupported = report.unsupported_kept()
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    kept, faithful = report.kept(None, "faithful")
     assert faithful == 55 and kept >= 39, render(report)
 
 
@@ -792,11 +787,7 @@ def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
     'flow ... down to'), to probe the rule that lets a word without counterpart through. Before
     stop 18 (every such word dropped) 0/20 got through; with it 1/20 does ('compete with suppliers'
     for 'use ... as suppliers': only an entailment model tells those apart). Asserted as measured."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    report = evaluate_claims(load_rows(CLAIMS.parent / "probe_s18_verb_swaps.jsonl"), corpus_index.store)
-    print(render(report))
-    unsupported_kept, unsupported = report.unsupported_kept()
+    report, (_, _, unsupported_kept, unsupported) = split_figures(corpus_index, "probe_s18_verb_swaps.jsonl")
     assert unsupported == 20 and unsupported_kept <= 1, render(report)
 
 
@@ -805,13 +796,8 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
     sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes. Asserted as
     measured: the issue's faithful target (>= 95 % kept) is not met."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    report = evaluate_claims(load_rows(CLAIMS.parent / "blind_s18.jsonl"), corpus_index.store)
-    print(render(report))
-    unsupported_kept, unsupported = report.unsupported_kept()
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    kept, faithful = report.kept(None, "faithful")
     assert faithful == 59 and kept >= 42, render(report)
 
 
@@ -820,12 +806,8 @@ def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     the code nor the other splits, never tuned on. First run (stop-18 checker): 27/56 faithful kept,
     1/69 unsupported kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a
     number-swapped sentence). Asserted as measured: both targets of the issue are missed here."""
-    from agent.claims_eval import evaluate_claims, load_rows, render
-
-    report = evaluate_claims(load_rows(CLAIMS.parent / "blind_s19.jsonl"), corpus_index.store)
-    unsupported_kept, unsupported = report.unsupported_kept()
-    kept, faithful = report.kept(None, "faithful")
-    # No render in the messages: the split's texts stay unread.
+    # Not printed, no texts in the messages: the split's texts stay unread.
+    _, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl", show=False)
     assert unsupported == 69 and unsupported_kept <= 2, (unsupported_kept, unsupported)
     assert faithful == 56 and kept >= 33, (kept, faithful)
 

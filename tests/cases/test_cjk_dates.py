@@ -9,7 +9,6 @@ import pytest
 
 from agent import ask
 from agent.analysis import AnswerKind, classify, find_dates, find_numbers
-from ingest import IndexOptions, IndexStore, ingest_paths
 
 CASE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "cases" / "cjk-arabic-question"
 JA = """title: 輸出管理に関するお知らせ
@@ -49,15 +48,11 @@ def test_cjk_dates_are_dates_not_figures():
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("cjk-dates")
-    (root / "ja-notice.txt").write_text(JA, encoding="utf-8")
-    (root / "ko-notice.txt").write_text(KO, encoding="utf-8")
-    store = IndexStore(IndexOptions(path=root / "idx"))
-    assert ingest_paths([CASE / "zh-notice.txt", root / "ja-notice.txt", root / "ko-notice.txt"], store,
-                        progress=False).ingested == 3
-    store.close()
-    return root / "idx"
+def index(tiny_index) -> Path:
+    store, settings = tiny_index("cjk-dates", {"zh-notice.txt": (CASE / "zh-notice.txt").read_text(encoding="utf-8"),
+                                               "ja-notice.txt": JA, "ko-notice.txt": KO})
+    assert len(store.list_sources()) == 3
+    return settings.index
 
 
 @pytest.mark.parametrize("question, date, sentence", [

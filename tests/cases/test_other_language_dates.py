@@ -67,16 +67,10 @@ def test_english_dates_are_found_once():
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory) -> Path:
-    from ingest import IndexOptions, IndexStore, ingest_paths
-
-    root = tmp_path_factory.mktemp("other-dates")
-    (root / "ar-notice.txt").write_text(AR, encoding="utf-8")
-    (root / "ru-notice.txt").write_text(RU, encoding="utf-8")
-    store = IndexStore(IndexOptions(path=root / "idx"))
-    assert ingest_paths([root / "ar-notice.txt", root / "ru-notice.txt"], store, progress=False).ingested == 2
-    store.close()
-    return root / "idx"
+def index(tiny_index) -> Path:
+    store, settings = tiny_index("other-dates", {"ar-notice.txt": AR, "ru-notice.txt": RU})
+    assert len(store.list_sources()) == 2
+    return settings.index
 
 
 @pytest.mark.parametrize("question, date, sentence", [
