@@ -735,10 +735,8 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     if record_span(best.doc.body, best.start) is None:
         return [], 0
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
-    title = text_keys(best.doc.title)
-    own = [t for t in _entity_terms(q) if not key_in(t.key, title)]
-    rarest = max(own, key=lambda t: t.weight) if own else None
-    if rarest is not None and sum(1 for r in recs if key_in(rarest.key, text_keys(r.name.value))) == 1:
+    party = _party_term(q, _title_keys(best.doc))
+    if party is not None and sum(1 for r in recs if key_in(party.key, text_keys(r.name.value))) == 1:
         # "What alternate names does the Entity List show for Megvii?" asks about the one listed
         # party its rarest name names, not for the list: its record's fields answer, or nothing
         # does. A name several entries share ("Xinjiang", "Huawei") names a part of the list.
