@@ -57,13 +57,16 @@ _VERB_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
 
 
 @lru_cache(maxsize=1)
-def _verb_lemmas() -> frozenset[str]:
-    return frozenset(json.loads(_VERB_PATH.read_text(encoding="utf-8"))["lemmas"])
+def wordnet_verbs() -> dict:
+    """WordNet 3.0's verb synsets and antonyms (agent/data/wordnet_verbs.json, built by
+    scripts/build_wordnet_verbs.py; ~0.4 MB, read once for the claim-support check and the
+    injection screen alike)."""
+    return json.loads(_VERB_PATH.read_text(encoding="utf-8"))
 
 
 def is_verb(lemma: str) -> bool:
     """``lemma`` is a verb in WordNet (its base form)."""
-    return lemma in _verb_lemmas()
+    return lemma in wordnet_verbs()["lemmas"]
 
 
 @lru_cache(maxsize=1)

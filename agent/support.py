@@ -60,15 +60,13 @@ Thresholds are fitted on one half of a labelled set and checked on the other
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, noun_generalising
+from .lexical import adjective_synonyms, noun_generalising, wordnet_verbs
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +288,7 @@ def prohibition_verbs() -> frozenset[str]:
     """Verbs of prohibition, which negate their complement ("prohibited from providing" = "may
     not provide"): the members of WordNet's synsets of "prohibit" (forbid, proscribe, veto,
     disallow, ...)."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
@@ -299,7 +297,7 @@ def prevention_verbs() -> frozenset[str]:
     """Verbs of prevention ("bar", "block", "ban", "stop", "keep", "exclude"): members of WordNet's
     synsets of "prevent" and "prohibit", and verbs one of whose two main senses has such a synset
     as its direct hypernym. With "X from doing" they negate the doing (:func:`_negated_complement`)."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     roots = {i for v in ("prevent", "prohibit") for i in wn["lemmas"].get(v, ())}
     out = {w for i in roots for w in wn["synsets"][i] if " " not in w}
     for lemma, senses in wn["lemmas"].items():
@@ -594,20 +592,12 @@ def _copular_levels(doc) -> set[str]:
             and t.dep_ in ("advmod", "prep", "prt", "acomp")}
 
 
-_WORDNET_PATH = Path(__file__).resolve().parent / "data" / "wordnet_verbs.json"
-
-
-@lru_cache(maxsize=1)
-def _wordnet() -> dict:
-    """WordNet 3.0's verb synsets and antonyms (agent/data/wordnet_verbs.json, built by
-    scripts/build_wordnet_verbs.py; ~0.4 MB, read once)."""
-    return json.loads(_WORDNET_PATH.read_text(encoding="utf-8"))
 
 
 def verb_antonyms(lemma: str) -> set[str]:
     """WordNet antonyms of ``lemma`` and of every verb that shares a synset with it
     ("keep" → "discontinue" through "continue")."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     out = set(wn["antonyms"].get(lemma, ()))
     for i in wn["lemmas"].get(lemma, ()):
         for w in wn["synsets"][i]:
@@ -622,7 +612,7 @@ def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
     evidence speaks of both directions)."""
     if lemma in DIRECTION_VERBS:
         return None
-    wn = _wordnet()
+    wn = wordnet_verbs()
     if verb_antonyms(lemma) & candidates:
         return None
     for i in wn["lemmas"].get(lemma, ()):
@@ -646,7 +636,7 @@ def _clean_synsets(lemma: str, senses: int = _MAIN_SENSES) -> list[int]:
     direction verb; none at all when ``lemma`` is one (see :func:`synonym_verb`)."""
     if lemma in DIRECTION_VERBS:
         return []
-    wn = _wordnet()
+    wn = wordnet_verbs()
     return [i for i in wn["lemmas"].get(lemma, ())[:senses] if not DIRECTION_VERBS.intersection(wn["synsets"][i])]
 
 
@@ -658,7 +648,7 @@ def hypernym_verb(lemma: str, candidates: set[str], depth: int = 2) -> str | Non
     in the evidence)."""
     if lemma in DIRECTION_VERBS or verb_antonyms(lemma) & candidates:
         return None
-    wn = _wordnet()
+    wn = wordnet_verbs()
     for cand in candidates:
         frontier = _clean_synsets(cand)
         for _ in range(depth):
@@ -673,7 +663,7 @@ def derived_match(verb: str, nominals: set[str]) -> str | None:
     """A word of ``nominals`` (nouns/adjectives) that WordNet derives from a sense of the
     verb ``verb`` ("sue" → "lawsuit", "try" → "effort", "need" → "necessary"), or None.
     Never for a direction verb nor through a synset holding one."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     for i in _clean_synsets(verb):
         hit = nominals.intersection(wn["derived"][i])
         if hit:
@@ -684,7 +674,7 @@ def derived_match(verb: str, nominals: set[str]) -> str | None:
 @lru_cache(maxsize=1)
 def communication_verbs() -> frozenset[str]:
     """Verbs with a WordNet sense in verb.communication ("say", "add", "note", "call", "deny")."""
-    return frozenset(_wordnet()["communication"])
+    return frozenset(wordnet_verbs()["communication"])
 
 
 def _phrasal(doc) -> set[str]:
@@ -707,7 +697,7 @@ def contested_nouns() -> frozenset[str]:
     """Nouns WordNet derives from the main senses of the verbs of contested assertion
     (:data:`_CONTESTED`): "claim", "allegation", "assertion", "accusation", "contention",
     "insistence", "denial", ... A clause they take ("Washington's claim that ...") is that party's."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     return frozenset(d for v in _CONTESTED for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES] for d in wn["derived"][i]
                      if " " not in d)
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„"})
@@ -1035,7 +1025,7 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     if lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
         return 'hedge'  # "appears to be": a hedge; "appears on the Entity List": a place
     if t.pos_ == "VERB":
-        wn = _wordnet()
+        wn = wordnet_verbs()
         senses = wn["lemmas"].get(lem, ())
         if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
                 _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
@@ -1050,7 +1040,7 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return 'antonym in evidence'
         if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
             return 'antonym neighbourhood in evidence'  # the quotes use a synonym or a kind of its antonym
-        if lem in _wordnet()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
+        if lem in wordnet_verbs()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
             return 'communication verb'
         return ""
     if t.pos_ == "ADJ":
@@ -1114,7 +1104,7 @@ def _caused_motion(lemma: str) -> bool:
     """One of the two main WordNet senses of the verb is, or is a kind of (within three steps), "move,
     displace": a verb that puts something somewhere ("put", "place", "insert", "send"), whose
     direction is its path, not its own meaning."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     frontier = list(wn["lemmas"].get(lemma, ())[:_MAIN_SENSES])
     for _ in range(4):
         if any({"move", "displace"} <= set(wn["synsets"][i]) for i in frontier):
@@ -1142,7 +1132,7 @@ def _path_restated(v, open_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
 
 def _neighbourhood(verbs: set[str], hypernyms: bool = True) -> set[str]:
     """The verbs of the two main WordNet senses of ``verbs`` (and of those senses' direct hypernyms)."""
-    wn = _wordnet()
+    wn = wordnet_verbs()
     out: set[str] = set()
     for v in verbs:
         for i in wn["lemmas"].get(v, ())[:_MAIN_SENSES]:
