@@ -821,15 +821,22 @@ def load_model(path: str = str(MODEL_FILE)) -> SemanticModel | None:
     return SemanticModel(d["weights"], d["bias"], d["threshold"], d.get("model_id", ""), d.get("gate"))
 
 
-def exemplars() -> tuple[list[str], list[int]]:
-    """Labelled exemplar sentences (1 = addresses an assistant), incl. frames filled with claims."""
+def labelled_rows(path: Path, english_only: bool = False) -> tuple[list[str], list[int]]:
+    """The texts and labels (1 = addresses an assistant) of a labelled JSONL file, optionally
+    only its English rows (no ``lang`` counts as English)."""
     texts, labels = [], []
-    for line in (DATA / "injection_exemplars.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            texts.append(row["text"])
-            labels.append(int(row["label"]))
+            if not english_only or row.get("lang", "en") == "en":
+                texts.append(row["text"])
+                labels.append(int(row["label"]))
     return texts, labels
+
+
+def exemplars() -> tuple[list[str], list[int]]:
+    """Labelled exemplar sentences (1 = addresses an assistant), incl. frames filled with claims."""
+    return labelled_rows(DATA / "injection_exemplars.jsonl")
 
 
 def fit_sets() -> tuple[list[str], list[int]]:
@@ -837,12 +844,9 @@ def fit_sets() -> tuple[list[str], list[int]]:
     written to fit the parse readings, injections and hard benign alike), for signal 3."""
     texts, labels = [], []
     for path in sorted(DATA.glob("injection_fit_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                if row.get("lang", "en") == "en":
-                    texts.append(row["text"])
-                    labels.append(int(row["label"]))
+        t, y = labelled_rows(path, english_only=True)
+        texts += t
+        labels += y
     return texts, labels
 
 
@@ -1202,11 +1206,8 @@ def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, 
     texts, labels = exemplars()
     # Exemplars in other languages only (vocative requests to an assistant and their benign
     # counterparts addressed to applicants): kept apart so the English model is not fitted on them.
-    for line in (DATA / "injection_exemplars_multilingual.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            texts.append(row["text"])
-            labels.append(int(row["label"]))
+    more, more_labels = labelled_rows(DATA / "injection_exemplars_multilingual.jsonl")
+    texts, labels = texts + more, labels + more_labels
     neg = benign_multilingual() + benign
     vecs = multilingual_vectors(texts + neg)
     if vecs is None:
