@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 import logging
 import math
 import re
@@ -390,11 +391,18 @@ def parsed_focus(question: str) -> list[str] | None:
                      and c.pos_ in ("NOUN", "PROPN")]
             if other:  # the one after the wh-word ("... - what was the *amount*")
                 return phrase(min(other, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))))
-    if root is not None and root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc) \
+    if root is not None and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc) \
             and not any(t.pos_ == "AUX" for t in doc):
         # A question written as a noun phrase ("Docket number and RIN of the rule?", "zte address
-        # on entity list?"): its head noun is what it asks for.
-        return phrase(root)
+        # on entity list?"): its head noun is what it asks for. The parser may take a participle
+        # of a reduced relative clause for the root ("Docket number and RIN for the rule *adding*
+        # 28 entities?"): then the noun it reads as its subject is the head.
+        if root.pos_ in ("NOUN", "PROPN"):
+            return phrase(root)
+        if root.tag_ in ("VBG", "VBN"):
+            subj = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None:
+                return phrase(subj)
     return []
 
 
@@ -460,11 +468,65 @@ def focus_phrase(question: str) -> list[str]:
 NAME_CASE_SHARE = 0.9
 
 
+def _is_dictionary_word(word: str) -> bool:
+    """Is ``word`` an English word: a whole word of the embedding model's WordPiece vocabulary
+    or a WordNet noun, verb or adjective ("docket")?"""
+    from .lexical import is_adjective, is_noun, is_verb
+    from .spelling import is_english_word
+
+    low = word.lower()
+    return is_english_word(low) or is_noun(low) or is_verb(low) or is_adjective(low)
+
+
+def _names_where_case_is_silent(question: str, terms: list[Term], silent: list[int], store: IndexStore) -> list[Term]:
+    """Lower-case question words that the sources only write where case says nothing (record
+    and heading lines: "Entity: Harbin Engineering University", "Alternate names: Anna Zhu")
+    read as names when they are one:
+
+    * a run of such words with their neighbours, consecutive in the question, that the sources
+      write with every word capitalised (:meth:`IndexStore.capitalised_phrase_share` >=
+      :data:`NAME_CASE_SHARE`): "harbin engineering university", "zhu jiejin";
+    * a single such word that is no English word (:func:`_is_dictionary_word`): "cloudminds",
+      not "docket".
+    """
+    from dataclasses import replace
+
+    named = [t.named for t in terms]
+    # Runs of terms that stand next to each other in the question (only spaces or hyphens between).
+    runs: list[list[int]] = []
+    for i, t in enumerate(terms):
+        if runs and re.search(rf"(?<![\w-]){re.escape(terms[runs[-1][-1]].surface)}[\s-]+{re.escape(t.surface)}(?![\w-])",
+                              question):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    # ... split where a word the sources lack stands ("zhu jiejin *aka*").
+    runs = [g for run in runs for g in (list(g) for _, g in itertools.groupby(run, key=lambda i: terms[i].df > 0))
+            if terms[g[0]].df > 0]
+    for run in runs:
+        if not any(i in silent for i in run):
+            continue
+        # The longest window of the run holding a silent word that the sources write as a name.
+        windows = [run[a:b] for n in range(len(run), 1, -1) for a in range(len(run) - n + 1) for b in [a + n]]
+        for window in windows:
+            if any(i in silent for i in window):
+                share = store.capitalised_phrase_share([terms[i].surface for i in window])
+                if share is not None and share >= NAME_CASE_SHARE:
+                    for i in window:
+                        named[i] = named[i] or terms[i].surface.islower()
+                    break
+        for i in run:
+            if i in silent and not named[i] and not _is_dictionary_word(terms[i].surface):
+                named[i] = True
+    return [replace(t, named=n) if n != t.named else t for t, n in zip(terms, named)]
+
+
 def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = None) -> Question:
     """Kind, weighted terms and focus of a question (IDF from the index's keyword table)."""
     n = max(1, store.chunk_count())
     cache = df_cache if df_cache is not None else {}
     terms: list[Term] = []
+    silent: list[int] = []  # lower-case words whose case the sources never show outside names/headings
     words = content_terms(question)
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
@@ -483,7 +545,11 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
             # sources write it capitalised wherever case tells (not at a sentence start).
             share = store.capitalised_share(re.sub(r"'s$", "", lookup))
             named = share is not None and share >= NAME_CASE_SHARE
+            if share is None:
+                silent.append(len(terms))
         terms.append(Term(surface=w, key=key, weight=idf, df=df, named=named))
+    if silent:
+        terms = _names_where_case_is_silent(question, terms, silent, store)
     focus = focus_phrase(question)
     complement = focus_complement(question, focus)
     head_df = None

@@ -133,3 +133,16 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
         if not frontier:
             break
     return False
+
+
+def noun_synonyms(a: str, b: str) -> bool:
+    """Do the nouns ``a`` and ``b`` (lemmas, lower case) share a WordNet sense ("phone",
+    "telephone")? ``a == b`` counts."""
+    wn = _nouns()
+    return a == b or any(b in wn["synsets"][i] for i in wn["lemmas"].get(a, ()))
+
+
+def is_noun(lemma: str) -> bool:
+    """Is ``lemma`` (lower case) a WordNet noun?"""
+    return lemma in _nouns()["lemmas"]
+

@@ -213,6 +213,10 @@ def fts_query(text: str) -> str:
     return " OR ".join(fts_terms(text))
 
 
+# The start of a labelled line up to a point in its value ("Entity: ", "Alternate names: Anna ").
+_FIELD_VALUE = re.compile(r"^[A-Z][\w ()/'’.-]{1,40}:[ \t]+")
+
+
 def _case_is_silent(text: str, start: int, end: int) -> bool:
     """Is the case of ``text[start:end]`` no evidence of a name: it starts a sentence, a line or a
     quote, it is a label ("Phone:"), or its line is a heading, title or record line (half its
@@ -619,6 +623,10 @@ class IndexStore:
         cache[key] = out
         return out
 
+    # Chunks read per batch, and batches at most, to find how the sources write a term (_surface_of).
+    SURFACE_BATCH = 20
+    SURFACE_BATCHES = 10
+
     def _surface_of(self, term: str, word: str, max_edits: int) -> str | None:
         """The word of a chunk holding the index term ``term`` that is closest to ``word`` (within
         ``max_edits``), as written there (so "entiti" reads back as "entities", "hikvis" as
@@ -629,14 +637,24 @@ class IndexStore:
             try:
                 # A prefix query: a phrase query would stem the stem again ("hikvis" -> "hikvi").
                 rows = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                                        "WHERE chunks_fts MATCH ? LIMIT 20", (f'"{term}"*',)).fetchall()
+                                        "WHERE chunks_fts MATCH ? LIMIT ?",
+                                        (f'"{term}"*', self.SURFACE_BATCH * self.SURFACE_BATCHES)).fetchall()
             except sqlite3.OperationalError:
                 return None
-        words = {w for (text,) in rows for w in re.findall(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", text)}
-        # Only words near ``word`` can be its reading; stemming just those keeps this fast.
-        near = {w: OSA.distance(w.lower(), word.lower()) for w in words}
-        near = {w: d for w, d in near.items() if d <= max_edits and _stem(w) == term}
-        return min(near, key=lambda w: (near[w], w), default=None)
+        # Batches of chunks, until one holds a near word: the first chunks may all write the term in
+        # one form ("Addresses:" in every record of a screening list) that is not near the typed
+        # word ("adress"), while prose elsewhere writes the form that is ("address").
+        seen: set[str] = set()
+        for i in range(0, len(rows), self.SURFACE_BATCH):
+            words = {w for (text,) in rows[i:i + self.SURFACE_BATCH]
+                     for w in re.findall(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", text)} - seen
+            seen |= words
+            # Only words near ``word`` can be its reading; stemming just those keeps this fast.
+            near = {w: OSA.distance(w.lower(), word.lower()) for w in words}
+            near = {w: d for w, d in near.items() if d <= max_edits and _stem(w) == term}
+            if near:
+                return min(near, key=lambda w: (near[w], w))
+        return None
 
     def capitalised_share(self, word: str, sample: int = 50) -> float | None:
         """How the index writes ``word`` where case says something: the share of its
@@ -682,6 +700,42 @@ class IndexStore:
                 total += 1
                 caps += any(ch.isupper() for ch in word_as_written)
         share = caps / total if total >= 2 or inner else None
+        cache[key] = share
+        return share
+
+    def capitalised_phrase_share(self, words: list[str], sample: int = 20) -> float | None:
+        """How the index writes the run of ``words`` (consecutive, as in "harbin engineering
+        university") in the values of labelled lines ("Entity: Harbin Engineering University",
+        "Alternate names: ..."), where a screening list names its parties: the share of those
+        occurrences, in up to ``sample`` chunks, written with every word capitalised. Headings and
+        titles are not counted (a title capitalises every word: "Small Entity Compliance Guide"
+        is no name), nor all-capital text. None when the run does not occur so. Cached until the
+        catalog changes."""
+        words = [w for w in words if w]
+        if len(words) < 2:
+            return None
+        cache = self._read_cache()
+        key = ("capitalised_phrase", " ".join(w.lower() for w in words))
+        if key in cache:
+            return cache[key]
+        phrase = " ".join(t for w in words for t in query_terms(w))
+        with self._lock:
+            try:
+                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                                         "WHERE chunks_fts MATCH ? LIMIT ?", (f'"{phrase}"', sample)).fetchall()
+            except sqlite3.OperationalError:
+                found = []
+        pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(re.escape(w) for w in words) + r"(?![\w-])", re.I)
+        caps = total = 0
+        for (text,) in found:
+            for m in pattern.finditer(text):
+                run = re.findall(r"[^\W\d_]+", m.group(0))
+                line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+                if all(w.isupper() and len(w) > 1 for w in run) or not _FIELD_VALUE.match(line):
+                    continue
+                total += 1
+                caps += all(w[:1].isupper() for w in run)
+        share = caps / total if total else None
         cache[key] = share
         return share
 

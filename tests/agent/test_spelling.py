@@ -102,3 +102,24 @@ def test_the_langchain_retriever_reads_the_question_as_ask_does(port):
     store, settings = port
     docs = TradeQARetriever(store=store, settings=settings, k=1).invoke("Kestrelwik appeal")
     assert "Kestrelwick" in docs[0].page_content
+
+
+def _listing(n: int) -> str:
+    """A screening-list extract of ``n`` records, each writing "Addresses", then one prose line
+    writing "address": chunks that hold only the plural come first."""
+    recs = "\n\n".join(f"Entity: Vessel Operator {i}\nAddresses: Pier {i}, Aldmere\nStart date: 2022-03-03"
+                       for i in range(n))
+    return ("title: Aldmere watch list\npublisher: Aldmere Port Authority\ndate: 2022-03-03\n---\n" + recs
+            + "\n\nEach listed operator must report a change of address within ten days.\n")
+
+
+def test_a_misspelling_is_read_as_a_form_written_past_the_first_chunks(tiny_index):
+    # "adress" is one edit from "address" but three from "Addresses": the first chunks the keyword
+    # index returns for the stem write only "Addresses"; the reading is found further on.
+    from agent.api import read_question
+
+    store, settings = tiny_index("spelling_many_records", {"list.txt": _listing(400)})
+    assert store.chunk_count() > store.SURFACE_BATCH
+    read, readings = read_question("Vessel Operator 7 adress on the watch list?", store, settings)
+    assert read == "Vessel Operator 7 address on the watch list?"
+    assert [c.read_as for c in readings] == ["address"]
