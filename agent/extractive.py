@@ -278,15 +278,16 @@ def _title_keys(doc: StoredDocument) -> set[str]:
     return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
 
 
-def _party_term(q: Question, title_keys: set[str]) -> Term | None:
+def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> Term | None:
     """The name of the party a question asks about, as a record would hold it: the rarest of
     its names that its document's title, date and publisher (``title_keys``) do not hold
     ("Megvii" in "What alternate names does the Entity List show for Megvii Technology?", not
     "Technology", which every third entry has), other than the field it asks for ("What *RIN*
-    ...") or its source ("per the CSL"); None when it names no such party."""
+    ...") or its source ("per the CSL"); None when it names no such party. ``known_only``: only
+    names the sources write ("PSB" is written out as "Public Security Bureau")."""
     asked = q.focus[-1:] if q.focus else []
     own = [t for t in _entity_terms(q) if not key_in(t.key, title_keys) and t.key not in asked
-           and t.key not in _source_keys(q.text)]
+           and t.key not in _source_keys(q.text) and (t.df > 0 or not known_only)]
     return max(own, key=lambda t: t.weight) if own else None
 
 
@@ -405,7 +406,15 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
     doc = _parsed(q.text)
 
     def group(tok) -> tuple[str, frozenset[str]]:
-        mods = frozenset(norm_key(t.text) for t in tok.children if t.dep_ in ("compound", "amod"))
+        # Modifiers of modifiers too: "*FAR* case number" (FAR modifies "case").
+        def modifies(t) -> bool:  # a chain of compound/adjective links up to ``tok``
+            while t.i != tok.i:
+                if t.dep_ not in ("compound", "amod"):
+                    return False
+                t = t.head
+            return True
+
+        mods = frozenset(norm_key(t.text) for t in tok.subtree if t.i < tok.i and modifies(t))
         return norm_key(tok.text), mods | {norm_key(tok.text)}
 
     heads = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
@@ -434,7 +443,8 @@ def _label_key(word: str, text: str, end: int) -> str:
     return norm_key(re.sub(r"\W+", "", word))
 
 
-def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | None = None) -> str | None:
+def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | None = None,
+                   label_end: int | None = None) -> str | None:
     """The first code in ``text`` written right after the head word of an asked label
     (``group``, default any of :func:`_label_groups`) — and not after another kind of it: the
     word before the head, if a word, must be one of the label's own ("*Docket* No. 190925-0044"
@@ -443,18 +453,45 @@ def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | N
     asks about, not its answer); None when there is none."""
     groups = [group] if group is not None else _label_groups(q)
     for m in re.finditer(r"[A-Za-z][\w()]*", text):
-        key = _label_key(m.group(0), text, m.end())
-        labels = next((g for h, g in groups if h == key), None)
-        if labels is None:
-            continue
-        before = re.search(r"([A-Za-z][\w()]*)[ \t]+$", text[:m.start()])
-        if before and before.group(1)[:1].isupper() and _label_key(before.group(1), text, before.end(1)) not in labels:
-            continue
+        if label_end is not None and m.start() >= label_end:
+            break  # the label must stand within ``label_end`` (a record field's own label)
         gap = _LABEL_GAP.match(text, m.end())
-        code = _CODE.match(text, gap.end()) if gap else None
-        if code is not None and code.group(0).lower() not in q.text.lower():
+        # The gap may have taken the code's own opening bracket ("Phone: (202) 555-0188"): back off.
+        code = next((c for end in range(gap.end(), m.end() - 1, -1) if (c := _CODE.match(text, end))), None) \
+            if gap else None
+        if code is None or code.group(0).lower() in q.text.lower():
+            continue
+        key = _label_key(m.group(0), text, m.end())
+        # The word before, an abbreviation's dot aside ("Docket *No.* FAR 2019-0002": "FAR" there
+        # names the docket's kind, not a FAR case).
+        before = re.search(r"([A-Za-z][\w()]*)\.?[ \t]+$", text[:m.start()])
+        before_key = _label_key(before.group(1), text, before.end(1)) if before else None
+        for head, labels in groups:
+            if key == head:
+                # The head alone ("No 911-11") is not a label the question's modifiers narrow ("the
+                # *telephone* number"): one of them must stand before it ("*Docket* No. 190925-0044").
+                if len(labels) > 1 and before_key not in labels:
+                    continue
+            elif not (len(labels) > 1 and _names_label(q, m.group(0), labels - {head})):
+                continue  # a modifier labels the code alone ("*Phone*: (202) 482-5991", "FAR *Case* 2018-017")
+            if before and before.group(1)[:1].isupper() and before_key not in labels:
+                continue  # another kind of it: "Sequence No. 4" for the docket number
             return code.group(0)
     return None
+
+
+def _names_label(q: Question, word: str, modifiers: frozenset[str]) -> bool:
+    """Is the label word one of the asked label's modifiers (their keys) or, capitalised as a
+    label is, a WordNet synonym of one as the question writes it ("Phone" for "telephone")?"""
+    key = norm_key(re.sub(r"\W+", "", word))
+    if key in modifiers:
+        return True
+    if not word[:1].isupper():
+        return False
+    from .lexical import noun_synonyms
+
+    asked = {t.lower_ for t in _parsed(q.text) if norm_key(t.text) in modifiers and t.is_alpha}
+    return any(noun_synonyms(word.lower(), a) for a in asked)
 
 
 def _sentence_candidate(c: Candidate, start: int, end: int) -> Candidate:
@@ -464,22 +501,47 @@ def _sentence_candidate(c: Candidate, start: int, end: int) -> Candidate:
                      context_keys=keys | (c.context_keys - c.keys), score=c.score, dense=c.dense)
 
 
-def _label_values(q: Question, cands: list[Candidate]) -> list[tuple[Candidate, str]]:
+def _label_end(doc: StoredDocument, start: int, text: str) -> int | None:
+    """Where a label may end in the line ``text`` at ``start``: for a line of a record (a
+    screening-list entry), the end of its field label - a code inside the value ("Addresses: Rm
+    408 Bldg. 3 No 911-11 Hulan Rd.") is a part of that value, not labelled by the word before
+    it; None (anywhere) for prose."""
+    if record_span(doc.body, start) is None:
+        return None
+    m = re.match(r"[^:\n]{1,60}:", text)
+    return m.end() if m else 0
+
+
+def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate] | None = None
+                  ) -> list[tuple[Candidate, str]]:
     """The codes the question asks for (:func:`_labelled_code`: "RIN 9000-AN83" for "What RIN
     does the second interim rule carry?", "call 202-969-4075" for "What number should an
     analyst call?"), one per asked noun, each with its sentence: from the candidate sentences
     about the question's main name, else from the rest of their documents (a rule's RIN and
     docket number stand in its header, which the question's words rarely retrieve). Empty when
-    no sentence labels a code so."""
+    no sentence labels a code so. ``docs_from``: the candidates whose documents may be read
+    whole (default ``cands``)."""
     out: list[tuple[Candidate, str]] = []
-    about = [c for c in cands if _about_main_name(q, c, whole_doc=True) or _refers_to_main_name(q, c)]
+    # About the main name itself, not any word of its run: "FAC 2019-05 Small Entity Compliance Guide"
+    # is not found in every document that says "entity" (another rule's telephone number).
+    about = [c for c in cands if _about_main_name(q, c, whole_doc=True, by_run=False)]
+    about_docs = about if docs_from is None else \
+        [c for c in docs_from if _about_main_name(q, c, whole_doc=True, by_run=False)]
     # The documents to read whole: those of the first few such sentences, unless dated to another
     # month or year than the question's (the August rule's RIN is not the December rule's).
-    whole = list({c.doc.doc_id: c for c in reversed(about[:_ASKED_POOL])
-                  if not _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date))}.values())[::-1]
+    # (The first few such documents, not the documents of the first few sentences: one screening
+    # list's entries can fill the top of the ranking.)
+    whole: list[Candidate] = []
+    for c in about_docs:
+        if len(whole) >= _ASKED_POOL:
+            break
+        if all(w.doc.doc_id != c.doc.doc_id for w in whole) \
+                and not _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date)):
+            whole.append(c)
     lines: dict[str, list[tuple[int, int]]] = {}  # each document's short lines, split once
     for group in _label_groups(q):
-        found = next(((c, code) for c in about if (code := _labelled_code(q, c.text, group))), None)
+        found = next(((c, code) for c in about
+                      if (code := _labelled_code(q, c.text, group, _label_end(c.doc, c.start, c.text)))), None)
         if found is None:
             for c in whole:
                 if c.doc.doc_id not in lines:
@@ -488,7 +550,8 @@ def _label_values(q: Question, cands: list[Candidate]) -> list[tuple[Candidate, 
                     lines[c.doc.doc_id] = [(s, e) for s, e in split_sentences(c.doc.body)
                                            if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS]
                 for s, e in lines[c.doc.doc_id]:
-                    if (code := _labelled_code(q, c.doc.body[s:e], group)) is not None:
+                    line = c.doc.body[s:e]
+                    if (code := _labelled_code(q, line, group, _label_end(c.doc, s, line))) is not None:
                         found = (_sentence_candidate(c, s, e), code)
                         break
                 if found is not None:
@@ -745,6 +808,18 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
 
+def _focus_names_date(q: Question, store: IndexStore) -> bool:
+    """Does the question's focus phrase name a date ("effective date", "deadline"), by the
+    answer-kind model (:func:`answering.kinds.phrase_kind`)? A question the kind model reads as
+    a date question because it states a date ("What docket number does the July 22, 2020 rule
+    carry?") asks for what its focus names."""
+    from .answering.kinds import phrase_kind
+
+    words = [t.text for t in _focus_tokens(q)]
+    named = phrase_kind(" ".join(words), store.embedder) if words else None
+    return named is not None and named[0] == AnswerKind.DATE.value
+
+
 @dataclass
 class FieldAnswer:
     """A field of a named party's record that answers the question."""
@@ -753,6 +828,7 @@ class FieldAnswer:
     record: Record
     field: Field
     similarity: float  # mean cosine of the question with the field's label and line
+    more: tuple[Field, ...] = ()  # other fields of the record the question asks for too ("... and the start date")
 
 
 # How close in meaning (MiniLM cosine) a phrase label must be to "other names" to introduce a
@@ -822,6 +898,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         if doc is None:
             continue
         aliases = _alias_labels(store, tuple(sorted({f.label for r in records(doc.body) for f in r.fields[1:]})))
+        # The party is named above all by its rarest name that is not the list's own (:func:`_party_term`):
+        # a record that lacks it is another party's, however many of the commoner words it shares
+        # ("Hytera Communications" is not "Nanjing FiberHome Starrysky Communication Development").
+        party = _party_term(q, _title_keys(doc), known_only=True)
         for rec in records(doc.body):
             # A party is named by its name line or by a line of its other names ("Alternate names:
             # Karamay Municipality Public Security Bureau" for "Kelamayi ..."). Ties go to the
@@ -831,9 +911,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
-            if covered <= 0:
-                continue
             values = text_keys(" ".join(f.value for f in rec.fields))
+            if covered <= 0 or (party is not None and not _holds(q, party, values)):
+                continue
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             rank_key = (-covered, -others, len(rec.name.value), rank)
             if best is None or rank_key < best[0]:
@@ -860,17 +940,28 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # Unless the question asks for names ("What *aliases* are recorded for ...?").
     asked = " ".join(t.text for t in _focus_tokens(q))
     asks_names = bool(asked) and _names_a_name(asked)
-    naming = np.asarray([not asks_names and f.label in aliases and any(key_in(t.key, text_keys(f.value)) for t in named)
+    # Only names the name line lacks found the record through this line ("Karamay" for Kelamayi's
+    # entry); an alias that repeats the name line's words ("Anna Zhu" for "Zhu Jiejin") found nothing.
+    own = text_keys(rec.name.value)
+    naming = np.asarray([not asks_names and f.label in aliases
+                         and any(key_in(t.key, text_keys(f.value)) and not key_in(t.key, own) for t in named)
                          for f in fields])
     for text in dict.fromkeys(texts):
         if text.strip():
             qv = np.asarray(store.embedder.embed_query(text))
             line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
             by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
-    sims = (by_label + by_line) / 2
+    sims = _with_label_acronyms(q.text, fields, (by_label + by_line) / 2)
     i = int(np.argmax(sims))
+    if q.kind is AnswerKind.PLACE and not _asks_place_of_act(q.text) and \
+            (place := next((f for f in fields if _is_address_field(store, f)), None) or place_field(fields)) is not None:
+        # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
+        # field of places answers, though another label ("Federal Register notice(s)") echoes the
+        # question's verb.
+        return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     if sims[i] >= MIN_FIELD_SIMILARITY:
-        return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]))
+        more = _conjoined_fields(q, store, fields, i, labels, lines, naming)
+        return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]), more=more)
     if q.focus and _asks_code(q) and (address := next((f for f in fields if _is_address_field(store, f)), None)) is not None:
         # "What is the postal code of X?": a part of X's address (:func:`postal_codes`).
         return FieldAnswer(doc=doc, record=rec, field=address, similarity=float(sims[fields.index(address)]))
@@ -878,6 +969,49 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     return None
+
+
+def _label_acronym(label: str) -> str:
+    """The initials of a label's capitalised words ("Federal Register notice(s)" -> "FR"); "" for
+    fewer than two."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", label) if w[0].isupper())
+    return initials if len(initials) >= 2 else ""
+
+
+def _with_label_acronyms(text: str, fields: list[Field], sims):
+    """``sims`` with each field whose label's acronym ``text`` writes as a word of its own - not
+    in a citation ("85 FR 34497") - raised to ``MIN_FIELD_SIMILARITY``: the embedding model
+    does not know that an analyst's "FR cite" is the "Federal Register notice(s)" line."""
+    import numpy as np
+
+    asked = {m.group(0) for m in re.finditer(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", text)
+             if not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():])}
+    if not asked:
+        return sims
+    hit = np.asarray([bool(_label_acronym(f.label)) and _label_acronym(f.label) in asked for f in fields])
+    return np.where(hit, np.maximum(sims, MIN_FIELD_SIMILARITY), sims)
+
+
+def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chosen: int, labels, lines,
+                      naming) -> tuple[Field, ...]:
+    """The other fields a question with conjoined asks wants from the same record ("licence review
+    policy *and* FR cite", "the first FR citation *and* the start date"): each part of the asking
+    clause split at "and" / "&" whose closest field (the measure of :func:`_record_field`, with
+    the part in place of the question) is another field than ``chosen`` and reaches
+    ``MIN_FIELD_SIMILARITY``; in the question's order."""
+    import numpy as np
+
+    parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", asking_clause(q.text)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    out: list[Field] = []
+    vecs = np.asarray([store.embedder.embed_query(p) for p in parts])
+    for part, pv in zip(parts, vecs):
+        sims = _with_label_acronyms(part, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
+        j = int(np.argmax(sims))
+        if j != chosen and sims[j] >= MIN_FIELD_SIMILARITY and fields[j] not in out:
+            out.append(fields[j])
+    return tuple(out)
 
 
 def _speaks_of_complement(q: Question, doc: StoredDocument, start: int, end: int) -> bool:
@@ -967,9 +1101,15 @@ def postal_codes(address: str) -> list[str]:
 def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
     """Lead with the field's value (or ``lead``, a part of it); cite the field line and the
     record's name line (which party it belongs to)."""
-    citations = [make_citation(fa.doc, fa.field.start, fa.field.end, n=1),
-                 make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=2)]
-    text = _compose(lead or fa.field.value, citations, [1])
+    citations = [make_citation(fa.doc, fa.field.start, fa.field.end, n=1)]
+    citations += [make_citation(fa.doc, f.start, f.end, n=2 + k) for k, f in enumerate(fa.more)]
+    citations.append(make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=len(citations) + 1))
+    if fa.more and lead is None:
+        # One line per asked field, each marked with its own quote.
+        text = _compose("\n".join(f"{f.label}: {f.value} [{n}]" for n, f in enumerate((fa.field, *fa.more), 1)),
+                        citations, [])
+    else:
+        text = _compose(lead or fa.field.value, citations, [1])
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
 
@@ -1115,12 +1255,14 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str)
     return [v for v, u in zip(values, units) if u == best] or values
 
 
-def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False) -> bool:
+def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False,
+                     by_run: bool = True) -> bool:
     """Is the sentence (with its record heading, document title and date; with
     ``whole_doc``, its whole document) about the question's most specific name —
     the named term with the highest IDF weight, months and numbers aside, of those in
     the asking clause if any? With ``sentence_only``, the sentence's own words alone.
-    True when the question names nothing."""
+    True when the question names nothing. ``by_run``: found by any word of the name's run in the
+    question ("Xiamen Meiya"); else by that name itself."""
     named = _entity_terms(q)
     if not named:
         return True
@@ -1133,7 +1275,7 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     main = max(named, key=lambda t: t.weight)
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
-    return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in _name_run(q, main))
+    return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in (_name_run(q, main) if by_run else [main]))
 
 
 def _refers_to_main_name(q: Question, c: Candidate) -> bool:
@@ -1245,7 +1387,33 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)
               and number_word(v[2].lower()) not in stated]  # "twenty-eight" when the question says "28"
     values = _without_starting_points(q, values, c.text)
+    if values and q.kind is AnswerKind.QUANTITY and q.focus:
+        values = [v for v in values if not _counts_other_kind(q, c.text, v)]
     return _preferred_units(q, values, c.text) if values else []
+
+
+def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> bool:
+    """Does the figure count another kind of thing than the question's focus noun - people where
+    it asks for organisations or the reverse, by WordNet ("28 *entities*" for "how many
+    *officials*")? A count of one kind is no answer to a count of the other, however close the
+    two words are in meaning. False when the figure counts no noun (spaCy's parse) or either
+    noun is unknown."""
+    from .answering.nlp import parse
+    from .lexical import is_noun, names_a_person
+
+    focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")]
+    if not focus:
+        return False
+    asked = focus[-1].lemma_.lower()
+    doc = parse(text, disable=["ner"])
+    counted = next((t.head for t in doc if t.idx < value[1] and t.idx + len(t.text) > value[0]
+                    and t.dep_ == "nummod" and t.head.pos_ == "NOUN"), None)
+    if counted is None:
+        return False
+    noun = counted.lemma_.lower()
+    if noun == asked or not (is_noun(noun) and is_noun(asked)):
+        return False
+    return names_a_person(asked) != names_a_person(noun)
 
 
 def _without_starting_points(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -1944,9 +2112,10 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
     value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     codes: list[str] = []
-    if q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) and q.focus:
+    if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or (q.kind is AnswerKind.DATE and not _focus_names_date(q, store))):
         # "What RIN ...?", "the docket number": a code written after the asked noun is the answer.
-        for c, code in _label_values(q, picked + [c for c in quotable[:_ASKED_POOL] if c not in picked]):
+        for c, code in _label_values(q, picked + [c for c in quotable[:_ASKED_POOL] if c not in picked],
+                                     docs_from=picked + [c for c in quotable if c not in picked]):
             if not any(c.doc.doc_id == p.doc.doc_id and c.start == p.start for p in picked):
                 picked.append(c)
             codes.append(code)

@@ -28,7 +28,7 @@ ACTION: Final rule.
 SUMMARY: This final rule amends the Export Administration Regulations by adding four entities to the Entity List.
 The four entities are located in Arcadia and Borduria.
 
-FOR FURTHER INFORMATION CONTACT: Chair, End-User Review Committee, or call 202-555-0147.
+FOR FURTHER INFORMATION CONTACT: Chair, End-User Review Committee, Phone: (202) 555-0188. Exporters may also call 202-555-0147.
 
 SUPPLEMENTARY INFORMATION: The End-User Review Committee determined that the four entities act contrary to the
 national security of the United States. Sequence No. 4 of this docket concerns a different matter.
@@ -57,15 +57,30 @@ License review policy: Case-by-case review
 Entity: Meridian Signal Institute
 Alternate names: Meridian Technology Bureau
 Addresses: 4 Canal St., Szohod, 70011, BD
+Federal Register notice(s): 86 FR 63001
 Start date: 2021-11-15
 License review policy: Presumption of denial
+
+Entity: Vantor Signal Works
+Addresses: Rm 408 Bldg. 3 No 911-11 Hulan Rd., Szohod, BD
+Federal Register notice(s): 86 FR 63002
+Start date: 2021-11-15
+License review policy: Case-by-case review
+"""
+
+NEWS = """title: Lens makers react to the listing
+publisher: Example Wire
+date: 2021-11-16
+---
+Zentrix Signal Company, a supplier of two of the listed entities, said on Tuesday it was not on the list and
+would keep shipping to customers in Arcadia.
 """
 
 
 @pytest.fixture(scope="module")
 def index(tiny_index):
     """The two documents above, indexed once (the shared ``tiny_index`` fixture): the settings to ask with."""
-    _, settings = tiny_index("codes", {"example-rule.txt": RULE, "example-entries.txt": ENTRIES})
+    _, settings = tiny_index("codes", {"example-rule.txt": RULE, "example-entries.txt": ENTRIES, "news.txt": NEWS})
     return settings
 
 
@@ -91,6 +106,22 @@ def test_each_asked_label_gets_its_own_code(index):
     a = ask("Docket number and RIN of the example Entity List rule?", index=index)
     assert "211110-0231" in lead(a) and "0694-AI77" in lead(a)
     assert "4" not in lead(a).split("[")[0].replace("0694-AI77", "").replace("211110-0231", "")
+
+
+def test_a_conjoined_label_keeps_its_modifiers(index):
+    """'What RIN and *docket* number': the second label is the docket number, not any number ("Sequence No. 4")."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _label_groups
+
+    from agent.extractive import assess
+    from agent.retrieval import Retriever
+
+    question = "What RIN and docket number does the example Entity List rule carry?"
+    store = open_index(index=index.index, settings=index)
+    assert ("number", frozenset({"number", "docket"})) in _label_groups(analyse(question, store))
+    a = assess(question, Retriever(store, index).retrieve(question, k=index.top_k), store, index)
+    assert a.codes == ["0694-AI77", "211110-0231"]
 
 
 def test_the_number_to_call_is_what_the_question_verb_labels(index):
@@ -143,3 +174,108 @@ def test_postal_codes_of_an_address(address, codes):
     from agent.extractive import postal_codes
 
     assert postal_codes(address) == codes
+
+
+def test_the_asked_kind_of_number_is_not_another_numbers_label(index):
+    """'the telephone number': the code after 'Phone:' (a synonym of the asked modifier, as a field
+    label), never a code after a bare 'No' (a building number), nor a code inside a record
+    field's value; and a modifier written before a code without a colon names the code's kind
+    ("Docket No. FAR 2019-0002" is no FAR case number)."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _labelled_code
+
+    store = open_index(index=index.index, settings=index)
+    phone = analyse("What telephone number does the example rule give for further information?", store)
+    assert _labelled_code(phone, "FOR FURTHER INFORMATION CONTACT: Chair, Phone: (202) 555-0188.") == "(202) 555-0188"
+    assert _labelled_code(phone, "Rm 408 Bldg. 3 No 911-11 Hulan Rd.") is None
+    number = analyse("What number should an exporter call?", store)
+    line = "Addresses: Rm 408 Bldg. 3 No 911-11 Hulan Rd., Szohod, BD"
+    assert _labelled_code(number, line, label_end=len("Addresses:")) is None
+    case = analyse("Which FAR case number is the rule?", store)
+    assert _labelled_code(case, "[Docket No. FAR 2019-0002, Sequence No. 4]") is None
+    assert _labelled_code(case, "[FAC 2019-05; FAR Case 2018-017; Docket No. FAR-2018-0017]") == "2018-017"
+    a = ask("What number should an exporter call for more information on the example rule?", index=index)
+    assert "911-11" not in a.text.split("Evidence:")[0]
+
+
+def test_a_noun_phrase_question_with_a_participle_asks_for_its_head(index):
+    """The parser takes "adding" for the root of "Docket number and RIN for the rule adding four
+    entities in Nov 2021?": its subject is what the question asks for."""
+    from agent.analysis import parsed_focus
+
+    assert parsed_focus("Docket number and RIN for the BIS rule adding four entities in Nov 2021?") == ["docket", "number"]
+    a = ask("Docket number and RIN for the BIS rule adding four entities in Nov 2021?", index=index)
+    assert "211110-0231" in lead(a) and "0694-AI77" in lead(a)
+
+
+def test_a_stated_date_does_not_make_a_code_question_a_date_question(index):
+    """The kind model may read a question that states a date as a date question ("What docket
+    number and FR document number does the July 22, 2020 rule carry?"); codes are still read for it
+    when its focus names no date ("docket number"), and not when it does ("effective date")."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _focus_names_date
+
+    store = open_index(index=index.index, settings=index)
+    assert not _focus_names_date(analyse("What docket number does the November 15, 2021 rule carry?", store), store)
+    assert _focus_names_date(analyse("What effective date does the November 15, 2021 rule give?", store), store)
+
+
+def test_a_party_typed_in_lower_case_is_found_by_its_record(index):
+    """'meridian signal institute': the sources write these words only in record lines, where case
+    says nothing, and there always capitalised as one run: a name."""
+    a = ask("what alternate names does the entity list give for meridian signal institute?", index=index)
+    assert lead(a).startswith("Meridian Technology Bureau")
+
+
+def test_a_party_the_list_does_not_hold_gets_no_other_partys_record(index):
+    """Zentrix Signal Company is named in the news, not on the list: 'Signal' is no reason to
+    answer with Meridian Signal Institute's or Vantor Signal Works' address."""
+    a = ask("What is Zentrix Signal Company's address on the Entity List?", index=index)
+    assert "Szohod" not in a.text and "Canal St." not in a.text
+
+
+def test_where_a_party_is_registered_is_its_address(index):
+    """'registered' echoes the 'Federal Register notice(s)' label, but a where-question asks for a place."""
+    a = ask("Where is Meridian Signal Institute registered according to the Entity List?", index=index)
+    assert lead(a).startswith("4 Canal St., Szohod")
+
+
+def test_conjoined_asks_get_each_field(index):
+    """Two fields asked at once; 'FR cite' is the 'Federal Register notice(s)' line by its acronym."""
+    a = ask("Vantor Signal Works: license review policy and FR cite on the Entity List?", index=index)
+    head = a.text.split("Evidence:")[0]
+    assert "Case-by-case review" in head and "86 FR 63002" in head
+    assert "63001" not in a.text
+    # Each line of the lead is marked with the quote that holds it.
+    for line in head.strip().splitlines():
+        n = int(line.rsplit("[", 1)[1].rstrip("]"))
+        assert line.rsplit(" [", 1)[0] in a.citations[n - 1].quote
+
+
+
+@pytest.mark.parametrize("word, english", [("docket", True), ("Address", True), ("cloudminds", False), ("jiejin", False)])
+def test_a_lower_case_word_seen_only_in_record_lines_is_a_name_unless_english(word, english):
+    """A single lower-case question word the sources write only where case says nothing is read as
+    a name only when no dictionary (WordPiece vocabulary, WordNet) knows it."""
+    from agent.analysis import _is_dictionary_word
+
+    assert _is_dictionary_word(word) is english
+
+
+def test_a_count_of_another_kind_of_thing_is_no_answer(index):
+    """'28 entities' counts organisations: no answer to 'how many officials' (people, by WordNet),
+    however close the two words are in meaning; it still counts for 'how many companies'."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _counts_other_kind
+
+    store = open_index(index=index.index, settings=index)
+    text = "The rule restricts exports to 28 entities and names 3 officials of the bureau."
+    entities = (text.index("28"), text.index("28") + 2, "28")
+    officials = (text.index("3 "), text.index("3 ") + 1, "3")
+    people = analyse("How many officials are covered by the rule?", store)
+    firms = analyse("How many companies does the rule restrict exports to?", store)
+    assert _counts_other_kind(people, text, entities) and not _counts_other_kind(people, text, officials)
+    assert not _counts_other_kind(firms, text, entities) and _counts_other_kind(firms, text, officials)
