@@ -344,6 +344,15 @@ def _wh_noun_plural(question: str) -> bool | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _names_category(lemma: str) -> bool:
+    """Is the noun a name for a category of things ("kind", "type", "sort", "form"): is "category"
+    a synonym or near hypernym of it in WordNet?"""
+    from .lexical import noun_generalising
+
+    return noun_generalising("category", {lemma}) is not None
+
+
 def parsed_focus(question: str) -> list[str] | None:
     """The focus noun phrase from spaCy's dependency parse: the noun a wh-word
     determines ("*which* US vendors", "*how many* entities"), or the noun that a
@@ -360,6 +369,13 @@ def parsed_focus(question: str) -> list[str] | None:
     def phrase(noun) -> list[str]:
         while noun.dep_ == "poss" and noun.head.pos_ in ("NOUN", "PROPN"):  # "which agency's *restrictions*"
             noun = noun.head
+        # "what kinds of *measures*": a noun that names a category (WordNet: "kind", "type", "sort",
+        # "form") asks for the things its "of" names.
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        things = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+            if of is not None else None
+        if things is not None and _names_category(noun.lemma_.lower()):
+            noun = things
         mods = [t for t in noun.children if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i
                 and t.lower_ not in _WH and t.lower_ not in ("many", "much") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
         return [norm_key(t.text) for t in mods] + [norm_key(noun.text)]

@@ -808,16 +808,22 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
 
+def _focus_kind(q: Question, store: IndexStore) -> str | None:
+    """The answer kind the question's focus phrase names ("start date" -> "date", "docket number"
+    -> "quantity"), by the answer-kind model (:func:`answering.kinds.phrase_kind`), or None."""
+    from .answering.kinds import phrase_kind
+
+    words = [t.text for t in _focus_tokens(q)]
+    named = phrase_kind(" ".join(words), store.embedder) if words else None
+    return named[0] if named is not None else None
+
+
 def _focus_names_date(q: Question, store: IndexStore) -> bool:
     """Does the question's focus phrase name a date ("effective date", "deadline"), by the
     answer-kind model (:func:`answering.kinds.phrase_kind`)? A question the kind model reads as
     a date question because it states a date ("What docket number does the July 22, 2020 rule
     carry?") asks for what its focus names."""
-    from .answering.kinds import phrase_kind
-
-    words = [t.text for t in _focus_tokens(q)]
-    named = phrase_kind(" ".join(words), store.embedder) if words else None
-    return named is not None and named[0] == AnswerKind.DATE.value
+    return _focus_kind(q, store) == AnswerKind.DATE.value
 
 
 @dataclass
@@ -1393,11 +1399,10 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
 
 
 def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> bool:
-    """Does the figure count another kind of thing than the question's focus noun - people where
-    it asks for organisations or the reverse, by WordNet ("28 *entities*" for "how many
-    *officials*")? A count of one kind is no answer to a count of the other, however close the
-    two words are in meaning. False when the figure counts no noun (spaCy's parse) or either
-    noun is unknown."""
+    """Does the figure count another kind of thing than the question's focus noun - things that
+    are not persons where it asks for persons, by WordNet ("28 *entities*" for "how many
+    *officials*")? Such a count is no answer, however close the two words are in meaning.
+    False when the figure counts no noun (spaCy's parse) or either noun is unknown."""
     from .answering.nlp import parse
     from .lexical import is_noun, names_a_person
 
@@ -1413,7 +1418,9 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     noun = counted.lemma_.lower()
     if noun == asked or not (is_noun(noun) and is_noun(asked)):
         return False
-    return names_a_person(asked) != names_a_person(noun)
+    # One way only: WordNet files "people" and "staff" under groups, not persons, so a count of
+    # "Uighurs" answers "how many people"; but no count of non-persons answers "how many officials".
+    return names_a_person(asked) and not names_a_person(noun)
 
 
 def _without_starting_points(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -2112,14 +2119,17 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
     value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     codes: list[str] = []
-    if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or (q.kind is AnswerKind.DATE and not _focus_names_date(q, store))):
+    other_focus = q.kind is AnswerKind.DATE and bool(q.focus) and not _focus_names_date(q, store)
+    if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or other_focus):
         # "What RIN ...?", "the docket number": a code written after the asked noun is the answer.
         for c, code in _label_values(q, picked + [c for c in quotable[:_ASKED_POOL] if c not in picked],
                                      docs_from=picked + [c for c in quotable if c not in picked]):
             if not any(c.doc.doc_id == p.doc.doc_id and c.start == p.start for p in picked):
                 picked.append(c)
             codes.append(code)
-        value = codes[0] if codes else value
+        # A date does not answer a question whose focus names another kind of thing ("What docket
+        # number does the June 2020 rule carry?" is no question for its start date).
+        value = codes[0] if codes else None if other_focus and _focus_kind(q, store) is not None else value
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.

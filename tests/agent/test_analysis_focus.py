@@ -1,0 +1,22 @@
+"""What a question asks for: its focus noun phrase from spaCy's parse (agent/analysis.py, parsed_focus)."""
+from __future__ import annotations
+
+import pytest
+
+from agent.analysis import parsed_focus
+
+
+@pytest.mark.parametrize("question, focus", [
+    # A noun naming a category ("kind", "type", "sort", by WordNet) asks for the things of its "of".
+    ("Under 15 CFR 744.11, what kinds of measures can BIS impose?", ["measure"]),
+    ("What type of license review policy applies to Huawei?", ["review", "policy"]),
+    ("What sort of equipment is covered?", ["equipment"]),
+    ("Which types of companies were added?", ["company"]),
+    # ... but a noun that is no category keeps its "of" for the complement.
+    ("What is the amount of the fine?", ["amount"]),
+    # A noun-phrase question whose participle the parser takes for the root asks for its subject.
+    ("Docket number and RIN for the BIS rule adding 28 entities in Oct 2019?", ["docket", "number"]),
+    ("zte address on entity list?", ["zte", "address"]),
+])
+def test_the_focus_is_what_the_question_asks_for(question, focus):
+    assert parsed_focus(question) == focus
