@@ -269,12 +269,19 @@ def acronym_keys(terms: list["Term"], keys: set[str]) -> set[str]:
 
 
 def key_in(key: str, keys: set[str]) -> bool:
-    """Exact key match, or a shared prefix for long words ("fund" ~ "fundrais")."""
+    """Exact key match, or a shared prefix for long words ("fund" ~ "fundrais"): a key of
+    ``keys`` that starts with ``key`` (4+ characters), or, for a ``key`` of 6+ characters, one
+    of 4+ characters that it starts with."""
     if key in keys:
         return True
-    if len(key) >= 4 and not key.isdigit():
-        return any(len(k) >= 4 and (k.startswith(key) or (len(key) >= 6 and key.startswith(k))) for k in keys)
-    return False
+    n = len(key)
+    if n < 4 or key.isdigit():
+        return False
+    # The key's own prefixes are a few set lookups, not a pass over ``keys`` (this runs for every
+    # question term against every candidate sentence).
+    if n >= 6 and any(key[:i] in keys for i in range(4, n)):
+        return True
+    return any(k.startswith(key) for k in keys)
 
 
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])")

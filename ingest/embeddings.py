@@ -396,6 +396,8 @@ class Embedder:
     or ``openvino`` runs everything on that one. Both share :attr:`model_id` and cached vectors.
     """
 
+    RECENT_QUERIES = 64  # query vectors remembered (:meth:`embed_queries`)
+
     def __init__(self, model: str = "", batch_size: int = 32, *, encoder: str = "onnx-int8", device: str = "cpu",
                  runtime: str = ""):
         self.encoder = encoder
@@ -461,16 +463,24 @@ class Embedder:
     def embed_query(self, text: str) -> list[float]:
         """Embed one query; the last few are remembered (retrieval and the answerer
         both need the question's vector)."""
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed several queries in one model call (one call costs little more than one text:
+        the answerer's phrases of a question are embedded together); remembered as
+        :meth:`embed_query` remembers them. One vector per text, in order."""
         with self._lock:
-            hit = self._recent.get(text)
-        if hit is not None:
-            return hit
-        vec = self.embed([text])[0]
-        with self._lock:
-            self._recent[text] = vec
-            while len(self._recent) > 64:
-                self._recent.pop(next(iter(self._recent)))
-        return vec
+            found = {t: self._recent[t] for t in texts if t in self._recent}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo:
+            fresh = dict(zip(todo, self.embed(todo)))
+            with self._lock:
+                for t, vec in fresh.items():
+                    self._recent[t] = vec
+                while len(self._recent) > self.RECENT_QUERIES:
+                    self._recent.pop(next(iter(self._recent)))
+            found.update(fresh)
+        return [found[t] for t in texts]
 
 
 class ChromaEmbeddingFunction:

@@ -77,6 +77,9 @@ def features(question: str, embedder) -> list[float]:
     from "how large was the revenue"; the whole question keeps a generic asking noun's
     complement ("the *estimate* of the number of detainees")."""
     full, phrase = masked_question(question), asking_phrase(question)
+    if hasattr(embedder, "embed_queries"):  # one model call for both
+        a, b = embedder.embed_queries([full, phrase])
+        return list(a) + list(b)
     return list(embedder.embed_query(full)) + list(embedder.embed_query(phrase))
 
 
