@@ -918,7 +918,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
             values = text_keys(" ".join(f.value for f in rec.fields))
-            if covered <= 0 or (party is not None and not _holds(q, party, values)):
+            # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
+            if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             rank_key = (-covered, -others, len(rec.name.value), rank)
@@ -952,11 +953,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     naming = np.asarray([not asks_names and f.label in aliases
                          and any(key_in(t.key, text_keys(f.value)) and not key_in(t.key, own) for t in named)
                          for f in fields])
-    for text in dict.fromkeys(texts):
-        if text.strip():
-            qv = np.asarray(store.embedder.embed_query(text))
-            line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
-            by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
+    texts = [t for t in dict.fromkeys(texts) if t.strip()]
+    for text, qv in zip(texts, np.asarray(store.embedder.embed_queries(texts))):  # one model call
+        line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
+        by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
     sims = _with_label_acronyms(q.text, fields, (by_label + by_line) / 2)
     i = int(np.argmax(sims))
     if q.kind is AnswerKind.PLACE and not _asks_place_of_act(q.text) and \
@@ -1011,7 +1011,7 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
     if len(parts) < 2:
         return ()
     out: list[Field] = []
-    vecs = np.asarray([store.embedder.embed_query(p) for p in parts])
+    vecs = np.asarray(store.embedder.embed_queries(parts))
     for part, pv in zip(parts, vecs):
         sims = _with_label_acronyms(part, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
         j = int(np.argmax(sims))
@@ -1102,6 +1102,62 @@ def postal_codes(address: str) -> list[str]:
             elif i == len(parts) - 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and (m := _CODE_BEFORE_COUNTRY.match(part)):
                 out.append(m.group(1))
     return [c for c in dict.fromkeys(out) if not re.fullmatch(r"[A-Z]{2,3}", c)]
+
+
+# The most entries a record fact may single out (:func:`_record_holding`): past it, the fact
+# describes a part of the list ("a GB address"), which a list question over the list answers.
+MAX_HOLDERS = 10
+
+
+def _record_holding(q: Question, hits: list[Hit], store: IndexStore
+                    ) -> tuple[StoredDocument, list[tuple[Record, Field]]] | None:
+    """The one record whose field *values* hold the party-like name a "which X" question gives
+    ("Which British company with an *Ipswich* address was added ...?": the entry whose address
+    says Ipswich): a question that describes a listed party by a fact of its record, not by its
+    name. The name is the question's rarest own name (:func:`_party_term`); no record's name or
+    other-names line may hold it (then the question names the party), and one record's other
+    fields must, or a few records' (at most ``MAX_HOLDERS``): the document and each
+    ``(record, field)``. None otherwise."""
+    if q.kind not in (AnswerKind.ENTITY, AnswerKind.LIST) or not q.focus:
+        return None
+    seen: set[str] = set()
+    for h in hits:
+        if h.doc_id in seen:
+            continue
+        seen.add(h.doc_id)
+        doc = store.get_document(h.doc_id)
+        recs = records(doc.body) if doc is not None else ()
+        if len(recs) < 2:
+            continue
+        party = _party_term(q, _title_keys(doc), known_only=True)
+        if party is None:
+            continue
+        aliases = _alias_labels(store, tuple(sorted({f.label for r in recs for f in r.fields[1:]})))
+        holding: list[tuple[Record, Field]] = []
+        for rec in recs:
+            names = [rec.name] + [f for f in rec.fields[1:] if f.label in aliases]
+            if any(_holds(q, party, text_keys(f.value)) for f in names):
+                return None  # the question names this party: its fields are :func:`_record_field`'s
+            field = next((f for f in rec.fields[1:] if f not in names and _holds(q, party, text_keys(f.value))), None)
+            if field is not None:
+                holding.append((rec, field))
+        if holding:
+            # Several entries may hold it (two entries of one company at one address): each is named.
+            return (doc, holding) if len(holding) <= MAX_HOLDERS else None
+    return None
+
+
+def _holder_answer(question: str, doc: StoredDocument, holding: list[tuple[Record, Field]]) -> Answer:
+    """Lead with the names of the records' parties, each marked with its name line's quote;
+    cite, after each name line, the field that holds what the question described it by."""
+    citations: list[Citation] = []
+    names: list[str] = []
+    for rec, field in holding:
+        citations.append(make_citation(doc, rec.name.start, rec.name.end, n=len(citations) + 1))
+        names.append(f"{rec.name.value} [{citations[-1].n}]")
+        citations.append(make_citation(doc, field.start, field.end, n=len(citations) + 1))
+    text = _compose("; ".join(names), citations, [])
+    return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
 
 def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
@@ -1777,12 +1833,13 @@ def _semantic_support(q: Question, cands: list[Candidate], store: IndexStore, to
     if not vecs or not rest.strip():
         return 0.0, 0.0
     m = np.asarray(vecs)
-    relation = float(np.max(m @ np.asarray(store.embedder.embed_query(rest))))
     focus_words = [t.surface for t in q.terms if q.focus and t.key in q.focus]
+    # Both phrases in one model call.
+    phrases = np.asarray(store.embedder.embed_queries([rest, " ".join(focus_words)] if focus_words else [rest]))
+    relation = float(np.max(m @ phrases[0]))
     if not focus_words:
         return relation, relation
-    focus = float(np.max(m @ np.asarray(store.embedder.embed_query(" ".join(focus_words)))))
-    return relation, focus
+    return relation, float(np.max(m @ phrases[1]))
 
 
 def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], cands: list[Candidate],
@@ -2246,6 +2303,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _field_answer(question, fa, lead=", ".join(codes))
     if fa is not None:
         return _field_answer(question, fa)
+    if (held := _record_holding(q, hits, store)) is not None:
+        return _holder_answer(question, *held)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
     reason, p = _abstain_reason(a.features, settings)

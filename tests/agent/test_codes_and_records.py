@@ -283,3 +283,14 @@ def test_a_count_of_another_kind_of_thing_is_no_answer(index):
     crowd = analyse("How many people are held in the camps?", store)
     held = "Experts say more than 1 million Uighurs are held."
     assert not _counts_other_kind(crowd, held, (held.index("1 million"), held.index("1 million") + 9, "1 million"))
+
+
+def test_a_party_described_by_a_fact_of_its_record_is_named(index):
+    """'Which entity with a Port Lumen address ...?' describes a listed party by its address: the
+    entry whose address holds it is named, with its name line and the address as evidence; two
+    entries holding it are both named."""
+    a = ask("Which entity with a Port Lumen address is on the list?", index=index)
+    assert lead(a).startswith("Tarvos Optical Works [1]")
+    assert "Entity: Tarvos Optical Works" in a.citations[0].quote and "Port Lumen" in a.citations[1].quote
+    both = lead(ask("Which entities have an address in Szohod?", index=index))
+    assert "Meridian Signal Institute" in both and "Vantor Signal Works" in both and "Tarvos" not in both
