@@ -296,7 +296,33 @@ def asking_clause(question: str) -> str:
     (the names before the break are what the clause is about)."""
     parts = [p.strip() for p in _CLAUSE_BREAK.split(question.strip()) if p.strip()]
     asking = [p for p in parts if _ASKING.match(p)]
-    return asking[-1] if asking and len(parts) > 1 else question.strip()
+    if asking and len(parts) > 1:
+        return asking[-1]
+    return _after_fronted_phrase(question.strip())
+
+
+# Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an
+# entity?" asks under what conditions, which the whole question says better than "when" alone.
+_WH_AFTER_COMMA = re.compile(r",\s+(?=(?:what|which|who|whom|whose)\b)", re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _after_fronted_phrase(question: str) -> str:
+    """The wh-clause after a fronted prepositional or subordinate phrase ("Besides Hikvision,
+    SenseTime and Megvii, *which other firms were on the list?*", "For a client note, *what
+    date ...*"): the question opens with a preposition or subordinator (spaCy's tag), and a
+    comma precedes the wh-word. The question itself otherwise ("Is Huawei, which is Chinese,
+    listed?" opens with a verb)."""
+    m = _WH_AFTER_COMMA.search(question)
+    if m is None or _ASKING.match(question):
+        return question
+    try:
+        from .answering.nlp import parse
+
+        first = parse(question[:m.start()], disable=["ner", "lemmatizer"])[0]
+    except Exception:  # noqa: BLE001 - no parser: the whole question
+        return question
+    return question[m.end():] if first.pos_ in ("ADP", "SCONJ") else question
 
 
 def classify(question: str) -> AnswerKind:

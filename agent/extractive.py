@@ -1751,6 +1751,11 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
                 continue  # another month's or year's list is another event's
             for run in _enumerations(c.text, qkeys, head, linked_only=True):
                 names += [n for n in run if n not in names]
+        if any(t.lower_ == "other" and t.dep_ == "amod" for t in _focus_tokens(q)):
+            # "Besides Hikvision, SenseTime and Megvii, which *other* firms ...?": the parties the
+            # question names are what it asks past, not answers.
+            named = [t for t in _entity_terms(q) if t.df > 0]
+            names = [n for n in names if not any(key_in(t.key, text_keys(n)) for t in named)]
         if len(names) >= 2:
             return names
     return None

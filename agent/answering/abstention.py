@@ -103,8 +103,12 @@ def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *, c: float
 
     if len(set(labels)) < 2:
         raise ValueError("fitting needs answerable and unanswerable questions")
-    x = np.array([[float(r[f]) for f in FEATURES] for r in rows])
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+    # A feature the answerer could not measure for a question (it leaves it out: "unknown, not
+    # low") is read as its mean over the rows that have it, as :meth:`AbstentionModel.probability` does.
+    x = np.array([[float(r[f]) if f in r else np.nan for f in FEATURES] for r in rows])
+    mean = np.nanmean(x, axis=0)
+    x = np.where(np.isnan(x), mean, x)
+    scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
     lr.fit((x - mean) / scale, np.array(labels, dtype=int))

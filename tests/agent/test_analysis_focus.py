@@ -20,3 +20,17 @@ from agent.analysis import parsed_focus
 ])
 def test_the_focus_is_what_the_question_asks_for(question, focus):
     assert parsed_focus(question) == focus
+
+
+@pytest.mark.parametrize("question, clause", [
+    # A fronted prepositional or subordinate phrase before the wh-clause only sets the topic.
+    ("Besides Hikvision, SenseTime and Megvii, which other firms were on the list?", "which other firms were on the list?"),
+    ("Under 15 CFR 744.11, what kinds of measures can BIS impose?", "what kinds of measures can BIS impose?"),
+    # A relative clause inside a yes/no question is no asking clause.
+    ("Is Huawei, which is Chinese, on the list?", "Is Huawei, which is Chinese, on the list?"),
+    ("Seagate settlement - what was the amount?", "what was the amount?"),
+])
+def test_the_asking_clause_follows_what_only_sets_the_topic(question, clause):
+    from agent.analysis import asking_clause
+
+    assert asking_clause(question) == clause
