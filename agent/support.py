@@ -1218,6 +1218,26 @@ def _in_focus(t) -> bool:
     return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
 
 
+# The basic topological prepositions (plain location or membership: "is on the Entity List", "is in
+# Xinjiang"), which a record or a listing states by being one; WordNet's opposites for them ("off",
+# "out") are senses of state ("the light is off"), not the relation's other side.
+_BASIC_LOCATIVES = frozenset({"in", "on", "at"})
+
+
+def _relational_predicate(t) -> bool:
+    """``t`` is a preposition that is the predicate of a copula ("subcontracts are outside the
+    scope") and, read as an adjective or adverb, has a WordNet opposite ("outside" / "inside";
+    "within", which WordNet lists with no opposite, does not): a side of a relation that the
+    sentence asserts, which a paraphrase keeps and a contradiction flips."""
+    from .lexical import adjective_opposites
+
+    if t.dep_ != "prep" or t.head.lemma_.lower() != "be" or t.i < t.head.i or t.lower_ in _BASIC_LOCATIVES:
+        return False  # ("Under the clause, the country is China": a frame before the copula, not its predicate)
+    if any(c.dep_ in ("acomp", "attr") for c in t.head.children):
+        return False  # "is subject to ...", "is a company in ...": the predicate is the other word
+    return bool(adjective_opposites(t.lower_))
+
+
 def _own_lines(quote: str, context: Sequence[str]) -> str:
     """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
     quote itself when no context sentence holds it)."""
@@ -1427,7 +1447,11 @@ class SupportChecker:
         if bad:
             y, mo, d = bad[0]
             yield Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""), rule='date')
-        missing_nums = sorted(numbers(s_rest) - numbers(_iso_words(valued)))
+        # A date's month and day are parts of that date, not figures: "less than 10%" is not
+        # supported by a document dated 2019-10-08. Its year may still stand alone ("in 2019").
+        _, valued_rest = dates(valued)
+        e_numbers = numbers(valued_rest) | {float(y) for y, _, _ in e_dates}
+        missing_nums = sorted(numbers(s_rest) - e_numbers)
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
@@ -1506,6 +1530,12 @@ class SupportChecker:
                 # group must be in the evidence.
                 if not (group & evidence_words):
                     missing.append(t.text)
+                continue
+            if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
+                # "are outside the rule's scope" where the quotes say "applies to": a preposition that
+                # is the claim's predicate and has a WordNet opposite (outside/inside, under/over)
+                # states a side, as a direction verb does; it needs its counterpart.
+                missing.append(t.text)
                 continue
             # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
             # except the grammatical ones (be, have, do).
@@ -1604,7 +1634,7 @@ class SupportChecker:
                 tolerated.append(t.text)
                 continue
             missing.append(t.text)
-            log.debug("claim word without a counterpart: %s (%s)", t.text, refused)
+            log.debug("claim word without a counterpart: %s (%s)", t.text, refused or "noun")
         if nouns_to_embed and not missing:
             import numpy as np
 
