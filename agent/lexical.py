@@ -133,3 +133,20 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
         if not frontier:
             break
     return False
+
+
+def names_a_time(lemma: str, depth: int = 6) -> bool:
+    """Does one of the noun's two main WordNet senses descend from the time period that a "year"
+    is ("April", "Tuesday", "week", "day")? Such a noun after "in"/"on" is a time, not a place or
+    a path ("pressed in April")."""
+    wn = _nouns()
+    year = list(wn["lemmas"].get("year", ()))[:1]
+    period = {h for i in year for h in wn["hypernyms"].get(str(i), ())}
+    frontier = list(wn["lemmas"].get(lemma, ()))[:2]
+    for _ in range(depth):
+        if period & set(frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False

@@ -1079,23 +1079,32 @@ _GOAL_PREPS = frozenset({"to", "on", "onto", "in", "into"})
 _SOURCE_PREPS = frozenset({"from", "off", "out"})
 
 
-def _paths(v) -> dict[str, str]:
+def _paths(v, loose: bool = False) -> dict[str, str]:
     """The nouns the verb ``v`` takes as a path ("to the Entity List" → {"list": "goal"},
-    "from the list" → {"list": "source"}), by its prepositions and particles."""
+    "from the list" → {"list": "source"}), by its prepositions and particles. A time ("in April")
+    is no path. ``loose`` also reads the prepositions anywhere in the verb's own clause (a parser
+    may hang "in all subcontracts" of "insert the clause, including paragraph (e), in all
+    subcontracts" on the parenthesis)."""
     out: dict[str, str] = {}
-    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list") or,
-    # for a verb in a complement, to the governing verb ("requires officers to put a clause ... | in
-    # all contracts"): all three are read.
-    hosts = [v] + [c for c in v.children if c.dep_ == "dobj"]
+    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list"), to
+    # its particle ("flow the clause down | to all subcontracts") or, for a verb in a complement, to
+    # the governing verb ("requires officers to put a clause ... | in all contracts"): all are read.
+    from .lexical import names_a_time
+
+    hosts = [v] + [c for c in v.children if c.dep_ in ("dobj", "prt")]
     if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head is not v:
         hosts.append(v.head)
+    if loose:
+        # (a preposition tagged as a verb, "including", opens no clause of its own)
+        hosts += [x for x in v.subtree if x.pos_ in ("NOUN", "PROPN") and
+                  next((a for a in x.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None) == v]
     cands = [c for h in hosts for c in h.children if h is not v.head or c.i > v.i]
     for c in cands:
         kind = "goal" if c.lower_ in _GOAL_PREPS else "source" if c.lower_ in _SOURCE_PREPS else ""
         if kind and c.dep_ in ("prep", "prt"):
             for g in [c, *c.children]:
                 for x in [g, *[y for y in g.children if y.dep_ == "pobj"]]:
-                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
+                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") and not names_a_time(x.lemma_.lower()):
                         out[x.lemma_.lower()] = kind
     return out
 
@@ -1124,6 +1133,19 @@ def _path_restated(v, open_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
     if not mine:
         return ""
     for verb, theirs in open_paths:
+        shared = set(mine) & set(theirs)
+        if shared and all(mine[n] == theirs[n] for n in shared):
+            return verb
+    return ""
+
+
+def _path_agrees(v, quote_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
+    """The quote verb that gives a participant of the sentence verb ``v`` the same path (goal or
+    source) as ``v`` does ("flowed down to all subcontracts", "insert ... in all subcontracts"),
+    with no shared participant on another path ("keep ... out of all subcontracts" does not
+    agree); "" when none does. Only for a verb that has a path of its own."""
+    mine = _paths(v)
+    for verb, theirs in quote_paths:
         shared = set(mine) & set(theirs)
         if shared and all(mine[n] == theirs[n] for n in shared):
             return verb
@@ -1514,7 +1536,9 @@ class SupportChecker:
         # restate that verb ("put an entity on the list" for "remove an entity from the list").
         open_direction: set[str] = set()
         open_paths: list[tuple[str, dict[str, str]]] = []  # (quote direction verb, its path arguments)
-        for t in self._parse(" ".join(quotes)):
+        quote_parse = self._parse(" ".join(quotes))
+        quote_paths = [(x.lemma_.lower(), _paths(x, loose=True)) for x in quote_parse if x.pos_ == "VERB"]
+        for t in quote_parse:
             # (not one used as a preposition or an attribute: "including", "listed entities")
             if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
                     f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
@@ -1623,6 +1647,13 @@ class SupportChecker:
             refused = "open direction" if open_direction and _arguments(t) & open_direction else \
                 _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
                     "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
+            if refused == "directional particle" and t.pos_ == "VERB":
+                same_path = _path_agrees(t, quote_paths)
+                if same_path:
+                    # "flowed down to all subcontracts" for "insert ... in all subcontracts": the
+                    # particle's direction is the path a quote verb gives the same participant.
+                    paraphrased[lem] = same_path
+                    refused = ""
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses

@@ -877,3 +877,28 @@ def test_every_failing_rule_is_named(checker):
 def test_date_parts_and_predicate_prepositions(checker, sentence, quote, context, ok):
     v = checker.check(sentence, [quote], [quote, *context])
     assert v.supported is ok, v
+
+
+INSERT = ("The Contractor shall insert the substance of this clause, including this paragraph (e), in all "
+          "subcontracts and other contractual instruments, including subcontracts for the acquisition of commercial items.")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a phrasal verb whose particle goes the way the quote's verb takes the same participant
+    ("The clause has to be flowed down to all subcontracts.", True),
+    ("Contractors must flow the substance of the clause down to all subcontracts.", True),
+    # ... not the other way
+    ("Contractors must keep the substance of the clause out of all subcontracts.", False),
+])
+def test_phrasal_verb_with_the_quotes_path(checker, sentence, ok):
+    v = checker.check(sentence, [INSERT], [INSERT])
+    assert v.supported is ok, v
+
+
+def test_a_time_is_no_path():
+    from agent.support import SupportChecker, _paths
+
+    doc = SupportChecker(None)._parse("Lawmakers pressed in April for action, singling out Hikvision.")
+    assert all("april" not in _paths(t) for t in doc if t.pos_ == "VERB")
+    doc = SupportChecker(None)._parse("BIS added the firm to the Entity List in May.")
+    assert _paths(next(t for t in doc if t.lemma_ == "add")) == {"list": "goal"}
