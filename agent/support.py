@@ -452,7 +452,7 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
 # Order, time and quantity words: stop words that carry a claim's relation ("before"/"after",
 # "all"/"few", "last"/"next"). Each maps to the words that say the same; a sentence's word needs
 # one of them in the evidence. A closed grammatical class (prepositions of temporal order,
-# quantifier determiners, ordinal and deictic time adjectives), not words of the labelled
+# quantifier determiners, ordinal and deictic time adjectives, concessive connectives), not words of the labelled
 # outputs. Not "over"/"under"/"since": their other senses ("punishing Beijing over ...", "listed
 # under the name", "on the list since <date>") are paraphrase, and a figure's bound is compared
 # apart (:func:`qualified_numbers`).
@@ -462,6 +462,9 @@ _ORDER_GROUPS = [
     {"several"}, {"both"}, {"only", "sole", "solely", "alone"},
     {"first", "initial"}, {"last", "final", "latest", "previous"}, {"next", "coming", "upcoming"},
     {"former", "ex"}, {"latter"},
+    # Concession ("made despite the objection of ..."): it sets the claim against a circumstance,
+    # which the evidence must do too ("with the support of ..." does the opposite).
+    {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
 
@@ -600,6 +603,17 @@ def verb_antonyms(lemma: str) -> set[str]:
     wn = wordnet_verbs()
     out = set(wn["antonyms"].get(lemma, ()))
     for i in wn["lemmas"].get(lemma, ()):
+        for w in wn["synsets"][i]:
+            out.update(wn["antonyms"].get(w, ()))
+    return out
+
+
+def _main_sense_antonyms(lemma: str) -> set[str]:
+    """WordNet antonyms of the verbs of the two main senses of ``lemma`` ("get": acquire, become →
+    "come"; not "give" or "lose", which oppose its rarer senses)."""
+    wn = wordnet_verbs()
+    out: set[str] = set()
+    for i in wn["lemmas"].get(lemma, ())[:_MAIN_SENSES]:
         for w in wn["synsets"][i]:
             out.update(wn["antonyms"].get(w, ()))
     return out
@@ -1038,8 +1052,12 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
             return 'antonym in evidence'
-        if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
-            return 'antonym neighbourhood in evidence'  # the quotes use a synonym or a kind of its antonym
+        # The quotes use a synonym or a kind of its antonym — one that is not as near to the word
+        # itself: "move" is in the neighbourhood of both "come" and its antonym "go", and says neither.
+        # Only the antonyms of its two main senses: "get" (acquire; become) is not "give" here.
+        main_ants = _main_sense_antonyms(lem)
+        if main_ants and (_neighbourhood(main_ants, hypernyms=False) & _neighbourhood(q_verb_lemmas)) - _neighbourhood({lem}):
+            return 'antonym neighbourhood in evidence' 
         if lem in wordnet_verbs()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
             return 'communication verb'
         return ""

@@ -902,3 +902,20 @@ def test_a_time_is_no_path():
     assert all("april" not in _paths(t) for t in doc if t.pos_ == "VERB")
     doc = SupportChecker(None)._parse("BIS added the firm to the Entity List in May.")
     assert _paths(next(t for t in doc if t.lemma_ == "add")) == {"list": "goal"}
+
+
+SUPPORT_QUOTE = ("This action by the Commerce Department's Bureau of Industry and Security, with the support of the "
+                 "President of the United States, places Huawei on the Entity List.")
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb whose main senses' antonyms the quote verbs are not near ("come", "made") may stand
+    ("Such requirements come on top of those set out elsewhere in the EAR.",
+     "Such requirements are in addition to those set forth elsewhere in the EAR.", True),
+    ("The Huawei listing was made with the support of the President of the United States.", SUPPORT_QUOTE, True),
+    # ... but a concession the quotes do not make is another claim
+    ("The Huawei listing was made despite the objection of the President of the United States.", SUPPORT_QUOTE, False),
+])
+def test_light_verbs_and_concession(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
