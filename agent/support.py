@@ -267,10 +267,11 @@ def _negated_complement(t) -> set[str]:
     if t.lower_ == "yet" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
         return {t.doc[t.i + 2].lemma_.lower()} if t.doc[t.i + 2].pos_ in ("VERB", "AUX") else set()
     lem = t.lemma_.lower()
-    if t.pos_ == "VERB" and lem in prevention_verbs() and lem not in prohibition_verbs():
+    if t.pos_ == "VERB" and lem in prevention_verbs(0) and lem not in prohibition_verbs():
         # "bars the firms from buying", "were blocked from procuring or obtaining": a verb of
         # prevention negates the gerund of its "from" phrase (and only that construction:
-        # "blocked the deal" negates nothing).
+        # "blocked the deal" negates nothing). The construction selects the verb's sense of
+        # prevention, which need not be a main one ("stop X from using", "keep X from buying").
         gerunds = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                    for x in c.children if x.dep_ == "pcomp" and x.pos_ == "VERB"]
         return {y.lemma_.lower() for g in gerunds for y in [g, *g.conjuncts] if y.pos_ == "VERB"}
@@ -292,16 +293,17 @@ def prohibition_verbs() -> frozenset[str]:
     return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
-@lru_cache(maxsize=1)
-def prevention_verbs() -> frozenset[str]:
-    """Verbs of prevention ("bar", "block", "ban", "stop", "keep", "exclude"): members of WordNet's
-    synsets of "prevent" and "prohibit", and verbs one of whose two main senses has such a synset
-    as its direct hypernym. With "X from doing" they negate the doing (:func:`_negated_complement`)."""
+@lru_cache(maxsize=2)
+def prevention_verbs(senses: int = 2) -> frozenset[str]:
+    """Verbs of prevention ("bar", "block", "ban", "exclude"): members of WordNet's synsets of
+    "prevent" and "prohibit", and verbs one of whose first ``senses`` senses (the two main ones by
+    default; 0 = any) has such a synset as its direct hypernym. With "X from doing" they negate the
+    doing (:func:`_negated_complement`)."""
     wn = wordnet_verbs()
     roots = {i for v in ("prevent", "prohibit") for i in wn["lemmas"].get(v, ())}
     out = {w for i in roots for w in wn["synsets"][i] if " " not in w}
-    for lemma, senses in wn["lemmas"].items():
-        if " " not in lemma and any(roots.intersection(wn["hypernyms"][i]) for i in senses[:_MAIN_SENSES]):
+    for lemma, ids in wn["lemmas"].items():
+        if " " not in lemma and any(roots.intersection(wn["hypernyms"][i]) for i in (ids[:senses] if senses else ids)):
             out.add(lemma)
     return frozenset(out)
 
@@ -1619,11 +1621,11 @@ class SupportChecker:
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
-            if t.pos_ == "VERB" and lem in prevention_verbs() and _negated_complement(t):
+            if t.pos_ == "VERB" and _negated_complement(t) and lem in prevention_verbs(0):
                 # "stop entities from using" for "prevent technology from being used": both verbs of
                 # prevention negate their "from" complement, whose polarity is checked below.
                 same = next((x.lemma_.lower() for x in q_words if x.pos_ == "VERB" and x.lemma_.lower() in
-                             prevention_verbs() and _negated_complement(x)), "")
+                             prevention_verbs(0) and _negated_complement(x)), "")
                 if same:
                     paraphrased[lem] = same
                     continue
@@ -1732,7 +1734,7 @@ class SupportChecker:
         explicit, _ = _negated_predicates(sdoc, implicit=False)
         s_neg = {paraphrased.get(x, x) for x in explicit or _negated_predicates(sdoc)[0]}
         q_neg, q_scope = _negated_predicates(qdoc)
-        cancelled = explicit & (prevention_verbs() | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
+        cancelled = explicit & (prevention_verbs(0) | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
         if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
             yield Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not", rule='negated-predicate')
         why = _certainty(sdoc, sentence, qonly, quotes_text)

@@ -919,3 +919,18 @@ SUPPORT_QUOTE = ("This action by the Commerce Department's Bureau of Industry an
 def test_light_verbs_and_concession(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+PREVENT = "This will prevent American technology from being used by foreign owned entities."
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # "stop X from doing" selects the sense of prevention (WordNet's third sense of "stop")
+    ("The listing aims to stop foreign owned entities from using American technology.", PREVENT, True),
+    ("The listing does not stop foreign owned entities from using American technology.", PREVENT, False),
+    ("The listing does not stop the firms from buying components from US companies.",
+     "The action bars the firms from buying components from US companies without US government approval", False),
+])
+def test_prevention_sense_selected_by_the_construction(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
