@@ -599,6 +599,11 @@ def _copular_levels(doc) -> set[str]:
 
 
 
+def _verb_levels(doc) -> set[str]:
+    """"down"/"up" said by a verb of :data:`_LEVEL_VERBS` in a parsed text ("shares fell 12%")."""
+    return {lv for t in doc if t.pos_ == "VERB" for lv, verbs in _LEVEL_VERBS.items() if t.lemma_.lower() in verbs}
+
+
 def verb_antonyms(lemma: str) -> set[str]:
     """WordNet antonyms of ``lemma`` and of every verb that shares a synset with it
     ("keep" → "discontinue" through "continue")."""
@@ -1528,7 +1533,7 @@ class SupportChecker:
         q_phrasal = _phrasal(qdoc)
         q_hedged = bool(_hedges(qdoc))
         attributed = self._attributed(sdoc, speakers)
-        q_levels = _copular_levels(qdoc)
+        q_levels = _copular_levels(qdoc) | _verb_levels(self._parse(" ".join(quotes)))
         figure_qualifiers = _figure_qualifiers(sdoc)
         # The evidence reports speech: a verb of communication with a clause, not a denial or a
         # claim — the sentence may report it with another such verb (not a direction verb).
@@ -1558,8 +1563,13 @@ class SupportChecker:
         open_paths: list[tuple[str, dict[str, str]]] = []  # (quote direction verb, its path arguments)
         quote_parse = self._parse(" ".join(quotes))
         quote_paths = [(x.lemma_.lower(), _paths(x, loose=True)) for x in quote_parse if x.pos_ == "VERB"]
+        # A change of level the sentence restates with another verb of the same level ("dropped 12%"
+        # for "fell 12%") leaves no direction open.
+        restated_levels = _verb_levels(sdoc) if len(q_levels) == 1 and _verb_levels(sdoc) == q_levels else set()
         for t in quote_parse:
             # (not one used as a preposition or an attribute: "including", "listed entities")
+            if any(t.lemma_.lower() in _LEVEL_VERBS[lv] for lv in restated_levels):
+                continue
             if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
                     f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
                     for f in s_forms):

@@ -934,3 +934,18 @@ PREVENT = "This will prevent American technology from being used by foreign owne
 def test_prevention_sense_selected_by_the_construction(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb of the same change of level as the quote's ("dropped" for "fell")
+    ("Shares of US supplier Ambarella dropped 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella fell 12% in after-hours trading on the news.", True),
+    # ... not of the other level, nor where the quotes speak of both
+    ("Shares of US supplier Ambarella rose 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella fell 12% in after-hours trading on the news.", False),
+    ("Shares of US supplier Ambarella dropped 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella rose 12% in after-hours trading, while the index fell.", False),
+])
+def test_same_change_of_level(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
