@@ -549,9 +549,25 @@ def _entry_names(record: str) -> list[tuple[str, str]]:
         parts = [m.group(2)] if kind == "head" else re.split(r";", m.group(2))
         for part in parts:
             key = _name_key(re.sub(r"^\s*and\s+", "", part))
-            for k in {key, _COMPANY_TAIL.sub("", key)}:
+            for k in {key, _COMPANY_TAIL.sub("", key)} | _acronym_forms(key):
                 if len(k) >= 3:
                     out.append((k, kind))
+    return out
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in"})
+
+
+def _acronym_forms(key: str) -> set[str]:
+    """A normalised name with a tail of its words said by their initials, as names are shortened
+    ("hotan prefecture public security bureau" → "hotan prefecture psb", "hpsb", ...; function words
+    are skipped: "bureau of industry and security" → "bis"). Two initials at least."""
+    words = key.split()
+    out: set[str] = set()
+    for k in range(2, len(words) + 1):
+        initials = "".join(w[0] for w in words[-k:] if w not in _ACRONYM_SKIP)
+        if len(initials) >= 2:
+            out.add(" ".join(words[:-k] + [initials]))
     return out
 
 

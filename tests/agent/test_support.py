@@ -949,3 +949,16 @@ def test_prevention_sense_selected_by_the_construction(checker, sentence, quote,
 def test_same_change_of_level(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+def test_alias_said_by_an_acronym_of_the_entrys_name():
+    from agent.support import alias_check
+
+    hetian = ("Entity: Hetian Prefecture Public Security Bureau\nAlternate names: Hotan Prefecture Public Security Bureau\n"
+              "Start date: 2019-10-09")
+    kashgar = "Entity: Kashgar Prefecture Public Security Bureau\nAlternate names: Kashi Prefecture Public Security Bureau"
+    assert alias_check("The Hetian Prefecture Public Security Bureau, also known as the Hotan Prefecture PSB, "
+                       "was listed.", [hetian, kashgar]) == "ok"
+    # an alias of another entry, said by its acronym, is still another entry's
+    assert alias_check("The Hetian Prefecture Public Security Bureau, also known as the Kashi Prefecture PSB, "
+                       "was listed.", [hetian, kashgar]) == "mixed"
