@@ -1348,7 +1348,8 @@ class SupportChecker:
 
     @staticmethod
     def _acronyms(doc) -> set[str]:
-        """Initials of runs of capitalised words ("Bureau of Industry and Security" → "bis")."""
+        """Initials of runs of capitalised words ("Bureau of Industry and Security" → "bis") and of
+        hyphenated compounds."""
         out: set[str] = set()
         run: list[str] = []
         for t in list(doc) + [None]:
@@ -1360,6 +1361,10 @@ class SupportChecker:
                 for j in range(i + 2, len(words) + 1):
                     out.add("".join(w[0] for w in words[i:j]).lower())
             run = []
+        # A hyphenated compound of three words or more is shortened by all its initials
+        # ("commercial-off-the-shelf" → "cots", "end-to-end" → "ete").
+        for m in re.finditer(r"\b[A-Za-z]+(?:-[A-Za-z]+){2,}\b", doc.text):
+            out.add("".join(p[0] for p in m.group(0).split("-")).lower())
         return out
 
     def _attributed(self, sdoc, speakers: Sequence[str]) -> set[int]:
@@ -1703,6 +1708,11 @@ class SupportChecker:
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
+                continue
+            if t.pos_ == "NOUN" and refused == "name/number/symbol" and t.text.isupper() and len(t.text) >= 2:
+                # An acronym the quotes do not spell ("GOTS" where they say "commercial-off-the-shelf")
+                # is a name, whatever its tag: names are never paraphrased.
+                missing.append(t.text)
                 continue
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)

@@ -962,3 +962,9 @@ def test_alias_said_by_an_acronym_of_the_entrys_name():
     # an alias of another entry, said by its acronym, is still another entry's
     assert alias_check("The Hetian Prefecture Public Security Bureau, also known as the Kashi Prefecture PSB, "
                        "was listed.", [hetian, kashgar]) == "mixed"
+
+
+def test_acronym_of_a_hyphenated_compound(checker):
+    quote = "It applies to contracts and subcontracts for commercial and commercial-off-the-shelf items."
+    assert checker.check("Contracts for commercial and COTS items are within the rule's scope.", [quote], [quote]).supported
+    assert not checker.check("Contracts for commercial and GOTS items are within the rule's scope.", [quote], [quote]).supported
