@@ -325,6 +325,12 @@ def _numero(t) -> bool:
     if t.lower_ == "no." and nxt is not None and nxt.like_num or \
             t.lower_ == "no" and nxt is not None and nxt.text == "." and after is not None and after.like_num:
         return True  # "supplement no. 4": the period makes it the abbreviation, in either case
+    prev = t.nbor(-1) if t.i > 0 else None
+    if t.text == "No" and prev is not None and prev.text not in (".", "!", "?", ":", ";") and "\n" not in prev.text \
+            and nxt is not None and nxt.text[:1].isdigit():
+        # "Bldg. 3 No 911-11 Hulan Rd.": a capital "No" inside a line, before a figure ("No 5G
+        # equipment ..." at a sentence's start is a negation)
+        return True
     return t.lower_ in ("no", "no.") and t.text[:1] == "N" and (
         t.text.endswith(".") and nxt is not None and nxt.like_num
         or nxt is not None and nxt.text == "." and after is not None and after.like_num)

@@ -968,3 +968,11 @@ def test_acronym_of_a_hyphenated_compound(checker):
     quote = "It applies to contracts and subcontracts for commercial and commercial-off-the-shelf items."
     assert checker.check("Contracts for commercial and COTS items are within the rule's scope.", [quote], [quote]).supported
     assert not checker.check("Contracts for commercial and GOTS items are within the rule's scope.", [quote], [quote]).supported
+
+
+def test_capital_no_before_a_figure_inside_a_line_is_numero():
+    from agent.support import SupportChecker, _cues
+
+    parse = SupportChecker(None)._parse
+    assert _cues(parse("Addresses: m 408 Bldg. 3 No 911-11 Hulan Rd., Boashan District, CN")) == 0
+    assert _cues(parse("No 5G equipment may be supplied to the firm.")) == 1
