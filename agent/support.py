@@ -1605,6 +1605,8 @@ class SupportChecker:
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
+            if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
+                continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
             if group is not None and t.i not in figure_qualifiers and t.i not in attributed:
                 # Order, time and quantity words are stop words, but "after" is not "before",
                 # "all" not "only five", "last year" not "this year": one of the word's

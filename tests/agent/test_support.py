@@ -976,3 +976,11 @@ def test_capital_no_before_a_figure_inside_a_line_is_numero():
     parse = SupportChecker(None)._parse
     assert _cues(parse("Addresses: m 408 Bldg. 3 No 911-11 Hulan Rd., Boashan District, CN")) == 0
     assert _cues(parse("No 5G equipment may be supplied to the firm.")) == 1
+
+
+def test_both_before_a_coordination(checker):
+    quote = "Hikvision and Xiamen Meiya were each down a relatively mild 1.6% in Tuesday trade."
+    assert checker.check("Both Hikvision and Xiamen Meiya slipped 1.6% in Tuesday trading.", [quote], [quote]).supported
+    # "both" without a coordination of the evidence's names is a quantity the quotes do not give
+    assert not checker.check("Both companies slipped 1.6% in Tuesday trading.",
+                             ["Hikvision slipped 1.6% in Tuesday trading."], ["Hikvision slipped 1.6% in Tuesday trading."]).supported
