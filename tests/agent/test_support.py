@@ -774,10 +774,11 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     """The split written at stop 17 before any change against it (tests/fixtures/claims/blind_s17.jsonl,
     frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
     the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
-    after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52."""
+    after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52;
+    after stop 20 (particle paths, main-sense antonyms, same change of level) 42/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 39, render(report)
+    assert faithful == 55 and kept >= 42, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -794,22 +795,23 @@ def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
 def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
-    sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes. Asserted as
-    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes, 46/59 and 0/58
+    after the stop-20 ones. Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 42, render(report)
+    assert faithful == 59 and kept >= 46, render(report)
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     """The split written at stop 19 (tests/fixtures/claims/blind_s19.jsonl) by someone who saw neither
-    the code nor the other splits, never tuned on. First run (stop-18 checker): 27/56 faithful kept,
-    1/69 unsupported kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a
-    number-swapped sentence). Asserted as measured: both targets of the issue are missed here."""
-    # Not printed, no texts in the messages: the split's texts stay unread.
-    _, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl", show=False)
-    assert unsupported == 69 and unsupported_kept <= 2, (unsupported_kept, unsupported)
-    assert faithful == 56 and kept >= 33, (kept, faithful)
+    the code nor the other splits. First run (stop-18 checker): 27/56 faithful kept, 1/69 unsupported
+    kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a number-swapped sentence).
+    A fit split since stop 20: 39/56 and 0/69 after the stop-20 changes (a date's month/day is no
+    figure, a predicate preposition with an opposite needs its counterpart, ...). Asserted as
+    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl")
+    assert unsupported == 69 and unsupported_kept == 0, render(report)
+    assert faithful == 56 and kept >= 39, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
