@@ -86,6 +86,8 @@ _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m)\b)?"
     r"|\b((?:" + _NUMWORD + r")(?:[\s-](?:" + _NUMWORD + r"))?)(?:\s+(hundred|thousand|million|billion|trillion))?\b",
     re.IGNORECASE)
+# A designator of a provision: a number with parenthesised sub-designators ("889(a)(1)(A)", "744.11(b)").
+_DESIGNATOR = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
@@ -1525,6 +1527,11 @@ class SupportChecker:
         # supported by a document dated 2019-10-08. Its year may still stand alone ("in 2019").
         _, valued_rest = dates(valued)
         e_numbers = numbers(valued_rest) | {float(y) for y, _, _ in e_dates}
+        # A provision's designator ("section 889(a)(1)(A)") names it, as a name does: it may come
+        # from anywhere in the evidence, the rest of a quote's sentence included; it is no figure.
+        for ident in set(_DESIGNATOR.findall(s_rest)):
+            if ident in evidence:
+                s_rest = s_rest.replace(ident, " ")
         missing_nums = sorted(numbers(s_rest) - e_numbers)
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])

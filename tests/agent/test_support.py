@@ -775,10 +775,10 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
     the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
     after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52;
-    after stop 20 (particle paths, main-sense antonyms, same change of level) 42/55 and 0/52."""
+    after stop 20 (particle paths, main-sense antonyms, same change of level, designators) 43/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 42, render(report)
+    assert faithful == 55 and kept >= 43, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -806,12 +806,12 @@ def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     """The split written at stop 19 (tests/fixtures/claims/blind_s19.jsonl) by someone who saw neither
     the code nor the other splits. First run (stop-18 checker): 27/56 faithful kept, 1/69 unsupported
     kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a number-swapped sentence).
-    A fit split since stop 20: 39/56 and 0/69 after the stop-20 changes (a date's month/day is no
+    A fit split since stop 20: 40/56 and 0/69 after the stop-20 changes (a date's month/day is no
     figure, a predicate preposition with an opposite needs its counterpart, ...). Asserted as
     measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl")
     assert unsupported == 69 and unsupported_kept == 0, render(report)
-    assert faithful == 56 and kept >= 39, render(report)
+    assert faithful == 56 and kept >= 40, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -986,3 +986,12 @@ def test_both_before_a_coordination(checker):
     # "both" without a coordination of the evidence's names is a quantity the quotes do not give
     assert not checker.check("Both companies slipped 1.6% in Tuesday trading.",
                              ["Hikvision slipped 1.6% in Tuesday trading."], ["Hikvision slipped 1.6% in Tuesday trading."]).supported
+
+
+@pytest.mark.parametrize("designator, ok", [("889(a)(1)(A)", True), ("889(a)(2)(A)", False)])
+def test_a_provisions_designator_is_a_name_of_the_evidence(checker, designator, ok):
+    quote = "was issued on August 13, 2019 with immediate effect"
+    context = [f"An interim rule amending the FAR to implement section 889(a)(1)(A) of the NDAA {quote}."]
+    v = checker.check(f"The FAR interim rule implementing section {designator} was issued on August 13, 2019.",
+                      [quote], context)
+    assert v.supported is ok, v
