@@ -150,18 +150,3 @@ def names_a_time(lemma: str, depth: int = 6) -> bool:
         if not frontier:
             break
     return False
-
-
-_ADVERB_PATH = Path(__file__).resolve().parent / "data" / "wordnet_adverbs.json"
-
-
-@lru_cache(maxsize=1)
-def _adverbs() -> dict:
-    return json.loads(_ADVERB_PATH.read_text(encoding="utf-8"))
-
-
-def adverb_phrases(evidence_adverbs: set[str]) -> set[str]:
-    """The lemmas, multi-word ones included, of the WordNet adverb synsets of ``evidence_adverbs``
-    ("annually" → "yearly", "every year", "each year"): phrases a sentence may use for them."""
-    wn = _adverbs()
-    return {w for a in evidence_adverbs for i in wn["lemmas"].get(a, ()) for w in wn["synsets"][i]}

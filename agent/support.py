@@ -1609,20 +1609,8 @@ class SupportChecker:
                     for f in s_forms):
                 open_direction |= _arguments(t)
                 open_paths.append((t.lemma_.lower(), _paths(t)))
-        # A phrase of the sentence that WordNet lists as a synonym of an adverb of the evidence ("each
-        # year" for "annually"): its words have their counterpart.
-        from .lexical import adverb_phrases
-
-        synonym_phrase: set[int] = set()
-        phrases = adverb_phrases({x.lower_ for x in qdoc if x.pos_ == "ADV"})
-        for n in (3, 2):
-            for i in range(len(sdoc) - n + 1):
-                if sdoc[i:i + n].text.lower() in phrases:
-                    synonym_phrase.update(range(i, i + n))
         nouns_to_embed: list[str] = []
         for t in sdoc:
-            if t.i in synonym_phrase:
-                continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked

@@ -1,6 +1,5 @@
 """Build agent/data/wordnet_verbs.json (the verb synsets and verb antonyms of WordNet 3.0) and
-agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters),
-agent/data/wordnet_adverbs.json (adverb synsets, multi-word lemmas kept) and
+agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters) and
 agent/data/wordnet_nouns.json (the main senses of nouns and their hypernyms).
 
 Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
@@ -213,17 +212,6 @@ def build_nouns(src: Path) -> dict:
             "hypernyms": {str(k): v for k, v in sorted(hyper.items()) if v}}
 
 
-def build_adverbs(src: Path) -> dict:
-    """Adverb synsets with their multi-word lemmas ("annually", "yearly", "every year", "each
-    year"), so that a phrase of the sentence may say what an adverb of the quotes says."""
-    data = _read(src / "data.adv")
-    ids = {off: i for i, off in enumerate(data)}
-    synsets = [sorted({w.replace("_", " ") for w in data[off][1]}) for off in data]
-    lemmas = {lemma.replace("_", " "): [ids[o] for o in offsets if o in ids] for lemma, offsets in _index(src / "index.adv")}
-    return {"source": "WordNet 3.0 (Princeton University), adverbs; built by scripts/build_wordnet_verbs.py",
-            "licence": LICENCE, "lemmas": lemmas, "synsets": synsets}
-
-
 def main() -> None:
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
@@ -232,10 +220,6 @@ def main() -> None:
     adj_dst.write_text(json.dumps(adj, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{adj_dst}: {len(adj['lemmas'])} adjective lemmas, {len(adj['opposite'])} clusters with opposites, "
           f"{adj_dst.stat().st_size // 1024} KiB")
-    adv = build_adverbs(src)
-    adv_dst = dst.with_name("wordnet_adverbs.json")
-    adv_dst.write_text(json.dumps(adv, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{adv_dst}: {len(adv['lemmas'])} adverb lemmas, {len(adv['synsets'])} synsets, {adv_dst.stat().st_size // 1024} KiB")
     nouns = build_nouns(src)
     noun_dst = dst.with_name("wordnet_nouns.json")
     noun_dst.write_text(json.dumps(nouns, separators=(",", ":")) + "\n", encoding="utf-8")
