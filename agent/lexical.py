@@ -146,3 +146,19 @@ def is_noun(lemma: str) -> bool:
     """Is ``lemma`` (lower case) a WordNet noun?"""
     return lemma in _nouns()["lemmas"]
 
+
+def names_a_time(lemma: str, depth: int = 6) -> bool:
+    """Does one of the noun's two main WordNet senses descend from the time period that a "year"
+    is ("April", "Tuesday", "week", "day")? Such a noun after "in"/"on" is a time, not a place or
+    a path ("pressed in April")."""
+    wn = _nouns()
+    year = list(wn["lemmas"].get("year", ()))[:1]
+    period = {h for i in year for h in wn["hypernyms"].get(str(i), ())}
+    frontier = list(wn["lemmas"].get(lemma, ()))[:2]
+    for _ in range(depth):
+        if period & set(frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False

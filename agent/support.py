@@ -86,6 +86,8 @@ _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m)\b)?"
     r"|\b((?:" + _NUMWORD + r")(?:[\s-](?:" + _NUMWORD + r"))?)(?:\s+(hundred|thousand|million|billion|trillion))?\b",
     re.IGNORECASE)
+# A designator of a provision: a number with parenthesised sub-designators ("889(a)(1)(A)", "744.11(b)").
+_DESIGNATOR = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
@@ -267,10 +269,11 @@ def _negated_complement(t) -> set[str]:
     if t.lower_ == "yet" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
         return {t.doc[t.i + 2].lemma_.lower()} if t.doc[t.i + 2].pos_ in ("VERB", "AUX") else set()
     lem = t.lemma_.lower()
-    if t.pos_ == "VERB" and lem in prevention_verbs() and lem not in prohibition_verbs():
+    if t.pos_ == "VERB" and lem in prevention_verbs(0) and lem not in prohibition_verbs():
         # "bars the firms from buying", "were blocked from procuring or obtaining": a verb of
         # prevention negates the gerund of its "from" phrase (and only that construction:
-        # "blocked the deal" negates nothing).
+        # "blocked the deal" negates nothing). The construction selects the verb's sense of
+        # prevention, which need not be a main one ("stop X from using", "keep X from buying").
         gerunds = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                    for x in c.children if x.dep_ == "pcomp" and x.pos_ == "VERB"]
         return {y.lemma_.lower() for g in gerunds for y in [g, *g.conjuncts] if y.pos_ == "VERB"}
@@ -292,16 +295,17 @@ def prohibition_verbs() -> frozenset[str]:
     return frozenset(w for i in wn["lemmas"].get("prohibit", ()) for w in wn["synsets"][i] if " " not in w)
 
 
-@lru_cache(maxsize=1)
-def prevention_verbs() -> frozenset[str]:
-    """Verbs of prevention ("bar", "block", "ban", "stop", "keep", "exclude"): members of WordNet's
-    synsets of "prevent" and "prohibit", and verbs one of whose two main senses has such a synset
-    as its direct hypernym. With "X from doing" they negate the doing (:func:`_negated_complement`)."""
+@lru_cache(maxsize=2)
+def prevention_verbs(senses: int = 2) -> frozenset[str]:
+    """Verbs of prevention ("bar", "block", "ban", "exclude"): members of WordNet's synsets of
+    "prevent" and "prohibit", and verbs one of whose first ``senses`` senses (the two main ones by
+    default; 0 = any) has such a synset as its direct hypernym. With "X from doing" they negate the
+    doing (:func:`_negated_complement`)."""
     wn = wordnet_verbs()
     roots = {i for v in ("prevent", "prohibit") for i in wn["lemmas"].get(v, ())}
     out = {w for i in roots for w in wn["synsets"][i] if " " not in w}
-    for lemma, senses in wn["lemmas"].items():
-        if " " not in lemma and any(roots.intersection(wn["hypernyms"][i]) for i in senses[:_MAIN_SENSES]):
+    for lemma, ids in wn["lemmas"].items():
+        if " " not in lemma and any(roots.intersection(wn["hypernyms"][i]) for i in (ids[:senses] if senses else ids)):
             out.add(lemma)
     return frozenset(out)
 
@@ -323,6 +327,12 @@ def _numero(t) -> bool:
     if t.lower_ == "no." and nxt is not None and nxt.like_num or \
             t.lower_ == "no" and nxt is not None and nxt.text == "." and after is not None and after.like_num:
         return True  # "supplement no. 4": the period makes it the abbreviation, in either case
+    prev = t.nbor(-1) if t.i > 0 else None
+    if t.text == "No" and prev is not None and prev.text not in (".", "!", "?", ":", ";") and "\n" not in prev.text \
+            and nxt is not None and nxt.text[:1].isdigit():
+        # "Bldg. 3 No 911-11 Hulan Rd.": a capital "No" inside a line, before a figure ("No 5G
+        # equipment ..." at a sentence's start is a negation)
+        return True
     return t.lower_ in ("no", "no.") and t.text[:1] == "N" and (
         t.text.endswith(".") and nxt is not None and nxt.like_num
         or nxt is not None and nxt.text == "." and after is not None and after.like_num)
@@ -452,7 +462,7 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
 # Order, time and quantity words: stop words that carry a claim's relation ("before"/"after",
 # "all"/"few", "last"/"next"). Each maps to the words that say the same; a sentence's word needs
 # one of them in the evidence. A closed grammatical class (prepositions of temporal order,
-# quantifier determiners, ordinal and deictic time adjectives), not words of the labelled
+# quantifier determiners, ordinal and deictic time adjectives, concessive connectives), not words of the labelled
 # outputs. Not "over"/"under"/"since": their other senses ("punishing Beijing over ...", "listed
 # under the name", "on the list since <date>") are paraphrase, and a figure's bound is compared
 # apart (:func:`qualified_numbers`).
@@ -462,6 +472,9 @@ _ORDER_GROUPS = [
     {"several"}, {"both"}, {"only", "sole", "solely", "alone"},
     {"first", "initial"}, {"last", "final", "latest", "previous"}, {"next", "coming", "upcoming"},
     {"former", "ex"}, {"latter"},
+    # Concession ("made despite the objection of ..."): it sets the claim against a circumstance,
+    # which the evidence must do too ("with the support of ..." does the opposite).
+    {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
 
@@ -544,9 +557,25 @@ def _entry_names(record: str) -> list[tuple[str, str]]:
         parts = [m.group(2)] if kind == "head" else re.split(r";", m.group(2))
         for part in parts:
             key = _name_key(re.sub(r"^\s*and\s+", "", part))
-            for k in {key, _COMPANY_TAIL.sub("", key)}:
+            for k in {key, _COMPANY_TAIL.sub("", key)} | _acronym_forms(key):
                 if len(k) >= 3:
                     out.append((k, kind))
+    return out
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in"})
+
+
+def _acronym_forms(key: str) -> set[str]:
+    """A normalised name with a tail of its words said by their initials, as names are shortened
+    ("hotan prefecture public security bureau" → "hotan prefecture psb", "hpsb", ...; function words
+    are skipped: "bureau of industry and security" → "bis"). Two initials at least."""
+    words = key.split()
+    out: set[str] = set()
+    for k in range(2, len(words) + 1):
+        initials = "".join(w[0] for w in words[-k:] if w not in _ACRONYM_SKIP)
+        if len(initials) >= 2:
+            out.add(" ".join(words[:-k] + [initials]))
     return out
 
 
@@ -594,12 +623,28 @@ def _copular_levels(doc) -> set[str]:
 
 
 
+def _verb_levels(doc) -> set[str]:
+    """"down"/"up" said by a verb of :data:`_LEVEL_VERBS` in a parsed text ("shares fell 12%")."""
+    return {lv for t in doc if t.pos_ == "VERB" for lv, verbs in _LEVEL_VERBS.items() if t.lemma_.lower() in verbs}
+
+
 def verb_antonyms(lemma: str) -> set[str]:
     """WordNet antonyms of ``lemma`` and of every verb that shares a synset with it
     ("keep" → "discontinue" through "continue")."""
     wn = wordnet_verbs()
     out = set(wn["antonyms"].get(lemma, ()))
     for i in wn["lemmas"].get(lemma, ()):
+        for w in wn["synsets"][i]:
+            out.update(wn["antonyms"].get(w, ()))
+    return out
+
+
+def _main_sense_antonyms(lemma: str) -> set[str]:
+    """WordNet antonyms of the verbs of the two main senses of ``lemma`` ("get": acquire, become →
+    "come"; not "give" or "lose", which oppose its rarer senses)."""
+    wn = wordnet_verbs()
+    out: set[str] = set()
+    for i in wn["lemmas"].get(lemma, ())[:_MAIN_SENSES]:
         for w in wn["synsets"][i]:
             out.update(wn["antonyms"].get(w, ()))
     return out
@@ -1038,8 +1083,12 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
             return 'antonym in evidence'
-        if ants and _neighbourhood(ants, hypernyms=False) & _neighbourhood(q_verb_lemmas):
-            return 'antonym neighbourhood in evidence'  # the quotes use a synonym or a kind of its antonym
+        # The quotes use a synonym or a kind of its antonym — one that is not as near to the word
+        # itself: "move" is in the neighbourhood of both "come" and its antonym "go", and says neither.
+        # Only the antonyms of its two main senses: "get" (acquire; become) is not "give" here.
+        main_ants = _main_sense_antonyms(lem)
+        if main_ants and (_neighbourhood(main_ants, hypernyms=False) & _neighbourhood(q_verb_lemmas)) - _neighbourhood({lem}):
+            return 'antonym neighbourhood in evidence' 
         if lem in wordnet_verbs()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
             return 'communication verb'
         return ""
@@ -1079,23 +1128,32 @@ _GOAL_PREPS = frozenset({"to", "on", "onto", "in", "into"})
 _SOURCE_PREPS = frozenset({"from", "off", "out"})
 
 
-def _paths(v) -> dict[str, str]:
+def _paths(v, loose: bool = False) -> dict[str, str]:
     """The nouns the verb ``v`` takes as a path ("to the Entity List" → {"list": "goal"},
-    "from the list" → {"list": "source"}), by its prepositions and particles."""
+    "from the list" → {"list": "source"}), by its prepositions and particles. A time ("in April")
+    is no path. ``loose`` also reads the prepositions anywhere in the verb's own clause (a parser
+    may hang "in all subcontracts" of "insert the clause, including paragraph (e), in all
+    subcontracts" on the parenthesis)."""
     out: dict[str, str] = {}
-    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list") or,
-    # for a verb in a complement, to the governing verb ("requires officers to put a clause ... | in
-    # all contracts"): all three are read.
-    hosts = [v] + [c for c in v.children if c.dep_ == "dobj"]
+    # Parsers attach such a phrase to the verb, to its object ("adding entities | to the list"), to
+    # its particle ("flow the clause down | to all subcontracts") or, for a verb in a complement, to
+    # the governing verb ("requires officers to put a clause ... | in all contracts"): all are read.
+    from .lexical import names_a_time
+
+    hosts = [v] + [c for c in v.children if c.dep_ in ("dobj", "prt")]
     if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head is not v:
         hosts.append(v.head)
+    if loose:
+        # (a preposition tagged as a verb, "including", opens no clause of its own)
+        hosts += [x for x in v.subtree if x.pos_ in ("NOUN", "PROPN") and
+                  next((a for a in x.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None) == v]
     cands = [c for h in hosts for c in h.children if h is not v.head or c.i > v.i]
     for c in cands:
         kind = "goal" if c.lower_ in _GOAL_PREPS else "source" if c.lower_ in _SOURCE_PREPS else ""
         if kind and c.dep_ in ("prep", "prt"):
             for g in [c, *c.children]:
                 for x in [g, *[y for y in g.children if y.dep_ == "pobj"]]:
-                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN"):
+                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") and not names_a_time(x.lemma_.lower()):
                         out[x.lemma_.lower()] = kind
     return out
 
@@ -1124,6 +1182,19 @@ def _path_restated(v, open_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
     if not mine:
         return ""
     for verb, theirs in open_paths:
+        shared = set(mine) & set(theirs)
+        if shared and all(mine[n] == theirs[n] for n in shared):
+            return verb
+    return ""
+
+
+def _path_agrees(v, quote_paths: Sequence[tuple[str, dict[str, str]]]) -> str:
+    """The quote verb that gives a participant of the sentence verb ``v`` the same path (goal or
+    source) as ``v`` does ("flowed down to all subcontracts", "insert ... in all subcontracts"),
+    with no shared participant on another path ("keep ... out of all subcontracts" does not
+    agree); "" when none does. Only for a verb that has a path of its own."""
+    mine = _paths(v)
+    for verb, theirs in quote_paths:
         shared = set(mine) & set(theirs)
         if shared and all(mine[n] == theirs[n] for n in shared):
             return verb
@@ -1218,6 +1289,26 @@ def _in_focus(t) -> bool:
     return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
 
 
+# The basic topological prepositions (plain location or membership: "is on the Entity List", "is in
+# Xinjiang"), which a record or a listing states by being one; WordNet's opposites for them ("off",
+# "out") are senses of state ("the light is off"), not the relation's other side.
+_BASIC_LOCATIVES = frozenset({"in", "on", "at"})
+
+
+def _relational_predicate(t) -> bool:
+    """``t`` is a preposition that is the predicate of a copula ("subcontracts are outside the
+    scope") and, read as an adjective or adverb, has a WordNet opposite ("outside" / "inside";
+    "within", which WordNet lists with no opposite, does not): a side of a relation that the
+    sentence asserts, which a paraphrase keeps and a contradiction flips."""
+    from .lexical import adjective_opposites
+
+    if t.dep_ != "prep" or t.head.lemma_.lower() != "be" or t.i < t.head.i or t.lower_ in _BASIC_LOCATIVES:
+        return False  # ("Under the clause, the country is China": a frame before the copula, not its predicate)
+    if any(c.dep_ in ("acomp", "attr") for c in t.head.children):
+        return False  # "is subject to ...", "is a company in ...": the predicate is the other word
+    return bool(adjective_opposites(t.lower_))
+
+
 def _own_lines(quote: str, context: Sequence[str]) -> str:
     """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
     quote itself when no context sentence holds it)."""
@@ -1265,7 +1356,8 @@ class SupportChecker:
 
     @staticmethod
     def _acronyms(doc) -> set[str]:
-        """Initials of runs of capitalised words ("Bureau of Industry and Security" → "bis")."""
+        """Initials of runs of capitalised words ("Bureau of Industry and Security" → "bis") and of
+        hyphenated compounds."""
         out: set[str] = set()
         run: list[str] = []
         for t in list(doc) + [None]:
@@ -1277,6 +1369,10 @@ class SupportChecker:
                 for j in range(i + 2, len(words) + 1):
                     out.add("".join(w[0] for w in words[i:j]).lower())
             run = []
+        # A hyphenated compound of three words or more is shortened by all its initials
+        # ("commercial-off-the-shelf" → "cots", "end-to-end" → "ete").
+        for m in re.finditer(r"\b[A-Za-z]+(?:-[A-Za-z]+){2,}\b", doc.text):
+            out.add("".join(p[0] for p in m.group(0).split("-")).lower())
         return out
 
     def _attributed(self, sdoc, speakers: Sequence[str]) -> set[int]:
@@ -1427,7 +1523,16 @@ class SupportChecker:
         if bad:
             y, mo, d = bad[0]
             yield Verdict(False, f"date not in the quotes: {y}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else ""), rule='date')
-        missing_nums = sorted(numbers(s_rest) - numbers(_iso_words(valued)))
+        # A date's month and day are parts of that date, not figures: "less than 10%" is not
+        # supported by a document dated 2019-10-08. Its year may still stand alone ("in 2019").
+        _, valued_rest = dates(valued)
+        e_numbers = numbers(valued_rest) | {float(y) for y, _, _ in e_dates}
+        # A provision's designator ("section 889(a)(1)(A)") names it, as a name does: it may come
+        # from anywhere in the evidence, the rest of a quote's sentence included; it is no figure.
+        for ident in set(_DESIGNATOR.findall(s_rest)):
+            if ident in evidence:
+                s_rest = s_rest.replace(ident, " ")
+        missing_nums = sorted(numbers(s_rest) - e_numbers)
         if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
@@ -1462,7 +1567,7 @@ class SupportChecker:
         q_phrasal = _phrasal(qdoc)
         q_hedged = bool(_hedges(qdoc))
         attributed = self._attributed(sdoc, speakers)
-        q_levels = _copular_levels(qdoc)
+        q_levels = _copular_levels(qdoc) | _verb_levels(self._parse(" ".join(quotes)))
         figure_qualifiers = _figure_qualifiers(sdoc)
         # The evidence reports speech: a verb of communication with a clause, not a denial or a
         # claim — the sentence may report it with another such verb (not a direction verb).
@@ -1490,8 +1595,15 @@ class SupportChecker:
         # restate that verb ("put an entity on the list" for "remove an entity from the list").
         open_direction: set[str] = set()
         open_paths: list[tuple[str, dict[str, str]]] = []  # (quote direction verb, its path arguments)
-        for t in self._parse(" ".join(quotes)):
+        quote_parse = self._parse(" ".join(quotes))
+        quote_paths = [(x.lemma_.lower(), _paths(x, loose=True)) for x in quote_parse if x.pos_ == "VERB"]
+        # A change of level the sentence restates with another verb of the same level ("dropped 12%"
+        # for "fell 12%") leaves no direction open.
+        restated_levels = _verb_levels(sdoc) if len(q_levels) == 1 and _verb_levels(sdoc) == q_levels else set()
+        for t in quote_parse:
             # (not one used as a preposition or an attribute: "including", "listed entities")
+            if any(t.lemma_.lower() in _LEVEL_VERBS[lv] for lv in restated_levels):
+                continue
             if t.pos_ == "VERB" and t.lemma_.lower() in DIRECTION_VERBS and t.dep_ not in ("prep", "amod") and not any(
                     f == t.lemma_.lower() or (len(f) >= 5 and f[:5] == _norm(t.text)[:5]) or _root(f) == _root(t.text)
                     for f in s_forms):
@@ -1500,12 +1612,20 @@ class SupportChecker:
         nouns_to_embed: list[str] = []
         for t in sdoc:
             group = _ORDER_GROUP.get(t.lower_)
+            if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
+                continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
             if group is not None and t.i not in figure_qualifiers and t.i not in attributed:
                 # Order, time and quantity words are stop words, but "after" is not "before",
                 # "all" not "only five", "last year" not "this year": one of the word's
                 # group must be in the evidence.
                 if not (group & evidence_words):
                     missing.append(t.text)
+                continue
+            if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
+                # "are outside the rule's scope" where the quotes say "applies to": a preposition that
+                # is the claim's predicate and has a WordNet opposite (outside/inside, under/over)
+                # states a side, as a direction verb does; it needs its counterpart.
+                missing.append(t.text)
                 continue
             # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
             # except the grammatical ones (be, have, do).
@@ -1547,11 +1667,11 @@ class SupportChecker:
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
-            if t.pos_ == "VERB" and lem in prevention_verbs() and _negated_complement(t):
+            if t.pos_ == "VERB" and _negated_complement(t) and lem in prevention_verbs(0):
                 # "stop entities from using" for "prevent technology from being used": both verbs of
                 # prevention negate their "from" complement, whose polarity is checked below.
                 same = next((x.lemma_.lower() for x in q_words if x.pos_ == "VERB" and x.lemma_.lower() in
-                             prevention_verbs() and _negated_complement(x)), "")
+                             prevention_verbs(0) and _negated_complement(x)), "")
                 if same:
                     paraphrased[lem] = same
                     continue
@@ -1593,9 +1713,21 @@ class SupportChecker:
             refused = "open direction" if open_direction and _arguments(t) & open_direction else \
                 _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
                     "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
+            if refused == "directional particle" and t.pos_ == "VERB":
+                same_path = _path_agrees(t, quote_paths)
+                if same_path:
+                    # "flowed down to all subcontracts" for "insert ... in all subcontracts": the
+                    # particle's direction is the path a quote verb gives the same participant.
+                    paraphrased[lem] = same_path
+                    refused = ""
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
+                continue
+            if t.pos_ == "NOUN" and refused == "name/number/symbol" and t.text.isupper() and len(t.text) >= 2:
+                # An acronym the quotes do not spell ("GOTS" where they say "commercial-off-the-shelf")
+                # is a name, whatever its tag: names are never paraphrased.
+                missing.append(t.text)
                 continue
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)
@@ -1604,7 +1736,7 @@ class SupportChecker:
                 tolerated.append(t.text)
                 continue
             missing.append(t.text)
-            log.debug("claim word without a counterpart: %s (%s)", t.text, refused)
+            log.debug("claim word without a counterpart: %s (%s)", t.text, refused or "noun")
         if nouns_to_embed and not missing:
             import numpy as np
 
@@ -1653,7 +1785,7 @@ class SupportChecker:
         explicit, _ = _negated_predicates(sdoc, implicit=False)
         s_neg = {paraphrased.get(x, x) for x in explicit or _negated_predicates(sdoc)[0]}
         q_neg, q_scope = _negated_predicates(qdoc)
-        cancelled = explicit & (prevention_verbs() | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
+        cancelled = explicit & (prevention_verbs(0) | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
         if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
             yield Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not", rule='negated-predicate')
         why = _certainty(sdoc, sentence, qonly, quotes_text)

@@ -774,10 +774,11 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     """The split written at stop 17 before any change against it (tests/fixtures/claims/blind_s17.jsonl,
     frozen; a fit set since stop 18): first run 20/55 faithful kept and 4/52 unsupported kept; after
     the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
-    after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52."""
+    after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52;
+    after stop 20 (particle paths, main-sense antonyms, same change of level, designators) 43/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 39, render(report)
+    assert faithful == 55 and kept >= 43, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -794,22 +795,23 @@ def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
 def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
-    sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes. Asserted as
-    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes, 46/59 and 0/58
+    after the stop-20 ones. Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 42, render(report)
+    assert faithful == 59 and kept >= 46, render(report)
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     """The split written at stop 19 (tests/fixtures/claims/blind_s19.jsonl) by someone who saw neither
-    the code nor the other splits, never tuned on. First run (stop-18 checker): 27/56 faithful kept,
-    1/69 unsupported kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a
-    number-swapped sentence). Asserted as measured: both targets of the issue are missed here."""
-    # Not printed, no texts in the messages: the split's texts stay unread.
-    _, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl", show=False)
-    assert unsupported == 69 and unsupported_kept <= 2, (unsupported_kept, unsupported)
-    assert faithful == 56 and kept >= 33, (kept, faithful)
+    the code nor the other splits. First run (stop-18 checker): 27/56 faithful kept, 1/69 unsupported
+    kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a number-swapped sentence).
+    A fit split since stop 20: 40/56 and 0/69 after the stop-20 changes (a date's month/day is no
+    figure, a predicate preposition with an opposite needs its counterpart, ...). Asserted as
+    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl")
+    assert unsupported == 69 and unsupported_kept == 0, render(report)
+    assert faithful == 56 and kept >= 40, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -856,3 +858,140 @@ def test_every_failing_rule_is_named(checker):
     assert checker.check(sentence, [quote], [quote]).rule == "number"
     no_numbers = SupportChecker(checker.embed, skip=frozenset({"number"}))
     assert no_numbers.check(sentence, [quote], [quote]).rule == "words"
+
+
+# --------------------------------------------------------------- stop 20: kinds of the two sentences blind_s19 let through
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # a document date's month or day is no figure: "10%" is not supported by "date: 2019-10-08"
+    ("Xiamen Meiya said its overseas revenue was less than 10% of total revenue.",
+     "Xiamen Meiya said its overseas revenue was less than 1% of total revenue", ["2019-10-08"], False),
+    ("Xiamen Meiya said its overseas revenue was less than 1% of total revenue.",
+     "Xiamen Meiya said its overseas revenue was less than 1% of total revenue", ["2019-10-08"], True),
+    # ... its year still stands alone
+    ("In 2019, Xiamen Meiya said its overseas revenue was less than 1% of total revenue.",
+     "Xiamen Meiya said its overseas revenue was less than 1% of total revenue", ["2019-10-08"], True),
+    # a predicate preposition with a WordNet opposite states a side of the relation ("outside" / "inside")
+    ("The policy flash says subcontracts are outside the rule's scope.",
+     "The rule applies to contracts and subcontracts.", [], False),
+    ("The policy flash says subcontracts are within the rule's scope.",
+     "The rule applies to contracts and subcontracts.", [], True),
+])
+def test_date_parts_and_predicate_prepositions(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], [quote, *context])
+    assert v.supported is ok, v
+
+
+INSERT = ("The Contractor shall insert the substance of this clause, including this paragraph (e), in all "
+          "subcontracts and other contractual instruments, including subcontracts for the acquisition of commercial items.")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a phrasal verb whose particle goes the way the quote's verb takes the same participant
+    ("The clause has to be flowed down to all subcontracts.", True),
+    ("Contractors must flow the substance of the clause down to all subcontracts.", True),
+    # ... not the other way
+    ("Contractors must keep the substance of the clause out of all subcontracts.", False),
+])
+def test_phrasal_verb_with_the_quotes_path(checker, sentence, ok):
+    v = checker.check(sentence, [INSERT], [INSERT])
+    assert v.supported is ok, v
+
+
+def test_a_time_is_no_path():
+    from agent.support import SupportChecker, _paths
+
+    doc = SupportChecker(None)._parse("Lawmakers pressed in April for action, singling out Hikvision.")
+    assert all("april" not in _paths(t) for t in doc if t.pos_ == "VERB")
+    doc = SupportChecker(None)._parse("BIS added the firm to the Entity List in May.")
+    assert _paths(next(t for t in doc if t.lemma_ == "add")) == {"list": "goal"}
+
+
+SUPPORT_QUOTE = ("This action by the Commerce Department's Bureau of Industry and Security, with the support of the "
+                 "President of the United States, places Huawei on the Entity List.")
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb whose main senses' antonyms the quote verbs are not near ("come", "made") may stand
+    ("Such requirements come on top of those set out elsewhere in the EAR.",
+     "Such requirements are in addition to those set forth elsewhere in the EAR.", True),
+    ("The Huawei listing was made with the support of the President of the United States.", SUPPORT_QUOTE, True),
+    # ... but a concession the quotes do not make is another claim
+    ("The Huawei listing was made despite the objection of the President of the United States.", SUPPORT_QUOTE, False),
+])
+def test_light_verbs_and_concession(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+PREVENT = "This will prevent American technology from being used by foreign owned entities."
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # "stop X from doing" selects the sense of prevention (WordNet's third sense of "stop")
+    ("The listing aims to stop foreign owned entities from using American technology.", PREVENT, True),
+    ("The listing does not stop foreign owned entities from using American technology.", PREVENT, False),
+    ("The listing does not stop the firms from buying components from US companies.",
+     "The action bars the firms from buying components from US companies without US government approval", False),
+])
+def test_prevention_sense_selected_by_the_construction(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb of the same change of level as the quote's ("dropped" for "fell")
+    ("Shares of US supplier Ambarella dropped 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella fell 12% in after-hours trading on the news.", True),
+    # ... not of the other level, nor where the quotes speak of both
+    ("Shares of US supplier Ambarella rose 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella fell 12% in after-hours trading on the news.", False),
+    ("Shares of US supplier Ambarella dropped 12% in after-hours trading following the news.",
+     "Shares in US supplier Ambarella rose 12% in after-hours trading, while the index fell.", False),
+])
+def test_same_change_of_level(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+def test_alias_said_by_an_acronym_of_the_entrys_name():
+    from agent.support import alias_check
+
+    hetian = ("Entity: Hetian Prefecture Public Security Bureau\nAlternate names: Hotan Prefecture Public Security Bureau\n"
+              "Start date: 2019-10-09")
+    kashgar = "Entity: Kashgar Prefecture Public Security Bureau\nAlternate names: Kashi Prefecture Public Security Bureau"
+    assert alias_check("The Hetian Prefecture Public Security Bureau, also known as the Hotan Prefecture PSB, "
+                       "was listed.", [hetian, kashgar]) == "ok"
+    # an alias of another entry, said by its acronym, is still another entry's
+    assert alias_check("The Hetian Prefecture Public Security Bureau, also known as the Kashi Prefecture PSB, "
+                       "was listed.", [hetian, kashgar]) == "mixed"
+
+
+def test_acronym_of_a_hyphenated_compound(checker):
+    quote = "It applies to contracts and subcontracts for commercial and commercial-off-the-shelf items."
+    assert checker.check("Contracts for commercial and COTS items are within the rule's scope.", [quote], [quote]).supported
+    assert not checker.check("Contracts for commercial and GOTS items are within the rule's scope.", [quote], [quote]).supported
+
+
+def test_capital_no_before_a_figure_inside_a_line_is_numero():
+    from agent.support import SupportChecker, _cues
+
+    parse = SupportChecker(None)._parse
+    assert _cues(parse("Addresses: m 408 Bldg. 3 No 911-11 Hulan Rd., Boashan District, CN")) == 0
+    assert _cues(parse("No 5G equipment may be supplied to the firm.")) == 1
+
+
+def test_both_before_a_coordination(checker):
+    quote = "Hikvision and Xiamen Meiya were each down a relatively mild 1.6% in Tuesday trade."
+    assert checker.check("Both Hikvision and Xiamen Meiya slipped 1.6% in Tuesday trading.", [quote], [quote]).supported
+    # "both" without a coordination of the evidence's names is a quantity the quotes do not give
+    assert not checker.check("Both companies slipped 1.6% in Tuesday trading.",
+                             ["Hikvision slipped 1.6% in Tuesday trading."], ["Hikvision slipped 1.6% in Tuesday trading."]).supported
+
+
+@pytest.mark.parametrize("designator, ok", [("889(a)(1)(A)", True), ("889(a)(2)(A)", False)])
+def test_a_provisions_designator_is_a_name_of_the_evidence(checker, designator, ok):
+    quote = "was issued on August 13, 2019 with immediate effect"
+    context = [f"An interim rule amending the FAR to implement section 889(a)(1)(A) of the NDAA {quote}."]
+    v = checker.check(f"The FAR interim rule implementing section {designator} was issued on August 13, 2019.",
+                      [quote], context)
+    assert v.supported is ok, v
