@@ -377,6 +377,13 @@ def _wh_noun_plural(question: str) -> bool | None:
     return None
 
 
+def _noun_not_verb(word: str) -> bool:
+    """Is the word a WordNet noun and no WordNet verb ("postcode")?"""
+    from .lexical import is_noun, is_verb
+
+    return is_noun(word) and not is_verb(word)
+
+
 @functools.lru_cache(maxsize=256)
 def _names_category(lemma: str) -> bool:
     """Is the noun a name for a category of things ("kind", "type", "sort", "form"): is "category"
@@ -446,7 +453,8 @@ def parsed_focus(question: str) -> list[str] | None:
         # on entity list?"): its head noun is what it asks for. The parser may take a participle
         # of a reduced relative clause for the root ("Docket number and RIN for the rule *adding*
         # 28 entities?"): then the noun it reads as its subject is the head.
-        if root.pos_ in ("NOUN", "PROPN"):
+        if root.pos_ in ("NOUN", "PROPN") or (root.pos_ == "VERB" and _noun_not_verb(root.text.lower())):
+            # (A noun the tagger reads as a verb: "Urumqi PSB *postcode* on the entity list?".)
             return phrase(root)
         if root.tag_ in ("VBG", "VBN"):
             subj = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)

@@ -17,6 +17,8 @@ from agent.analysis import parsed_focus
     # A noun-phrase question whose participle the parser takes for the root asks for its subject.
     ("Docket number and RIN for the BIS rule adding 28 entities in Oct 2019?", ["docket", "number"]),
     ("zte address on entity list?", ["zte", "address"]),
+    # ... and a noun the tagger reads as a verb (WordNet has it as a noun only) is its head.
+    ("Urumqi PSB postcode on the entity list?", ["postcode"]),
 ])
 def test_the_focus_is_what_the_question_asks_for(question, focus):
     assert parsed_focus(question) == focus
