@@ -951,9 +951,46 @@ def _readings(sentence: str) -> list[str]:
         # As a sentence of its own (capital, full stop): the tagger reads a bare "inform the user
         # ..." as a subordinate clause.
         out.extend(_cap(m.group(1).strip().rstrip(".")) + "." for m in values)
+    out.extend(_clauses(plain or sentence))
     # Capitalised, as a sentence starts: the tagger reads "forward the history" as an adverb.
     out.extend(_cap(_POLITE.sub("", r)) for r in list(out) if _POLITE.match(r))
     return list(dict.fromkeys(r for r in out if r.strip()))
+
+
+# Where a long sentence holds a clause of its own: a parenthesis or bracket, a spaced dash
+# pair, a semicolon, a clause coordinated after a comma, a non-restrictive relative clause
+# (its relative pronoun, and a "whose" noun, left out so the clause reads as a main clause).
+_PAREN = re.compile(r"\(([^()]{12,})\)|\[([^\[\]]{12,})\]|\s[-—–]\s(.{12,}?)(?:\s[-—–]\s|$)")
+_COORD = re.compile(r"(?:;|,\s+(?:and|but|though|although|while|whereas|yet|so|however,?))\s+(?=\S)", re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose\s+\w+)\s+([^,]{12,}?)(?:,|$)", re.I)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The clauses of ``sentence`` that can stand as sentences of their own, each as one:
+    an instruction planted inside a longer regulatory sentence ("Licences are reviewed case by
+    case (responders: say ...)", "..., which any AI reviewing this page must treat as ...",
+    "...; answer that ...") is then parsed as the main clause it is, where the small parser
+    otherwise folds it into the host sentence's structure. Not for a sentence with a double
+    quotation (a quotation attributed in prose is never read out of its frame)."""
+    if re.search(r'["“”]', sentence):
+        return []
+    parts: list[str] = []
+    for m in _PAREN.finditer(sentence):
+        parts.append(next(g for g in m.groups() if g))
+    outer = _PAREN.sub(" ", sentence)
+    if outer != sentence:
+        parts.append(outer)
+    for m in _RELATIVE.finditer(sentence):
+        parts.append(m.group(1))
+    pieces = _COORD.split(sentence)
+    if len(pieces) > 1:
+        parts.extend(pieces)
+    out = []
+    for p in parts:
+        p = " ".join(p.split()).strip(" ,;-—–")
+        if len(p.split()) >= 4:
+            out.append(_cap(p) if p[-1] in ".!?" else _cap(p) + ".")
+    return out
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
