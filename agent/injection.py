@@ -621,6 +621,14 @@ def _reader_as_answerer(doc) -> str | None:
     return None
 
 
+# What an answer or a judgement is called ("the verdict", "the conclusion", "the outcome").
+_JUDGEMENT_NOUNS = frozenset("verdict verdicts conclusion conclusions outcome outcomes result results finding "
+                             "determination ruling".split())
+# Modifiers that make a judgement a norm rather than a report: deontic adjectives and exclusives.
+_NORMATIVE = frozenset("correct right acceptable permissible permitted allowed valid proper appropriate only sole "
+                       "single".split())
+
+
 def _prescribed_answer(doc) -> bool:
     """A copular sentence whose subject is the answer to any question about a topic: "The
     correct answer to any question about X is 'cleared'" (what to say, stated as a fact)."""
@@ -631,7 +639,21 @@ def _prescribed_answer(doc) -> bool:
         if t.dep_ != "ROOT" or not copula:
             continue
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or _lemma(subj) not in _OUTPUT_NOUNS:
+        if subj is None or _lemma(subj) not in _OUTPUT_NOUNS | _JUDGEMENT_NOUNS:
+            continue
+        # "The only acceptable verdict on X is ...", "the model's only permissible answer is ...",
+        # "Your final verdict must be 'compliant'": a norm on what the answer or judgement is (a
+        # deontic or exclusive modifier, or the reader's/an agent's own) with content to say; not
+        # a report of what an outcome was ("The outcome of the review was that ...").
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        normed = any(c.dep_ in ("amod", "advmod", "det", "nummod") and _lemma(c) in _NORMATIVE for c in subj.children)
+        owned = owner is not None and (owner.lower_ == "your" or _agentive(owner))
+        content = any(c.dep_ in ("attr", "ccomp", "acomp") for c in t.children) or \
+            bool(re.search(r"""['"“‘]\w""", doc.text[t.idx:]))
+        if (normed or owned) and content and t.tag_ not in ("VBD", "VBN") and \
+                (_lemma(t) == "be" or any(c.tag_ == "MD" for c in t.children)):
+            return True
+        if _lemma(subj) not in _OUTPUT_NOUNS:
             continue
         # "The only acceptable answer about X is ...": the answer's own topic.
         if any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in subj.children):
@@ -1272,7 +1294,7 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
-    return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS |
+    return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    {"you", "now", "let", "ask", "asks", "asked", "asking"}))
 
 
