@@ -68,13 +68,16 @@ _DELIMITER = re.compile(
     | \[/?\s*(?:INST|SYS)\s*\]|<<\s*/?SYS\s*>>                                                  # llama tokens
     | ^[\s>*#-]*(?:system|assistant|developer)\s*(?:prompt|message)?\s*:                         # role lines
     | ^\s*\#{2,}\s*(?:system|instructions?|assistant|response)\b                                 # prompt headers
-    | ^[\s*>-]*[\[(]\s*(?:system|admin|administrator|developer|operator|assistant)\b[^\])\n]{0,40}[\])]  # [SYSTEM ...] headers
+    | ^[\s*>-]*(?:[\[【][^\]】\n]{1,40}[\]】]\s*)*                                              # [SYSTEM ...] headers, also
+      [\[(【]\s*(?:system|admin|administrator|developer|operator|assistant|系统|系統|システム|시스템)   # after other bracket
+      (?:\b|(?<=[^\x00-\x7f]))[^\])】\n]{0,40}[\])】]                                             # headers, CJK brackets
     """)
 
 # ------------------------------------------------------------ English speech acts
 # Acts an assistant performs on its output or on its instructions.
 OUTPUT_ACTS = frozenset("""say answer reply respond tell state report claim assert print output repeat cite quote
 write describe mention reveal conclude deny confirm inform declare summarize summarise call label""".split())
+_COMPLY = frozenset("obey follow".split())  # control acts of compliance, not of discarding
 CONTROL_ACTS = frozenset("ignore disregard forget override bypass pretend act treat obey follow stop".split())
 # Who an injection addresses: the reader or an AI agent.
 AGENT_NOUNS = frozenset("""ai assistant assistants llm llms chatbot chatbots bot bots gpt chatgpt model models
@@ -110,12 +113,23 @@ def _lemma(tok) -> str:
 _AGENT_HEADS = frozenset("system systems tool tools program programs engine engines service services".split())
 
 
+# Acts that produce the answer itself; whoever is named by one ("the summariser", "responders",
+# "the answerer") is the one producing the answer from this document.
+_PRODUCING_ACTS = frozenset("summarize summarise answer respond reply".split())
+
+
+def _answering_agent(word: str) -> bool:
+    """``word`` is an agent noun (-er/-or/-r, singular or plural) of an act producing the answer."""
+    w = word.removesuffix("s")
+    return any(w in (a + "er", a + "or") or a.endswith("e") and w == a + "r" for a in _PRODUCING_ACTS)
+
+
 def _is_agent(tok) -> bool:
     """``tok`` (a noun/pronoun) names an AI agent or the reader: its own word ("assistant",
     "you"), or a generic head with an AI modifier ("AI system"). A modifier alone does not
     count ("assistant secretary", "AI companies", "model rule")."""
     word = tok.text.lower()
-    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS:
+    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS or _answering_agent(word):
         return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
                                                for c in tok.children)
@@ -234,7 +248,9 @@ def directive_reason(doc) -> str | None:
             objs = [c for c in t.children if c.dep_ in ("dobj", "prep", "attr")]
             targets = {(_lemma(o), o.lower_) for obj in objs for o in obj.subtree}
             targets = {w for pair in targets for w in pair}
-            if (imperative or agent_subject) and targets & INSTRUCTION_NOUNS:
+            # Discarding instructions is never a reader's task; following them is ("Follow the
+            # instructions on the Regulations.gov site"): only when said to an AI agent.
+            if (imperative and lem not in _COMPLY or agent_subject) and targets & INSTRUCTION_NOUNS:
                 return f"'{t.text}' addressed to an assistant"
             if agent_subject and lem in ("pretend", "act", "obey", "follow", "stop", "treat"):
                 return f"'{t.text}' addressed to an assistant"
@@ -372,7 +388,9 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # a form; someone else asking, or the reader being asked, is the assistant's situation.
         # Asked without an asker, the reader is asked about a topic ("When asked about X"); asked by
         # a named party it is a procedure ("When asked by a customs officer, present the license").
-        if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound") and lem in ("ask", "answer", "respond",
+        # Coordinated with a main verb ("Submit the form; answer every question in Part C") it is
+        # an imperative to the reader itself, not an asking clause.
+        if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound", "conj") and lem in ("ask", "answer", "respond",
                                                                                        "reply") and \
                 not any(c.dep_ in ("nsubj", "agent") and c.lower_ in ("you", "i", "we", "by") for c in t.children) and \
                 not (lem == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and
@@ -504,7 +522,11 @@ def _label_addressee(doc) -> bool:
     if colon is None or colon + 1 >= len(toks):
         return False
     head = toks[:colon]
-    named = any(_is_agent(t) and t.lower_ not in ("you", "user", "users") for t in head) or \
+    # Readers are people ("Note to readers:") unless a modifier makes them machines ("automated readers").
+    named = any(_is_agent(t) and t.lower_ not in READER_NOUNS or
+                t.lower_ in ("reader", "readers") and any(c.dep_ in ("amod", "compound") and
+                                                          c.lower_ in AGENT_NOUNS | {"automated", "automatic"}
+                                                          for c in t.children) for t in head) or \
         any(t.lower_ in _ROLE_WORDS for t in head) or \
         any(t.lower_ in ("whoever", "anyone") for t in head)
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
@@ -742,7 +764,7 @@ def task_reason(doc) -> str | None:
         if imperative and t.tag_ == "VBP" and not _fronted_root(lead) and \
                 not any(_vocative_subject(doc, c, lead) for c in lead.children):
             imperative = False
-        if imperative and _answer_context(doc):
+        if imperative and _answer_context(doc) and lem not in _COMPLY:
             return f"imperative '{t.text}' about the answer"
         # An imperative to an AI agent named as vocative ("Bot, mark this shipment as compliant").
         if imperative and _after_vocative(doc, lead):
@@ -1295,7 +1317,8 @@ def _may_direct(sentence: str) -> bool:
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
-                                   {"you", "now", "let", "ask", "asks", "asked", "asking"}))
+                                   {"you", "now", "let", "ask", "asks", "asked", "asking"})) or \
+        any(_answering_agent(w) for w in words)
 
 
 def _mostly_latin(s: str) -> bool:
