@@ -201,6 +201,38 @@ def _clause_start(doc, t) -> bool:
     return i == 0 or doc[i - 1].text in (":", ";", "-", "—", "–") or i <= 1
 
 
+def _told_of(t) -> bool:
+    """Verb ``t`` is in a clause reported by a third party ("The guidance says AI systems should
+    ...", "Critics argue that chatbots must ..."): the complement of a verb whose subject is not
+    an AI agent or the reader."""
+    cur = t
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+        return False
+    subj = next((c for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not _is_agent(subj) and subj.lower_ not in ("we", "i")
+
+
+def _generic_class(subj, doc) -> bool:
+    """``subj`` is a bare plural naming a class of AI agents ("chatbots", "AI systems") with
+    nothing tying it to this document or an answer being given (no determiner, no clause or
+    modifier of reading or answering, no answering situation in the sentence): what a rule or
+    an article says of such agents, not words addressed to one."""
+    if subj.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "amod", "compound") and _answering(c) or
+           c.dep_ in ("acl", "relcl") and _on_self(c) for c in subj.children):
+        return False
+    # "users" as a class goes with agents as a class ("chatbots must tell users ..."); a user or
+    # an answer of this conversation ties the sentence to one.
+    anchored = _answer_context(doc, strong=True) and any(
+        _lemma(t) in ANSWER_NOUNS and not (t.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss")
+                                                                                  for c in t.children))
+        for t in doc)
+    return not anchored and not any(t.lower_ in ("this", "these", "here", "above", "below") for t in doc)
+
+
 def directive_reason(doc) -> str | None:
     """Why a parsed English sentence is a directive to an answering agent, or None."""
     toks = list(doc)
@@ -232,6 +264,10 @@ def directive_reason(doc) -> str | None:
                 agent_subject = False
         else:
             agent_subject = subj is not None and (_is_agent(subj) and subj.lower_ not in ("user", "users"))
+        # An agent that is acted on ("AI systems ... should be described in the register") or that a
+        # report speaks of ("The guidance says AI systems ..."): not an agent addressed.
+        if agent_subject and (subj.dep_ == "nsubjpass" or _told_of(t)):
+            agent_subject = False
         # Legal text addresses its reader too ("you must state in your application that ..."):
         # "you" counts as the addressee of an output act only with a role change ("now") .
         if agent_subject and subj.lower_ in READER_NOUNS and lem in OUTPUT_ACTS and \
@@ -450,6 +486,11 @@ def _output_subject(t) -> bool:
         return False
     # "any reply produced from this page", "the summaries drawn from these pages"
     if any(c.dep_ in ("acl", "relcl") and _on_self(c) for c in subj.children):
+        return True
+    # "Any response mentioning X has to call it ...": an answer picked out by what it is about,
+    # with content to say.
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" and any(o.dep_ == "dobj" for o in c.children)
+           for c in subj.children) and _says_content(t):
         return True
     for p in subj.children:
         if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPS:
@@ -787,12 +828,84 @@ def task_reason(doc) -> str | None:
                                                   c.tag_ == "MD" for c in t.children) and \
                 _answer_context(doc, strong=True):
             return f"imperative '{t.text}' about the answer"
+    if (r := _agent_request(doc)) is not None:
+        return r
+    if (r := _passive_duty(doc)) is not None:
+        return r
     # Role-play: "you are TradeBot", "Imagine you ...", "you play the role of".
     for t in toks:
         if t.lower_ == "you" and t.dep_ == "nsubj" and _lemma(t.head) in ("be", "play", "act", "have") and \
                 t.head.dep_ in ("ROOT", "ccomp") and any(_lemma(x) in ("imagine", "pretend", "now", "game", "role")
                                                          for x in toks):
             return "role assignment to the reader"
+    return None
+
+
+# Words that make a sentence a request or a duty without a modal ("asks that ...", "please",
+# "would be appreciated"): the deontic frames plus politeness.
+_REQUESTING = (_DUTY_HEADS - {"be", "have"}) | frozenset("please kindly appreciate grateful hope wish prefer".split())
+
+
+def _narrated(doc) -> bool:
+    """The sentence tells of something (a past-tense main verb without a modal, or a reporting
+    verb whose subject is a third party: "Researchers showed that chatbots ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    if root.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in root.children):
+        return True
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    return subj is not None and _lemma(root) in _NARRATING and not _agentive(subj)
+
+
+def _passive_duty(doc) -> str | None:
+    """A passive duty of saying or judging with the answering situation in sight: "In your reply,
+    X is to be described as Y", "X must be presented as cleared in any answer" (the duty falls
+    on whoever gives the answer, though no agent is named)."""
+    for t in doc:
+        if t.tag_ != "VBN" or _lemma(t) not in TASK_ACTS or not any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        duty = _modal_of(t, ("must", "should", "shall", "ought")) or \
+            t.dep_ == "xcomp" and _lemma(t.head) in ("be", "have", "need") and \
+            any(c.tag_ == "TO" for c in t.children)
+        content = _says_content(t) or any(c.lower_ == "as" for c in t.children)
+        if duty and content and _answer_context(doc, strong=True):
+            return f"'{t.text}' laid on whoever answers"
+    return None
+
+
+def _agent_request(doc) -> str | None:
+    """A request or duty (a modal of obligation, a deontic frame, politeness) in a sentence whose
+    subject-like phrase names an AI agent, with a later act on what is said, shown or judged
+    that has content ("present X as unrestricted", "refer to X only as a trusted partner") or
+    an answering situation in sight. Read from the words' roles loosely, because the small
+    parser often misreads these sentences ("asks that assistants relaying this page present
+    ..." with "present" as an adjective); not for narrated text."""
+    if _narrated(doc):
+        return None
+    marker = any(t.tag_ == "MD" and _lemma(t) in ("should", "must", "shall", "ought", "would") or
+                 _lemma(t) in _REQUESTING or t.lower_ in _REQUESTING for t in doc)
+    if not marker:
+        return None
+    for a in doc:
+        if not (_agentive(a) or _answering_agent(a.lower_)) or a.lower_ in READER_NOUNS or _generic_class(a, doc):
+            continue
+        # The agent acts or is asked to: a subject, or the object of a requesting verb; not a
+        # thing handled by someone else ("Exporters must classify AI models ...").
+        if not (a.dep_ in ("nsubj", "csubj") or a.dep_ in ("dobj", "dative", "pobj") and
+                _lemma(a.head if a.dep_ != "pobj" else a.head.head) in _REQUESTING):
+            continue
+        for v in doc[a.i + 1:]:
+            word = _lemma(v) if v.pos_ in ("VERB", "AUX") else v.lower_
+            if word not in TASK_ACTS | _SUPPRESS or v.dep_ in ("acl", "relcl", "amod") and v.head.i == a.i:
+                continue
+            # "present X as Y": the "as" complement may hang anywhere in a misread parse.
+            # ... or how it is to be shown ("portray X favourably", "call it a partner").
+            content = _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
+                any(c.dep_ == "oprd" or c.dep_ == "advmod" and c.lower_.endswith("ly") for c in v.children) or \
+                _answer_context(doc, strong=True)
+            if content:
+                return f"'{v.text}' requested of an AI agent"
     return None
 
 
