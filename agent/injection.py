@@ -386,6 +386,34 @@ def _in_purpose_clause(t) -> bool:
     return False
 
 
+def _describes_other(t) -> bool:
+    """Noun ``t`` (a part of this document) only describes another thing in an adjunct, through a
+    participle or relative clause of a prepositional object that is not an answer ("cite X in
+    all correspondence related to this document"): the sentence is about that thing, not about
+    this document being answered from. The act's own object keeps it ("regard every company
+    named in this document as cleared")."""
+    cur = t
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("acl", "relcl"):
+            return cur.head.pos_ in ("NOUN", "PROPN") and _lemma(cur.head) not in ANSWER_NOUNS and \
+                cur.head.dep_ == "pobj"
+        cur = cur.head
+    return False
+
+
+def _form_entry(t) -> bool:
+    """Answer noun ``t`` is written into a place of a form ("Write your answer in the space
+    provided", "Enter the reply on the return slip"): the object of a verb with a locative
+    phrase on a definite place that is neither an answer nor a document part."""
+    v = t.head
+    if t.dep_ != "dobj" or v.pos_ != "VERB":
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "on", "into", "onto") and
+               any(o.dep_ == "pobj" and o.pos_ == "NOUN" and _lemma(o) not in ANSWER_NOUNS | DOC_NOUNS and
+                   any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in p.children)
+               for p in v.children)
+
+
 def _answer_context(doc, *, strong: bool = False) -> bool:
     """The sentence refers to the answering situation: an answer, a question, the user ...,
     someone asking/answering in a subordinate clause, or (unless ``strong``) a part of its own
@@ -413,7 +441,7 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
                         if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _on_self(p)]
             if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not _is_agent(owner) and \
                     _lemma(owner) not in ANSWER_NOUNS or of_owner or t.dep_ in ("compound", "ROOT") or \
-                    _in_purpose_clause(t):
+                    _in_purpose_clause(t) or _form_entry(t):
                 pass
             elif lem not in ("question", "query") or owner is not None or any(
                     c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
@@ -432,7 +460,8 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
                 not (lem == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and
                      not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)):
             return True
-        if not strong and t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree):
+        if not strong and t.pos_ == "NOUN" and lem in DOC_NOUNS and any(c.lower_ in _SELF_REF for c in t.subtree) \
+                and not _describes_other(t):
             return True
         # "whatever rules you were given", "any answer you give": what the reader was told or produces.
         if t.pos_ in ("NOUN", "PRON", "DET") and any(
