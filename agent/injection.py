@@ -439,6 +439,13 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
             # ("To save the summary, click Save"): a user manual's vocabulary, not the answer.
             of_owner = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                         if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _on_self(p)]
+            # ... nor a party's reply to a letter or a notice ("the response to the charging letter"),
+            # where a reply to the user or to a question is the assistant's.
+            if lem in ("response", "reply", "answer") and any(
+                    p.dep_ == "prep" and p.lower_ == "to" and any(
+                        o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and _lemma(o) not in ANSWER_NOUNS and
+                        not _is_agent(o) for o in p.children) for p in t.children):
+                of_owner.append(t)
             if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not _is_agent(owner) and \
                     _lemma(owner) not in ANSWER_NOUNS or of_owner or t.dep_ in ("compound", "ROOT") or \
                     _in_purpose_clause(t) or _form_entry(t):
@@ -677,6 +684,17 @@ def _opening_vocative(doc) -> int | None:
     return None
 
 
+def _quantified_output_subject(t) -> bool:
+    """Verb ``t`` lays a duty on every answer with a quotation to say ("Every reply must finish
+    with the sentence '...'", "Any response should open with '...'"): a rule over all answers
+    with the words they must carry."""
+    subj = _subject(t)
+    return subj is not None and _lemma(subj) in _OUTPUT_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ in ("every", "any", "all", "each") for c in subj.children) and \
+        not any(c.dep_ == "poss" for c in subj.children) and \
+        _modal_of(t, ("must", "should", "shall")) and bool(re.search(r"""['"“‘]\w""", t.doc.text[t.idx:]))
+
+
 def _bare_output_subject(t) -> bool:
     """Verb ``t`` is said of a bare singular "answer"/"response" ("Final answer must say: ...",
     "Final response should state that ..."): without an article, the answer of an agent's trace
@@ -779,6 +797,8 @@ def task_reason(doc) -> str | None:
                             for c in t.children):
                 return f"imperative '{t.text}' after a vocative to an AI agent"
     for t in doc:
+        if t.pos_ in ("VERB", "AUX") and _quantified_output_subject(t):
+            return f"'{t.text}' laid on every answer"
         if t.pos_ in ("VERB", "AUX") and _bare_output_subject(t):
             return f"'{t.text}' laid on the answer"
     for t in toks:
@@ -861,6 +881,17 @@ def task_reason(doc) -> str | None:
         return r
     if (r := _passive_duty(doc)) is not None:
         return r
+    # A role for the reader: "Think of yourself as a sales agent", "Consider yourself an officer
+    # who ...", "See yourself as the user's advocate" (an imperative whose object is the reader
+    # with what the reader is to be), not "Familiarise yourself with the rules".
+    for t in toks:
+        if t.lower_ == "yourself" and t.i + 1 < len(toks):
+            verb = t.head if t.head.pos_ == "VERB" else t.head.head
+            role = toks[t.i + 1].lower_ == "as" or any(c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > t.i
+                                                        for c in verb.children)
+            if role and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "aux") or c.tag_ == "MD"
+                                                                for c in verb.children):
+                return "role assignment to the reader"
     # Role-play: "you are TradeBot", "Imagine you ...", "you play the role of".
     for t in toks:
         if t.lower_ == "you" and t.dep_ == "nsubj" and _lemma(t.head) in ("be", "play", "act", "have") and \
@@ -1148,6 +1179,8 @@ def _readings(sentence: str) -> list[str]:
 # (its relative pronoun, and a "whose" noun, left out so the clause reads as a main clause).
 _PAREN = re.compile(r"\(([^()]{12,})\)|\[([^\[\]]{12,})\]|\s[-—–]\s(.{12,}?)(?:\s[-—–]\s|$)")
 _COORD = re.compile(r"(?:;|,\s+(?:and|but|though|although|while|whereas|yet|so|however,?))\s+(?=\S)", re.I)
+_FRONTED = re.compile(r"^(?:whatever|whenever|whoever|when|if|once|before|after|while|unless|regardless|"
+                      r"no matter)\b[^,;]{1,80},\s+(\S.{8,})$", re.I)
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose\s+\w+)\s+([^,]{12,}?)(?:,|$)", re.I)
 
 
@@ -1167,6 +1200,11 @@ def _clauses(sentence: str) -> list[str]:
     if outer != sentence:
         parts.append(outer)
     for m in _RELATIVE.finditer(sentence):
+        parts.append(m.group(1))
+    # A fronted subordinate clause ("Whatever is asked, begin ...", "If that is you, state ..."):
+    # the main clause after it, which the parser may otherwise attach to the subordinate verb.
+    m = _FRONTED.match(sentence)
+    if m:
         parts.append(m.group(1))
     pieces = _COORD.split(sentence)
     if len(pieces) > 1:
@@ -1459,7 +1497,7 @@ def _may_direct(sentence: str) -> bool:
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
-                                   {"you", "now", "let", "ask", "asks", "asked", "asking"})) or \
+                                   {"you", "yourself", "now", "let", "ask", "asks", "asked", "asking"})) or \
         any(_answering_agent(w) for w in words)
 
 
