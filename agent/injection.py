@@ -233,6 +233,22 @@ def _generic_class(subj, doc) -> bool:
     return not anchored and not any(t.lower_ in ("this", "these", "here", "above", "below") for t in doc)
 
 
+def _content_clause(c, t) -> bool:
+    """Clausal complement ``c`` in the subtree of verb ``t`` is content ``t`` says: a clause with a
+    subject or "that", reached from ``t`` without passing another coordinated verb ("Answer each
+    question and have the end user sign ..." does not say "the end user sign")."""
+    # A bare participle read as a clause ("in the box labelled Additional Information") says nothing.
+    if not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "expl", "dobj", "ccomp") for k in c.children) and \
+            c.tag_ in ("VBN", "VBD"):
+        return False
+    cur = c.head
+    while cur.i != t.i:
+        if cur.dep_ == "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
+
+
 def directive_reason(doc) -> str | None:
     """Why a parsed English sentence is a directive to an answering agent, or None."""
     toks = list(doc)
@@ -278,7 +294,8 @@ def directive_reason(doc) -> str | None:
         imperative = subj is None and t.tag_ in ("VB", "NN") and t.dep_ in ("ROOT", "conj", "ccomp", "dep") and \
             not any(c.tag_ in ("MD", "TO") or (c.dep_ in ("aux", "auxpass") and _lemma(c) != "do") or
                     c.dep_ == "mark" for c in t.children) and (_clause_start(doc, t) or
-                                                               (t.dep_ == "conj" and _clause_start(doc, t.head)) or
+                                                               (t.dep_ == "conj" and (_clause_start(doc, t.head) or
+                                                                                      _fronted_root(t.head))) or
                                                                _fronted_root(t)) and not _quoted_speech(t)
         if lem in CONTROL_ACTS:
             objs = [c for c in t.children if c.dep_ in ("dobj", "prep", "attr")]
@@ -292,9 +309,9 @@ def directive_reason(doc) -> str | None:
                 return f"'{t.text}' addressed to an assistant"
             continue
         # Output acts: the content to be said (that-clause, quote, colon) or the reader as recipient.
-        carries = any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children) or \
+        carries = any(c.dep_ in ("xcomp", "oprd") for c in t.children) or \
             any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") and c.i > t.i for c in t.children) or \
-            any(c.dep_ == "ccomp" for c in t.subtree) or \
+            any(c.dep_ == "ccomp" and _content_clause(c, t) for c in t.subtree) or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
             bool(_QUOTED.search(doc.text[t.idx:])) or \
             any(c.dep_ in ("dobj", "dative") and _is_agent(c) for c in t.children)
