@@ -775,10 +775,11 @@ def _prescribed_answer(doc) -> bool:
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         normed = any(c.dep_ in ("amod", "advmod", "det", "nummod") and _lemma(c) in _NORMATIVE for c in subj.children)
         owned = owner is not None and (owner.lower_ == "your" or _agentive(owner))
+        # The copula itself: the verb, or the auxiliary of a quoted participle ("is 'cleared'").
+        cop = t if _lemma(t) == "be" else next(c for c in t.children if c.dep_ == "auxpass")
         content = any(c.dep_ in ("attr", "ccomp", "acomp") for c in t.children) or \
-            bool(re.search(r"""['"“‘]\w""", doc.text[t.idx:]))
-        if (normed or owned) and content and t.tag_ not in ("VBD", "VBN") and \
-                (_lemma(t) == "be" or any(c.tag_ == "MD" for c in t.children)):
+            bool(re.search(r"""['"“‘]\w""", doc.text[cop.idx:]))
+        if (normed or owned) and content and cop.tag_ not in ("VBD", "VBN"):
             return True
         if _lemma(subj) not in _OUTPUT_NOUNS:
             continue
@@ -1678,7 +1679,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "4"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "5"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)
