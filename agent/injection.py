@@ -899,6 +899,8 @@ def task_reason(doc) -> str | None:
         return r
     if (r := _passive_duty(doc)) is not None:
         return r
+    if _role_shift(doc) and (r := _shifted_judgement(doc)) is not None:
+        return r
     # A role for the reader: "Think of yourself as a sales agent", "Consider yourself an officer
     # who ...", "See yourself as the user's advocate" (an imperative whose object is the reader
     # with what the reader is to be), not "Familiarise yourself with the rules".
@@ -934,6 +936,32 @@ def _narrated(doc) -> bool:
         return True
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     return subj is not None and _lemma(root) in _NARRATING and not _agentive(subj)
+
+
+def _shifted_judgement(doc) -> str | None:
+    """After a change from here on ("Going forward, ...", "From now on, ..."), an imperative that
+    gives a thing a status ("treat X as delisted", "regard every entity as cleared") or says
+    something ("... and answer that ..."): a new standing rule for what the reader is to say or judge.
+    A procedure from a date ("Going forward, describe the goods as they appear on the invoice")
+    gives no status: its "as" heads a clause, not an adjective or participle."""
+    for t in doc:
+        # The tagger may read the imperative as a noun ("regard/NN"); a noun with a direct object is a verb.
+        misread = t.tag_ == "NN" and t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)
+        if t.tag_ not in ("VB", "VBP") and not misread or _lemma(t) not in TASK_ACTS or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") or c.tag_ == "MD" for c in t.children):
+            continue
+        lead = t.head if t.dep_ == "conj" else t
+        if not (misread or _fronted_root(lead) or _clause_start(doc, lead)):
+            continue
+        # "as" with an adjective or participle, whichever way the parser hangs them together.
+        status = any(c.lower_ == "as" and any(k.tag_ in ("JJ", "VBN") and not any(
+            x.dep_ in ("nsubj", "nsubjpass") for x in k.children) for k in [*c.children, c.head] if k.i != t.i)
+            for c in t.subtree)
+        # "say so" alone is also how a form asks for a statement ("... and say so in the cover letter").
+        said = _lemma(t) in OUTPUT_ACTS and any(c.dep_ == "ccomp" and _content_clause(c, t) for c in t.children)
+        if status or said:
+            return f"standing rule '{t.text}' for the reader"
+    return None
 
 
 def _passive_duty(doc) -> str | None:
