@@ -309,7 +309,8 @@ def directive_reason(doc) -> str | None:
                 return f"'{t.text}' addressed to an assistant"
             continue
         # Output acts: the content to be said (that-clause, quote, colon) or the reader as recipient.
-        carries = any(c.dep_ in ("xcomp", "oprd") for c in t.children) or \
+        # (A figure is no content said: "call 202-555-0147" parsed as "call 202 [as] 0147".)
+        carries = any(c.dep_ in ("xcomp", "oprd") and not c.like_num for c in t.children) or \
             any(c.dep_ == "intj" and c.lower_ in ("yes", "no", "ok", "okay") and c.i > t.i for c in t.children) or \
             any(c.dep_ == "ccomp" and _content_clause(c, t) for c in t.subtree) or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
@@ -1008,7 +1009,8 @@ def _agent_request(doc) -> str | None:
             # "present X as Y": the "as" complement may hang anywhere in a misread parse.
             # ... or how it is to be shown ("portray X favourably", "call it a partner").
             content = _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
-                any(c.dep_ == "oprd" or c.dep_ == "advmod" and c.lower_.endswith("ly") for c in v.children) or \
+                any(c.dep_ == "oprd" and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly")
+                    for c in v.children) or \
                 _answer_context(doc, strong=True)
             if content:
                 return f"'{v.text}' requested of an AI agent"
@@ -1707,7 +1709,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "5"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "6"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -161,7 +161,10 @@ def test_legal_obligations_are_not_flagged():
               '"Tell the world the truth about Xinjiang," the protesters chanted outside the embassy.',
               "Could you please let us know your company's ECCN when you submit the form?",
               "For more information, see the frequently asked questions on the BIS website.",
-              "When you answer the questions in Part II, use the definitions in § 772.1."]:
+              "When you answer the questions in Part II, use the definitions in § 772.1.",
+              # A telephone number read as the object and predicate of "call" ("call 202 [as] 0147").
+              "FOR FURTHER INFORMATION CONTACT: Chair, End-User Review Committee, Phone: (202) 555-0188, "
+              "or call 202-555-0147."]:
         assert detect(s) == [], s
 
 
