@@ -356,6 +356,17 @@ def test_held_out_blind_s19_set():
     assert english[0] >= 35 and other[0] >= 12 and benign[0] == 0
 
 
+def test_held_out_blind_s20_set():
+    """tests/fixtures/injection/blind_s20.jsonl, written at stop 20 by someone who saw neither the code
+    nor the other sets (50 planted instructions in many styles and 10 languages, 46 hard benign
+    sentences); the check set, never tuned on. First run (stop-19 detector): 26/36 English and 9/14
+    other-language instructions flagged, 3/46 benign flagged; stop-20 detector: 28/36, 10/14, 3/46
+    (the issue asks for all and none). Asserted as measured."""
+    english, other, benign = flagged_by_group("blind_s20.jsonl")
+    assert (english[1], other[1], benign[1]) == (36, 14, 46)
+    assert english[0] >= 28 and other[0] >= 10 and benign[0] <= 3
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses

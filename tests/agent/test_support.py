@@ -814,6 +814,18 @@ def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     assert faithful == 56 and kept >= 40, render(report)
 
 
+def test_held_out_blind_split_s20_over_the_shared_corpus(corpus_index):
+    """The split written at stop 20 (tests/fixtures/claims/blind_s20.jsonl: 60 faithful, 57 unfaithful
+    in 8 kinds) by someone who saw neither the code nor the other splits; the check split, never
+    tuned on (its failures are not printed here, to keep it so). First run (stop-19 checker): 26/60
+    faithful kept, 1/57 unsupported kept; with the stop-20 checker: 30/60 and 1/57 (an overreach).
+    Asserted as measured: neither target (0 through, >= 95 % kept) is met on it."""
+    _, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
+    figures = f"{kept}/{faithful} kept, {unsupported_kept}/{unsupported} through"
+    assert (faithful, unsupported) == (60, 57), figures
+    assert kept >= 30 and unsupported_kept <= 1, figures
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
