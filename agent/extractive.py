@@ -2284,6 +2284,37 @@ def _record_list_answer(question: str, heads: list[tuple[StoredDocument, int, in
                   backend="extractive")
 
 
+def _asks_role_holder(q: Question) -> bool:
+    """Does the question ask who holds a role ("Who is *the* current *chair* of the committee?",
+    "Who is the Director who signed the flash?"): "who" with a copula, whose other term is a
+    definite noun phrase whose head names a person by WordNet? Its answer is a person's name; a
+    question about a named person ("Who is John Honovich?") is not one. From spaCy's parse."""
+    from .lexical import names_a_person
+
+    doc = _parsed(asking_clause(q.text))
+    for t in doc:
+        if t.lower_ != "who" or t.head.lemma_ != "be":
+            continue
+        for other in t.head.children:
+            if other.i != t.i and other.dep_ in ("nsubj", "attr") and other.pos_ in ("NOUN", "PROPN") \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in other.children) \
+                    and names_a_person(other.lemma_.lower()):
+                return True
+    return False
+
+
+def _persons_named(text: str) -> list[str]:
+    """The person names spaCy's recogniser finds in ``text``, less what is no name: a span with
+    a figure ("L. 115-232"), a field label ("Email: ..."), a single word WordNet knows as a noun
+    ("Pub." of "Pub. L.", "Email")."""
+    from .answering.nlp import parse
+    from .lexical import is_noun
+
+    return [e.text for e in parse(text, disable=["lemmatizer"]).ents if e.label_ == "PERSON"
+            and not any(ch.isdigit() for ch in e.text) and text[e.end_char:e.end_char + 1] != ":"
+            and not (len(e) == 1 and is_noun(e.text.lower()))]
+
+
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
     """Compose a cited answer from the retrieved passages, or abstain.
 
@@ -2312,6 +2343,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _holder_answer(question, *held)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
+    if _asks_role_holder(q) and not any(_persons_named(c.text) for c in picked[:3]):
+        return _abstention(q, hits, "the sources name no one in the asked role", settings)
     reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
