@@ -564,7 +564,7 @@ def _names_where_case_is_silent(question: str, terms: list[Term], silent: list[i
         if not any(i in silent for i in run):
             continue
         # The longest window of the run holding a silent word that the sources write as a name.
-        windows = [run[a:b] for n in range(len(run), 1, -1) for a in range(len(run) - n + 1) for b in [a + n]]
+        windows = [run[a:a + n] for n in range(len(run), 1, -1) for a in range(len(run) - n + 1)]
         for window in windows:
             if any(i in silent for i in window):
                 share = store.capitalised_phrase_share([terms[i].surface for i in window])

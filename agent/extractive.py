@@ -13,14 +13,14 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ingest.chunking import paragraph_spans, split_sentences
 from ingest.store import IndexStore, StoredDocument
 
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
-from .answering.records import MIN_FIELD_SIMILARITY, Field, Record, place_field, records
+from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates, find_names,
                        find_numbers, key_in, norm_key, number_word, text_keys)
 from .citations import make_citation
@@ -508,8 +508,8 @@ def _label_end(doc: StoredDocument, start: int, text: str) -> int | None:
     it; None (anywhere) for prose."""
     if record_span(doc.body, start) is None:
         return None
-    m = re.match(r"[^:\n]{1,60}:", text)
-    return m.end() if m else 0
+    m = FIELD_LINE.match(text)
+    return m.end(1) + 1 if m else 0
 
 
 def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate] | None = None
@@ -854,6 +854,23 @@ def _names_a_name(label: str) -> bool:
                for t in _parsed(label))
 
 
+def _retrieved_documents(hits: list[Hit], store: IndexStore) -> Iterator[tuple[int, StoredDocument]]:
+    """Each retrieved document once, in retrieval order, with the rank of its first hit."""
+    seen: set[str] = set()
+    for rank, h in enumerate(hits):
+        if h.doc_id in seen:
+            continue
+        seen.add(h.doc_id)
+        doc = store.get_document(h.doc_id)
+        if doc is not None:
+            yield rank, doc
+
+
+def _record_alias_labels(store: IndexStore, recs: tuple[Record, ...]) -> frozenset[str]:
+    """:func:`_alias_labels` of the labels the records use (their name lines aside)."""
+    return _alias_labels(store, tuple(sorted({f.label for r in recs for f in r.fields[1:]})))
+
+
 def _alias_labels(store: IndexStore, labels: tuple[str, ...]) -> frozenset[str]:
     """The record labels that introduce a party's other names ("Alternate names", "Also known
     as", "Aliases", ...) - whatever the list's editor called them: by WordNet (:func:`_names_a_name`)
@@ -895,15 +912,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     if not named or all(t.key.startswith("@") for t in named):
         return None  # a record is a party's; a question naming only countries names none
     best: tuple[tuple[float, ...], StoredDocument, Record, frozenset[str]] | None = None
-    seen: set[str] = set()
-    for rank, h in enumerate(hits):
-        if h.doc_id in seen:
-            continue
-        seen.add(h.doc_id)
-        doc = store.get_document(h.doc_id)
-        if doc is None:
-            continue
-        aliases = _alias_labels(store, tuple(sorted({f.label for r in records(doc.body) for f in r.fields[1:]})))
+    for rank, doc in _retrieved_documents(hits, store):
+        aliases = _record_alias_labels(store, records(doc.body))
         # The party is named above all by its rarest name that is not the list's own (:func:`_party_term`):
         # a record that lacks it is another party's, however many of the commoner words it shares
         # ("Hytera Communications" is not "Nanjing FiberHome Starrysky Communication Development").
@@ -917,10 +927,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
-            values = text_keys(" ".join(f.value for f in rec.fields))
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
+            values = text_keys(" ".join(f.value for f in rec.fields))
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             rank_key = (-covered, -others, len(rec.name.value), rank)
             if best is None or rank_key < best[0]:
@@ -960,7 +970,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     sims = _with_label_acronyms(q.text, fields, (by_label + by_line) / 2)
     i = int(np.argmax(sims))
     if q.kind is AnswerKind.PLACE and not _asks_place_of_act(q.text) and \
-            (place := next((f for f in fields if _is_address_field(store, f)), None) or place_field(fields)) is not None:
+            (place := _address_field(store, fields) or place_field(fields)) is not None:
         # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
         # field of places answers, though another label ("Federal Register notice(s)") echoes the
         # question's verb.
@@ -968,7 +978,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     if sims[i] >= MIN_FIELD_SIMILARITY:
         more = _conjoined_fields(q, store, fields, i, labels, lines, naming)
         return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]), more=more)
-    if q.focus and _asks_code(q) and (address := next((f for f in fields if _is_address_field(store, f)), None)) is not None:
+    if q.focus and _asks_code(q) and (address := _address_field(store, fields)) is not None:
         # "What is the postal code of X?": a part of X's address (:func:`postal_codes`).
         return FieldAnswer(doc=doc, record=rec, field=address, similarity=float(sims[fields.index(address)]))
     if _asks_place(q, store) and not _asks_place_of_act(q.text) and (place := place_field(fields)) is not None:
@@ -1074,6 +1084,11 @@ def _asks_code(q: Question) -> bool:
                for w in {t.lemma_.lower() for t in words} | {t.lower_ for t in words})
 
 
+def _address_field(store: IndexStore, fields: list[Field]) -> Field | None:
+    """The first of a record's fields that is its address (:func:`_is_address_field`), or None."""
+    return next((f for f in fields if _is_address_field(store, f)), None)
+
+
 def _is_address_field(store: IndexStore, field: Field) -> bool:
     """Is the record field an address (its label means "address" to MiniLM: "Addresses",
     "Address", "Registered office")?"""
@@ -1120,19 +1135,14 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
     ``(record, field)``. None otherwise."""
     if q.kind not in (AnswerKind.ENTITY, AnswerKind.LIST) or not q.focus:
         return None
-    seen: set[str] = set()
-    for h in hits:
-        if h.doc_id in seen:
-            continue
-        seen.add(h.doc_id)
-        doc = store.get_document(h.doc_id)
-        recs = records(doc.body) if doc is not None else ()
+    for _, doc in _retrieved_documents(hits, store):
+        recs = records(doc.body)
         if len(recs) < 2:
             continue
         party = _party_term(q, _title_keys(doc), known_only=True)
         if party is None:
             continue
-        aliases = _alias_labels(store, tuple(sorted({f.label for r in recs for f in r.fields[1:]})))
+        aliases = _record_alias_labels(store, recs)
         holding: list[tuple[Record, Field]] = []
         for rec in recs:
             names = [rec.name] + [f for f in rec.fields[1:] if f.label in aliases]
@@ -1915,19 +1925,26 @@ def _asks_person_name(question: str) -> bool:
     I need the name"), or "who is/was the <singular noun>" whose noun WordNet counts a person ("Who
     is the Director ...", "Who was the analyst")? From spaCy's parse. Questions naming the person ("Who is
     John Honovich?") or asking who did something ("Who was added ...") are not."""
-    from .lexical import names_a_person
-
     doc = _parsed(question)
     if not any(t.lower_ in ("who", "whom") and t.tag_ == "WP" for t in doc):
         return False
     if any(t.lower_ == "name" and t.pos_ == "NOUN" for t in doc):
         return True
+    # Singular: "who are the suppliers" is answered by companies, which WordNet's "supplier"
+    # (a person) would not admit; one office-holder is a person.
+    return _who_is_the_person(doc, lambda c: c.tag_ == "NN")
+
+
+def _who_is_the_person(doc, admits: Callable) -> bool:
+    """Does the parse hold "who" with a copula whose other term is a definite noun phrase ("the
+    chair") that ``admits`` and whose head WordNet counts a person? Shared by
+    :func:`_asks_person_name` (singular common nouns) and :func:`_asks_role_holder` (titles too)."""
+    from .lexical import names_a_person
+
     for t in doc:
         if t.lemma_ == "be" and any(c.lower_ == "who" for c in t.children):
             for c in t.children:
-                # Singular: "who are the suppliers" is answered by companies, which WordNet's "supplier"
-                # (a person) would not admit; one office-holder is a person.
-                if c.dep_ in ("attr", "nsubj") and c.tag_ == "NN" and any(d.lower_ == "the" for d in c.children) \
+                if c.dep_ in ("attr", "nsubj") and admits(c) and any(d.lower_ == "the" for d in c.children) \
                         and names_a_person(c.lemma_.lower()):
                     return True
     return False
@@ -2289,18 +2306,7 @@ def _asks_role_holder(q: Question) -> bool:
     "Who is the Director who signed the flash?"): "who" with a copula, whose other term is a
     definite noun phrase whose head names a person by WordNet? Its answer is a person's name; a
     question about a named person ("Who is John Honovich?") is not one. From spaCy's parse."""
-    from .lexical import names_a_person
-
-    doc = _parsed(asking_clause(q.text))
-    for t in doc:
-        if t.lower_ != "who" or t.head.lemma_ != "be":
-            continue
-        for other in t.head.children:
-            if other.i != t.i and other.dep_ in ("nsubj", "attr") and other.pos_ in ("NOUN", "PROPN") \
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in other.children) \
-                    and names_a_person(other.lemma_.lower()):
-                return True
-    return False
+    return _who_is_the_person(_parsed(asking_clause(q.text)), lambda c: c.pos_ in ("NOUN", "PROPN"))
 
 
 def _persons_named(text: str) -> list[str]:
