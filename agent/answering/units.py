@@ -62,9 +62,17 @@ def asking_phrase(question: str) -> str:
     doc = parse(masked, disable=["ner", "lemmatizer"])
     wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WRB", "WP$")), None)
     if wh is None:
-        return masked
-    head = wh.head if wh.dep_ in ("det", "advmod", "amod") else wh
-    if wh.dep_ in ("attr", "nsubj") and wh.head.lemma_ == "be":
+        # A noun-phrase question ("docket number of the October 2019 rule?") asks with the noun
+        # phrase it opens with (the parser may read the rest as a clause: "... rule adding 12 firms").
+        # Only a modified noun says what it asks by itself ("*docket* number"); a bare one needs
+        # its complement ("number of comments", "share of revenue").
+        first = next(iter(doc.noun_chunks), None)
+        if first is None or first.start != 0 or sum(1 for t in first if t.pos_ != "DET") < 2:
+            return masked
+        head = first.root
+    else:
+        head = wh.head if wh.dep_ in ("det", "advmod", "amod") else wh
+    if wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.lemma_ == "be":
         # "What is the share of ...": the asking noun is the copula's other argument.
         head = next((c for c in wh.head.children if c.dep_ in ("attr", "nsubj") and c.i != wh.i), head)
     drop = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}

@@ -65,6 +65,11 @@ def test_the_model_tells_the_asked_unit(embedder, question, unit):
     ("What is the customs entry number of the seized shipment?", "identifier"),
     ("Which docket number does the antidumping order carry?", "identifier"),
     ("What is the hotline number for exporters?", "identifier"),
+    # A noun-phrase question asks with the modified noun it opens with, whatever its "of"
+    # complement holds; a bare "number" needs its complement.
+    ("case number of the march 2021 lawsuit over the tariff increases", "identifier"),
+    ("docket number of the jan 2022 sanctions additions notice", "identifier"),
+    ("number of comments the agency received?", "count"),
     # ... and those that ask for an amount.
     ("What number of licences were refused?", "count"),
     ("How many comments did the agency receive?", "count"),
