@@ -1459,7 +1459,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)
               and number_word(v[2].lower()) not in stated]  # "twenty-eight" when the question says "28"
     values = _without_starting_points(q, values, c.text)
-    if values and q.kind is AnswerKind.QUANTITY and q.focus:
+    if values and q.kind is AnswerKind.QUANTITY:
         values = [v for v in values if not _counts_other_kind(q, c.text, v)]
     return _preferred_units(q, values, c.text) if values else []
 
@@ -1470,23 +1470,36 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     *officials*")? Such a count is no answer, however close the two words are in meaning.
     False when the figure counts no noun (spaCy's parse) or either noun is unknown."""
     from .answering.nlp import parse
-    from .lexical import is_noun, names_a_person
+    from .lexical import is_noun, names_a_person, noun_base
 
-    focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")]
+    focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")] or _partitive_whole(q)
     if not focus:
         return False
-    asked = focus[-1].lemma_.lower()
+    asked = noun_base(focus[-1].lemma_.lower())
     doc = parse(text, disable=["ner"])
     counted = next((t.head for t in doc if t.idx < value[1] and t.idx + len(t.text) > value[0]
                     and t.dep_ == "nummod" and t.head.pos_ == "NOUN"), None)
     if counted is None:
         return False
-    noun = counted.lemma_.lower()
+    noun = noun_base(counted.lemma_.lower())  # "bureaus", which the tagger may leave singular
     if noun == asked or not (is_noun(noun) and is_noun(asked)):
         return False
     # One way only: WordNet files "people" and "staff" under groups, not persons, so a count of
     # "Uighurs" answers "how many people"; but no count of non-persons answers "how many officials".
     return names_a_person(asked) and not names_a_person(noun)
+
+
+def _partitive_whole(q: Question) -> list:
+    """The counted noun of a count question whose focus is a stated whole ("*Of the 190 persons and
+    organizations* ..., how many were Chinese?", "how many *of the 28 entities* ..."): the noun
+    with a number that an "of" opening the question or following "many" governs; [] otherwise."""
+    for t in _parsed(q.text):
+        if t.lower_ == "of" and (t.i == 0 or t.head.lower_ == "many"):
+            noun = next((c for c in t.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                         and any(n.dep_ == "nummod" for n in c.children)), None)
+            if noun is not None:
+                return [noun]
+    return []
 
 
 def _without_starting_points(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -2306,7 +2319,25 @@ def _asks_role_holder(q: Question) -> bool:
     "Who is the Director who signed the flash?"): "who" with a copula, whose other term is a
     definite noun phrase whose head names a person by WordNet? Its answer is a person's name; a
     question about a named person ("Who is John Honovich?") is not one. From spaCy's parse."""
-    return _who_is_the_person(_parsed(asking_clause(q.text)), lambda c: c.pos_ in ("NOUN", "PROPN"))
+    doc = _parsed(asking_clause(q.text))
+    return _who_is_the_person(doc, lambda c: c.pos_ in ("NOUN", "PROPN")) or _names_office_holder(doc)
+
+
+def _names_office_holder(doc) -> bool:
+    """Does the parse ask for one holder of an office by its noun, without "who is": a singular
+    noun whose first WordNet sense holds an office (:func:`lexical.holds_office`), determined by
+    "which"/"what" ("*Which BIS official* signed the rule?") or the object of an opening "name"/
+    "identify" ("*Name the former US ambassador* Hikvision hired")?"""
+    from .lexical import holds_office, noun_base
+
+    for t in doc:
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or not holds_office(noun_base(t.lemma_.lower())):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
+            return True
+        if t.dep_ == "dobj" and t.head.i == 0 and t.head.lower_ in ("name", "identify"):
+            return True
+    return False
 
 
 def _persons_named(text: str) -> list[str]:

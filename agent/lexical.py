@@ -147,6 +147,40 @@ def is_noun(lemma: str) -> bool:
     return lemma in _nouns()["lemmas"]
 
 
+# WordNet's own detachment rules for nouns (morphy): a plural the tagger left as it is ("bureaus",
+# tagged NN, so spaCy's lemma keeps the "s") is found by them.
+_NOUN_DETACHMENTS = (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+                     ("men", "man"), ("ies", "y"))
+
+
+def noun_base(word: str) -> str:
+    """The WordNet noun ``word`` (lower case) is a form of: itself if WordNet knows it, else the first
+    of WordNet's detachment rules (morphy: "bureaus" -> "bureau", "agencies" -> "agency") that gives
+    a WordNet noun; ``word`` unchanged when none does."""
+    if is_noun(word):
+        return word
+    for suffix, ending in _NOUN_DETACHMENTS:
+        if word.endswith(suffix) and is_noun(base := word[: len(word) - len(suffix)] + ending):
+            return base
+    return word
+
+
+def holds_office(lemma: str, depth: int = 12) -> bool:
+    """Does the noun's first WordNet sense name the holder of an office - a descendant of
+    *functionary* ("official", "ambassador") or *leader* ("secretary", "director", "chairman",
+    "commissioner")? Such a noun is a person's role, which a company does not fill; "supplier",
+    "customer", "contractor" (persons in WordNet too, but roles firms fill) are not."""
+    wn = _nouns()
+    frontier = list(wn["lemmas"].get(lemma, ()))[:1]
+    for _ in range(depth):
+        if any({"functionary", "leader"} & set(wn["synsets"][i]) for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False
+
+
 def names_a_time(lemma: str, depth: int = 6) -> bool:
     """Does one of the noun's two main WordNet senses descend from the time period that a "year"
     is ("April", "Tuesday", "week", "day")? Such a noun after "in"/"on" is a time, not a place or

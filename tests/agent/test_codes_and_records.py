@@ -285,6 +285,35 @@ def test_a_count_of_another_kind_of_thing_is_no_answer(index):
     assert not _counts_other_kind(crowd, held, (held.index("1 million"), held.index("1 million") + 9, "1 million"))
 
 
+def test_a_count_of_another_kind_is_found_through_plurals_the_tagger_leaves_singular_and_stated_wholes(index):
+    """spaCy may tag "bureaus" NN (its lemma keeps the "s"): WordNet's detachment rules find the noun.
+    A question without a focus noun counts the whole it states ("Of the 190 persons ..., how many
+    ..."): "five investigations" counts no persons."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _counts_other_kind
+
+    store = open_index(index=index.index, settings=index)
+    text = "The decision targets 20 public security bureaus and eight companies."
+    bureaus = (text.index("20"), text.index("20") + 2, "20")
+    officials = analyse("How many officials were covered by the decision?", store)
+    assert _counts_other_kind(officials, text, bureaus)
+    said = "The Department has added 190 persons to the list and instituted five investigations."
+    five = (said.index("five"), said.index("five") + 4, "five")
+    whole = analyse("Of the 190 persons the Department added, how many were Chinese?", store)
+    assert _counts_other_kind(whole, said, five)
+    persons = "Of them, 12 persons were Chinese."
+    assert not _counts_other_kind(whole, persons, (persons.index("12"), persons.index("12") + 2, "12"))
+
+
+@pytest.mark.parametrize("word, base", [("bureaus", "bureau"), ("agencies", "agency"), ("boxes", "box"),
+                                        ("bureau", "bureau"), ("xqzv", "xqzv")])
+def test_noun_base_follows_wordnet_detachment_rules(word, base):
+    from agent.lexical import noun_base
+
+    assert noun_base(word) == base
+
+
 def test_a_party_described_by_a_fact_of_its_record_is_named(index):
     """'Which entity with a Port Lumen address ...?' describes a listed party by its address: the
     entry whose address holds it is named, with its name line and the address as evidence; two

@@ -40,6 +40,16 @@ def test_a_role_the_sources_name_no_one_for_is_no_answer(index):
     assert a.abstained and "Email" not in a.text
 
 
+def test_an_office_asked_by_its_noun_is_no_answer_when_no_one_is_named(index):
+    a = ask("Which board official decides on additions to the watch list?", index)
+    assert a.abstained
+
+
+def test_an_office_asked_by_its_noun_is_answered_when_the_holder_is_named(index):
+    a = ask("Name the treasurer the finance committee chose.", index)
+    assert not a.abstained and any("Maria Okafor" in c.quote for c in a.citations)
+
+
 def test_a_role_the_sources_name_a_person_for_is_answered(index):
     a = ask("Who is the treasurer of the finance committee?", index)
     assert not a.abstained and any("Maria Okafor" in c.quote for c in a.citations)
@@ -50,6 +60,11 @@ def test_a_role_the_sources_name_a_person_for_is_answered(index):
     ("Who is the Director who signed the policy flash?", True),
     ("Who is John Honovich?", False),  # a named person, no role
     ("Who announced the visa restrictions?", False),  # no copula: an agency may answer
+    ("Which BIS official signed the July 2020 rule?", True),  # an office, asked by its noun
+    ("Name the former US ambassador the company hired.", True),
+    ("Which supplier depends most on Huawei?", False),  # a role firms fill (WordNet: a businessperson)
+    ("Which date did the rule take effect?", False),  # "date" is a person only in a minor sense
+    ("Which officials were named?", False),  # plural: a list, answered by the list rules
 ])
 def test_who_holds_a_role(question, role):
     from agent.analysis import AnswerKind, Question
@@ -57,6 +72,16 @@ def test_who_holds_a_role(question, role):
 
     q = Question(text=question, kind=AnswerKind.OTHER, terms=[])
     assert _asks_role_holder(q) is role
+
+
+@pytest.mark.parametrize("noun, office", [
+    ("official", True), ("ambassador", True), ("secretary", True), ("commissioner", True),
+    ("supplier", False), ("customer", False), ("contractor", False), ("agency", False), ("date", False),
+])
+def test_office_holders_by_wordnet(noun, office):
+    from agent.lexical import holds_office
+
+    assert holds_office(noun) is office
 
 
 def test_names_that_are_no_persons_are_left_out():
