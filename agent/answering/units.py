@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import unicodedata
 from functools import lru_cache
@@ -91,11 +92,30 @@ def features(question: str, embedder) -> list[float]:
     return list(embedder.embed_query(full)) + list(embedder.embed_query(phrase))
 
 
+
+
+def asked_in_currency(question: str) -> bool:
+    """Does the question ask for an amount *in* a currency ("how big is that revenue *in yuan*",
+    "the fine in US dollars")? "in" followed within two words by a currency's name (Babel's CLDR
+    names, :func:`currency_words`), with no figure in between ("in 2019 dollars" is a price level).
+    The asked unit is then money, whatever the model reads from the other words."""
+    for m in re.finditer(r"\bin\s+", question):
+        words = re.findall(r"[\w.]+", question[m.end():m.end() + 60])[:3]
+        for i, w in enumerate(words):
+            if any(ch.isdigit() for ch in w):
+                break
+            if w.lower() in currency_words():
+                return True
+    return False
+
+
 def unit_probabilities(question: str, embedder) -> dict[str, float] | None:
     """The unit model's probability per unit ("percent", "money", "count", "measure",
     "any", "identifier") for a quantity question, or None when there is no usable model (missing, or
     fitted with another embedding model). ``embedder``: ``embed_query(text) ->
     list[float]`` and ``model_id``."""
+    if asked_in_currency(question):
+        return {u: float(u == "money") for u in UNITS}
     m = load_model()
     if m is None or m.get("model_id") != getattr(embedder, "model_id", None):
         return None

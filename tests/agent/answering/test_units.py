@@ -199,3 +199,19 @@ def test_an_identifier_stands_right_after_a_word_of_the_focus(text, fit):
     q = Question(text="What is the docket number?", kind=AnswerKind.OTHER, terms=[],
                  focus=[norm_key("docket"), norm_key("number")], identifier=True)
     assert _identifier_fit(q, text) == fit
+
+
+@pytest.mark.parametrize("question, money", [
+    ("Hikvision's revenue: how big is that revenue in yuan?", True),
+    ("What was the fine in US dollars?", True),
+    ("how much did the listing raise in Swiss francs", True),
+    ("What share of its 50 billion yuan revenue comes from abroad?", False),  # a stated amount
+    ("What were prices in 2019 dollars?", False),  # a price level
+    ("How many bureaus are in Hong Kong?", False),
+])
+def test_an_amount_asked_in_a_currency_is_money(embedder, question, money):
+    """The currency's name (CLDR, through Babel) after "in" decides the unit, whatever the model
+    reads from the other words ("how big is that revenue" alone reads as a share)."""
+    assert units.asked_in_currency(question) is money
+    if money:
+        assert units.sure_unit(units.unit_probabilities(question, embedder)) == "money"
