@@ -44,7 +44,56 @@ def split_parts(question: str) -> list[str]:
         return [question]
     first = pieces[0]
     context = _topic(first)
-    return [first + "?"] + [f"{context}: {p}?" for p in pieces[1:]]
+    subject = _subject(first)
+    later = [f"{context}: {_resolved(p, subject)}?" for p in pieces[1:]]
+    if context == first and (shared := _topic(pieces[-1])) != pieces[-1]:
+        # The first part names nothing it is about ("How many entities were added *and* how many
+        # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.
+        return [f"{shared}: {first}?", f"{pieces[-1]}?"] if len(pieces) == 2 else [first + "?"] + later
+    return [first + "?"] + later
+
+
+def _subject(clause: str) -> tuple[str, str] | None:
+    """The first part's subject noun phrase when it is no pronoun and no wh-phrase ("BIS" of "How
+    many entities did BIS add on July 22, 2020"), with the pronouns that may stand for it: "he",
+    "she" for a person (spaCy's PERSON entity), "it" for a singular thing, "they" for a plural
+    one. From spaCy's parse; None otherwise."""
+    try:
+        from .nlp import parse
+
+        doc = parse(clause, disable=["lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: pronouns stay
+        return None
+    # (The parser may make "how many entities" a subject too: that is what the part asks.)
+    subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                 and not any(w.tag_ in ("WDT", "WP", "WP$", "WRB") for w in t.subtree)), None)
+    if subj is None:
+        return None
+    span = doc[subj.left_edge.i:subj.right_edge.i + 1]
+    if any(e.label_ == "PERSON" for e in span.ents):
+        pronouns = "he she"
+    else:
+        pronouns = "they" if subj.tag_ in ("NNS", "NNPS") else "it"
+    return span.text, pronouns
+
+
+def _resolved(part: str, subject: tuple[str, str] | None) -> str:
+    """``part`` with its subject pronoun ("did *it* revise") replaced by the first part's subject
+    when the pronoun agrees with it (:func:`_subject`: "it" never stands for "Pompeo"): a pronoun
+    leaves the part's retrieval and its abstention without the party it asks about."""
+    if subject is None:
+        return part
+    try:
+        from .nlp import parse
+
+        doc = parse(part, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - the part as written
+        return part
+    text, pronouns = subject
+    pron = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in pronouns.split()), None)
+    if pron is None:
+        return part
+    return part[:pron.idx] + text + part[pron.idx + len(pron.text):]
 
 
 def _topic(clause: str) -> str:

@@ -21,8 +21,18 @@ from agent.types import Answer, Citation
     ("Orvane Foods - when did it list and under which ticker?",
      ["Orvane Foods - when did it list?", "Orvane Foods: which ticker?"]),
     # The first part's date goes along whole (its noun chunk is "May" alone): the same event.
+    # ... and a later part's subject pronoun stands for the first part's subject.
     ("How many vessels did the port detain on May 3, 2024, and how many did it release?",
-     ["How many vessels did the port detain on May 3, 2024?", "the port, May 3, 2024: how many did it release?"]),
+     ["How many vessels did the port detain on May 3, 2024?", "the port, May 3, 2024: how many did the port release?"]),
+    # Only a pronoun that agrees: "it" never stands for a person, "she" does.
+    ("What earlier rule did Maria Okafor say the fees complement, and how many vessels did it cover?",
+     ["What earlier rule did Maria Okafor say the fees complement?", "Maria Okafor, the fees: how many vessels did it cover?"]),
+    ("When did Maria Okafor announce the fees, and what did she say about them?",
+     ["When did Maria Okafor announce the fees?", "Maria Okafor, the fees: what did Maria Okafor say about them?"]),
+    # A first part that names nothing it is about shares what the last part is about.
+    ("How many vessels were detained and how many crew released by the Aldmere harbour police?",
+     ["the Aldmere harbour police: How many vessels were detained?",
+      "how many crew released by the Aldmere harbour police?"]),
 ])
 def test_a_second_wh_clause_is_a_second_part(question, parts):
     assert split_parts(question) == parts
