@@ -782,6 +782,13 @@ def _is_field_line(text: str) -> bool:
     return len(text) <= 80 and _FIELD_LINE.match(text) is not None
 
 
+def _line_label(text: str) -> str | None:
+    """The label a line opens with ("Comment date" of "Comment date: Interested parties should
+    submit ..."), or None for a line that opens with no ``Label:``."""
+    m = _FIELD_LINE.match(text)
+    return text[:text.index(":")] if m is not None else None
+
+
 def record_span(body: str, start: int) -> tuple[int, int] | None:
     """The record (a paragraph of ``Field: value`` lines, as in screening lists;
     :func:`answering.records.records`) holding ``start``, or None when that paragraph is prose."""
@@ -1328,13 +1335,14 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str)
 
 
 def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False,
-                     by_run: bool = True) -> bool:
+                     by_run: bool = True, spelt: bool = False) -> bool:
     """Is the sentence (with its record heading, document title and date; with
     ``whole_doc``, its whole document) about the question's most specific name —
     the named term with the highest IDF weight, months and numbers aside, of those in
     the asking clause if any? With ``sentence_only``, the sentence's own words alone.
     True when the question names nothing. ``by_run``: found by any word of the name's run in the
-    question ("Xiamen Meiya"); else by that name itself."""
+    question ("Xiamen Meiya"); else by that name itself. ``spelt``: an acronym the document's title
+    spells out ("FAR": "Federal Acquisition Regulation: ...") counts as found."""
     named = _entity_terms(q)
     if not named:
         return True
@@ -1347,7 +1355,9 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     main = max(named, key=lambda t: t.weight)
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
-    return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in (_name_run(q, main) if by_run else [main]))
+    return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys)
+               or (spelt and _spelt_out(t.surface, c.doc, title_only=True))
+               for t in (_name_run(q, main) if by_run else [main]))
 
 
 def _refers_to_main_name(q: Question, c: Candidate) -> bool:
@@ -1574,18 +1584,45 @@ def _clause_keys(question: str) -> frozenset[str]:
 def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | None,
                     only: set[str] | None = None) -> str | None:
     """The value of :func:`_tied_value` found next to a question term (or in a short field
-    line), or None. ``only``: the question terms (keys) that may tie it."""
+    line), or None. ``only``: the question terms (keys) that may tie it. A line whose label
+    holds a word of the question ("*Effective* Date: March 1, 2022" for "take *effect*") ties its
+    value before any sentence does by nearness: a label says what its value is."""
+    return _tied_in(q, picked, store, only, labels_only=True) or _tied_in(q, picked, store, only)
+
+
+def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, only: set[str] | None,
+             labels_only: bool = False) -> str | None:
+    """:func:`_lexically_tied` over ``picked`` in order; ``labels_only``: lines tied by their label."""
     for c in picked:
+        label = _line_label(c.text)
+        if labels_only and label is None:
+            continue
         values = _candidate_values(q, c)
         if not values:
+            continue
+        if only is not None and label is not None and not (text_keys(label) & only):
+            # Tied by the asking clause's words alone ("... : when were comments due?"): a labelled
+            # line speaks of what its label names ("Effective Date: ..."), not of those words.
+            continue
+        found = _anchors(q, c.text)
+        # A label that holds a word of the question names the line's one value (by the question's own
+        # words, not the asked noun: "Comment *date*" ties nothing to "from what *date* did the rule
+        # start applying"; "*Effective* Date" ties "when did the rule take *effect*").
+        by_label = label is not None and len(values) == 1 and \
+            any(a < len(label) and (keys - set(q.focus)) & (only if only is not None else keys) for a, keys in found)
+        if labels_only and not by_label:
             continue
         if _is_field_line(c.text):  # "Effective Date: December 13, 2019": its value is the answer
             near = _nearest(values, c.text, q)
             v = next(v for v in values if v[2] == near)
-            if store is None or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR:
+            if store is None or by_label or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR:
                 return hedged(c.text, v)
             continue
-        found = _anchors(q, c.text)
+        if by_label:
+            # "Comment date: Interested parties should submit written comments ... on or before
+            # February 11, 2020": the label names the line's one value, however far it stands, and
+            # whatever the words around the value say.
+            found = [(values[0][0] - 1 if a < len(label) else a, keys) for a, keys in found]
         if only is not None:
             # Tied by the asking clause's words alone: the sentence itself must be about the asked
             # party (its paragraph may be about several: "Shares in Ambarella fell 12%").
@@ -1628,7 +1665,7 @@ def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | No
         if gap(best, anchors) <= _MAX_GAP_WORDS:
             # A question word next to a value does not make it the answer when the words around it
             # say something else entirely ("20 public security bureaus" for the size of a listing).
-            if store is None or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
+            if store is None or by_label or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
                 return hedged(c.text, best)
     return None
 
@@ -1731,10 +1768,15 @@ def value_window(text: str, v: tuple[int, int, str]) -> str:
 
 
 def _window_cosine(q: Question, text: str, v: tuple[int, int, str], store: IndexStore) -> float:
-    """MiniLM cosine of the question with the words around the value ``v`` of ``text``."""
+    """MiniLM cosine of the question with the words around the value ``v`` of ``text`` (after the
+    line's label, which names what its values are: "Comment date: ... on or before April 30")."""
     import numpy as np
 
-    vec = store.embedder.embed_query(value_window(text, v))
+    window = value_window(text, v)
+    label = _line_label(text)
+    if label is not None and not window.startswith(label):
+        window = f"{label}: {window}"
+    vec = store.embedder.embed_query(window)
     return float(np.asarray(vec) @ np.asarray(store.embedder.embed_query(q.text)))
 
 
@@ -1772,6 +1814,11 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         for c in sorted(picked, key=lambda c: (docs.index(c.doc.doc_id), c.start)):
             if _other_time(q, c.keys):
                 continue  # another month's or year's list is another event's
+            if _line_label(c.text) is not None and not _about_main_name(q, c, by_run=False, spelt=True):
+                # A field line lists what its label names for its own record or document ("AGENCY:
+                # DoD, GSA and NASA" issued the rule): no answer to which agencies sit on a committee
+                # that neither the line, its record nor its document's title names.
+                continue
             for run in _enumerations(c.text, qkeys, head, linked_only=True):
                 names += [n for n in run if n not in names]
         if any(t.lower_ == "other" and t.dep_ == "amod" for t in _focus_tokens(q)):
@@ -1972,15 +2019,16 @@ def _person_named(q: Question, picked: list[Candidate]) -> bool:
                for c in picked for e in parse(c.text).ents)
 
 
-def _spelt_out(word: str, doc: StoredDocument) -> bool:
+def _spelt_out(word: str, doc: StoredDocument, title_only: bool = False) -> bool:
     """Is ``word``, an acronym in capitals ("CSL", "EURC"), spelt out in the document's title or
-    text as capitalised words with those initials ("Consolidated Screening List", "End-User
-    Review Committee"), small words like "of" and "and" allowed between them?"""
+    text (``title_only``: its title) as capitalised words with those initials ("Consolidated
+    Screening List", "End-User Review Committee"), small words like "of" and "and" allowed
+    between them?"""
     letters = re.sub(r"[^A-Za-z]", "", word)
     if not (2 <= len(letters) <= 8 and word.isupper()):
         return False
     pattern = r"\b" + r"[\w’'-]*[\s-]+(?:(?:of|and|the|for|on|in|to|&)\s+)?".join(letters) + r"[\w’'-]*"
-    return re.search(pattern, f"{doc.title}\n{doc.body}") is not None
+    return re.search(pattern, doc.title if title_only else f"{doc.title}\n{doc.body}") is not None
 
 
 def _complement_found(q: Question, context: set[str], store: IndexStore) -> bool:
