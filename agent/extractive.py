@@ -939,7 +939,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
                 continue
             values = text_keys(" ".join(f.value for f in rec.fields))
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
-            rank_key = (-covered, -others, len(rec.name.value), rank)
+            # A name the record gives exactly as the question writes it ("Huawei Technologies Co., Ltd.
+            # (*Huawei*)" for "Huawei address?") beats names that only contain it ("Huawei Cuba").
+            exact = _names_exactly(names, {t.key for t in named})
+            rank_key = (-covered, not exact, -others, len(rec.name.value), rank)
             if best is None or rank_key < best[0]:
                 best = (rank_key, doc, rec, aliases)
     if best is None:
@@ -976,6 +979,13 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
     sims = _with_label_acronyms(q.text, fields, (by_label + by_line) / 2)
     i = int(np.argmax(sims))
+    # The one label that holds the asked noun itself ("registered *address*": "Addresses") names the
+    # field, whatever a modifier echoes in another label ("registered": "Federal Register notice(s)").
+    head = q.focus[-1] if q.focus else None
+    holding = [j for j, f in enumerate(fields) if head and not naming[j] and key_in(head, text_keys(f.label))]
+    if len(holding) == 1:
+        i = holding[0]
+        sims[i] = max(float(sims[i]), MIN_FIELD_SIMILARITY)
     if q.kind is AnswerKind.PLACE and not _asks_place_of_act(q.text) and \
             (place := _address_field(store, fields) or place_field(fields)) is not None:
         # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
@@ -992,6 +1002,13 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     return None
+
+
+def _names_exactly(names: list[str], keys: set[str]) -> bool:
+    """Is one of a record's names - its name line, a parenthesised short form in it ("(Huawei)"),
+    an item of an other-names line ("Anna Zhu; Zhu Jiejin") - made of exactly the words ``keys``?"""
+    variants = [v for n in names for v in [n, *re.findall(r"\(([^()]+)\)", n), *n.split(";")]]
+    return any(text_keys(v) == keys for v in variants if v.strip())
 
 
 def _label_acronym(label: str) -> str:
