@@ -174,6 +174,9 @@ class Question:
     units: dict[str, float] | None = None
     # The question asks for an identifier ("the docket number of the rule"), by the unit model.
     identifier: bool = False
+    # The question asks for a length of time ("how long ...", "within how many business days"):
+    # a quantity whose values are durations (:func:`find_durations`).
+    duration: bool = False
 
     @property
     def named_terms(self) -> list[Term]:
@@ -578,13 +581,31 @@ def _names_where_case_is_silent(question: str, terms: list[Term], silent: list[i
     return [replace(t, named=n) if n != t.named else t for t, n in zip(terms, named)]
 
 
+def _unwritten_compounds_split(words: list[str], store: IndexStore, cache: dict[str, int]) -> list[str]:
+    """The question's words, a hyphenated compound of names the sources never write ("US-China")
+    replaced by its parts when the sources write each of them ("US", "China"): its parts are what
+    can be found. Not a compound with a common word ("India-based" restricts what is asked)."""
+    out: list[str] = []
+    for w in words:
+        parts = [p for p in w.split("-") if p]
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            for x in [w, *parts]:
+                if x not in cache:
+                    cache[x] = store.document_frequency(x)
+            if cache[w] == 0 and all(cache[p] > 0 for p in parts):
+                out += parts
+                continue
+        out.append(w)
+    return out
+
+
 def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = None) -> Question:
     """Kind, weighted terms and focus of a question (IDF from the index's keyword table)."""
     n = max(1, store.chunk_count())
     cache = df_cache if df_cache is not None else {}
     terms: list[Term] = []
     silent: list[int] = []  # lower-case words whose case the sources never show outside names/headings
-    words = content_terms(question)
+    words = _unwritten_compounds_split(content_terms(question), store, cache)
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
         key = norm_key(w)
@@ -624,8 +645,47 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         not re.match(r"how (many|much)\b", asking_clause(question).strip().lower())
     if identifier:
         kind, units = AnswerKind.OTHER, None
+    duration = asks_duration(question, focus)
+    if duration:
+        kind, units, identifier = AnswerKind.QUANTITY, None, False
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement, units=units, identifier=identifier)
+                    focus_of=complement, units=units, identifier=identifier, duration=duration)
+
+
+def asks_duration(question: str, focus: list[str]) -> bool:
+    """Does the question ask for a length of time: "how long" / "how soon" opens its asking clause,
+    or "how many" counts a noun that names a length of time by WordNet ("within how many business
+    *days*", :func:`lexical.names_a_duration`)?"""
+    from .lexical import names_a_duration, noun_base
+
+    asked = asking_clause(question).strip().lower()
+    if re.match(r"(?:\w+\s+)?how (?:long|soon)\b", asked):
+        return True
+    return bool(focus) and re.search(r"\bhow many\b", asked) is not None and names_a_duration(noun_base(focus[-1]))
+
+
+def find_durations(text: str) -> list[re.Match]:
+    """Lengths of time: a figure (:func:`find_numbers`) and, within two more words, a noun that names
+    a length of time by WordNet ("15-month", "one business day", "10 business days", "two years");
+    each match spans the figure to that noun."""
+    from .lexical import names_a_duration, noun_base
+
+    out = []
+    for m in find_numbers(text):
+        tail = re.match(r"(?:[\s-]+[A-Za-z]+){1,3}", text[m.end():])
+        if tail is None:
+            continue
+        end = m.end()
+        for w in re.finditer(r"[\s-]+([A-Za-z]+)", tail.group(0)):
+            word = w.group(1).lower()
+            if word in STOPWORDS:
+                break
+            if names_a_duration(noun_base(word)):
+                found = re.compile(re.escape(text[m.start():m.end() + w.end()])).search(text, m.start())
+                if found is not None:
+                    out.append(found)
+                break
+    return out
 
 
 def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:

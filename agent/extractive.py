@@ -21,8 +21,8 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
-from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates, find_names,
-                       find_numbers, key_in, norm_key, number_word, text_keys)
+from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates,
+                       find_durations, find_names, find_numbers, key_in, norm_key, number_word, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -358,10 +358,8 @@ def _type_fit(q: Question, text: str) -> float:
         return _identifier_fit(q, text)
     if q.kind is AnswerKind.STATEMENT:
         return 1.0 if _SPEECH.search(text) else 0.0
-    if q.kind is AnswerKind.DATE:
-        return 1.0 if find_dates(text) else 0.0
-    if q.kind is AnswerKind.QUANTITY:
-        return 1.0 if find_numbers(text) else 0.0
+    if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
+        return 1.0 if _value_finder(q)(text) else 0.0
     if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY):
         if _is_address(text):
             return 0.0
@@ -1479,7 +1477,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
         # a date of a sentence may well differ from the question's (the comment deadline of a
         # December 2019 rule is in February 2020), but not the date of its document.
         return []
-    finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
+    finder = _value_finder(q)
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
     stated = {n for w in re.findall(r"[\w-]+", q.text.lower()) if (n := number_word(w) or (w if w.isdigit() else None))}
     values = [v for v in values
@@ -1527,6 +1525,11 @@ def _partitive_whole(q: Question) -> list:
             if noun is not None:
                 return [noun]
     return []
+
+
+def _value_finder(q: Question) -> Callable[[str], list[re.Match]]:
+    """How the question's values are found in a sentence: dates, durations or figures."""
+    return find_dates if q.kind is AnswerKind.DATE else find_durations if q.duration else find_numbers
 
 
 def _without_starting_points(q: Question, values: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -2306,7 +2309,7 @@ def _asked_value_candidates(q: Question, pool: list[Candidate], picked: list[Can
     own = _asking_keys(q)
     if not own:
         return []
-    finder = find_dates if q.kind is AnswerKind.DATE else find_numbers
+    finder = _value_finder(q)
     for c in pool:
         if c not in picked and any(key_in(k, c.keys) for k in own) and finder(c.text) \
                 and (_about_main_name(q, c, sentence_only=True) or _refers_to_main_name(q, c)):

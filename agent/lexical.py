@@ -181,6 +181,21 @@ def holds_office(lemma: str, depth: int = 12) -> bool:
     return False
 
 
+def names_a_duration(lemma: str, depth: int = 3) -> bool:
+    """Does the noun's first WordNet sense name a length of time - a kind of time unit (the sense of
+    "day": "hour", "minute", "day") or of time period (the sense of "period": "month", "year",
+    "decade")? "15-month", "10 business days" and "two years" are durations; "session" (a meeting)
+    and "quarter" (a fraction, in its first sense) are not."""
+    wn = _nouns()
+    refs = {h for w in ("day", "period") for i in list(wn["lemmas"].get(w, ()))[:1] for h in wn["hypernyms"].get(str(i), ())}
+    frontier = list(wn["lemmas"].get(lemma, ()))[:1]
+    for _ in range(depth):
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if refs & set(frontier):
+            return True
+    return False
+
+
 def names_a_time(lemma: str, depth: int = 6) -> bool:
     """Does one of the noun's two main WordNet senses descend from the time period that a "year"
     is ("April", "Tuesday", "week", "day")? Such a noun after "in"/"on" is a time, not a place or
