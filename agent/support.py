@@ -533,6 +533,28 @@ _COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the
 _NEG_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
 
 
+def coordination_figures(doc) -> set[float]:
+    """Figures a coordination of the parse states without writing them: how many conjuncts it
+    has ("Hikvision and Dahua" are two makers; "Intel, Nvidia, ..., Seagate" five suppliers) and
+    the total of the figures its conjuncts count ("20 bureaus and eight companies" are 28 in all).
+    Read from spaCy's ``conj`` dependencies, so only what the quote itself coordinates counts."""
+    out: set[float] = set()
+    for t in doc:
+        if t.dep_ == "conj":
+            continue  # counted from the first conjunct
+        members, frontier = [t], [t]
+        while frontier:
+            frontier = [c for x in frontier for c in x.children if c.dep_ == "conj"]
+            members += frontier
+        if len(members) < 2:
+            continue
+        out.add(float(len(members)))
+        counts = [numbers(c.text) for m in members for c in m.children if c.dep_ == "nummod"]
+        if len(counts) == len(members) and all(len(c) == 1 for c in counts):
+            out.add(sum(next(iter(c)) for c in counts))
+    return out
+
+
 def _negated_form(a: str, b: str) -> bool:
     """One word is the other with a negating prefix ("unauthorized"/"authorized", "non-US"/"US")."""
     short, long_ = sorted((a.replace("-", ""), b.replace("-", "")), key=len)
@@ -716,6 +738,38 @@ def derived_match(verb: str, nominals: set[str]) -> str | None:
     return None
 
 
+def own_nominal(verb: str, nominals: set[str]) -> str | None:
+    """A word of ``nominals`` WordNet derives from the first sense of ``verb`` itself
+    ("oppose" → "opposition", "remove" → "removal"): the same act named by a noun, so it keeps the
+    verb's direction — unlike :func:`derived_match`, which reaches through other senses and
+    synonyms and therefore never starts from a direction verb."""
+    wn = wordnet_verbs()
+    senses = wn["lemmas"].get(verb, ())
+    if not senses or wn["synsets"][senses[0]][0] != verb:
+        return None
+    hit = nominals.intersection(wn["derived"][senses[0]])
+    return sorted(hit)[0] if hit else None
+
+
+def participle_verbs(tokens) -> set[str]:
+    """The verbs whose participles the parse tags as adjectives ("was deeply disappointed" →
+    "disappoint", "a growing list" → "grow"), found as WordNet verb lemmas of the stripped form."""
+    known = wordnet_verbs()["lemmas"]
+    out: set[str] = set()
+    for t in tokens:
+        w = t.lower_
+        if t.pos_ != "ADJ" or not t.is_alpha:
+            continue
+        if w.endswith("ed"):
+            cands = [w[:-2], w[:-1], w[:-3]]
+        elif w.endswith("ing"):
+            cands = [w[:-3], w[:-3] + "e", w[:-4]]
+        else:
+            continue
+        out |= {c for c in cands if len(c) >= 3 and c in known}
+    return out
+
+
 @lru_cache(maxsize=1)
 def communication_verbs() -> frozenset[str]:
     """Verbs with a WordNet sense in verb.communication ("say", "add", "note", "call", "deny")."""
@@ -827,10 +881,11 @@ def _has_clause(t) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
 
 
-def _keeps_attribution(doc) -> bool:
+def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) -> bool:
     """The parsed sentence says who claims what it states: a verb of communication with a
-    clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."), or
-    "according to X"."""
+    clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."),
+    "according to X", or a speaker voicing a stance the evidence reports ("X voiced strong
+    opposition" where X "opposes"; ``stance`` tells whether a noun names such a stance)."""
     comm = communication_verbs()
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -842,6 +897,14 @@ def _keeps_attribution(doc) -> bool:
                 c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
                     c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
                 for c in t.children):
+            return True
+        # "A spokesman voiced the company's strong opposition": a verb whose main sense is one of
+        # communication, with a speaker, and as its object the noun of a stance the evidence reports
+        # ("opposes"): the sentence reports that stance as the speaker's.
+        if t.pos_ == "VERB" and t.lemma_.lower() in wordnet_verbs()["communication_first"] and \
+                t.lemma_.lower() not in DIRECTION_VERBS | DEFINITION_VERBS and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and stance(c.lemma_.lower()) for c in t.children) \
+                and any(c.dep_ == "nsubj" for c in t.children):
             return True
     return False
 
@@ -1103,6 +1166,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         # (a rank), nor one whose adjective has an opposite in the evidence ("sharply" where it says "slight").
         if t.tag_ in ("RBR", "RBS") or t.lower_ in _NEG_WORDS | {"not", "n't", "longer", "more", "less"}:
             return "comparative or negation adverb"
+        if any(c.dep_ == "prep" for c in t.children):
+            # "regardless of when ...", "instead of X", "independently of Y": an adverb heading a
+            # prepositional phrase relates the claim to another state of affairs (a condition waived,
+            # a substitute); it is no circumstance of manner, place or time and needs its counterpart.
+            return "relational adverb"
         base = lem[:-2] if lem.endswith("ly") else lem
         if (adjective_opposites(base) | adjective_opposites(lem)) & q_lemmas:
             return "adverb opposite in evidence"
@@ -1416,15 +1484,23 @@ class SupportChecker:
         an attribution (:func:`_keeps_attribution`). Indirect speech counts too ("X said its
         suppliers were domestic", "for what it says are national security reasons"), unless the
         speaker is the publisher itself."""
-        if _keeps_attribution(sdoc):
+        sentences = [c for c in context if c and any(q in c for q in quotes)]
+        sentences += [q for q in quotes if not any(q in c for c in sentences)]
+        verbs = set()
+        for text in sentences:
+            d = self._parse(text)
+            verbs |= {x.lemma_.lower() for x in d if x.pos_ == "VERB" and x.is_alpha} | participle_verbs(d)
+
+        def stance(noun: str) -> bool:
+            return any(own_nominal(v, {noun}) or derived_match(v, {noun}) for v in verbs)
+
+        if _keeps_attribution(sdoc, stance):
             return ""
         pub = {_norm(w) for p in publishers for w in re.findall(r"[A-Z][\w.]+", p)}
 
         def own_voice(who: list) -> bool:
             return bool(pub) and any(x.text[:1].isupper() and _norm(x.text) in pub and not x.is_stop for x in who)
 
-        sentences = [c for c in context if c and any(q in c for q in quotes)]
-        sentences += [q for q in quotes if not any(q in c for c in sentences)]
         reported: set[str] = set()
         plain: set[str] = set()
         for text in sentences:
@@ -1534,6 +1610,16 @@ class SupportChecker:
                 s_rest = s_rest.replace(ident, " ")
         missing_nums = sorted(numbers(s_rest) - e_numbers)
         if missing_nums:
+            # "the two camera makers" for "Hikvision and Dahua", "28 organisations in all" for "20
+            # bureaus and eight companies": a count or total of what the quotes themselves coordinate.
+            # Not for a figure on a conjunct of the sentence's own coordination ("28 bureaus and 20
+            # companies" restates the members, each bound to its own figure).
+            sparse = self._parse(sentence)
+            members = {v for x in sparse if x.dep_ == "nummod" and (x.head.dep_ == "conj" or any(
+                c.dep_ == "conj" for c in x.head.children)) for v in numbers(x.text)}
+            missing_nums = sorted(set(missing_nums) - (coordination_figures(
+                self._parse(_iso_words(" ".join(quotes)))) - members))
+        if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
         qdoc = self._parse(evidence)
@@ -1557,6 +1643,9 @@ class SupportChecker:
         qonly_doc = self._parse(_iso_words(own))
         quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
+        # The quotes' own verbs, with those whose participles they use as adjectives: a noun in
+        # focus may name their act ("voiced opposition" for "opposes").
+        quote_verbs = {x.lemma_.lower() for x in qonly_doc if x.pos_ == "VERB" and x.is_alpha} | participle_verbs(qonly_doc)
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
         # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
@@ -1646,6 +1735,14 @@ class SupportChecker:
             if t.lemma_.lower() in _DEONTIC_VERBS and t.tag_ == "VBN" and q_deontic and \
                     any(c.dep_ == "xcomp" for c in t.children):
                 continue  # "are required to include" for "shall include": the same obligation
+            if t.lemma_.lower() in _DEONTIC_VERBS and q_deontic and t.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.children):
+                # "The rule obliges offerors to represent" for "to require offerors to represent": a verb
+                # of obligation with its complement for the quotes' obligation; who is obliged to do
+                # what is compared by the role rule (the quote's verb of obligation, if any).
+                same = next((x.lemma_.lower() for x in q_words if x.lemma_.lower() in _DEONTIC_VERBS), "")
+                if same:
+                    paraphrased[t.lemma_.lower()] = same
+                continue
             if t.lower_ in _COMPLEX_SUBORDINATOR_HEADS and 0 < t.i < len(sdoc) - 1 and \
                     sdoc[t.i - 1].lower_ in ("as", "so") and sdoc[t.i + 1].lower_ == "as":
                 continue  # "as long as": a conjunction, not a content word
@@ -1656,7 +1753,8 @@ class SupportChecker:
             w, lem = _norm(t.text), t.lemma_.lower()
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
                     w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
-                    or noun_generalising(lem, quote_forms)):
+                    or noun_generalising(lem, quote_forms)
+                    or any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w}) for v in quote_verbs)):
                 # What the sentence asserts (its focus) is bound to the quotes, as values are: a
                 # word of a neighbouring entry or sentence ("Case-by-case" two records down) is
                 # not what the cited quote says.
@@ -1692,6 +1790,12 @@ class SupportChecker:
                     continue
             if t.pos_ in ("NOUN", "ADJ") and any(derived_match(v, {lem, w}) for v in q_verb_lemmas):
                 continue  # "a lawsuit" for "sued": a noun WordNet derives from a quote verb
+            if t.pos_ == "NOUN" and any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w})
+                                        for v in (q_verb_lemmas | participle_verbs(q_words))):
+                # "voiced strong opposition" for "strongly opposes", "deep disappointment" for "deeply
+                # disappointed": the noun of the quote verb's own first sense (its direction kept), or of
+                # a verb whose participle the quote uses as an adjective.
+                continue
             if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
                 # A capital at the sentence start does not make a word a name ("Authorized exports").
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
