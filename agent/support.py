@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, noun_generalising, wordnet_verbs
+from .lexical import adjective_synonyms, adverb_synonym_spans, noun_generalising, wordnet_verbs
 
 log = logging.getLogger(__name__)
 
@@ -1140,6 +1140,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return 'closed class'
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
             return 'direction sense'
+        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in t.children) or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in _DEONTIC_VERBS):
+            # "offerors must conceal ..." for "require offerors to represent ...": the act a rule
+            # obliges is what the claim is about; a verb there needs its counterpart.
+            return 'obliged act'
         if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
                for c in t.children):
             return 'directional particle'  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
@@ -1699,7 +1704,12 @@ class SupportChecker:
                 open_direction |= _arguments(t)
                 open_paths.append((t.lemma_.lower(), _paths(t)))
         nouns_to_embed: list[str] = []
+        # "each year" for "annually", "abroad" for "overseas": another lemma of a WordNet adverb synset
+        # the evidence uses says the same circumstance (order and quantity words in it included).
+        same_adverb = {i for a, b in adverb_synonym_spans([x.lower_ for x in sdoc], evidence) for i in range(a, b)}
         for t in sdoc:
+            if t.i in same_adverb:
+                continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
@@ -1817,11 +1827,12 @@ class SupportChecker:
             refused = "open direction" if open_direction and _arguments(t) & open_direction else \
                 _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
                     "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
-            if refused == "directional particle" and t.pos_ == "VERB":
+            if refused in ("directional particle", "obliged act") and t.pos_ == "VERB":
                 same_path = _path_agrees(t, quote_paths)
                 if same_path:
                     # "flowed down to all subcontracts" for "insert ... in all subcontracts": the
-                    # particle's direction is the path a quote verb gives the same participant.
+                    # particle's direction is the path a quote verb gives the same participant (so
+                    # too for an obliged act: "must put the clause into all contracts").
                     paraphrased[lem] = same_path
                     refused = ""
             if not refused:
