@@ -753,7 +753,7 @@ def own_nominal(verb: str, nominals: set[str]) -> str | None:
 
 def participle_verbs(tokens) -> set[str]:
     """The verbs whose participles the parse tags as adjectives ("was deeply disappointed" →
-    "disappoint", "a growing list" → "grow"), found as WordNet verb lemmas of the stripped form."""
+    "disappoint", "an increasing share" → "increase"), found as WordNet verb lemmas of the stripped form."""
     known = wordnet_verbs()["lemmas"]
     out: set[str] = set()
     for t in tokens:
@@ -1772,6 +1772,9 @@ class SupportChecker:
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
+            if not t.is_alpha and len(t.text) >= 4 and re.search(
+                    r"(?<![\w.-])" + re.escape(t.text) + r"(?![\w-]|\.\w)", evidence, re.IGNORECASE):
+                continue  # "dibnet.dod.mil" in "https://dibnet.dod.mil": a token of symbols the evidence spells out
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
