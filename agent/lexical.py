@@ -96,10 +96,43 @@ def valence(*forms: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=1)
+def _ratings() -> dict[str, list[int]]:
+    """VADER's raw ratings per word (its lexicon file lists the ten raters' scores, -4..4)."""
+    try:
+        import vaderSentiment
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(vaderSentiment.__file__).resolve().parent / "vader_lexicon.txt"
+    out: dict[str, list[int]] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        f = line.split("\t")
+        if len(f) >= 4:
+            try:
+                out[f[0]] = [int(x) for x in json.loads(f[3])]
+            except (ValueError, TypeError):
+                continue
+    return out
+
+
 def judges(*forms: str) -> bool:
-    """The word carries a judgement (a non-zero VADER valence, or no lexicon to tell)."""
+    """The word carries a judgement: most of VADER's raters gave it a valence of one sign ("welcomed",
+    "condemned", "shares" — rated positive by 7 of 10), or no lexicon to tell. A word most raters
+    found neutral judges in no sense ("extend": 5 of 10 positive, "reached" 4, "pay" 2 of 10
+    negative), whatever its mean; without raw ratings a non-zero mean valence counts."""
     v = valence(*forms)
-    return v != 0.0  # nan != 0.0 too
+    if v != v:  # nan: no lexicon
+        return True
+    if v == 0.0:
+        return False
+    ratings = _ratings()
+    for f in forms:
+        r = ratings.get(f.lower())
+        if r:
+            return max(sum(x > 0 for x in r), sum(x < 0 for x in r)) * 2 > len(r)
+        if f.lower() in _valences():
+            break
+    return True
 
 
 _NOUN_PATH = Path(__file__).resolve().parent / "data" / "wordnet_nouns.json"

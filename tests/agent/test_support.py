@@ -820,12 +820,12 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     """The split written at stop 20 (tests/fixtures/claims/blind_s20.jsonl: 60 faithful, 57 unfaithful
     in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-19 checker):
     26/60 faithful kept, 1/57 unsupported kept; with the stop-20 checker: 30/60 and 1/57 (an overreach).
-    A fit split since stop 21: 33/60 and 0/57 after the stop-21 changes (a relational adverb needs its
+    A fit split since stop 21: 35/60 and 0/57 after the stop-21 changes (a relational adverb needs its
     counterpart, a voiced stance is the quote verb's noun, ...). Asserted as measured: the issue's
     faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 33 and unsupported_kept == 0, render(report)
+    assert kept >= 35 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1116,5 +1116,25 @@ def test_adverb_synonym_spans():
 ])
 def test_a_symbol_token_spelled_out_in_the_evidence(checker, sentence, ok):
     quote = "the Contractor shall report to the website at https://dibnet.dod.mil"
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+def test_a_word_judges_when_most_raters_gave_it_one_sign():
+    from agent.lexical import judges
+
+    # most of VADER's ten raters scored these non-neutral, of one sign
+    assert judges("welcomed") and judges("condemned") and judges("broke") and judges("shares")
+    # most scored these neutral, whatever the mean: they judge in no sense
+    assert not judges("extend") and not judges("reached") and not judges("pay") and not judges("backing")
+    assert not judges("list")  # not in the lexicon at all
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("The bureau acted with the minister's backing in listing the firm.", True),
+    ("The bureau acted despite the minister's objection in listing the firm.", False),
+])
+def test_a_neutral_word_in_the_lexicon_may_paraphrase(checker, sentence, ok):
+    quote = "This action by the bureau, with the support of the minister, lists the firm"
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
