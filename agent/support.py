@@ -1185,6 +1185,30 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     return 'other POS'
 
 
+def _light_verb_of_idiom(t, q_words: Sequence, q_lemmas: set[str]):
+    """The object of the sentence verb ``t`` when ``t`` is the light verb of a WordNet multi-word verb made with its object
+    ("take effect", "take place", "take part") whose noun the quotes hold, where the quotes do not make
+    that noun an argument of a verb of their own? The idiom then says what the quotes' noun says
+    ("took effect on December 13" for "Effective Date: December 13"), else None. The noun is matched
+    here (lemma or derivation), not as the focus of the claim: the idiom is the predicate. Not where the quotes have the noun in a clause of its own ("lost control" does not back
+    "took control"), nor for a direction idiom or one whose antonym the quotes use."""
+    wn = wordnet_verbs()
+    lem = t.lemma_.lower()
+    for n in t.children:
+        if n.dep_ != "dobj" or n.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "amod", "compound") for c in n.children):
+            continue
+        idiom = f"{lem} {n.lemma_.lower()}"
+        if idiom not in wn["lemmas"] or idiom in DIRECTION_VERBS or verb_antonyms(idiom) & q_lemmas:
+            continue
+        stem = _norm(n.text)[:5]
+        same = [x for x in q_words if x.lemma_.lower() == n.lemma_.lower()
+                or (len(stem) >= 5 and _norm(x.text)[:5] == stem)]
+        if same and not any(x.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and x.head.pos_ in ("VERB", "AUX", "ADP")
+                            for x in same):
+            return n
+    return None
+
+
 def _arguments(v) -> set[str]:
     """Lemmas of the nouns that are participants of the verb ``v`` in its parse: subject, object,
     the objects of its prepositions and agent, and the noun a participial/relative clause modifies
@@ -1707,8 +1731,9 @@ class SupportChecker:
         # "each year" for "annually", "abroad" for "overseas": another lemma of a WordNet adverb synset
         # the evidence uses says the same circumstance (order and quantity words in it included).
         same_adverb = {i for a, b in adverb_synonym_spans([x.lower_ for x in sdoc], evidence) for i in range(a, b)}
+        idiom_nouns: set[int] = set()  # objects of a light verb that make a WordNet idiom with it
         for t in sdoc:
-            if t.i in same_adverb:
+            if t.i in same_adverb or t.i in idiom_nouns:
                 continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
@@ -1827,6 +1852,10 @@ class SupportChecker:
                     # a verb of caused motion with the quote verb's goal (or source) restates it.
                     paraphrased[lem] = same_path
                     continue
+            idiom_noun = _light_verb_of_idiom(t, q_words, q_lemmas) if t.pos_ == "VERB" else None
+            if idiom_noun is not None:
+                idiom_nouns.add(idiom_noun.i)
+                continue  # "took effect" where the quotes say "Effective Date: ...": the verb of a WordNet idiom
             refused = "open direction" if open_direction and _arguments(t) & open_direction else \
                 _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
                     "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")

@@ -820,12 +820,12 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     """The split written at stop 20 (tests/fixtures/claims/blind_s20.jsonl: 60 faithful, 57 unfaithful
     in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-19 checker):
     26/60 faithful kept, 1/57 unsupported kept; with the stop-20 checker: 30/60 and 1/57 (an overreach).
-    A fit split since stop 21: 35/60 and 0/57 after the stop-21 changes (a relational adverb needs its
+    A fit split since stop 21: 36/60 and 0/57 after the stop-21 changes (a relational adverb needs its
     counterpart, a voiced stance is the quote verb's noun, ...). Asserted as measured: the issue's
     faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 35 and unsupported_kept == 0, render(report)
+    assert kept >= 36 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1136,5 +1136,19 @@ def test_a_word_judges_when_most_raters_gave_it_one_sign():
 ])
 def test_a_neutral_word_in_the_lexicon_may_paraphrase(checker, sentence, ok):
     quote = "This action by the bureau, with the support of the minister, lists the firm"
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # the light verb of a WordNet idiom made with its object, whose noun the quotes hold
+    ("The rule took effect on December 13, 2019.", "Effective Date: December 13, 2019.", True),
+    # not another idiom, nor where the quotes make the noun an argument of their own verb
+    ("The rule took place on December 13, 2019.", "Effective Date: December 13, 2019.", False),
+    ("The firm took control of the unit on December 13, 2019.",
+     "The firm lost control of the unit on December 13, 2019.", False),
+    ("The rule took effect on December 13, 2019.", "The rule has no effect on December 13, 2019.", False),
+])
+def test_the_light_verb_of_an_idiom(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
