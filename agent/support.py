@@ -23,7 +23,11 @@ these hold against its cited quotes (joined):
   (:data:`DIRECTION_VERBS`) nor through a synset holding one; "fell 1.6%" stands for
   "were down 1.6%"; a verb reporting speech ("argued that ...") for the evidence's
   ("..., the company added"), "is required to" for "shall", "roughly $42 billion" for
-  "about $42 billion" (the bound is compared, not the word).
+  "about $42 billion" (the bound is compared, not the word). An adverb may be another lemma of
+  a WordNet adverb synset of the evidence ("each year" for "annually"); a noun the quote verb's
+  own first sense derives ("opposition" for "opposes"); the light verb of a WordNet idiom whose
+  noun the quotes hold ("took effect" for "Effective Date:"). A figure may be a count or total of
+  what a quote coordinates ("the two makers" for "Hikvision and Dahua").
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
@@ -1112,9 +1116,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     * a word with a WordNet antonym / opposite cluster in the evidence ("foreign" where the
       quotes say "domestic", "dismissed" where they say "hired"), or a negated form of an
       evidence word ("unlawful");
-    * a word that judges (VADER valence: "welcomed", "praised", "pleased") — its opposite is as
-      close to it as its synonyms for an embedding;
+    * a word that judges (most of VADER's raters gave it one sign: "welcomed", "praised",
+      "pleased") — its opposite is as close to it as its synonyms for an embedding;
     * a comparative or superlative adjective (a rank: "biggest" needs "largest");
+    * the act a rule obliges (a verb under "must"/"shall" or the complement of "require"), unless
+      it gives a quote verb's path; an adverb heading a prepositional phrase ("regardless of");
     * a verb whose main sense is one of communication where the evidence reports no speech (it
       would add an attribution).
 
