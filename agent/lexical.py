@@ -7,13 +7,17 @@
   carries a judgement ("welcomed" +1.4, "disappointed" -2.1, "condemned" -1.9). A word that
   judges is the claim itself, so the checker never lets one through without its counterpart
   in the quotes; embeddings cannot tell such words from their opposites.
+* **Adverbs** (WordNet 3.0, ``agent/data/wordnet_adverbs.json``, same script): which adverbs,
+  multi-word ones included, share a synset of their main senses ("each year" / "annually").
 """
 from __future__ import annotations
 
 import json
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +96,43 @@ def valence(*forms: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=1)
+def _ratings() -> dict[str, list[int]]:
+    """VADER's raw ratings per word (its lexicon file lists the ten raters' scores, -4..4)."""
+    try:
+        import vaderSentiment
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(vaderSentiment.__file__).resolve().parent / "vader_lexicon.txt"
+    out: dict[str, list[int]] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        f = line.split("\t")
+        if len(f) >= 4:
+            try:
+                out[f[0]] = [int(x) for x in json.loads(f[3])]
+            except (ValueError, TypeError):
+                continue
+    return out
+
+
 def judges(*forms: str) -> bool:
-    """The word carries a judgement (a non-zero VADER valence, or no lexicon to tell)."""
+    """The word carries a judgement: most of VADER's raters gave it a valence of one sign ("welcomed",
+    "condemned", "shares" — rated positive by 7 of 10), or no lexicon to tell. A word most raters
+    found neutral judges in no sense ("extend": 5 of 10 positive, "reached" 4, "pay" 2 of 10
+    negative), whatever its mean; without raw ratings a non-zero mean valence counts."""
     v = valence(*forms)
-    return v != 0.0  # nan != 0.0 too
+    if v != v:  # nan: no lexicon
+        return True
+    if v == 0.0:
+        return False
+    ratings = _ratings()
+    for f in forms:
+        r = ratings.get(f.lower())
+        if r:
+            return max(sum(x > 0 for x in r), sum(x < 0 for x in r)) * 2 > len(r)
+        if f.lower() in _valences():
+            break
+    return True
 
 
 _NOUN_PATH = Path(__file__).resolve().parent / "data" / "wordnet_nouns.json"
@@ -211,3 +248,33 @@ def names_a_time(lemma: str, depth: int = 6) -> bool:
         if not frontier:
             break
     return False
+
+
+_ADV_PATH = Path(__file__).resolve().parent / "data" / "wordnet_adverbs.json"
+
+
+@lru_cache(maxsize=1)
+def _adverbs() -> dict:
+    return json.loads(_ADV_PATH.read_text(encoding="utf-8"))
+
+
+def adverb_synonym_spans(words: Sequence[str], evidence: str, longest: int = 3) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of ``words`` (lower-case tokens of a sentence) that are a WordNet
+    adverb lemma, one or several words ("each year", "abroad"), whose synset has another lemma that
+    occurs as a whole word or phrase in ``evidence`` ("annually", "overseas"): the sentence says the
+    evidence's adverb with another lemma of the same sense. Longest spans first, not overlapping."""
+    wn = _adverbs()
+    text = " " + re.sub(r"[^a-z0-9]+", " ", evidence.lower()) + " "
+    taken: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for n in range(longest, 0, -1):
+        for i in range(len(words) - n + 1):
+            if taken & set(range(i, i + n)):
+                continue
+            phrase = " ".join(words[i:i + n])
+            for sid in wn["lemmas"].get(phrase, ()):
+                if any(f" {w} " in text for w in wn["synsets"][sid] if w != phrase):
+                    spans.append((i, i + n))
+                    taken |= set(range(i, i + n))
+                    break
+    return spans

@@ -23,7 +23,11 @@ these hold against its cited quotes (joined):
   (:data:`DIRECTION_VERBS`) nor through a synset holding one; "fell 1.6%" stands for
   "were down 1.6%"; a verb reporting speech ("argued that ...") for the evidence's
   ("..., the company added"), "is required to" for "shall", "roughly $42 billion" for
-  "about $42 billion" (the bound is compared, not the word).
+  "about $42 billion" (the bound is compared, not the word). An adverb may be another lemma of
+  a WordNet adverb synset of the evidence ("each year" for "annually"); a noun the quote verb's
+  own first sense derives ("opposition" for "opposes"); the light verb of a WordNet idiom whose
+  noun the quotes hold ("took effect" for "Effective Date:"). A figure may be a count or total of
+  what a quote coordinates ("the two makers" for "Hikvision and Dahua").
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
@@ -66,7 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, noun_generalising, wordnet_verbs
+from .lexical import adjective_synonyms, adverb_synonym_spans, noun_generalising, wordnet_verbs
 
 log = logging.getLogger(__name__)
 
@@ -533,6 +537,28 @@ _COMPANY_TAIL = re.compile(r"(?:\s+(?:co|ltd|limited|inc|llc|plc|corp|sa|s a|the
 _NEG_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
 
 
+def coordination_figures(doc) -> set[float]:
+    """Figures a coordination of the parse states without writing them: how many conjuncts it
+    has ("Hikvision and Dahua" are two makers; "Intel, Nvidia, ..., Seagate" five suppliers) and
+    the total of the figures its conjuncts count ("20 bureaus and eight companies" are 28 in all).
+    Read from spaCy's ``conj`` dependencies, so only what the quote itself coordinates counts."""
+    out: set[float] = set()
+    for t in doc:
+        if t.dep_ == "conj":
+            continue  # counted from the first conjunct
+        members, frontier = [t], [t]
+        while frontier:
+            frontier = [c for x in frontier for c in x.children if c.dep_ == "conj"]
+            members += frontier
+        if len(members) < 2:
+            continue
+        out.add(float(len(members)))
+        counts = [numbers(c.text) for m in members for c in m.children if c.dep_ == "nummod"]
+        if len(counts) == len(members) and all(len(c) == 1 for c in counts):
+            out.add(sum(next(iter(c)) for c in counts))
+    return out
+
+
 def _negated_form(a: str, b: str) -> bool:
     """One word is the other with a negating prefix ("unauthorized"/"authorized", "non-US"/"US")."""
     short, long_ = sorted((a.replace("-", ""), b.replace("-", "")), key=len)
@@ -716,6 +742,38 @@ def derived_match(verb: str, nominals: set[str]) -> str | None:
     return None
 
 
+def own_nominal(verb: str, nominals: set[str]) -> str | None:
+    """A word of ``nominals`` WordNet derives from the first sense of ``verb`` itself
+    ("oppose" → "opposition", "remove" → "removal"): the same act named by a noun, so it keeps the
+    verb's direction — unlike :func:`derived_match`, which reaches through other senses and
+    synonyms and therefore never starts from a direction verb."""
+    wn = wordnet_verbs()
+    senses = wn["lemmas"].get(verb, ())
+    if not senses or wn["synsets"][senses[0]][0] != verb:
+        return None
+    hit = nominals.intersection(wn["derived"][senses[0]])
+    return sorted(hit)[0] if hit else None
+
+
+def participle_verbs(tokens) -> set[str]:
+    """The verbs whose participles the parse tags as adjectives ("was deeply disappointed" →
+    "disappoint", "an increasing share" → "increase"), found as WordNet verb lemmas of the stripped form."""
+    known = wordnet_verbs()["lemmas"]
+    out: set[str] = set()
+    for t in tokens:
+        w = t.lower_
+        if t.pos_ != "ADJ" or not t.is_alpha:
+            continue
+        if w.endswith("ed"):
+            cands = [w[:-2], w[:-1], w[:-3]]
+        elif w.endswith("ing"):
+            cands = [w[:-3], w[:-3] + "e", w[:-4]]
+        else:
+            continue
+        out |= {c for c in cands if len(c) >= 3 and c in known}
+    return out
+
+
 @lru_cache(maxsize=1)
 def communication_verbs() -> frozenset[str]:
     """Verbs with a WordNet sense in verb.communication ("say", "add", "note", "call", "deny")."""
@@ -827,10 +885,11 @@ def _has_clause(t) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
 
 
-def _keeps_attribution(doc) -> bool:
+def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) -> bool:
     """The parsed sentence says who claims what it states: a verb of communication with a
-    clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."), or
-    "according to X"."""
+    clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."),
+    "according to X", or a speaker voicing a stance the evidence reports ("X voiced strong
+    opposition" where X "opposes"; ``stance`` tells whether a noun names such a stance)."""
     comm = communication_verbs()
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -842,6 +901,14 @@ def _keeps_attribution(doc) -> bool:
                 c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
                     c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
                 for c in t.children):
+            return True
+        # "A spokesman voiced the company's strong opposition": a verb whose main sense is one of
+        # communication, with a speaker, and as its object the noun of a stance the evidence reports
+        # ("opposes"): the sentence reports that stance as the speaker's.
+        if t.pos_ == "VERB" and t.lemma_.lower() in wordnet_verbs()["communication_first"] and \
+                t.lemma_.lower() not in DIRECTION_VERBS | DEFINITION_VERBS and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and stance(c.lemma_.lower()) for c in t.children) \
+                and any(c.dep_ == "nsubj" for c in t.children):
             return True
     return False
 
@@ -1049,9 +1116,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     * a word with a WordNet antonym / opposite cluster in the evidence ("foreign" where the
       quotes say "domestic", "dismissed" where they say "hired"), or a negated form of an
       evidence word ("unlawful");
-    * a word that judges (VADER valence: "welcomed", "praised", "pleased") — its opposite is as
-      close to it as its synonyms for an embedding;
+    * a word that judges (most of VADER's raters gave it one sign: "welcomed", "praised",
+      "pleased") — its opposite is as close to it as its synonyms for an embedding;
     * a comparative or superlative adjective (a rank: "biggest" needs "largest");
+    * the act a rule obliges (a verb under "must"/"shall" or the complement of "require"), unless
+      it gives a quote verb's path; an adverb heading a prepositional phrase ("regardless of");
     * a verb whose main sense is one of communication where the evidence reports no speech (it
       would add an attribution).
 
@@ -1077,6 +1146,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return 'closed class'
         if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
             return 'direction sense'
+        if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in t.children) or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in _DEONTIC_VERBS):
+            # "offerors must conceal ..." for "require offerors to represent ...": the act a rule
+            # obliges is what the claim is about; a verb there needs its counterpart.
+            return 'obliged act'
         if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
                for c in t.children):
             return 'directional particle'  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
@@ -1103,6 +1177,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         # (a rank), nor one whose adjective has an opposite in the evidence ("sharply" where it says "slight").
         if t.tag_ in ("RBR", "RBS") or t.lower_ in _NEG_WORDS | {"not", "n't", "longer", "more", "less"}:
             return "comparative or negation adverb"
+        if any(c.dep_ == "prep" for c in t.children):
+            # "regardless of when ...", "instead of X", "independently of Y": an adverb heading a
+            # prepositional phrase relates the claim to another state of affairs (a condition waived,
+            # a substitute); it is no circumstance of manner, place or time and needs its counterpart.
+            return "relational adverb"
         base = lem[:-2] if lem.endswith("ly") else lem
         if (adjective_opposites(base) | adjective_opposites(lem)) & q_lemmas:
             return "adverb opposite in evidence"
@@ -1110,6 +1189,30 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             return "figure qualifier"
         return ""
     return 'other POS'
+
+
+def _light_verb_of_idiom(t, q_words: Sequence, q_lemmas: set[str]):
+    """The object of the sentence verb ``t`` when ``t`` is the light verb of a WordNet multi-word verb made with its object
+    ("take effect", "take place", "take part") whose noun the quotes hold, where the quotes do not make
+    that noun an argument of a verb of their own? The idiom then says what the quotes' noun says
+    ("took effect on December 13" for "Effective Date: December 13"), else None. The noun is matched
+    here (lemma or derivation), not as the focus of the claim: the idiom is the predicate. Not where the quotes have the noun in a clause of its own ("lost control" does not back
+    "took control"), nor for a direction idiom or one whose antonym the quotes use."""
+    wn = wordnet_verbs()
+    lem = t.lemma_.lower()
+    for n in t.children:
+        if n.dep_ != "dobj" or n.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "amod", "compound") for c in n.children):
+            continue
+        idiom = f"{lem} {n.lemma_.lower()}"
+        if idiom not in wn["lemmas"] or idiom in DIRECTION_VERBS or verb_antonyms(idiom) & q_lemmas:
+            continue
+        stem = _norm(n.text)[:5]
+        same = [x for x in q_words if x.lemma_.lower() == n.lemma_.lower()
+                or (len(stem) >= 5 and _norm(x.text)[:5] == stem)]
+        if same and not any(x.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and x.head.pos_ in ("VERB", "AUX", "ADP")
+                            for x in same):
+            return n
+    return None
 
 
 def _arguments(v) -> set[str]:
@@ -1416,15 +1519,23 @@ class SupportChecker:
         an attribution (:func:`_keeps_attribution`). Indirect speech counts too ("X said its
         suppliers were domestic", "for what it says are national security reasons"), unless the
         speaker is the publisher itself."""
-        if _keeps_attribution(sdoc):
+        sentences = [c for c in context if c and any(q in c for q in quotes)]
+        sentences += [q for q in quotes if not any(q in c for c in sentences)]
+        verbs = set()
+        for text in sentences:
+            d = self._parse(text)
+            verbs |= {x.lemma_.lower() for x in d if x.pos_ == "VERB" and x.is_alpha} | participle_verbs(d)
+
+        def stance(noun: str) -> bool:
+            return any(own_nominal(v, {noun}) or derived_match(v, {noun}) for v in verbs)
+
+        if _keeps_attribution(sdoc, stance):
             return ""
         pub = {_norm(w) for p in publishers for w in re.findall(r"[A-Z][\w.]+", p)}
 
         def own_voice(who: list) -> bool:
             return bool(pub) and any(x.text[:1].isupper() and _norm(x.text) in pub and not x.is_stop for x in who)
 
-        sentences = [c for c in context if c and any(q in c for q in quotes)]
-        sentences += [q for q in quotes if not any(q in c for c in sentences)]
         reported: set[str] = set()
         plain: set[str] = set()
         for text in sentences:
@@ -1534,6 +1645,16 @@ class SupportChecker:
                 s_rest = s_rest.replace(ident, " ")
         missing_nums = sorted(numbers(s_rest) - e_numbers)
         if missing_nums:
+            # "the two camera makers" for "Hikvision and Dahua", "28 organisations in all" for "20
+            # bureaus and eight companies": a count or total of what the quotes themselves coordinate.
+            # Not for a figure on a conjunct of the sentence's own coordination ("28 bureaus and 20
+            # companies" restates the members, each bound to its own figure).
+            sparse = self._parse(sentence)
+            members = {v for x in sparse if x.dep_ == "nummod" and (x.head.dep_ == "conj" or any(
+                c.dep_ == "conj" for c in x.head.children)) for v in numbers(x.text)}
+            missing_nums = sorted(set(missing_nums) - (coordination_figures(
+                self._parse(_iso_words(" ".join(quotes)))) - members))
+        if missing_nums:
             shown = ", ".join(f"{n:g}" for n in missing_nums[:3])
             yield Verdict(False, f"number(s) not in the quotes: {shown}", missing=[shown], rule='number')
         qdoc = self._parse(evidence)
@@ -1557,6 +1678,9 @@ class SupportChecker:
         qonly_doc = self._parse(_iso_words(own))
         quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
+        # The quotes' own verbs, with those whose participles they use as adjectives: a noun in
+        # focus may name their act ("voiced opposition" for "opposes").
+        quote_verbs = {x.lemma_.lower() for x in qonly_doc if x.pos_ == "VERB" and x.is_alpha} | participle_verbs(qonly_doc)
         q_words = [t for t in qdoc if t.is_alpha and not t.is_stop]
         q_acr = self._acronyms(qdoc)
         # Quote words a sentence verb may paraphrase: verbs; for a gerund also nouns
@@ -1610,7 +1734,13 @@ class SupportChecker:
                 open_direction |= _arguments(t)
                 open_paths.append((t.lemma_.lower(), _paths(t)))
         nouns_to_embed: list[str] = []
+        # "each year" for "annually", "abroad" for "overseas": another lemma of a WordNet adverb synset
+        # the evidence uses says the same circumstance (order and quantity words in it included).
+        same_adverb = {i for a, b in adverb_synonym_spans([x.lower_ for x in sdoc], evidence) for i in range(a, b)}
+        idiom_nouns: set[int] = set()  # objects of a light verb that make a WordNet idiom with it
         for t in sdoc:
+            if t.i in same_adverb or t.i in idiom_nouns:
+                continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
@@ -1646,6 +1776,14 @@ class SupportChecker:
             if t.lemma_.lower() in _DEONTIC_VERBS and t.tag_ == "VBN" and q_deontic and \
                     any(c.dep_ == "xcomp" for c in t.children):
                 continue  # "are required to include" for "shall include": the same obligation
+            if t.lemma_.lower() in _DEONTIC_VERBS and q_deontic and t.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.children):
+                # "The rule obliges offerors to represent" for "to require offerors to represent": a verb
+                # of obligation with its complement for the quotes' obligation; who is obliged to do
+                # what is compared by the role rule (the quote's verb of obligation, if any).
+                same = next((x.lemma_.lower() for x in q_words if x.lemma_.lower() in _DEONTIC_VERBS), "")
+                if same:
+                    paraphrased[t.lemma_.lower()] = same
+                continue
             if t.lower_ in _COMPLEX_SUBORDINATOR_HEADS and 0 < t.i < len(sdoc) - 1 and \
                     sdoc[t.i - 1].lower_ in ("as", "so") and sdoc[t.i + 1].lower_ == "as":
                 continue  # "as long as": a conjunction, not a content word
@@ -1656,7 +1794,8 @@ class SupportChecker:
             w, lem = _norm(t.text), t.lemma_.lower()
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
                     w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
-                    or noun_generalising(lem, quote_forms)):
+                    or noun_generalising(lem, quote_forms)
+                    or any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w}) for v in quote_verbs)):
                 # What the sentence asserts (its focus) is bound to the quotes, as values are: a
                 # word of a neighbouring entry or sentence ("Case-by-case" two records down) is
                 # not what the cited quote says.
@@ -1664,6 +1803,9 @@ class SupportChecker:
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
+            if not t.is_alpha and len(t.text) >= 4 and re.search(
+                    r"(?<![\w.-])" + re.escape(t.text) + r"(?![\w-]|\.\w)", evidence, re.IGNORECASE):
+                continue  # "dibnet.dod.mil" in "https://dibnet.dod.mil": a token of symbols the evidence spells out
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
                 continue  # derivation: "addition" ~ "adding", "prohibited" ~ "prohibition", "began" ~ "beginning"
@@ -1692,6 +1834,12 @@ class SupportChecker:
                     continue
             if t.pos_ in ("NOUN", "ADJ") and any(derived_match(v, {lem, w}) for v in q_verb_lemmas):
                 continue  # "a lawsuit" for "sued": a noun WordNet derives from a quote verb
+            if t.pos_ == "NOUN" and any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w})
+                                        for v in (q_verb_lemmas | participle_verbs(q_words))):
+                # "voiced strong opposition" for "strongly opposes", "deep disappointment" for "deeply
+                # disappointed": the noun of the quote verb's own first sense (its direction kept), or of
+                # a verb whose participle the quote uses as an adjective.
+                continue
             if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
                 # A capital at the sentence start does not make a word a name ("Authorized exports").
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
@@ -1710,14 +1858,19 @@ class SupportChecker:
                     # a verb of caused motion with the quote verb's goal (or source) restates it.
                     paraphrased[lem] = same_path
                     continue
+            idiom_noun = _light_verb_of_idiom(t, q_words, q_lemmas) if t.pos_ == "VERB" else None
+            if idiom_noun is not None:
+                idiom_nouns.add(idiom_noun.i)
+                continue  # "took effect" where the quotes say "Effective Date: ...": the verb of a WordNet idiom
             refused = "open direction" if open_direction and _arguments(t) & open_direction else \
                 _free_word(t, q_lemmas, q_verb_lemmas, q_words) or (
                     "alias word" if alias_claim and t.lower_ in _ALIAS_WORDS else "")
-            if refused == "directional particle" and t.pos_ == "VERB":
+            if refused in ("directional particle", "obliged act") and t.pos_ == "VERB":
                 same_path = _path_agrees(t, quote_paths)
                 if same_path:
                     # "flowed down to all subcontracts" for "insert ... in all subcontracts": the
-                    # particle's direction is the path a quote verb gives the same participant.
+                    # particle's direction is the path a quote verb gives the same participant (so
+                    # too for an obliged act: "must put the clause into all contracts").
                     paraphrased[lem] = same_path
                     refused = ""
             if not refused:

@@ -1,6 +1,7 @@
 """Build agent/data/wordnet_verbs.json (the verb synsets and verb antonyms of WordNet 3.0) and
 agent/data/wordnet_adjectives.json (adjective synsets and the words of opposite clusters) and
-agent/data/wordnet_nouns.json (the main senses of nouns and their hypernyms).
+agent/data/wordnet_nouns.json (the main senses of nouns and their hypernyms) and
+agent/data/wordnet_adverbs.json (the main senses of adverbs, multi-word lemmas included).
 
 Source: the WordNet database files as Debian's ``wordnet-base`` package installs them
 (``apt-get install wordnet-base`` -> /usr/share/wordnet), or any WordNet 3.x ``dict``
@@ -212,6 +213,32 @@ def build_nouns(src: Path) -> dict:
             "hypernyms": {str(k): v for k, v in sorted(hyper.items()) if v}}
 
 
+# Senses of an adverb that count: WordNet orders them by frequency, and a rare sense would let an
+# adverb stand for unrelated ones.
+_ADVERB_SENSES = 2
+
+
+def build_adverbs(src: Path) -> dict:
+    """Adverb synsets of each adverb lemma's main senses, multi-word lemmas kept with spaces
+    ("each year" with "annually", "yearly", "every year"): a sentence may say an adverb of the
+    quotes with another lemma of its synset. Synsets of one lemma are left out (they match nothing)."""
+    data = _read(src / "data.adv")
+    ids: dict[str, int] = {}
+    kept: list[list[str]] = []
+    lemmas: dict[str, list[int]] = {}
+    for lemma, offsets in _index(src / "index.adv"):
+        for off in offsets[:_ADVERB_SENSES]:
+            words = sorted({w.replace("_", " ") for w in data[off][1]})
+            if len(words) < 2:
+                continue
+            if off not in ids:
+                ids[off] = len(kept)
+                kept.append(words)
+            lemmas.setdefault(lemma.replace("_", " "), []).append(ids[off])
+    return {"source": "WordNet 3.0 (Princeton University), adverbs (main senses); built by scripts/build_wordnet_verbs.py",
+            "licence": LICENCE, "lemmas": lemmas, "synsets": kept}
+
+
 def main() -> None:
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
     dst = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent / "agent" / "data" / "wordnet_verbs.json")
@@ -225,6 +252,11 @@ def main() -> None:
     noun_dst.write_text(json.dumps(nouns, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{noun_dst}: {len(nouns['lemmas'])} noun lemmas, {len(nouns['synsets'])} synsets, "
           f"{noun_dst.stat().st_size // 1024} KiB")
+    adverbs = build_adverbs(src)
+    adv_dst = dst.with_name("wordnet_adverbs.json")
+    adv_dst.write_text(json.dumps(adverbs, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{adv_dst}: {len(adverbs['lemmas'])} adverb lemmas, {len(adverbs['synsets'])} synsets, "
+          f"{adv_dst.stat().st_size // 1024} KiB")
     data = build(src)
     dst.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"{dst}: {len(data['lemmas'])} verb lemmas, {len(data['synsets'])} synsets, "
