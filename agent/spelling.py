@@ -1,7 +1,9 @@
 """Misspelt question words, read as the sources' own words ("entitites" → "entities").
 
 Analysts type fast: "how many entitites did the US add", "Hikvison's market value",
-"Urumqi Muncipal PSB". A misspelt word matches nothing in the keyword index, so the
+"Urumqi Muncipal PSB"; and they abbreviate what the sources spell out ("added to the *EL*":
+"Entity List"; an acronym in capitals the index never writes is read as the capitalised words
+with its initials that the index writes most, :meth:`ingest.store.IndexStore.acronym_expansion`). A misspelt word matches nothing in the keyword index, so the
 answerer sees a question word the sources never use (and, for a name, a party they
 never mention) and abstains or answers about something else. Search engines fix this
 by fuzzy matching against their own vocabulary; so does tradeqa, before retrieval:
@@ -81,6 +83,9 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
     corrections: list[Correction] = []
     for m in _WORD.finditer(question):
         typed = re.sub(r"['’]s$", "", m.group(0))
+        if (spelt := _spelt_out(typed, store)) is not None:
+            corrections.append(Correction(typed=typed, read_as=spelt, start=m.start()))
+            continue
         if len(typed) < MIN_LETTERS or is_english_word(typed) or store.document_frequency(typed) > 0:
             continue
         found = store.closest_words(typed, max_edits(typed), limit=1)
@@ -97,6 +102,19 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
         out = out[:c.start] + c.read_as + out[c.start + len(c.typed):]
     log.info("question read as %r", out)
     return out, corrections
+
+
+def _spelt_out(typed: str, store: IndexStore) -> str | None:
+    """What an acronym in capitals that the sources never write stands for in them ("EL": "Entity
+    List"; plural "PSBs": "Public Security Bureaus"), by
+    :meth:`ingest.store.IndexStore.acronym_expansion`; None for any other word, an acronym the
+    sources write ("BIS") or one they never spell out ("SDN")."""
+    plural = typed.endswith("s") and len(typed) > 2 and typed[:-1].isupper()
+    acronym = typed[:-1] if plural else typed
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6) or store.document_frequency(typed) > 0:
+        return None
+    expansion = store.acronym_expansion(acronym)
+    return None if expansion is None else expansion + ("s" if plural and not expansion.endswith("s") else "")
 
 
 def reading_notice(corrections: list[Correction]) -> str:

@@ -739,6 +739,43 @@ class IndexStore:
         cache[key] = share
         return share
 
+    def acronym_expansion(self, acronym: str, sample: int = 50) -> str | None:
+        """The capitalised words the index writes for an acronym ("EL": "Entity List", "PSB": "Public
+        Security Bureau"): the most frequent run of capitalised words with the acronym's letters as
+        initials (small words like "of" and "and" allowed between them; not followed by another
+        capitalised word: the whole name) in up to ``sample`` chunks
+        where words with those initials stand near each other; None for fewer than two letters or
+        when no such run occurs twice. Cached until the catalog changes."""
+        letters = [ch for ch in acronym if ch.isalpha()]
+        if not 2 <= len(letters) <= 6:
+            return None
+        cache = self._read_cache()
+        key = ("acronym", "".join(letters).upper())
+        if key in cache:
+            return cache[key]
+        match = "NEAR(" + " ".join(f'"{ch.lower()}"*' for ch in letters) + f", {len(letters)})"
+        with self._lock:
+            try:
+                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                                         "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
+            except sqlite3.OperationalError:
+                found = []
+        # Whole words, a whole name: "End-User Review" is no "EU" (a hyphenated word is one word, and
+        # the run goes on with another capitalised word).
+        pattern = re.compile(r"(?<![\w-])" + r"[\w’']*[ \t]+(?:(?:of|and|the|for|on|in|to|&)[ \t]+)?".join(
+            ch.upper() for ch in letters) + r"[\w’']*(?![\w’'-]|[ \t]+[A-Z])")
+        counts: dict[str, int] = {}
+        written: dict[str, str] = {}
+        for (text,) in found:
+            for m in pattern.finditer(text):
+                form = " ".join(m.group(0).split())
+                counts[form.lower()] = counts.get(form.lower(), 0) + 1
+                written.setdefault(form.lower(), form)
+        best = max(counts, key=counts.get, default=None)
+        expansion = written[best] if best is not None and counts[best] >= 2 else None
+        cache[key] = expansion
+        return expansion
+
     def _count_matches(self, match: str) -> int:
         """Chunks matching an FTS5 expression (kept until the catalog changes: counting a
         common term's rows reads its whole posting list, ~1-3 ms at 10^5 chunks, and a

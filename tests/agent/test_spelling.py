@@ -123,3 +123,28 @@ def test_a_misspelling_is_read_as_a_form_written_past_the_first_chunks(tiny_inde
     read, readings = read_question("Vessel Operator 7 adress on the watch list?", store, settings)
     assert read == "Vessel Operator 7 address on the watch list?"
     assert [c.read_as for c in readings] == ["address"]
+
+
+LISTING = """title: Harbour watch list additions
+publisher: Aldmere Port Authority
+date: 2022-04-04
+---
+The Aldmere Port Authority added the Veska Harbour Police Bureau and the Tamsk Harbour Police Bureau to the Harbour Watch List.
+Parties on the Harbour Watch List need a licence for every shipment.
+The Harbour Watch List is kept by the Port Review Board (PRB).
+The End-User Review Committee of the port hears appeals; the End-User Review Committee meets monthly.
+"""
+
+
+def test_an_acronym_the_sources_only_spell_out_is_read_as_their_words(tiny_index):
+    from agent.api import read_question
+
+    store, settings = tiny_index("spelling_acronyms", {"listing.txt": LISTING})
+    read, readings = read_question("Which HPBs were added to the HWL?", store, settings)
+    assert read == "Which Harbour Police Bureaus were added to the Harbour Watch List?"
+    assert [r.typed for r in readings] == ["HPBs", "HWL"]
+    # An acronym the sources write ("PRB") or never spell out ("SDN") stays as typed.
+    assert read_question("Who sits on the PRB?", store, settings) == ("Who sits on the PRB?", [])
+    assert read_question("Is Veska on the SDN list?", store, settings) == ("Is Veska on the SDN list?", [])
+    # Whole words of a whole name: "End-User" is one word, and "End-User Review" goes on.
+    assert read_question("Did the EU list Veska?", store, settings) == ("Did the EU list Veska?", [])
