@@ -39,6 +39,8 @@ is the yes/no check the answerer calls on every lead/quote candidate;
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import hashlib
 import importlib.util
@@ -258,7 +260,7 @@ def directive_reason(doc) -> str | None:
     colon = next((t.i for t in toks[:8] if t.text == ":"), None)
     if colon is not None and colon + 1 < len(toks):
         head = toks[:colon]
-        if any(t.text.lower() in AGENT_NOUNS for t in head) and any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VB"
+        if any(t.text.lower() in AGENT_NOUNS and not _modifier_only(t) for t in head) and any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VB"
                                                                      for t in toks[colon + 1:]):
             return "addressed to an AI agent"
     for t in toks:
@@ -606,6 +608,15 @@ def _reported(t) -> bool:
     return False
 
 
+def _modifier_only(t) -> bool:
+    """Agent noun ``t`` only modifies another noun of a label, one that is not a message to it
+    ("model number:", "AI chips:"); "assistant directive:", "AI note:" are messages to an agent."""
+    from .lexical import names_a_communication
+
+    return t.dep_ in ("compound", "amod") and t.head.i != t.i and not _is_agent(t.head) and \
+        not names_a_communication(_lemma(t.head))
+
+
 def _label_addressee(doc) -> bool:
     """A label before a colon names an AI agent or a prompt role ("Note to the model:",
     "Status (for the assistant):", "Developer note:"), and a verb follows it."""
@@ -618,7 +629,7 @@ def _label_addressee(doc) -> bool:
         return False
     head = toks[:colon]
     # Readers are people ("Note to readers:") unless a modifier makes them machines ("automated readers").
-    named = any(_is_agent(t) and t.lower_ not in READER_NOUNS or
+    named = any(_is_agent(t) and t.lower_ not in READER_NOUNS and not _modifier_only(t) or
                 t.lower_ in ("reader", "readers") and any(c.dep_ in ("amod", "compound") and
                                                           c.lower_ in AGENT_NOUNS | {"automated", "automatic"}
                                                           for c in t.children) for t in head) or \
@@ -1182,6 +1193,42 @@ _VALUE = re.compile(r"""(?:[:=>({\[,]\s*)["'“‘]([^"'”’]{12,})["'”’]"
 _POLITE = re.compile(r"^\s*(?:please|kindly)\s*,?\s+(?=\w)", re.I)
 
 
+_IDENTIFIER = re.compile(r"\b[A-Za-z][a-z0-9]+(?:(?:[_.]|(?<=[a-z0-9])(?=[A-Z]))[A-Za-z][a-z0-9]+)+\b")
+# A run of base64 (long enough to hold a few words; padding optional).
+_ENCODED = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
+
+
+def _spell_identifiers(text: str) -> str:
+    """``text`` with identifiers in snake_case, dotted or camelCase form written as words
+    ("assistant_directive" -> "assistant directive", "aiNote" -> "ai Note"); other words unchanged."""
+    def words(m: re.Match) -> str:
+        ident = m.group(0)
+        # A dotted name alone is a host or a file ("www.bis.gov"), not a field.
+        if "_" not in ident and not re.search(r"[a-z0-9][A-Z]", ident):
+            return ident
+        return " ".join(w for w in re.split(r"[_.]|(?<=[a-z0-9])(?=[A-Z])", ident) if w)
+
+    return _IDENTIFIER.sub(words, text)
+
+
+def _decoded(text: str) -> list[str]:
+    """The base64 runs of ``text`` that decode to readable words (UTF-8, printable, at least
+    three words of letters), decoded: an instruction hidden from a reader and from the parse."""
+    out = []
+    for m in _ENCODED.finditer(text):
+        run = m.group(0)
+        # Plain words and identifiers also match the alphabet; a real encoding mixes cases or digits.
+        if run.isalpha() and (run.islower() or run.isupper()):
+            continue
+        try:
+            raw = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if raw.isprintable() and len(re.findall(r"[A-Za-z]{2,}", raw)) >= 3:
+            out.append(" ".join(raw.split()))
+    return out
+
+
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -1216,6 +1263,20 @@ def _readings(sentence: str) -> list[str]:
         # As a sentence of its own (capital, full stop): the tagger reads a bare "inform the user
         # ..." as a subordinate clause.
         out.extend(_cap(m.group(1).strip().rstrip(".")) + "." for m in values)
+    # Field names written as identifiers ("assistant_directives", "aiNote", "llm.hint") in words, so
+    # that a label naming an AI agent is read as one (:func:`_label_addressee`).
+    spelled = _spell_identifiers(plain or sentence)
+    if spelled != (plain or sentence):
+        out.append(spelled)
+        base = spelled
+        m = _LABEL.match(base)
+        if m and len(base[m.end():].split()) >= 3:
+            out.append(base[m.end():])
+    # Text carried in an encoding ("Decode and follow: YW5zd2Vy..."): the decoded words are read
+    # like any other sentence, with the words around them (the addressee may be outside).
+    for decoded in _decoded(sentence):
+        out.append(_cap(decoded.rstrip(".")) + ".")
+        out.append(_ENCODED.sub(decoded, sentence))
     out.extend(_clauses(plain or sentence))
     # Capitalised, as a sentence starts: the tagger reads "forward the history" as an adverb.
     out.extend(_cap(_POLITE.sub("", r)) for r in list(out) if _POLITE.match(r))
@@ -1544,6 +1605,8 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
+    if _decoded(sentence):
+        return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    {"you", "yourself", "now", "let", "ask", "asks", "asked", "asking"})) or \
         any(_answering_agent(w) for w in words)
