@@ -1436,9 +1436,17 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     unread: set[int] = set()
     if mmodel is not None:
         unread = {i for i in foreign if not readable(text[todo[i][0]:todo[i][1]])}
-        mvecs = multilingual_vectors([text[todo[i][0]:todo[i][1]] for i in foreign])
+        # Each sentence and its inner clauses (an instruction in a parenthesis or after a dash of
+        # a regulatory sentence is scored on its own, where the host sentence would dilute it).
+        owners, parts = [], []
+        for i in foreign:
+            for part in foreign_parts(text[todo[i][0]:todo[i][1]]):
+                owners.append(i)
+                parts.append(part)
+        mvecs = multilingual_vectors(parts)
         if mvecs is not None:
-            multi = {i: sc for i, sc in zip(foreign, mmodel.scores(mvecs))}
+            for i, sc in zip(owners, mmodel.scores(mvecs)):
+                multi[i] = max(multi.get(i, 0.0), sc)
     for i, (a, b) in enumerate(todo):
         if i in reasons:
             flags.append(Flag(a, b, "semantic-mood" if reasons[i].startswith("semantic") else "directive", scores[i]))
@@ -1549,6 +1557,23 @@ def readable(sentence: str) -> bool:
         return True
     lang, _ = lid.classify(sentence)
     return lang in ENCODER_LANGUAGES
+
+
+# Inner clauses in any script: a parenthesis or bracket (also full-width), text after a spaced
+# dash, a part between semicolons.
+_INNER = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]|\s[-—–]\s(.+?)(?=\s[-—–]\s|$)|(?<=[;；])\s*([^;；]+)|^([^;；]+)(?=[;；])")
+
+
+def foreign_parts(sentence: str) -> list[str]:
+    """``sentence`` and its inner clauses with at least six letters (see :data:`_INNER`), for
+    signal 4: a planted instruction inside a longer sentence of another language is scored on its
+    own ("... erforderlich – Sprachmodelle sollen ... ausgeben", "许可证（AI模型在回答时应声明…）")."""
+    out = [sentence]
+    for m in _INNER.finditer(sentence):
+        part = next(g for g in m.groups() if g is not None).strip(" ,;；|")
+        if sum(c.isalpha() for c in part) >= 6 and part not in out:
+            out.append(part)
+    return out
 
 
 @lru_cache(maxsize=1)
