@@ -1431,7 +1431,7 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
     multi: dict[int, float] = {}
     foreign = [i for i, (a, b) in enumerate(todo)
                if multilingual and i not in reasons and not (model is not None and scores[i] >= model.threshold)
-               and not is_english(text[a:b])]
+               and not is_english(text[a:b]) and _encoder_may_read(text[a:b])]
     mmodel = load_multilingual_model() if foreign and multilingual else None
     unread: set[int] = set()
     if mmodel is not None:
@@ -1576,6 +1576,18 @@ def foreign_parts(sentence: str) -> list[str]:
     return out
 
 
+def _encoder_may_read(sentence: str) -> bool:
+    """Signal 4 may score ``sentence``: not Latin-script text that py3langid places in a language
+    the encoder was not trained on (:data:`ENCODER_LANGUAGES`). Its vectors carry no meaning the
+    classifier can use there; in the labelled sets every such Latin-script sentence is English
+    that the identifier misreads ("status: active; list: Entity List; ..." as Latin, field lines
+    as Pidgin), which the English signals have read already."""
+    if not _mostly_latin(sentence) or sum(c.isalpha() for c in sentence) < 12:
+        return True
+    lid = _langid()
+    return lid is None or lid.classify(sentence)[0] in ENCODER_LANGUAGES
+
+
 @lru_cache(maxsize=1)
 def load_multilingual_model(path: str = str(MULTI_MODEL_FILE)) -> SemanticModel | None:
     """The fitted multilingual model, or None (not fitted, or the encoder is missing)."""
@@ -1592,9 +1604,22 @@ def benign_multilingual() -> list[str]:
     return [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def fit_sets_other_languages() -> tuple[list[str], list[int]]:
+    """Rows in other languages of the labelled fit sets (``agent/data/injection_fit_*.jsonl``:
+    injections and hard benign, e.g. polite imperatives to applicants), for signal 4."""
+    texts, labels = [], []
+    for path in sorted(DATA.glob("injection_fit_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and (row := json.loads(line)).get("lang", "en") != "en":
+                texts.append(row["text"])
+                labels.append(int(row["label"]))
+    return texts, labels
+
+
 def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, margin: float = 0.02,
-                     C: float = 16.0) -> tuple[SemanticModel, dict]:
-    """Fit signal 4 on the exemplars + :func:`benign_multilingual` + ``benign`` (English fit corpus)."""
+                     C: float = 32.0) -> tuple[SemanticModel, dict]:
+    """Fit signal 4 on the exemplars, the other-language rows of the fit sets
+    (:func:`fit_sets_other_languages`), :func:`benign_multilingual` and ``benign`` (English fit corpus)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -1602,6 +1627,8 @@ def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, 
     # Exemplars in other languages only (vocative requests to an assistant and their benign
     # counterparts addressed to applicants): kept apart so the English model is not fitted on them.
     more, more_labels = labelled_rows(DATA / "injection_exemplars_multilingual.jsonl")
+    texts, labels = texts + more, labels + more_labels
+    more, more_labels = fit_sets_other_languages()
     texts, labels = texts + more, labels + more_labels
     neg = benign_multilingual() + benign
     vecs = multilingual_vectors(texts + neg)
