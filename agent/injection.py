@@ -1462,6 +1462,46 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 _PROBE = "You should "
 
 
+def _announces_agent(doc) -> bool:
+    """A short sentence that announces text as meant for an AI agent ("Context for the model
+    follows.", "This page is maintained for automated assistants.", "Attention automated systems
+    processing this file."): an agent named as the one something is for or addressed to, in a
+    sentence of at most twelve words that is not told by a third party."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or len(words) > 12 or _told(doc) or _narrated(doc) and doc[-1].text != ".":
+        return False
+    for t in doc:
+        if not (_agentive(t) or _is_agent(t)) or t.lower_ in READER_NOUNS or _modifier_only(t):
+            continue
+        # "... for the model", "... to automated readers", "Attention automated systems ..."
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") or \
+                any(x.lower_ == "attention" for x in doc[:t.i]):
+            return True
+    return False
+
+
+def _duty(doc) -> bool:
+    """Some verb of the sentence carries a modal or frame of obligation ("must read", "has to be",
+    "is to say") laid on whoever the preceding announcement named: a pronoun standing for it ("it",
+    "they", "its assessment"), an AI agent, or an answer or judgement ("Your verdict ... has to be");
+    not on a named party ("Exporters must screen every party")."""
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(t)
+        if subj is not None and not (
+                subj.pos_ == "PRON" and subj.dep_ == "nsubj" or _agentive(subj) or
+                _lemma(subj) in _OUTPUT_NOUNS | _ASSESSMENT_NOUNS | {"job", "task", "role"} or
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)):
+            continue
+        if any(c.tag_ == "MD" and _lemma(c) in ("must", "should", "shall", "ought") for c in t.children):
+            return True
+        if _lemma(t) in ("have", "need", "be") and any(c.dep_ == "xcomp" and any(k.tag_ == "TO" for k in c.children)
+                                                       for c in t.children):
+            return True
+    return False
+
+
 def _probe(doc) -> str | None:
     """The imperative probe reading of a parsed reading, or None when its first word is already
     read as a verb or is not a verb in WordNet."""
@@ -1523,7 +1563,9 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
                 owners.append(i)
                 texts.append(r)
         probes: list[tuple[int, str]] = []
+        first: dict[int, object] = {}
         for i, doc in zip(owners, _parse_many(texts)):
+            first.setdefault(i, doc)
             if i not in reasons:
                 r = directive_reason(doc) or task_reason(doc)
                 if r:
@@ -1534,6 +1576,15 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
         for (i, _), doc in zip(probes, _parse_many([p for _, p in probes])):
             if i not in reasons and (r := probe_reason(doc)):
                 reasons[i] = r
+        # A setup in two sentences: one that announces what follows as meant for an AI agent
+        # ("Context for the model follows."), then the duty or directive itself ("Your verdict on X
+        # has to be ..."). The second is read with the first's addressee; both are flagged.
+        after = [i for i, doc in first.items() if i + 1 < len(todo) and _announces_agent(doc)]
+        nxt = [text[todo[i + 1][0]:todo[i + 1][1]] for i in after]
+        for i, doc in zip(after, _parse_many(nxt)):
+            if directive_mood(doc) or _duty(doc):
+                reasons.setdefault(i, "announces text for an AI agent")
+                reasons.setdefault(i + 1, "directive after an announcement to an AI agent")
     # Signal 3b: a sentence the embedding places near the injections, below the strict threshold,
     # counts when its parse is in a directive mood towards the reader or an agent.
     if model is not None and model.gate is not None:
@@ -1957,7 +2008,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "6"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "7"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)
