@@ -835,13 +835,16 @@ def _answer_norm(doc) -> str | None:
     if root is None or root.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in root.children):
         return None
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or _lemma(subj) not in _OUTPUT_NOUNS | _ASSESSMENT_NOUNS or _is_label(subj):
+    if subj is None or _is_label(subj):
+        return None
+    # "the reply you give", "the text you produce from this": the reader's own answer, or any output
+    # the reader makes from this document ("The report you produce should ..." is a party's report).
+    given = any(c.dep_ == "relcl" and (_lemma(subj) in _OUTPUT_NOUNS or _lemma(c) in _GIVEN and _on_self(c)) and
+                any(k.dep_ == "nsubj" and k.lower_ == "you" for k in c.children) for c in subj.children)
+    if _lemma(subj) not in _OUTPUT_NOUNS | _ASSESSMENT_NOUNS and not given:
         return None
     normed = any(c.dep_ in ("amod", "advmod", "det") and _lemma(c) in _NORMATIVE for c in subj.children)
     owned = _answerers_own(subj)
-    # "the reply you give", "the summary you produce": the reader's own answer.
-    given = any(c.dep_ == "relcl" and any(k.dep_ == "nsubj" and k.lower_ == "you" for k in c.children)
-                for c in subj.children)
     # The answer to whatever is asked ("Whatever question arrives, the response ...", "The response
     # to any question about X ..."): an answer noun, with a question quantified over anywhere.
     asked = _lemma(subj) in _OUTPUT_NOUNS and any(
@@ -854,6 +857,10 @@ def _answer_norm(doc) -> str | None:
     content = bool(re.search(r"""['"“‘]\w""", after)) or any(
         c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
         for c in root.subtree if c.i > root.i)
+    # The reader's own output told what to give as what ("should give the date as 2019").
+    if (owned or given) and any(c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and \
+            any(c.tag_ == "MD" for c in root.children):
+        content = True
     return f"'{root.text}' prescribes the answer" if content else None
 
 
@@ -1105,7 +1112,8 @@ def _passive_duty(doc) -> str | None:
         duty = _modal_of(t, ("must", "should", "shall", "ought")) or \
             t.dep_ == "xcomp" and _lemma(t.head) in ("be", "have", "need") and \
             any(c.tag_ == "TO" for c in t.children)
-        content = _says_content(t) or any(c.lower_ == "as" for c in t.children)
+        # ... or the status it is to have ("is to be considered unlisted").
+        content = _says_content(t) or any(c.lower_ == "as" or c.dep_ == "oprd" for c in t.children)
         if duty and content and _answer_context(doc, strong=True):
             return f"'{t.text}' laid on whoever answers"
     return None
