@@ -881,10 +881,16 @@ def _against_the_sources(doc) -> str | None:
     if not said or not directive_mood(doc):
         return None
     for t in doc:
-        if t.pos_ != "VERB" or _lemma(t) not in TASK_ACTS or t in said:
+        # The directive's own verb, not a participle describing a noun ("every party mentioned in ...").
+        if t.pos_ != "VERB" or _lemma(t) not in TASK_ACTS or t in said or t.dep_ in ("acl", "relcl", "amod"):
             continue
-        status = any(c.lower_ == "as" for c in t.children) or any(
-            c.lower_ == "as" and c.head.i == t.i for c in doc[t.i + 1:])
+        # "as" with the status, wherever the parser hangs it under the verb ("as cleared", "as low
+        # risk"), outside the clause of what the sources say.
+        inside_said = {x.i for sd in said for x in sd.subtree}
+        # Not "as" heading a clause ("list the goods as they appear on the invoice"): a manner.
+        status = any(c.lower_ == "as" and c.i > t.i and c.i not in inside_said and
+                     not (c.dep_ == "mark" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.head.children))
+                     for c in t.subtree)
         if status or _lemma(t) in OUTPUT_ACTS and _says_content(t):
             return f"'{t.text}' against what the sources say"
     return None
