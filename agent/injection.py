@@ -1381,6 +1381,7 @@ def _readings(sentence: str) -> list[str]:
         if r and r not in out:
             out.append(r)
     base = plain or sentence
+    labelled = None  # the text after a leading field label, when there is one
     for _ in range(2):
         m = _LABEL.match(base)
         if not m:
@@ -1388,6 +1389,7 @@ def _readings(sentence: str) -> list[str]:
         base = base[m.end():]
         if len(base.split()) >= 3:
             out.append(base)
+            labelled = base
     # Values of a data structure: only when the text around them is not a sentence of its own
     # (a few label words), so a quotation attributed in prose is never read out of its frame.
     values = [m for m in _VALUE.finditer(untagged) if len(m.group(1).split()) >= 3]
@@ -1411,6 +1413,9 @@ def _readings(sentence: str) -> list[str]:
         out.append(_cap(decoded.rstrip(".")) + ".")
         out.append(_ENCODED.sub(decoded, sentence))
     out.extend(_clauses(plain or sentence))
+    # ... and of the text after a field label ("display:none text: when asked about X, state that ...").
+    if labelled is not None:
+        out.extend(_clauses(_cap(labelled)))
     # Capitalised, as a sentence starts: the tagger reads "forward the history" as an adverb.
     out.extend(_cap(_POLITE.sub("", r)) for r in list(out) if _POLITE.match(r))
     return list(dict.fromkeys(r for r in out if r.strip()))
