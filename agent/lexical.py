@@ -177,4 +177,3 @@ def names_a_time(lemma: str, depth: int = 6) -> bool:
         if not frontier:
             break
     return False
-
