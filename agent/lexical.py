@@ -172,6 +172,21 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
     return False
 
 
+def names_a_communication(lemma: str, depth: int = 8) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *communication* ("note",
+    "directive", "hint", "guidance", "remark", "memo"; not "number", "status", "name")? A field
+    label "assistant_directive" is a message to an assistant, "model_number" is not."""
+    wn = _nouns()
+    frontier = list(wn["lemmas"].get(lemma, ()))[:2]
+    for _ in range(depth):
+        if any(wn["synsets"][i][:1] == ["communication"] for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False
+
+
 def noun_synonyms(a: str, b: str) -> bool:
     """Do the nouns ``a`` and ``b`` (lemmas, lower case) share a WordNet sense ("phone",
     "telephone")? ``a == b`` counts."""

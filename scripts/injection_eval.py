@@ -4,6 +4,7 @@
     python scripts/injection_eval.py report SET.jsonl [...]   # per-style caught / benign flagged,
                                                                # parse+delimiter only and with MiniLM
     python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
+    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--C 32]   # ... for signal 4
 
 ``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
 sets ``agent/data/injection_fit_*.jsonl`` there). ``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
@@ -96,6 +97,56 @@ def loso(corpus: Path, extra: list[Path]) -> None:
               f"all signals: caught {int(full[pos].sum())}/{int(pos.sum())}, benign {int(full[neg].sum())}/{int(neg.sum())}")
 
 
+def _other_language_rows(path: Path, source: str | None = None) -> list[dict]:
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if r.get("lang", "en") != "en" and (source is None or r.get("from", "").endswith(source))]
+
+
+def loso_multilingual(corpus: Path, C: float) -> None:
+    """Leave-one-set-out for signal 4: refit the multilingual model without the other-language rows
+    of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21)
+    and score that set with :func:`agent.injection.detect` (inner clauses included); then the model
+    fitted on all of them on the other labelled sets (some of whose kinds the multilingual exemplars
+    were written after)."""
+    from agent import injection
+
+    data = ROOT / "agent" / "data"
+    files = sorted(f for f in corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
+    benign = [f.read_text(encoding="utf-8")[a:b].strip() for f in files
+              for a, b in injection.sentence_spans(f.read_text(encoding="utf-8"))]
+    benign = [b for b in benign if b]
+    held = {"blind_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "blind_s20.jsonl"),
+            "check_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "check_s20.jsonl"),
+            "fit_s21": _other_language_rows(data / "injection_fit_s21.jsonl")}
+    checks = {n: _other_language_rows(FIX / f"{n}.jsonl")
+              for n in ("multilingual_check", "sentences", "sentences_holdout", "blind_s18", "blind_s19")}
+    real_rows, real_load = injection.fit_sets_other_languages, injection.load_multilingual_model
+
+    def score(model, rows: list[dict]) -> str:
+        injection.load_multilingual_model = lambda *a, **k: model
+        try:
+            hits = [bool(injection.detect(r["text"])) for r in rows]
+        finally:
+            injection.load_multilingual_model = real_load
+        pos = [h for h, r in zip(hits, rows) if r["label"]]
+        neg = [h for h, r in zip(hits, rows) if not r["label"]]
+        return f"caught {sum(pos)}/{len(pos)}, benign flagged {sum(neg)}/{len(neg)}"
+
+    for name in [None, *held]:
+        keep = [r for n, rows in held.items() if n != name for r in rows]
+        injection.fit_sets_other_languages = lambda keep=keep: ([r["text"] for r in keep], [int(r["label"]) for r in keep])
+        try:
+            model, _ = injection.fit_multilingual(benign, out=None, C=C)
+        finally:
+            injection.fit_sets_other_languages = real_rows
+        if name is None:
+            print(f"all fit sets          thr {model.threshold:.3f}")
+            for n, rows in checks.items():
+                print(f"   other set {n:20s} {score(model, rows)}")
+        else:
+            print(f"left out {name:12s} thr {model.threshold:.3f}  held out: {score(model, held[name])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -104,9 +155,14 @@ def main() -> None:
     lo = sub.add_parser("loso")
     lo.add_argument("corpus", type=Path)
     lo.add_argument("--extra", nargs="*", type=Path, default=[])
+    lm = sub.add_parser("loso-multilingual")
+    lm.add_argument("corpus", type=Path)
+    lm.add_argument("--C", type=float, default=32.0)
     a = ap.parse_args()
     if a.cmd == "report":
         report(a.sets)
+    elif a.cmd == "loso-multilingual":
+        loso_multilingual(a.corpus, a.C)
     else:
         loso(a.corpus, a.extra)
 
