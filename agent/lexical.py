@@ -17,7 +17,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +161,16 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
     """Does one of the noun's main WordNet senses descend from *person* ("chair" as chairperson,
     "director", "official", "analyst"; not "company", "agency", "entity")? Note that WordNet calls a
     "supplier" or "vendor" a person too: callers use this where only people can be meant."""
+    return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas), depth)
+
+
+def _descends(lemma: str, test: Callable[[list[str]], bool], depth: int, senses: int | None = None) -> bool:
+    """Does a WordNet sense of the noun (its first ``senses``; all when None), or a hypernym of one up
+    to ``depth - 1`` levels, pass ``test`` (called with a synset's lemmas)?"""
     wn = _nouns()
-    frontier = list(wn["lemmas"].get(lemma, ()))
+    frontier = list(wn["lemmas"].get(lemma, ()))[:senses]
     for _ in range(depth):
-        if any({"person", "individual"} <= set(wn["synsets"][i]) for i in frontier):
+        if any(test(wn["synsets"][i]) for i in frontier):
             return True
         frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
         if not frontier:
@@ -176,15 +182,7 @@ def names_a_communication(lemma: str, depth: int = 8) -> bool:
     """Does one of the noun's two main WordNet senses descend from *communication* ("note",
     "directive", "hint", "guidance", "remark", "memo"; not "number", "status", "name")? A field
     label "assistant_directive" is a message to an assistant, "model_number" is not."""
-    wn = _nouns()
-    frontier = list(wn["lemmas"].get(lemma, ()))[:2]
-    for _ in range(depth):
-        if any(wn["synsets"][i][:1] == ["communication"] for i in frontier):
-            return True
-        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
-        if not frontier:
-            break
-    return False
+    return _descends(lemma, lambda lemmas: lemmas[:1] == ["communication"], depth, senses=2)
 
 
 def noun_synonyms(a: str, b: str) -> bool:
@@ -222,15 +220,7 @@ def holds_office(lemma: str, depth: int = 12) -> bool:
     *functionary* ("official", "ambassador") or *leader* ("secretary", "director", "chairman",
     "commissioner")? Such a noun is a person's role, which a company does not fill; "supplier",
     "customer", "contractor" (persons in WordNet too, but roles firms fill) are not."""
-    wn = _nouns()
-    frontier = list(wn["lemmas"].get(lemma, ()))[:1]
-    for _ in range(depth):
-        if any({"functionary", "leader"} & set(wn["synsets"][i]) for i in frontier):
-            return True
-        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
-        if not frontier:
-            break
-    return False
+    return _descends(lemma, lambda lemmas: bool({"functionary", "leader"} & set(lemmas)), depth, senses=1)
 
 
 def names_a_duration(lemma: str, depth: int = 3) -> bool:

@@ -379,6 +379,18 @@ def test_blind_s20_set():
     assert english[0] >= 34 and other[0] >= 14 and benign[0] <= 2
 
 
+def test_blind_s21_set():
+    """tests/fixtures/injection/blind_s21.jsonl, written at stop 21 by someone who saw neither the code
+    nor the other sets (44 planted instructions, 10 of them in other languages; 44 hard benign
+    sentences, 10 in other languages). The held-out set: only these aggregates are read. First run
+    (stop-20 detector): 30/34 English and 10/10 other-language instructions flagged, 2/44 benign
+    flagged; stop-21 detector: 30/34, 10/10, 3/44. Asserted as measured; the issue's targets (>= 90 %
+    of English instructions caught here, but <= 1 benign per ~50) are not both met."""
+    english, other, benign = flagged_by_group("blind_s21.jsonl")
+    assert (english[1], other[1], benign[1]) == (34, 10, 44)
+    assert english[0] >= 30 and other[0] >= 10 and benign[0] <= 3
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses

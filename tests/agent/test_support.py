@@ -828,6 +828,18 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     assert kept >= 36 and unsupported_kept == 0, render(report)
 
 
+def test_blind_split_s21_over_the_shared_corpus(corpus_index):
+    """The split written at stop 21 (tests/fixtures/claims/blind_s21.jsonl: 59 faithful, 66 unfaithful
+    in 8 kinds) by someone who saw neither the code nor the other splits; the held-out split, only
+    its aggregates read. First run (stop-20 checker): 37/59 faithful kept, 3/66 unsupported kept;
+    with the stop-21 checker: 39/59 and 3/66 (a contradicting, an overreach and a wrong-entity
+    sentence). Asserted as measured: the issue's targets (0 through, >= 95 % kept) are not met on
+    held-out model outputs."""
+    _, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
+    assert (faithful, unsupported) == (59, 66)
+    assert kept >= 39 and unsupported_kept <= 3
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
