@@ -800,7 +800,7 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     each record is one listed party — in document order, at most ``limit``; and how
     many records the document holds (to say when the list is cut off). The whole
     document is the list, not only the records retrieval returned."""
-    if record_span(best.doc.body, best.start) is None:
+    if record_span(best.doc.body, best.start) is None or _act_unwritten(q, best.doc):
         return [], 0
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
     party = _party_term(q, _title_keys(best.doc))
@@ -811,6 +811,21 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
         return [], 0
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
+
+
+def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
+    """Does a "who"-question ask who did something the document never writes of ("Who *signed*
+    the rule adding the 28 entities?" of a screening list whose entries were *added*)? Its main verb
+    (spaCy's root of the asking clause; not a copula or auxiliary), by lemma, is nowhere in the
+    document or its title. A list of the document's records, or a field of one, answers who was
+    listed, not who signed."""
+    doc_parse = _parsed(asking_clause(q.text))
+    if not doc_parse or doc_parse[0].lower_ not in ("who", "whom"):
+        return False
+    root = next((t for t in doc_parse if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
+        return False
+    return not any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}"))
 
 
 def _focus_kind(q: Question, store: IndexStore) -> str | None:
@@ -918,6 +933,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         return None  # a record is a party's; a question naming only countries names none
     best: tuple[tuple[float, ...], StoredDocument, Record, frozenset[str]] | None = None
     for rank, doc in _retrieved_documents(hits, store):
+        if _act_unwritten(q, doc):
+            continue  # "Who signed the rule ...?": no field of a listed party's entry says who signed
         aliases = _record_alias_labels(store, records(doc.body))
         # The party is named above all by its rarest name that is not the list's own (:func:`_party_term`):
         # a record that lacks it is another party's, however many of the commoner words it shares

@@ -55,3 +55,24 @@ def test_the_record_that_gives_the_name_exactly_is_the_one_asked_about(index):
 def test_the_label_that_holds_the_asked_noun_names_the_field(index):
     # "registered" echoes "Federal Register notice(s)"; the asked noun is the address.
     assert lead("What registered address does the list give for Quillon?", index).startswith("1 Main Rd., Veska")
+
+
+def test_who_did_an_act_the_entries_never_write_of_is_not_answered_by_the_entries(index):
+    """The entries say who is listed, not who signed the listing: "Who signed ...?" gets no list of the
+    entries (nor a field of one); "Who is on the list?" does."""
+    signed = lead("Who signed the rule that put the Tamsk bureaus on the list?", index)
+    assert "records in" not in signed and "Quillon Marine [" not in signed, signed
+    from agent.analysis import AnswerKind, Question
+    from agent.api import open_index
+    from agent.extractive import _act_unwritten
+
+    store = open_index(index=index.index, settings=index)
+    docs = [store.get_document(doc_id) for _, doc_id in store.list_sources()]
+    entries = next(d for d in docs if d is not None and "Entity: Quillon" in d.body)
+
+    def q(text):
+        return Question(text=text, kind=AnswerKind.LIST, terms=[])
+
+    assert _act_unwritten(q("Who signed the rule that put the Tamsk bureaus on the list?"), entries)
+    assert not _act_unwritten(q("Who is on the screening list?"), entries)  # a copula asks who is listed
+    assert not _act_unwritten(q("Who was carried in the screening list?"), entries)  # "carried" is written
