@@ -1172,7 +1172,8 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
     other-names line may hold it (then the question names the party), and one record's other
     fields must, or a few records' (at most ``MAX_HOLDERS``): the document and each
     ``(record, field)``. None otherwise."""
-    if q.kind not in (AnswerKind.ENTITY, AnswerKind.LIST) or not q.focus:
+    # (Or "who": "Who is listed at Qian Hai West Rd.?" describes the party by its address as well.)
+    if q.kind not in (AnswerKind.ENTITY, AnswerKind.LIST) or not (q.focus or _asks_who(q)):
         return None
     for _, doc in _retrieved_documents(hits, store):
         recs = records(doc.body)
@@ -1181,19 +1182,28 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
         party = _party_term(q, _title_keys(doc), known_only=True)
         if party is None:
             continue
+        # A description of several words holds whole ("Qian Hai West Rd.": a "West Road" elsewhere
+        # is another entry's).
+        run = [t for t in _name_run(q, party) if not t.key.isdigit()] or [party]
         aliases = _record_alias_labels(store, recs)
         holding: list[tuple[Record, Field]] = []
         for rec in recs:
             names = [rec.name] + [f for f in rec.fields[1:] if f.label in aliases]
             if any(_holds(q, party, text_keys(f.value)) for f in names):
                 return None  # the question names this party: its fields are :func:`_record_field`'s
-            field = next((f for f in rec.fields[1:] if f not in names and _holds(q, party, text_keys(f.value))), None)
+            field = next((f for f in rec.fields[1:] if f not in names
+                          and all(_holds(q, t, text_keys(f.value)) for t in run)), None)
             if field is not None:
                 holding.append((rec, field))
         if holding:
             # Several entries may hold it (two entries of one company at one address): each is named.
             return (doc, holding) if len(holding) <= MAX_HOLDERS else None
     return None
+
+
+def _asks_who(q: Question) -> bool:
+    """Does the question's asking clause open with "who" or "whom"?"""
+    return re.match(r"\s*(?:who|whom)\b", asking_clause(q.text), re.I) is not None
 
 
 def _holder_answer(question: str, doc: StoredDocument, holding: list[tuple[Record, Field]]) -> Answer:

@@ -323,3 +323,8 @@ def test_a_party_described_by_a_fact_of_its_record_is_named(index):
     assert "Entity: Tarvos Optical Works" in a.citations[0].quote and "Port Lumen" in a.citations[1].quote
     both = lead(ask("Which entities have an address in Szohod?", index=index))
     assert "Meridian Signal Institute" in both and "Vantor Signal Works" in both and "Tarvos" not in both
+    # A description of several words holds whole: only one Szohod entry is on Canal St.
+    canal = lead(ask("Which entity is listed at Canal St. in Szohod?", index=index))
+    assert canal.startswith("Meridian Signal Institute [1]") and "Vantor" not in canal, canal
+    # "Who" describes the party by its entry's facts too.
+    assert lead(ask("Who is listed at Harbour Rd. in Port Lumen?", index=index)).startswith("Tarvos Optical Works [1]")
