@@ -675,7 +675,6 @@ def find_durations(text: str) -> list[re.Match]:
         tail = re.match(r"(?:[\s-]+[A-Za-z]+){1,3}", text[m.end():])
         if tail is None:
             continue
-        end = m.end()
         for w in re.finditer(r"[\s-]+([A-Za-z]+)", tail.group(0)):
             word = w.group(1).lower()
             if word in STOPWORDS:

@@ -819,10 +819,9 @@ def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
     (spaCy's root of the asking clause; not a copula or auxiliary), by lemma, is nowhere in the
     document or its title. A list of the document's records, or a field of one, answers who was
     listed, not who signed."""
-    doc_parse = _parsed(asking_clause(q.text))
-    if not doc_parse or doc_parse[0].lower_ not in ("who", "whom"):
+    if not _asks_who(q):
         return False
-    root = next((t for t in doc_parse if t.dep_ == "ROOT"), None)
+    root = next((t for t in _parsed(asking_clause(q.text)) if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
         return False
     return not any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}"))

@@ -3,9 +3,10 @@
 Analysts type fast: "how many entitites did the US add", "Hikvison's market value",
 "Urumqi Muncipal PSB"; and they abbreviate what the sources spell out ("added to the *EL*":
 "Entity List"; an acronym in capitals the index never writes is read as the capitalised words
-with its initials that the index writes most, :meth:`ingest.store.IndexStore.acronym_expansion`). A misspelt word matches nothing in the keyword index, so the
-answerer sees a question word the sources never use (and, for a name, a party they
-never mention) and abstains or answers about something else. Search engines fix this
+with its initials that the index writes most, :meth:`ingest.store.IndexStore.acronym_expansion`).
+A misspelt word matches nothing in the keyword index, so the answerer sees a question word
+the sources never use (and, for a name, a party they never mention) and abstains or answers
+about something else. Search engines fix this
 by fuzzy matching against their own vocabulary; so does tradeqa, before retrieval:
 
 * only a word the index does not hold is read as another (a word the sources use is
@@ -83,7 +84,7 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
     corrections: list[Correction] = []
     for m in _WORD.finditer(question):
         typed = re.sub(r"['’]s$", "", m.group(0))
-        if (spelt := _spelt_out(typed, store)) is not None:
+        if (spelt := _acronym_reading(typed, store)) is not None:
             corrections.append(Correction(typed=typed, read_as=spelt, start=m.start()))
             continue
         if len(typed) < MIN_LETTERS or is_english_word(typed) or store.document_frequency(typed) > 0:
@@ -104,7 +105,7 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
     return out, corrections
 
 
-def _spelt_out(typed: str, store: IndexStore) -> str | None:
+def _acronym_reading(typed: str, store: IndexStore) -> str | None:
     """What an acronym in capitals that the sources never write stands for in them ("EL": "Entity
     List"; plural "PSBs": "Public Security Bureaus"), by
     :meth:`ingest.store.IndexStore.acronym_expansion`; None for any other word, an acronym the

@@ -44,13 +44,12 @@ def split_parts(question: str) -> list[str]:
         return [question]
     first = pieces[0]
     context = _topic(first)
-    subject = _subject(first)
-    later = [f"{context}: {_resolved(p, subject)}?" for p in pieces[1:]]
-    if context == first and (shared := _topic(pieces[-1])) != pieces[-1]:
+    if len(pieces) == 2 and context == first and (shared := _topic(pieces[-1])) != pieces[-1]:
         # The first part names nothing it is about ("How many entities were added *and* how many
         # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.
-        return [f"{shared}: {first}?", f"{pieces[-1]}?"] if len(pieces) == 2 else [first + "?"] + later
-    return [first + "?"] + later
+        return [f"{shared}: {first}?", f"{pieces[-1]}?"]
+    subject = _subject(first)
+    return [first + "?"] + [f"{context}: {_resolved(p, subject)}?" for p in pieces[1:]]
 
 
 def _subject(clause: str) -> tuple[str, str] | None:

@@ -101,7 +101,7 @@ def asked_in_currency(question: str) -> bool:
     The asked unit is then money, whatever the model reads from the other words."""
     for m in re.finditer(r"\bin\s+", question):
         words = re.findall(r"[\w.]+", question[m.end():m.end() + 60])[:3]
-        for i, w in enumerate(words):
+        for w in words:
             if any(ch.isdigit() for ch in w):
                 break
             if w.lower() in currency_words():
