@@ -856,6 +856,17 @@ class FieldAnswer:
     more: tuple[Field, ...] = ()  # other fields of the record the question asks for too ("... and the start date")
 
 
+@dataclass
+class MissingField:
+    """The asked party's record lacks the field the question asks for, which other records of
+    its document carry (``labels``: "Alternate names" for "What alias does the list carry for
+    the Tacheng PSB?"): the one place the fact would be does not hold it."""
+
+    doc: StoredDocument
+    record: Record
+    labels: tuple[str, ...]
+
+
 # How close in meaning (MiniLM cosine) a phrase label must be to "other names" to introduce a
 # party's other names. Measured on labels of screening lists (CSL, SDN style): "Alternate names"
 # 0.80, "Former names" 0.66, "Also known as" 0.52; "Title" 0.45, "Addresses" 0.30, "Entity" 0.25,
@@ -912,7 +923,28 @@ def _without_names(q: Question) -> str:
     return " ".join(w for w in q.text.split() if w.strip("?,.:;'’s") not in named and w.strip("?,.:;") not in named)
 
 
-def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswer | None:
+def _labels_asked(q: Question, labels: set[str], aliases: frozenset[str]) -> set[str]:
+    """The labels, among ``labels`` (a document's record labels, name lines aside), that name what
+    the question asks for: the other-names labels (``aliases``) when it asks for a party's other
+    names - an "alias", "alternate names", a kind of name by WordNet (:func:`_names_a_name`), not
+    a bare "name", which the name line answers; else the labels holding the asked noun
+    ("registered *address*": "Addresses"). Not every label whose word WordNet files above the
+    asked noun: "notice" is above "entry", and "Federal Register notice(s)" is no entry. Empty
+    when the question asks for none of them (or has no asked noun)."""
+    from .lexical import noun_base, noun_generalising
+
+    words = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")]
+    if not q.focus or not words:
+        return set()
+    head = noun_base(words[-1].lemma_.lower())
+    asked = " ".join(t.text for t in _focus_tokens(q))
+    # (The head as the question's parse tags it: parsed alone, "alias" is no noun.)
+    if _names_a_name(asked) or noun_generalising("name", {head}) is not None:
+        return set(aliases) if (len(q.focus) > 1 or head != "name") else set()
+    return {label for label in labels if key_in(q.focus[-1], text_keys(label))}
+
+
+def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswer | MissingField | None:
     """The record field that answers a question about a named party ("which city is
     Hikvision's listed address in" -> Hikvision's "Addresses" line).
 
@@ -965,6 +997,12 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     fields = [f for f in rec.fields[1:] if admissible(doc.body[f.start:f.end])]
     if not fields or not _speaks_of_complement(q, doc, rec.start, rec.end):
         return None
+    # The field the question asks for, as the other records of the document label it: when the
+    # party's own record has none of those labels, it lacks the fact - no neighbouring field
+    # ("Addresses" for "What alias ...?") and no sentence about the party stands in for it.
+    asked_labels = _labels_asked(q, {f.label for r in records(doc.body) for f in r.fields[1:]}, aliases)
+    if asked_labels and not any(f.label in asked_labels for f in rec.fields[1:]):
+        return MissingField(doc=doc, record=rec, labels=tuple(sorted(asked_labels)))
     import numpy as np
 
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
@@ -996,7 +1034,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # The one label that holds the asked noun itself ("registered *address*": "Addresses") names the
     # field, whatever a modifier echoes in another label ("registered": "Federal Register notice(s)").
     head = q.focus[-1] if q.focus else None
-    holding = [j for j, f in enumerate(fields) if head and not naming[j] and key_in(head, text_keys(f.label))]
+    # (Or the one label that names it as the list's other records do: "Alternate names" for "alias".)
+    holding = [j for j, f in enumerate(fields) if head and not naming[j]
+               and (key_in(head, text_keys(f.label)) or f.label in asked_labels)]
     if len(holding) == 1:
         i = holding[0]
         sims[i] = max(float(sims[i]), MIN_FIELD_SIMILARITY)
@@ -2461,6 +2501,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
+    if isinstance(fa, MissingField):
+        return _abstention(q, hits, f"the asked party's record has no “{fa.labels[0]}” field", settings)
     if fa is not None and _asks_code(q) and _is_address_field(store, fa.field):
         # "Postcode of X?": the code of X's address, or - when the address has none ("Bern, CH",
         # "339 Hebei East Rd., Urumqi, CN") - no answer, not the whole address.

@@ -328,3 +328,20 @@ def test_a_party_described_by_a_fact_of_its_record_is_named(index):
     assert canal.startswith("Meridian Signal Institute [1]") and "Vantor" not in canal, canal
     # "Who" describes the party by its entry's facts too.
     assert lead(ask("Who is listed at Harbour Rd. in Port Lumen?", index=index)).startswith("Tarvos Optical Works [1]")
+
+
+@pytest.mark.parametrize("question", [
+    "What alias does the entity list carry for Kestrel Avionics?",
+    "Which aliases are recorded for the Orbis Lens Bureau?",
+])
+def test_an_asked_field_other_records_have_and_the_partys_lacks_is_not_stood_in_for(index, question):
+    """Other entries of the list have 'Alternate names' lines (an alias is a name, by WordNet); this
+    party's has none: the sources don't say - not its address, the field closest in meaning."""
+    a = ask(question, index=index)
+    assert a.abstained, a.text
+    assert "Borduria" not in a.text.split("\n")[0] and "Quarry" not in a.text
+
+
+def test_an_asked_field_the_partys_record_has_is_given(index):
+    a = ask("What alias does the entity list carry for Tarvos Optical Works?", index=index)
+    assert "Narvik Lens Bureau" in lead(a) and not a.abstained
