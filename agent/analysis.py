@@ -387,6 +387,18 @@ def _noun_not_verb(word: str) -> bool:
     return is_noun(word) and not is_verb(word)
 
 
+def _last_noun_read_as_verb(root) -> bool:
+    """Is the parse's root verb the last word of a noun-phrase question, a noun the parser took
+    for a present-tense verb ("Docket number and RIN of the Entity List additions *rule*?": the
+    rule's numbers are its subject)? A verb with no object or complement after it that WordNet
+    knows as a noun."""
+    from .lexical import is_noun
+
+    words = [t for t in root.doc if not t.is_punct]
+    return root.pos_ == "VERB" and root.tag_ in ("VBP", "VBZ") and bool(words) and words[-1].i == root.i \
+        and is_noun(root.lower_) and not any(c.i > root.i and not c.is_punct for c in root.children)
+
+
 @functools.lru_cache(maxsize=256)
 def _names_category(lemma: str) -> bool:
     """Is the noun a name for a category of things ("kind", "type", "sort", "form"): is "category"
@@ -459,7 +471,7 @@ def parsed_focus(question: str) -> list[str] | None:
         if root.pos_ in ("NOUN", "PROPN") or (root.pos_ == "VERB" and _noun_not_verb(root.text.lower())):
             # (A noun the tagger reads as a verb: "Urumqi PSB *postcode* on the entity list?".)
             return phrase(root)
-        if root.tag_ in ("VBG", "VBN"):
+        if root.tag_ in ("VBG", "VBN") or _last_noun_read_as_verb(root):
             subj = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if subj is not None:
                 return phrase(subj)
@@ -471,9 +483,20 @@ def _clause_doc(question: str):
     """spaCy's parse of the asking clause (read for the focus and its complement)."""
     from .answering.nlp import parse
 
-    clause = asking_clause(question)
+    clause = number_abbreviation_spelt(asking_clause(question))
     # Capitalised as a sentence: the parser reads a lower-case "which X" as a pronoun.
     return parse(clause[:1].upper() + clause[1:])
+
+
+def number_abbreviation_spelt(text: str) -> str:
+    """``text`` with "no." after a noun and before no figure written "number" ("the docket *no.*
+    and RIN" -> "the docket number and RIN"): the parser reads that "no." as an interjection ending
+    a sentence. Before a figure ("Docket No. 190925-0044") it is left as written."""
+    from .lexical import is_noun
+
+    return re.sub(r"\b([A-Za-z]+) [Nn]o\.(?!\s*\d)",
+                  lambda m: f"{m.group(1)} number" if is_noun(m.group(1).lower()) else m.group(0), text) \
+        if re.search(r"\b[Nn]o\.", text) else text
 
 
 def focus_complement(question: str, focus: list[str]) -> list[str]:

@@ -22,7 +22,8 @@ from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates,
-                       find_durations, find_names, find_numbers, key_in, norm_key, number_word, text_keys)
+                       find_durations, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
+                       text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -401,7 +402,7 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
     conjoined to the focus head ("the RIN and *docket number*": one more code), and, for a
     question that asks for an identifier, its own verbs ("what number should an analyst
     *call*": the number is what one calls)."""
-    doc = _parsed(q.text)
+    doc = _parsed(number_abbreviation_spelt(q.text))
 
     def group(tok) -> tuple[str, frozenset[str]]:
         # Modifiers of modifiers too: "*FAR* case number" (FAR modifies "case").

@@ -345,3 +345,28 @@ def test_an_asked_field_other_records_have_and_the_partys_lacks_is_not_stood_in_
 def test_an_asked_field_the_partys_record_has_is_given(index):
     a = ask("What alias does the entity list carry for Tarvos Optical Works?", index=index)
     assert "Narvik Lens Bureau" in lead(a) and not a.abstained
+
+
+@pytest.mark.parametrize("question", [
+    # The parser reads the last noun as a present-tense verb ("... additions *rule*?").
+    "Docket number and RIN of the November 15, 2021 Entity List additions rule?",
+    # "no." before no figure is "number", not an interjection ending a sentence.
+    "Give the docket no. and RIN of the November 2021 entity list rule.",
+])
+def test_a_noun_phrase_question_asks_for_its_conjoined_codes(index, question):
+    from agent.analysis import parsed_focus
+
+    assert parsed_focus(question) == ["docket", "number"]
+    a = ask(question, index=index)
+    assert "211110-0231" in lead(a) and "0694-AI77" in lead(a)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Give the docket no. and RIN of the rule.", "Give the docket number and RIN of the rule."),
+    ("See Docket No. 211110-0231.", "See Docket No. 211110-0231."),  # before a figure it stays
+    ("They said no. Then they left.", "They said no. Then they left."),  # after no noun it stays
+])
+def test_number_abbreviation_spelt(text, read):
+    from agent.analysis import number_abbreviation_spelt
+
+    assert number_abbreviation_spelt(text) == read
