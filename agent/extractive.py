@@ -1539,7 +1539,7 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
         return []  # "Start date: 2020-06-05" for "what date of birth"
     if not _about_main_name(q, c, whole_doc=_is_field_line(c.text)) and not _refers_to_main_name(q, c):
         return []
-    if (q.kind is AnswerKind.QUANTITY and _other_time(q, c.keys)) or _dated_elsewhere(q, c):
+    if (q.kind is AnswerKind.QUANTITY and _other_time(q, _dating_keys(c))) or _dated_elsewhere(q, c):
         # A figure of another month's or year's event ("In August, five companies ..." for October);
         # a date of a sentence may well differ from the question's (the comment deadline of a
         # December 2019 rule is in February 2020), but not the date of its document.
@@ -1899,7 +1899,7 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         docs = list(dict.fromkeys(c.doc.doc_id for c in picked))
         # Items in the order the evidence lists them: by document (best first), then position.
         for c in sorted(picked, key=lambda c: (docs.index(c.doc.doc_id), c.start)):
-            if _other_time(q, c.keys):
+            if _other_time(q, _dating_keys(c)):
                 continue  # another month's or year's list is another event's
             if _line_label(c.text) is not None and not _about_main_name(q, c, by_run=False, spelt=True):
                 # A field line lists what its label names for its own record or document ("AGENCY:
@@ -2233,7 +2233,7 @@ def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candid
     # a list question's lead comes from a list of what it asks, or from nothing.
     share = _PICK_SHARE if listing else _LIST_SHARE
     out: list[Candidate] = [c for c in cands if c.fit >= 1.0 and c.score >= share * best.score
-                            and (c.doc.doc_id, c.start) not in have and not _other_time(q, c.keys)]
+                            and (c.doc.doc_id, c.start) not in have and not _other_time(q, _dating_keys(c))]
     have |= {(c.doc.doc_id, c.start) for c in out}
     listing += [d for d in dict.fromkeys(c.doc.doc_id for c in out) if d not in listing]
     for rank, doc_id in enumerate(listing):
@@ -2247,7 +2247,7 @@ def _list_continuations(q: Question, picked: list[Candidate], cands: list[Candid
             if (doc_id, c.start) in have:
                 continue
             c.fit = _type_fit(q, c.text)
-            if c.fit >= 1.0 and not _other_time(q, c.keys):
+            if c.fit >= 1.0 and not _other_time(q, _dating_keys(c)):
                 out.append(c)
     return out
 
@@ -2277,7 +2277,7 @@ def _other_time(q: Question, keys: set[str]) -> bool:
     """Does a sentence date itself to another month or year than the question's
     ("In August, ... five Chinese companies" for a question about October 2019)? Then
     its list is another event's. False when either names no month (or no year)."""
-    qkeys = {t.key for t in q.terms}
+    qkeys = {t.key for t in q.terms} | _year_edge_months(q.text)
     for unit in (_month_keys(), None):
         asked = {k for k in qkeys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
         said = {k for k in keys if (k in unit if unit else re.fullmatch(r"(19|20)\d\d", k))}
@@ -2286,11 +2286,39 @@ def _other_time(q: Question, keys: set[str]) -> bool:
     return False
 
 
+# A year that is part of a name, not a time: "the Trade Act *of 1962*", "the Convention of 1979"
+# (a capitalised word other than a month, then "of", then the year).
+_NAME_YEAR = re.compile(r"\b([A-Z][a-z]+) of ((?:19|20)\d\d)\b")
+
+
+def _dating_keys(c: Candidate) -> set[str]:
+    """The keys of a candidate sentence less the years that only name something ("Section 232 of
+    the Trade Act of 1962" does not date a sentence about 2019 to 1962)."""
+    named = {m.group(2) for m in _NAME_YEAR.finditer(c.text) if m.group(1).lower() not in MONTHS}
+    if not named:
+        return c.keys
+    # Unless the year is also written as a time elsewhere in the sentence.
+    elsewhere = {y for y in named if len(re.findall(rf"\b{y}\b", c.text)) > len(
+        [m for m in _NAME_YEAR.finditer(c.text) if m.group(2) == y and m.group(1).lower() not in MONTHS])}
+    return c.keys - (named - elsewhere)
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_edge_months(question: str) -> frozenset[str]:
+    """The month a question names by an edge of a year: "by the *end of 2019*" is December 2019,
+    "at the start of 2020" January 2020 (a count reported in May 2019 is no count at the end of
+    2019)."""
+    out = set()
+    for m in re.finditer(r"\b(end|close|start|beginning)\s+of\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", question, re.I):
+        out.add("december" if m.group(1).lower() in ("end", "close") else "january")
+    return frozenset(out)
+
+
 def _dated_elsewhere(q: Question, c: Candidate) -> bool:
     """A sentence that names no month or year of its own, in a document dated to another
     month or year than the question names ("thirty-seven existing entries" of a July 2020
     rule, for a question about the October 2019 rule)."""
-    own = {k for k in c.keys if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
+    own = {k for k in _dating_keys(c) if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
     return not own and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
 
 
