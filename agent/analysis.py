@@ -676,13 +676,15 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
 
 
 def asks_duration(question: str, focus: list[str]) -> bool:
-    """Does the question ask for a length of time: "how long" / "how soon" opens its asking clause,
-    or "how many" counts a noun that names a length of time by WordNet ("within how many business
+    """Does the question ask for a length of time: "how long" / "how soon" / "how fast" / "how
+    quickly" opens its asking clause (or a clause of it), or "how many" counts a noun that names a length of time by WordNet ("within how many business
     *days*", :func:`lexical.names_a_duration`)?"""
     from .lexical import names_a_duration, noun_base
 
     asked = asking_clause(question).strip().lower()
-    if re.match(r"(?:\w+\s+)?how (?:long|soon)\b", asked):
+    # (At the start of the asking clause or of a clause after a comma: "If a contractor finds
+    # covered equipment, how fast must it report?")
+    if re.search(r"(?:^|[,;:]\s+)(?:\w+\s+)?how (?:long|soon|fast|quickly)\b", asked):
         return True
     return bool(focus) and re.search(r"\bhow many\b", asked) is not None and names_a_duration(noun_base(focus[-1]))
 
@@ -782,13 +784,16 @@ def _after_name_word(text: str, start: int) -> bool:
     m = re.search(r"(?:^|(?<=[\s(]))([A-Z][a-z]+)\.?\s+$", text[:start])
     if m is None or m.group(1).lower() in MONTHS or m.group(1).lower() in _MONTH_ABBR:
         return False
+    if m.group(1).lower() in STOPWORDS:
+        return False  # a function word labels nothing ("*Within* 10 business days", "*About* 20")
     return not _starts_sentence(text, m.start(1))
 
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Does a word at ``start`` begin a sentence, a line, a quotation or a bracket (so its
     capital tells nothing)?"""
-    return re.search(r"(?:^|[.!?:;\n\"“(]\s*)$", text[:start]) is not None
+    # An enumerator that opens a line ("(ii) Within 10 business days", "3. The") opens its item.
+    return re.search(r"(?:^|[.!?:;\n\"“(]\s*|(?:^|\n)\s*\(?(?:[ivxlc]{1,5}|[a-z]|\d{1,3})[.)]\s+)$", text[:start]) is not None
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:

@@ -180,14 +180,32 @@ def _spans(hits: list[Hit], store: IndexStore, neighbours: int) -> list[tuple[fl
     n = min(neighbours, len(hits))
     while 0 < n < len(hits) and hits[n].score >= hits[n - 1].score - 1e-9:
         n += 1
+    chunks = store.get_chunks([h.chunk_id for h in hits]) if hits else {}
+    # Which chunks of each document are read, and at what rank: a chunk between two read ones is
+    # read too (below).
+    read: dict[str, dict[int, float]] = {}
+    for r, h in enumerate(hits):
+        if (chunk := chunks.get(h.chunk_id)) is not None:
+            read.setdefault(h.doc_id, {}).setdefault(chunk.ordinal, float(r))
     for r, h in enumerate(hits[:n]):
-        chunk = store.get_chunks([h.chunk_id]).get(h.chunk_id)
+        chunk = chunks.get(h.chunk_id)
         if chunk is None:
             continue
         for nb in store.neighbours(h.doc_id, chunk.ordinal):
+            read.setdefault(nb.doc_id, {}).setdefault(nb.ordinal, r + 0.5)
             if (nb.doc_id, nb.start) not in have:
                 have.add((nb.doc_id, nb.start))
                 spans.append((r + 0.5, nb.doc_id, nb.start, nb.end))
+    # A chunk whose two neighbours are both read is read as well: the passage runs through it (a
+    # clause's lead-in "(2) The Contractor shall report ..." and its item "(ii) Within 10 business
+    # days ..." are read, so the item between them, "(i) Within one business day ...", belongs too).
+    for doc_id, ords in read.items():
+        for o in sorted(ords):
+            if o + 1 not in ords and o + 2 in ords:
+                for nb in store.neighbours(doc_id, o + 1):
+                    if nb.ordinal == o + 1 and (nb.doc_id, nb.start) not in have:
+                        have.add((nb.doc_id, nb.start))
+                        spans.append((max(ords[o], ords[o + 2]) + 0.5, nb.doc_id, nb.start, nb.end))
     return sorted(spans)
 
 
@@ -268,6 +286,9 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
             seen_text[text] = len(out)
             keys = text_keys(text)
             head = _paragraph_head(doc.body, s, paras[h.doc_id])
+            # An enumerated item's lead-in is its context as its heading is ("(2) The Contractor shall
+            # report the following ..." for "(i) Within one business day ...").
+            head = " ".join(filter(None, [head, _item_lead_in(doc.body, s)]))
             out.append(Candidate(doc=doc, start=s, end=e, hit_rank=rank, keys=keys,
                                  context_keys=keys | text_keys(head) | doc_keys, other_party=other))
     return out
@@ -1371,6 +1392,46 @@ def _degree_keys(question: str) -> frozenset[str]:
                      and t.head.pos_ in ("ADJ", "ADV") and (k := norm_key(t.head.text)))
 
 
+# An enumerator opening an item of a legal text: "(ii)", "(b)", "(3)"; roman, letter or digit.
+_ENUMERATOR = re.compile(r"[ \t]*\(([ivxlc]{1,6}|[a-z]|\d{1,3})\)")
+
+
+def _enumerator_style(label: str) -> str:
+    return "digit" if label.isdigit() else "roman" if re.fullmatch(r"[ivxlc]+", label) and label != "c" else "letter"
+
+
+def _lead_in(c: Candidate) -> str | None:
+    """:func:`_item_lead_in` of a candidate sentence."""
+    return _item_lead_in(c.doc.body, c.start)
+
+
+def _item_lead_in(body: str, start: int, max_lines: int = 12) -> str | None:
+    """The line that introduces the enumerated item that opens at ``start`` ("(2) The Contractor shall report
+    the following information ..." for "(i) Within one business day ..." and for "(ii) Within 10
+    business days ..."): the nearest line before it that is not an item of the same level (by
+    the enumerator's style: roman, letter, digit). None when ``c`` is no item's opening or the
+    lead-in is not within ``max_lines`` lines."""
+    line_start = body.rfind("\n", 0, start) + 1
+    m = _ENUMERATOR.match(body, line_start)
+    if m is None or start > m.end() + 1:
+        return None
+    style = _enumerator_style(m.group(1))
+    end = line_start - 1
+    for _ in range(max_lines):
+        if end <= 0:
+            return None
+        begin = body.rfind("\n", 0, end) + 1
+        line = body[begin:end]
+        end = begin - 1
+        if not line.strip():
+            continue
+        sibling = _ENUMERATOR.match(line)
+        if sibling is not None and _enumerator_style(sibling.group(1)) == style:
+            continue  # an earlier item of the same list
+        return line
+    return None
+
+
 def _anchors(q: Question, text: str) -> list[tuple[int, set[str]]]:
     """Words of ``text`` that match question terms: ``(offset, term keys)``; an
     acronym ("IPO") stands for the terms it abbreviates ("initial public offering").
@@ -1559,10 +1620,11 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
 def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> bool:
     """Does the figure count another kind of thing than the question's focus noun - things that
     are not persons where it asks for persons, by WordNet ("28 *entities*" for "how many
-    *officials*")? Such a count is no answer, however close the two words are in meaning.
+    *officials*"), or lengths of time where it asks for things ("one business *day*" for "how
+    many contracts")? Such a count is no answer, however close the two words are in meaning.
     False when the figure counts no noun (spaCy's parse) or either noun is unknown."""
     from .answering.nlp import parse
-    from .lexical import is_noun, names_a_person, noun_base
+    from .lexical import is_noun, names_a_duration, names_a_person, noun_base
 
     focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")] or _partitive_whole(q)
     if not focus:
@@ -1576,6 +1638,9 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     noun = noun_base(counted.lemma_.lower())  # "bureaus", which the tagger may leave singular
     if noun == asked or not (is_noun(noun) and is_noun(asked)):
         return False
+    # A length of time ("one business *day*", "10 business *days*") counts no contracts or firms.
+    if names_a_duration(noun) and not (q.duration or names_a_duration(asked)):
+        return True
     # One way only: WordNet files "people" and "staff" under groups, not persons, so a count of
     # "Uighurs" answers "how many people"; but no count of non-persons answers "how many officials".
     return names_a_person(asked) and not names_a_person(noun)
@@ -1645,10 +1710,53 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
         if tied is not None:
             return tied
     tied = _lexically_tied(q, picked, store)
-    if tied is not None or store is None:
+    if tied is not None or store is None or q.duration:
+        # (Not by meaning for a length of time: "how long" is close to every "within 10 days",
+        # whatever it is the time to do.)
         return tied
     tied_by_meaning = _meaning_tied_value(q, picked, store)
     return tied_by_meaning[0] if tied_by_meaning is not None and tied_by_meaning[1] >= VALUE_MEANING_MIN else None
+
+
+# What a length of time is counted from, written right after it: "one business day *from the date of
+# such identification*", "10 business days *of submitting the information*", "30 days *after
+# publication*". Up to the end of its clause (a colon, semicolon or sentence end).
+_STARTING_POINT = re.compile(r"\s*((?:from|of|after|following|since|before|prior to)\s+[^:;.]{3,120})")
+
+
+def _by_starting_point(q: Question, picked: list[Candidate], store: IndexStore, top: int = 3) -> list[str]:
+    """For a question asking how long: when the best ``top`` quotes give lengths of time counted
+    from different events (a clause's items: "(i) Within one business day from the date of such
+    identification ...", "(ii) Within 10 business days of submitting the information ..."), the
+    one whose starting event is closest in meaning to the question (MiniLM cosine of the whole
+    question with the "from/of/after ..." phrase) by at least ``PREDICATE_MARGIN``; when none is
+    that much closer, every one of them, each with its starting event ("one business day from
+    the date of such identification or notification", "10 business days of submitting the
+    information in paragraph (d)(2)(i) of this clause"), verbatim: the analyst reads which
+    deadline runs from what, where a guess between them would be a wrong answer half the time
+    (the durations' own words cannot decide, both are "business days", and neither can the
+    words around them, every item speaks of reporting). Only quotes that tie a length of time to
+    the question by its words (:func:`_lexically_tied`) take part. ``[]`` when fewer than two
+    such lengths are found."""
+    import numpy as np
+
+    found: list[tuple[str, str, str]] = []  # (value, value with its starting event, starting event)
+    for c in picked[:top]:
+        if _lexically_tied(q, [c], store) is None:
+            continue  # a length of time of something else ("10 business days" to report, for a waiver)
+        for v in _candidate_values(q, c):
+            m = _STARTING_POINT.match(c.text, v[1])
+            if m is not None and all(m.group(1) != p for _, _, p in found):
+                value = hedged(c.text, v)
+                found.append((value, value + c.text[v[1]:m.end(1)], m.group(1)))
+    if len({value for value, _, _ in found}) < 2:
+        return []
+    qv = np.asarray(store.embedder.embed_query(q.text))
+    sims = np.asarray(_sentence_vectors(store, [p for _, _, p in found])) @ qv
+    order = np.argsort(-sims)
+    if sims[order[0]] - sims[order[1]] >= PREDICATE_MARGIN:
+        return [found[int(order[0])][0]]
+    return [spelt for _, spelt, _ in found]
 
 
 def _asking_keys(q: Question) -> set[str]:
@@ -1692,6 +1800,11 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
             # line speaks of what its label names ("Effective Date: ..."), not of those words.
             continue
         found = _anchors(q, c.text)
+        lead = _lead_in(c)
+        if lead is not None:
+            # An item's lead-in speaks for it ("(2) The Contractor shall *report* the following
+            # information ... (i) Within one business day ..."): its words stand where the item opens.
+            found = [(0, keys) for _, keys in _anchors(q, lead)] + found
         # A label that holds a word of the question names the line's one value (by the question's own
         # words, not the asked noun: "Comment *date*" ties nothing to "from what *date* did the rule
         # start applying"; "*Effective* Date" ties "when did the rule take *effect*").
@@ -1752,7 +1865,7 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
         if gap(best, anchors) <= _MAX_GAP_WORDS:
             # A question word next to a value does not make it the answer when the words around it
             # say something else entirely ("20 public security bureaus" for the size of a listing).
-            if store is None or by_label or _window_cosine(q, c.text, best, store) >= VALUE_MEANING_FLOOR:
+            if store is None or by_label or _window_cosine(q, c.text, best, store, lead) >= VALUE_MEANING_FLOOR:
                 return hedged(c.text, best)
     return None
 
@@ -1854,15 +1967,20 @@ def value_window(text: str, v: tuple[int, int, str]) -> str:
     return text[a:b].strip()
 
 
-def _window_cosine(q: Question, text: str, v: tuple[int, int, str], store: IndexStore) -> float:
+def _window_cosine(q: Question, text: str, v: tuple[int, int, str], store: IndexStore,
+                   lead: str | None = None) -> float:
     """MiniLM cosine of the question with the words around the value ``v`` of ``text`` (after the
-    line's label, which names what its values are: "Comment date: ... on or before April 30")."""
+    line's label, which names what its values are: "Comment date: ... on or before April 30";
+    after ``lead``, the lead-in of an enumerated item, :func:`_lead_in`, which says what the
+    item's values are: "The Contractor shall report ...: (i) Within one business day ...")."""
     import numpy as np
 
     window = value_window(text, v)
     label = _line_label(text)
     if label is not None and not window.startswith(label):
         window = f"{label}: {window}"
+    if lead is not None:
+        window = f"{lead.strip()} {window}"
     vec = store.embedder.embed_query(window)
     return float(np.asarray(vec) @ np.asarray(store.embedder.embed_query(q.text)))
 
@@ -2372,8 +2490,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     # picked is in score order (taken from the sorted candidates).
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
-    value = _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
-    codes: list[str] = []
+    # Lengths of time counted from different events: the one the question asks, or all of them.
+    timed = _by_starting_point(q, picked, store) if q.duration else []
+    value = timed[0] if timed else \
+        _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    codes: list[str] = timed if len(timed) > 1 else []
     other_focus = q.kind is AnswerKind.DATE and bool(q.focus) and not _focus_names_date(q, store)
     if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or other_focus):
         # "What RIN ...?", "the docket number": a code written after the asked noun is the answer.

@@ -22,6 +22,8 @@ from ..types import Answer, Citation
 _SECOND_ASK = re.compile(
     r"(?:,\s*|\s+)and\s+(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+)?"
     r"(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+# A provision or document named by a number: "FAR 4.2104", "PF 2019-33", "§ 744.11", "52.204-25".
+_PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a-z0-9]+\))*|\b\d+\.\d+(?:-\d+)?\b")
 # The least words the part before a split must have: "When and where ..." asks one thing.
 _MIN_PART_WORDS = 3
 
@@ -116,6 +118,12 @@ def _topic(clause: str) -> str:
     for m in find_dates(clause):
         date = m.group(0)
         chunks = [c for c in chunks if c not in date] + [date]
+    # And the provisions it names ("Under *FAR 4.2104*, who can grant a waiver": the noun chunk is
+    # "FAR" alone, and "a waiver" alone is any waiver).
+    for m in _PROVISION.finditer(clause):
+        cite = m.group(0)
+        if not any(cite in c for c in chunks):
+            chunks = [c for c in chunks if c not in cite] + [cite]
     return ", ".join(chunks) if chunks else clause
 
 
