@@ -1189,6 +1189,15 @@ def _address_field(store: IndexStore, fields: list[Field]) -> Field | None:
     return next((f for f in fields if _is_address_field(store, f)), None)
 
 
+def _only_territories(value: str) -> bool:
+    """Is every ";"-separated address of the value only a country or territory (a code or a name,
+    by rigour's territory table: "CU", "JP; CN", "Borduria" is not one)?"""
+    from .analysis import territory_code
+
+    parts = [p.strip().rstrip(".") for p in value.split(";") if p.strip()]
+    return bool(parts) and all(territory_code(p) is not None for p in parts)
+
+
 def _is_address_field(store: IndexStore, field: Field) -> bool:
     """Is the record field an address (its label means "address" to MiniLM: "Addresses",
     "Address", "Registered office")?"""
@@ -2660,6 +2669,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         if not codes:
             return _abstention(q, hits, "the asked party's address has no postal code", settings)
         return _field_answer(question, fa, lead=", ".join(codes))
+    if fa is not None and len(q.focus) > 1 and _is_address_field(store, fa.field) and _only_territories(fa.field.value):
+        # "What is the street address of Huawei Cuba?": its entry gives a country ("CU") and nothing
+        # a narrowed address asks for (a street, a registered office). "Where is it?" takes the country.
+        return _abstention(q, hits, "the asked party's address gives only a country", settings)
     if fa is not None:
         return _field_answer(question, fa)
     if (held := _record_holding(q, hits, store)) is not None:

@@ -370,3 +370,44 @@ def test_number_abbreviation_spelt(text, read):
     from agent.analysis import number_abbreviation_spelt
 
     assert number_abbreviation_spelt(text) == read
+
+
+COUNTRY_ONLY = """title: Screening list entries for the Norlake group, as carried in a screening list
+publisher: Example Screening Office
+date: 2022-03-01
+---
+Entity: Norlake Cuba
+Addresses: CU
+Start date: 2022-03-01
+License review policy: Presumption of denial
+
+Entity: Norlake Systems Japan K.K.
+Addresses: JP
+Start date: 2022-03-01
+License review policy: Presumption of denial
+
+Entity: Norlake Systems GmbH
+Addresses: 12 Hafenstrasse, 20457 Hamburg, DE
+Start date: 2022-03-01
+License review policy: Presumption of denial
+"""
+
+
+@pytest.fixture(scope="module")
+def country_index(tiny_index):
+    _, settings = tiny_index("country_only", {"entries.txt": COUNTRY_ONLY})
+    return settings
+
+
+@pytest.mark.parametrize("question", [
+    "street address of Norlake Cuba on the screening list?",
+    "What is the street address of Norlake Systems Japan K.K. in the screening list?",
+])
+def test_a_narrowed_address_is_not_answered_by_a_country(country_index, question):
+    """The entry gives only a country ("CU"): no street address, so the sources don't say."""
+    assert ask(question, index=country_index).abstained
+
+
+def test_where_a_party_is_takes_the_country_and_a_street_address_the_street(country_index):
+    assert lead(ask("Where is Norlake Cuba located?", index=country_index)).startswith("CU")
+    assert "12 Hafenstrasse" in lead(ask("What is the street address of Norlake Systems GmbH?", index=country_index))
