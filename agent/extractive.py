@@ -2108,6 +2108,19 @@ def _speaker(q: Question, text: str) -> bool:
     return False
 
 
+def _publisher_speaks(q: Question, c: Candidate) -> bool:
+    """Is the asked speaker - the names of the question's subject ("What did *the State Department*
+    say ...?", spaCy's parse) - the publisher of the quote's document (a press statement of the
+    "U.S. Department of State")? Its own sentences are what it says, with no "said" in them."""
+    doc = _parsed(asking_clause(q.text))
+    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return False
+    said_by = {norm_key(t.text) for t in subject.subtree if t.pos_ == "PROPN" or t.text[:1].isupper()} - {""}
+    keys = _publisher_keys(getattr(c.doc, "publisher", "") or "")
+    return bool(said_by) and all(key_in(k, set(keys)) for k in said_by)
+
+
 # ---------------------------------------------------------------- abstention
 def _semantic_support(q: Question, cands: list[Candidate], store: IndexStore, top: int = 5) -> tuple[float, float]:
     """How well the best sentences match, by meaning, (1) what the question asks
@@ -2158,7 +2171,9 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         comp_df = next((t.df for t in q.terms if t.key == q.focus_of[-1]), 0)
         focus = 0.5 if comp_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
-        speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked))
+        # (Or the lead quote is the speaker's own document's: no "said" in a press statement.)
+        speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked)
+                        or _publisher_speaks(q, best))
     else:
         speaker = 1.0
     features = {
@@ -2483,6 +2498,13 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     quotable = [c for c in cands if not c.other_party]
     if not quotable:
         return Assessment(q, cands, [], None, {})
+    if q.kind is AnswerKind.STATEMENT:
+        # "What did the State Department say ...?": of the best sentences, one the asked speaker says
+        # (in its own statement, or "X said") leads - not another party's words on the same topic.
+        spoken = next((c for c in quotable[:_ASKED_POOL] if _publisher_speaks(q, c)
+                       or (_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text))), None)
+        if spoken is not None and spoken is not quotable[0]:
+            quotable = [spoken] + [c for c in quotable if c is not spoken]
     best = quotable[0]
     limit = settings.max_quotes + (2 if q.kind is AnswerKind.LIST else 0)
     picked: list[Candidate] = [best]
