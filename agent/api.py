@@ -208,7 +208,7 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         answer = _answer_offline(read, hits, store, screened, s, filters)
         answer.notice = answer.notice or notice
         if answer.abstained:  # worded from the question exactly as typed (no case changes)
-            from .generation import abstain_text
+            from .answering.wording import abstain_text
 
             answer.text = abstain_text(q, hits, s)
         for line in answer.text.splitlines(keepends=True):  # the direct answer first, then each quote

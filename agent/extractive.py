@@ -2313,15 +2313,9 @@ def _abstain_reason(features: dict[str, float], settings: Settings) -> tuple[str
 
 
 def _abstention(q: Question, hits: list[Hit], reason: str, settings: Settings) -> Answer:
-    topic = re.sub(r"\?+$", "", q.text.strip())
-    topic = topic[0].lower() + topic[1:] if topic else topic
-    titles = []
-    for h in hits:
-        label = f"{h.title}" + (f" ({h.date})" if h.date else "")
-        if label not in titles:
-            titles.append(label)
-    coverage = settings.prompt("abstain_coverage").strip().format(titles="; ".join(titles[:3])) if titles else ""
-    text = settings.prompt("abstain").strip().format(topic=f"this: “{topic}”", coverage=coverage).strip()
+    from .answering.wording import abstain_text
+
+    text = abstain_text(q.text, hits, settings)
     log.info("abstained: %s", reason)
     return Answer(text=text, abstained=True, citations=[], question=q.text, backend="extractive",
                   notice=f"abstained: {reason}")

@@ -25,12 +25,12 @@ from .backends import Backend, BackendError, build_backend, describe_error
 from .config import Settings
 from .grounding import (DroppedSentence, Grounder, GroundingParseError, ModelAnswer, ModelSentence, SentenceStream,
                         format_passages, parse_model_answer, render)
+from .answering.wording import ABSTAIN_TEXT, abstain_text  # noqa: F401 - abstain_text: used here and re-exported
 from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-ABSTAIN_TEXT = "The indexed sources do not answer this question."
 
 
 @dataclass
@@ -48,21 +48,6 @@ class GroundedOutcome:
     @property
     def dropped(self) -> list[DroppedSentence]:
         return self.grounder.dropped
-
-
-def abstain_text(question: str, hits: list[Hit], settings: Settings) -> str:
-    """The user-facing abstention, worded like the extractive answerer's (prompts/abstain.txt)."""
-    try:
-        # The question exactly as typed (no case changes: "NEAR" must not become "nEAR").
-        topic = question.strip().rstrip("?").strip()
-        if not topic:
-            return ABSTAIN_TEXT
-        titles = list(dict.fromkeys(h.title + (f" ({h.date})" if h.date else "") for h in hits))
-        coverage = (settings.prompt("abstain_coverage").strip().format(titles="; ".join(titles[:3]))
-                    if titles else "")
-        return settings.prompt("abstain").strip().format(topic=f"this: “{topic}”", coverage=coverage).strip()
-    except (OSError, KeyError, IndexError, ValueError):
-        return ABSTAIN_TEXT
 
 
 def grounded_messages(question: str, hits: list[Hit], settings: Settings, screen=None) -> list[BaseMessage]:
