@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, adverb_synonym_spans, noun_generalising, wordnet_verbs
+from .lexical import adjective_synonyms, adverb_synonym_spans, is_wordnet_word, noun_generalising, wordnet_verbs
 
 log = logging.getLogger(__name__)
 
@@ -1398,6 +1398,69 @@ def _in_focus(t) -> bool:
 _BASIC_LOCATIVES = frozenset({"in", "on", "at"})
 
 
+def _aligned_heads(t, paraphrased: dict[str, str]) -> set[str]:
+    """The lemmas a quote word may have to be the counterpart of the sentence word ``t``: its own
+    lemma and, for a verb, the quote verb it paraphrases."""
+    lem = t.lemma_.lower()
+    return {lem, paraphrased.get(lem, lem)}
+
+
+def _replaced_modifier(t, quote_doc, paraphrased: dict[str, str], s_forms: set[str]) -> str:
+    """The quote's modifier that the sentence's unmatched adverb or adjective ``t`` stands in
+    place of, or "". A modifier fills a slot of its head: where the quotes modify the same head
+    (the verb or noun the sentence's head restates) with a content word of the same part of
+    speech that the sentence does not use, the sentence's word replaces it ("must represent
+    quarterly" where the quotes say "represent annually"; "an interim rule" where they say "a final
+    rule") — a value of the slot, which must agree, not a circumstance added to it."""
+    if t.dep_ not in ("advmod", "amod") or t.head is t:
+        return ""
+    heads = _aligned_heads(t.head, paraphrased)
+    for q in quote_doc:
+        if q.lemma_.lower() not in heads or q.pos_ != t.head.pos_:
+            continue
+        for c in q.children:
+            if c.dep_ == t.dep_ and c.pos_ == t.pos_ and c.is_alpha and not c.is_stop and \
+                    c.lemma_.lower() not in s_forms and _norm(c.text) not in s_forms:
+                return c.text
+    return ""
+
+
+def _obliged(v) -> bool:
+    """Is the verb ``v`` what a norm requires — under "must"/"shall"/"should", or the complement of
+    "require"/"oblige" ("to require offerors to represent")?"""
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS | {"should"} for c in v.children) or (
+        v.dep_ == "xcomp" and v.head.lemma_.lower() in _DEONTIC_VERBS)
+
+
+def _done(v) -> bool:
+    """Does the sentence state the verb ``v`` as having happened: a past tense, or a perfect
+    ("have already met"), with no modal of its own?"""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return False
+    return v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
+
+
+def obligation_as_fact(sdoc, quote_doc, paraphrased: dict[str, str]) -> str:
+    """A verb the sentence states as done ("all countries have already met their obligations") whose
+    counterparts in the quotes are only ever what a norm requires ("all countries must respect their
+    obligations"), or "". What must happen has not thereby happened: the sentence turns a duty into
+    a fact. Counterparts are the quote verbs with the sentence verb's lemma (or the one it
+    paraphrases), or else the quote verbs with the same object ("met their obligations" for "respect
+    their obligations")."""
+    for v in sdoc:
+        if v.pos_ != "VERB" or not _done(v):
+            continue
+        heads = _aligned_heads(v, paraphrased)
+        counterparts = [q for q in quote_doc if q.pos_ == "VERB" and q.lemma_.lower() in heads]
+        if not counterparts:
+            objects = {c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"}
+            counterparts = [q for q in quote_doc if q.pos_ == "VERB" and objects & {
+                c.lemma_.lower() for c in q.children if c.dep_ in ("dobj", "nsubjpass")}]
+        if counterparts and all(_obliged(q) for q in counterparts):
+            return v.text
+    return ""
+
+
 def _relational_predicate(t) -> bool:
     """``t`` is a preposition that is the predicate of a copula ("subcontracts are outside the
     scope") and, read as an adjective or adverb, has a WordNet opposite ("outside" / "inside";
@@ -1840,12 +1903,18 @@ class SupportChecker:
                 # disappointed": the noun of the quote verb's own first sense (its direction kept), or of
                 # a verb whose participle the quote uses as an adjective.
                 continue
-            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
-                # A capital at the sentence start does not make a word a name ("Authorized exports").
+            # A capital at the sentence start does not make a word a name ("Authorized exports"),
+            # unless the word is no English word at all ("Hikvision said ...", which the small
+            # parser tags as a common noun): then it is a name, and names are never paraphrased.
+            name_shaped = t.is_sent_start and t.text[:1].isupper() and t.is_alpha and not is_wordnet_word(t.text)
+            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) or name_shaped:
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
                                      for x in q_words):
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
+                    continue
+                if name_shaped:
+                    missing.append(t.text)
                     continue
             if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
@@ -1873,6 +1942,10 @@ class SupportChecker:
                     # too for an obliged act: "must put the clause into all contracts").
                     paraphrased[lem] = same_path
                     refused = ""
+            if not refused and t.pos_ in ("ADV", "ADJ"):
+                replaced = _replaced_modifier(t, quote_parse, paraphrased, set(s_forms))
+                if replaced:
+                    refused = f"in place of the quotes' '{replaced}'"
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
@@ -1944,6 +2017,10 @@ class SupportChecker:
         why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:
             yield Verdict(False, why, rule="certainty")
+        done = obligation_as_fact(sdoc, quote_parse, paraphrased)
+        if done:
+            yield Verdict(False, f"the quotes say what must be done; the sentence says it was done ('{done}')",
+                          rule="modality")
         why = self._attribution(sdoc, quotes, context, publishers)
         if why:
             yield Verdict(False, why, rule="attribution")
