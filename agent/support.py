@@ -1892,8 +1892,20 @@ class SupportChecker:
         # the evidence uses says the same circumstance (order and quantity words in it included).
         same_adverb = {i for a, b in adverb_synonym_spans([x.lower_ for x in sdoc], evidence) for i in range(a, b)}
         idiom_nouns: set[int] = set()  # objects of a light verb that make a WordNet idiom with it
+        # "are unavailable" for "No ... are available", "is unable" for "cannot": a word that is an
+        # evidence word with (or without) a negating prefix says that word and a negation; the word
+        # is matched and the negation counted with the others, so that polarity decides. +1: the
+        # sentence holds the prefixed form, -1: the quotes do.
+        prefixed: dict[int, int] = {}
         for t in sdoc:
-            if t.i in same_adverb or t.i in idiom_nouns:
+            if t.is_alpha and t.pos_ in ("ADJ", "VERB", "NOUN", "ADV") and t.i not in attributed:
+                w = _norm(t.text).replace("-", "")
+                for x in q_words:
+                    if _negated_form(w, _norm(x.text)):
+                        prefixed[t.i] = 1 if len(w) > len(_norm(x.text).replace("-", "")) else -1
+                        break
+        for t in sdoc:
+            if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
@@ -2095,6 +2107,8 @@ class SupportChecker:
         qonly = self._parse(quotes_text)
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        s_cues += sum(1 for v in prefixed.values() if v > 0)
+        q_cues += sum(1 for v in prefixed.values() if v < 0)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
             yield Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes", rule='polarity')
