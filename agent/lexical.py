@@ -283,3 +283,15 @@ def adverb_synonym_spans(words: Sequence[str], evidence: str, longest: int = 3) 
                     taken |= set(range(i, i + n))
                     break
     return spans
+
+
+def is_wordnet_word(word: str) -> bool:
+    """Is ``word`` (any case, inflected or not) a lemma of WordNet in any part of speech?
+    A capitalised sentence-initial token that is none ("Hikvision said ...", tagged NN by the
+    small parser) is a name, not a common word."""
+    w = word.lower()
+    forms = {w, noun_base(w)}
+    for suffix, base in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", ""), ("es", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            forms.add(w[: -len(suffix)] + base)
+    return any(is_noun(f) or is_verb(f) or is_adjective(f) or f in _adverbs()["lemmas"] for f in forms)

@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, adverb_synonym_spans, noun_generalising, wordnet_verbs
+from .lexical import adjective_synonyms, adverb_synonym_spans, is_wordnet_word, noun_generalising, wordnet_verbs
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +86,40 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _NUMWORD = "|".join(list(_UNITS) + list(_TENS))
+_SCALEWORD = "hundred|thousand|million|billion|trillion"
+# A spelled number is a run of number and scale words ("one hundred ninety", "two thousand five
+# hundred", "one hundred and ninety"), read as a whole: its parts are no figures of their own.
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m)\b)?"
-    r"|\b((?:" + _NUMWORD + r")(?:[\s-](?:" + _NUMWORD + r"))?)(?:\s+(hundred|thousand|million|billion|trillion))?\b",
+    r"|\b((?:" + _NUMWORD + r")(?:[\s-]+(?:" + _NUMWORD + "|" + _SCALEWORD + r")|(?:"
+    + "|".join(f"(?<={w})" for w in _SCALEWORD.split("|")) + r")\s+and\s+(?:" + _NUMWORD + r"))*)\b",
     re.IGNORECASE)
 # A designator of a provision: a number with parenthesised sub-designators ("889(a)(1)(A)", "744.11(b)").
 _DESIGNATOR = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+")
+# A citation: volume, the abbreviated title of a code or journal, page or section ("85 FR 34497",
+# "15 CFR 744", "50 U.S.C. 4801").
+_CITATION = re.compile(r"(?<![\w.])\d+\s+(?:[A-Z][A-Za-z]*\.?\s?){1,4}\s?\d+")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def _spelled_value(phrase: str) -> tuple[float, str]:
+    """The value of a spelled number ("twenty-eight" → 28, "one hundred ninety" → 190) as
+    (value, scale): a phrase ending in one scale of a thousand or more ("five million") gives the
+    value before it and that scale, as "5 million" does; otherwise the whole value and ""."""
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w and w != "and"]
+    total = current = 0.0
+    for w in words:
+        if w in _UNITS or w in _TENS:
+            current += _UNITS.get(w, 0) + _TENS.get(w, 0)
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0.0
+    scales = [w for w in words if w in _SCALES and w != "hundred"]
+    if len(scales) == 1 and words[-1] == scales[0] and total and not current:
+        return total / _SCALES[scales[0]], scales[0]
+    return total + current, ""
 
 
 def numbers(text: str) -> set[float]:
@@ -104,9 +131,7 @@ def numbers(text: str) -> set[float]:
             v = float(m.group(1).replace(",", ""))
             scale = (m.group(2) or "").lower()
         else:
-            words = re.split(r"[\s-]+", m.group(3).lower())
-            v = float(sum(_UNITS.get(w, 0) + _TENS.get(w, 0) for w in words))
-            scale = (m.group(4) or "").lower()
+            v, scale = _spelled_value(m.group(3))
         scale = {"bn": "billion", "m": "million"}.get(scale, scale)
         out.add(v)
         if scale:
@@ -419,9 +444,12 @@ def qualified_numbers(text: str) -> dict[float, set[str]]:
     """Each figure of ``text`` and how it is qualified: "nearly 30%" → {30: {"upper"}},
     "more than 1 million" → {1: {"lower"}, 1e6: {"lower"}}; unqualified figures map to {}."""
     out: dict[float, set[str]] = {}
+    cited = [c.span() for c in _CITATION.finditer(text)]
     for m in _NUMBER.finditer(text):
         before = text[max(0, m.start() - 30):m.start()]
-        kinds = {k for k, rx in _QUALIFIER_RX if rx.search(before)}
+        # "listed under 85 FR 34497": a citation's volume is an identifier, which nothing bounds
+        # (the preposition says by what authority).
+        kinds = set() if any(a <= m.start() < b for a, b in cited) else {k for k, rx in _QUALIFIER_RX if rx.search(before)}
         for v in numbers(m.group(0)):
             out.setdefault(v, set()).update(kinds)
     return out
@@ -1028,19 +1056,24 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
     return ""
 
 
-def _roles(v) -> dict[str, set[str]]:
+def _roles(v, wide: bool = False) -> dict[str, set[str]]:
     """The core participants of the verb ``v`` — "actor" (subject, or the agent of a passive),
     "patient" (object, or the subject of a passive) — each as the words (lower-case lemmas and
     forms) of its head noun phrase: the head, its compounds, possessor and conjuncts, not its
-    prepositional modifiers (whose attachment parsers vary on)."""
+    prepositional modifiers (whose attachment parsers vary on). ``wide``: also a head's apposition
+    ("giant Alibaba") and the noun a participle modifies ("Megvii, backed by ...": its patient) —
+    for comparing an agent noun's participants, which are found only that way."""
     out: dict[str, set[str]] = {}
+    bound = ("compound", "poss", "nmod", "appos") if wide else ("compound", "poss", "nmod")
 
     def add(role: str, head) -> None:
         for h in [head] + list(head.conjuncts):
-            for x in [h] + [c for c in h.children if c.dep_ in ("compound", "poss", "nmod")]:
+            for x in [h] + [c for c in h.children if c.dep_ in bound]:
                 if x.pos_ in ("NOUN", "PROPN") and not x.is_stop:
                     out.setdefault(role, set()).update({x.lemma_.lower(), _norm(x.text)})
 
+    if wide and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+        add("patient", v.head)  # "Megvii, backed by Alibaba, ...": the participle's noun undergoes it
     for c in v.children:
         if c.dep_ == "nsubj":
             add("actor", c)
@@ -1053,6 +1086,48 @@ def _roles(v) -> dict[str, set[str]]:
     return out
 
 
+def agent_noun_verb(noun: str) -> str:
+    """The verb an agent noun in -er/-or names the doer of ("backer" → "back", "supplier" →
+    "supply", "investor" → "invest"), by English derivational morphology checked against WordNet's
+    verbs; "" when it is none."""
+    from .lexical import is_verb
+
+    for suffix in ("er", "or"):
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            for cand in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else "",
+                         stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if cand and is_verb(cand):
+                    return cand
+    return ""
+
+
+def _nominal_roles(n) -> dict[str, set[str]]:
+    """The participants of an agent noun's act, as :func:`_roles` gives a verb's: "X is a backer of
+    Y" / "X is one of the backers of Y" make X the actor and Y the patient of "back"."""
+    out: dict[str, set[str]] = {}
+
+    def add(role: str, head) -> None:
+        for h in [head] + list(head.conjuncts):
+            for x in [h] + [c for c in h.children if c.dep_ in ("compound", "poss", "nmod", "appos")]:
+                if x.pos_ in ("NOUN", "PROPN") and not x.is_stop:
+                    out.setdefault(role, set()).update({x.lemma_.lower(), _norm(x.text)})
+
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add("patient", g)
+    pred = n
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "attr":
+        pred = n.head.head  # "one of the backers"
+    if pred.dep_ == "attr" and pred.head.lemma_ == "be":
+        for c in pred.head.children:
+            if c.dep_ == "nsubj":
+                add("actor", c)
+    return out
+
+
 def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str:
     """A name or noun the sentence gives a role of a verb that the quotes give to another
     participant: "The US government sued Huawei" for "Huawei sued the US government" (actor and
@@ -1060,17 +1135,26 @@ def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str
     SenseTime", "Dahua's shares rose" for "Hikvision's shares rose while Dahua's fell" (the word
     is a participant of another verb there). Only words that the quotes give some role are
     compared; "" when none is swapped. ``paraphrased``: sentence verb lemma → quote verb lemma."""
-    q_verbs = [(v.lemma_.lower(), _roles(v)) for qd in quote_docs for v in qd if v.pos_ in ("VERB", "AUX")]
+    verbs = [v for qd in quote_docs for v in qd if v.pos_ in ("VERB", "AUX")]
+    narrow = [(v.lemma_.lower(), _roles(v)) for v in verbs]
+    wide = [(v.lemma_.lower(), _roles(v, wide=True)) for v in verbs]
     for t in sdoc:
-        if t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX"):
+            lem = t.lemma_.lower()
+            roles, q_verbs = _roles(t), narrow
+        elif t.pos_ == "NOUN" and agent_noun_verb(t.lemma_.lower()):
+            # "Megvii is one of the backers of Alibaba" for "Megvii, backed by Alibaba": the agent
+            # noun's act and its participants, compared as the verb's would be.
+            lem = agent_noun_verb(t.lemma_.lower())
+            roles, q_verbs = _nominal_roles(t), wide
+        else:
             continue
-        lem = t.lemma_.lower()
         same = {lem, paraphrased.get(lem, lem)}
         aligned = [r for q, r in q_verbs if q in same]
         if not aligned:
             continue
         others = [r for q, r in q_verbs if q not in same]
-        for role, words in _roles(t).items():
+        for role, words in roles.items():
             for w in words:
                 if any(w in r.get(role, ()) for r in aligned):
                     continue  # the quotes give it this role
@@ -1398,6 +1482,69 @@ def _in_focus(t) -> bool:
 _BASIC_LOCATIVES = frozenset({"in", "on", "at"})
 
 
+def _aligned_heads(t, paraphrased: dict[str, str]) -> set[str]:
+    """The lemmas a quote word may have to be the counterpart of the sentence word ``t``: its own
+    lemma and, for a verb, the quote verb it paraphrases."""
+    lem = t.lemma_.lower()
+    return {lem, paraphrased.get(lem, lem)}
+
+
+def _replaced_modifier(t, quote_doc, paraphrased: dict[str, str], s_forms: set[str]) -> str:
+    """The quote's modifier that the sentence's unmatched adverb or adjective ``t`` stands in
+    place of, or "". A modifier fills a slot of its head: where the quotes modify the same head
+    (the verb or noun the sentence's head restates) with a content word of the same part of
+    speech that the sentence does not use, the sentence's word replaces it ("must represent
+    quarterly" where the quotes say "represent annually"; "an interim rule" where they say "a final
+    rule") — a value of the slot, which must agree, not a circumstance added to it."""
+    if t.dep_ not in ("advmod", "amod") or t.head is t:
+        return ""
+    heads = _aligned_heads(t.head, paraphrased)
+    for q in quote_doc:
+        if q.lemma_.lower() not in heads or q.pos_ != t.head.pos_:
+            continue
+        for c in q.children:
+            if c.dep_ == t.dep_ and c.pos_ == t.pos_ and c.is_alpha and not c.is_stop and \
+                    c.lemma_.lower() not in s_forms and _norm(c.text) not in s_forms:
+                return c.text
+    return ""
+
+
+def _obliged(v) -> bool:
+    """Is the verb ``v`` what a norm requires — under "must"/"shall"/"should", or the complement of
+    "require"/"oblige" ("to require offerors to represent")?"""
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS | {"should"} for c in v.children) or (
+        v.dep_ == "xcomp" and v.head.lemma_.lower() in _DEONTIC_VERBS)
+
+
+def _done(v) -> bool:
+    """Does the sentence state the verb ``v`` as having happened: a past tense, or a perfect
+    ("have already met"), with no modal of its own?"""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return False
+    return v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
+
+
+def obligation_as_fact(sdoc, quote_doc, paraphrased: dict[str, str]) -> str:
+    """A verb the sentence states as done ("all countries have already met their obligations") whose
+    counterparts in the quotes are only ever what a norm requires ("all countries must respect their
+    obligations"), or "". What must happen has not thereby happened: the sentence turns a duty into
+    a fact. Counterparts are the quote verbs with the sentence verb's lemma (or the one it
+    paraphrases), or else the quote verbs with the same object ("met their obligations" for "respect
+    their obligations")."""
+    for v in sdoc:
+        if v.pos_ != "VERB" or not _done(v):
+            continue
+        heads = _aligned_heads(v, paraphrased)
+        counterparts = [q for q in quote_doc if q.pos_ == "VERB" and q.lemma_.lower() in heads]
+        if not counterparts:
+            objects = {c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"}
+            counterparts = [q for q in quote_doc if q.pos_ == "VERB" and objects & {
+                c.lemma_.lower() for c in q.children if c.dep_ in ("dobj", "nsubjpass")}]
+        if counterparts and all(_obliged(q) for q in counterparts):
+            return v.text
+    return ""
+
+
 def _relational_predicate(t) -> bool:
     """``t`` is a preposition that is the predicate of a copula ("subcontracts are outside the
     scope") and, read as an adjective or adverb, has a WordNet opposite ("outside" / "inside";
@@ -1652,6 +1799,13 @@ class SupportChecker:
             sparse = self._parse(sentence)
             members = {v for x in sparse if x.dep_ == "nummod" and (x.head.dep_ == "conj" or any(
                 c.dep_ == "conj" for c in x.head.children)) for v in numbers(x.text)}
+            # "One of the addresses listed for Hikvision is ...": a spelled "one" heading a partitive
+            # "of" phrase picks a member out of a set (an indefinite, as "an address" would); it
+            # counts nothing. ("only one of ..." is an order/quantity word, checked as such.)
+            if any(x.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in x.children)
+                   for x in sparse):
+                missing_nums = [n for n in missing_nums if n != 1.0]
             missing_nums = sorted(set(missing_nums) - (coordination_figures(
                 self._parse(_iso_words(" ".join(quotes)))) - members))
         if missing_nums:
@@ -1738,8 +1892,20 @@ class SupportChecker:
         # the evidence uses says the same circumstance (order and quantity words in it included).
         same_adverb = {i for a, b in adverb_synonym_spans([x.lower_ for x in sdoc], evidence) for i in range(a, b)}
         idiom_nouns: set[int] = set()  # objects of a light verb that make a WordNet idiom with it
+        # "are unavailable" for "No ... are available", "is unable" for "cannot": a word that is an
+        # evidence word with (or without) a negating prefix says that word and a negation; the word
+        # is matched and the negation counted with the others, so that polarity decides. +1: the
+        # sentence holds the prefixed form, -1: the quotes do.
+        prefixed: dict[int, int] = {}
         for t in sdoc:
-            if t.i in same_adverb or t.i in idiom_nouns:
+            if t.is_alpha and t.pos_ in ("ADJ", "VERB", "NOUN", "ADV") and t.i not in attributed:
+                w = _norm(t.text).replace("-", "")
+                for x in q_words:
+                    if _negated_form(w, _norm(x.text)):
+                        prefixed[t.i] = 1 if len(w) > len(_norm(x.text).replace("-", "")) else -1
+                        break
+        for t in sdoc:
+            if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
@@ -1765,6 +1931,8 @@ class SupportChecker:
                 continue
             if t.like_num or t.text.lower() in _UNITS or t.text.lower() in _TENS:
                 continue  # checked as numbers
+            if t.lower_ == "ones" or (t.lemma_.lower() == "one" and t.pos_ in ("NOUN", "PRON")):
+                continue  # "ones for which ...": a pro-form; its antecedent and clause are the claim's words
             if t.i in attributed:
                 continue  # "The State Department said ...": the speaker of the quotes
             if alias == "ok" and (t.lower_ in _ALIAS_WORDS or t.lemma_.lower() in DEFINITION_VERBS):
@@ -1840,12 +2008,18 @@ class SupportChecker:
                 # disappointed": the noun of the quote verb's own first sense (its direction kept), or of
                 # a verb whose participle the quote uses as an adjective.
                 continue
-            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start):
-                # A capital at the sentence start does not make a word a name ("Authorized exports").
+            # A capital at the sentence start does not make a word a name ("Authorized exports"),
+            # unless the word is no English word at all ("Hikvision said ...", which the small
+            # parser tags as a common noun): then it is a name, and names are never paraphrased.
+            name_shaped = t.is_sent_start and t.text[:1].isupper() and t.is_alpha and not is_wordnet_word(t.text)
+            if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) or name_shaped:
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
                                      for x in q_words):
                     continue
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
+                    continue
+                if name_shaped:
+                    missing.append(t.text)
                     continue
             if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
@@ -1873,6 +2047,10 @@ class SupportChecker:
                     # too for an obliged act: "must put the clause into all contracts").
                     paraphrased[lem] = same_path
                     refused = ""
+            if not refused and t.pos_ in ("ADV", "ADJ"):
+                replaced = _replaced_modifier(t, quote_parse, paraphrased, set(s_forms))
+                if replaced:
+                    refused = f"in place of the quotes' '{replaced}'"
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
@@ -1929,6 +2107,8 @@ class SupportChecker:
         qonly = self._parse(quotes_text)
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
         s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        s_cues += sum(1 for v in prefixed.values() if v > 0)
+        q_cues += sum(1 for v in prefixed.values() if v < 0)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
         if s_cues % 2 != q_cues % 2:
             yield Verdict(False, f"polarity differs: {s_cues} negation(s) in the sentence, {q_cues} in the quotes", rule='polarity')
@@ -1944,6 +2124,10 @@ class SupportChecker:
         why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:
             yield Verdict(False, why, rule="certainty")
+        done = obligation_as_fact(sdoc, quote_parse, paraphrased)
+        if done:
+            yield Verdict(False, f"the quotes say what must be done; the sentence says it was done ('{done}')",
+                          rule="modality")
         why = self._attribution(sdoc, quotes, context, publishers)
         if why:
             yield Verdict(False, why, rule="attribution")
