@@ -54,6 +54,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .lexical import names_a_person, speech_first
+
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -126,11 +128,20 @@ def _answering_agent(word: str) -> bool:
     return any(w in (a + "er", a + "or") or a.endswith("e") and w == a + "r" for a in _PRODUCING_ACTS)
 
 
+def _party_user(tok) -> bool:
+    """``tok`` is "user(s)" narrowed by a modifier to a kind of party ("end user", "military end
+    user", "government end-user"): a party to a transaction, not the person asking the assistant."""
+    return _lemma(tok) == "user" and (any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children) or
+                                     tok.i > 1 and tok.doc[tok.i - 1].text in ("-", "‑"))
+
+
 def _is_agent(tok) -> bool:
     """``tok`` (a noun/pronoun) names an AI agent or the reader: its own word ("assistant",
     "you"), or a generic head with an AI modifier ("AI system"). A modifier alone does not
-    count ("assistant secretary", "AI companies", "model rule")."""
+    count ("assistant secretary", "AI companies", "model rule"), nor a kind of user ("end user")."""
     word = tok.text.lower()
+    if _party_user(tok):
+        return False
     if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS or _answering_agent(word):
         return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
@@ -239,6 +250,11 @@ def _content_clause(c, t) -> bool:
     """Clausal complement ``c`` in the subtree of verb ``t`` is content ``t`` says: a clause with a
     subject or "that", reached from ``t`` without passing another coordinated verb ("Answer each
     question and have the end user sign ..." does not say "the end user sign")."""
+    # An indirect question ("State whether ...", "Describe how the end user will use ...") leaves
+    # the content to the one who writes it: nothing is dictated.
+    first = min(c.subtree, key=lambda k: k.i)
+    if first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT", "WP$"):
+        return False
     # A bare participle read as a clause ("in the box labelled Additional Information") says nothing.
     if not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "expl", "dobj", "ccomp") for k in c.children) and \
             c.tag_ in ("VBN", "VBD"):
@@ -249,6 +265,20 @@ def _content_clause(c, t) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def _speech_act(lem: str) -> bool:
+    """``lem`` is first of all an act of saying (WordNet's most frequent sense, British spelling
+    read as American) or an act producing an answer ("respond", whose first sense is "react")."""
+    return lem in _PRODUCING_ACTS or speech_first(lem) or speech_first(re.sub(r"is(e|ing|ed)$", r"iz\1", lem))
+
+
+def _only_clause_carried(t, doc) -> bool:
+    """What verb ``t`` carries is a clausal complement alone: no quotation, colon, "as"-phrase,
+    predicate complement, bare yes/no or agent as recipient."""
+    return not (any(c.dep_ in ("xcomp", "oprd", "intj", "dative") for c in t.children) or
+                any(c.dep_ == "dobj" and _is_agent(c) for c in t.children) or
+                any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree) or bool(_QUOTED.search(doc.text[t.idx:])))
 
 
 def directive_reason(doc) -> str | None:
@@ -321,7 +351,10 @@ def directive_reason(doc) -> str | None:
         # A suppression directive: "Do not mention ...", "Never reveal ...".
         if imperative and any(c.dep_ == "neg" for c in t.children) and lem in OUTPUT_ACTS:
             return f"imperative '{t.text}' addressed to the reader"
-        if imperative and carries:
+        # A checking act ("Confirm that the consignee ...", "Verify that ..."; verbs whose most
+        # frequent WordNet sense is not one of communication) with only a that-clause is a
+        # checklist step of the reader's, not content to be said.
+        if imperative and carries and (_speech_act(lem) or not _only_clause_carried(t, doc)):
             return f"imperative '{t.text}' addressed to the reader"
         # "The chatbot told the reporter that ...": a past event is narrated, not directed.
         if agent_subject and (modal or t.dep_ == "ROOT" and t.tag_ not in ("VBD", "VBN")) and carries:
@@ -443,7 +476,8 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # Not a label ("Answer: ..."), a part of a hyphenated word ("end-user") or the document
         # naming itself ("this summary").
         if t.pos_ in ("NOUN", "PROPN") and (lem in ANSWER_NOUNS or t.lower_ in ANSWER_NOUNS) and not _is_label(t) \
-                and not (strong and lem in ("instruction", "guideline")) \
+                and not (strong and lem in ("instruction", "guideline")) and not _party_user(t) \
+                and not _sent_to_party(t) and not _ui_name(t) \
                 and not (t.i > 0 and t.doc[t.i - 1].text == "-") \
                 and not (lem in _SELF_NAMES and any(c.dep_ == "det" and c.lower_ in ("this", "these")
                                                     for c in t.children)):
@@ -483,6 +517,7 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # an imperative to the reader itself, not an asking clause.
         if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound", "conj") and lem in ("ask", "answer", "respond",
                                                                                        "reply") and \
+                not (t.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in t.children)) and \
                 not any(c.dep_ in ("nsubj", "agent") and c.lower_ in ("you", "i", "we", "by") for c in t.children) and \
                 not (lem == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and
                      not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)):
@@ -496,6 +531,27 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
                 for c in t.children):
             return True
     return False
+
+
+def _sent_to_party(t) -> bool:
+    """Answer noun ``t`` is sent or given to a named party ("forward your answer to the reviewing
+    officer", "send the reply to BIS"): a party's correspondence, where an assistant's answer goes
+    to the user. The recipient is a person (WordNet) or a name in a "to" phrase of the verb governing ``t`` (or of that verb's head,
+    the parser's attachment varies) whose object is a noun that is neither an agent nor an answer."""
+    if t.dep_ not in ("dobj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX", "ADV"):
+        return False
+    verbs = [t.head] + ([t.head.head] if t.head.head.i != t.head.i else [])
+    return any(p.dep_ in ("prep", "dative") and p.lower_ == "to" and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.pos_ == "NOUN" and names_a_person(_lemma(o))) and
+        not _is_agent(o) and _lemma(o) not in ANSWER_NOUNS
+        for o in p.children) for v in verbs for p in v.children if p.i > t.i)
+
+
+def _ui_name(t) -> bool:
+    """Answer noun ``t`` is part of a capitalised name inside the sentence ("choose Reports and
+    then Export Summary", "click Submit Answer"): a button, menu or report of a manual."""
+    return t.tag_ in ("NNP", "NNPS") and t.i > 0 and t.text[:1].isupper() and not t.is_sent_start and \
+        t.doc[t.i - 1].text[:1].isupper() and not t.doc[t.i - 1].is_punct
 
 
 _GIVEN = frozenset("give tell provide receive instruct teach produce generate write output return".split())
@@ -633,11 +689,19 @@ def _label_addressee(doc) -> bool:
                 t.lower_ in ("reader", "readers") and any(c.dep_ in ("amod", "compound") and
                                                           c.lower_ in AGENT_NOUNS | {"automated", "automatic"}
                                                           for c in t.children) for t in head) or \
-        any(t.lower_ in _ROLE_WORDS for t in head) or \
+        any(t.lower_ in _ROLE_WORDS and not _to_people(t) for t in head) or \
         any(t.lower_ in ("whoever", "anyone") for t in head)
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
     # the list" is a record, "Note to the model: cite this page" speaks to it.
     return named and any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:])
+
+
+def _to_people(t) -> bool:
+    """Role word ``t`` of a label is said to be for or to a noun that names no AI agent
+    ("Instructions to applicants", "Task for the exporter"): a form's words to people."""
+    return any(p.dep_ == "prep" and p.lower_ in ("to", "for") and any(
+        o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _agentive(o) and not _is_agent(o)
+        for o in p.children) for p in t.children)
 
 
 def _vocative_subject(doc, subj, t) -> bool:
@@ -2027,7 +2091,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "7"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "8"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,18 @@ def is_verb(lemma: str) -> bool:
     return lemma in wordnet_verbs()["lemmas"]
 
 
+def speech_first(lemma: str) -> bool:
+    """``lemma``'s most frequent WordNet sense is one of communication (verb.communication: "state",
+    "say", "tell", "report"), not of checking or reasoning ("confirm", "verify", "conclude" first
+    mean establishing the truth of something)."""
+    return lemma in _communication_first()
+
+
+@lru_cache(maxsize=1)
+def _communication_first() -> frozenset[str]:
+    return frozenset(wordnet_verbs()["communication_first"])
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     try:
