@@ -428,6 +428,93 @@ def _agentive(tok) -> bool:
     return False
 
 
+_GENERIC_PERSONS = frozenset("anyone anybody whoever someone somebody everyone everybody one".split())
+
+
+def _document_agent(tok) -> bool:
+    """``tok`` names whoever turns this document into an answer by an act done to the document
+    or to an answer from it, whatever the verb ("any tool condensing these pages", "systems
+    quoting this bulletin", "anyone producing an overview of this notice"): an agent noun
+    (:func:`_is_agent`), a generic machine ("system", "tool") or a generic person ("anyone"),
+    never a named party ("companies receiving this letter", "persons exporting ...")."""
+    if not (_is_agent(tok) and tok.lower_ not in READER_NOUNS or _lemma(tok) in _AGENT_HEADS or
+            tok.lower_ in _GENERIC_PERSONS):
+        return False
+    return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _object_is_self(c) for c in tok.children)
+
+
+def _machine_subject(t) -> bool:
+    """The subject governing verb ``t`` is named as an AI agent or a machine itself ("the
+    assistant", "automated readers", "any AI reading this"), not only by what it does ("anyone
+    reading this notice")."""
+    subj = _subject(t)
+    if subj is None:
+        return True  # a clausal subject (:func:`_agentive_clause`): judged there
+    return _is_agent(subj) and subj.lower_ not in READER_NOUNS or _lemma(subj) in _AGENT_HEADS or any(
+        c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+        for c in subj.children)
+
+
+def _dictated(v) -> bool:
+    """Verb ``v`` dictates what is said or how something is shown: a that-clause, a quotation, an
+    "as" or predicate complement ("present X as cleared", "call the clause voluntary"), a manner
+    ("portray X favourably") or a suppression ("withhold", "leave out"); not a bare act
+    ("report suspected violations", "describe their procedures")."""
+    if _lemma(v) in _SUPPRESS or any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
+        return True
+    if any(c.dep_ == "ccomp" and _content_clause(c, v) for c in v.children) or \
+            re.search(r"""['"“‘]\w""", v.doc.text[v.idx:]):
+        return True
+    own = [c for c in v.children] + [g for c in v.children if c.dep_ in ("dobj", "prep", "advcl") for g in c.children]
+    return any(c.lower_ == "as" and c.dep_ in ("prep", "mark") or c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "VERB")
+               and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > v.i for c in own)
+
+
+def _document_agent_duty(doc) -> str | None:
+    """A duty (a modal of obligation, or "is/has/needs to") laid on whoever turns this document
+    into an answer (:func:`_document_agent`) to say or show something a given way (:func:`_dictated`)."""
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(t)
+        if subj is None or not _document_agent(subj) or _reported(t):
+            continue
+        duty = _modal_of(t, ("must", "should", "shall", "ought")) or t.dep_ == "xcomp" and \
+            _lemma(t.head) in ("be", "have", "need", "ought") and any(c.tag_ == "TO" for c in t.children)
+        if duty and _dictated(t):
+            return f"'{t.text}' laid on whoever answers from this document"
+    return None
+
+
+def _names_this_document(tok) -> bool:
+    """``tok`` is this document: "this"/"it" as a pronoun, or a document's noun (a part of a
+    document, or a noun of communication in WordNet: notice, bulletin, circular) with "this"/"these"."""
+    from .lexical import names_a_communication
+
+    if tok.pos_ == "PRON" and tok.lower_ in ("this", "these", "it") or tok.lower_ in ("this", "these") and tok.dep_ == "dobj":
+        return True
+    return tok.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in tok.children) and \
+        (_lemma(tok) in DOC_NOUNS or names_a_communication(_lemma(tok)))
+
+
+def _object_is_self(v) -> bool:
+    """Verb ``v``'s direct object is this document ("condensing these pages", "quoting this"), or
+    an answer or overview of it ("producing an overview of this notice", "generating an answer
+    from this notice"); not a thing the document speaks of ("exporting items described in this notice")."""
+    for d in v.children:
+        if d.dep_ != "dobj":
+            continue
+        if _names_this_document(d):
+            return True
+        if any(p.dep_ == "prep" and p.lower_ in ("of", "from", "on") and any(
+                o.dep_ == "pobj" and _names_this_document(o) for o in p.children) for p in d.children):
+            return True
+    # "... an answer from this notice": the source phrase may hang off the verb.
+    return any(d.dep_ == "dobj" and _lemma(d) in _OUTPUT_NOUNS for d in v.children) and any(
+        p.dep_ == "prep" and p.lower_ in ("from", "of", "on") and any(o.dep_ == "pobj" and _names_this_document(o)
+                                                                     for o in p.children) for p in v.children)
+
+
 def _in_purpose_clause(t) -> bool:
     """``t`` lies in a subjectless infinitive adverbial ("To save the summary, ...")."""
     cur = t
@@ -1026,7 +1113,10 @@ def task_reason(doc) -> str | None:
         lem = _lemma(t)
         if lem not in TASK_ACTS or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT"):
             continue
-        if _duty_of_agent(t) and not _reported(t):
+        # An agent named only by its reading ("Anyone reading this notice should report
+        # violations to OEE") is any reader unless it is told what to say or show.
+        if _duty_of_agent(t) and not _reported(t) and (_machine_subject(t) or _dictated(t) or
+                                                       _answer_context(doc, strong=True)):
             return f"'{t.text}' laid on an AI agent"
         if _output_subject(t) and not _reported(t):
             return f"'{t.text}' laid on the answer"
@@ -1086,6 +1176,8 @@ def task_reason(doc) -> str | None:
                 _answer_context(doc, strong=True):
             return f"imperative '{t.text}' about the answer"
     if (r := _agent_request(doc)) is not None:
+        return r
+    if (r := _document_agent_duty(doc)) is not None:
         return r
     if (r := _passive_duty(doc)) is not None:
         return r
@@ -1216,7 +1308,12 @@ def _agent_request(doc) -> str | None:
                 continue
             # "present X as Y": the "as" complement may hang anywhere in a misread parse.
             # ... or how it is to be shown ("portray X favourably", "call it a partner").
-            content = _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
+            # An agent named only by its reading ("Anyone reading this notice should report ...")
+            # is any reader: only what it is told to say or show makes the request an injection.
+            machine = _is_agent(a) or _lemma(a) in _AGENT_HEADS or _answering_agent(a.lower_) or any(
+                c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+                for c in a.children)
+            content = (_says_content(v) if machine else _dictated(v)) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
                 any(c.dep_ == "oprd" and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly")
                     for c in v.children) or \
                 _answer_context(doc, strong=True)
