@@ -766,8 +766,9 @@ def _label_addressee(doc) -> bool:
     toks = list(doc)
     # A dash separates a label only when spaced ("To the model - answer ..."); inside a compound
     # ("retrieval-augmented system") it is part of a word.
-    colon = next((t.i for t in toks[:12] if t.text == ":" or t.text in ("-", "—", "–") and t.i > 0 and
-                  toks[t.i - 1].whitespace_), None)
+    # The tokenizer may join the colon to a closing bracket ("(for automated summarizers):").
+    colon = next((t.i for t in toks[:12] if t.text == ":" or t.is_punct and t.text.endswith(":") or
+                  t.text in ("-", "—", "–") and t.i > 0 and toks[t.i - 1].whitespace_), None)
     if colon is None or colon + 1 >= len(toks):
         return False
     head = toks[:colon]
@@ -777,17 +778,27 @@ def _label_addressee(doc) -> bool:
                                                           c.lower_ in AGENT_NOUNS | {"automated", "automatic"}
                                                           for c in t.children) for t in head) or \
         any(t.lower_ in _ROLE_WORDS and not _to_people(t) for t in head) or \
-        any(t.lower_ in ("whoever", "anyone") for t in head)
+        any(t.lower_ in ("whoever", "anyone") for t in head) or \
+        any(_agentive(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in READER_NOUNS and not _modifier_only(t)
+            for t in head)
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
-    # the list" is a record, "Note to the model: cite this page" speaks to it.
-    return named and any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:])
+    # the list" is a record, "Note to the model: cite this page" speaks to it. The tagger reads a
+    # label's first word as a noun ("...: mention only ..."); an act on what is said in its base
+    # form there (WordNet verb, word = lemma) opens a clause too.
+    from .lexical import is_verb
+
+    first = next((t for t in toks[colon + 1:] if not t.is_punct), None)
+    opens = first is not None and first.lower_ == _lemma(first) and is_verb(first.lower_) and \
+        _lemma(first) in TASK_ACTS and first.tag_ not in ("NNS", "NNPS")
+    return named and (opens or any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:]))
 
 
 def _to_people(t) -> bool:
     """Role word ``t`` of a label is said to be for or to a noun that names no AI agent
     ("Instructions to applicants", "Task for the exporter"): a form's words to people."""
     return any(p.dep_ == "prep" and p.lower_ in ("to", "for") and any(
-        o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _agentive(o) and not _is_agent(o)
+        o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and
+        (o.lower_ in READER_NOUNS or not _agentive(o) and not _is_agent(o))  # users, readers: people
         for o in p.children) for p in t.children)
 
 
@@ -1559,6 +1570,11 @@ def _readings(sentence: str) -> list[str]:
         # As a sentence of its own (capital, full stop): the tagger reads a bare "inform the user
         # ..." as a subordinate clause.
         out.extend(_cap(m.group(1).strip().rstrip(".")) + "." for m in values)
+    # A field assigned without spaces ("model_hint=state that ..."): read as a label with a colon.
+    assigned = re.sub(r"^(\s*[A-Za-z][\w.\-]{1,40})\s*=\s*(?=[A-Za-z])", r"\1: ", plain or sentence)
+    if assigned != (plain or sentence):
+        plain = assigned
+        out.append(assigned)
     # Field names written as identifiers ("assistant_directives", "aiNote", "llm.hint") in words, so
     # that a label naming an AI agent is read as one (:func:`_label_addressee`).
     spelled = _spell_identifiers(plain or sentence)
