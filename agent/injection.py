@@ -1286,7 +1286,7 @@ def _passive_duty(doc) -> str | None:
             t.dep_ == "xcomp" and _lemma(t.head) in ("be", "have", "need") and \
             any(c.tag_ == "TO" for c in t.children)
         # ... or the status it is to have ("is to be considered unlisted").
-        content = _says_content(t) or any(c.lower_ == "as" or c.dep_ == "oprd" for c in t.children)
+        content = _says_content(t) or _dictated(t) or any(c.lower_ == "as" or c.dep_ == "oprd" for c in t.children)
         if duty and content and _answer_context(doc, strong=True):
             return f"'{t.text}' laid on whoever answers"
     return None
