@@ -412,11 +412,20 @@ def _agentive(tok) -> bool:
     document ("whoever answers", "automated readers", "any system processing this page")."""
     if _is_agent(tok) and tok.lower_ not in ("you", "user", "users"):
         return True
-    if any(c.dep_ in ("acl", "relcl", "amod", "compound") and _lemma(c) in READING_ACTS and c.i != tok.i
-           for c in tok.children):
+    if any(c.dep_ in ("amod", "compound") and _lemma(c) in READING_ACTS and c.i != tok.i for c in tok.children):
+        return True
+    # "whoever/any system reading this page", "the tool answering questions": a reading act on
+    # this document, an answer or a question, or with no object; a party (a person or an
+    # organisation in WordNet: "any bank processing these payments", "any official reading this
+    # report") or an act on other things ("forwarders handling these shipments") names no agent.
+    from .lexical import names_a_party
+
+    if any(c.dep_ in ("acl", "relcl") and _lemma(c) in READING_ACTS and c.i != tok.i and _reads_document(c)
+           for c in tok.children) and (tok.lower_ in _GENERIC_PERSONS or not names_a_party(_lemma(tok))):
         return True
     # "An LLM reading this": the parser may take the participle as the head noun.
-    if (_lemma(tok) in READING_ACTS or tok.lower_.removesuffix("ing") in READING_ACTS) and \
+    stem = tok.lower_.removesuffix("ing")
+    if (_lemma(tok) in READING_ACTS or stem in READING_ACTS or stem + "e" in READING_ACTS) and \
             any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in tok.children):
         return True
     # "automated tools/readers", "automatic summarisers": a machine that reads.
@@ -462,11 +471,24 @@ def _dictated(v) -> bool:
     ("report suspected violations", "describe their procedures")."""
     if _lemma(v) in _SUPPRESS or any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
         return True
+    # (An opening quotation mark follows a space or a colon: "user's" holds none.)
     if any(c.dep_ == "ccomp" and _content_clause(c, v) for c in v.children) or \
-            re.search(r"""['"“‘]\w""", v.doc.text[v.idx:]):
+            re.search(r"""(?:^|[\s(:])['"“‘]\w""", v.doc.text[v.idx:]):
         return True
     own = [c for c in v.children] + [g for c in v.children if c.dep_ in ("dobj", "prep", "advcl") for g in c.children]
-    return any(c.lower_ == "as" and c.dep_ in ("prep", "mark") or c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "VERB")
+    # ... or in a judging light ("present X in a positive light", "in a favourable way": an
+    # adjective most of VADER's raters gave a valence).
+    from .lexical import judges
+
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "with") and any(
+            o.dep_ == "pobj" and any(a.dep_ == "amod" and judges(a.lower_, _lemma(a)) and
+                                     not any(k.dep_ == "conj" for k in a.children)  # "favourable or unfavourable"
+                                     for a in o.children)
+            for o in c.children) for c in v.children):
+        return True
+    # "as" introduces the status or manner ("as cleared"), not a clause of its own ("as the facts warrant").
+    return any(c.lower_ == "as" and (c.dep_ == "prep" or c.dep_ == "mark" and not any(
+        k.dep_ in ("nsubj", "nsubjpass") for k in c.head.children)) or c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "VERB")
                and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > v.i for c in own)
 
 
@@ -486,10 +508,20 @@ def _document_agent_duty(doc) -> str | None:
     return None
 
 
+def _reads_document(v) -> bool:
+    """Reading act ``v`` is done to this document, an answer or a question, or to nothing named."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return not objs or _object_is_self(v) or any(_lemma(o) in ANSWER_NOUNS for o in objs)
+
+
 def _names_this_document(tok) -> bool:
     """``tok`` is this document: "this"/"it" as a pronoun, or a document's noun (a part of a
-    document, or a noun of communication in WordNet: notice, bulletin, circular) with "this"/"these"."""
-    from .lexical import names_a_communication
+    document, or a noun with a sense of communication in WordNet: notice, bulletin, circular, rule)
+    with "this"/"these"; not "these shipments", "these payments"."""
+    from .lexical import _descends
+
+    def names_a_communication(lemma: str) -> bool:
+        return _descends(lemma, lambda lemmas: lemmas[:1] == ["communication"], 8)
 
     if tok.pos_ == "PRON" and tok.lower_ in ("this", "these", "it") or tok.lower_ in ("this", "these") and tok.dep_ == "dobj":
         return True
@@ -668,7 +700,8 @@ def _agentive_clause(c) -> bool:
     the parser reads as a clausal subject)."""
     if c.dep_ not in ("csubj", "csubjpass") or not _answering(c):
         return False
-    return any(k.dep_ in ("nsubj", "compound") and (_agentive(k) or k.lower_ in ("whoever", "anyone"))
+    return any(k.dep_ in ("nsubj", "compound") and (_agentive(k) or k.lower_ in _GENERIC_PERSONS or
+                                                     _lemma(k) in _AGENT_HEADS)
                for k in c.children)
 
 
@@ -1306,7 +1339,12 @@ def _agent_request(doc) -> str | None:
     if not marker:
         return None
     for a in doc:
-        if not (_agentive(a) or _answering_agent(a.lower_)) or a.lower_ in READER_NOUNS or _generic_class(a, doc):
+        # Readers are people unless a modifier makes them machines ("any automated reader").
+        machine_reader = a.lower_ in READER_NOUNS and any(
+            c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+            for c in a.children)
+        if not (_agentive(a) or _answering_agent(a.lower_)) or a.lower_ in READER_NOUNS and not machine_reader or \
+                _generic_class(a, doc):
             continue
         # The agent acts or is asked to: a subject, or the object of a requesting verb; not a
         # thing handled by someone else ("Exporters must classify AI models ...").
@@ -1324,10 +1362,10 @@ def _agent_request(doc) -> str | None:
             machine = _is_agent(a) or _lemma(a) in _AGENT_HEADS or _answering_agent(a.lower_) or any(
                 c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
                 for c in a.children)
-            content = (_says_content(v) if machine else _dictated(v)) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
+            content = _dictated(v) or _answer_context(doc, strong=True) or machine and (
+                _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or
                 any(c.dep_ == "oprd" and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly")
-                    for c in v.children) or \
-                _answer_context(doc, strong=True)
+                    for c in v.children))
             if content:
                 return f"'{v.text}' requested of an AI agent"
     return None

@@ -176,6 +176,14 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
     return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas), depth)
 
 
+def names_a_party(lemma: str, depth: int = 14) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *person* or *organization*
+    ("official", "forwarder", "bank", "company", "agency"; not "tool", "system", "program")? A party
+    that can hold a duty in a regulation, as against a machine."""
+    return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas) or
+                     lemmas[:1] in (["organization"], ["organisation"], ["social_group"]), depth, senses=2)
+
+
 def _descends(lemma: str, test: Callable[[list[str]], bool], depth: int, senses: int | None = None) -> bool:
     """Does a WordNet sense of the noun (its first ``senses``; all when None), or a hypernym of one up
     to ``depth - 1`` levels, pass ``test`` (called with a synset's lemmas)?"""
