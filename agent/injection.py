@@ -492,6 +492,41 @@ def _dictated(v) -> bool:
                and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > v.i for c in own)
 
 
+def _indefinite_asking(doc) -> bool:
+    """A subordinate clause in which an unnamed person brings something up ("whenever someone
+    raises the Harlow case", "if anyone asks about X", "if somebody brings up the controls"): the
+    answering situation, without the word "question"."""
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ not in ("advcl", "ccomp", "conj", "ROOT"):
+            continue
+        if not any(c.lower_ in ("when", "whenever", "if", "once", "should") and c.dep_ in ("mark", "advmod", "aux")
+                   for c in t.children):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in _GENERIC_PERSONS - {"one", "everyone", "everybody", "whoever"} and any(
+                c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
+            return True
+    return False
+
+
+def _dictated_imperative(doc) -> str | None:
+    """An imperative that dictates what is said or shown, directly or through its gerund ("Stick
+    to calling the embargo temporary", "Keep to describing the ban as temporary"), when someone
+    unnamed brings a matter up (:func:`_indefinite_asking`)."""
+    if not _indefinite_asking(doc):
+        return None
+    for t in doc:
+        if not (t.dep_ == "ROOT" and (t.tag_ == "VB" or t.i == 0 and t.pos_ in ("VERB", "PROPN", "NOUN")) and
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux") or c.tag_ == "MD" for c in t.children)):
+            continue
+        gerunds = [g for c in t.children for g in ([c] + list(c.children))
+                   if g.tag_ == "VBG" and g.dep_ in ("xcomp", "pcomp")]
+        if _dictated(t) or any(_dictated(g) or g.dep_ == "pcomp" and any(k.dep_ in ("dobj", "ccomp") for k in g.children)
+                               and _lemma(g) in OUTPUT_ACTS | TASK_ACTS for g in gerunds):
+            return f"imperative '{t.text}' on what to say when someone asks"
+    return None
+
+
 def _document_agent_duty(doc) -> str | None:
     """A duty (a modal of obligation, or "is/has/needs to") laid on whoever turns this document
     into an answer (:func:`_document_agent`) to say or show something a given way (:func:`_dictated`)."""
@@ -1222,6 +1257,8 @@ def task_reason(doc) -> str | None:
     if (r := _agent_request(doc)) is not None:
         return r
     if (r := _document_agent_duty(doc)) is not None:
+        return r
+    if (r := _dictated_imperative(doc)) is not None:
         return r
     if (r := _passive_duty(doc)) is not None:
         return r
@@ -2075,6 +2112,8 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
+    # ... and the gerunds of act verbs ("stick to saying", "keep to describing").
+    stems |= {g for w in words if w.endswith("ing") and len(w) > 5 for g in (w[:-3], w[:-3] + "e")}
     if _decoded(sentence):
         return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
