@@ -54,7 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .lexical import names_a_person, speech_first
+from .lexical import names_a_party, names_a_person, speech_first
 
 log = logging.getLogger(__name__)
 
@@ -418,8 +418,6 @@ def _agentive(tok) -> bool:
     # this document, an answer or a question, or with no object; a party (a person or an
     # organisation in WordNet: "any bank processing these payments", "any official reading this
     # report") or an act on other things ("forwarders handling these shipments") names no agent.
-    from .lexical import names_a_party
-
     if any(c.dep_ in ("acl", "relcl") and _lemma(c) in READING_ACTS and c.i != tok.i and _reads_document(c)
            for c in tok.children) and (tok.lower_ in _GENERIC_PERSONS or not names_a_party(_lemma(tok))):
         return True
@@ -847,8 +845,10 @@ def _label_addressee(doc) -> bool:
                                                           for c in t.children) for t in head) or \
         any(t.lower_ in _ROLE_WORDS and not _to_people(t) for t in head) or \
         any(t.lower_ in ("whoever", "anyone") for t in head) or \
-        any(_agentive(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in READER_NOUNS and not _modifier_only(t)
-            for t in head)
+        any(t.pos_ in ("NOUN", "PROPN") and not names_a_party(_lemma(t)) and not _modifier_only(t) and any(
+            c.dep_ in ("amod", "compound", "acl") and (c.tag_ == "VBG" and _lemma(c) in READING_ACTS or
+                                                       c.lower_ in ("automated", "automatic"))
+            for c in t.children) for t in head)  # "summarising software"; not "review policy", "Review Committee"
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
     # the list" is a record, "Note to the model: cite this page" speaks to it. The tagger reads a
     # label's first word as a noun ("...: mention only ..."); an act on what is said in its base
