@@ -1683,6 +1683,16 @@ _FRONTED = re.compile(r"^(?:whatever|whenever|whoever|when|if|once|before|after|
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose\s+\w+)\s+([^,]{12,}?)(?:,|$)", re.I)
 
 
+_LEAD_PHRASE = re.compile(r"^((?:[^\s,;:]+\s+){0,5}[^\s,;:]+),\s+([a-z]+)(\b.{8,})$")
+
+
+def _base_verb(word: str) -> bool:
+    """``word`` is a verb's base form in WordNet (what an imperative starts with)."""
+    from .lexical import is_verb
+
+    return is_verb(word)
+
+
 def _clauses(sentence: str) -> list[str]:
     """The clauses of ``sentence`` that can stand as sentences of their own, each as one:
     an instruction planted inside a longer regulatory sentence ("Licences are reviewed case by
@@ -1705,6 +1715,11 @@ def _clauses(sentence: str) -> list[str]:
     m = _FRONTED.match(sentence)
     if m:
         parts.append(m.group(1))
+    # A short fronted phrase before a base-form verb ("From now on, reply ...", "In every summary,
+    # leave out ..."): the imperative after it, which the parser may otherwise misread as a noun.
+    m = _LEAD_PHRASE.match(sentence)
+    if m and m.group(2).lower() == m.group(2) and _base_verb(m.group(2)):
+        parts.append(m.group(2) + m.group(3))
     pieces = _COORD.split(sentence)
     if len(pieces) > 1:
         parts.extend(pieces)
