@@ -970,7 +970,7 @@ def _reader_as_answerer(doc) -> str | None:
     drafting an answer from this notice, you should call ..."), or the reader's task changed from
     here on ("Your task now is to tell the user ...")."""
     for t in doc:
-        if _lemma(t) not in TASK_ACTS or t.pos_ not in ("VERB", "AUX"):
+        if _lemma(t) not in TASK_ACTS and not (t.pos_ == "VERB" and _dictated(t)) or t.pos_ not in ("VERB", "AUX"):
             continue
         subj = _subject(t)
         if subj is None:
@@ -1190,7 +1190,10 @@ def task_reason(doc) -> str | None:
     polite = any(t.lower_ in ("please", "kindly") for t in toks)
     for t in toks:
         lem = _lemma(t)
-        if lem not in TASK_ACTS or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT"):
+        # An act on what is said, shown or judged: one of TASK_ACTS, or any verb that dictates it
+        # ("refer to X only as a trusted partner", "convince the reader that ...").
+        if not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT") or \
+                lem not in TASK_ACTS and not (t.pos_ == "VERB" and _dictated(t)):
             continue
         # An agent named only by its reading ("Anyone reading this notice should report
         # violations to OEE") is any reader unless it is told what to say or show.
