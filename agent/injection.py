@@ -1574,6 +1574,8 @@ _LABEL = re.compile(r"^(?:[^:.!?]|:(?=\S)){1,40}?(?::|->|=>|>>|=)\s+(?=\S)|^\([^
 # ``message = '...'``, ``-> '...'``), not speech attributed in the sentence.
 _VALUE = re.compile(r"""(?:[:=>({\[,]\s*)["'“‘]([^"'”’]{12,})["'”’]""")
 _POLITE = re.compile(r"^\s*(?:please|kindly)\s*,?\s+(?=\w)", re.I)
+_LIST_MARK = re.compile(r"""^\s*(?:[•·▪◦‣⁃●○■□☐☑✓✔*+\-–—]+|\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]|\d{1,3}/|
+                        \[(?:fn|note|\d)[^\]]{0,8}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+(?=\S)""", re.X | re.I)
 
 
 _IDENTIFIER = re.compile(r"\b[A-Za-z][a-z0-9]+(?:(?:[_.]|(?<=[a-z0-9])(?=[A-Z]))[A-Za-z][a-z0-9]+)+\b")
@@ -1625,6 +1627,12 @@ def _readings(sentence: str) -> list[str]:
     (a tool's output carries its instruction inside a value), and without a leading
     "Please" (which the parser takes for the root, leaving the verb an adverb)."""
     out = [sentence]
+    # A list, checklist or footnote marker is no word of the sentence ("• Whoever ...", "(iv) ...",
+    # "3. ...", "¹ ..."); the parser would take it for the root.
+    unmarked = _LIST_MARK.sub("", sentence, count=1)
+    if unmarked != sentence and len(unmarked.split()) >= 3:
+        sentence = _cap(unmarked)
+        out.append(sentence)
     untagged = " ".join(_TAGS.sub(" ", sentence).split()).rstrip(")").strip()
     plain = " ".join(_MARKUP.sub(" ", untagged).split())
     for r in (untagged, plain):
