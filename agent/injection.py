@@ -139,10 +139,10 @@ def _is_agent(tok) -> bool:
     """``tok`` (a noun/pronoun) names an AI agent or the reader: its own word ("assistant",
     "you"), or a generic head with an AI modifier ("AI system"). A modifier alone does not
     count ("assistant secretary", "AI companies", "model rule"), nor a kind of user ("end user")."""
-    word = tok.text.lower()
-    if _party_user(tok):
-        return False
-    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS or _answering_agent(word):
+    word = tok.lower_
+    if word in READER_NOUNS:
+        return not _party_user(tok)
+    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or _answering_agent(word):
         return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
                                                for c in tok.children)
@@ -462,6 +462,24 @@ def _machine_subject(t) -> bool:
         for c in subj.children)
 
 
+_OPENING_QUOTE = re.compile(r"""(?:^|[\s(:])['"“‘]\w""")
+_CARRYING = frozenset("ccomp oprd xcomp prep advmod prt advcl".split())
+
+
+def _may_dictate(v) -> bool:
+    """Cheap test before :func:`_dictated`: ``v`` has a child of a kind that can carry content, or
+    the sentence holds a quotation mark."""
+    return any(c.dep_ in _CARRYING for c in v.children) or any(ch in _text(v.doc) for ch in "'\"“‘")
+
+
+def _text(doc) -> str:
+    """``doc.text``, built once per parse (spaCy joins the tokens on every access)."""
+    text = doc.user_data.get("_injection_text")
+    if text is None:
+        text = doc.user_data["_injection_text"] = doc.text
+    return text
+
+
 def _dictated(v) -> bool:
     """Verb ``v`` dictates what is said or how something is shown: a that-clause, a quotation, an
     "as" or predicate complement ("present X as cleared", "call the clause voluntary"), a manner
@@ -471,7 +489,7 @@ def _dictated(v) -> bool:
         return True
     # (An opening quotation mark follows a space or a colon: "user's" holds none.)
     if any(c.dep_ == "ccomp" and _content_clause(c, v) for c in v.children) or \
-            re.search(r"""(?:^|[\s(:])['"“‘]\w""", v.doc.text[v.idx:]):
+            _OPENING_QUOTE.search(_text(v.doc), v.idx):
         return True
     own = [c for c in v.children] + [g for c in v.children if c.dep_ in ("dobj", "prep", "advcl") for g in c.children]
     # ... or in a judging light ("present X in a positive light", "in a favourable way": an
@@ -970,7 +988,8 @@ def _reader_as_answerer(doc) -> str | None:
     drafting an answer from this notice, you should call ..."), or the reader's task changed from
     here on ("Your task now is to tell the user ...")."""
     for t in doc:
-        if _lemma(t) not in TASK_ACTS and not (t.pos_ == "VERB" and _dictated(t)) or t.pos_ not in ("VERB", "AUX"):
+        if _lemma(t) not in TASK_ACTS and not (t.pos_ == "VERB" and _may_dictate(t) and _dictated(t)) or \
+                t.pos_ not in ("VERB", "AUX"):
             continue
         subj = _subject(t)
         if subj is None:
@@ -1193,7 +1212,7 @@ def task_reason(doc) -> str | None:
         # An act on what is said, shown or judged: one of TASK_ACTS, or any verb that dictates it
         # ("refer to X only as a trusted partner", "convince the reader that ...").
         if not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT") or \
-                lem not in TASK_ACTS and not (t.pos_ == "VERB" and _dictated(t)):
+                lem not in TASK_ACTS and not (t.pos_ == "VERB" and _may_dictate(t) and _dictated(t)):
             continue
         # An agent named only by its reading ("Anyone reading this notice should report
         # violations to OEE") is any reader unless it is told what to say or show.
@@ -2138,9 +2157,10 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
-    # ... and the gerunds of act verbs ("stick to saying", "keep to describing").
-    stems |= {g for w in words if w.endswith("ing") and len(w) > 5 for g in (w[:-3], w[:-3] + "e")}
-    if _decoded(sentence):
+    # ... and the gerunds of output acts ("stick to saying", "keep to describing"; not of every
+    # act: "including", "listing" fill regulations).
+    gerunds = {g for w in words if w.endswith("ing") and len(w) > 5 for g in (w[:-3], w[:-3] + "e")}
+    if _decoded(sentence) or gerunds & OUTPUT_ACTS:
         return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    {"you", "yourself", "now", "let", "ask", "asks", "asked", "asking"})) or \
