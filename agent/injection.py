@@ -576,7 +576,9 @@ def _names_this_document(tok) -> bool:
 
     if tok.pos_ == "PRON" and tok.lower_ in ("this", "these", "it") or tok.lower_ in ("this", "these") and tok.dep_ == "dobj":
         return True
-    return tok.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in tok.children) and \
+    # (An object the tagger calls an adjective is a noun all the same: "condensing this circular".)
+    return (tok.pos_ == "NOUN" or tok.dep_ in ("dobj", "pobj")) and \
+        any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in tok.children) and \
         (_lemma(tok) in DOC_NOUNS or names_a_communication(_lemma(tok)))
 
 
@@ -866,7 +868,11 @@ def _label_addressee(doc) -> bool:
         any(t.pos_ in ("NOUN", "PROPN") and not names_a_party(_lemma(t)) and not _modifier_only(t) and any(
             c.dep_ in ("amod", "compound", "acl") and (c.tag_ == "VBG" and _lemma(c) in READING_ACTS or
                                                        c.lower_ in ("automated", "automatic"))
-            for c in t.children) for t in head)  # "summarising software"; not "review policy", "Review Committee"
+            for c in t.children) for t in head) or \
+        any(t.tag_ == "VBG" and _lemma(t) in READING_ACTS and t.head.lower_ == "for" and any(
+            o.dep_ == "dobj" and o.pos_ == "NOUN" and not names_a_party(_lemma(o)) for o in t.children)
+            for t in head)  # "summarising software"; "(for summarising tools)" parsed as a verb and its object;
+    # not "review policy", "Review Committee"
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
     # the list" is a record, "Note to the model: cite this page" speaks to it. The tagger reads a
     # label's first word as a noun ("...: mention only ..."); an act on what is said in its base
