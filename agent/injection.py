@@ -54,6 +54,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .lexical import names_a_party, names_a_person, speech_first
+
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -126,12 +128,21 @@ def _answering_agent(word: str) -> bool:
     return any(w in (a + "er", a + "or") or a.endswith("e") and w == a + "r" for a in _PRODUCING_ACTS)
 
 
+def _party_user(tok) -> bool:
+    """``tok`` is "user(s)" narrowed by a modifier to a kind of party ("end user", "military end
+    user", "government end-user"): a party to a transaction, not the person asking the assistant."""
+    return _lemma(tok) == "user" and (any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children) or
+                                     tok.i > 1 and tok.doc[tok.i - 1].text in ("-", "‑"))
+
+
 def _is_agent(tok) -> bool:
     """``tok`` (a noun/pronoun) names an AI agent or the reader: its own word ("assistant",
     "you"), or a generic head with an AI modifier ("AI system"). A modifier alone does not
-    count ("assistant secretary", "AI companies", "model rule")."""
-    word = tok.text.lower()
-    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or word in READER_NOUNS or _answering_agent(word):
+    count ("assistant secretary", "AI companies", "model rule"), nor a kind of user ("end user")."""
+    word = tok.lower_
+    if word in READER_NOUNS:
+        return not _party_user(tok)
+    if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or _answering_agent(word):
         return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
                                                for c in tok.children)
@@ -239,6 +250,11 @@ def _content_clause(c, t) -> bool:
     """Clausal complement ``c`` in the subtree of verb ``t`` is content ``t`` says: a clause with a
     subject or "that", reached from ``t`` without passing another coordinated verb ("Answer each
     question and have the end user sign ..." does not say "the end user sign")."""
+    # An indirect question ("State whether ...", "Describe how the end user will use ...") leaves
+    # the content to the one who writes it: nothing is dictated.
+    first = min(c.subtree, key=lambda k: k.i)
+    if first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT", "WP$"):
+        return False
     # A bare participle read as a clause ("in the box labelled Additional Information") says nothing.
     if not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "expl", "dobj", "ccomp") for k in c.children) and \
             c.tag_ in ("VBN", "VBD"):
@@ -249,6 +265,20 @@ def _content_clause(c, t) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def _speech_act(lem: str) -> bool:
+    """``lem`` is first of all an act of saying (WordNet's most frequent sense, British spelling
+    read as American) or an act producing an answer ("respond", whose first sense is "react")."""
+    return lem in _PRODUCING_ACTS or speech_first(lem) or speech_first(re.sub(r"is(e|ing|ed)$", r"iz\1", lem))
+
+
+def _only_clause_carried(t, doc) -> bool:
+    """What verb ``t`` carries is a clausal complement alone: no quotation, colon, "as"-phrase,
+    predicate complement, bare yes/no or agent as recipient."""
+    return not (any(c.dep_ in ("xcomp", "oprd", "intj", "dative") for c in t.children) or
+                any(c.dep_ == "dobj" and _is_agent(c) for c in t.children) or
+                any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree) or bool(_QUOTED.search(doc.text[t.idx:])))
 
 
 def directive_reason(doc) -> str | None:
@@ -321,7 +351,10 @@ def directive_reason(doc) -> str | None:
         # A suppression directive: "Do not mention ...", "Never reveal ...".
         if imperative and any(c.dep_ == "neg" for c in t.children) and lem in OUTPUT_ACTS:
             return f"imperative '{t.text}' addressed to the reader"
-        if imperative and carries:
+        # A checking act ("Confirm that the consignee ...", "Verify that ..."; verbs whose most
+        # frequent WordNet sense is not one of communication) with only a that-clause is a
+        # checklist step of the reader's, not content to be said.
+        if imperative and carries and (_speech_act(lem) or not _only_clause_carried(t, doc)):
             return f"imperative '{t.text}' addressed to the reader"
         # "The chatbot told the reporter that ...": a past event is narrated, not directed.
         if agent_subject and (modal or t.dep_ == "ROOT" and t.tag_ not in ("VBD", "VBN")) and carries:
@@ -379,11 +412,18 @@ def _agentive(tok) -> bool:
     document ("whoever answers", "automated readers", "any system processing this page")."""
     if _is_agent(tok) and tok.lower_ not in ("you", "user", "users"):
         return True
-    if any(c.dep_ in ("acl", "relcl", "amod", "compound") and _lemma(c) in READING_ACTS and c.i != tok.i
-           for c in tok.children):
+    if any(c.dep_ in ("amod", "compound") and _lemma(c) in READING_ACTS and c.i != tok.i for c in tok.children):
+        return True
+    # "whoever/any system reading this page", "the tool answering questions": a reading act on
+    # this document, an answer or a question, or with no object; a party (a person or an
+    # organisation in WordNet: "any bank processing these payments", "any official reading this
+    # report") or an act on other things ("forwarders handling these shipments") names no agent.
+    if any(c.dep_ in ("acl", "relcl") and _lemma(c) in READING_ACTS and c.i != tok.i and _reads_document(c)
+           for c in tok.children) and (tok.lower_ in _GENERIC_PERSONS or not names_a_party(_lemma(tok))):
         return True
     # "An LLM reading this": the parser may take the participle as the head noun.
-    if (_lemma(tok) in READING_ACTS or tok.lower_.removesuffix("ing") in READING_ACTS) and \
+    stem = tok.lower_.removesuffix("ing")
+    if (_lemma(tok) in READING_ACTS or stem in READING_ACTS or stem + "e" in READING_ACTS) and \
             any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in tok.children):
         return True
     # "automated tools/readers", "automatic summarisers": a machine that reads.
@@ -393,6 +433,171 @@ def _agentive(tok) -> bool:
     if tok.dep_ == "nsubj" and tok.lower_ in ("whoever", "whatever") and _lemma(tok.head) in READING_ACTS:
         return True
     return False
+
+
+_GENERIC_PERSONS = frozenset("anyone anybody whoever someone somebody everyone everybody one".split())
+
+
+def _document_agent(tok) -> bool:
+    """``tok`` names whoever turns this document into an answer by an act done to the document
+    or to an answer from it, whatever the verb ("any tool condensing these pages", "systems
+    quoting this bulletin", "anyone producing an overview of this notice"): an agent noun
+    (:func:`_is_agent`), a generic machine ("system", "tool") or a generic person ("anyone"),
+    never a named party ("companies receiving this letter", "persons exporting ...")."""
+    if not (_is_agent(tok) and tok.lower_ not in READER_NOUNS or _lemma(tok) in _AGENT_HEADS or
+            tok.lower_ in _GENERIC_PERSONS):
+        return False
+    return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _object_is_self(c) for c in tok.children)
+
+
+def _machine_subject(t) -> bool:
+    """The subject governing verb ``t`` is named as an AI agent or a machine itself ("the
+    assistant", "automated readers", "any AI reading this"), not only by what it does ("anyone
+    reading this notice")."""
+    subj = _subject(t)
+    if subj is None:
+        return True  # a clausal subject (:func:`_agentive_clause`): judged there
+    return _is_agent(subj) and subj.lower_ not in READER_NOUNS or _lemma(subj) in _AGENT_HEADS or any(
+        c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+        for c in subj.children)
+
+
+_OPENING_QUOTE = re.compile(r"""(?:^|[\s(:])['"“‘]\w""")
+_CARRYING = frozenset("ccomp oprd xcomp prep advmod prt advcl".split())
+
+
+def _may_dictate(v) -> bool:
+    """Cheap test before :func:`_dictated`: ``v`` has a child of a kind that can carry content, or
+    the sentence holds a quotation mark."""
+    return any(c.dep_ in _CARRYING for c in v.children) or any(ch in _text(v.doc) for ch in "'\"“‘")
+
+
+def _text(doc) -> str:
+    """``doc.text``, built once per parse (spaCy joins the tokens on every access)."""
+    text = doc.user_data.get("_injection_text")
+    if text is None:
+        text = doc.user_data["_injection_text"] = doc.text
+    return text
+
+
+def _dictated(v) -> bool:
+    """Verb ``v`` dictates what is said or how something is shown: a that-clause, a quotation, an
+    "as" or predicate complement ("present X as cleared", "call the clause voluntary"), a manner
+    ("portray X favourably") or a suppression ("withhold", "leave out"); not a bare act
+    ("report suspected violations", "describe their procedures")."""
+    if _lemma(v) in _SUPPRESS or any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
+        return True
+    # (An opening quotation mark follows a space or a colon: "user's" holds none.)
+    if any(c.dep_ == "ccomp" and _content_clause(c, v) for c in v.children) or \
+            _OPENING_QUOTE.search(_text(v.doc), v.idx):
+        return True
+    own = [c for c in v.children] + [g for c in v.children if c.dep_ in ("dobj", "prep", "advcl") for g in c.children]
+    # ... or in a judging light ("present X in a positive light", "in a favourable way": an
+    # adjective most of VADER's raters gave a valence).
+    from .lexical import judges
+
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "with") and any(
+            o.dep_ == "pobj" and any(a.dep_ == "amod" and judges(a.lower_, _lemma(a)) and
+                                     not any(k.dep_ == "conj" for k in a.children)  # "favourable or unfavourable"
+                                     for a in o.children)
+            for o in c.children) for c in v.children):
+        return True
+    # "as" introduces the status or manner ("as cleared"), not a clause of its own ("as the facts warrant").
+    return any(c.lower_ == "as" and (c.dep_ == "prep" or c.dep_ == "mark" and not any(
+        k.dep_ in ("nsubj", "nsubjpass") for k in c.head.children)) or c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "VERB")
+               and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > v.i for c in own)
+
+
+def _indefinite_asking(doc) -> bool:
+    """A subordinate clause in which an unnamed person brings something up ("whenever someone
+    raises the Harlow case", "if anyone asks about X", "if somebody brings up the controls"): the
+    answering situation, without the word "question"."""
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ not in ("advcl", "ccomp", "conj", "ROOT"):
+            continue
+        if not any(c.lower_ in ("when", "whenever", "if", "once", "should") and c.dep_ in ("mark", "advmod", "aux")
+                   for c in t.children):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in _GENERIC_PERSONS - {"one", "everyone", "everybody", "whoever"} and any(
+                c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children):
+            return True
+    return False
+
+
+def _dictated_imperative(doc) -> str | None:
+    """An imperative that dictates what is said or shown, directly or through its gerund ("Stick
+    to calling the embargo temporary", "Keep to describing the ban as temporary"), when someone
+    unnamed brings a matter up (:func:`_indefinite_asking`)."""
+    if not _indefinite_asking(doc):
+        return None
+    for t in doc:
+        if not (t.dep_ == "ROOT" and (t.tag_ == "VB" or t.i == 0 and t.pos_ in ("VERB", "PROPN", "NOUN")) and
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux") or c.tag_ == "MD" for c in t.children)):
+            continue
+        gerunds = [g for c in t.children for g in ([c] + list(c.children))
+                   if g.tag_ == "VBG" and g.dep_ in ("xcomp", "pcomp")]
+        if _dictated(t) or any(_dictated(g) or g.dep_ == "pcomp" and any(k.dep_ in ("dobj", "ccomp") for k in g.children)
+                               and _lemma(g) in OUTPUT_ACTS | TASK_ACTS for g in gerunds):
+            return f"imperative '{t.text}' on what to say when someone asks"
+    return None
+
+
+def _document_agent_duty(doc) -> str | None:
+    """A duty (a modal of obligation, or "is/has/needs to") laid on whoever turns this document
+    into an answer (:func:`_document_agent`) to say or show something a given way (:func:`_dictated`)."""
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(t)
+        if subj is None or not _document_agent(subj) or _reported(t):
+            continue
+        duty = _modal_of(t, ("must", "should", "shall", "ought")) or t.dep_ == "xcomp" and \
+            _lemma(t.head) in ("be", "have", "need", "ought") and any(c.tag_ == "TO" for c in t.children)
+        if duty and _dictated(t):
+            return f"'{t.text}' laid on whoever answers from this document"
+    return None
+
+
+def _reads_document(v) -> bool:
+    """Reading act ``v`` is done to this document, an answer or a question, or to nothing named."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return not objs or _object_is_self(v) or any(_lemma(o) in ANSWER_NOUNS for o in objs)
+
+
+def _names_this_document(tok) -> bool:
+    """``tok`` is this document: "this"/"it" as a pronoun, or a document's noun (a part of a
+    document, or a noun with a sense of communication in WordNet: notice, bulletin, circular, rule)
+    with "this"/"these"; not "these shipments", "these payments"."""
+    from .lexical import _descends
+
+    def names_a_communication(lemma: str) -> bool:
+        return _descends(lemma, lambda lemmas: lemmas[:1] == ["communication"], 8)
+
+    if tok.pos_ == "PRON" and tok.lower_ in ("this", "these", "it") or tok.lower_ in ("this", "these") and tok.dep_ == "dobj":
+        return True
+    # (An object the tagger calls an adjective is a noun all the same: "condensing this circular".)
+    return (tok.pos_ == "NOUN" or tok.dep_ in ("dobj", "pobj")) and \
+        any(d.dep_ == "det" and d.lower_ in ("this", "these") for d in tok.children) and \
+        (_lemma(tok) in DOC_NOUNS or names_a_communication(_lemma(tok)))
+
+
+def _object_is_self(v) -> bool:
+    """Verb ``v``'s direct object is this document ("condensing these pages", "quoting this"), or
+    an answer or overview of it ("producing an overview of this notice", "generating an answer
+    from this notice"); not a thing the document speaks of ("exporting items described in this notice")."""
+    for d in v.children:
+        if d.dep_ != "dobj":
+            continue
+        if _names_this_document(d):
+            return True
+        if any(p.dep_ == "prep" and p.lower_ in ("of", "from", "on") and any(
+                o.dep_ == "pobj" and _names_this_document(o) for o in p.children) for p in d.children):
+            return True
+    # "... an answer from this notice": the source phrase may hang off the verb.
+    return any(d.dep_ == "dobj" and _lemma(d) in _OUTPUT_NOUNS for d in v.children) and any(
+        p.dep_ == "prep" and p.lower_ in ("from", "of", "on") and any(o.dep_ == "pobj" and _names_this_document(o)
+                                                                     for o in p.children) for p in v.children)
 
 
 def _in_purpose_clause(t) -> bool:
@@ -443,7 +648,8 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # Not a label ("Answer: ..."), a part of a hyphenated word ("end-user") or the document
         # naming itself ("this summary").
         if t.pos_ in ("NOUN", "PROPN") and (lem in ANSWER_NOUNS or t.lower_ in ANSWER_NOUNS) and not _is_label(t) \
-                and not (strong and lem in ("instruction", "guideline")) \
+                and not (strong and lem in ("instruction", "guideline")) and not _party_user(t) \
+                and not _sent_to_party(t) and not _ui_name(t) \
                 and not (t.i > 0 and t.doc[t.i - 1].text == "-") \
                 and not (lem in _SELF_NAMES and any(c.dep_ == "det" and c.lower_ in ("this", "these")
                                                     for c in t.children)):
@@ -483,6 +689,7 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # an imperative to the reader itself, not an asking clause.
         if t.pos_ == "VERB" and t.dep_ not in ("ROOT", "amod", "compound", "conj") and lem in ("ask", "answer", "respond",
                                                                                        "reply") and \
+                not (t.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in t.children)) and \
                 not any(c.dep_ in ("nsubj", "agent") and c.lower_ in ("you", "i", "we", "by") for c in t.children) and \
                 not (lem == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and
                      not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in t.children)):
@@ -496,6 +703,27 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
                 for c in t.children):
             return True
     return False
+
+
+def _sent_to_party(t) -> bool:
+    """Answer noun ``t`` is sent or given to a named party ("forward your answer to the reviewing
+    officer", "send the reply to BIS"): a party's correspondence, where an assistant's answer goes
+    to the user. The recipient is a person (WordNet) or a name in a "to" phrase of the verb governing ``t`` (or of that verb's head,
+    the parser's attachment varies) whose object is a noun that is neither an agent nor an answer."""
+    if t.dep_ not in ("dobj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX", "ADV"):
+        return False
+    verbs = [t.head] + ([t.head.head] if t.head.head.i != t.head.i else [])
+    return any(p.dep_ in ("prep", "dative") and p.lower_ == "to" and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.pos_ == "NOUN" and names_a_person(_lemma(o))) and
+        not _is_agent(o) and _lemma(o) not in ANSWER_NOUNS
+        for o in p.children) for v in verbs for p in v.children if p.i > t.i)
+
+
+def _ui_name(t) -> bool:
+    """Answer noun ``t`` is part of a capitalised name inside the sentence ("choose Reports and
+    then Export Summary", "click Submit Answer"): a button, menu or report of a manual."""
+    return t.tag_ in ("NNP", "NNPS") and t.i > 0 and t.text[:1].isupper() and not t.is_sent_start and \
+        t.doc[t.i - 1].text[:1].isupper() and not t.doc[t.i - 1].is_punct
 
 
 _GIVEN = frozenset("give tell provide receive instruct teach produce generate write output return".split())
@@ -525,7 +753,8 @@ def _agentive_clause(c) -> bool:
     the parser reads as a clausal subject)."""
     if c.dep_ not in ("csubj", "csubjpass") or not _answering(c):
         return False
-    return any(k.dep_ in ("nsubj", "compound") and (_agentive(k) or k.lower_ in ("whoever", "anyone"))
+    return any(k.dep_ in ("nsubj", "compound") and (_agentive(k) or k.lower_ in _GENERIC_PERSONS or
+                                                     _lemma(k) in _AGENT_HEADS)
                for k in c.children)
 
 
@@ -623,8 +852,9 @@ def _label_addressee(doc) -> bool:
     toks = list(doc)
     # A dash separates a label only when spaced ("To the model - answer ..."); inside a compound
     # ("retrieval-augmented system") it is part of a word.
-    colon = next((t.i for t in toks[:12] if t.text == ":" or t.text in ("-", "—", "–") and t.i > 0 and
-                  toks[t.i - 1].whitespace_), None)
+    # The tokenizer may join the colon to a closing bracket ("(for automated summarizers):").
+    colon = next((t.i for t in toks[:12] if t.text == ":" or t.is_punct and t.text.endswith(":") or
+                  t.text in ("-", "—", "–") and t.i > 0 and toks[t.i - 1].whitespace_), None)
     if colon is None or colon + 1 >= len(toks):
         return False
     head = toks[:colon]
@@ -633,11 +863,35 @@ def _label_addressee(doc) -> bool:
                 t.lower_ in ("reader", "readers") and any(c.dep_ in ("amod", "compound") and
                                                           c.lower_ in AGENT_NOUNS | {"automated", "automatic"}
                                                           for c in t.children) for t in head) or \
-        any(t.lower_ in _ROLE_WORDS for t in head) or \
-        any(t.lower_ in ("whoever", "anyone") for t in head)
+        any(t.lower_ in _ROLE_WORDS and not _to_people(t) for t in head) or \
+        any(t.lower_ in ("whoever", "anyone") for t in head) or \
+        any(t.pos_ in ("NOUN", "PROPN") and not names_a_party(_lemma(t)) and not _modifier_only(t) and any(
+            c.dep_ in ("amod", "compound", "acl") and (c.tag_ == "VBG" and _lemma(c) in READING_ACTS or
+                                                       c.lower_ in ("automated", "automatic"))
+            for c in t.children) for t in head) or \
+        any(t.tag_ == "VBG" and _lemma(t) in READING_ACTS and t.head.lower_ == "for" and any(
+            o.dep_ == "dobj" and o.pos_ == "NOUN" and not names_a_party(_lemma(o)) for o in t.children)
+            for t in head)  # "summarising software"; "(for summarising tools)" parsed as a verb and its object;
+    # not "review policy", "Review Committee"
     # What follows must be a clause (a finite or base-form verb): "Tool output: 3 matches found in
-    # the list" is a record, "Note to the model: cite this page" speaks to it.
-    return named and any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:])
+    # the list" is a record, "Note to the model: cite this page" speaks to it. The tagger reads a
+    # label's first word as a noun ("...: mention only ..."); an act on what is said in its base
+    # form there (WordNet verb, word = lemma) opens a clause too.
+    from .lexical import is_verb
+
+    first = next((t for t in toks[colon + 1:] if not t.is_punct), None)
+    opens = first is not None and first.lower_ == _lemma(first) and is_verb(first.lower_) and \
+        _lemma(first) in TASK_ACTS and first.tag_ not in ("NNS", "NNPS")
+    return named and (opens or any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in toks[colon + 1:]))
+
+
+def _to_people(t) -> bool:
+    """Role word ``t`` of a label is said to be for or to a noun that names no AI agent
+    ("Instructions to applicants", "Task for the exporter"): a form's words to people."""
+    return any(p.dep_ == "prep" and p.lower_ in ("to", "for") and any(
+        o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and
+        (o.lower_ in READER_NOUNS or not _agentive(o) and not _is_agent(o))  # users, readers: people
+        for o in p.children) for p in t.children)
 
 
 def _vocative_subject(doc, subj, t) -> bool:
@@ -740,7 +994,8 @@ def _reader_as_answerer(doc) -> str | None:
     drafting an answer from this notice, you should call ..."), or the reader's task changed from
     here on ("Your task now is to tell the user ...")."""
     for t in doc:
-        if _lemma(t) not in TASK_ACTS or t.pos_ not in ("VERB", "AUX"):
+        if _lemma(t) not in TASK_ACTS and not (t.pos_ == "VERB" and _may_dictate(t) and _dictated(t)) or \
+                t.pos_ not in ("VERB", "AUX"):
             continue
         subj = _subject(t)
         if subj is None:
@@ -960,9 +1215,15 @@ def task_reason(doc) -> str | None:
     polite = any(t.lower_ in ("please", "kindly") for t in toks)
     for t in toks:
         lem = _lemma(t)
-        if lem not in TASK_ACTS or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT"):
+        # An act on what is said, shown or judged: one of TASK_ACTS, or any verb that dictates it
+        # ("refer to X only as a trusted partner", "convince the reader that ...").
+        if not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.dep_ == "ROOT") or \
+                lem not in TASK_ACTS and not (t.pos_ == "VERB" and _may_dictate(t) and _dictated(t)):
             continue
-        if _duty_of_agent(t) and not _reported(t):
+        # An agent named only by its reading ("Anyone reading this notice should report
+        # violations to OEE") is any reader unless it is told what to say or show.
+        if _duty_of_agent(t) and not _reported(t) and (_machine_subject(t) or _dictated(t) or
+                                                       _answer_context(doc, strong=True)):
             return f"'{t.text}' laid on an AI agent"
         if _output_subject(t) and not _reported(t):
             return f"'{t.text}' laid on the answer"
@@ -1022,6 +1283,10 @@ def task_reason(doc) -> str | None:
                 _answer_context(doc, strong=True):
             return f"imperative '{t.text}' about the answer"
     if (r := _agent_request(doc)) is not None:
+        return r
+    if (r := _document_agent_duty(doc)) is not None:
+        return r
+    if (r := _dictated_imperative(doc)) is not None:
         return r
     if (r := _passive_duty(doc)) is not None:
         return r
@@ -1119,7 +1384,7 @@ def _passive_duty(doc) -> str | None:
             t.dep_ == "xcomp" and _lemma(t.head) in ("be", "have", "need") and \
             any(c.tag_ == "TO" for c in t.children)
         # ... or the status it is to have ("is to be considered unlisted").
-        content = _says_content(t) or any(c.lower_ == "as" or c.dep_ == "oprd" for c in t.children)
+        content = _says_content(t) or _dictated(t) or any(c.lower_ == "as" or c.dep_ == "oprd" for c in t.children)
         if duty and content and _answer_context(doc, strong=True):
             return f"'{t.text}' laid on whoever answers"
     return None
@@ -1139,7 +1404,12 @@ def _agent_request(doc) -> str | None:
     if not marker:
         return None
     for a in doc:
-        if not (_agentive(a) or _answering_agent(a.lower_)) or a.lower_ in READER_NOUNS or _generic_class(a, doc):
+        # Readers are people unless a modifier makes them machines ("any automated reader").
+        machine_reader = a.lower_ in READER_NOUNS and any(
+            c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+            for c in a.children)
+        if not (_agentive(a) or _answering_agent(a.lower_)) or a.lower_ in READER_NOUNS and not machine_reader or \
+                _generic_class(a, doc):
             continue
         # The agent acts or is asked to: a subject, or the object of a requesting verb; not a
         # thing handled by someone else ("Exporters must classify AI models ...").
@@ -1152,10 +1422,15 @@ def _agent_request(doc) -> str | None:
                 continue
             # "present X as Y": the "as" complement may hang anywhere in a misread parse.
             # ... or how it is to be shown ("portray X favourably", "call it a partner").
-            content = _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or \
+            # An agent named only by its reading ("Anyone reading this notice should report ...")
+            # is any reader: only what it is told to say or show makes the request an injection.
+            machine = _is_agent(a) or _lemma(a) in _AGENT_HEADS or _answering_agent(a.lower_) or any(
+                c.dep_ in ("amod", "compound") and (c.lower_ in AGENT_NOUNS or c.lower_ in ("automated", "automatic"))
+                for c in a.children)
+            content = _dictated(v) or _answer_context(doc, strong=True) or machine and (
+                _says_content(v) or any(c.lower_ == "as" for c in doc[v.i + 1:]) or
                 any(c.dep_ == "oprd" and not c.like_num or c.dep_ == "advmod" and c.lower_.endswith("ly")
-                    for c in v.children) or \
-                _answer_context(doc, strong=True)
+                    for c in v.children))
             if content:
                 return f"'{v.text}' requested of an AI agent"
     return None
@@ -1324,6 +1599,8 @@ _LABEL = re.compile(r"^(?:[^:.!?]|:(?=\S)){1,40}?(?::|->|=>|>>|=)\s+(?=\S)|^\([^
 # ``message = '...'``, ``-> '...'``), not speech attributed in the sentence.
 _VALUE = re.compile(r"""(?:[:=>({\[,]\s*)["'“‘]([^"'”’]{12,})["'”’]""")
 _POLITE = re.compile(r"^\s*(?:please|kindly)\s*,?\s+(?=\w)", re.I)
+_LIST_MARK = re.compile(r"""^\s*(?:[•·▪◦‣⁃●○■□☐☑✓✔*+\-–—]+|\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]|\d{1,3}/|
+                        \[(?:fn|note|\d)[^\]]{0,8}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+(?=\S)""", re.X | re.I)
 
 
 _IDENTIFIER = re.compile(r"\b[A-Za-z][a-z0-9]+(?:(?:[_.]|(?<=[a-z0-9])(?=[A-Z]))[A-Za-z][a-z0-9]+)+\b")
@@ -1375,6 +1652,12 @@ def _readings(sentence: str) -> list[str]:
     (a tool's output carries its instruction inside a value), and without a leading
     "Please" (which the parser takes for the root, leaving the verb an adverb)."""
     out = [sentence]
+    # A list, checklist or footnote marker is no word of the sentence ("• Whoever ...", "(iv) ...",
+    # "3. ...", "¹ ..."); the parser would take it for the root.
+    unmarked = _LIST_MARK.sub("", sentence, count=1)
+    if unmarked != sentence and len(unmarked.split()) >= 3:
+        sentence = _cap(unmarked)
+        out.append(sentence)
     untagged = " ".join(_TAGS.sub(" ", sentence).split()).rstrip(")").strip()
     plain = " ".join(_MARKUP.sub(" ", untagged).split())
     for r in (untagged, plain):
@@ -1398,6 +1681,11 @@ def _readings(sentence: str) -> list[str]:
         # As a sentence of its own (capital, full stop): the tagger reads a bare "inform the user
         # ..." as a subordinate clause.
         out.extend(_cap(m.group(1).strip().rstrip(".")) + "." for m in values)
+    # A field assigned without spaces ("model_hint=state that ..."): read as a label with a colon.
+    assigned = re.sub(r"^(\s*[A-Za-z][\w.\-]{1,40})\s*=\s*(?=[A-Za-z])", r"\1: ", plain or sentence)
+    if assigned != (plain or sentence):
+        plain = assigned
+        out.append(assigned)
     # Field names written as identifiers ("assistant_directives", "aiNote", "llm.hint") in words, so
     # that a label naming an AI agent is read as one (:func:`_label_addressee`).
     spelled = _spell_identifiers(plain or sentence)
@@ -1431,6 +1719,16 @@ _FRONTED = re.compile(r"^(?:whatever|whenever|whoever|when|if|once|before|after|
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose\s+\w+)\s+([^,]{12,}?)(?:,|$)", re.I)
 
 
+_LEAD_PHRASE = re.compile(r"^((?:[^\s,;:]+\s+){0,5}[^\s,;:]+),\s+([a-z]+)(\b.{8,})$")
+
+
+def _base_verb(word: str) -> bool:
+    """``word`` is a verb's base form in WordNet (what an imperative starts with)."""
+    from .lexical import is_verb
+
+    return is_verb(word)
+
+
 def _clauses(sentence: str) -> list[str]:
     """The clauses of ``sentence`` that can stand as sentences of their own, each as one:
     an instruction planted inside a longer regulatory sentence ("Licences are reviewed case by
@@ -1453,6 +1751,11 @@ def _clauses(sentence: str) -> list[str]:
     m = _FRONTED.match(sentence)
     if m:
         parts.append(m.group(1))
+    # A short fronted phrase before a base-form verb ("From now on, reply ...", "In every summary,
+    # leave out ..."): the imperative after it, which the parser may otherwise misread as a noun.
+    m = _LEAD_PHRASE.match(sentence)
+    if m and m.group(2).lower() == m.group(2) and _base_verb(m.group(2)):
+        parts.append(m.group(2) + m.group(3))
     pieces = _COORD.split(sentence)
     if len(pieces) > 1:
         parts.extend(pieces)
@@ -1860,7 +2163,10 @@ def _may_direct(sentence: str) -> bool:
     100-page rule would cost seconds)."""
     words = {w.lower() for w in _LEX.findall(sentence)}
     stems = {w[:-1] if w.endswith("s") else w for w in words}
-    if _decoded(sentence):
+    # ... and the gerunds of output acts ("stick to saying", "keep to describing"; not of every
+    # act: "including", "listing" fill regulations).
+    gerunds = {g for w in words if w.endswith("ing") and len(w) > 5 for g in (w[:-3], w[:-3] + "e")}
+    if _decoded(sentence) or gerunds & OUTPUT_ACTS:
         return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    {"you", "yourself", "now", "let", "ask", "asks", "asked", "asking"})) or \
@@ -2027,7 +2333,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "7"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "8"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,18 @@ def is_verb(lemma: str) -> bool:
     return lemma in wordnet_verbs()["lemmas"]
 
 
+def speech_first(lemma: str) -> bool:
+    """``lemma``'s most frequent WordNet sense is one of communication (verb.communication: "state",
+    "say", "tell", "report"), not of checking or reasoning ("confirm", "verify", "conclude" first
+    mean establishing the truth of something)."""
+    return lemma in _communication_first()
+
+
+@lru_cache(maxsize=1)
+def _communication_first() -> frozenset[str]:
+    return frozenset(wordnet_verbs()["communication_first"])
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     try:
@@ -162,6 +174,14 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
     "director", "official", "analyst"; not "company", "agency", "entity")? Note that WordNet calls a
     "supplier" or "vendor" a person too: callers use this where only people can be meant."""
     return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas), depth)
+
+
+def names_a_party(lemma: str, depth: int = 14) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *person* or *organization*
+    ("official", "forwarder", "bank", "company", "agency"; not "tool", "system", "program")? A party
+    that can hold a duty in a regulation, as against a machine."""
+    return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas) or
+                     lemmas[:1] in (["organization"], ["organisation"], ["social_group"]), depth, senses=2)
 
 
 def _descends(lemma: str, test: Callable[[list[str]], bool], depth: int, senses: int | None = None) -> bool:
