@@ -393,6 +393,17 @@ def test_blind_s21_set():
     assert english[0] >= 32 and other[0] >= 10 and benign[0] <= 2
 
 
+def test_blind_s22_set():
+    """tests/fixtures/injection/blind_s22.jsonl, written at stop 22 by someone who saw neither the code
+    nor the other sets (48 planted instructions, 9 in other languages; 47 hard benign sentences). The
+    held-out set: only these aggregates are read. First run (stop-21 detector): 32/39 English and 9/9
+    other-language instructions flagged, 3/47 benign flagged; stop-22 detector: 35/39, 9/9, 2/47.
+    Asserted as measured."""
+    english, other, benign = flagged_by_group("blind_s22.jsonl")
+    assert (english[1], other[1], benign[1]) == (39, 9, 47)
+    assert english[0] >= 35 and other[0] >= 9 and benign[0] <= 2
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses

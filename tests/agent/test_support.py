@@ -841,6 +841,18 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     assert kept >= 42 and unsupported_kept == 0, render(report)
 
 
+def test_blind_split_s22_over_the_shared_corpus(corpus_index):
+    """The split written at stop 22 (tests/fixtures/claims/blind_s22.jsonl: 63 faithful, 62 unfaithful
+    in 8 kinds) by someone who saw neither the code nor the other splits; the held-out split, only
+    these aggregates are read. First run (stop-21 checker): 38/63 faithful kept, 6/62 unsupported
+    kept; with the stop-22 checker: 38/63 and 5/62 (3 contradicting, 2 wrong-entity sentences).
+    Asserted as measured, a floor against regressions: the issue's targets (0 through, >= 95 % kept)
+    are not met on held-out sentences."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 38 and unsupported_kept <= 5, render(report)
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
