@@ -436,10 +436,12 @@ def parsed_focus(question: str) -> list[str] | None:
         return [norm_key(t.text) for t in mods] + [norm_key(noun.text)]
 
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.i == 0 and root.tag_ == "VB":
-        # An imperative request ("Name the firms ...", "List the agencies ..."): the
-        # focus is its direct object.
-        obj = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    opener = doc[0] if len(doc) else None
+    if opener is not None and opener.tag_ == "VB" and opener.dep_ in ("ROOT", "advcl", "ccomp"):
+        # An imperative request ("Name the firms ...", "List the agencies ..."): the focus is its
+        # direct object (also when the parser hangs the imperative under a later verb: "Name the
+        # eleven entities the July 2022 rule added.").
+        obj = next((c for c in opener.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is not None:
             return phrase(obj)
     for tok in doc:

@@ -2649,6 +2649,25 @@ def _names_office_holder(doc) -> bool:
     return False
 
 
+def _restates_count(q: Question, text: str) -> bool:
+    """Does ``text`` count the question's focus noun with the figure the question itself states
+    ("adding *eleven entities*" for "Name the *eleven entities* ...", "11" and "eleven" alike)?"""
+    stated = _stated_counts(q)
+    return bool(stated) and bool(stated & _counts_of(text, q.focus[-1]))
+
+
+def _stated_counts(q: Question) -> set[str]:
+    """The figures (as digits) with which the question counts its own focus noun ("Name the
+    *eleven* entities": {"11"})."""
+    return _counts_of(q.text, q.focus[-1]) if q.focus else set()
+
+
+def _counts_of(text: str, head: str) -> set[str]:
+    """The figures of ``text`` (as digits: "eleven" -> "11") that count the noun ``head`` (:func:`_counts`)."""
+    return {number_word(m.group(0).strip().lower()) or m.group(0).strip()
+            for m in find_numbers(text) if _counts(text, (m.start(), m.end(), m.group(0)), head)}
+
+
 def _persons_named(text: str) -> list[str]:
     """The person names spaCy's recogniser finds in ``text``, less what is no name: a span with
     a figure ("L. 115-232"), a field label ("Email: ..."), a single word WordNet knows as a noun
@@ -2703,11 +2722,30 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if (d := _asked_definition(q, cands)) is not None:
         return _definition_answer(question, q, d[0], d[1], picked)
     citations: list[Citation] = []
-    if q.kind is AnswerKind.LIST:
+    # A list question, or a "which" question that counts its plural focus ("Which three entities ...?").
+    if q.kind is AnswerKind.LIST or (q.kind is AnswerKind.ENTITY and len(_stated_counts(q) - {"1"}) > 0):
         heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
+        if not heads and _restates_count(q, best.text):
+            # "Which 28 entities were added ...?": the best sentence only counts them ("adding
+            # twenty-eight entities"); a retrieved list of exactly that many records names them.
+            stated = _stated_counts(q)
+            listing = next((c for c in cands if record_span(c.doc.body, c.start) is not None
+                            and str(len(records(c.doc.body))) in stated), None)
+            if listing is not None:
+                heads, total = _record_heads(q, listing, store, MAX_LIST_ITEMS)
         if heads:
             return _record_list_answer(question, heads, total)
     items = a.codes or _lead_items(q, picked, value)
+    if q.kind is AnswerKind.LIST and not items and _line_label(best.text) is not None \
+            and not _about_main_name(q, best, by_run=False, spelt=True):
+        # "Which agencies sit on the End-User Review Committee?": the best quote is a header line
+        # listing its own document's agencies ("AGENCY: Bureau of Industry and Security, Commerce"),
+        # which _lead_items refuses as items for the same reason; it does not lead either.
+        return _abstention(q, hits, "the evidence lists its own document's, not the asked", settings)
+    if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY) and not items and _restates_count(q, best.text):
+        # "Name the eleven entities the July 2020 rule added": the best sentence says only what the
+        # question states ("adding eleven entities"); it names none of them.
+        return _abstention(q, hits, "the evidence counts the asked items but names none", settings)
     if q.kind is AnswerKind.QUANTITY and not items:
         # A question that asks for an amount is answered by an amount tied to it: the best sentence
         # without one ("These visa restrictions complement ... 28 entities" for "How many officials

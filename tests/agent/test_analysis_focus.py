@@ -19,6 +19,9 @@ from agent.analysis import parsed_focus
     ("zte address on entity list?", ["zte", "address"]),
     # ... and a noun the tagger reads as a verb (WordNet has it as a noun only) is its head.
     ("Urumqi PSB postcode on the entity list?", ["postcode"]),
+    # An imperative's object, also when the parser hangs the imperative under a later verb.
+    ("Name the eleven entities the July 2022 rule added.", ["entity"]),
+    ("List the agencies that sit on the committee.", ["agency"]),
 ])
 def test_the_focus_is_what_the_question_asks_for(question, focus):
     assert parsed_focus(question) == focus

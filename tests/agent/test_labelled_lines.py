@@ -71,3 +71,5 @@ def test_a_header_line_lists_its_documents_agencies_not_a_committees(notice_inde
     assert issued.startswith("Department of Port Safety"), issued
     board = lead("Which agencies sit on the Quay Review Board?", notice_index)
     assert not board.startswith("Department of Port Safety"), board
+    # Nor does the header line lead as a quote: the sources don't say who sits on the board.
+    assert not board.startswith("“AGENCY:"), board
