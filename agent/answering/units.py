@@ -174,19 +174,23 @@ def currency_words() -> frozenset[str]:
 def figure_unit(text: str, start: int, end: int) -> str | None:
     """The unit of the figure at ``text[start:end]``: the unit of the spaCy entity that
     overlaps it, else "percent" for a percent sign and "money" for a currency symbol
-    in it; None when nothing says."""
+    in it; "money" too for a currency's name (CLDR, :func:`currency_words`) in it or right
+    after it ("25,000,000 dong"); None when nothing says."""
+    # The figure with the word written right after it: "25,000,000 *dong*", "10,000 *euros*".
+    after = re.match(r"\s*([^\W\d_]+)", text[end:])
+    words = set(text[start:end].lower().split()) | ({after.group(1).lower()} if after else set())
     try:
         for s, e, unit in _entity_units(text):
             if s < end and e > start:
-                if unit == "count" and currency_words() & set(text[start:end].lower().split()):
-                    return "money"  # spaCy tags "10,000" of "10,000 euros" CARDINAL
+                if unit in ("count", "measure") and currency_words() & words:
+                    return "money"  # spaCy tags "10,000 euros" CARDINAL, "25,000,000 dong" QUANTITY
                 return unit
     except Exception:  # noqa: BLE001 - spaCy missing or failing: the symbols alone decide
         log.debug("no spaCy entities for a figure's unit", exc_info=True)
     surface = text[start:end]
     if "%" in surface:
         return "percent"
-    if any(unicodedata.category(ch) == "Sc" for ch in surface) or currency_words() & set(surface.lower().split()):
+    if any(unicodedata.category(ch) == "Sc" for ch in surface) or currency_words() & words:
         return "money"
     return None
 

@@ -36,6 +36,9 @@ def embedder():
     # spaCy tags only "10,000" (CARDINAL): the currency's name makes it money.
     ("The bank paid a fine of 10,000 euros for the violations.", "10,000 euros", "money"),
     ("The court ordered damages of 500 rupees.", "500 rupees", "money"),
+    # The figure alone, with the currency's name after it (spaCy: QUANTITY, "measure").
+    ("Công ty Thép Việt Nam paid a fine of 25,000,000 dong.", "25,000,000", "money"),
+    ("The mill shipped 40,000 tonnes of rebar.", "40,000", "measure"),
 ])
 def test_a_figure_has_the_unit_of_its_entity(sentence, figure, unit):
     i = sentence.index(figure)
