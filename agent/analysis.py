@@ -679,8 +679,8 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
 
 def asks_duration(question: str, focus: list[str]) -> bool:
     """Does the question ask for a length of time: "how long" / "how soon" / "how fast" / "how
-    quickly" opens its asking clause (or a clause of it), or "how many" counts a noun that names a length of time by WordNet ("within how many business
-    *days*", :func:`lexical.names_a_duration`)?"""
+    quickly" opens its asking clause (or a clause of it), or "how many" counts a noun that names a
+    length of time by WordNet ("within how many business *days*", :func:`lexical.names_a_duration`)?"""
     from .lexical import names_a_duration, noun_base
 
     asked = asking_clause(question).strip().lower()

@@ -23,7 +23,7 @@ from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
-                       text_keys)
+                       territory_code, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -1192,8 +1192,6 @@ def _address_field(store: IndexStore, fields: list[Field]) -> Field | None:
 def _only_territories(value: str) -> bool:
     """Is every ";"-separated address of the value only a country or territory (a code or a name,
     by rigour's territory table: "CU", "JP; CN", "Borduria" is not one)?"""
-    from .analysis import territory_code
-
     parts = [p.strip().rstrip(".") for p in value.split(";") if p.strip()]
     return bool(parts) and all(territory_code(p) is not None for p in parts)
 
@@ -1418,7 +1416,7 @@ def _item_lead_in(body: str, start: int, max_lines: int = 12) -> str | None:
     """The line that introduces the enumerated item that opens at ``start`` ("(2) The Contractor shall report
     the following information ..." for "(i) Within one business day ..." and for "(ii) Within 10
     business days ..."): the nearest line before it that is not an item of the same level (by
-    the enumerator's style: roman, letter, digit). None when ``c`` is no item's opening or the
+    the enumerator's style: roman, letter, digit). None when no item opens at ``start`` or the
     lead-in is not within ``max_lines`` lines."""
     line_start = body.rfind("\n", 0, start) + 1
     m = _ENUMERATOR.match(body, line_start)
@@ -2108,17 +2106,30 @@ def _speaker(q: Question, text: str) -> bool:
     return False
 
 
-def _publisher_speaks(q: Question, c: Candidate) -> bool:
-    """Is the asked speaker - the names of the question's subject ("What did *the State Department*
-    say ...?", spaCy's parse) - the publisher of the quote's document (a press statement of the
-    "U.S. Department of State")? Its own sentences are what it says, with no "said" in them."""
-    doc = _parsed(asking_clause(q.text))
+def _says(q: Question, c: Candidate) -> bool:
+    """Does the quote show the question's names speaking ("SenseTime said", :func:`_speaker`), in a
+    sentence whose context holds all of them?"""
+    return _named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_speaker(question: str) -> frozenset[str]:
+    """Keys of the names of the question's subject ("What did *the State Department* say ...?":
+    state, department; spaCy's parse); empty when it has none."""
+    doc = _parsed(asking_clause(question))
     subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
     if subject is None:
-        return False
-    said_by = {norm_key(t.text) for t in subject.subtree if t.pos_ == "PROPN" or t.text[:1].isupper()} - {""}
-    keys = _publisher_keys(getattr(c.doc, "publisher", "") or "")
-    return bool(said_by) and all(key_in(k, set(keys)) for k in said_by)
+        return frozenset()
+    return frozenset({norm_key(t.text) for t in subject.subtree if t.pos_ == "PROPN" or t.text[:1].isupper()} - {""})
+
+
+def _publisher_speaks(q: Question, c: Candidate) -> bool:
+    """Is the asked speaker (:func:`_asked_speaker`) the publisher of the quote's document (a press
+    statement of the "U.S. Department of State")? Its own sentences are what it says, with no
+    "said" in them."""
+    said_by = _asked_speaker(q.text)
+    keys = set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
+    return bool(said_by) and all(key_in(k, keys) for k in said_by)
 
 
 # ---------------------------------------------------------------- abstention
@@ -2172,8 +2183,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 0.5 if comp_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
         # (Or the lead quote is the speaker's own document's: no "said" in a press statement.)
-        speaker = float(any(_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text) for c in picked)
-                        or _publisher_speaks(q, best))
+        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best))
     else:
         speaker = 1.0
     features = {
@@ -2430,13 +2440,12 @@ _NAME_YEAR = re.compile(r"\b([A-Z][a-z]+) of ((?:19|20)\d\d)\b")
 def _dating_keys(c: Candidate) -> set[str]:
     """The keys of a candidate sentence less the years that only name something ("Section 232 of
     the Trade Act of 1962" does not date a sentence about 2019 to 1962)."""
-    named = {m.group(2) for m in _NAME_YEAR.finditer(c.text) if m.group(1).lower() not in MONTHS}
-    if not named:
+    in_names = [m.group(2) for m in _NAME_YEAR.finditer(c.text) if m.group(1).lower() not in MONTHS]
+    if not in_names:
         return c.keys
     # Unless the year is also written as a time elsewhere in the sentence.
-    elsewhere = {y for y in named if len(re.findall(rf"\b{y}\b", c.text)) > len(
-        [m for m in _NAME_YEAR.finditer(c.text) if m.group(2) == y and m.group(1).lower() not in MONTHS])}
-    return c.keys - (named - elsewhere)
+    only_named = {y for y in in_names if len(re.findall(rf"\b{y}\b", c.text)) == in_names.count(y)}
+    return c.keys - only_named
 
 
 @functools.lru_cache(maxsize=1024)
@@ -2495,8 +2504,7 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if q.kind is AnswerKind.STATEMENT:
         # "What did the State Department say ...?": of the best sentences, one the asked speaker says
         # (in its own statement, or "X said") leads - not another party's words on the same topic.
-        spoken = next((c for c in quotable[:_ASKED_POOL] if _publisher_speaks(q, c)
-                       or (_named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text))), None)
+        spoken = next((c for c in quotable[:_ASKED_POOL] if _publisher_speaks(q, c) or _says(q, c)), None)
         if spoken is not None and spoken is not quotable[0]:
             quotable = [spoken] + [c for c in quotable if c is not spoken]
     best = quotable[0]
@@ -2722,13 +2730,14 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if (d := _asked_definition(q, cands)) is not None:
         return _definition_answer(question, q, d[0], d[1], picked)
     citations: list[Citation] = []
+    stated = _stated_counts(q) if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY) else set()
+    restated = bool(stated) and _restates_count(q, best.text)
     # A list question, or a "which" question that counts its plural focus ("Which three entities ...?").
-    if q.kind is AnswerKind.LIST or (q.kind is AnswerKind.ENTITY and len(_stated_counts(q) - {"1"}) > 0):
+    if q.kind is AnswerKind.LIST or (q.kind is AnswerKind.ENTITY and len(stated - {"1"}) > 0):
         heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
-        if not heads and _restates_count(q, best.text):
+        if not heads and restated:
             # "Which 28 entities were added ...?": the best sentence only counts them ("adding
             # twenty-eight entities"); a retrieved list of exactly that many records names them.
-            stated = _stated_counts(q)
             listing = next((c for c in cands if record_span(c.doc.body, c.start) is not None
                             and str(len(records(c.doc.body))) in stated), None)
             if listing is not None:
@@ -2742,7 +2751,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # listing its own document's agencies ("AGENCY: Bureau of Industry and Security, Commerce"),
         # which _lead_items refuses as items for the same reason; it does not lead either.
         return _abstention(q, hits, "the evidence lists its own document's, not the asked", settings)
-    if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY) and not items and _restates_count(q, best.text):
+    if not items and restated:
         # "Name the eleven entities the July 2020 rule added": the best sentence says only what the
         # question states ("adding eleven entities"); it names none of them.
         return _abstention(q, hits, "the evidence counts the asked items but names none", settings)
