@@ -472,7 +472,13 @@ def parsed_focus(question: str) -> list[str] | None:
         # 28 entities?"): then the noun it reads as its subject is the head.
         if root.pos_ in ("NOUN", "PROPN") or (root.pos_ == "VERB" and _noun_not_verb(root.text.lower())):
             # (A noun the tagger reads as a verb: "Urumqi PSB *postcode* on the entity list?".)
-            return phrase(root)
+            # A verbless phrase has no subject: a noun the parser hangs as one on a later noun root
+            # ("*Docket number* and RIN of the Oct. 9 2019 entity list additions *rule*?") is its head.
+            # (A common noun that opens a phrase of its own - "of ...", "and RIN" - not a name
+            # compounded onto the root: "Urumqi Municipal Public Security *Bureau* postcode".)
+            subj = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < root.i
+                         and any(g.dep_ in ("prep", "conj") for g in c.children)), None)
+            return phrase(subj if subj is not None else root)
         if root.tag_ in ("VBG", "VBN") or _last_noun_read_as_verb(root):
             subj = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if subj is not None:
@@ -601,7 +607,7 @@ def _names_where_case_is_silent(question: str, terms: list[Term], silent: list[i
                         named[i] = named[i] or terms[i].surface.islower()
                     break
         for i in run:
-            if i in silent and not named[i] and not _is_dictionary_word(terms[i].surface):
+            if i in silent and not named[i] and not _is_dictionary_word(re.sub(r"['’]s$", "", terms[i].surface)):
                 named[i] = True
     return [replace(t, named=n) if n != t.named else t for t, n in zip(terms, named)]
 
@@ -643,9 +649,11 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         idf = math.log((n + 1) / (df + 1)) + 1.0
         named = (w[:1].isupper() and w != first) or any(ch.isdigit() for ch in w) or territory_code(w) is not None \
             or (len(w) > 1 and w[1:].lower() != w[1:])
-        if not named and w.islower() and df > 0:
+        if not named and (w.islower() or w == first) and df > 0:
             # "iflytek address on entity list?": a word typed in lower case is a name when the
-            # sources write it capitalised wherever case tells (not at a sentence start).
+            # sources write it capitalised wherever case tells (not at a sentence start). So is
+            # the question's first word, whose capital says nothing ("Hikvision street address
+            # in Hangzhou?" names Hikvision; "Name the ..." names no one).
             share = store.capitalised_share(re.sub(r"'s$", "", lookup))
             named = share is not None and share >= NAME_CASE_SHARE
             if share is None:
@@ -660,7 +668,15 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         head = focus[-1]
         head_df = next((t.df for t in terms if t.key == head), None)
     kind = answer_kind(question, store)
-    units = _unit_probabilities(question, store) if kind is AnswerKind.QUANTITY else None
+    # A date question's focus may name an identifier too: "What telephone number does the December
+    # 2019 rule give?" (the answer-kind model hears the date; the unit model hears the number).
+    # (Not a focus that names a date itself, by the answer-kind model: "the *date* of PF 2019-33".)
+    from .answering.kinds import phrase_kind
+
+    dated_focus = kind is AnswerKind.DATE and bool(focus) and \
+        not re.match(r"(when|by when|since when)\b", asking_clause(question).strip().lower()) and \
+        (phrase_kind(" ".join(focus), store.embedder) or ("",))[0] != AnswerKind.DATE.value
+    units = _unit_probabilities(question, store) if kind is AnswerKind.QUANTITY or dated_focus else None
     from .answering.units import sure_unit
 
     # "What is the docket number of the rule?" asks for a label, not a figure: lead with the
@@ -670,6 +686,8 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         not re.match(r"how (many|much)\b", asking_clause(question).strip().lower())
     if identifier:
         kind, units = AnswerKind.OTHER, None
+    elif kind is AnswerKind.DATE:
+        units = None
     duration = asks_duration(question, focus)
     if duration:
         kind, units, identifier = AnswerKind.QUANTITY, None, False

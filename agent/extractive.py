@@ -1080,6 +1080,45 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     return None
 
 
+def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: list[Candidate]) -> str | None:
+    """The name of the party a question asks a list entry's field of, when no entry names it
+    ("What licence review policy applies to ZTE Corporation?", "zte address on entity list?":
+    ZTE is named only in a FAR clause, and no record of any list holds it), else None.
+
+    Three things must hold: the asked noun is a field label of the index's records (found among
+    the retrieved documents' records, as :func:`_record_field` finds labels); the party's rarest
+    name (:func:`_party_term`) is written in the sources but in no record, whichever document
+    the keyword index finds it in; and none of the best sentences holds the asked noun and the
+    party, in itself or its document's title ("DATE: August 29, 2019" of "PF 2019-33"; a prose
+    sentence may give the fact: "submit written comments to the Regulatory
+    Secretariat Division at one of the addresses shown below" for a division no list carries)."""
+    if not q.focus or q.identifier:
+        return None
+    record_docs = [doc for _, doc in _retrieved_documents(hits, store) if records(doc.body)]
+    if not record_docs:
+        return None
+    labels = {f.label for doc in record_docs for r in records(doc.body) for f in r.fields[1:]}
+    aliases = frozenset(a for doc in record_docs for a in _record_alias_labels(store, records(doc.body)))
+    if not _labels_asked(q, labels, aliases):
+        return None
+    party = _party_term(q, set().union(*(_title_keys(d) for d in record_docs)), known_only=True)
+    if party is None:
+        return None
+    head = q.focus[-1]
+    if any(key_in(head, keys) and _holds(q, party, keys | _title_keys(c.doc))
+           for c, keys in ((c, text_keys(c.text)) for c in picked[:3])):
+        return None
+    chunks = store.get_chunks([cid for cid, _ in store.keyword_search(party.surface, 50)])
+    for ch in chunks.values():
+        doc = store.get_document(ch.doc_id)
+        if doc is None:
+            continue
+        for rec in records(doc.body):
+            if rec.end > ch.start and rec.start < ch.end and _holds(q, party, text_keys(doc.body[rec.start:rec.end])):
+                return None
+    return party.surface
+
+
 def _names_exactly(names: list[str], keys: set[str]) -> bool:
     """Is one of a record's names - its name line, a parenthesised short form in it ("(Huawei)"),
     an item of an other-names line ("Anna Zhu; Zhu Jiejin") - made of exactly the words ``keys``?"""
@@ -1114,17 +1153,23 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
     policy *and* FR cite", "the first FR citation *and* the start date"): each part of the asking
     clause split at "and" / "&" whose closest field (the measure of :func:`_record_field`, with
     the part in place of the question) is another field than ``chosen`` and reaches
-    ``MIN_FIELD_SIMILARITY``; in the question's order."""
+    ``MIN_FIELD_SIMILARITY``; a part asking for a part of an address (:func:`_part_of_address`:
+    "postal code", "city") takes the address field; in the question's order."""
     import numpy as np
 
-    parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", asking_clause(q.text)) if p.strip()]
+    parts = _asked_parts(q)
     if len(parts) < 2:
         return ()
     out: list[Field] = []
     vecs = np.asarray(store.embedder.embed_queries(parts))
+    address = _address_field(store, fields)
     for part, pv in zip(parts, vecs):
         sims = _with_label_acronyms(part, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
         j = int(np.argmax(sims))
+        if address is not None and _part_of_address(store, part):
+            # "... and postal code": a part of the address, whichever label the words are nearest.
+            j = fields.index(address)
+            sims[j] = max(float(sims[j]), MIN_FIELD_SIMILARITY)
         if j != chosen and sims[j] >= MIN_FIELD_SIMILARITY and fields[j] not in out:
             out.append(fields[j])
     return tuple(out)
@@ -1180,8 +1225,34 @@ def _asks_code(q: Question) -> bool:
     if q.kind not in (AnswerKind.OTHER, AnswerKind.ENTITY, AnswerKind.PLACE):
         return False
     words = [t for t in _parsed(q.text) if (norm_key(t.text) == q.focus[-1] if q.focus else t.is_alpha)]
+    return _names_code(words)
+
+
+def _names_code(words) -> bool:
+    """Is one of the spaCy tokens ``words`` a code by WordNet (a synonym or a kind of "code":
+    "postcode", "zip") and not an address (WordNet files one sense of "address" under "code")?"""
+    from .lexical import noun_generalising
+
     return any(noun_generalising("code", {w}) is not None and noun_generalising("address", {w}) is None
                for w in {t.lemma_.lower() for t in words} | {t.lower_ for t in words})
+
+
+def _asked_parts(q: Question) -> list[str]:
+    """The conjuncts of the asking clause ("licence review policy *and* postal code"), or one."""
+    return [p for p in re.split(r"\s+and\s+|\s*&\s*", asking_clause(q.text)) if p.strip()]
+
+
+def _part_of_address(store: IndexStore, part: str) -> bool:
+    """Does an asked conjunct ask for a part of an address: a code ("postal code", by WordNet) or
+    a place ("city", by the answer-kind model, :func:`answering.kinds.phrase_kind`)?"""
+    from .answering.kinds import phrase_kind
+
+    nouns = [t for t in _parsed(part) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+    if _names_code(nouns):
+        return True
+    head = next((t for t in reversed(nouns) if t.dep_ not in ("compound", "amod")), None)
+    kind = phrase_kind(head.text, store.embedder) if head is not None else None
+    return kind is not None and kind[0] == AnswerKind.PLACE.value
 
 
 def _address_field(store: IndexStore, fields: list[Field]) -> Field | None:
@@ -1219,6 +1290,8 @@ def postal_codes(address: str) -> list[str]:
     for one in address.split(";"):
         parts = [p.strip() for p in one.split(",") if p.strip()]
         for i, part in enumerate(parts):
+            if i == 0 and len(parts) >= 3:
+                continue  # an address opens with its street or building number ("36-38, quai du Point du Jour")
             if _CODE_PART.fullmatch(part) and not part.isalpha():
                 out.append(part)
             elif i == len(parts) - 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and (m := _CODE_BEFORE_COUNTRY.match(part)):
@@ -2533,6 +2606,8 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         # "What RIN ...?", "the docket number": a code written after the asked noun is the answer.
         for c, code in _label_values(q, picked + [c for c in quotable[:_ASKED_POOL] if c not in picked],
                                      docs_from=picked + [c for c in quotable if c not in picked]):
+            if _other_time(q, _title_keys(c.doc)):
+                continue  # the docket number of a rule of another month ("the June 2020 rule": not July's)
             if not any(c.doc.doc_id == p.doc.doc_id and c.start == p.start for p in picked):
                 picked.append(c)
             codes.append(code)
@@ -2705,7 +2780,12 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     fa = _record_field(q, hits, store)
     if isinstance(fa, MissingField):
         return _abstention(q, hits, f"the asked party's record has no “{fa.labels[0]}” field", settings)
-    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field):
+    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field) and not fa.more \
+            and len(_asked_parts(q)) > 1:
+        # "The postal code and city in X's address": more than the code of one address; its whole
+        # value holds every part asked (a longer lead, not a guess at which words are the city).
+        return _field_answer(question, fa)
+    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field) and not fa.more:
         # "Postcode of X?": the code of X's address, or - when the address has none ("Bern, CH",
         # "339 Hebei East Rd., Urumqi, CN") - no answer, not the whole address.
         codes = postal_codes(fa.field.value)
@@ -2720,6 +2800,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _field_answer(question, fa)
     if (held := _record_holding(q, hits, store)) is not None:
         return _holder_answer(question, *held)
+    if fa is None and (unlisted := _party_unlisted(q, hits, store, picked)) is not None:
+        return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
     if _asks_role_holder(q) and not any(_persons_named(c.text) for c in picked[:3]):

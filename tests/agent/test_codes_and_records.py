@@ -169,6 +169,8 @@ def test_a_postcode_question_gets_the_code_or_nothing(index):
     ("1306 Room, No. 26, Jinlong Road, Nansha District, Guangzhou, CN", []),
     ("339 Hebei East Rd., XUAR, Urumqi, CN", []),
     ("Bern, CH", []),
+    # ... nor is the house number an address opens with, hyphenated or not.
+    ("36-38, quai du Point du Jour, 92659 Boulogne-Billancourt cedex, FR", ["92659"]),
 ])
 def test_postal_codes_of_an_address(address, codes):
     from agent.extractive import postal_codes
@@ -411,3 +413,81 @@ def test_a_narrowed_address_is_not_answered_by_a_country(country_index, question
 def test_where_a_party_is_takes_the_country_and_a_street_address_the_street(country_index):
     assert lead(ask("Where is Norlake Cuba located?", index=country_index)).startswith("CU")
     assert "12 Hafenstrasse" in lead(ask("What is the street address of Norlake Systems GmbH?", index=country_index))
+
+
+# Session 23 (fit: blind-s22 j057, j034, j056, j021, j069, j002, j050, j045, j018; checked on blind-s23).
+UNLISTED = """title: Guidance on the prohibition of covered equipment
+publisher: Example Acquisition Council
+date: 2021-12-01
+---
+(1) Equipment produced by Zentrix Signal Company or Quorra Radio Corporation (or any subsidiary of such entities);
+
+Comments may be sent to the Policy Secretariat Division at the addresses shown below.
+
+Questions on this guidance may be sent to the Policy Secretariat Division.
+"""
+
+
+@pytest.fixture(scope="module")
+def unlisted_index(tiny_index):
+    """The entries and rule above, with a guidance naming two companies no entry lists."""
+    _, settings = tiny_index("codes-unlisted", {"example-rule.txt": RULE, "example-entries.txt": ENTRIES,
+                                                "guidance.txt": UNLISTED})
+    return settings
+
+
+def test_a_name_first_in_the_question_is_a_name(index):
+    """The first word's capital says nothing: 'Vantor street address ...' names Vantor Signal Works,
+    whose own entry answers (not Meridian's, whose address shares the town)."""
+    a = ask("Vantor street address in Szohod per its entity list entry?", index=index)
+    assert "Hulan Rd." in lead(a) and "Canal St." not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "What licence review policy applies to Quorra Radio Corporation?",
+    "quorra address on the entity list?",
+])
+def test_a_list_field_of_a_party_no_entry_lists_is_not_answered(unlisted_index, question):
+    """Quorra Radio is named in a guidance, but no entry lists it: the field an entry would give
+    is not in the sources, and no other entry's field or the guidance's sentence stands in."""
+    a = ask(question, index=unlisted_index)
+    assert a.abstained, a.text
+
+
+def test_a_field_a_prose_sentence_gives_of_an_unlisted_party_is_answered(unlisted_index):
+    a = ask("What address should comments to the Policy Secretariat Division go to?", index=unlisted_index)
+    assert not a.abstained and "Policy Secretariat Division" in a.citations[0].quote
+
+
+def test_conjoined_parts_of_an_address(index):
+    """'postal code and city': parts of one address lead with the whole address (not a guess at
+    which words are the city); 'licence review policy and postal code': the policy and the address."""
+    a = ask("Give the postal code and city in Tarvos Optical Works' entity list address.", index=index)
+    assert lead(a).startswith("17 Harbour Rd., Port Lumen, 48213, AR")
+    a = ask("Tarvos Optical Works: licence review policy and postal code in its screening entry?", index=index)
+    assert "Presumption of denial" in a.text.split("Evidence")[0] and "48213" in a.text.split("Evidence")[0]
+    assert "86 FR" not in a.text
+
+
+def test_a_telephone_number_asked_with_a_date_is_a_code(index):
+    """'What telephone number does the November 2021 rule give?': the date does not make it a date
+    question; the code after 'Phone:' answers; a division the rule gives no number for gets none."""
+    a = ask("What telephone number does the November 2021 rule give for the End-User Review Committee?", index=index)
+    assert lead(a).startswith("(202) 555-0188")
+    assert ask("What telephone number does the November 2021 rule give for the Regulatory Policy Division?",
+               index=index).abstained
+
+
+def test_a_code_of_a_rule_of_another_month_is_no_answer(index):
+    """The example rule is of November 2021: its docket number is no answer for a March 2021 rule."""
+    assert "211110-0231" not in ask("What is the docket number of the March 2021 BIS entity list rule?", index=index).text
+    assert lead(ask("What is the docket number of the November 2021 BIS entity list rule?", index=index)
+                ).startswith("211110-0231")
+
+
+def test_a_lower_case_noun_phrase_question_asks_for_its_first_noun():
+    """'docket number and RIN of the ... rule?': the parser hangs 'number' as a subject of 'rule';
+    a verbless phrase asks for its first noun phrase."""
+    from agent.analysis import parsed_focus
+
+    assert parsed_focus("docket number and RIN of the Oct. 9 2019 entity list additions rule?") == ["docket", "number"]
