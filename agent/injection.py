@@ -2333,7 +2333,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "8"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "9"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)
