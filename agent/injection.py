@@ -71,7 +71,8 @@ _DELIMITER = re.compile(
     | <\|\s*(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id)\s*\|>      # chat tokens
     | \[/?\s*(?:INST|SYS)\s*\]|<<\s*/?SYS\s*>>                                                  # llama tokens
     | ^[\s>*#-]*(?:system|assistant|developer)\s*(?:prompt|message)?\s*:                         # role lines
-    | ^\s*\#{2,}\s*(?:system|instructions?|assistant|response)\b                                 # prompt headers
+    | ^\s*\#{2,}\s*(?:system|instructions?|assistant|response)(?:\s+(?:prompt|message|override))?  # prompt headers:
+      \s*(?::|\#|$)                                 # the role word alone, not a heading ("## Response to comments")
     | ^[\s*>-]*(?:[\[【][^\]】\n]{1,40}[\]】]\s*)*                                              # [SYSTEM ...] headers, also
       [\[(【]\s*(?:system|admin|administrator|developer|operator|assistant|系统|系統|システム|시스템)   # after other bracket
       (?:\b|(?<=[^\x00-\x7f]))[^\])】\n]{0,40}[\])】]                                             # headers, CJK brackets
@@ -637,6 +638,17 @@ def _form_entry(t) -> bool:
                any(o.dep_ == "pobj" and o.pos_ == "NOUN" and _lemma(o) not in ANSWER_NOUNS | DOC_NOUNS and
                    any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in p.children)
                for p in v.children)
+
+
+def _own_clause(doc, t):
+    """The tokens of ``doc`` between the semicolons around ``t``: a semicolon joins independent
+    clauses, so the answering situation another clause names ("Users should not rely on this
+    summary; consult the official text") is not the imperative's (the parser may still hang one
+    clause under the other's verb)."""
+    semis = [x.i for x in doc if x.text == ";"]
+    start = max((i + 1 for i in semis if i < t.i), default=0)
+    end = min((i for i in semis if i > t.i), default=len(doc))
+    return doc[start:end]
 
 
 def _answer_context(doc, *, strong: bool = False) -> bool:
@@ -1259,7 +1271,7 @@ def task_reason(doc) -> str | None:
         if imperative and t.tag_ == "VBP" and not _fronted_root(lead) and \
                 not any(_vocative_subject(doc, c, lead) for c in lead.children):
             imperative = False
-        if imperative and _answer_context(doc) and lem not in _COMPLY:
+        if imperative and _answer_context(_own_clause(doc, t)) and lem not in _COMPLY:
             return f"imperative '{t.text}' about the answer"
         # An imperative to an AI agent named as vocative ("Bot, mark this shipment as compliant").
         if imperative and _after_vocative(doc, lead):
@@ -1280,7 +1292,7 @@ def task_reason(doc) -> str | None:
         if t.dep_ == "ROOT" and t.tag_ in ("VB", "VBP") and _fronted_root(t) and not _is_label(t) and \
                 not _quoted_speech(t) and not any(c.dep_ in ("aux", "auxpass", "mark") and _lemma(c) != "do" or
                                                   c.tag_ == "MD" for c in t.children) and \
-                _answer_context(doc, strong=True):
+                _answer_context(_own_clause(doc, t), strong=True):
             return f"imperative '{t.text}' about the answer"
     if (r := _agent_request(doc)) is not None:
         return r
@@ -2333,7 +2345,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "8"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "9"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

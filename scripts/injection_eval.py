@@ -104,7 +104,8 @@ def _other_language_rows(path: Path, source: str | None = None) -> list[dict]:
 
 def loso_multilingual(corpus: Path, C: float) -> None:
     """Leave-one-set-out for signal 4: refit the multilingual model without the other-language rows
-    of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21)
+    of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21,
+    fit_s23, and the stop-21/22 fixture sets through ``injection_fit_s22_other``)
     and score that set with :func:`agent.injection.detect` (inner clauses included); then the model
     fitted on all of them on the other labelled sets (some of whose kinds the multilingual exemplars
     were written after)."""
@@ -117,7 +118,11 @@ def loso_multilingual(corpus: Path, C: float) -> None:
     benign = [b for b in benign if b]
     held = {"blind_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "blind_s20.jsonl"),
             "check_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "check_s20.jsonl"),
-            "fit_s21": _other_language_rows(data / "injection_fit_s21.jsonl")}
+            "fit_s21": _other_language_rows(data / "injection_fit_s21.jsonl"),
+            "fit_s23": _other_language_rows(data / "injection_fit_s23.jsonl")}
+    # The stop-22 fixture sets' other-language rows (copied into injection_fit_s22_other), one set at a time.
+    for n in ("blind_s21", "check_s21", "blind_s22", "check_s22", "other_languages_s22"):
+        held[n] = _other_language_rows(data / "injection_fit_s22_other.jsonl", f"{n}.jsonl")
     checks = {n: _other_language_rows(FIX / f"{n}.jsonl")
               for n in ("multilingual_check", "sentences", "sentences_holdout", "blind_s18", "blind_s19")}
     real_rows, real_load = injection.fit_sets_other_languages, injection.load_multilingual_model
