@@ -177,6 +177,7 @@ class Question:
     # The question asks for a length of time ("how long ...", "within how many business days"):
     # a quantity whose values are durations (:func:`find_durations`).
     duration: bool = False
+    frequency: bool = False  # "how often": answered by a frequency ("annually", "every quarter")
 
     @property
     def named_terms(self) -> list[Term]:
@@ -691,8 +692,57 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     duration = asks_duration(question, focus)
     if duration:
         kind, units, identifier = AnswerKind.QUANTITY, None, False
+    frequency = asks_frequency(question, focus)
+    if frequency:
+        # A frequency is no date, however a date the question states pulls the kind model.
+        kind, units, identifier = AnswerKind.OTHER, None, False
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
-                    focus_of=complement, units=units, identifier=identifier, duration=duration)
+                    focus_of=complement, units=units, identifier=identifier, duration=duration,
+                    frequency=frequency)
+
+
+def asks_frequency(question: str, focus: list[str]) -> bool:
+    """Does the question ask how often something happens: "how often" / "how frequently" opens its
+    asking clause (or a clause of it), or its asked noun is a "frequency"?"""
+    asked = asking_clause(question).strip().lower()
+    if re.search(r"(?:^|[,;:]\s+)(?:\w+\s+)?how (?:often|frequently)\b", asked):
+        return True
+    return bool(focus) and focus[-1] == norm_key("frequency")
+
+
+# A frequency written as a phrase: a distributive determiner or "once/twice/N times a" before a noun
+# ("every year", "each quarter", "per annum", "twice a year", "every 90 days"); the noun must name a time
+# (:func:`lexical.names_a_time`), checked by :func:`find_frequencies`.
+_FREQUENCY_PHRASE = re.compile(
+    r"\b(?:(?:every|each|per)\s+(?:(?:\d+|other|two|three|four|five|six|twelve)\s+)?"
+    r"|(?:once|twice|thrice|(?:\d+|two|three|four)\s+times)\s+(?:a|an|per|each|every)\s+)([a-z]+)\b", re.I)
+
+
+def find_frequencies(text: str) -> list[tuple[int, int, str]]:
+    """The frequencies ``text`` states, as ``(start, end, text)`` in order: an adverb that WordNet
+    puts in one synset with "every/each/per <time>" ("annually": "every year"; "quarterly": "every
+    quarter"), an adverb made of a time noun and "-ly" ("monthly", "hourly"), or a phrase of
+    :data:`_FREQUENCY_PHRASE` whose noun names a time ("every 90 days", "twice a year")."""
+    from .lexical import adverb_synonyms, is_noun, names_a_duration, names_a_time, noun_base
+
+    def timed(noun: str) -> bool:
+        return names_a_time(noun) or names_a_duration(noun)
+
+    out: list[tuple[int, int, str]] = []
+    for m in _FREQUENCY_PHRASE.finditer(text):
+        if timed(noun_base(m.group(1).lower())):
+            out.append((m.start(), m.end(), m.group(0)))
+    for m in re.finditer(r"\b[A-Za-z]+ly\b", text):
+        word = m.group(0).lower()
+        if any(o[0] <= m.start() < o[1] for o in out):
+            continue
+        # WordNet's own "every quarter" beside "quarterly" says it is distributive over a noun.
+        distributive = any(re.fullmatch(r"(?:every|each|per) [a-z]+", s) and is_noun(s.split()[1])
+                           for s in adverb_synonyms(word))
+        # "monthly", "hourly"; "daily" (-ily: "day").
+        if distributive or (len(word) > 4 and any(timed(stem) for stem in (word[:-2], word[:-3] + "y"))):
+            out.append((m.start(), m.end(), m.group(0)))
+    return sorted(out)
 
 
 def asks_duration(question: str, focus: list[str]) -> bool:

@@ -22,7 +22,7 @@ from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates,
-                       find_durations, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
+                       find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
                        territory_code, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
@@ -2614,6 +2614,15 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         # A date does not answer a question whose focus names another kind of thing ("What docket
         # number does the June 2020 rule carry?" is no question for its start date).
         value = codes[0] if codes else None if other_focus and _focus_kind(q, store) is not None else value
+    if q.frequency:
+        # "How often must offerors represent?": the first frequency of the best sentences ("annually"),
+        # not a date they state; none, and the best sentence leads.
+        for c in picked + [c for c in quotable[:_ASKED_POOL] if c not in picked]:
+            if found := find_frequencies(c.text):
+                codes = [found[0][2]]
+                if c not in picked:
+                    picked.append(c)
+                break
     features = _abstain_features(q, best, picked, cands, value, store)
     if q.kind is AnswerKind.LIST:
         # After the features: the abstention decision rests on the retrieved evidence alone.

@@ -283,6 +283,13 @@ def _adverbs() -> dict:
     return json.loads(_ADV_PATH.read_text(encoding="utf-8"))
 
 
+def adverb_synonyms(word: str) -> frozenset[str]:
+    """The other lemmas of the WordNet synsets of the adverb ``word`` ("annually" -> "every year",
+    "per annum", "yearly", ...); empty for a word WordNet has no adverb for."""
+    wn = _adverbs()
+    return frozenset(w for sid in wn["lemmas"].get(word.lower(), ()) for w in wn["synsets"][sid] if w != word.lower())
+
+
 def adverb_synonym_spans(words: Sequence[str], evidence: str, longest: int = 3) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of ``words`` (lower-case tokens of a sentence) that are a WordNet
     adverb lemma, one or several words ("each year", "abroad"), whose synset has another lemma that
