@@ -1666,13 +1666,14 @@ def hedged(text: str, v: tuple[int, int, str]) -> str:
     return text[s:v[1]] if s < v[0] else v[2]
 
 
-def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
+def _candidate_values(q: Question, c: Candidate, owned_ok: bool = False) -> list[tuple[int, int, str]]:
     """The dates (when) or figures (how many/much) of a quote that could answer the
     question: none from an address (a postal code counts nothing) or from a sentence
     about another entity than the question's main name ("Hikvision's market value"
     for Dahua's; a short field line speaks for its document); none the question
     itself states (that is what it asks *about*), nor the starting point of a change
-    ("from 25% to 100%"); figures in the unit the question asks for (:func:`_preferred_units`)."""
+    ("from 25% to 100%"), nor - unless ``owned_ok`` - one said of another named party
+    (:func:`_owned_by_another`); figures in the unit the question asks for (:func:`_preferred_units`)."""
     if q.kind is AnswerKind.QUANTITY and _is_address(c.text):
         return []
     if _is_field_line(c.text) and (rec := record_span(c.doc.body, c.start)) is not None \
@@ -1694,7 +1695,61 @@ def _candidate_values(q: Question, c: Candidate) -> list[tuple[int, int, str]]:
     values = _without_starting_points(q, values, c.text)
     if values and q.kind is AnswerKind.QUANTITY:
         values = [v for v in values if not _counts_other_kind(q, c.text, v)]
+    if values and not owned_ok:
+        values = [v for v in values if not _owned_by_another(q, c.text, v)]
     return _preferred_units(q, values, c.text) if values else []
+
+
+def _value_owner(text: str, value: tuple[int, int, str]):
+    """The party a value of ``text`` is said of, by spaCy's parse: the subject of the clause the
+    value stands in, following a clause without one to the clause it continues ("Megvii ... is
+    valued at $4 billion and is preparing an IPO *to raise* at least $500 million": Megvii; an
+    infinitive after a noun too), or the noun a participle phrase describes ("SenseTime, *valued
+    at* $4.5 billion": SenseTime). The
+    subject's token, or None (no parse, no subject)."""
+    doc = _parsed(text)
+    tok = next((t for t in doc if value[0] <= t.idx < value[1] and t.pos_ == "NUM"), None) \
+        or next((t for t in doc if value[0] <= t.idx < value[1]), None)
+    t = tok
+    for _ in range(12):
+        if t is None:
+            return None
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head
+            # (An infinitive after a noun - "a listing *to raise* $150 million" - says what the
+            # clause holding the noun is about: climb on.)
+            if t.dep_ not in ("conj", "xcomp", "acl"):
+                return None
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _owned_by_another(q: Question, text: str, value: tuple[int, int, str]) -> bool:
+    """Is the value said of another named party than the question's ("SenseTime's IPO
+    target" and "... while Megvii ... is preparing an IPO to raise at least $500 million")? True
+    only when the clause's subject (:func:`_value_owner`) is a name (a proper noun, with its
+    compounds) holding none of the question's names; a pronoun or common noun subject
+    ("it", "the company") says nothing either way."""
+    named = _entity_terms(q)
+    if not named:
+        return False
+    owner = _value_owner(text, value)
+    if owner is None or owner.pos_ != "PROPN" or not re.fullmatch(r"[^\W\d_][\w&'’-]+", owner.text):
+        return False  # (nor an abbreviation the parser took for a subject: "Pub. *L.* 115-232")
+    from .lexical import is_noun
+
+    if any(c.dep_ == "det" for c in owner.children) and is_noun(owner.lemma_.lower()) and \
+            not any(c.dep_ in ("compound", "flat") for c in owner.children):
+        return False  # "the Department": a description of a party named elsewhere, not another name
+    phrase = [owner] + [c for c in owner.children if c.dep_ in ("compound", "flat", "appos")]
+    keys = text_keys(" ".join(t.text for t in phrase))
+    return not any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys) for t in named)
 
 
 def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> bool:
@@ -1785,14 +1840,16 @@ def _tied_value(q: Question, picked: list[Candidate], store: IndexStore | None =
             if counting and (store is None or _window_cosine(q, c.text, counting[0], store) >= VALUE_MEANING_FLOOR):
                 return hedged(c.text, counting[0])
     own = _asking_keys(q)
+    owned: list = []  # values tied to the question but said of another named party
     if own:
-        tied = _lexically_tied(q, picked, store, only=own)
+        tied = _lexically_tied(q, picked, store, only=own, owned=owned)
         if tied is not None:
             return tied
-    tied = _lexically_tied(q, picked, store)
-    if tied is not None or store is None or q.duration:
+    tied = _lexically_tied(q, picked, store, owned=owned)
+    if tied is not None or store is None or q.duration or owned:
         # (Not by meaning for a length of time: "how long" is close to every "within 10 days",
-        # whatever it is the time to do.)
+        # whatever it is the time to do. Nor when the value tied to the question is another
+        # party's: a value of the asked party is then tied to something else.)
         return tied
     tied_by_meaning = _meaning_tied_value(q, picked, store)
     return tied_by_meaning[0] if tied_by_meaning is not None and tied_by_meaning[1] >= VALUE_MEANING_MIN else None
@@ -1857,22 +1914,35 @@ def _clause_keys(question: str) -> frozenset[str]:
 
 
 def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | None,
-                    only: set[str] | None = None) -> str | None:
+                    only: set[str] | None = None, owned: list | None = None) -> str | None:
     """The value of :func:`_tied_value` found next to a question term (or in a short field
     line), or None. ``only``: the question terms (keys) that may tie it. A line whose label
     holds a word of the question ("*Effective* Date: March 1, 2022" for "take *effect*") ties its
-    value before any sentence does by nearness: a label says what its value is."""
-    return _tied_in(q, picked, store, only, labels_only=True) or _tied_in(q, picked, store, only)
+    value before any sentence does by nearness: a label says what its value is. ``owned``
+    collects the values found so but said of another named party (:func:`_owned_by_another`)."""
+    return _tied_in(q, picked, store, only, labels_only=True, owned=owned) or \
+        _tied_in(q, picked, store, only, owned=owned)
 
 
 def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, only: set[str] | None,
-             labels_only: bool = False) -> str | None:
-    """:func:`_lexically_tied` over ``picked`` in order; ``labels_only``: lines tied by their label."""
+             labels_only: bool = False, owned: list | None = None) -> str | None:
+    """:func:`_lexically_tied` over ``picked`` in order; ``labels_only``: lines tied by their label.
+    A value chosen in a sentence but said of another named party is no answer (and goes to ``owned``):
+    it is chosen among all the sentence's values first, so that another party's value that fits
+    the question best ("Megvii ... *to raise* at least $500 million" for SenseTime's IPO target)
+    does not hand the lead to a value of the asked party that answers something else (its valuation)."""
+    def mine(v: tuple[int, int, str]) -> bool:
+        if _owned_by_another(q, c.text, v):
+            if owned is not None:
+                owned.append(v)
+            return False
+        return True
+
     for c in picked:
         label = _line_label(c.text)
         if labels_only and label is None:
             continue
-        values = _candidate_values(q, c)
+        values = _candidate_values(q, c, owned_ok=True)
         if not values:
             continue
         if only is not None and label is not None and not (text_keys(label) & only):
@@ -1895,7 +1965,7 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
         if _is_field_line(c.text):  # "Effective Date: December 13, 2019": its value is the answer
             near = _nearest(values, c.text, q)
             v = next(v for v in values if v[2] == near)
-            if store is None or by_label or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR:
+            if (store is None or by_label or _window_cosine(q, c.text, v, store) >= VALUE_MEANING_FLOOR) and mine(v):
                 return hedged(c.text, v)
             continue
         if by_label:
@@ -1941,11 +2011,14 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
             # from the question's words.
             chosen = _by_predicate(q, c.text, values, best, store)
             if chosen is not None:
-                return hedged(c.text, chosen)
+                if mine(chosen):
+                    return hedged(c.text, chosen)
+                continue
         if gap(best, anchors) <= _MAX_GAP_WORDS:
             # A question word next to a value does not make it the answer when the words around it
             # say something else entirely ("20 public security bureaus" for the size of a listing).
-            if store is None or by_label or _window_cosine(q, c.text, best, store, lead) >= VALUE_MEANING_FLOOR:
+            if (store is None or by_label or _window_cosine(q, c.text, best, store, lead) >= VALUE_MEANING_FLOOR) \
+                    and mine(best):
                 return hedged(c.text, best)
     return None
 
