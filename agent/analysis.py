@@ -449,8 +449,12 @@ def parsed_focus(question: str) -> list[str] | None:
         if tok.lower_ not in _WH:
             continue
         # "Which Indian companies ...": the noun chunk the wh-word opens.
+        # (A "what"/"which" right before its noun phrase determines it, however the parser hangs
+        # it: in "To what postal address should comments ... be mailed?" it reads "what" as an object.)
         chunk = next((c for c in doc.noun_chunks if c.start <= tok.i + (tok.lower_ != "how") < c.end
-                      and c.root.i != tok.i and (c.start <= tok.i or tok.dep_ in ("det", "dep"))), None)
+                      and c.root.i != tok.i and (c.start <= tok.i or tok.dep_ in ("det", "dep")
+                                                 or (c.start == tok.i + 1 and tok.lower_ in ("what", "which")))),
+                     None)
         if chunk is not None and chunk.root.pos_ in ("NOUN", "PROPN"):
             return phrase(chunk.root)
         if tok.lower_ == "how":  # "how many entities": how -> many -> entities

@@ -793,6 +793,18 @@ def _is_address(text: str) -> bool:
     return bool(re.match(r"^\s*address", text, re.I)) or len(_ADDRESS.findall(text)) >= 3
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|mil|com|org|net|int)(?:/\S*)?", re.I)
+
+
+def _gives_address(text: str) -> bool:
+    """Does the text give an address - an e-mail address, a web address, or a street address (a
+    number beside the words streets are written with, :data:`_ADDRESS`) - rather than only speak of
+    one ("at one of the *addresses shown below*")?"""
+    return bool(_EMAIL.search(text) or _URL.search(text)
+                or (re.search(r"\d", text) and _ADDRESS.search(re.sub(r"^\s*address\w*", "", text, flags=re.I))))
+
+
 _FIELD_LINE = re.compile(r"^[A-Z][\w ()/'’.-]{1,40}:\s+\S")
 
 
@@ -1089,8 +1101,8 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     the retrieved documents' records, as :func:`_record_field` finds labels); the party's rarest
     name (:func:`_party_term`) is written in the sources but in no record, whichever document
     the keyword index finds it in; and none of the best sentences holds the asked noun and the
-    party, in itself or its document's title ("DATE: August 29, 2019" of "PF 2019-33"; a prose
-    sentence may give the fact: "submit written comments to the Regulatory
+    party (or, for an address, gives one: :func:`_gives_address`), in itself or its document's
+    title ("DATE: August 29, 2019" of "PF 2019-33"; a prose sentence may give the fact: "submit written comments to the Regulatory
     Secretariat Division at one of the addresses shown below" for a division no list carries)."""
     if not q.focus or q.identifier:
         return None
@@ -1105,7 +1117,8 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     if party is None:
         return None
     head = q.focus[-1]
-    if any(key_in(head, keys) and _holds(q, party, keys | _title_keys(c.doc))
+    if any((key_in(head, keys) or (head == norm_key("address") and _gives_address(c.text)))
+           and _holds(q, party, keys | _title_keys(c.doc))
            for c, keys in ((c, text_keys(c.text)) for c in picked[:3])):
         return None
     chunks = store.get_chunks([cid for cid, _ in store.keyword_search(party.surface, 50)])
@@ -2919,6 +2932,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Name the eleven entities the July 2020 rule added": the best sentence says only what the
         # question states ("adding eleven entities"); it names none of them.
         return _abstention(q, hits, "the evidence counts the asked items but names none", settings)
+    if not items and q.focus and q.focus[-1] == norm_key("address") and not _gives_address(best.text):
+        # "To what postal address should comments be mailed?": the best sentence speaks of addresses
+        # ("at one of the addresses shown below") but gives none; it does not answer. (Over the fit
+        # sets, the five questions answered so were all unanswerable; no answerable one changes.)
+        return _abstention(q, hits, "the evidence gives no address", settings)
     if q.kind is AnswerKind.QUANTITY and not items:
         # A question that asks for an amount is answered by an amount tied to it: the best sentence
         # without one ("These visa restrictions complement ... 28 entities" for "How many officials

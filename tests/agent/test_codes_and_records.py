@@ -422,9 +422,9 @@ date: 2021-12-01
 ---
 (1) Equipment produced by Zentrix Signal Company or Quorra Radio Corporation (or any subsidiary of such entities);
 
-Comments may be sent to the Policy Secretariat Division at the addresses shown below.
+Comments may be sent to the Policy Secretariat Division at 14 Ferry Road, Suite 200, Port Lumen.
 
-Questions on this guidance may be sent to the Policy Secretariat Division.
+Questions on this guidance may be sent to the Records Office at one of the addresses shown below.
 """
 
 
@@ -491,3 +491,27 @@ def test_a_lower_case_noun_phrase_question_asks_for_its_first_noun():
     from agent.analysis import parsed_focus
 
     assert parsed_focus("docket number and RIN of the Oct. 9 2019 entity list additions rule?") == ["docket", "number"]
+
+
+def test_a_sentence_that_only_speaks_of_addresses_gives_none():
+    """'at one of the addresses shown below' speaks of addresses; an e-mail, a web address or a
+    street address gives one (fit: c080, e058, g032, h062 - all near misses)."""
+    from agent.extractive import _gives_address
+
+    assert not _gives_address("Submit written comments to the Policy Division at one of the addresses shown below.")
+    assert _gives_address("Send comments to policy@example.gov.")
+    assert _gives_address("Report to the website at https://reports.example.mil.")
+    assert _gives_address("Mail comments to 1800 F Street NW, Washington, DC 20405.")
+
+
+def test_a_postal_address_question_is_not_answered_by_a_sentence_without_one(unlisted_index):
+    a = ask("To what postal address should questions to the Records Office be mailed?", index=unlisted_index)
+    assert a.abstained, a.text
+
+
+def test_what_right_before_its_noun_phrase_determines_it():
+    """The parser reads 'what' in 'To what postal address should comments ... be mailed?' as an
+    object; a 'what' right before its noun phrase determines it."""
+    from agent.analysis import parsed_focus
+
+    assert parsed_focus("To what postal address should comments on the rule be mailed?") == ["postal", "address"]
