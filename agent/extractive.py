@@ -2870,6 +2870,45 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if a.best is None:
         return _abstention(q, hits, "no passage matched", settings)
     best, picked, value, cands = a.best, a.picked, a.value, a.cands
+    # -- provision hook: a question citing a paragraph of a regulation ("15 CFR 744.16(c)(2)",
+    # "paragraph (b) of § 744.11") is answered from that paragraph or not at all: a paragraph the
+    # sources' text lacks (an excerpt ends before it) is no near miss to answer from its neighbours.
+    from .answering.provisions import Absent, item_text, paragraph_text, resolve_question
+
+    if cited := resolve_question(question, store, asked=q.focus + q.focus_of):
+        if absent := [r for r in cited if isinstance(r, Absent)]:
+            return _abstention(q, hits, absent[0].reason(), settings)
+        if any(f.paragraph.reserved for f in cited):  # "(2) [Reserved]": that is all the paragraph says
+            cs = [make_citation(f.doc, f.paragraph.start, f.paragraph.end, n=i + 1) for i, f in enumerate(cited)]
+            lead = "; ".join(f"{f.cite.label()}: {paragraph_text(f.doc.body, f.paragraph)}" for f in cited)
+            return Answer(text=_compose(lead, cs, [c.n for c in cs]), abstained=False, citations=cs,
+                          question=question, backend="extractive")
+        if (reason := _abstain_reason(a.features, settings)[0]) is not None:
+            return _abstention(q, hits, reason, settings)
+        own = _candidates(q, hits, store, extra=[(0.0, f.doc.doc_id, f.paragraph.start, f.paragraph.end)
+                                                 for f in cited])
+        if own:
+            _score(q, own, store.embedder.embed_query(question), store)
+            own.sort(key=lambda c: -c.score)
+            kids = [(f.doc, k) for f in cited for k in f.paragraph.children]
+            if q.kind is AnswerKind.LIST and kids:  # the items are its sub-paragraphs, after its own text
+                cs = [make_citation(f.doc, *_trim(f.doc.body, f.paragraph.start, f.paragraph.own_end, q), n=i + 1)
+                      for i, f in enumerate(cited) if f.paragraph.own_end > f.paragraph.start]
+                cs += [make_citation(d, *_trim(d.body, k.start, k.end, q), n=len(cs) + i + 1)
+                       for i, (d, k) in enumerate(kids)]
+                marked = cs[len(cs) - len(kids):]
+                lead, marks = "; ".join(item_text(c.quote) for c in marked), [c.n for c in marked]
+            else:
+                own = own[:settings.max_quotes]
+                timed = _by_starting_point(q, own, store) if q.duration else []
+                value = timed[0] if timed else \
+                    _tied_value(q, own, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+                items = _lead_items(q, own, value)
+                cs = [make_citation(c.doc, *_trim(c.doc.body, c.start, c.end, q, keep=items or ()), n=i + 1)
+                      for i, c in enumerate(own)]
+                lead, marks = _marked_lead(items, cs, min_items=1)
+            return Answer(text=_compose(lead, cs, marks), abstained=False, citations=cs, question=question,
+                          backend="extractive")
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)

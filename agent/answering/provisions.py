@@ -1,0 +1,612 @@
+"""Provision citations and the paragraph structure of regulation texts.
+
+One job: read the paragraph citations a question makes ("15 CFR 744.16(c)(2)", "FAR
+52.204-25 (d)(2)(i)", "paragraph (b) of § 744.11", "paragraph (e) of this clause"), parse
+a regulation's text into its sections and their nested enumerated paragraphs, and say
+where in the sources a cited paragraph is - or why it is not there (the section is in no
+source; the section is there but its text ends before that paragraph, skips it, or
+breaks off inside it).
+
+Everything here follows the general grammar of U.S. regulation citations, not a list
+of sections:
+
+* A section number is written ``PART.SECTION`` (CFR: "744.16", "740.2") or, in the
+  FAR, ``PART.SUBPART-SECTION`` / ``PART.SECTIONS`` ("52.204-25", "4.2102"). A bare
+  integer ("section 889(a)(1)(A)") is a statute's section (an Act or the U.S. Code),
+  whose text the sources describe in prose rather than hold as a headed regulation:
+  it is not read as a citation here.
+* A paragraph is a path of enumerators, outermost first: ``(a)`` lower-case letters,
+  ``(1)`` arabic figures, ``(i)`` lower-case roman numerals, ``(A)`` capitals (then the
+  cycle repeats in italics, which plain text cannot tell apart - a level is known by
+  where it starts, not by its letters).
+* A regulation's text is a heading line ("§ 744.16 Entity List.", "4.2102
+  Prohibition.") followed by paragraphs, each starting a line with its enumerator;
+  a paragraph heading may run its first sub-paragraph in after a dash ("(c) License
+  review policy—(1) General review policy. ...").
+
+Pure functions over strings, except :func:`resolve` and :func:`resolve_question`, which
+read documents from an :class:`~ingest.store.IndexStore`.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol, Sequence
+
+log = logging.getLogger(__name__)
+
+# ------------------------------------------------------------------ enumerators
+_ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+# The four enumerator styles of U.S. regulations, in their nesting order.
+LOWER, NUM, ROMAN, UPPER = "lower", "num", "roman", "upper"
+STYLE_ORDER = (LOWER, NUM, ROMAN, UPPER)
+_FIRST = {LOWER: "a", NUM: "1", ROMAN: "i", UPPER: "A"}
+
+# One enumerator in brackets: a figure, one or two letters of one case, or a roman numeral.
+ENUM = r"\((?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,7}|[A-Z]{1,2})\)"
+_ENUM_RE = re.compile(ENUM)
+
+
+def roman_value(s: str) -> int | None:
+    """The value of a lower-case roman numeral ("iv" -> 4), None when ``s`` is none."""
+    if not s or not _ROMAN.match(s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def styles_of(label: str) -> tuple[str, ...]:
+    """The styles an enumerator's label can have, the likelier first: "1" -> (num,), "b" ->
+    (lower,), "i"/"v"/"x" -> (roman, lower) - a roman numeral is also a letter - and "B" ->
+    (upper,)."""
+    if label.isdigit():
+        return (NUM,)
+    if label.isupper():
+        return (UPPER,)
+    out = []
+    if roman_value(label) is not None:
+        out.append(ROMAN)
+    if len(label) == 1 or (len(label) == 2 and label[0] == label[1]):  # "aa" follows "z"
+        out.append(LOWER)
+    return tuple(out)
+
+
+def ordinal(label: str, style: str) -> int | None:
+    """The position of ``label`` in its list when read in ``style`` (1-based): "c" as a letter
+    is 3, "iii" as a roman numeral is 3; None when ``label`` cannot be read so."""
+    if style == NUM:
+        return int(label) if label.isdigit() else None
+    if style == ROMAN:
+        return roman_value(label)
+    if style == LOWER and label.islower() and label.isalpha():
+        return (ord(label[0]) - 96) + 26 * (len(label) - 1)
+    if style == UPPER and label.isupper() and label.isalpha():
+        return (ord(label[0]) - 64) + 26 * (len(label) - 1)
+    return None
+
+
+# ------------------------------------------------------------------ citations
+# A regulation section number: PART.SECTION, with the FAR's "-NN" clause/section suffix.
+SECTION = r"\d{1,3}\.\d{1,5}(?:-\d{1,4})?"
+# Words that say a number is a regulation's section: "§", "§§", "15 CFR", "C.F.R.", "FAR",
+# "section", "sec.", "clause", "provision", "subpart" (the grammar of a citation, not of a corpus).
+_MARKER = (r"(?:§§?\s*|\b(?:C\.?F\.?R\.?|FAR|DFARS|[Ss]ections?|[Ss]ecs?\.|[Cc]lauses?|[Pp]rovisions?|[Ss]ubparts?)"
+           r"\s+)")
+_SECTION_RE = re.compile(rf"(?P<marker>{_MARKER})?(?<![\w.$€£¥-])(?P<num>{SECTION})(?![\w%]|\.\d)")
+# A section's own paragraph path written right after its number ("744.16(c)(2)", "52.204-25 (d)(2)(i)").
+_PATH_AFTER = re.compile(rf"[ \t]?((?:{ENUM})+)")
+# "paragraph (b)", "paragraphs (d)(1) and (2)", "para. (c)", "subparagraph (e)".
+_PARAGRAPH_WORD = re.compile(rf"\b(?:sub)?(?:paragraphs?|paras?\.)\s+((?:{ENUM})+)", re.I)
+# What a "paragraph (x)" is "of": a section number (with its marker), or the document it stands in.
+_OF_SECTION = re.compile(rf"\s+of\s+(?:{_MARKER})?(?:\d{{1,3}}\s+C\.?F\.?R\.?\s+)?(?P<num>{SECTION})\b")
+_OF_THIS = re.compile(r"\s+of\s+(?:this|the\s+same)\s+"
+                      r"(?:section|clause|provision|part|subpart|paragraph|regulation|rule)\b", re.I)
+_OF_OTHER = re.compile(r"\s+of\s+(?:the|a|an|that|its|their)\b", re.I)
+# A further enumerator group conjoined to a citation: "(d)(2)(i) and (ii)", "(b) or (c)".
+_CONJOINED = re.compile(rf"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\bthrough\b|\bto\b)\s*((?:{ENUM})+)")
+
+
+@dataclass(frozen=True)
+class ProvisionCite:
+    """A paragraph citation of a question: ``section`` ("744.16", None when the question
+    says only "paragraph (b) of this section" and cites no section), ``path`` (its
+    enumerators, outermost first: ("c", "2")), ``text`` as written and where it is."""
+
+    section: str | None
+    path: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    marked: bool = True  # the section number is marked as one ("§", "CFR", "FAR", an attached "(b)")
+
+    def label(self) -> str:
+        """How an answer names it: "744.16(c)(2)"."""
+        return (self.section or "") + "".join(f"({p})" for p in self.path)
+
+
+def _labels(group: str) -> list[str]:
+    return [m.group(0)[1:-1] for m in _ENUM_RE.finditer(group)]
+
+
+def _continue_path(path: tuple[str, ...], more: list[str]) -> tuple[str, ...]:
+    """The path a conjoined enumerator group stands for: it replaces the components of ``path``
+    from the deepest one whose style it shares ("(d)(2)(i) and (ii)" -> (d)(2)(ii); "(b) and
+    (c)(1)" -> (c)(1))."""
+    first = set(styles_of(more[0]))
+    for k in range(len(path) - 1, -1, -1):
+        if first & set(styles_of(path[k])):
+            return path[:k] + tuple(more)
+    return tuple(more)
+
+
+def sections_cited(question: str) -> list[tuple[str, int, int, bool]]:
+    """The regulation section numbers a question writes: ``(number, start, end, marked)``,
+    ``marked`` when a citation word ("§", "CFR", "FAR", "section", ...) or an attached
+    paragraph enumerator says it is a section, not a decimal figure."""
+    out = []
+    for m in _SECTION_RE.finditer(question):
+        marked = bool(m.group("marker")) or bool(re.match(rf"[ \t]?{ENUM}", question[m.end():]))
+        out.append((m.group("num"), m.start("num"), m.end("num"), marked))
+    return out
+
+
+def parse_citations(question: str) -> list[ProvisionCite]:
+    """The paragraph citations of ``question``, in order: a section number with its
+    paragraph path attached ("15 CFR 744.16(c)(2)", "52.204-25 (d)(2)(i)"), a "paragraph
+    (x)" of a section ("paragraph (b) of 744.11") or of "this section/clause" (then of the
+    section the question cites), and enumerator groups conjoined to either ("(d)(2)(i) and
+    (ii)"). A paragraph "of" something else ("paragraph (4) of the covered
+    telecommunications definition") is no citation of a section, and a bare "paragraph (b)"
+    belongs to the section the question cites nearest before it (or the only one); without
+    any cited section it has ``section`` None. Citations of a section alone ("Under 744.11,
+    ...") are not returned: they cite no paragraph."""
+    secs = sections_cited(question)
+    cites: list[ProvisionCite] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(section: str | None, path: tuple[str, ...], start: int, end: int, marked: bool) -> None:
+        cites.append(ProvisionCite(section, path, question[start:end], start, end, marked))
+        taken.append((start, end))
+        # Conjoined groups: "(i) and (ii)", "(c) through (f)".
+        pos = end
+        while (m := _CONJOINED.match(question, pos)) is not None:
+            more = _labels(m.group(1))
+            path = _continue_path(path, more)
+            cites.append(ProvisionCite(section, path, question[m.start(1):m.end(1)], m.start(1), m.end(1), marked))
+            taken.append((m.start(1), m.end(1)))
+            pos = m.end()
+
+    for num, s, e, marked in secs:
+        m = _PATH_AFTER.match(question, e)
+        if m is not None:
+            add(num, tuple(_labels(m.group(1))), s, m.end(), True)
+    for m in _PARAGRAPH_WORD.finditer(question):
+        if any(a <= m.start(1) < b for a, b in taken):
+            continue
+        path = tuple(_labels(m.group(1)))
+        rest = question[m.end():]
+        if (o := _OF_SECTION.match(rest)) is not None:
+            sec = next(((n, mk) for n, a, _, mk in secs if a == m.end() + o.start("num")), (o.group("num"), True))
+            add(sec[0], path, m.start(), m.end() + o.end(), True)
+        elif _OF_THIS.match(rest) or not _OF_OTHER.match(rest):
+            # "of this section", or a bare "paragraph (b)": the section the question cites nearest
+            # before it, else the only (or first) one after it.
+            before = [x for x in secs if x[2] <= m.start()]
+            sec = before[-1] if before else (secs[0] if secs else None)
+            add(sec[0] if sec else None, path, m.start(), m.end(), sec[3] if sec else False)
+        # else: "paragraph (4) of the definition": a paragraph of something the question names, not a section's.
+    cites.sort(key=lambda c: c.start)
+    return cites
+
+
+# ------------------------------------------------------------------ paragraph tree
+@dataclass
+class Paragraph:
+    """A paragraph of a regulation's text: its ``path`` of enumerators (() for the section
+    itself), the span ``start``-``end`` of the body it covers *with* its sub-paragraphs,
+    ``own_end`` (where its own text stops: the first sub-paragraph's start, or ``end``),
+    whether it is ``reserved`` ("(2) [Reserved]"), and its ``children`` in text order."""
+
+    path: tuple[str, ...]
+    start: int
+    end: int
+    own_end: int
+    style: str = ""
+    reserved: bool = False
+    children: list["Paragraph"] = field(default_factory=list)
+
+    def walk(self) -> Iterable["Paragraph"]:
+        """This paragraph and all below it, in text order."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass
+class Section:
+    """A regulation section in a body: its number, the span of its heading line, the span
+    of its whole text and its paragraph tree (``root``, path ()). ``breaks_off``: the
+    text stops mid-sentence at the end (an excerpt cut off)."""
+
+    number: str
+    heading: tuple[int, int]
+    root: Paragraph
+    breaks_off: bool = False
+
+    def find(self, path: Sequence[str]) -> Paragraph | None:
+        """The paragraph at ``path`` (None when the text has none)."""
+        node = self.root
+        for label in path:
+            node = next((c for c in node.children if c.path[-1] == label), None)
+            if node is None:
+                return None
+        return node
+
+
+_HEADING = re.compile(rf"(?m)^[ \t]*(?:§{{1,2}}[ \t]*)?(?P<num>{SECTION})[ \t]+(?=[A-Z\[])[^\n]*$")
+_LINE_ENUM = re.compile(rf"[ \t]*({ENUM})[ \t]*")
+# A sub-paragraph run in after a paragraph's heading: "(c) License review policy—(1) General ...".
+_RUN_IN = re.compile(rf"[—–]\s*({ENUM})\s*")
+# A paragraph whose text introduces what follows ("As used in this clause—", "means—", "the following:").
+_INTRODUCES = re.compile(r"[—–:-]\s*$")
+_RESERVED = re.compile(r"^\s*\[\s*reserved\s*\]\s*\.?\s*$", re.I)
+# How a complete text may end: a sentence's or list item's closing mark (quotes and brackets aside).
+_ENDS = re.compile(r"[.;:!?—–)\]]\s*[\"”’')\]]*\s*$")
+
+
+def _markers(body: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """The paragraph markers of ``body[start:end]``: ``(offset, text_start, label, at_line_start)``
+    for an enumerator opening a line, and for one run in after a dash that follows it."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = body.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        m = _LINE_ENUM.match(body, pos, line_end)
+        if m is not None:
+            out.append((m.start(1), m.end(), m.group(1)[1:-1], True))
+            cursor = m.end()
+            # Chains: "(a) Heading—(1) Sub-heading—(i) Text".
+            while (r := _RUN_IN.search(body, cursor, line_end)) is not None and r.start() - cursor <= 160:
+                out.append((r.start(1), r.end(), r.group(1)[1:-1], False))
+                cursor = r.end()
+        pos = line_end + 1
+    return out
+
+
+def _place(stack: list[Paragraph], label: str, next_label: str | None = None) -> tuple[int, str]:
+    """Where a new enumerator goes: the depth of the open level it continues (its label is the
+    next of that level's list), a new level below the deepest open one (its label starts a list of
+    a style not open), or a restart of an open level's style (a new list at that level). Returns
+    (depth - 1 of the parent in ``stack``, style).
+
+    "(i)" after "(h)(1)" is both the letter after (h) and the first roman item under (1): the
+    enumerator after it decides - "(ii)" makes it roman, anything else (or none) the letter."""
+    styles = styles_of(label)
+    open_styles = {n.style for n in stack[1:]}
+    starts = next((st for st in styles if ordinal(label, st) == 1 and st not in open_styles), None)
+    # 1. The next item of an open level, deepest first ("(ii)" after "(i)"; "(i)" after "(h)").
+    for d in range(len(stack) - 1, 0, -1):
+        node = stack[d]
+        for st in styles:
+            prev = ordinal(node.path[-1], node.style)
+            cur = ordinal(label, st)
+            if st == node.style and prev is not None and cur == prev + 1:
+                if starts is not None and starts != st and next_label is not None \
+                        and ordinal(next_label, starts) == 2:
+                    return len(stack) - 1, starts
+                return d - 1, st
+    # 2. The first item of a style no open level has: a level below the deepest.
+    if starts is not None:
+        return len(stack) - 1, starts
+    # 3. A style already open: a new list (or a gap in the text) at that level.
+    for d in range(len(stack) - 1, 0, -1):
+        if stack[d].style in styles:
+            return d - 1, stack[d].style
+    # 4. Anything else (a list whose start the excerpt lacks): below the deepest, in its likelier style.
+    return len(stack) - 1, styles[0] if styles else LOWER
+
+
+def parse_paragraphs(body: str, start: int = 0, end: int | None = None) -> Paragraph:
+    """The paragraph tree of ``body[start:end]`` (one section's text). Each enumerated
+    paragraph's span runs to the next paragraph at its level or above; a line without an
+    enumerator after a blank line is "flush" text of the parent of the paragraph before it -
+    unless that paragraph introduces it ("... means—", "... the following:"), when it is that
+    paragraph's own text - and a line without one right after another line continues it (hard
+    wrapping)."""
+    end = len(body) if end is None else end
+    root = Paragraph(path=(), start=start, end=end, own_end=end)
+    stack = [root]
+    marks = _markers(body, start, end)
+
+    def close(node: Paragraph, at: int) -> None:
+        node.end = _rstrip(body, node.start, at)
+        if not node.children:
+            node.own_end = node.end
+
+    # Unmarked flush lines: after a blank line, a line that opens with no enumerator.
+    flush = [m.start() for m in re.finditer(r"\n[ \t]*\n[ \t]*(?=\S)", body[start:end])]
+    flush = [start + f + len(re.match(r"\n[ \t]*\n[ \t]*", body[start + f:]).group(0)) for f in flush]
+    mark_at = {m[0] for m in marks}
+    events = sorted([(m[0], "mark", m) for m in marks] + [(f, "flush", None) for f in flush if f not in mark_at],
+                    key=lambda e: e[0])
+    introduced: set[int] = set()  # ids of paragraphs whose text introduced the flush lines after them
+    labels = [mk[2] for mk in marks]
+    for at, kind, m in events:
+        if kind == "flush":
+            if len(stack) > 1:
+                last = stack[-1]
+                if id(last) in introduced or _INTRODUCES.search(body[last.start:_rstrip(body, last.start, at)]):
+                    introduced.add(id(last))  # "(a) Definitions. As used in this clause—" / its definitions
+                else:
+                    close(stack.pop(), at)
+            continue
+        _, text_start, label, _ = m
+        k = marks.index(m)
+        parent_depth, style = _place(stack, label, labels[k + 1] if k + 1 < len(labels) else None)
+        while len(stack) - 1 > parent_depth:
+            close(stack.pop(), at)
+        parent = stack[-1]
+        if not parent.children:
+            parent.own_end = _rstrip(body, parent.start, at)
+        node = Paragraph(path=parent.path + (label,), start=at, end=end, own_end=end, style=style)
+        parent.children.append(node)
+        stack.append(node)
+    while len(stack) > 1:
+        close(stack.pop(), end)
+    root.end = _rstrip(body, start, end)
+    if not root.children:
+        root.own_end = root.end
+    for node in root.walk():
+        if node.path:
+            own = body[node.start:node.own_end]
+            text = _ENUM_RE.sub("", own, count=1)
+            node.reserved = bool(_RESERVED.match(text)) and not node.children
+    return root
+
+
+def _rstrip(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def parse_sections(body: str, title: str = "") -> list[Section]:
+    """The regulation sections of a document body: each heading line ("§ 744.16 Entity
+    List.", "52.204-25 Prohibition on ...") up to the next one or the end, with its
+    paragraph tree. A body with no heading line whose ``title`` names exactly one section
+    and whose text is enumerated paragraphs is that section's text."""
+    heads = list(_HEADING.finditer(body))
+    spans: list[tuple[str, int, int, int, bool]] = []  # (number, heading start, text start, end, headed)
+    for i, h in enumerate(heads):
+        nxt = heads[i + 1].start() if i + 1 < len(heads) else len(body)
+        spans.append((h.group("num"), h.start(), h.end(), nxt, True))
+    if not spans:
+        nums = {n for n, _, _, _ in sections_cited(title)} if title else set()
+        if len(nums) == 1:
+            spans.append((nums.pop(), 0, 0, len(body), False))
+    out = []
+    for num, hs, ts, te, headed in spans:
+        root = parse_paragraphs(body, ts, te)
+        if not root.children and not headed:
+            continue  # prose whose title names a section (a rule about it), not the section's text
+        text = body[ts:te].rstrip()
+        out.append(Section(number=num, heading=(hs, ts), root=root,
+                           breaks_off=te == len(body) and bool(text) and not _ENDS.search(text)))
+    return out
+
+
+def paragraph_text(body: str, node: Paragraph, own: bool = True) -> str:
+    """A paragraph's text without its enumerator ("[Reserved]", "Exceptions. This subpart
+    ..."); ``own``: only its own text, not its sub-paragraphs'."""
+    text = body[node.start:node.own_end if own else node.end]
+    return _LINE_ENUM.sub("", text, count=1).strip() if text.lstrip().startswith("(") else text.strip()
+
+
+def item_text(text: str) -> str:
+    """A list item's text as a lead gives it: without its enumerator and without the list's
+    joining tail ("(1) A service ...; or" -> "A service ...")."""
+    text = _LINE_ENUM.sub("", text, count=1) if _LINE_ENUM.match(text) else text
+    return re.sub(r"\s*(?:;\s*(?:and|or)?|,\s*(?:and|or)|\.)\s*$", "", text.strip())
+
+
+# ------------------------------------------------------------------ resolving
+class _Store(Protocol):
+    def keyword_search(self, query: str, n: int, doc_ids: set[str] | None = None) -> list[tuple[str, float]]: ...
+    def get_chunks(self, chunk_ids): ...
+    def get_document(self, doc_id: str): ...
+
+
+@dataclass
+class Found:
+    """A cited paragraph in the sources: the document, the section and the paragraph."""
+
+    cite: ProvisionCite
+    doc: object  # ingest.store.StoredDocument
+    section: Section
+    paragraph: Paragraph
+    # The paragraph is the last one of a text that breaks off inside it: only its opening is there.
+    cut_off: bool = False
+
+
+@dataclass
+class Absent:
+    """A cited paragraph the sources do not hold, and why: ``"section"`` (no source holds
+    the section's text), ``"ends"`` (the text ends before that paragraph), ``"skips"`` (the
+    text goes on past where it would be but does not have it), ``"cut"`` (the text breaks
+    off inside it)."""
+
+    cite: ProvisionCite
+    why: str
+    doc: object | None = None
+    section: Section | None = None
+
+    def reason(self) -> str:
+        """The abstention's reason, naming the paragraph."""
+        name = self.cite.label()
+        title = getattr(self.doc, "title", "") if self.doc is not None else ""
+        return {
+            "section": f"no source holds the text of section {self.cite.section} (cited as {name})",
+            "ends": f"the sources' text of section {self.cite.section} ends before paragraph {name} ({title})",
+            "skips": f"the sources' text of section {self.cite.section} has no paragraph {name} ({title})",
+            "cut": f"the sources' text of section {self.cite.section} breaks off inside paragraph {name} ({title})",
+        }[self.why]
+
+
+def documents_with_section(store: _Store, number: str, limit: int = 50) -> list[tuple[object, Section]]:
+    """The documents of ``store`` holding the text of section ``number`` (found by keyword
+    search on the number, then checked by parsing each candidate's body), best ranked first."""
+    hits = store.keyword_search(number, limit)
+    chunks = store.get_chunks([cid for cid, _ in hits]) if hits else {}
+    out: list[tuple[object, Section]] = []
+    seen: set[str] = set()
+    for cid, _ in hits:
+        ch = chunks.get(cid)
+        if ch is None or ch.doc_id in seen:
+            continue
+        seen.add(ch.doc_id)
+        doc = store.get_document(ch.doc_id)
+        if doc is None:
+            continue
+        for sec in parse_sections(doc.body, doc.title):
+            if sec.number == number:
+                out.append((doc, sec))
+                break
+    return out
+
+
+def locate(section: Section, path: Sequence[str]) -> tuple[Paragraph | None, str]:
+    """The paragraph at ``path`` of ``section``, or why it is not there: ``"ends"`` (every
+    paragraph the text has comes before it), ``"skips"``, or ``"cut"`` (it is the last one of a
+    text that breaks off inside it - returned with the paragraph)."""
+    node = section.find(path)
+    if node is not None:
+        last = list(section.root.walk())[-1]
+        if section.breaks_off and node.start <= last.start and last.end <= node.end:
+            return node, "cut"
+        return node, ""
+    # Absent: does the text go on past where it would stand (a later sibling at the deepest
+    # level the text has), or does it stop before it?
+    parent = section.root
+    for label in path:
+        child = next((c for c in parent.children if c.path[-1] == label), None)
+        if child is None:
+            if any(_after(c.path[-1], c.style, label) for c in parent.children):
+                return None, "skips"
+            return None, "skips" if parent.path and _later_in_section(section, parent) else "ends"
+        parent = child
+    return None, "ends"
+
+
+def _after(have: str, style: str, want: str) -> bool:
+    a, b = ordinal(have, style), ordinal(want, style)
+    return a is not None and b is not None and a > b
+
+
+def _later_in_section(section: Section, node: Paragraph) -> bool:
+    return any(p.start > node.end for p in section.root.walk())
+
+
+def resolve(cite: ProvisionCite, store: _Store) -> Found | Absent:
+    """Where the sources hold the cited paragraph: :class:`Found` (the first document whose
+    text of the section has the paragraph), else :class:`Absent` with the reason of the
+    document that comes closest (one that has the section at all)."""
+    if cite.section is None:
+        return Absent(cite, "section")
+    docs = documents_with_section(store, cite.section)
+    if not docs:
+        return Absent(cite, "section")
+    first_absent: Absent | None = None
+    for doc, sec in docs:
+        node, why = locate(sec, cite.path)
+        if node is not None and why != "cut":
+            return Found(cite, doc, sec, node)
+        if first_absent is None:
+            first_absent = Absent(cite, why or "cut", doc, sec)
+    return first_absent  # type: ignore[return-value]
+
+
+def resolve_question(question: str, store: _Store, asked: Sequence[str] = ()) -> list[Found | Absent]:
+    """The cited paragraphs of ``question`` resolved against ``store``, without the citations
+    that need not be answered:
+
+    * a citation whose section is in no source and was not marked as one ("1.25(b)" could be
+      a figure's note) - only a marked one ("§ 740.2(a)(5)") is said to be absent;
+    * a citation with no section at all ("paragraph (b)" with no section cited);
+    * a citation the question words as the section's own text refers to it ("may BIS drop an
+      entity that stopped *the activities in paragraph (b)*?" of a text saying "the activities
+      described in paragraph (b) of this section"): the question asks what the text it has says
+      of that paragraph, not for the paragraph (:func:`names_as_referred`);
+    * a citation that a found paragraph itself writes ("What does 744.16(a) say about
+      744.11(a)(1)?": the question quotes the found text's cross-reference, it asks the found
+      paragraph).
+
+    ``asked``: the words naming what the question asks for (its focus noun phrase). Empty when
+    the question cites no paragraph of a regulation section."""
+    out: list[Found | Absent] = []
+    for cite in parse_citations(question):
+        if cite.section is None:
+            continue
+        r = resolve(cite, store)
+        if isinstance(r, Absent) and r.why == "section" and not cite.marked:
+            continue
+        if isinstance(r, Absent) and r.section is not None and r.doc is not None \
+                and names_as_referred(question, r.cite, r.doc.body[r.section.root.start:r.section.root.end], asked):
+            continue
+        log.debug("provision %s: %s", cite.label(), "found" if isinstance(r, Found) else f"absent ({r.why})")
+        out.append(r)
+    found_text = " ".join(_squash(f.doc.body[f.paragraph.start:f.paragraph.end]) for f in out if isinstance(f, Found))
+    if found_text:
+        out = [r for r in out if isinstance(r, Found) or _squash(r.cite.label()) not in found_text]
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` forms of one word ("activities"/"activity", "criteria"/"criterion")?
+    They share all but the last two letters of the shorter, and at least four."""
+    a, b = a.lower(), b.lower()
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    return p >= 4 and p >= min(len(a), len(b)) - 2
+
+
+def _content_words(text: str) -> list[str]:
+    from agent.text import STOPWORDS
+
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+# How many words before a citation describe what it cites ("the *activities* in paragraph (b)").
+_DESCRIBING_WORDS = 4
+
+
+def names_as_referred(question: str, cite: ProvisionCite, text: str, asked: Sequence[str] = ()) -> bool:
+    """Does the question describe the cited paragraph with the word the section's own ``text``
+    uses where it refers to that paragraph ("may BIS drop an entity that stopped the *activities*
+    in paragraph (b)?" / "the *activities* described in paragraph (b) of this section")? Then the
+    question reuses the text's cross-reference: it asks about the referring text, which the
+    sources have. A word naming what the question asks for (``asked``: its focus, "What
+    *criteria* does paragraph (b) set out?") asks for the paragraph itself, whatever the text
+    calls it. Compares the content words just before the citation in each."""
+    before = question[:cite.start].split()[-_DESCRIBING_WORDS:]
+    words = [w for w in _content_words(" ".join(before)) if not any(_same_word(w, f) for f in asked)]
+    if not words:
+        return False
+    enums = "".join(rf"\({re.escape(p)}\)" for p in cite.path)
+    ref = re.compile(rf"(?:\bparagraphs?\s+|{re.escape(cite.section or '')}\s?)(?:\([^)]*\)\s*(?:and|or|,)\s*)*{enums}")
+    for m in ref.finditer(text):
+        window = _content_words(" ".join(text[max(0, m.start() - 80):m.start()].split()[-(_DESCRIBING_WORDS + 2):]))
+        if any(_same_word(w, x) for w in words for x in window):
+            return True
+    return False
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
