@@ -21,7 +21,7 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
-from .analysis import (MONTHS, AnswerKind, Question, Term, acronym_keys, analyse, asking_clause, find_dates,
+from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
                        territory_code, text_keys)
 from .citations import make_citation
@@ -848,17 +848,45 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
 
 
 def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
-    """Does a "who"-question ask who did something the document never writes of ("Who *signed*
-    the rule adding the 28 entities?" of a screening list whose entries were *added*)? Its main verb
+    """Does a "who"- or "when"-question ask who did something, or when, that the document never
+    writes of ("Who *signed* the rule adding the 28 entities?", "When was K Logistics *removed*
+    from the Entity List?", "When did Huawei *file* its lawsuit?" of a screening list whose entries
+    were *added*: its "Start date" is when they were added)? Its main verb
     (spaCy's root of the asking clause; not a copula or auxiliary), by lemma, is nowhere in the
     document or its title. A list of the document's records, or a field of one, answers who was
     listed, not who signed."""
-    if not _asks_who(q):
+    if not (_asks_who(q) or q.kind is AnswerKind.DATE):
         return False
-    root = next((t for t in _parsed(asking_clause(q.text)) if t.dep_ == "ROOT"), None)
+    parse = _parsed(asking_clause(q.text))
+    root = next((t for t in parse if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ != "VERB":
+        # The parser may root a question at a name ("... K Logistics (China) *Limited* removed from
+        # the Entity List?"): its verb is then the first full verb.
+        root = next((t for t in parse if t.pos_ == "VERB"), root)
     if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
         return False
-    return not any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}"))
+    if q.kind is AnswerKind.DATE and root.lemma_.lower() in _spacy_stop_words():
+        # A general verb says little of which act is dated ("when did it *go* on the list", "when
+        # did they *take* effect", "what start date does it *show*"): no decision.
+        return False
+    if any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}")):
+        return False
+    # A synonym in the words the document describes its entries with - its title and field labels -
+    # writes of the act too ("begin to apply": "*Start* date"; WordNet, the verb's two main senses).
+    from .lexical import wordnet_verbs
+
+    wn = wordnet_verbs()
+    synonyms = {w for i in list(wn["lemmas"].get(root.lemma_.lower(), ()))[:2] for w in wn["synsets"][i] if " " not in w}
+    # (Not words of a name: "Federal *Register* notice(s)" does not write of registering.)
+    described = {k for text in [doc.title] + [f.label for r in records(doc.body) for f in r.fields]
+                 for k in text_keys(_without_capitalised_runs(text))}
+    return not any(key_in(k, described) for w in synonyms for k in text_keys(w))
+
+
+def _without_capitalised_runs(text: str) -> str:
+    """``text`` without its runs of two or more capitalised words (names: "Federal Register",
+    "Entity List"); a single capitalised word ("Start date") stays."""
+    return re.sub(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’.-]*)+", " ", text)
 
 
 def _focus_kind(q: Question, store: IndexStore) -> str | None:
@@ -2938,6 +2966,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
+    if record_span(best.doc.body, best.start) is not None and _act_unwritten(q, best.doc):
+        # "When was K Logistics removed from the Entity List?": the best quote is a line of a list
+        # entry ("Start date: 2020-06-05"), whose document never writes of removal: it dates the
+        # listing, not the asked act.
+        return _abstention(q, hits, "the list entry does not speak of the asked act", settings)
     if _asks_role_holder(q) and not any(_persons_named(c.text) for c in picked[:3]):
         return _abstention(q, hits, "the sources name no one in the asked role", settings)
     reason, p = _abstain_reason(a.features, settings)

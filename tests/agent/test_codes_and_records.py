@@ -515,3 +515,33 @@ def test_what_right_before_its_noun_phrase_determines_it():
     from agent.analysis import parsed_focus
 
     assert parsed_focus("To what postal address should comments on the rule be mailed?") == ["postal", "address"]
+
+
+@pytest.mark.parametrize("question", [
+    "When was Orbis Lens Bureau removed from the entity list?",
+    "When did Orbis Lens Bureau file its lawsuit against the listing?",
+])
+def test_a_list_entry_does_not_date_an_act_its_document_never_writes_of(index, question):
+    """The entries' document writes of entries *added* ('Start date'); removal or a lawsuit is
+    another act: its start date is no answer (fit: c069, t074, h068, j022)."""
+    a = ask(question, index=index)
+    assert a.abstained, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "When was Orbis Lens Bureau added to the entity list?",
+    # A synonym of a word the entries are described with: "begin" - "Start date".
+    "From which date did the restrictions on Orbis Lens Bureau begin to apply?",
+    # A general verb decides nothing.
+    "When did Orbis Lens Bureau go on the entity list?",
+])
+def test_the_listing_act_is_dated_by_the_start_date(index, question):
+    a = ask(question, index=index)
+    assert "2021-11-15" in a.text.split("\n")[0], a.text
+
+
+def test_without_capitalised_runs():
+    from agent.extractive import _without_capitalised_runs
+
+    assert _without_capitalised_runs("Federal Register notice(s)").split() == ["notice(s)"]
+    assert _without_capitalised_runs("Start date") == "Start date"
