@@ -2874,6 +2874,43 @@ def _counts_of(text: str, head: str) -> set[str]:
             for m in find_numbers(text) if _counts(text, (m.start(), m.end(), m.group(0)), head)}
 
 
+def _quotation_speaker(c: Candidate) -> str:
+    """The attribution clause of the quotation the candidate sentence lies in ("said Secretary of
+    Commerce Wilbur Ross" for a sentence inside his quoted words), or "" (:func:`grounding.quotation_speaker`)."""
+    from .grounding import quotation_speaker
+
+    return quotation_speaker(c.doc.body, c.start, c.end)
+
+
+def _titled_role(q: Question) -> set[str]:
+    """Keys of the capitalised words that title the role a role-holder question asks for ("Who is
+    the United States *Trade Representative*?": the office's own name), from spaCy's parse: the
+    noun the question equates with "who" or asks to name, with its compounds; empty for a role
+    written in common nouns ("the official")."""
+    doc = _parsed(asking_clause(q.text))
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "nsubj", "dobj")
+             and t.i > 0 and t.lower_ not in ("who", "whom")]
+    out: set[str] = set()
+    for n in nouns[:1]:
+        words = [w for w in n.subtree if w.i <= n.i and w.dep_ in ("compound", "amod", "nmod") or w.i == n.i]
+        out |= {norm_key(w.text) for w in words if w.text[:1].isupper()}
+    return out
+
+
+def _attribution_sentence(c: Candidate) -> Candidate | None:
+    """The sentence of ``c``'s document that holds the attribution of the quotation ``c`` lies in
+    (from the sentence after ``c``, or ``c`` itself, to the end of the attribution), or None."""
+    speaker = _quotation_speaker(c)
+    body = c.doc.body
+    at = body.find(speaker, c.start) if speaker else -1
+    if at < 0:
+        return None
+    start = c.start if at < c.end else c.end + len(body[c.end:]) - len(body[c.end:].lstrip())
+    end = body.find(".", at + len(speaker) - 1)
+    end = at + len(speaker) if end < 0 else end + 1
+    return _sentence_candidate(c, start, end) if end - start <= 2 * MAX_QUOTE_CHARS else None
+
+
 def _persons_named(text: str) -> list[str]:
     """The person names spaCy's recogniser finds in ``text``, less what is no name: a span with
     a figure ("L. 115-232"), a field label ("Email: ..."), a single word WordNet knows as a noun
@@ -2971,8 +3008,27 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # entry ("Start date: 2020-06-05"), whose document never writes of removal: it dates the
         # listing, not the asked act.
         return _abstention(q, hits, "the list entry does not speak of the asked act", settings)
-    if _asks_role_holder(q) and not any(_persons_named(c.text) for c in picked[:3]):
+    role_holder = _asks_role_holder(q)
+    # A speaker named after the quotation a best sentence lies in ('..." said Secretary of Commerce
+    # Wilbur Ross.') - holding the asked role when the question titles it ("the United States *Trade
+    # Representative*" must be the speaker's own title).
+    titled = _titled_role(q) if role_holder else set()
+    speaking = [c for c in picked[:3] if role_holder and _persons_named(_quotation_speaker(c))
+                and all(key_in(k, text_keys(_quotation_speaker(c))) for k in titled)]
+    if role_holder and not any(_persons_named(c.text) for c in picked[:3]) and not speaking:
         return _abstention(q, hits, "the sources name no one in the asked role", settings)
+    one_holder = False  # the lead is the one person holding the asked role
+    if speaking and speaking[0] is picked[0]:
+        # "Name the official whose statement is quoted": the best sentence lies in the quotation (the
+        # names in it are what the speaker speaks of); the sentence that names the speaker is quoted,
+        # and its name leads.
+        said = _attribution_sentence(speaking[0])
+        if said is not None:
+            person = _persons_named(said.text)
+            if person:
+                a.codes[:] = [person[0]]
+                picked.insert(0, said)
+                one_holder = True
     reason, p = _abstain_reason(a.features, settings)
     if reason:
         return _abstention(q, hits, reason, settings)
@@ -3018,6 +3074,6 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
-    lead, marks = _marked_lead(items, citations, min_items=2 if q.kind is AnswerKind.LIST else 1)
+    lead, marks = _marked_lead(items, citations, min_items=2 if q.kind is AnswerKind.LIST and not one_holder else 1)
     text = _compose(lead, citations, marks)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

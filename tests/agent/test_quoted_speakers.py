@@ -1,0 +1,50 @@
+"""Issue 8: the speaker of a quotation is named after it ('..." said Minister of Trade Dana
+Whitlock.'): a question for the official whose statement is quoted is answered by that name, from
+the sentence that names the speaker; a titled office the speaker does not hold is not (fit:
+blind-s22 j011, blind-s18 e076; checked on blind-s23). Documents written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+RELEASE = """title: Ministry of Trade adds Korvane Drones to the export control list (press release)
+publisher: Example Ministry of Trade
+date: 2023-05-02
+---
+FOR IMMEDIATE RELEASE
+
+“This action, taken with the support of the Prime Minister, places Korvane Drones, the largest drone maker in the region, on the export control list. It will keep our technology from being used against our security interests,” said Minister of Trade Dana Whitlock. “We will remain vigilant.”
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("quoted-speakers", {"release.txt": RELEASE})
+    return settings
+
+
+def ask(question: str, index):
+    from agent.api import ask as ask_index
+
+    return ask_index(question, index=index.index, settings=index)
+
+
+def test_the_quoted_official_is_named_from_the_attribution(index):
+    a = ask("Name the official whose statement is quoted in the ministry's release placing Korvane Drones on the list.",
+            index=index)
+    assert a.text.startswith("Dana Whitlock [1]"), a.text
+    assert "said Minister of Trade Dana Whitlock" in a.citations[0].quote
+
+
+def test_a_titled_office_the_speaker_does_not_hold_is_not_answered(index):
+    a = ask("Who is the current Harbour Commissioner of the region?", index=index)
+    assert "Whitlock" not in a.text.split("\n")[0]
+
+
+def test_titled_role():
+    from agent.analysis import AnswerKind, Question
+    from agent.extractive import _titled_role
+
+    assert _titled_role(Question(text="Who is the Harbour Commissioner?", kind=AnswerKind.OTHER, terms=[])) \
+        == {"harbour", "commissioner"}
+    assert _titled_role(Question(text="Name the official whose statement is quoted.", kind=AnswerKind.OTHER,
+                                 terms=[])) == set()
