@@ -1401,6 +1401,69 @@ def _holder_answer(question: str, doc: StoredDocument, holding: list[tuple[Recor
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
 
+# A memo's header line: a label of capitals, a colon, its value ("TO: HCAs/Procurement Directors",
+# "FROM: Director, Contract and Financial Assistance Policy Division").
+_HEADER_LINE = re.compile(r"^[ \t]*([A-Z]{2,8})[ \t]*:[ \t]*(\S[^\n]*)$", re.M)
+
+
+def _asked_prepositions(q: Question) -> set[str]:
+    """The prepositions whose object the question asks for, from spaCy's parse: one governing the
+    wh-word ("*To* whom was the flash addressed?") or left without an object ("Who is the flash
+    addressed *to*?"), when it asks for a party ("whom", "which *office*"; not "from what *date*");
+    and "from" for a which-organisation subject of a main verb with an object ("*Which division*
+    sent PF 2019-33?": what the document is from; not "who", which asks for a person's name, nor a
+    relative "who": "the Director *who issued* it")."""
+    from .lexical import names_an_organisation
+
+    doc = _parsed(asking_clause(q.text))
+
+    def party(wh) -> bool:
+        # "whom", or "which/what <noun>" whose noun is an organisation ("which *office*"; not "what *date*")
+        return wh.lower_ in ("who", "whom") or (wh.tag_ == "WDT" and wh.head.pos_ == "NOUN"
+                                                  and names_an_organisation(wh.head.lemma_.lower()))
+
+    out: set[str] = set()
+    for t in doc:
+        if t.tag_ == "IN" and t.dep_ in ("prep", "ROOT"):
+            objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
+            # (Right before the wh-word too, however the parser hangs it: "*To* whom was alert HA
+            # 2023-07 addressed?")
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if not objs or any(o.tag_ == "WP" and party(o) for o in objs) or \
+                    (nxt is not None and nxt.tag_ in ("WP", "WDT") and party(nxt)):
+                out.add(t.lower_)
+        # (Which organisation did it: not a bare "who", which asks for a person.)
+        if t.pos_ == "VERB" and t.dep_ != "relcl" and any(c.dep_ == "dobj" for c in t.children) and any(
+                c.dep_ == "nsubj" and any(g.tag_ == "WDT" and party(g) for g in c.children) for c in t.children):
+            out.add("from")
+    return out
+
+
+def _header_line_answer(question: str, q: Question, hits: list[Hit], store: IndexStore) -> Answer | None:
+    """A memo header line answers who a document is addressed to or from: the line of the first
+    retrieved document named by the question (its title holds one of the question's names) whose
+    label is the preposition the question asks for (:func:`_asked_prepositions`; "TO:", "FROM:"),
+    and that names a person when the question asks for a role's holder. None when there is none."""
+    preps = _asked_prepositions(q)
+    if not preps:
+        return None
+    named = _entity_terms(q)
+    if not named:
+        return None  # a header speaks for its own document, which the question must name
+    for _, doc in _retrieved_documents(hits, store):
+        if not any(key_in(t.key, _title_keys(doc)) or t.key in acronym_keys(q.terms, _title_keys(doc))
+                             for t in named):
+            continue
+        for m in _HEADER_LINE.finditer(doc.body):
+            # A question for a person's name ("Who is the Director who issued it?") is not answered
+            # by a line that gives an office ("FROM: Director, ... Division").
+            if m.group(1).lower() in preps and (not _asks_role_holder(q) or _persons_named(m.group(2))):
+                citations = [make_citation(doc, m.start(1), m.end(2), n=1)]
+                return Answer(text=_compose(m.group(2).strip(), citations, [1]), abstained=False,
+                              citations=citations, question=question, backend="extractive")
+    return None
+
+
 def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
     """Lead with the field's value (or ``lead``, a part of it); cite the field line and the
     record's name line (which party it belongs to)."""
@@ -2999,6 +3062,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _field_answer(question, fa)
     if (held := _record_holding(q, hits, store)) is not None:
         return _holder_answer(question, *held)
+    if fa is None and (header := _header_line_answer(question, q, hits, store)) is not None:
+        return header
     if fa is None and (unlisted := _party_unlisted(q, hits, store, picked)) is not None:
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
     if _record_lacks_focus(q, best):

@@ -184,6 +184,13 @@ def names_a_party(lemma: str, depth: int = 14) -> bool:
                      lemmas[:1] in (["organization"], ["organisation"], ["social_group"]), depth, senses=2)
 
 
+def names_an_organisation(lemma: str, depth: int = 14) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *organization* or *social group*
+    ("office", "division", "agency", "committee"; not "official", "date", "deadline")?"""
+    return _descends(lemma, lambda lemmas: lemmas[:1] in (["organization"], ["organisation"], ["social_group"]),
+                     depth, senses=2)
+
+
 def _descends(lemma: str, test: Callable[[list[str]], bool], depth: int, senses: int | None = None) -> bool:
     """Does a WordNet sense of the noun (its first ``senses``; all when None), or a hypernym of one up
     to ``depth - 1`` levels, pass ``test`` (called with a synset's lemmas)?"""
