@@ -3000,8 +3000,9 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     best, picked, value, cands = a.best, a.picked, a.value, a.cands
     # -- provision hook: a question citing a paragraph of a regulation ("15 CFR 744.16(c)(2)",
     # "paragraph (b) of § 744.11") is answered from that paragraph or not at all: a paragraph the
-    # sources' text lacks (an excerpt ends before it) is no near miss to answer from its neighbours.
-    from .answering.provisions import Absent, item_text, paragraph_text, resolve_question
+    # sources' text lacks (an excerpt ends before it) is no near miss to answer from its neighbours;
+    # nor is a section cited alone ("Under FAR 4.2104, ...") whose text no source holds.
+    from .answering.provisions import Absent, item_text, paragraph_text, resolve_question, section_not_held
 
     if cited := resolve_question(question, store, asked=q.focus + q.focus_of):
         if absent := [r for r in cited if isinstance(r, Absent)]:
@@ -3037,6 +3038,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
                 lead, marks = _marked_lead(items, cs, min_items=1)
             return Answer(text=_compose(lead, cs, marks), abstained=False, citations=cs, question=question,
                           backend="extractive")
+    elif (unheld := section_not_held(question, store)) is not None:
+        # A section cited alone and asked for its own content ("Under FAR 4.2104, who can grant a
+        # waiver?") that no source holds - they only cite it in passing: the sources don't say.
+        return _abstention(q, hits, unheld.reason(), settings)
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)

@@ -24,8 +24,12 @@ of sections:
   a paragraph heading may run its first sub-paragraph in after a dash ("(c) License
   review policy—(1) General review policy. ...").
 
-Pure functions over strings, except :func:`resolve` and :func:`resolve_question`, which
-read documents from an :class:`~ingest.store.IndexStore`.
+A section cited alone ("Under FAR 4.2104, who can grant a waiver?") is read too: whether the
+question asks for that section's own content (its dependency parse) and whether the sources
+hold it or only cite it in passing (:func:`section_not_held`).
+
+Pure functions over strings, except :func:`resolve`, :func:`resolve_question` and
+:func:`section_not_held`, which read documents from an :class:`~ingest.store.IndexStore`.
 """
 from __future__ import annotations
 
@@ -610,3 +614,283 @@ def names_as_referred(question: str, cite: ProvisionCite, text: str, asked: Sequ
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+# ------------------------------------------------------------------ sections cited alone
+# A question may cite a section without a paragraph ("Under FAR 4.2104, who can grant a
+# waiver?", "What waivers does FAR 4.2104 describe?"). When no source holds that section's
+# text and the sources only cite its number in passing (a cross-reference in another rule,
+# a table of contents line), what the question asks for - the section's own content - is
+# not in the sources; a near miss answered from the rule that cross-refers to it is wrong.
+# Whether the question asks for the section's content is read from its dependency parse
+# (spaCy), with the citation masked as "the section" (the small parser reads "FAR 4.2104"
+# as an adverb and a figure; it reads a plain noun phrase reliably).
+
+# Words before a citation's marker that belong to the citation: a CFR title number, the
+# regulation's name ("48 CFR", "FAR section 4.2104", "Federal Acquisition Regulation 4.2104").
+_LEADING = re.compile(r"(?:\b(?:\d{1,2}\s+)?(?:C\.?F\.?R\.?|FAR|DFARS|(?:Federal\s+Acquisition\s+)?Regulations?)"
+                      r"\s+)+$")
+_REGULATION_MARK = re.compile(r"\b(?:Federal\s+Acquisition\s+)?Regulations?\s+$")
+# A number marked as a part or subpart ("subpart 4.21") names the sections under it, not one.
+_WIDER_MARK = re.compile(r"\b(?:sub)?parts?\b", re.I)
+# Prepositions (closed class) whose object is the rule an assertion holds in: "under FAR 4.2104",
+# "per § 612.9", "in 4.2104", "pursuant to 4.2104", "by" (the agent of a passive: "required by").
+_FRAMING_PREPOSITIONS = frozenset({"under", "per", "in", "within", "by", "pursuant to", "according to",
+                                   "subject to"})
+_DETERMINERS = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class SectionCite:
+    """A section cited without a paragraph: its ``number`` and the span ``start``-``end`` of the
+    whole citation as written (marker words included: "FAR 4.2104", "15 CFR 748.5")."""
+
+    number: str
+    start: int
+    end: int
+    marked: bool
+
+
+def section_only_citations(question: str) -> list[SectionCite]:
+    """The regulation sections ``question`` cites without a paragraph ("Under FAR 4.2104, ...",
+    "What does § 612.9 cover?"): neither a paragraph citation (:func:`parse_citations`) nor a part
+    or subpart ("subpart 4.21" is the sections under it)."""
+    para_spans = [(c.start, c.end) for c in parse_citations(question)]
+    out = []
+    for m in _SECTION_RE.finditer(question):
+        num, s, e = m.group("num"), m.start("num"), m.end("num")
+        if any(a <= s < b for a, b in para_spans):
+            continue  # "paragraph (b) of § 744.11"
+        if re.match(rf"[ \t]?{ENUM}", question[e:]):
+            continue  # a paragraph path follows: a paragraph citation
+        marker = m.group("marker") or ""
+        if _WIDER_MARK.search(marker):
+            continue
+        start = m.start("marker") if marker else s
+        lead = _LEADING.search(question[:start]) or \
+            (re.search(r"\b\d{1,2}\s+$", question[:start]) if re.match(r"C\.?F", marker) else None)
+        start = lead.start() if lead else start
+        marked = bool(marker) or start < s
+        out.append(SectionCite(num, start, e, marked))
+    return out
+
+
+def _masked(text: str, cite: tuple[int, int], others: Sequence[tuple[int, int]] = ()) -> tuple[str, int]:
+    """``text`` with the citation at ``cite`` written as "the section" and the ``others`` as "the
+    rule" (just "section"/"rule" after a determiner: "the FAR 4.2104 waivers"); returns the masked
+    text and the offset of the word "section" in it."""
+    spans = sorted({(a, b) for a, b in [cite, *others]})
+    out, pos, at = "", 0, -1
+    for a, b in spans:
+        if a < pos:
+            continue
+        out += text[pos:a]
+        noun = "section" if (a, b) == cite else "rule"
+        if not _DETERMINERS.search(out[-12:]):
+            out += "the "
+        if (a, b) == cite:
+            at = len(out)
+        out += noun
+        pos = b
+    return out + text[pos:], at
+
+
+def _preposition(p) -> str:
+    """A preposition token as one word or a two-word preposition ("pursuant to", "according to")."""
+    if p.lower_ == "to" and p.head.lower_ in ("pursuant", "according", "subject"):
+        return f"{p.head.lower_} to"
+    return p.lower_
+
+
+def _phrase(s) -> tuple[object, bool] | None:
+    """The noun phrase whose role a citation plays: the citation's own token, or the noun it
+    possesses ("the section's waivers": what it provides) - flagged ``True``; through
+    conjunctions to the first conjunct. None when the citation is part of a name: it modifies
+    a noun ("the 52.204-26 representation", "4.2104 waivers": a thing named after the section,
+    which other documents may describe) or a title-case name follows it ("the Section 4.2104
+    Waiver Guide")."""
+    if any(c.i > s.i and c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in s.children):
+        return None
+    node, possessor = s, False
+    if node.dep_ in ("compound", "nmod", "nummod", "amod"):
+        return None
+    if node.dep_ == "poss" and node.head.i != node.i:
+        node, possessor = node.head, True
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node, possessor
+
+
+def _is_wh(t) -> bool:
+    return t.tag_ in ("WDT", "WP", "WP$") or any(c.tag_ in ("WDT", "WP", "WP$") and c.dep_ == "det" for c in t.children)
+
+
+def _reported(node, section) -> bool:
+    """Does ``node`` stand in what another party says: below a verb of communication (WordNet's
+    first sense: "say", "describe", "mention") whose subject is neither the section, nor a wh-word
+    (what is asked), nor a personal pronoun ("What does *the guide say* about the section's
+    waivers?")?"""
+    from agent.lexical import speech_first
+
+    a = node
+    while a.head.i != a.i:
+        a = a.head
+        if a.pos_ not in ("VERB", "AUX") or not speech_first(a.lemma_.lower()):
+            continue
+        for c in a.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and section not in c.subtree and not _is_wh(c) and c.tag_ != "PRP":
+                return True
+    return False
+
+
+def _passive(verb) -> bool:
+    """Is ``verb`` passive (a passive auxiliary: "was amended")?"""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def asks_section_content(question: str, cite: SectionCite, others: Sequence[SectionCite] = ()) -> bool:
+    """Does ``question`` ask for what the cited section itself says - the section frames its
+    asking clause ("*Under FAR 4.2104*, who can grant a waiver?", "What waivers does *FAR 4.2104*
+    describe?", "the purpose of *§ 612.9*", "Summarize *§ 612.9*") - rather than about it as the
+    object of another document's verb ("Which rule *added* 4.2104?", "When was 4.2104 *amended*?",
+    "What does the FAC guide *say about* 4.2104 waivers?")? From spaCy's dependency parse of the
+    question with the citation masked as "the section"."""
+    from .nlp import parse
+
+    text, at = _masked(question, (cite.start, cite.end), [(o.start, o.end) for o in others])
+    doc = parse(text)
+    s = next((t for t in doc if t.idx == at), None)
+    if s is None:
+        return False
+    found = _phrase(s)
+    if found is None:
+        return False  # part of a name
+    node, possessor = found
+    if _reported(node, s):
+        return False
+    if possessor:
+        return True  # "the section's waivers": what it provides
+    dep = node.dep_
+    if dep in ("nsubj", "ROOT", "attr", "npadvmod"):
+        # "When was the section amended?" (a passive the parser may label nsubj), "When was the
+        # section added ...?" (a past participle after it): what was done to it.
+        return not (_passive(node.head) or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in node.children))
+    if dep == "dobj":
+        # The object of a request ("Summarize the section") is what is asked; of another's verb
+        # ("Which rule added the section?") it is acted on.
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in node.head.children)
+    if dep == "pobj":
+        p = node.head
+        if p.dep_ == "agent" or _preposition(p) in _FRAMING_PREPOSITIONS:
+            return True
+        return p.head.pos_ in ("NOUN", "PROPN")  # "the purpose of the section"
+    return False  # nsubjpass, an object of another's verb: acted on
+
+
+def discusses_section(sentence: str, start: int, end: int) -> bool:
+    """Does a source ``sentence`` speak of the section it cites at ``start``-``end`` as what its
+    main clause is about - the subject of its main verb ("FAR 4.2104 allows agency heads to
+    ...", "4.2104 waivers last two years") or its frame ("Under FAR 4.2104, the head of an agency
+    may grant ...") - rather than in passing (a cross-reference inside a noun phrase: "covered
+    by a waiver described in 4.2104"; a table of contents line: "4.2104 Waivers.")?"""
+    from .nlp import parse
+
+    line = sentence.strip()
+    if _HEADING.fullmatch(line) and len(line.split()) <= 12:
+        return False  # a heading or table of contents line names the section, it says nothing of it
+    text, at = _masked(sentence, (start, end))
+    doc = parse(text)
+    s = next((t for t in doc if t.idx == at), None)
+    found = _phrase(s) if s is not None else None
+    if found is None:
+        return False
+    node, _ = found
+    root = node.sent.root
+    main = {root.i} | {c.i for c in root.children if c.dep_ == "conj"}
+    if node.dep_ == "nsubj" and node.head.i in main and not _passive(node.head):
+        return True  # not "§ 612.9 was added by ...": what was done to it
+    if node.dep_ == "pobj":
+        p = node.head
+        return (p.dep_ == "agent" or _preposition(p) in _FRAMING_PREPOSITIONS) and p.head.i in main
+    return False
+
+
+@dataclass
+class SectionNotHeld:
+    """A section a question asks about that no source holds: its citation and the documents
+    that only cite it in passing (their titles)."""
+
+    cite: SectionCite
+    cited_by: list[str]
+
+    def reason(self) -> str:
+        """The abstention's reason, naming the section."""
+        where = f"; the sources only cite it in passing ({'; '.join(self.cited_by[:3])})" if self.cited_by else ""
+        return f"no source holds the text of section {self.cite.number}{where}"
+
+
+def _mentions(store: _Store, number: str,
+              limit: int = 50) -> tuple[list[object], list[tuple[object, int, int, int, int]]]:
+    """The indexed documents that write section ``number`` (by keyword search on it), and where
+    they write it: ``(document, sentence start, sentence end, start, end)``."""
+    from ingest.chunking import split_sentences
+
+    hits = store.keyword_search(number, limit)
+    chunks = store.get_chunks([cid for cid, _ in hits]) if hits else {}
+    docs, out, seen = [], [], set()
+    pat = re.compile(rf"(?<![\w.$€£¥-]){re.escape(number)}(?![\w%]|\.\d|-\d)")
+    for cid, _ in hits:
+        ch = chunks.get(cid)
+        if ch is None or ch.doc_id in seen:
+            continue
+        seen.add(ch.doc_id)
+        doc = store.get_document(ch.doc_id)
+        if doc is None:
+            continue
+        docs.append(doc)
+        spans = split_sentences(doc.body)
+        for m in pat.finditer(doc.body):
+            a, b = next(((a, b) for a, b in spans if a <= m.start() < b), (m.start(), m.end()))
+            out.append((doc, a, b, m.start(), m.end()))
+    return docs, out
+
+
+def section_not_held(question: str, store: _Store) -> SectionNotHeld | None:
+    """The first section ``question`` cites without a paragraph and asks the content of
+    (:func:`asks_section_content`) that the sources do not hold: no document is that section
+    (none has its heading with text under it), none is about it (its title names it) and every
+    sentence that writes its number cites it in passing (:func:`discusses_section` is false). A
+    number the question does not mark as a section ("FAR", "§", "CFR", "section") counts only
+    when a source marks it so (else it may be a figure). None when there is no such section."""
+    cites = section_only_citations(question)
+    for cite in cites:
+        if documents_held(store, cite.number):
+            continue
+        docs, mentions = _mentions(store, cite.number)
+        if not cite.marked and not any(_marked_at(d.body, s) for d, _, _, s, _ in mentions):
+            continue
+        if not asks_section_content(question, cite, [c for c in cites if c is not cite]):
+            continue
+        if any(cite.number in {n for n, *_ in sections_cited(getattr(d, "title", ""))} for d in docs):
+            continue  # a document about the section (its title names it): it may say what the section does
+        if any(discusses_section(d.body[a:b], s - a, e - a) for d, a, b, s, e in mentions):
+            continue
+        # Each citing document by its title's main part ("FAR 4.2102 Prohibition", not its subtitle).
+        cited_by = list(dict.fromkeys(re.split(r"\s+[(\[]", getattr(d, "title", ""))[0] for d, *_ in mentions))
+        log.debug("section %s: no source holds it (cited in passing by %d documents)", cite.number, len(cited_by))
+        return SectionNotHeld(cite, cited_by)
+    return None
+
+
+def _marked_at(body: str, start: int) -> bool:
+    """Is the section number at ``start`` of ``body`` marked as one ("FAR 4.2104", "§ 744.11",
+    "Federal Acquisition Regulation 4.2104")?"""
+    before = body[max(0, start - 40):start]
+    return bool(re.search(rf"{_MARKER}$", before) or _REGULATION_MARK.search(before))
+
+
+def documents_held(store: _Store, number: str) -> list[tuple[object, Section]]:
+    """The documents holding text of section ``number`` (:func:`documents_with_section`), less a
+    heading with no text under it (a table of contents line: "4.2104 Waivers.")."""
+    return [(d, s) for d, s in documents_with_section(store, number)
+            if d.body[s.root.start:s.root.end].strip()]

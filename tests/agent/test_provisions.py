@@ -332,3 +332,137 @@ def test_a_question_reusing_the_texts_cross_reference_asks_the_referring_text():
     q = "What penalties does 44.3(b) set?"
     [ask] = parse_citations(q)
     assert not names_as_referred(q, ask, text, asked=["penalty"])
+
+
+# ------------------------------------------------------------------ sections cited alone
+# A small invented rule set: § 612.7 is held; it cross-refers to § 612.9 (waivers), which no
+# source holds - a table of contents lists it and a notice says which amendment added it; a
+# board's guide discusses § 613.2 (extensions) without holding its text.
+PERMITS = """§ 612.7 Export permits for seed stock.
+
+(a) Permit required. No person may export seed stock without a permit from the Plant Export Office,
+unless the consignment is covered by a waiver described in § 612.9.
+
+(b) Fee. The permit fee is 85 crowns per consignment."""
+
+CONTENTS = """Part 612 - Seed Stock Exports
+
+612.7 Export permits for seed stock.
+612.8 Inspections.
+612.9 Waivers."""
+
+GUIDE = """The Seed Board publishes this guide for exporters.
+
+Under § 613.2, the Seed Board may extend a permit by 90 days when a shipment is delayed.
+
+The 2022 amendment added § 612.9 to the seed stock rules."""
+
+_SECTION_DOCS = {
+    "permits-rule.txt": "title: 7 CFR 612.7 Export permits for seed stock\npublisher: Plant Export Office\n"
+                        "date: 2022-03-01\n---\n" + PERMITS + "\n",
+    "part-612-contents.txt": "title: Part 612 table of contents\npublisher: Plant Export Office\ndate: 2022-03-01\n"
+                             "---\n" + CONTENTS + "\n",
+    "board-guide.txt": "title: Seed Board exporters' guide\npublisher: Seed Board\ndate: 2022-06-01\n---\n"
+                       + GUIDE + "\n",
+}
+
+
+@pytest.fixture(scope="module")
+def permits(tiny_index):
+    return tiny_index("sections", _SECTION_DOCS)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Under 7 CFR 612.9, who may grant a waiver?", [("612.9", "7 CFR 612.9", True)]),
+    ("What waivers does FAR section 31.205-6 describe?", [("31.205-6", "FAR section 31.205-6", True)]),
+    ("Per 612.9, how long may a waiver run?", [("612.9", "612.9", False)]),
+    # 612.7(b) is a paragraph's citation, not a section's alone.
+    ("What does § 612.7(b) charge, and what does § 612.9 waive?", [("612.9", "§ 612.9", True)]),
+    ("What does subpart 61.2 of the rules cover?", []),  # a subpart: the sections under it
+    ("What does section 1201 of the Seed Act prohibit?", []),  # a statute's integer section
+])
+def test_section_only_citations(question, expected):
+    from agent.answering.provisions import section_only_citations
+
+    assert [(c.number, question[c.start:c.end], c.marked) for c in section_only_citations(question)] == expected
+
+
+@pytest.mark.parametrize("question, asks", [
+    # The section frames the asking clause: its own content is asked for.
+    ("Under 7 CFR 612.9, who may grant a waiver and for how long?", True),
+    ("What waivers does § 612.9 describe?", True),
+    ("Which exporters have received waivers under § 612.9 so far?", True),
+    ("What conditions apply to a waiver pursuant to § 612.9?", True),
+    ("What is the purpose of § 612.9?", True),
+    ("Summarize 7 CFR 612.9.", True),
+    ("How long can § 612.9's waivers last?", True),
+    # Twins: the section is the object of another document's verb, or part of a name.
+    ("Which amendment added § 612.9?", False),
+    ("When was § 612.9 amended?", False),
+    ("What does the Seed Board guide say about § 612.9?", False),
+    ("What does the Seed Board guide say about waivers under § 612.9?", False),
+    ("What does the exporters' guide say about 612.9 waivers?", False),
+    ("How many hours does the § 612.9 certification take?", False),
+    ("What does the Section 612.9 Waiver Handbook recommend?", False),
+])
+def test_asks_section_content(question, asks):
+    from agent.answering.provisions import asks_section_content, section_only_citations
+
+    [cite] = section_only_citations(question)
+    assert asks_section_content(question, cite) is asks
+
+
+@pytest.mark.parametrize("sentence, number, discusses", [
+    # What the sentence's main clause is about: the section's content, restated elsewhere.
+    ("Under § 613.2, the Seed Board may extend a permit by 90 days.", "613.2", True),
+    ("Section 613.2 allows the Seed Board to extend a permit by 90 days.", "613.2", True),
+    # In passing: a cross-reference inside a noun phrase, an amendment's object, a contents line.
+    ("No person may export seed stock unless the consignment is covered by a waiver described in § 612.9.",
+     "612.9", False),
+    ("The 2022 amendment added § 612.9 to the seed stock rules.", "612.9", False),
+    ("612.9 Waivers.", "612.9", False),
+])
+def test_discusses_section(sentence, number, discusses):
+    from agent.answering.provisions import discusses_section
+
+    start = sentence.index(number)
+    assert discusses_section(sentence, start, start + len(number)) is discusses
+
+
+def test_section_not_held(permits):
+    from agent.answering.provisions import section_not_held
+
+    store, _ = permits
+    unheld = section_not_held("Under 7 CFR 612.9, who may grant a waiver and for how long?", store)
+    assert unheld is not None and unheld.cite.number == "612.9"
+    assert "612.9" in unheld.reason() and "7 CFR 612.7 Export permits for seed stock" in unheld.reason()
+    # An unmarked number counts when the sources mark it as a section ("§ 612.9").
+    assert section_not_held("Per 612.9, who may grant a waiver?", store) is not None
+    # Twins: a held section; one a source discusses (its content restated); one asked about as
+    # the object of another document's verb; a number no source marks as a section (a figure).
+    assert section_not_held("Under § 612.7, what is the permit fee?", store) is None
+    assert section_not_held("Under § 613.2, by how many days may a permit be extended?", store) is None
+    assert section_not_held("Which amendment added § 612.9?", store) is None
+    assert section_not_held("Per 614.5, who may grant a waiver?", store) is None
+
+
+def test_a_section_no_source_holds_is_not_answered(permits):
+    ans = _ask(permits, "Under 7 CFR 612.9, who may grant a waiver and for how long?")
+    assert ans.abstained and "no source holds the text of section 612.9" in ans.notice
+    ans = _ask(permits, "What waivers does § 612.9 describe?")
+    assert ans.abstained and "612.9" in ans.notice
+
+
+@pytest.mark.parametrize("question", [
+    "Which amendment added § 612.9?",  # another document's verb: the guide's sentence answers it
+    "Under § 613.2, by how many days may the Seed Board extend a permit?",  # a source discusses 613.2
+    "Under § 612.7, what is the permit fee per consignment?",  # a held section
+])
+def test_section_twins_are_left_to_the_answerer(permits, monkeypatch, question):
+    import agent.answering.provisions as provisions
+
+    with_hook = _ask(permits, question)
+    assert "no source holds" not in with_hook.notice
+    monkeypatch.setattr(provisions, "section_not_held", lambda *a, **k: None)
+    without = _ask(permits, question)
+    assert (with_hook.text, with_hook.abstained, with_hook.notice) == (without.text, without.abstained, without.notice)
