@@ -38,6 +38,15 @@ these hold against its cited quotes (joined):
   quotes make another participant of that verb, or the same participant of another verb, is
   swapped ("The US government sued Huawei" for "Huawei sued the US government";
   :func:`swapped_role`).
+* **Ranks** — an ordinal ("second-largest") is a value the evidence must give, and an unranked
+  superlative ("the largest") is no claim where the quotes rank it ("the second-largest").
+* **Slots of nouns** — a noun's prepositional argument ("the impact on US suppliers") where the quotes
+  give the same noun and preposition another argument and hold the word elsewhere, and a noun modifier
+  from outside the quotes ("visa restrictions") where the quotes modify the same head otherwise
+  ("export restrictions"), are swapped (:func:`displaced_argument`, :func:`replaced_compound`).
+  A relative pronoun's role is its noun's ("suppliers that depended on Huawei").
+* **Force of a norm** — what the quotes require may not be left to a choice ("may include",
+  "decide whether to include"; :func:`obligation_as_option`), nor stated as done.
 * **Attribution** — "X said <clause>" / "according to X" needs X to speak the quotes
   (publisher, or the attribution clause of the quotation they lie in).
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
@@ -100,6 +109,48 @@ _DESIGNATOR = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+")
 # "15 CFR 744", "50 U.S.C. 4801").
 _CITATION = re.compile(r"(?<![\w.])\d+\s+(?:[A-Z][A-Za-z]*\.?\s?){1,4}\s?\d+")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+# Ordinal number words (a closed class, made from the cardinals above): "second", "third",
+# "twelfth", "twentieth", "twenty-first". "first" is an order word (_ORDER_GROUPS: "first" ~ "initial").
+_ORDINAL_IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                      "nine": "ninth", "twelve": "twelfth"}
+
+
+def _ordinal_word(cardinal: str) -> str:
+    if cardinal in _ORDINAL_IRREGULAR:
+        return _ORDINAL_IRREGULAR[cardinal]
+    return cardinal[:-1] + "ieth" if cardinal.endswith("y") else cardinal + "th"
+
+
+_ORDINALS = {_ordinal_word(w): v for w, v in list(_UNITS.items()) + list(_TENS.items()) if v}
+_ORDINALS.update({f"{t}-{_ordinal_word(u)}": tv + uv for t, tv in _TENS.items() for u, uv in _UNITS.items()
+                  if 0 < uv < 10})
+
+
+def ordinals(text: str) -> set[int]:
+    """Values of the spelled ordinal numbers in ``text`` ("second-largest" → {2}, "twenty-first" → {21})."""
+    out: set[int] = set()
+    for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()):
+        parts = w.split("-")
+        pairs = ["-".join(parts[i:i + 2]) for i in range(len(parts) - 1)]
+        hits = [p for p in pairs if p in _ORDINALS]  # "twenty-first" whole, not its "first"
+        out |= {_ORDINALS[p] for p in hits} or {_ORDINALS[p] for p in parts if p in _ORDINALS}
+    return out
+
+
+def _rank_of(t) -> int:
+    """The ordinal value that ranks the superlative ``t`` ("second" in "second-largest", "third
+    biggest"), 1 for an unranked superlative ("the largest"), 0 when ``t`` is no superlative."""
+    if t.tag_ != "JJS":
+        return 0
+    near = [c for c in t.children if c.dep_ in ("advmod", "amod", "npadvmod", "nummod")]
+    doc = t.doc
+    near += [doc[i] for i in range(max(0, t.i - 2), t.i) if doc[i].lower_ in _ORDINALS]
+    for c in near:
+        if c.lower_ in _ORDINALS:
+            return _ORDINALS[c.lower_]
+    return 1
 
 
 def _spelled_value(phrase: str) -> tuple[float, str]:
@@ -1056,6 +1107,10 @@ def displaced_name(sdoc, quote_docs: Sequence[tuple], same: Callable[[str, str],
     return ""
 
 
+# Penn tags of relative pronouns and determiners ("that", "which", "who", "whom"), a closed class.
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
 def _roles(v, wide: bool = False) -> dict[str, set[str]]:
     """The core participants of the verb ``v`` — "actor" (subject, or the agent of a passive),
     "patient" (object, or the subject of a passive) — each as the words (lower-case lemmas and
@@ -1075,7 +1130,14 @@ def _roles(v, wide: bool = False) -> dict[str, set[str]]:
     if wide and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
         add("patient", v.head)  # "Megvii, backed by Alibaba, ...": the participle's noun undergoes it
     for c in v.children:
-        if c.dep_ == "nsubj":
+        if v.dep_ == "relcl" and c.tag_ in _RELATIVE_TAGS and v.head.pos_ in ("NOUN", "PROPN") and \
+                c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "suppliers that depended on Huawei": a relative pronoun stands for the noun its clause
+            # modifies, which thereby fills the pronoun's role ("suppliers" depended, not Huawei).
+            add("actor" if c.dep_ == "nsubj" else "patient", v.head)
+            if v.head.dep_ == "appos":  # "Norvik, a company that is the largest ...": Norvik is too
+                add("actor" if c.dep_ == "nsubj" else "patient", v.head.head)
+        elif c.dep_ == "nsubj":
             add("actor", c)
         elif c.dep_ in ("nsubjpass", "dobj"):
             add("patient", c)
@@ -1084,6 +1146,45 @@ def _roles(v, wide: bool = False) -> dict[str, set[str]]:
                 if g.dep_ == "pobj":
                     add("actor", g)
     return out
+
+
+def _prep_objects(h, prep: str) -> set[str]:
+    """The words (lemmas and forms) of ``h``'s phrase from each of its ``prep`` phrases on, whole:
+    "restrictions on U.S. products exported to 28 entities" has "entities" in its argument (also
+    where the parser hangs "exported ..." on "restrictions", not on "products")."""
+    out: set[str] = set()
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" for g in c.children):
+            out |= {f for x in h.subtree if x.i > c.i and x.is_alpha for f in (x.lemma_.lower(), _norm(x.text))}
+    return out
+
+
+def displaced_argument(sdoc, quote_docs: Sequence) -> str:
+    """A common noun the sentence makes the prepositional argument of a noun ("the impact on US
+    suppliers") where the quotes give that noun's same preposition another argument ("the impact on
+    the Chinese companies") and name the sentence's noun elsewhere ("... use Intel as suppliers"), or
+    "". The argument fills a slot of its head, as a participant fills a verb's role: a word of the
+    quotes moved into it from another clause says something the quotes do not. A more general word
+    for the quotes' argument (a WordNet synonym or hypernym: "firms" for "companies") restates it."""
+    from .lexical import noun_generalising
+
+    q_tokens = [x for d in quote_docs for x in d]
+    q_nouns = {x.lemma_.lower() for x in q_tokens if x.pos_ in ("NOUN", "PROPN")}
+    for t in sdoc:
+        if t.pos_ != "NOUN" or not t.is_alpha:
+            continue  # ("30% of its revenue": a figure's unit, not a noun with arguments)
+        for c in t.children:
+            if c.dep_ != "prep":
+                continue
+            for o in c.children:
+                lem = o.lemma_.lower()
+                if o.dep_ != "pobj" or o.pos_ != "NOUN" or lem not in q_nouns:
+                    continue  # (a word the quotes do not hold is judged by the word rules)
+                theirs = [a for a in (_prep_objects(q, c.lower_) for q in q_tokens
+                                      if q.pos_ == "NOUN" and q.lemma_.lower() == t.lemma_.lower()) if a]
+                if theirs and not any(lem in a or _norm(o.text) in a or noun_generalising(lem, a) for a in theirs):
+                    return o.text
+    return ""
 
 
 def agent_noun_verb(noun: str) -> str:
@@ -1155,8 +1256,10 @@ def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str
             continue
         others = [r for q, r in q_verbs if q not in same]
         for role, words in roles.items():
+            # A word's forms go together: "services" is matched when its lemma "service" is.
+            given = {_root(w) for w in words if any(w in r.get(role, ()) for r in aligned)}
             for w in words:
-                if any(w in r.get(role, ()) for r in aligned):
+                if any(w in r.get(role, ()) for r in aligned) or _root(w) in given:
                     continue  # the quotes give it this role
                 elsewhere = any(w in ws for r in aligned for k, ws in r.items() if k != role) \
                     or any(w in r.get(role, ()) for r in others)
@@ -1496,7 +1599,7 @@ def _replaced_modifier(t, quote_doc, paraphrased: dict[str, str], s_forms: set[s
     speech that the sentence does not use, the sentence's word replaces it ("must represent
     quarterly" where the quotes say "represent annually"; "an interim rule" where they say "a final
     rule") — a value of the slot, which must agree, not a circumstance added to it."""
-    if t.dep_ not in ("advmod", "amod") or t.head is t:
+    if t.dep_ not in ("advmod", "amod", "compound") or t.head is t:
         return ""
     heads = _aligned_heads(t.head, paraphrased)
     for q in quote_doc:
@@ -1507,6 +1610,31 @@ def _replaced_modifier(t, quote_doc, paraphrased: dict[str, str], s_forms: set[s
                     c.lemma_.lower() not in s_forms and _norm(c.text) not in s_forms:
                 return c.text
     return ""
+
+
+def _same_word(a, b) -> bool:
+    """Two tokens are one word: same lemma, same root, or a shared stem of five letters or more
+    ("licence"/"licensing" aside, "restriction"/"restrictions", "export"/"exports")."""
+    fa, fb = _norm(a.text), _norm(b.text)
+    return a.lemma_.lower() == b.lemma_.lower() or _root(a.text) == _root(b.text) or (
+        len(fa) >= 5 and len(fb) >= 5 and fa[:5] == fb[:5])
+
+
+def replaced_compound(t, quote_doc, paraphrased: dict[str, str], s_forms: set[str]) -> str:
+    """The quotes' noun modifier that the sentence's noun modifier ``t`` stands in place of ("visa
+    restrictions" where the quotes say "export restrictions"), or "": the quotes modify the same
+    head noun with another noun the sentence does not use, and do not hold ``t``'s word. Such a
+    modifier picks out which of several things of a kind is meant; found elsewhere in the evidence
+    ("These visa restrictions complement ... the export restrictions on 28 entities") it names
+    the other thing, not the one the quote speaks of."""
+    if t.dep_ != "compound" or t.pos_ != "NOUN" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    # A word the quotes themselves hold is theirs: the parser's attachment of coordinated modifiers
+    # varies ("video surveillance and telecommunications equipment" parses "surveillance" as a
+    # conjunct of "equipment"); only a modifier from outside the quotes is taken for a replacement.
+    if any(_same_word(x, t) for x in quote_doc):
+        return ""
+    return _replaced_modifier(t, quote_doc, paraphrased, s_forms)
 
 
 def _obliged(v) -> bool:
@@ -1541,6 +1669,36 @@ def obligation_as_fact(sdoc, quote_doc, paraphrased: dict[str, str]) -> str:
             counterparts = [q for q in quote_doc if q.pos_ == "VERB" and objects & {
                 c.lemma_.lower() for c in q.children if c.dep_ in ("dobj", "nsubjpass")}]
         if counterparts and all(_obliged(q) for q in counterparts):
+            return v.text
+    return ""
+
+
+# Modals of permission or possibility (a closed class): "may include" leaves the act to a choice.
+_OPTION_MODALS = frozenset({"may", "might", "can", "could"})
+
+
+def _optional(v) -> bool:
+    """Does the sentence leave the verb ``v`` to a choice: under an un-negated modal of permission
+    ("may include"; "may not include" forbids, as "shall not" does), or in an embedded question
+    ("decide whether to include")?"""
+    if any(c.dep_ == "neg" for c in v.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _OPTION_MODALS for c in v.children) or any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in v.children)
+
+
+def obligation_as_option(sdoc, quote_doc, paraphrased: dict[str, str]) -> str:
+    """A verb the sentence leaves to a choice ("officers may decide whether to include the clause")
+    whose counterparts in the quotes (the quote verbs with its lemma or the one it paraphrases) are
+    all what a norm requires ("the rule requires officers to include the clause"), or "". A duty
+    is no option: the sentence says the opposite of the rule's force."""
+    for v in sdoc:
+        if v.pos_ != "VERB" or not _optional(v):
+            continue
+        heads = _aligned_heads(v, paraphrased)
+        counterparts = [q for q in quote_doc if q.pos_ == "VERB" and q.lemma_.lower() in heads]
+        if counterparts and all(_obliged(q) and not any(c.dep_ == "neg" for c in q.children)
+                                for q in counterparts):
             return v.text
     return ""
 
@@ -1822,6 +1980,10 @@ class SupportChecker:
         if swapped:
             yield Verdict(False, f"the quotes give the role the sentence gives '{swapped}' to another name",
                            missing=[swapped], rule='name-role')
+        moved = displaced_argument(sdoc, [d for d, _, _ in in_sentences])
+        if moved:
+            yield Verdict(False, f"the quotes give the slot the sentence gives '{moved}' to another word",
+                          missing=[moved], rule='role')
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
@@ -1904,9 +2066,27 @@ class SupportChecker:
                     if _negated_form(w, _norm(x.text)):
                         prefixed[t.i] = 1 if len(w) > len(_norm(x.text).replace("-", "")) else -1
                         break
+        # Ranks are values: "the second-largest producer" is not "the largest producer" (either way).
+        e_ordinals = ordinals(valued)
+        q_ranks: dict[str, set[int]] = {}
+        for x in quote_parse:
+            if _rank_of(x):
+                q_ranks.setdefault(x.lemma_.lower(), set()).add(_rank_of(x))
         for t in sdoc:
             if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
+            if t.lower_ in _ORDINALS and _ORDINALS[t.lower_] > 1 and t.tag_ != "NNS" and \
+                    not any(c.dep_ == "nummod" for c in t.children) and t.i not in attributed:
+                # ("30 seconds", "one second": the unit of time, no ordinal)
+                if _ORDINALS[t.lower_] not in e_ordinals:
+                    missing.append(t.text)
+                continue
+            if _rank_of(t) == 1:
+                ranks = set().union(*(r for a, r in q_ranks.items()
+                                      if a == t.lemma_.lower() or a in adjective_synonyms(t.lemma_.lower())))
+                if ranks and 1 not in ranks:
+                    missing.append(t.text)  # "the largest" where the quotes say "the second-largest"
+                    continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
@@ -1960,6 +2140,11 @@ class SupportChecker:
             if t.lower_ == "according" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "to":
                 continue  # "according to X": a preposition of attribution; X itself is checked
             w, lem = _norm(t.text), t.lemma_.lower()
+            replaced = replaced_compound(t, quote_parse, paraphrased, set(s_forms))
+            if replaced:
+                missing.append(t.text)
+                log.debug("claim modifier %s in place of the quotes' %s", t.text, replaced)
+                continue
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
                     w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
                     or noun_generalising(lem, quote_forms)
@@ -2127,6 +2312,10 @@ class SupportChecker:
         done = obligation_as_fact(sdoc, quote_parse, paraphrased)
         if done:
             yield Verdict(False, f"the quotes say what must be done; the sentence says it was done ('{done}')",
+                          rule="modality")
+        optional = obligation_as_option(sdoc, quote_parse, paraphrased)
+        if optional:
+            yield Verdict(False, f"the quotes say what must be done; the sentence leaves it to a choice ('{optional}')",
                           rule="modality")
         why = self._attribution(sdoc, quotes, context, publishers)
         if why:

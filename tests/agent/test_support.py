@@ -843,14 +843,15 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     """The split written at stop 22 (tests/fixtures/claims/blind_s22.jsonl: 63 faithful, 62 unfaithful
-    in 8 kinds) by someone who saw neither the code nor the other splits; the held-out split, only
-    these aggregates are read. First run (stop-21 checker): 38/63 faithful kept, 6/62 unsupported
-    kept; with the stop-22 checker: 38/63 and 5/62 (3 contradicting, 2 wrong-entity sentences).
-    Asserted as measured, a floor against regressions: the issue's targets (0 through, >= 95 % kept)
-    are not met on held-out sentences."""
+    in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-21
+    checker): 38/63 faithful kept, 6/62 unsupported kept; with the stop-22 checker: 38/63 and 5/62
+    (3 contradicting, 2 wrong-entity sentences). A fit split since stop 23: 38/63 and 0/62 after the
+    stop-23 changes (ranks are values, a relative pronoun's role is its noun's, a duty is no option,
+    a noun's prepositional argument and noun modifier are bound to the quotes). Asserted as
+    measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 38 and unsupported_kept <= 5, render(report)
+    assert kept >= 38 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1237,3 +1238,59 @@ def test_kinds_blind_s21_showed(checker, sentence, quote, ok, rule):
     assert v.supported is ok, v
     if not ok:
         assert rule in {x.rule for x in checker.diagnose(sentence, [quote], [quote])}, v
+
+
+# --------------------------------------------------------------- stop 23: kinds of blind_s22 (a fit split since stop 23)
+GLASS = "Norvik Glass, a Danish company that is the largest maker of solar glass in Europe, opened a plant."
+BANKS = ("The sanctions have hurt several of its European lenders that relied on the state shipping firm for "
+         "fees and made it hard for the firm to borrow.")
+AUDIT = "The regulation requires auditors to attach a new statement (Form 12-B) to all annual reports."
+CONSULTANT = ("Mara Lind, a consultant at Fjord Analytics, said the mills buy ore from Kiruna Mining and Boliden "
+              "as suppliers and that the effect on the coastal towns would be severe.")
+TARIFFS_WHOLE = ("These fishing quotas complement last week's announcement of import tariffs on farm goods shipped "
+                 "from 12 countries.")
+TARIFFS = "import tariffs on farm goods shipped from 12 countries"
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok, rule", [
+    # a rank is a value: an ordinal the evidence does not give, or an unranked superlative for a ranked one
+    ("Norvik Glass is the second-largest maker of solar glass in Europe.", GLASS, (), False, "words"),
+    ("Norvik Glass is the largest maker of solar glass in Europe.", GLASS, (), True, ""),
+    ("Norvik Glass is the biggest maker of solar glass in Europe.",
+     GLASS.replace("the largest", "the third largest"), (), False, "words"),
+    ("Norvik Glass is the third-largest maker of solar glass in Europe.",
+     GLASS.replace("the largest", "the third largest"), (), True, ""),
+    # a relative pronoun's role is its noun's: the lenders relied on the firm, not the firm on them
+    ("The state shipping firm relied on its European lenders for fees.", BANKS, (), False, "role"),
+    ("Several European lenders relied on the state shipping firm for fees.", BANKS, (), True, ""),
+    # a duty left to a choice (a modal of permission, an embedded question)
+    ("Under the regulation, auditors may decide whether to attach Form 12-B to annual reports.", AUDIT, (), False,
+     "modality"),
+    ("Under the regulation, auditors may attach Form 12-B to annual reports.", AUDIT, (), False, "modality"),
+    ("Under the regulation, auditors must attach Form 12-B to annual reports.", AUDIT, (), True, ""),
+    ("Under the regulation, auditors are required to attach Form 12-B to annual reports.", AUDIT, (), True, ""),
+    # a noun's prepositional argument taken from another clause of the quote
+    ("Mara Lind said the effect on suppliers such as Kiruna Mining would be severe.", CONSULTANT, (), False, "role"),
+    ("Mara Lind said the effect on the coastal towns would be severe.", CONSULTANT, (), True, ""),
+    ("Mara Lind said the effect on the coastal communities would be severe.", CONSULTANT, (), True, ""),
+    # ... but a word inside the quotes' argument phrase restates it ("goods shipped from 12 countries")
+    ("Import tariffs on 12 countries were announced last week.", TARIFFS, (TARIFFS_WHOLE,), True, ""),
+    # a noun modifier from outside the quotes in place of the quotes' own ("fishing" for "import")
+    ("The fishing tariffs apply to farm goods shipped from 12 countries.", TARIFFS, (TARIFFS_WHOLE,), False,
+     "words"),
+    ("The import tariffs apply to farm goods shipped from 12 countries.", TARIFFS, (TARIFFS_WHOLE,), True, ""),
+])
+def test_kinds_blind_s22_showed(checker, sentence, quote, context, ok, rule):
+    ctx = list(context) or [quote]
+    v = checker.check(sentence, [quote], ctx)
+    assert v.supported is ok, v
+    if not ok:
+        assert rule in {x.rule for x in checker.diagnose(sentence, [quote], ctx)}, v
+
+
+def test_ordinal_values():
+    from agent.support import ordinals
+
+    assert ordinals("the second-largest maker and the twenty-first entry") == {2, 21}
+    assert ordinals("a third-party service") == {3}
+    assert ordinals("no ranks here") == set()
