@@ -28,6 +28,8 @@ these hold against its cited quotes (joined):
   own first sense derives ("opposition" for "opposes"); the light verb of a WordNet idiom whose
   noun the quotes hold ("took effect" for "Effective Date:"). A figure may be a count or total of
   what a quote coordinates ("the two makers" for "Hikvision and Dahua").
+* **Entries** — a quoted field line of an entry ("Addresses: ...") is about the entry its name
+  lines name: the entry's name and alternate names are words of the evidence (not its other values).
 * **Aliases** — "X, also known as Y" needs X and Y in one entry ("Entity:" / "Alternate
   names:" lines) of the cited records; names from two entries are dropped.
 * **Roles of names** — a name the sentence binds to a noun ("the research company Hikvision")
@@ -665,6 +667,17 @@ def _entry_names(record: str) -> list[tuple[str, str]]:
             for k in {key, _COMPANY_TAIL.sub("", key)} | _acronym_forms(key):
                 if len(k) >= 3:
                     out.append((k, kind))
+    return out
+
+
+def entry_name_lines(record: str) -> list[str]:
+    """The values of an entry's name and alternate-name fields ("Entity: IFLYTEK" → "IFLYTEK"),
+    as written."""
+    out: list[str] = []
+    for line in record.splitlines():
+        m = _FIELD_LINE.match(line)
+        if m and m.group(1).strip().lower() in _HEAD_LABELS + _ALIAS_LABELS and m.group(2).strip():
+            out.append(m.group(2).strip())
     return out
 
 
@@ -1921,7 +1934,12 @@ class SupportChecker:
             yield Verdict(False, "the names it links as aliases come from different entries", rule='alias')
         if alias == "former":
             yield Verdict(False, "the entry gives an alternate name, not a former one (formerly)", rule='alias')
-        evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c]))
+        # A field line of an entry ("Addresses: ...", "Alternate names: ...") is about the entry its
+        # name lines name ("Entity: Cloudminds Inc."): those names are words of the evidence for the
+        # sentence that says whose field it is ("Cloudminds Inc. is listed at Ugland House"). Names
+        # only - the entry's other values are not what the quote says (values stay bound below).
+        entry_names = [n for r in records if r and any(q in r for q in quotes) for n in entry_name_lines(r)]
+        evidence = _iso_words(" ".join(list(quotes) + [c for c in context if c] + entry_names))
         # Values are bound to what the quotes say: the rest of a quote's sentence holds other
         # figures ("SenseTime, valued at around $4.5 billion, ... while Megvii ... around $4
         # billion"), so numbers and dates must be in the quotes or in the context that is not

@@ -847,11 +847,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     checker): 38/63 faithful kept, 6/62 unsupported kept; with the stop-22 checker: 38/63 and 5/62
     (3 contradicting, 2 wrong-entity sentences). A fit split since stop 23: 38/63 and 0/62 after the
     stop-23 changes (ranks are values, a relative pronoun's role is its noun's, a duty is no option,
-    a noun's prepositional argument and noun modifier are bound to the quotes). Asserted as
-    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    a noun's prepositional argument and noun modifier are bound to the quotes); 44/63 and 0/62 once a
+    quoted field line is about the entry its name line names. Asserted as measured: the issue's
+    faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 38 and unsupported_kept == 0, render(report)
+    assert kept >= 44 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1294,3 +1295,24 @@ def test_ordinal_values():
     assert ordinals("the second-largest maker and the twenty-first entry") == {2, 21}
     assert ordinals("a third-party service") == {3}
     assert ordinals("no ranks here") == set()
+
+
+ENTRY_A = ("Entity: Brightline Optics Ltd.\nAlternate names: Brightline HK\nAddresses: 17 Harbour Rd., Sai Kung, HK\n"
+           "Start date: 2021-04-02")
+ENTRY_B = "Entity: Norvale Systems GmbH\nAddresses: 3 Ringstrasse, Graz, AT\nStart date: 2021-04-02"
+
+
+@pytest.mark.parametrize("sentence, quote, record, ok", [
+    # a quoted field line is about the entry its name line names
+    ("Brightline Optics Ltd. is listed at 17 Harbour Rd. in Sai Kung.", "17 Harbour Rd., Sai Kung, HK", ENTRY_A, True),
+    ("Brightline HK has an address in Sai Kung.", "17 Harbour Rd., Sai Kung, HK", ENTRY_A, True),
+    # ... not about another entry's name, nor does the entry lend its other values
+    ("Norvale Systems GmbH is listed at 17 Harbour Rd. in Sai Kung.", "17 Harbour Rd., Sai Kung, HK", ENTRY_A, False),
+    ("Brightline Optics Ltd. is listed at 3 Ringstrasse in Graz.", "3 Ringstrasse, Graz, AT", ENTRY_B, False),
+    ("Brightline Optics Ltd. has had an address in Sai Kung since 2021.", "17 Harbour Rd., Sai Kung, HK", ENTRY_A,
+     False),
+])
+def test_a_field_line_is_about_its_entrys_name(checker, sentence, quote, record, ok):
+    v = checker.check(sentence, [quote], ["Addresses: " + quote, "Entity List entries, as carried in the screening list"],
+                      records=[record])
+    assert v.supported is ok, v
