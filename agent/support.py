@@ -54,7 +54,8 @@ these hold against its cited quotes (joined):
 * **Attribution kept** — what the evidence gives only as someone's words (inside quotation
   marks introduced by a verb of communication, in the clause of a verb of communication —
   indirect speech, "X said that ...", "for what it says are ..." — under a verb of contested assertion — "denied",
-  "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb or "according to". The
+  "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb, a directive
+  ("urged China to end ...") or "according to". The
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
@@ -993,6 +994,16 @@ def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) 
                 c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
                     c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
                 for c in t.children):
+            return True
+        # "The United States urged China to end ...", "called on China to end ...": a directive - a
+        # verb whose main sense is one of communication, with an addressee (object, or the object of
+        # its preposition) and an infinitive complement - reports what the speaker asked for.
+        if t.pos_ == "VERB" and t.lemma_.lower() in wordnet_verbs()["communication_first"] and \
+                t.lemma_.lower() not in DIRECTION_VERBS | DEFINITION_VERBS and \
+                any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    for c in t.children) and \
+                any(c.dep_ == "dobj" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+                    for c in t.children) and any(c.dep_ == "nsubj" for c in t.children):
             return True
         # "A spokesman voiced the company's strong opposition": a verb whose main sense is one of
         # communication, with a speaker, and as its object the noun of a stance the evidence reports

@@ -835,10 +835,11 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     (a contradicting, an overreach and a wrong-entity sentence). A fit split since stop 22: 42/59
     and 0/66 after the stop-22 changes (a sentence-initial word WordNet does not know is a name, a
     modifier in the slot the quotes fill with another word, a duty stated as done, spelled numbers
-    read whole, ...). Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
+    read whole, ...); 43/59 and 0/66 after stop 23's (a directive keeps the attribution). Asserted as
+    measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 42 and unsupported_kept == 0, render(report)
+    assert kept >= 43 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -848,11 +849,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     (3 contradicting, 2 wrong-entity sentences). A fit split since stop 23: 38/63 and 0/62 after the
     stop-23 changes (ranks are values, a relative pronoun's role is its noun's, a duty is no option,
     a noun's prepositional argument and noun modifier are bound to the quotes); 44/63 and 0/62 once a
-    quoted field line is about the entry its name line names. Asserted as measured: the issue's
-    faithful target (>= 95 % kept) is not met."""
+    quoted field line is about the entry its name line names; 45/63 and 0/62 once a directive ("urged
+    China to end ...") keeps the attribution. Asserted as measured: the issue's faithful target
+    (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 44 and unsupported_kept == 0, render(report)
+    assert kept >= 45 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1315,4 +1317,20 @@ ENTRY_B = "Entity: Norvale Systems GmbH\nAddresses: 3 Ringstrasse, Graz, AT\nSta
 def test_a_field_line_is_about_its_entrys_name(checker, sentence, quote, record, ok):
     v = checker.check(sentence, [quote], ["Addresses: " + quote, "Entity List entries, as carried in the screening list"],
                       records=[record])
+    assert v.supported is ok, v
+
+
+COUNCIL = "The council calls on the regional government to close the smelter and compensate the displaced workers."
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a directive (a verb of communication with an addressee and an infinitive) keeps the attribution
+    ("The council urged the regional government to close the smelter and compensate the displaced workers.", True),
+    ("The council asked the regional government to close the smelter.", True),
+    # ... the same words as fact, or as a duty, do not
+    ("The regional government will close the smelter and compensate the displaced workers.", False),
+    ("The regional government must close the smelter.", False),
+])
+def test_a_directive_keeps_its_attribution(checker, sentence, ok):
+    v = checker.check(sentence, [COUNCIL], [COUNCIL], speakers=["Harbour Council"], publishers=["Harbour Council"])
     assert v.supported is ok, v
