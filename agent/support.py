@@ -63,8 +63,9 @@ these hold against its cited quotes (joined):
   that carry a claim; the sentence's word needs one of its group in the evidence.
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
   "never", "none", "without", "denied that ...", "unless", a prohibition or a negative
-  implicative with its complement — "prohibited from providing", "failed to obtain", "yet to") must be on a predicate the quotes also
-  negate, and a predicate the quotes negate (also in an enumeration's lead-in) must not be
+  implicative with its complement — "prohibited from providing", "failed to obtain", "yet to", a denial of a
+  noun's state of affairs — "denied government control") must be on a predicate the quotes also
+  negate (a light verb's negated object may be a noun WordNet derives from it: "had no link to" for "was not tied to"), and a predicate the quotes negate (also in an enumeration's lead-in) must not be
   asserted positively.
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
   model is at least ``min_similarity``.
@@ -324,6 +325,10 @@ def _negated_predicates(doc, implicit: bool = True) -> tuple[set[str], set[str]]
                     head.head is not head:
                 head = head.head
             neg.add(head.lemma_.lower())
+            if head.lemma_.lower() == "have" and t.dep_ == "det" and t.head.dep_ == "dobj" and t.head.head.i == head.i:
+                # "had no link to the talks": the light verb's negated object is the predicate (a
+                # noun a verb of the quotes may name: "link" for "was not tied to").
+                neg.add(t.head.lemma_.lower())
             scope.update(x.lemma_.lower() for x in head.subtree if x.pos_ in ("VERB", "AUX"))
             # Parsers misattach negations in long legal clauses ("may not, without a licence, export"):
             # the words right after the cue are in its scope too.
@@ -431,8 +436,13 @@ def _cues(doc, about: set[str] | None = None) -> int:
     ``about``: count a denial only when the lemma of the clause it denies is in this set
     (the sentence's words: a quote's denial of another clause is not about the sentence)."""
     def denial(t) -> bool:
+        # "denied that it is controlled", "denied being controlled"; and a denial of what a noun names
+        # ("denied government control"): the noun's state of affairs is denied, as a clause's is.
         return t.lemma_.lower() in _DENIAL_VERBS and any(
-            c.dep_ in ("ccomp", "xcomp") and (about is None or c.lemma_.lower() in about) for c in t.children)
+            (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
+            and (about is None or c.lemma_.lower() in about
+                 or (c.pos_ == "VERB" and derived_match(c.lemma_.lower(), about) is not None))
+            for c in t.children)  # (the sentence may name the denied clause's verb by its noun)
 
     # Two "not"s on one predicate are coordinated auxiliaries ("cannot and will not tolerate"),
     # one negation of it, not a double negative.
@@ -990,6 +1000,9 @@ def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) 
         # A clause ("said it ..."); a predicate only for a verb of contested assertion ("calls
         # itself ...", "describes them as ..."): "continue to provide" (a verb.communication sense
         # of "continue") with its xcomp reports nothing.
+        if t.pos_ == "VERB" and t.lemma_.lower() in _DENIAL_VERBS and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" for c in t.children) and any(c.dep_ == "nsubj" for c in t.children):
+            return True  # "Huawei denied government control": a denial reports its subject's stance
         if t.pos_ == "VERB" and t.lemma_.lower() in comm and any(
                 c.dep_ in ("ccomp", "parataxis") or t.lemma_.lower() in _CONTESTED and (
                     c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))
@@ -2333,7 +2346,9 @@ class SupportChecker:
         s_neg = {paraphrased.get(x, x) for x in explicit or _negated_predicates(sdoc)[0]}
         q_neg, q_scope = _negated_predicates(qdoc)
         cancelled = explicit & (prevention_verbs(0) | prohibition_verbs() | _NEGATIVE_IMPLICATIVES)
-        if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)):
+        if (s_cues % 2 or cancelled) and s_neg and not (s_neg & (q_neg | q_scope)) and not any(
+                derived_match(q, {n}) or own_nominal(q, {n}) for q in q_neg for n in s_neg):
+            # ("had no link to" for "was not tied to": the noun WordNet derives from the negated verb)
             yield Verdict(False, f"the sentence negates '{sorted(s_neg)[0]}' but the quotes do not", rule='negated-predicate')
         why = _certainty(sdoc, sentence, qonly, quotes_text)
         if why:

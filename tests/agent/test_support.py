@@ -821,11 +821,12 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-19 checker):
     26/60 faithful kept, 1/57 unsupported kept; with the stop-20 checker: 30/60 and 1/57 (an overreach).
     A fit split since stop 21: 36/60 and 0/57 after the stop-21 changes (a relational adverb needs its
-    counterpart, a voiced stance is the quote verb's noun, ...). Asserted as measured: the issue's
-    faithful target (>= 95 % kept) is not met."""
+    counterpart, a voiced stance is the quote verb's noun, ...); 37/60 and 0/57 after stop 23's (a
+    light verb's negated object: "had no link to" for "was not tied to"). Asserted as measured: the
+    issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 36 and unsupported_kept == 0, render(report)
+    assert kept >= 37 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -850,11 +851,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     stop-23 changes (ranks are values, a relative pronoun's role is its noun's, a duty is no option,
     a noun's prepositional argument and noun modifier are bound to the quotes); 44/63 and 0/62 once a
     quoted field line is about the entry its name line names; 45/63 and 0/62 once a directive ("urged
-    China to end ...") keeps the attribution. Asserted as measured: the issue's faithful target
+    China to end ...") keeps the attribution; 46/63 and 0/62 once a denial of what a noun names
+    ("denied government control") is a negation. Asserted as measured: the issue's faithful target
     (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 45 and unsupported_kept == 0, render(report)
+    assert kept >= 46 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1333,4 +1335,23 @@ COUNCIL = "The council calls on the regional government to close the smelter and
 ])
 def test_a_directive_keeps_its_attribution(checker, sentence, ok):
     v = checker.check(sentence, [COUNCIL], [COUNCIL], speakers=["Harbour Council"], publishers=["Harbour Council"])
+    assert v.supported is ok, v
+
+
+LINKED = "Officials said the inspection was not linked to the pending merger with Dovetail."
+OWNED = "Norvik has repeatedly denied that it is owned by the state and has filed a complaint against the levy."
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a light verb's negated object is the negated predicate: a noun WordNet derives from the quotes' verb
+    ("Officials said the inspection had no connection to the pending merger with Dovetail.", LINKED, True),
+    ("Officials said the inspection had a connection to the pending merger with Dovetail.", LINKED, False),
+    ("Officials said the inspection had no effect on the pending merger with Dovetail.", LINKED, False),
+    # a denial of what a noun names is a negation, and reports its subject's stance
+    ("Norvik has repeatedly denied state ownership.", OWNED, True),
+    ("Norvik has repeatedly admitted state ownership.", OWNED, False),
+    ("Norvik is owned by the state.", OWNED, False),
+])
+def test_negations_said_with_nouns(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote], speakers=["Harbour Times"], publishers=["Harbour Times"])
     assert v.supported is ok, v
