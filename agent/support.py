@@ -107,8 +107,10 @@ _NUMBER = re.compile(
     r"|\b((?:" + _NUMWORD + r")(?:[\s-]+(?:" + _NUMWORD + "|" + _SCALEWORD + r")|(?:"
     + "|".join(f"(?<={w})" for w in _SCALEWORD.split("|")) + r")\s+and\s+(?:" + _NUMWORD + r"))*)\b",
     re.IGNORECASE)
-# A designator of a provision: a number with parenthesised sub-designators ("889(a)(1)(A)", "744.11(b)").
-_DESIGNATOR = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+")
+# A designator of a provision: a number with parenthesised sub-designators ("889(a)(1)(A)", "744.11(b)"),
+# a section number with a hyphenated part ("52.204-25"; not a range of figures, "3.5-4"), or
+# an enumerator in parentheses ("paragraph (4)", "item (2)": no quantity is written so).
+_DESIGNATOR = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))+|\d+\.\d{3,}-\d+(?!\.?\d)|\(\d{1,3}\)(?![\w%]))")
 # A citation: volume, the abbreviated title of a code or journal, page or section ("85 FR 34497",
 # "15 CFR 744", "50 U.S.C. 4801").
 _CITATION = re.compile(r"(?<![\w.])\d+\s+(?:[A-Z][A-Za-z]*\.?\s?){1,4}\s?\d+")

@@ -822,11 +822,12 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     26/60 faithful kept, 1/57 unsupported kept; with the stop-20 checker: 30/60 and 1/57 (an overreach).
     A fit split since stop 21: 36/60 and 0/57 after the stop-21 changes (a relational adverb needs its
     counterpart, a voiced stance is the quote verb's noun, ...); 37/60 and 0/57 after stop 23's (a
-    light verb's negated object: "had no link to" for "was not tied to"). Asserted as measured: the
-    issue's faithful target (>= 95 % kept) is not met."""
+    light verb's negated object: "had no link to" for "was not tied to"; 38/60 with a section number's
+    hyphenated part, "FAR 52.204-25", for a designator). Asserted as measured: the issue's faithful
+    target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 37 and unsupported_kept == 0, render(report)
+    assert kept >= 38 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -852,11 +853,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     a noun's prepositional argument and noun modifier are bound to the quotes); 44/63 and 0/62 once a
     quoted field line is about the entry its name line names; 45/63 and 0/62 once a directive ("urged
     China to end ...") keeps the attribution; 46/63 and 0/62 once a denial of what a noun names
-    ("denied government control") is a negation. Asserted as measured: the issue's faithful target
-    (>= 95 % kept) is not met."""
+    ("denied government control") is a negation; 47/63 and 0/62 once an enumerator in parentheses
+    ("paragraph (4)") names a provision. Asserted as measured: the issue's faithful target (>= 95 %
+    kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 46 and unsupported_kept == 0, render(report)
+    assert kept >= 47 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1355,3 +1357,33 @@ OWNED = "Norvik has repeatedly denied that it is owned by the state and has file
 def test_negations_said_with_nouns(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote], speakers=["Harbour Times"], publishers=["Harbour Times"])
     assert v.supported is ok, v
+
+
+SECTION_CTX = ("The order requires agencies to insert a new clause (Rule 71.305-12, Disclosure of Vessel Ownership) in "
+               "all charters, and to amend existing charters to insert the clause when renewing them.")
+SECTION_Q = "to amend existing charters to insert the clause when renewing them"
+ITEM_CTX = ("(3) Penalties on shipments by carriers named under paragraph (6) of the definition of covered carrier "
+            "are collected by the Port Authority.")
+ITEM_Q = "are collected by the Port Authority"
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # a section number with a hyphenated part, or an enumerator in parentheses, names a provision:
+    # it may come from the quote's sentence, as a name does
+    ("When renewing charters, agencies must amend them to insert Rule 71.305-12.", SECTION_Q, SECTION_CTX, True),
+    ("When renewing charters, agencies must amend them to insert Rule 71.305-14.", SECTION_Q, SECTION_CTX, False),
+    ("For carriers named under paragraph (6), the Port Authority collects the penalties.", ITEM_Q, ITEM_CTX, True),
+    ("For carriers named under paragraph (5), the Port Authority collects the penalties.", ITEM_Q, ITEM_CTX, False),
+])
+def test_designators_name_provisions(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], [context])
+    assert v.supported is ok, v
+
+
+def test_designator_shapes():
+    from agent.support import _DESIGNATOR
+
+    assert _DESIGNATOR.findall("FAR 52.204-25. Section 889(a)(1)(A), paragraph (4) items") == [
+        "52.204-25", "889(a)(1)(A)", "(4)"]
+    # ranges and parenthesised figures are figures
+    assert _DESIGNATOR.findall("a 3.5-4% rise, (12)% and 1.250-1.5 tonnes") == []
