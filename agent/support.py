@@ -55,7 +55,7 @@ these hold against its cited quotes (joined):
   marks introduced by a verb of communication, in the clause of a verb of communication —
   indirect speech, "X said that ...", "for what it says are ..." — under a verb of contested assertion — "denied",
   "calls itself", "describe as") may not be stated as fact: the sentence must keep a reporting verb, a directive
-  ("urged China to end ...") or "according to". The
+  ("urged China to end ..."), a self-description ("bills itself as ...") or "according to". The
   publisher's own official speaks in the source's voice and is exempt.
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
@@ -990,6 +990,11 @@ def _has_clause(t) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
 
 
+# Reflexive pronouns (a closed class): "X calls itself ...", "bills itself as ...".
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
+                         "yourselves"})
+
+
 def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) -> bool:
     """The parsed sentence says who claims what it states: a verb of communication with a
     clause or predicate ("X said ...", "X calls itself ...", "X describes them as ..."),
@@ -1002,6 +1007,10 @@ def _keeps_attribution(doc, stance: Callable[[str], bool] = lambda noun: False) 
         # A clause ("said it ..."); a predicate only for a verb of contested assertion ("calls
         # itself ...", "describes them as ..."): "continue to provide" (a verb.communication sense
         # of "continue") with its xcomp reports nothing.
+        if t.pos_ == "VERB" and t.lemma_.lower() in comm and any(
+                c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in t.children) and any(
+                c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in t.children):
+            return True  # "bills itself as the largest maker": a self-description is its subject's claim
         if t.pos_ == "VERB" and t.lemma_.lower() in _DENIAL_VERBS and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" for c in t.children) and any(c.dep_ == "nsubj" for c in t.children):
             return True  # "Huawei denied government control": a denial reports its subject's stance
@@ -2252,6 +2261,12 @@ class SupportChecker:
                     continue
             if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
+            if t.pos_ == "ADJ" and any(x.like_num for x in t.subtree if x.i != t.i) and \
+                    noun_generalising(lem, q_noun_lemmas):
+                # "worth roughly $42 billion" for "a market value of about $42 billion": an adjective
+                # that measures by a figure, and is (by English conversion) the noun WordNet says the
+                # quotes' measure noun is a kind of; the figure itself is compared as a number.
+                continue
             if t.pos_ == "ADJ" and adjective_synonyms(lem) & q_lemmas:
                 continue  # "biggest" for "largest": a WordNet adjective synset
             if t.pos_ == "VERB" and open_direction and _arguments(t) & open_direction:

@@ -776,10 +776,11 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     the stop-18 changes (words judged by kind, values bound to the quotes, imperatives) 33/55 and 0/52;
     after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52;
     after stop 20 (particle paths, main-sense antonyms, same change of level, designators) 43/55 and 0/52;
-    after stop 21 (WordNet adverb synsets: "each year" for "annually") 44/55 and 0/52."""
+    after stop 21 (WordNet adverb synsets: "each year" for "annually") 44/55 and 0/52; after stop 23
+    (a self-description, "bills itself as", keeps the attribution) 45/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 44, render(report)
+    assert faithful == 55 and kept >= 45, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -837,11 +838,12 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     (a contradicting, an overreach and a wrong-entity sentence). A fit split since stop 22: 42/59
     and 0/66 after the stop-22 changes (a sentence-initial word WordNet does not know is a name, a
     modifier in the slot the quotes fill with another word, a duty stated as done, spelled numbers
-    read whole, ...); 43/59 and 0/66 after stop 23's (a directive keeps the attribution). Asserted as
-    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    read whole, ...); 44/59 and 0/66 after stop 23's (a directive and a self-description keep the
+    attribution, "worth" measures as "value" does). Asserted as measured: the issue's faithful target
+    (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 43 and unsupported_kept == 0, render(report)
+    assert kept >= 44 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -854,11 +856,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     quoted field line is about the entry its name line names; 45/63 and 0/62 once a directive ("urged
     China to end ...") keeps the attribution; 46/63 and 0/62 once a denial of what a noun names
     ("denied government control") is a negation; 47/63 and 0/62 once an enumerator in parentheses
-    ("paragraph (4)") names a provision. Asserted as measured: the issue's faithful target (>= 95 %
-    kept) is not met."""
+    ("paragraph (4)") names a provision; 48/63 and 0/62 with measure adjectives ("worth $42 billion")
+    and self-descriptions ("bills itself as"). Asserted as measured: the issue's faithful target
+    (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 47 and unsupported_kept == 0, render(report)
+    assert kept >= 48 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1387,3 +1390,20 @@ def test_designator_shapes():
         "52.204-25", "889(a)(1)(A)", "(4)"]
     # ranges and parenthesised figures are figures
     assert _DESIGNATOR.findall("a 3.5-4% rise, (12)% and 1.250-1.5 tonnes") == []
+
+
+SELF = "Norvik, with a market value of about $3 billion, calls itself the largest maker of solar glass in Europe."
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # an adjective measuring by a figure for the quotes' measure noun ("worth" / "value")
+    ("Norvik is worth about $3 billion.", True),
+    ("Norvik is worth about $5 billion.", False),
+    # a self-description keeps the attribution ("bills itself as", "presents itself as")
+    ("Norvik bills itself as the largest maker of solar glass in Europe.", True),
+    ("Norvik, worth roughly $3 billion, presents itself as the largest solar glass maker in Europe.", True),
+    ("Norvik is the largest maker of solar glass in Europe.", False),
+])
+def test_measure_adjectives_and_self_descriptions(checker, sentence, ok):
+    v = checker.check(sentence, [SELF], [SELF], speakers=["Harbour Times"], publishers=["Harbour Times"])
+    assert v.supported is ok, v
