@@ -1765,6 +1765,10 @@ def _relational_predicate(t) -> bool:
     return bool(adjective_opposites(t.lower_))
 
 
+# The first enumerator of a list item: "(1)", "(i)", "(a)", "1.", "a)" (English numbering conventions).
+_FIRST_ITEM = re.compile(r"^\s*(?:\((?:1|i|a|A|I)\)|(?:1|i|a|A|I)[.)])\s")
+
+
 def _own_lines(quote: str, context: Sequence[str]) -> str:
     """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
     quote itself when no context sentence holds it)."""
@@ -2071,6 +2075,10 @@ class SupportChecker:
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
+        if any(_FIRST_ITEM.match(_own_lines(q, context)) for q in quotes):
+            # "(i) Within one business day ...": the first item of an enumeration is the first of
+            # what it enumerates ("report the initial information" within one business day).
+            evidence_words.add("first")
         # Nouns without a counterpart are judged by their slot (_contrastive_noun), which needs a
         # parse with a predicate: a sentence parsed without a verb at its root ("Items ... skip
         # case-by-case review" with "skip" read as a noun) falls back to a counterpart for each.

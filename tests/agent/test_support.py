@@ -798,11 +798,12 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
     sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes, 46/59 and 0/58
-    after the stop-20 ones, 47/59 and 0/58 after stop 21's. Asserted as measured: the issue's faithful
-    target (>= 95 % kept) is not met."""
+    after the stop-20 ones, 47/59 and 0/58 after stop 21's, 48/59 and 0/58 after stop 23's (the first
+    item of an enumeration is the first). Asserted as measured: the issue's faithful target (>= 95 %
+    kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 47, render(report)
+    assert faithful == 59 and kept >= 48, render(report)
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
@@ -1406,4 +1407,17 @@ SELF = "Norvik, with a market value of about $3 billion, calls itself the larges
 ])
 def test_measure_adjectives_and_self_descriptions(checker, sentence, ok):
     v = checker.check(sentence, [SELF], [SELF], speakers=["Harbour Times"], publishers=["Harbour Times"])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("item, ok", [
+    # the first item of an enumeration is the first of what it enumerates; a later item is not
+    ("(1) Within five working days of the inspection, the operator shall file a report.", True),
+    ("(a) Within five working days of the inspection, the operator shall file a report.", True),
+    ("(2) Within five working days of the inspection, the operator shall file a report.", False),
+    ("(c) Within five working days of the inspection, the operator shall file a report.", False),
+])
+def test_the_first_item_is_first(checker, item, ok):
+    sentence = "The operator shall file the initial report within five working days of the inspection."
+    v = checker.check(sentence, [item], [item])
     assert v.supported is ok, v
