@@ -1910,13 +1910,13 @@ class SupportChecker:
 
     def check(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
               records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
-              publishers: Sequence[str] = ()) -> Verdict:
+              publishers: Sequence[str] = (), titles: Sequence[str] = ()) -> Verdict:
         """The verdict for ``sentence`` given the verbatim ``quotes`` it cites: the first rule
         that fails (rules named in ``skip`` aside), else supported. Arguments as
         :meth:`verdicts`."""
         last = Verdict(False, "no verdict")
         for v in self.verdicts(sentence, quotes, context, records=records, leads=leads, speakers=speakers,
-                               publishers=publishers):
+                               publishers=publishers, titles=titles):
             if v.supported:
                 return v
             if v.rule not in self.skip:
@@ -1931,7 +1931,7 @@ class SupportChecker:
 
     def verdicts(self, sentence: str, quotes: Sequence[str], context: Sequence[str] = (), *,
                  records: Sequence[str] = (), leads: Sequence[str] = (), speakers: Sequence[str] = (),
-                 publishers: Sequence[str] = ()) -> Iterator[Verdict]:
+                 publishers: Sequence[str] = (), titles: Sequence[str] = ()) -> Iterator[Verdict]:
         """One failed :class:`Verdict` per rule that ``sentence`` breaks, in the order the rules
         run, then a supported one (with the similarity) — the sentence is supported when no
         failure comes before it. ``sentence`` is checked against the verbatim ``quotes`` it cites.
@@ -1949,6 +1949,8 @@ class SupportChecker:
         clause of a quotation they lie in); "X said ..." / "according to X" is supported
         when X is one of them. ``publishers``: the cited documents' publishers; a quotation of
         the publisher's own official is the source's own voice, not a claim it reports.
+        ``titles``: the cited documents' titles; a quote that names its own document ("This
+        document is issued ...") names it by its title too ("the guide" for a "Compliance Guide").
         """
         from rapidfuzz import fuzz
 
@@ -2051,6 +2053,12 @@ class SupportChecker:
         qonly_doc = self._parse(_iso_words(own))
         quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
+        if titles and any(x.lower_ in ("this", "these") and x.dep_ == "det" and x.head.dep_ in ("nsubj", "nsubjpass")
+                          for x in qonly_doc):
+            # "This document is issued under ...": a demonstrative subject in a source's own text
+            # points at the source, which its title names; the title's words are the quote's.
+            tdoc = self._parse(" ".join(titles))
+            quote_forms |= {f for x in tdoc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         # The quotes' own verbs, with those whose participles they use as adjectives: a noun in
         # focus may name their act ("voiced opposition" for "opposes").
         quote_verbs = {x.lemma_.lower() for x in qonly_doc if x.pos_ == "VERB" and x.is_alpha} | participle_verbs(qonly_doc)
