@@ -83,7 +83,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import adjective_synonyms, adverb_synonym_spans, is_wordnet_word, noun_generalising, wordnet_verbs
+from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, noun_generalising,
+                      wordnet_verbs)
 
 log = logging.getLogger(__name__)
 
@@ -575,6 +576,11 @@ _ORDER_GROUPS = [
     {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+
+# Deictic time words (a closed class) say an order in time relative to the text's own date:
+# "yesterday" is the day before it, "tomorrow" the day after.
+_DEICTIC_ORDER = {"yesterday": frozenset({"before", "previous", "earlier", "prior", "preceding"}),
+                  "tomorrow": frozenset({"after", "next", "later", "following", "coming"})}
 
 # Obligation: "shall"/"must" in a rule and "is required to"/"is obliged to" in a paraphrase say
 # the same thing (a closed grammatical class; polarity is checked apart).
@@ -1769,6 +1775,35 @@ def _relational_predicate(t) -> bool:
 _FIRST_ITEM = re.compile(r"^\s*(?:\((?:1|i|a|A|I)\)|(?:1|i|a|A|I)[.)])\s")
 
 
+def _deictic_order(t, group: frozenset[str], quote_doc) -> bool:
+    """Does a deictic time word of the quotes give the sentence's order word ``t`` (of ``group``)
+    its counterpart? "yesterday's announcement" is the announcement of the day before the source's
+    date, so "announced the previous day" / "an announcement a day earlier" restates it - when the
+    order word dates that same event (it rises through its phrase to a word of the event the
+    deictic word modifies) and relates it to no other (a preposition with an object, "announced the
+    day before Commerce's restrictions", orders two events, which "yesterday" does not)."""
+    if any(c.dep_ == "pobj" for c in t.children):
+        return False
+    chain, x = [], t
+    for _ in range(4):
+        if x.head.i == x.i:
+            break
+        x = x.head
+        chain.append(x)
+    for d in quote_doc:
+        order = _DEICTIC_ORDER.get(d.lower_)
+        if not order or not (order & group) or d.head.i == d.i:
+            continue
+        events = [d.head]
+        nxt = d.doc[d.i + 1:d.i + 4]
+        if len(nxt) and nxt[0].lower_ in ("'s", "’s"):
+            # "yesterday's announcement": the possessed noun (the parser may hang "yesterday" elsewhere)
+            events += [x for x in nxt[1:] if x.pos_ in ("NOUN", "VERB")][:1]
+        if any(_same_word(c, e) for c in chain for e in events):
+            return True
+    return False
+
+
 def _own_lines(quote: str, context: Sequence[str]) -> str:
     """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
     quote itself when no context sentence holds it)."""
@@ -2163,7 +2198,7 @@ class SupportChecker:
                 # Order, time and quantity words are stop words, but "after" is not "before",
                 # "all" not "only five", "last year" not "this year": one of the word's
                 # group must be in the evidence.
-                if not (group & evidence_words):
+                if not (group & evidence_words) and not _deictic_order(t, group, quote_parse):
                     missing.append(t.text)
                 continue
             if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
@@ -2200,6 +2235,11 @@ class SupportChecker:
                 same = next((x.lemma_.lower() for x in q_words if x.lemma_.lower() in _DEONTIC_VERBS), "")
                 if same:
                     paraphrased[t.lemma_.lower()] = same
+                continue
+            if t.lemma_.lower() in _DEONTIC_VERBS and q_deontic and t.pos_ == "NOUN" and \
+                    not is_noun(t.lemma_.lower()) and any(x.lower_ == "to" and x.dep_ == "aux" for x in sdoc[t.i + 1:]):
+                # "The rule obliges offerors to represent ...": the small parser tags "obliges" a noun
+                # (and "offerors" the verb); WordNet knows no such noun, so it is the verb of obligation.
                 continue
             if t.lower_ in _COMPLEX_SUBORDINATOR_HEADS and 0 < t.i < len(sdoc) - 1 and \
                     sdoc[t.i - 1].lower_ in ("as", "so") and sdoc[t.i + 1].lower_ == "as":

@@ -777,10 +777,11 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     after stop 19 (nouns judged by slot, paths of caused motion, continued quotations) 39/55 and 0/52;
     after stop 20 (particle paths, main-sense antonyms, same change of level, designators) 43/55 and 0/52;
     after stop 21 (WordNet adverb synsets: "each year" for "annually") 44/55 and 0/52; after stop 23
-    (a self-description, "bills itself as", keeps the attribution) 45/55 and 0/52."""
+    (a self-description, "bills itself as", keeps the attribution; "announced the day before" for
+    "yesterday's announcement") 46/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 45, render(report)
+    assert faithful == 55 and kept >= 46, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -811,11 +812,12 @@ def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     the code nor the other splits. First run (stop-18 checker): 27/56 faithful kept, 1/69 unsupported
     kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a number-swapped sentence).
     A fit split since stop 20: 40/56 and 0/69 after the stop-20 changes (a date's month/day is no
-    figure, a predicate preposition with an opposite needs its counterpart, ...). Asserted as
+    figure, a predicate preposition with an opposite needs its counterpart, ...); 41/56 and 0/69
+    after stop 23's ("announced the day before" for "yesterday's announcement"). Asserted as
     measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl")
     assert unsupported == 69 and unsupported_kept == 0, render(report)
-    assert faithful == 56 and kept >= 40, render(report)
+    assert faithful == 56 and kept >= 41, render(report)
 
 
 def test_blind_split_s20_over_the_shared_corpus(corpus_index):
@@ -825,11 +827,12 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     A fit split since stop 21: 36/60 and 0/57 after the stop-21 changes (a relational adverb needs its
     counterpart, a voiced stance is the quote verb's noun, ...); 37/60 and 0/57 after stop 23's (a
     light verb's negated object: "had no link to" for "was not tied to"; 38/60 with a section number's
-    hyphenated part, "FAR 52.204-25", for a designator). Asserted as measured: the issue's faithful
-    target (>= 95 % kept) is not met."""
+    hyphenated part, "FAR 52.204-25", for a designator; 39/60 with a verb of obligation the parser
+    tags a noun, "obliges"). Asserted as measured: the issue's faithful target (>= 95 % kept) is not
+    met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 38 and unsupported_kept == 0, render(report)
+    assert kept >= 39 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -840,11 +843,12 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     and 0/66 after the stop-22 changes (a sentence-initial word WordNet does not know is a name, a
     modifier in the slot the quotes fill with another word, a duty stated as done, spelled numbers
     read whole, ...); 45/59 and 0/66 after stop 23's (a directive and a self-description keep the
-    attribution, "worth" measures as "value" does, "this document" is named by its title). Asserted as
-    measured: the issue's faithful target (>= 95 % kept) is not met."""
+    attribution, "worth" measures as "value" does, "this document" is named by its title, "a day
+    earlier" for "yesterday's"). Asserted as measured: the issue's faithful target (>= 95 % kept) is
+    not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 45 and unsupported_kept == 0, render(report)
+    assert kept >= 46 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -859,10 +863,11 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     ("denied government control") is a negation; 47/63 and 0/62 once an enumerator in parentheses
     ("paragraph (4)") names a provision; 48/63 and 0/62 with measure adjectives ("worth $42 billion")
     and self-descriptions ("bills itself as"); 49/63 and 0/62 once "this document" is named by its
-    title ("the guide"). Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
+    title ("the guide"); 50/63 and 0/62 once "yesterday's announcement" dates the event "announced the
+    previous day". Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 49 and unsupported_kept == 0, render(report)
+    assert kept >= 50 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1436,4 +1441,35 @@ def test_the_first_item_is_first(checker, item, ok):
 def test_this_document_is_named_by_its_title(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote, "Harbour Pilotage Fee Schedule"],
                       titles=["Harbour Pilotage Fee Schedule"])
+    assert v.supported is ok, v
+
+
+LEVIES = "The new levies complement yesterday's announcement by the Trade Ministry of quotas on steel from 12 countries."
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # "yesterday's announcement" was made the day before the source's date: the event it dates
+    ("The new levies complement the Trade Ministry's quotas on steel from 12 countries announced the previous day.",
+     True),
+    ("The new levies complement the Trade Ministry's quotas on steel from 12 countries, announced a day earlier.",
+     True),
+    # ... not another event ordered against it, nor the other direction
+    ("The new levies were announced the day before the Trade Ministry's quotas on steel from 12 countries.", False),
+    ("The new levies complement the Trade Ministry's quotas on steel from 12 countries announced the following day.",
+     False),
+])
+def test_yesterday_is_the_day_before(checker, sentence, ok):
+    v = checker.check(sentence, [LEVIES], [LEVIES])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a verb of obligation the parser tags as a noun (WordNet knows no such noun) is the verb
+    ("The second interim rule obliges offerors to represent annually whether they offer covered equipment.", True),
+    ("The second interim rule allows offerors to represent annually whether they offer covered equipment.", False),
+])
+def test_a_mistagged_verb_of_obligation(checker, sentence, ok):
+    quote = ("DoD, GSA, and NASA are issuing a second interim rule to require offerors to represent annually "
+             "whether they offer covered equipment.")
+    v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
