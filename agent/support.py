@@ -576,6 +576,12 @@ _ORDER_GROUPS = [
     {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+# A concessive conjunction may restate an exception the evidence makes ("are generally unavailable,
+# though items ... may still go to ..." for "No ... are available ..., except ... for items ..."): the
+# clause it introduces stands against the general claim as the excepted case does. One way only:
+# "despite" does not introduce an exception, and "except" is not said by "though".
+_EXCEPTION_MARKERS = frozenset({"except", "excepting", "save"})
+_CONCESSIVE_CONJUNCTIONS = frozenset({"though", "although"})
 
 # Deictic time words (a closed class) say an order in time relative to the text's own date:
 # "yesterday" is the day before it, "tomorrow" the day after.
@@ -1864,6 +1870,21 @@ class SupportChecker:
                 for j in range(i + 2, len(words) + 1):
                     out.add("".join(w[0] for w in words[i:j]).lower())
             run = []
+        # A hyphenated compound of capitalised words is one word of a name, shortened by its first
+        # initial ("End-User Review Committee" → "erc"), as well as from the run after the hyphen (above).
+        words = [m.group(0) for m in re.finditer(r"[A-Z][\w']*(?:-[A-Z][\w']*)*|\b(?:of|and|for|the)\b|[^\sA-Za-z]+",
+                                                   doc.text)]
+        run = []
+        for w in words + [""]:
+            if w[:1].isupper() or (run and w in ("of", "and", "for", "the")):
+                run.append(w)
+                continue
+            caps = [x for x in run if x[:1].isupper()]
+            if any("-" in x for x in caps):
+                for i in range(len(caps)):
+                    for j in range(i + 2, len(caps) + 1):
+                        out.add("".join(x[0] for x in caps[i:j]).lower())
+            run = []
         # A hyphenated compound of three words or more is shortened by all its initials
         # ("commercial-off-the-shelf" → "cots", "end-to-end" → "ete").
         for m in re.finditer(r"\b[A-Za-z]+(?:-[A-Za-z]+){2,}\b", doc.text):
@@ -2198,7 +2219,8 @@ class SupportChecker:
                 # Order, time and quantity words are stop words, but "after" is not "before",
                 # "all" not "only five", "last year" not "this year": one of the word's
                 # group must be in the evidence.
-                if not (group & evidence_words) and not _deictic_order(t, group, quote_parse):
+                excepted = t.lower_ in _CONCESSIVE_CONJUNCTIONS and bool(_EXCEPTION_MARKERS & evidence_words)
+                if not (group & evidence_words) and not excepted and not _deictic_order(t, group, quote_parse):
                     missing.append(t.text)
                 continue
             if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:

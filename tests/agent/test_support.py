@@ -799,12 +799,12 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     """The split written at stop 18 (tests/fixtures/claims/blind_s18.jsonl), run once after the
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
     sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes, 46/59 and 0/58
-    after the stop-20 ones, 47/59 and 0/58 after stop 21's, 48/59 and 0/58 after stop 23's (the first
-    item of an enumeration is the first). Asserted as measured: the issue's faithful target (>= 95 %
-    kept) is not met."""
+    after the stop-20 ones, 47/59 and 0/58 after stop 21's, 49/59 and 0/58 after stop 23's (the first
+    item of an enumeration is the first; "though" for the evidence's "except"). Asserted as measured:
+    the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 48, render(report)
+    assert faithful == 59 and kept >= 49, render(report)
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
@@ -828,11 +828,11 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     counterpart, a voiced stance is the quote verb's noun, ...); 37/60 and 0/57 after stop 23's (a
     light verb's negated object: "had no link to" for "was not tied to"; 38/60 with a section number's
     hyphenated part, "FAR 52.204-25", for a designator; 39/60 with a verb of obligation the parser
-    tags a noun, "obliges"). Asserted as measured: the issue's faithful target (>= 95 % kept) is not
-    met."""
+    tags a noun, "obliges"; 40/60 with "though" for the evidence's "except"). Asserted as measured:
+    the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 39 and unsupported_kept == 0, render(report)
+    assert kept >= 40 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -864,10 +864,12 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     ("paragraph (4)") names a provision; 48/63 and 0/62 with measure adjectives ("worth $42 billion")
     and self-descriptions ("bills itself as"); 49/63 and 0/62 once "this document" is named by its
     title ("the guide"); 50/63 and 0/62 once "yesterday's announcement" dates the event "announced the
-    previous day". Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
+    previous day"; 51/63 and 0/62 with acronyms of names with a hyphenated word ("ERC") and a
+    concession for an exception. Asserted as measured: the issue's faithful target (>= 95 % kept) is
+    not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 50 and unsupported_kept == 0, render(report)
+    assert kept >= 51 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1473,3 +1475,29 @@ def test_a_mistagged_verb_of_obligation(checker, sentence, ok):
              "whether they offer covered equipment.")
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+PERMITS = ("No permits are issued for trawling in the reserve, except permits for research vessels registered under "
+           "the Marine Science Act.")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a concessive clause restates the evidence's exception; "despite" introduces none
+    ("Permits for trawling in the reserve are not issued, though research vessels registered under the Marine "
+     "Science Act may get permits.", True),
+    ("Permits for trawling in the reserve are not issued despite research vessels registered under the Marine "
+     "Science Act.", False),
+    ("Permits for trawling in the reserve are not issued, though research vessels may get permits.".replace(
+        "research vessels", "fishing vessels"), False),
+])
+def test_a_concession_restates_an_exception(checker, sentence, ok):
+    v = checker.check(sentence, [PERMITS], [PERMITS])
+    assert v.supported is ok, v
+
+
+def test_acronym_of_a_name_with_a_hyphenated_word():
+    from agent.answering.nlp import parse
+
+    acr = SupportChecker._acronyms(parse("Contact the Chair, Cross-Border Review Panel, Ministry of Ports."))
+    assert "crp" in acr  # the compound's first initial
+    assert "brp" in acr  # (the run after the hyphen, as before)
