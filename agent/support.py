@@ -2192,7 +2192,9 @@ class SupportChecker:
                         prefixed[t.i] = 1 if len(w) > len(_norm(x.text).replace("-", "")) else -1
                         break
         # Ranks are values: "the second-largest producer" is not "the largest producer" (either way).
-        e_ordinals = ordinals(valued)
+        # (An ordinal also names: "the second interim rule" of the title or the quote's own sentence.
+        # The rank of a superlative is compared with the quotes' ranks of it, below.)
+        e_ordinals = ordinals(evidence)
         q_ranks: dict[str, set[int]] = {}
         for x in quote_parse:
             if _rank_of(x):
@@ -2206,11 +2208,13 @@ class SupportChecker:
                 if _ORDINALS[t.lower_] not in e_ordinals:
                     missing.append(t.text)
                 continue
-            if _rank_of(t) == 1:
+            if _rank_of(t):
                 ranks = set().union(*(r for a, r in q_ranks.items()
                                       if a == t.lemma_.lower() or a in adjective_synonyms(t.lemma_.lower())))
-                if ranks and 1 not in ranks:
-                    missing.append(t.text)  # "the largest" where the quotes say "the second-largest"
+                if ranks and _rank_of(t) not in ranks:
+                    # "the largest" where the quotes say "the second-largest", or the other way round
+                    # ("second-largest" from a neighbouring clause: "..., and ZTE the second-largest")
+                    missing.append(t.text)
                     continue
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):

@@ -1278,6 +1278,13 @@ TARIFFS = "import tariffs on farm goods shipped from 12 countries"
      GLASS.replace("the largest", "the third largest"), (), False, "words"),
     ("Norvik Glass is the third-largest maker of solar glass in Europe.",
      GLASS.replace("the largest", "the third largest"), (), True, ""),
+    # a rank from a neighbouring clause of the quote's sentence is another's; an ordinal that names
+    # ("the second interim rule") may come from there, as a name may
+    ("Norvik Glass is the second-largest maker of solar glass in Europe.", "Norvik Glass is the largest maker",
+     ("Norvik Glass is the largest maker of solar glass in Europe, and Solvik the second-largest maker.",), False,
+     "words"),
+    ("The second interim rule took effect in August.", "the interim rule took effect in August",
+     ("The second interim rule was issued in spring, and the interim rule took effect in August.",), True, ""),
     # a relative pronoun's role is its noun's: the lenders relied on the firm, not the firm on them
     ("The state shipping firm relied on its European lenders for fees.", BANKS, (), False, "role"),
     ("Several European lenders relied on the state shipping firm for fees.", BANKS, (), True, ""),
