@@ -1810,6 +1810,19 @@ def _deictic_order(t, group: frozenset[str], quote_doc) -> bool:
     return False
 
 
+def _under_negation(t) -> bool:
+    """Is ``t`` in the scope of a negation or denial of its clause: on the path up to its predicate,
+    a word with a ``neg`` child, a negative word ("no", "without") or a verb of denial?"""
+    x = t
+    for _ in range(6):
+        if x.lower_ in _NEG_WORDS or x.lemma_.lower() in _DENIAL_VERBS or any(c.dep_ == "neg" for c in x.children):
+            return True
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return False
+
+
 def _own_lines(quote: str, context: Sequence[str]) -> str:
     """The sentence of ``context`` that holds ``quote``, cut to the lines the quote spans (or the
     quote itself when no context sentence holds it)."""
@@ -2137,6 +2150,13 @@ class SupportChecker:
         q_reports = any(x.pos_ == "VERB" and x.lemma_.lower() in communication_verbs() and _has_clause(x)
                         and x.lemma_.lower() not in _DENIAL_VERBS | _CONTESTED
                         and not verb_antonyms(x.lemma_.lower()) & communication_verbs() for x in qdoc)
+        # The evidence reports a negated claim: a verb of communication whose clause holds a negation
+        # ("said the action was not tied to ..."; not "did not say whether ...").
+        q_reported_negation = any(
+            x.pos_ == "VERB" and x.lemma_.lower() in communication_verbs() and not any(
+                c.dep_ == "neg" for c in x.children) and any(
+                c.dep_ == "ccomp" and any(y.dep_ == "neg" or y.lower_ in _NEG_WORDS for y in c.subtree)
+                for c in x.children) for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
         if any(_FIRST_ITEM.match(_own_lines(q, context)) for q in quotes):
@@ -2219,6 +2239,8 @@ class SupportChecker:
             group = _ORDER_GROUP.get(t.lower_)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
+            if t.lower_ == "any" and _under_negation(t):
+                continue  # "denied any link", "has not added any entity": "any" under a negation is no quantity
             if group is not None and t.i not in figure_qualifiers and t.i not in attributed:
                 # Order, time and quantity words are stop words, but "after" is not "before",
                 # "all" not "only five", "last year" not "this year": one of the word's
@@ -2309,6 +2331,11 @@ class SupportChecker:
                 continue  # "fell 1.6%" for "were down 1.6%"
             if lem in DEFINITION_VERBS and q_lemmas & DEFINITION_VERBS:
                 continue  # "X includes Y" for a definition "X means– (1) Y; (2) ..."
+            if t.pos_ == "VERB" and lem in _DENIAL_VERBS and q_reported_negation and any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+                # "officials denied any link" for "officials said the action was not tied to ...": a
+                # denial is a report of a negated claim; the negation is counted with the others.
+                continue
             if t.pos_ == "VERB" and q_reports and lem in communication_verbs() and _has_clause(t) and \
                     lem not in DIRECTION_VERBS | _DENIAL_VERBS | _CONTESTED:
                 continue  # "argued that ..." for '"...," the company added': one more verb reporting speech

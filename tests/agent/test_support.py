@@ -844,11 +844,12 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     modifier in the slot the quotes fill with another word, a duty stated as done, spelled numbers
     read whole, ...); 45/59 and 0/66 after stop 23's (a directive and a self-description keep the
     attribution, "worth" measures as "value" does, "this document" is named by its title, "a day
-    earlier" for "yesterday's"). Asserted as measured: the issue's faithful target (>= 95 % kept) is
+    earlier" for "yesterday's"); 47/59 once a denial reports a negated claim ("denied any link" for
+    "said ... was not tied to"). Asserted as measured: the issue's faithful target (>= 95 % kept) is
     not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 46 and unsupported_kept == 0, render(report)
+    assert kept >= 47 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -1508,3 +1509,19 @@ def test_acronym_of_a_name_with_a_hyphenated_word():
     acr = SupportChecker._acronyms(parse("Contact the Chair, Cross-Border Review Panel, Ministry of Ports."))
     assert "crp" in acr  # the compound's first initial
     assert "brp" in acr  # (the run after the hyphen, as before)
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a denial reports a negated claim; "any" under it is no quantity
+    ("Officials denied any link between the inspection and the merger.",
+     "Officials said the inspection was not linked to the merger.", True),
+    ("Officials denied any link between the inspection and the merger.",
+     "Officials said the inspection was linked to the merger.", False),
+    ("Officials denied any link between the inspection and the merger.",
+     "Officials did not say whether the inspection was linked to the merger.", False),
+    ("The ministry has not added any firms to the list.", "The ministry has not added firms to the list.", True),
+    ("The ministry may add any firms to the list.", "The ministry may add firms to the list.", False),
+])
+def test_a_denial_reports_a_negated_claim(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote], speakers=["Harbour Times"], publishers=["Harbour Times"])
+    assert v.supported is ok, v
