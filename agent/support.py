@@ -60,7 +60,14 @@ these hold against its cited quotes (joined):
 * **Certainty** — a claim the quotes hedge ("almost certain", "believed to be", "nearly
   30%") may not be stated as certain.
 * **Order and quantity** — "before"/"after", "all"/"most"/"few"/"only", "last"/"next": stop words
-  that carry a claim; the sentence's word needs one of its group in the evidence.
+  that carry a claim; the sentence's word needs one of its group in the evidence — or a deictic
+  time word dating the same event ("announced the previous day" for "yesterday's announcement"),
+  the first enumerator of the quote's item ("the initial report" for "(i) Within one business
+  day ..."), an exception for a concession ("though" for "except"). "any" under a negation is no
+  quantity.
+* **Designators** — a provision's designator ("889(a)(1)(A)", "FAR 52.204-25", "paragraph (4)") is a
+  name, not a figure: it may come from the quote's sentence. A quote's "this document" is named by
+  the cited document's title ("the guide").
 * **Polarity** — a negation in the sentence (spaCy ``neg`` dependency, "no",
   "never", "none", "without", "denied that ...", "unless", a prohibition or a negative
   implicative with its complement — "prohibited from providing", "failed to obtain", "yet to", a denial of a
