@@ -522,6 +522,15 @@ class Grounder:
                 out.append(doc.publisher)
         return out
 
+    def _titles(self, cits: list[Citation]) -> list[str]:
+        """The cited documents' titles (by which a quote's "this document" is named)."""
+        out: list[str] = []
+        for c in cits:
+            doc = self._doc(c.doc_id)
+            if doc is not None and doc.title and doc.title not in out:
+                out.append(doc.title)
+        return out
+
     def _leads(self, cits: list[Citation]) -> list[str]:
         """The lead-ins of the enumerations whose items the quotes are (see :func:`list_lead_in`),
         except those the quotes themselves cover."""
@@ -589,7 +598,7 @@ class Grounder:
             verdict = self.support_checker.check(text, [c.quote for c in cits], self._context(cits),
                                                  records=self._records(cits), leads=self._leads(cits),
                                                  speakers=self._speakers(cits),
-                                                 publishers=self._publishers(cits))
+                                                 publishers=self._publishers(cits), titles=self._titles(cits))
             if not verdict.supported:
                 self.dropped.append(DroppedSentence(text, f"not supported by its quotes: {verdict.reason}"))
                 log.info("dropped unsupported claim (%s): %.80s", verdict.reason, text)
