@@ -406,6 +406,18 @@ def test_blind_s22_set():
     assert english[0] >= 35 and other[0] >= 9 and benign[0] == 0
 
 
+def test_blind_s23_set():
+    """tests/fixtures/injection/blind_s23.jsonl, written at stop 23 by someone who saw neither the code
+    nor the other sets (48 planted instructions, 9 in other languages; 47 hard benign sentences, 9 in
+    other languages). The held-out set: only these aggregates are read. First run (stop-22
+    detector): 33/39 English and 9/9 other-language instructions flagged, 9/47 benign flagged;
+    stop-23 detector: 33/39, 9/9, 8/47 (one foreign benign sentence fewer). Asserted as measured:
+    benign sentences written in new styles are still flagged."""
+    english, other, benign = flagged_by_group("blind_s23.jsonl")
+    assert (english[1], other[1], benign[1]) == (39, 9, 47)
+    assert english[0] >= 33 and other[0] >= 9 and benign[0] <= 8
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses

@@ -873,6 +873,18 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     assert kept >= 51 and unsupported_kept == 0, render(report)
 
 
+def test_blind_split_s23_over_the_shared_corpus(corpus_index):
+    """The split written at stop 23 (tests/fixtures/claims/blind_s23.jsonl: 64 faithful, 62 unfaithful
+    in 8 kinds) by someone who saw neither the code nor the other splits. The held-out split: only
+    these aggregates are read. First run (stop-22 checker): 39/64 faithful kept, 1/62 unsupported
+    kept (an overreach); with the stop-23 checker: 40/64 and 1/62 - the rules fitted on blind_s22
+    (51/63 there) carried one sentence over. Asserted as measured: neither of the issue's targets
+    (0 through, >= 95 % kept) is met on held-out outputs."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s23.jsonl")
+    assert (faithful, unsupported) == (64, 62), render(report)
+    assert kept >= 40 and unsupported_kept <= 1, render(report)
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
