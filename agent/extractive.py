@@ -1149,14 +1149,11 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
            and _holds(q, party, keys | _title_keys(c.doc))
            for c, keys in ((c, text_keys(c.text)) for c in picked[:3])):
         return None
-    chunks = store.get_chunks([cid for cid, _ in store.keyword_search(party.surface, 50)])
-    for ch in chunks.values():
-        doc = store.get_document(ch.doc_id)
-        if doc is None:
-            continue
-        for rec in records(doc.body):
-            if rec.end > ch.start and rec.start < ch.end and _holds(q, party, text_keys(doc.body[rec.start:rec.end])):
-                return None
+    from .answering.provisions import documents_matching
+
+    for doc in documents_matching(store, party.surface):
+        if any(_holds(q, party, text_keys(doc.body[rec.start:rec.end])) for rec in records(doc.body)):
+            return None
     return party.surface
 
 

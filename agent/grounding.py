@@ -515,20 +515,20 @@ class Grounder:
 
     def _publishers(self, cits: list[Citation]) -> list[str]:
         """The cited documents' publishers (whose own officials speak in the source's voice)."""
-        out: list[str] = []
-        for c in cits:
-            doc = self._doc(c.doc_id)
-            if doc is not None and doc.publisher and doc.publisher not in out:
-                out.append(doc.publisher)
-        return out
+        return self._document_values(cits, "publisher")
 
     def _titles(self, cits: list[Citation]) -> list[str]:
         """The cited documents' titles (by which a quote's "this document" is named)."""
+        return self._document_values(cits, "title")
+
+    def _document_values(self, cits: list[Citation], attr: str) -> list[str]:
+        """The cited documents' non-empty ``attr`` values, each once, in citation order."""
         out: list[str] = []
         for c in cits:
             doc = self._doc(c.doc_id)
-            if doc is not None and doc.title and doc.title not in out:
-                out.append(doc.title)
+            value = getattr(doc, attr, "") if doc is not None else ""
+            if value and value not in out:
+                out.append(value)
         return out
 
     def _leads(self, cits: list[Citation]) -> list[str]:

@@ -463,21 +463,28 @@ class Absent:
         }[self.why]
 
 
-def documents_with_section(store: _Store, number: str, limit: int = 50) -> list[tuple[object, Section]]:
-    """The documents of ``store`` holding the text of section ``number`` (found by keyword
-    search on the number, then checked by parsing each candidate's body), best ranked first."""
-    hits = store.keyword_search(number, limit)
+def documents_matching(store: _Store, term: str, limit: int = 50) -> list:
+    """The documents holding ``term``, each once, in the keyword index's rank order of their
+    best chunk (BM25 over up to ``limit`` chunks)."""
+    hits = store.keyword_search(term, limit)
     chunks = store.get_chunks([cid for cid, _ in hits]) if hits else {}
-    out: list[tuple[object, Section]] = []
-    seen: set[str] = set()
+    out, seen = [], set()
     for cid, _ in hits:
         ch = chunks.get(cid)
         if ch is None or ch.doc_id in seen:
             continue
         seen.add(ch.doc_id)
         doc = store.get_document(ch.doc_id)
-        if doc is None:
-            continue
+        if doc is not None:
+            out.append(doc)
+    return out
+
+
+def documents_with_section(store: _Store, number: str, limit: int = 50) -> list[tuple[object, Section]]:
+    """The documents of ``store`` holding the text of section ``number`` (found by keyword
+    search on the number, then checked by parsing each candidate's body), best ranked first."""
+    out: list[tuple[object, Section]] = []
+    for doc in documents_matching(store, number, limit):
         for sec in parse_sections(doc.body, doc.title):
             if sec.number == number:
                 out.append((doc, sec))
@@ -835,18 +842,9 @@ def _mentions(store: _Store, number: str,
     they write it: ``(document, sentence start, sentence end, start, end)``."""
     from ingest.chunking import split_sentences
 
-    hits = store.keyword_search(number, limit)
-    chunks = store.get_chunks([cid for cid, _ in hits]) if hits else {}
-    docs, out, seen = [], [], set()
+    docs, out = [], []
     pat = re.compile(rf"(?<![\w.$€£¥-]){re.escape(number)}(?![\w%]|\.\d|-\d)")
-    for cid, _ in hits:
-        ch = chunks.get(cid)
-        if ch is None or ch.doc_id in seen:
-            continue
-        seen.add(ch.doc_id)
-        doc = store.get_document(ch.doc_id)
-        if doc is None:
-            continue
+    for doc in documents_matching(store, number, limit):
         docs.append(doc)
         spans = split_sentences(doc.body)
         for m in pat.finditer(doc.body):
