@@ -1128,10 +1128,10 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     Three things must hold: the asked noun is a field label of the index's records (found among
     the retrieved documents' records, as :func:`_record_field` finds labels); the party's rarest
     name (:func:`_party_term`) is written in the sources but in no record, whichever document
-    the keyword index finds it in; and none of the best sentences holds the asked noun and the
-    party (or, for an address, gives one: :func:`_gives_address`), in itself or its document's
-    title ("DATE: August 29, 2019" of "PF 2019-33"; a prose sentence may give the fact: "submit written comments to the Regulatory
-    Secretariat Division at one of the addresses shown below" for a division no list carries)."""
+    the keyword index finds it in; and none of the best sentences holds the asked noun (or, for an
+    address, gives one: :func:`_gives_address`) and the party, in itself or its document's title
+    ("DATE: August 29, 2019" of "PF 2019-33"): a prose sentence may give the fact ("Comments may be
+    sent to the Policy Division at 14 Ferry Road" for a division no list carries)."""
     if not q.focus or q.identifier:
         return None
     record_docs = [doc for _, doc in _retrieved_documents(hits, store) if records(doc.body)]
