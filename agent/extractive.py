@@ -2598,6 +2598,11 @@ class Assessment:
         return self.picked[0] if self.picked else None
 
 
+def _own_terms(q: Question, c: Candidate) -> set[str]:
+    """The question terms (keys) the candidate's own sentence holds, its context aside."""
+    return {t.key for t in q.terms if key_in(t.key, c.keys)}
+
+
 # A sentence scoring below this share of the best one is not quoted.
 _PICK_SHARE = 0.75
 # ... unless it lists the thing a list question asks for and no quote does. Chosen on the
@@ -2763,7 +2768,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         if c.score < _PICK_SHARE * best.score:
             break
         # Add a quote only if it brings a question term or a name the others lack.
-        new_terms = c.covered - set().union(*(p.covered for p in picked))
+        # (Its own words count too: a sentence that itself states a question term the picked ones
+        # hold only through their paragraph - "Family members of such persons may also be subject"
+        # beside the bullet it ends - says it where they do not.)
+        new_terms = (c.covered - set().union(*(p.covered for p in picked))) or \
+            (_own_terms(q, c) - set().union(*(_own_terms(q, p) for p in picked)))
         same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and c.fit > 0 and c.own > 0
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
