@@ -1806,8 +1806,7 @@ def _value_owner(text: str, value: tuple[int, int, str]):
     value stands in, following a clause without one to the clause it continues ("Megvii ... is
     valued at $4 billion and is preparing an IPO *to raise* at least $500 million": Megvii; an
     infinitive after a noun too), or the noun a participle phrase describes ("SenseTime, *valued
-    at* $4.5 billion": SenseTime). The
-    subject's token, or None (no parse, no subject)."""
+    at* $4.5 billion": SenseTime). The subject's token, or None (no parse, no subject)."""
     doc = _parsed(text)
     tok = next((t for t in doc if value[0] <= t.idx < value[1] and t.pos_ == "NUM"), None) \
         or next((t for t in doc if value[0] <= t.idx < value[1]), None)
@@ -2779,10 +2778,7 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     # picked is in score order (taken from the sorted candidates).
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
-    # Lengths of time counted from different events: the one the question asks, or all of them.
-    timed = _by_starting_point(q, picked, store) if q.duration else []
-    value = timed[0] if timed else \
-        _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    value, timed = _asked_value(q, picked, store)
     codes: list[str] = timed if len(timed) > 1 else []
     other_focus = q.kind is AnswerKind.DATE and bool(q.focus) and not _focus_names_date(q, store)
     if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or other_focus):
@@ -2992,22 +2988,23 @@ def _persons_named(text: str) -> list[str]:
             and not (len(e) == 1 and is_noun(e.text.lower()))]
 
 
-def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
-    """Compose a cited answer from the retrieved passages, or abstain.
+def _asked_value(q: Question, picked: list[Candidate], store: IndexStore) -> tuple[str | None, list[str]]:
+    """The date or figure the picked quotes tie to the question (:func:`_tied_value`; none for other
+    kinds), and, for a length of time, every length the quotes give with the event it runs from
+    (:func:`_by_starting_point`: the one the question asks, or all of them; the first leads)."""
+    timed = _by_starting_point(q, picked, store) if q.duration else []
+    value = timed[0] if timed else \
+        _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    return value, timed
 
-    The decision to abstain is the fitted abstention model's
-    (``answering.abstention``); the answer leads with a span copied from a quote
-    (names, a date, a figure) only when it is tied to the question, else with the
-    best quote. Every ``[n]`` marks a quote containing what it stands for."""
-    a = assess(question, hits, store, settings)
-    q = a.q
-    if a.best is None:
-        return _abstention(q, hits, "no passage matched", settings)
-    best, picked, value, cands = a.best, a.picked, a.value, a.cands
-    # -- provision hook: a question citing a paragraph of a regulation ("15 CFR 744.16(c)(2)",
-    # "paragraph (b) of § 744.11") is answered from that paragraph or not at all: a paragraph the
-    # sources' text lacks (an excerpt ends before it) is no near miss to answer from its neighbours;
-    # nor is a section cited alone ("Under FAR 4.2104, ...") whose text no source holds.
+
+def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit], store: IndexStore,
+                      settings: Settings) -> Answer | None:
+    """The answer to a question citing a paragraph of a regulation ("15 CFR 744.16(c)(2)",
+    "paragraph (b) of § 744.11"), from that paragraph or not at all: a paragraph the sources' text
+    lacks (an excerpt ends before it) is no near miss to answer from its neighbours; nor is a
+    section cited alone ("Under FAR 4.2104, ...") whose text no source holds
+    (:mod:`answering.provisions`). None when the question cites no such provision."""
     from .answering.provisions import Absent, item_text, paragraph_text, resolve_question, section_not_held
 
     if cited := resolve_question(question, store, asked=q.focus + q.focus_of):
@@ -3035,10 +3032,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
                 lead, marks = "; ".join(item_text(c.quote) for c in marked), [c.n for c in marked]
             else:
                 own = own[:settings.max_quotes]
-                timed = _by_starting_point(q, own, store) if q.duration else []
-                value = timed[0] if timed else \
-                    _tied_value(q, own, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
-                items = _lead_items(q, own, value)
+                items = _lead_items(q, own, _asked_value(q, own, store)[0])
                 cs = [make_citation(c.doc, *_trim(c.doc.body, c.start, c.end, q, keep=items or ()), n=i + 1)
                       for i, c in enumerate(own)]
                 lead, marks = _marked_lead(items, cs, min_items=1)
@@ -3048,17 +3042,34 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # A section cited alone and asked for its own content ("Under FAR 4.2104, who can grant a
         # waiver?") that no source holds - they only cite it in passing: the sources don't say.
         return _abstention(q, hits, unheld.reason(), settings)
+    return None
+
+
+def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
+    """Compose a cited answer from the retrieved passages, or abstain.
+
+    The decision to abstain is the fitted abstention model's
+    (``answering.abstention``); the answer leads with a span copied from a quote
+    (names, a date, a figure) only when it is tied to the question, else with the
+    best quote. Every ``[n]`` marks a quote containing what it stands for."""
+    a = assess(question, hits, store, settings)
+    q = a.q
+    if a.best is None:
+        return _abstention(q, hits, "no passage matched", settings)
+    best, picked, value, cands = a.best, a.picked, a.value, a.cands
+    # A question citing a regulation's paragraph or a section alone is answered from it, or not at all.
+    if (cited := _provision_answer(question, q, a, hits, store, settings)) is not None:
+        return cited
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
     if isinstance(fa, MissingField):
         return _abstention(q, hits, f"the asked party's record has no “{fa.labels[0]}” field", settings)
-    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field) and not fa.more \
-            and len(_asked_parts(q)) > 1:
-        # "The postal code and city in X's address": more than the code of one address; its whole
-        # value holds every part asked (a longer lead, not a guess at which words are the city).
-        return _field_answer(question, fa)
-    if fa is not None and _asks_code(q) and _is_address_field(store, fa.field) and not fa.more:
+    if fa is not None and not fa.more and _asks_code(q) and _is_address_field(store, fa.field):
+        if len(_asked_parts(q)) > 1:
+            # "The postal code and city in X's address": more than the code of one address; its whole
+            # value holds every part asked (a longer lead, not a guess at which words are the city).
+            return _field_answer(question, fa)
         # "Postcode of X?": the code of X's address, or - when the address has none ("Bern, CH",
         # "339 Hebei East Rd., Urumqi, CN") - no answer, not the whole address.
         codes = postal_codes(fa.field.value)
@@ -3084,21 +3095,21 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # entry ("Start date: 2020-06-05"), whose document never writes of removal: it dates the
         # listing, not the asked act.
         return _abstention(q, hits, "the list entry does not speak of the asked act", settings)
-    role_holder = _asks_role_holder(q)
-    # A speaker named after the quotation a best sentence lies in ('..." said Secretary of Commerce
-    # Wilbur Ross.') - holding the asked role when the question titles it ("the United States *Trade
-    # Representative*" must be the speaker's own title).
-    titled = _titled_role(q) if role_holder else set()
-    speaking = [c for c in picked[:3] if role_holder and _persons_named(_quotation_speaker(c))
-                and all(key_in(k, text_keys(_quotation_speaker(c))) for k in titled)]
-    if role_holder and not any(_persons_named(c.text) for c in picked[:3]) and not speaking:
-        return _abstention(q, hits, "the sources name no one in the asked role", settings)
     one_holder = False  # the lead is the one person holding the asked role
-    if speaking and speaking[0] is picked[0]:
+    if _asks_role_holder(q):
+        # A speaker named after the quotation a best sentence lies in ('..." said Secretary of Commerce
+        # Wilbur Ross.') - holding the asked role when the question titles it ("the United States
+        # *Trade Representative*" must be the speaker's own title).
+        titled = _titled_role(q)
+        speakers = [(c, _quotation_speaker(c)) for c in picked[:3]]
+        speaking = [c for c, said_by in speakers if said_by and _persons_named(said_by)
+                    and all(key_in(k, text_keys(said_by)) for k in titled)]
+        if not speaking and not any(_persons_named(c.text) for c in picked[:3]):
+            return _abstention(q, hits, "the sources name no one in the asked role", settings)
         # "Name the official whose statement is quoted": the best sentence lies in the quotation (the
         # names in it are what the speaker speaks of); the sentence that names the speaker is quoted,
         # and its name leads.
-        said = _attribution_sentence(speaking[0])
+        said = _attribution_sentence(picked[0]) if speaking and speaking[0] is picked[0] else None
         if said is not None:
             person = _persons_named(said.text)
             if person:

@@ -176,19 +176,22 @@ def names_a_person(lemma: str, depth: int = 14) -> bool:
     return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas), depth)
 
 
+def _organisation_synset(lemmas: list[str]) -> bool:
+    return lemmas[:1] in (["organization"], ["organisation"], ["social_group"])
+
+
 def names_a_party(lemma: str, depth: int = 14) -> bool:
     """Does one of the noun's two main WordNet senses descend from *person* or *organization*
     ("official", "forwarder", "bank", "company", "agency"; not "tool", "system", "program")? A party
     that can hold a duty in a regulation, as against a machine."""
-    return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas) or
-                     lemmas[:1] in (["organization"], ["organisation"], ["social_group"]), depth, senses=2)
+    return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas) or _organisation_synset(lemmas),
+                     depth, senses=2)
 
 
 def names_an_organisation(lemma: str, depth: int = 14) -> bool:
     """Does one of the noun's two main WordNet senses descend from *organization* or *social group*
     ("office", "division", "agency", "committee"; not "official", "date", "deadline")?"""
-    return _descends(lemma, lambda lemmas: lemmas[:1] in (["organization"], ["organisation"], ["social_group"]),
-                     depth, senses=2)
+    return _descends(lemma, _organisation_synset, depth, senses=2)
 
 
 def _descends(lemma: str, test: Callable[[list[str]], bool], depth: int, senses: int | None = None) -> bool:
