@@ -411,10 +411,13 @@ def _identifier_fit(q: Question, text: str) -> float:
 # and one separator or letter ("0694-AH68", "190925-0044", "9000-AN83", "202-969-4075"), or a
 # telephone number with its area code in brackets ("(202) 482-5991"). A plain number ("84", "28")
 # is a count or a part of a citation, not a code.
-_CODE = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|(?=[\w/.-]*\d)(?=[\w/.-]*[-/A-Za-z])[A-Za-z0-9][\w/.-]*[A-Za-z0-9]")
+# An acronym written before the number, with a space or a hyphen, is the code's own prefix ("Docket
+# No. FAR 2019-0002", "Docket No. FAR-2018-0017": the docket is "FAR 2019-0002", not "2019-0002").
+_CODE = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|(?:[A-Z]{2,6} (?=\d))?(?=[\w/.-]*\d)(?=[\w/.-]*[-/A-Za-z])[A-Za-z0-9][\w/.-]*[A-Za-z0-9]")
 # What may stand between a label and its code: up to two short words or marks ("Docket *No.*
 # 190925-0044", "Phone*:* (202) ...", "call *at* ...").
-_LABEL_GAP = re.compile(r"\.?(?:[\s:#(\[]+(?:[A-Za-z]{1,3}\.?)?){0,2}[\s:#(\[]*")
+# An acronym is not a gap word but the code's prefix (see _CODE).
+_LABEL_GAP = re.compile(r"\.?(?:[\s:#(\[]+(?:(?![A-Z]{2})[A-Za-z]{1,3}\.?)?){0,2}[\s:#(\[]*")
 
 
 def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:

@@ -201,6 +201,24 @@ def test_the_asked_kind_of_number_is_not_another_numbers_label(index):
     assert "911-11" not in a.text.split("Evidence:")[0]
 
 
+def test_an_acronym_before_a_code_is_part_of_the_code(index):
+    """An agency's acronym written before a docket number, with a hyphen or a space, is the
+    docket's own prefix: "Docket No. ABC-2031-0044" is docket "ABC-2031-0044", never a cut
+    "C-2031-0044", and "Docket No. ABC 2031-0045" is "ABC 2031-0045". A short lower-case or
+    abbreviated word between label and code is still a gap ("call *at* ...", "*No.*")."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _labelled_code
+
+    store = open_index(index=index.index, settings=index)
+    docket = analyse("What docket number does the example rule carry?", store)
+    assert _labelled_code(docket, "[XYZ Case 2030-011; Docket No. ABC-2031-0044, Sequence No. 2]") == "ABC-2031-0044"
+    assert _labelled_code(docket, "[Docket No. ABC 2031-0045, Sequence No. 4]") == "ABC 2031-0045"
+    assert _labelled_code(docket, "[Docket No. 310925-0044]") == "310925-0044"
+    call = analyse("What number should an exporter call?", store)
+    assert _labelled_code(call, "For more information call at 202-555-0143.") == "202-555-0143"
+
+
 def test_a_noun_phrase_question_with_a_participle_asks_for_its_head(index):
     """The parser takes "adding" for the root of "Docket number and RIN for the rule adding four
     entities in Nov 2021?": its subject is what the question asks for."""
