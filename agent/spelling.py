@@ -84,6 +84,9 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
     corrections: list[Correction] = []
     for m in _WORD.finditer(question):
         typed = re.sub(r"['’]s$", "", m.group(0))
+        if (spelt := _abbreviation_reading(question, m, store)) is not None:
+            corrections.append(Correction(typed=typed + ".", read_as=spelt, start=m.start()))
+            continue
         if (spelt := _acronym_reading(typed, store)) is not None:
             corrections.append(Correction(typed=typed, read_as=spelt, start=m.start()))
             continue
@@ -103,6 +106,22 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
         out = out[:c.start] + c.read_as + out[c.start + len(c.typed):]
     log.info("question read as %r", out)
     return out, corrections
+
+
+# An abbreviation before a number or a paragraph letter, as legal references are cited ("Sec. 889",
+# "Art. 5", "para. (b)"): a short word, its period, then the token it numbers.
+_ABBREVIATED = re.compile(r"\.[ \t]+\(?([0-9][\w.()/-]*|[a-z]\))")
+
+
+def _abbreviation_reading(question: str, m: re.Match, store: IndexStore) -> str | None:
+    """The sources' word for an abbreviation the question writes before a reference number ("Sec.
+    889": "Section", when the sources write "Section 889"), by
+    :meth:`ingest.store.IndexStore.abbreviation_expansion`; None for any other word, or when the
+    sources write the abbreviation itself ("No. 2")."""
+    after = _ABBREVIATED.match(question, m.end())
+    if after is None or not m.group(0).isalpha() or len(m.group(0)) > 6:
+        return None
+    return store.abbreviation_expansion(m.group(0), after.group(1).strip("()"))
 
 
 def _acronym_reading(typed: str, store: IndexStore) -> str | None:

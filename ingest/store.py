@@ -776,6 +776,45 @@ class IndexStore:
         cache[key] = expansion
         return expansion
 
+    def abbreviation_expansion(self, abbreviation: str, following: str, sample: int = 50) -> str | None:
+        """The word the index writes for an abbreviation before the same token ("Sec." before "889":
+        "Section", as in "Section 889(a)(1)(A)"; "Art." before "5": "Article"): the most frequent
+        longer word starting with the abbreviation's letters that stands right before ``following``
+        in up to ``sample`` chunks, as written there; None when the index writes the abbreviation
+        itself before that token, or no such word. Cached until the catalog changes."""
+        letters = abbreviation.rstrip(".")
+        token = re.sub(r"\W.*", "", following)
+        if not (letters.isalpha() and 2 <= len(letters) <= 6 and token):
+            return None
+        cache = self._read_cache()
+        key = ("abbreviation", letters.lower(), token.lower())
+        if key in cache:
+            return cache[key]
+        quoted = token.replace('"', '""')
+        with self._lock:
+            try:
+                written = self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                           (f'"{letters.lower()}" + "{quoted}"',)).fetchone()[0]
+                found = [] if written else self._db.execute(
+                    "SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                    "WHERE chunks_fts MATCH ? LIMIT ?", (f'"{letters.lower()}"* + "{quoted}"', sample)).fetchall()
+            except sqlite3.OperationalError:
+                found = []
+        # The token must follow as a whole token ("Section 889(a)" holds "889"; "8891" does not).
+        pattern = re.compile(r"(?<![\w-])(" + re.escape(letters) + r"[a-z]+)[ \t]+" + re.escape(token) + r"(?![\w])",
+                             re.IGNORECASE)
+        counts: dict[str, int] = {}
+        forms: dict[str, str] = {}
+        for (text,) in found:
+            for m in pattern.finditer(text):
+                word = m.group(1)
+                counts[word.lower()] = counts.get(word.lower(), 0) + 1
+                forms.setdefault(word.lower(), word)
+        best = max(counts, key=counts.get, default=None)
+        expansion = forms[best] if best is not None else None
+        cache[key] = expansion
+        return expansion
+
     def _count_matches(self, match: str) -> int:
         """Chunks matching an FTS5 expression (kept until the catalog changes: counting a
         common term's rows reads its whole posting list, ~1-3 ms at 10^5 chunks, and a

@@ -148,3 +148,40 @@ def test_an_acronym_the_sources_only_spell_out_is_read_as_their_words(tiny_index
     assert read_question("Is Veska on the SDN list?", store, settings) == ("Is Veska on the SDN list?", [])
     # Whole words of a whole name: "End-User" is one word, and "End-User Review" goes on.
     assert read_question("Did the EU list Veska?", store, settings) == ("Did the EU list Veska?", [])
+
+
+ORDINANCE = """title: Aldmere harbour ordinance
+publisher: Aldmere Port Authority
+date: 2023-02-02
+---
+Section 412(b) of the Harbour Ordinance bars berthing of listed vessels.
+Article 7 of the Ordinance takes effect on June 1, 2023.
+The fee schedule is in Schedule No. 3.
+Second-tier operators report under section 3 of the annex.
+"""
+
+
+@pytest.mark.parametrize("question, read", [
+    ("What does Sec. 412 of the Harbour Ordinance bar?", "What does Section 412 of the Harbour Ordinance bar?"),
+    ("When does Art. 7 take effect?", "When does Article 7 take effect?"),
+])
+def test_an_abbreviation_before_a_reference_number_is_read_as_the_sources_word(tiny_index, question, read):
+    """"Sec. 412" where the sources write "Section 412(b)": the word the sources write before the
+    same number, starting with the abbreviation's letters — not any word sharing its first letters
+    ("Second-tier", "section 3" stand before other tokens)."""
+    from agent.api import read_question
+
+    store, settings = tiny_index("spelling_ordinance", {"ordinance.txt": ORDINANCE})
+    assert read_question(question, store, settings)[0] == read
+
+
+@pytest.mark.parametrize("question", [
+    "Which fees are in Schedule No. 3?",  # the sources write "No. 3" themselves
+    "What does Sec. 99 of the Harbour Ordinance bar?",  # no word of theirs stands before 99
+    "Who signed the Ordinance? Sec. Blake did.",  # not before a reference number
+])
+def test_other_abbreviations_stay_as_typed(tiny_index, question):
+    from agent.api import read_question
+
+    store, settings = tiny_index("spelling_ordinance", {"ordinance.txt": ORDINANCE})
+    assert read_question(question, store, settings)[0] == question
