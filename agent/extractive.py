@@ -2443,7 +2443,8 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         "names_known": len(known) / len(named) if named else 1.0,
         "focus": focus,
         "value": float(value is not None) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) or q.identifier
-        else float(_person_named(q, picked)) if _asks_person_name(q.text) else 1.0,
+        else float(_person_named(q, picked)) if _asks_person_name(q.text)
+        else float(_party_named(q, picked)) if _asks_party_by_name(q.text) else 1.0,
         "speaker": speaker,
         "relation": relation,
         "focus_sem": focus_sem,
@@ -2505,6 +2506,57 @@ def _person_named(q: Question, picked: list[Candidate]) -> bool:
     asked = q.text.lower()
     return any(e.label_ == "PERSON" and e.text.lower() not in asked
                for c in picked for e in parse(c.text).ents)
+
+
+@functools.lru_cache(maxsize=1024)
+def _asks_party_by_name(question: str) -> bool:
+    """Does the question ask to identify parties — "which/what" determining a common noun that
+    WordNet counts a person or an organisation ("Which *lawmakers* urged ...", "what *companies*",
+    "which *agency*")? Its answer names them; a sentence that only speaks of them as a kind ("a
+    bipartisan group of US lawmakers") does not."""
+    from .lexical import names_a_party
+
+    return _asked_party_noun(question) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked_party_noun(question: str) -> str | None:
+    """The lemma of the party noun a "which/what" question asks to identify (see
+    :func:`_asks_party_by_name`), or None."""
+    from .lexical import names_a_party
+
+    doc = _parsed(question)
+    for t in doc:
+        if t.lower_ not in ("which", "what"):
+            continue
+        # The noun phrase the wh-word opens, however the parser hangs it ("Which lawmakers were
+        # ...": the small model reads "Which" as the copula's attribute).
+        chunk = next((c for c in doc.noun_chunks if c.root.i > t.i and (c.start == t.i + 1 or c.start <= t.i)), None)
+        if chunk is not None and chunk.root.pos_ == "NOUN" and names_a_party(chunk.root.lemma_.lower()):
+            return chunk.root.lemma_.lower()
+    return None
+
+
+# Entities that are no party: places, peoples, times and amounts ("US lawmakers", "Chinese companies").
+_NOT_PARTIES = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _party_named(q: Question, picked: list[Candidate]) -> bool:
+    """Does a picked sentence name a party the question does not: a proper noun (spaCy's tag) outside
+    a place, people, time or amount entity, that the question does not write?"""
+    from .answering.nlp import parse
+
+    asked = {w.lower() for w in re.findall(r"\w+", q.text)}
+    noun = _asked_party_noun(q.text)
+    for c in picked:
+        doc = parse(c.text)
+        others = {t.i for e in doc.ents if e.label_ in _NOT_PARTIES for t in e}
+        # A name modifying the asked noun itself describes the kind ("*Aldmere* councillors" for
+        # "which councillors"), it names none of them.
+        if any(t.pos_ == "PROPN" and t.i not in others and t.lower_ not in asked
+               and not (t.dep_ == "compound" and t.head.lemma_.lower() == noun) for t in doc):
+            return True
+    return False
 
 
 def _spelt_out(word: str, doc: StoredDocument, title_only: bool = False) -> bool:

@@ -317,3 +317,45 @@ def test_wordnet_tells_office_holders_from_organisations():
 
     assert names_a_person("director") and names_a_person("chair") and names_a_person("ambassador")
     assert not names_a_person("company") and not names_a_person("agency") and not names_a_person("entity")
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which lawmakers were in the group that urged the ban?", True),  # the parser reads "Which" as an attribute
+    ("What companies did the council add to its watch list?", True),
+    ("Which agency published the notice?", True),
+    ("Which court heard the appeal?", False),  # a court is no person or organisation in WordNet's main senses
+    ("Which provision must offerors include?", False),
+    ("What penalty applies to late filers?", False),
+    ("Who signed the notice?", False),  # "who" questions have their own person test
+])
+def test_questions_asking_to_identify_parties(question, asks):
+    from agent.extractive import _asks_party_by_name
+
+    assert _asks_party_by_name(question) is asks
+
+
+PARTY_NOTICE = """title: Harbour council calls for a ban
+publisher: Aldmere Gazette
+date: 2023-05-05
+---
+In May, a cross-party group of Aldmere councillors urged a ban on Kestrel Freight and cited its safety record.
+Councillor Mara Voss led the call for a ban on Tamsk Haulage at the June session.
+"""
+
+
+def test_a_sentence_that_speaks_of_parties_only_as_a_kind_does_not_name_them(tiny_index):
+    """"Which councillors urged a ban on Kestrel Freight?": "a cross-party group of Aldmere
+    councillors" names none of them (Aldmere modifies the asked noun: it says which kind), so the
+    abstention model's ``value`` feature is 0; the twin's sentence names one ("Councillor Mara
+    Voss"): 1."""
+    from agent.extractive import assess
+    from agent.retrieval import Retriever
+
+    store, settings = tiny_index("party_names", {"gazette.txt": PARTY_NOTICE})
+
+    def value(question: str) -> float:
+        hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
+        return assess(question, hits, store, settings).features["value"]
+
+    assert value("Which councillors urged a ban on Kestrel Freight?") == 0.0
+    assert value("Which councillor led the call for a ban on Tamsk Haulage?") == 1.0
