@@ -3100,6 +3100,28 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
     return None
 
 
+# A code: digits and letters joined by hyphens, dots or slashes ("2019-06", "52.204-25", "PF-2019-33").
+_CODE_TERM = re.compile(r"(?=[\w.\-/]*\d)\w+(?:[-./]\w+)+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR_RANGE = re.compile(r"(\d{4})[-/](\d{2}|\d{4})")
+
+
+def _code_unwritten(q: Question, store: IndexStore) -> str | None:
+    """A code the question writes that no indexed text writes (its tokens never stand together):
+    "FAC 2019-06" when the sources have FAC 2019-05. A question that identifies its subject by a
+    code the sources lack is about something they do not hold. Dates ("2019-10-09") and year
+    ranges ("2019-20", "2019/2020") are written in many ways and are not codes."""
+    for t in q.terms:
+        w = t.surface.strip(".")
+        if not _CODE_TERM.fullmatch(w) or _ISO_DATE.fullmatch(w):
+            continue
+        if (m := _YEAR_RANGE.fullmatch(w)) and int(m.group(2)[-2:]) > int(m.group(1)[-2:]):
+            continue
+        if t.df == 0 or not store.writes_code(w):
+            return t.surface
+    return None
+
+
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
     """Compose a cited answer from the retrieved passages, or abstain.
 
@@ -3115,6 +3137,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A question citing a regulation's paragraph or a section alone is answered from it, or not at all.
     if (cited := _provision_answer(question, q, a, hits, store, settings)) is not None:
         return cited
+    if (code := _code_unwritten(q, store)) is not None:
+        # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
+        # the question identifies is not in them, whatever its neighbours say.
+        return _abstention(q, hits, f"no source writes “{code}”", settings)
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)

@@ -776,6 +776,31 @@ class IndexStore:
         cache[key] = expansion
         return expansion
 
+    def writes_code(self, code: str, sample: int = 200) -> bool:
+        """Does an indexed chunk write ``code`` ("2019-06", "52.204-25") as a whole token — not as the
+        start of a longer one ("2019-06-05", "52.204-251")? The keyword index's phrase match finds
+        the chunks whose tokens stand together; up to ``sample`` of them are read. Cached until the
+        catalog changes."""
+        match = fts_query(code)
+        if not match or " OR " in match:
+            return self.document_frequency(code) > 0
+        cache = self._read_cache()
+        key = ("code", code)
+        if key in cache:
+            return cache[key]
+        with self._lock:
+            try:
+                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                                         "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
+            except sqlite3.OperationalError:
+                found = []
+        # The code's own separators may be written as spaces or other dashes ("FAR 2019-0002").
+        parts = [re.escape(p) for p in re.split(r"[-–—./\s]+", code) if p]
+        pattern = re.compile(r"(?<![\w.\-–/])" + r"[-–—./\s]+".join(parts) + r"(?![\w]|[-–—./][\w])", re.IGNORECASE)
+        written = any(pattern.search(text) for (text,) in found) or len(found) >= sample
+        cache[key] = written
+        return written
+
     def abbreviation_expansion(self, abbreviation: str, following: str, sample: int = 50) -> str | None:
         """The word the index writes for an abbreviation before the same token ("Sec." before "889":
         "Section", as in "Section 889(a)(1)(A)"; "Art." before "5": "Article"): the most frequent

@@ -359,3 +359,39 @@ def test_a_sentence_that_speaks_of_parties_only_as_a_kind_does_not_name_them(tin
 
     assert value("Which councillors urged a ban on Kestrel Freight?") == 0.0
     assert value("Which councillor led the call for a ban on Tamsk Haulage?") == 1.0
+
+
+CIRCULAR = """title: Harbour Circular HC 2031-04
+publisher: Aldmere Port Authority
+date: 2031-04-02
+---
+Harbour Circular HC 2031-04 lists two rules: the berth-fee rule and the night-pilotage rule.
+The night-pilotage rule takes effect on 2031-05-01 under By-law 12.4-7.
+"""
+
+
+def test_a_code_no_source_writes_is_not_answered_from_its_neighbour(tiny_index):
+    """"HC 2031-05" when the sources hold only HC 2031-04 (and a date "2031-05-01", whose tokens
+    start the same): the question identifies something the sources do not hold; the twin naming
+    the held circular is answered."""
+    from agent.api import ask
+
+    store, settings = tiny_index("unwritten_codes", {"circular.txt": CIRCULAR})
+    a = ask("Which rules were listed in Harbour Circular HC 2031-05?", index=settings.index, settings=settings)
+    assert a.abstained and "2031-05" in a.notice
+    a = ask("Which rules were listed in Harbour Circular HC 2031-04?", index=settings.index, settings=settings)
+    assert not a.abstained and "berth-fee rule" in a.text
+
+
+@pytest.mark.parametrize("question, code", [
+    ("What does By-law 12.4-8 require?", "12.4-8"),
+    ("What does By-law 12.4-7 require?", None),  # written
+    ("Which rule takes effect on 2031-06-01?", None),  # a date, however the sources write it
+    ("What changed in fiscal 2030-31?", None),  # a year range
+])
+def test_unwritten_codes(tiny_index, question, code):
+    from agent.analysis import analyse
+    from agent.extractive import _code_unwritten
+
+    store, _ = tiny_index("unwritten_codes", {"circular.txt": CIRCULAR})
+    assert _code_unwritten(analyse(question, store), store) == code
