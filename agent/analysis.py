@@ -275,12 +275,11 @@ def acronym_keys(terms: list["Term"], keys: set[str]) -> set[str]:
 def key_in(key: str, keys: set[str]) -> bool:
     """Exact key match, or a shared prefix for long words ("fund" ~ "fundrais"): a key of
     ``keys`` that starts with ``key`` (4+ characters), or, for a ``key`` of 6+ characters, one
-    of 4+ characters that it starts with. Keys with a digit (numbers, codes) match exactly."""
+    of 4+ characters that it starts with."""
     if key in keys:
         return True
     n = len(key)
-    if n < 4 or any(ch.isdigit() for ch in key):
-        # A number or code matches only itself: "2019-06" is not "2019", "744.1" not "744.11".
+    if n < 4 or key.isdigit():
         return False
     # The key's own prefixes are a few set lookups, not a pass over ``keys`` (this runs for every
     # question term against every candidate sentence).

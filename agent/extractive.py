@@ -3113,12 +3113,35 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
     ranges ("2019-20", "2019/2020") are written in many ways and are not codes."""
     for t in q.terms:
         w = t.surface.strip(".")
+        if w in _question_codes(q) and (t.df == 0 or not store.writes_code(w)):
+            return t.surface
+    return None
+
+
+def _question_codes(q: Question) -> list[str]:
+    """The codes the question writes ("2019-05" of "FAC 2019-05", "52.204-25"), not dates or year
+    ranges (see :func:`_code_unwritten`)."""
+    out = []
+    for t in q.terms:
+        w = t.surface.strip(".")
         if not _CODE_TERM.fullmatch(w) or _ISO_DATE.fullmatch(w):
             continue
         if (m := _YEAR_RANGE.fullmatch(w)) and int(m.group(2)[-2:]) > int(m.group(1)[-2:]):
             continue
-        if t.df == 0 or not store.writes_code(w):
-            return t.surface
+        out.append(w)
+    return out
+
+
+def _code_elsewhere(q: Question, best: Candidate) -> str | None:
+    """A code the question identifies its subject by that the best quote's document (title or
+    text) never writes, when the question writes no other code that it does: the quote is about
+    another document. Written codes only (:func:`_code_unwritten` comes first)."""
+    from ingest.store import code_pattern
+
+    codes = _question_codes(q)
+    text = f"{best.doc.title}\n{best.doc.body}"
+    if codes and not any(code_pattern(c).search(text) for c in codes):
+        return codes[0]
     return None
 
 
@@ -3141,6 +3164,12 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
+    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) \
+            and (code := _code_elsewhere(q, best)) is not None:
+        # "Comments due on the August 13, 2019 rule (FAC 2019-05)?" answered from the December
+        # rule, which never writes FAC 2019-05: another document's date. (A date or figure is its
+        # document's; a sentence lead shows the reader what it is about, so only values.)
+        return _abstention(q, hits, f"the best quote's document does not write “{code}”", settings)
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)

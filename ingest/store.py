@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -206,6 +207,15 @@ def fts_terms(text: str) -> list[str]:
     CJK bigrams, "10,000" also as "10000")."""
     # Possessives go ("Hikvision's" -> "hikvision"); "52.204-25" stays one phrase.
     return [f'"{t}"' for t in query_terms(re.sub(r"['’]s\b", "", text))]
+
+
+@functools.lru_cache(maxsize=1024)
+def code_pattern(code: str) -> re.Pattern:
+    """A regex finding ``code`` ("2019-06", "52.204-25") as a whole token, its separators written
+    as any dash, dot, slash or space ("FAR 2019-0002" for "FAR-2019-0002"), and not as the start
+    or end of a longer one ("2019-06-05", "52.204-251")."""
+    parts = [re.escape(p) for p in re.split(r"[-–—./\s]+", code) if p]
+    return re.compile(r"(?<![\w.\-–/])" + r"[-–—./\s]+".join(parts) + r"(?![\w]|[-–—./][\w])", re.IGNORECASE)
 
 
 def fts_query(text: str) -> str:
@@ -794,9 +804,7 @@ class IndexStore:
                                          "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
             except sqlite3.OperationalError:
                 found = []
-        # The code's own separators may be written as spaces or other dashes ("FAR 2019-0002").
-        parts = [re.escape(p) for p in re.split(r"[-–—./\s]+", code) if p]
-        pattern = re.compile(r"(?<![\w.\-–/])" + r"[-–—./\s]+".join(parts) + r"(?![\w]|[-–—./][\w])", re.IGNORECASE)
+        pattern = code_pattern(code)
         written = any(pattern.search(text) for (text,) in found) or len(found) >= sample
         cache[key] = written
         return written

@@ -395,3 +395,24 @@ def test_unwritten_codes(tiny_index, question, code):
 
     store, _ = tiny_index("unwritten_codes", {"circular.txt": CIRCULAR})
     assert _code_unwritten(analyse(question, store), store) == code
+
+
+CIRCULAR_07 = """title: Harbour Circular HC 2031-07
+publisher: Aldmere Port Authority
+date: 2031-07-09
+---
+Harbour Circular HC 2031-07 amends the berth-fee rule.
+Comment date: Interested parties should submit written comments on or before September 30, 2031.
+"""
+
+
+def test_a_date_from_a_document_other_than_the_one_the_question_identifies_is_no_answer(tiny_index):
+    """Comments due on HC 2031-04? Only HC 2031-07 gives a comment date: its date is another
+    document's, and the sources don't say. The twin asks about HC 2031-07 and gets its date."""
+    from agent.api import ask
+
+    store, settings = tiny_index("codes_elsewhere", {"circular04.txt": CIRCULAR, "circular07.txt": CIRCULAR_07})
+    a = ask("By what date were comments due on Harbour Circular HC 2031-04?", index=settings.index, settings=settings)
+    assert a.abstained and "2031-04" in a.notice
+    a = ask("By what date were comments due on Harbour Circular HC 2031-07?", index=settings.index, settings=settings)
+    assert not a.abstained and a.text.startswith("September 30, 2031")
