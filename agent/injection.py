@@ -23,7 +23,9 @@ Four signals, any of which flags a sentence:
    index's own model, English all-MiniLM-L6-v2), fitted by :func:`fit` on
    instruction exemplars (``agent/data/injection_*``) against benign sentences of
    a fit corpus; only its high-confidence band is used (threshold chosen so that
-   no sentence of the fit corpus is flagged).
+   no benign fit sentence the score alone could flag is flagged: sentences told by
+   a third party and sentences surely in another language never are, see
+   :func:`semantic_alone_may_flag`).
 4. **Other languages**: sentences py3langid does not call English are scored by
    a second logistic regression over multilingual Universal Sentence Encoder v3
    embeddings (:func:`fit_multilingual`, same threshold rule, fitted also on
@@ -1632,8 +1634,8 @@ def fit(benign: list[str], embed: Embed, *, model_id: str = "", out: Path | None
         margin: float = 0.02) -> tuple[SemanticModel, dict]:
     """Fit the semantic model on the exemplars and the fit sets (:func:`fit_sets`; positives
     and hard negatives) plus ``benign`` sentences (a fit corpus). The threshold is set just
-    above the highest score of any benign sentence (+ ``margin``), so the fit corpus has no
-    false positive. Returns the model and fit statistics; writes it to ``out``."""
+    above the highest score of any negative the score alone could flag
+    (:func:`semantic_alone_may_flag`; + ``margin``), so no fit sentence is flagged by signal 3. Returns the model and fit statistics; writes it to ``out``."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -1645,13 +1647,28 @@ def fit(benign: list[str], embed: Embed, *, model_id: str = "", out: Path | None
     lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(X, y)
     model = SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, model_id)
     s = np.asarray(model.scores(X))
-    neg_max = float(s[y == 0].max())
+    # Only negatives that signal 3 alone could flag in :func:`detect` set the threshold: a
+    # sentence a third party tells ("The vendor said its chatbot now refuses ...") or one surely
+    # in another language is never flagged by its score alone, so its score says nothing about
+    # where the score alone becomes safe (hard news-about-AI negatives had pushed it to the cap).
+    negs = [i for i in range(len(y)) if y[i] == 0]
+    eligible = [i for i, ok in zip(negs, semantic_alone_may_flag([(texts + benign)[i] for i in negs])) if ok]
+    neg_max = float(s[eligible].max()) if eligible else float(s[y == 0].max())
     model.threshold = min(0.99, neg_max + margin)
     stats = {"exemplars": len(texts), "benign": len(benign), "threshold": model.threshold,
              "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
     if out is not None:
         write_model(model, stats, out)
     return model, stats
+
+
+def semantic_alone_may_flag(texts: list[str]) -> list[bool]:
+    """Whether :func:`detect` lets signal 3's score alone flag each sentence: not surely in
+    another language (non-English letters and not identified as English) and not told by a
+    third party (:func:`_told`)."""
+    foreign = [any(c.isalpha() and not c.isascii() for c in t) and not is_english(t) for t in texts]
+    docs = _parse_many([t.strip() for t in texts])
+    return [not f and not _told(d) for f, d in zip(foreign, docs)]
 
 
 def write_model(model: SemanticModel, stats: dict, out: Path = MODEL_FILE) -> None:
@@ -2476,7 +2493,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(stats, indent=2))
         return 0
     emb = Embedder()
-    _, stats = fit(benign, emb.embed, model_id=emb.model_id)
+    # The gate of signal 3b is chosen on labelled sets (scripts/injection_eval.py), not by the
+    # fit: a refit keeps the shipped one and its record.
+    prev = json.loads(MODEL_FILE.read_text(encoding="utf-8")) if MODEL_FILE.is_file() else {}
+    model, stats = fit(benign, emb.embed, model_id=emb.model_id, out=None)
+    model.gate = prev.get("gate")
+    if "gate" in prev.get("stats", {}):
+        stats["gate"] = prev["stats"]["gate"]
+    write_model(model, stats)
     print(json.dumps(stats, indent=2))
     return 0
 
