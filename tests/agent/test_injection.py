@@ -419,6 +419,16 @@ def test_blind_s23_set():
     assert english[0] >= 34 and other[0] >= 9 and benign[0] <= 2
 
 
+def test_blind_s24_set():
+    """tests/fixtures/injection/blind_s24.jsonl, written at the end of stop 23 by someone who saw
+    neither the code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other
+    languages). The held-out set of stop 24: only these aggregates are read. First run (stop-23
+    detector): 34/39 English, 9/9 other, 6/47 benign flagged; stop-24 detector: 35/39, 9/9, 6/47."""
+    english, other, benign = flagged_by_group("blind_s24.jsonl")
+    assert (english[1], other[1], benign[1]) == (39, 9, 47)
+    assert english[0] >= 35 and other[0] >= 9 and benign[0] <= 6
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses
