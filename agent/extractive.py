@@ -1862,12 +1862,15 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     many contracts")? Such a count is no answer, however close the two words are in meaning.
     False when the figure counts no noun (spaCy's parse) or either noun is unknown."""
     from .answering.nlp import parse
-    from .lexical import is_noun, names_a_duration, names_a_person, noun_base
+    from .lexical import is_noun, names_a_broader_kind, names_a_duration, names_a_person, noun_base
 
     focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")] or _partitive_whole(q)
     if not focus:
         return False
-    asked = noun_base(focus[-1].lemma_.lower())
+    # The focus head, not a later mention of a modifier ("How many *Huawei* affiliates ... with
+    # *Huawei*?": the affiliates are counted).
+    head = next((t for t in focus if q.focus and norm_key(t.text) == q.focus[-1]), focus[-1])
+    asked = noun_base(head.lemma_.lower())
     doc = parse(text, disable=["ner"])
     counted = next((t.head for t in doc if t.idx < value[1] and t.idx + len(t.text) > value[0]
                     and t.dep_ == "nummod" and t.head.pos_ == "NOUN"), None)
@@ -1878,6 +1881,13 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
         return False
     # A length of time ("one business *day*", "10 business *days*") counts no contracts or firms.
     if names_a_duration(noun) and not (q.duration or names_a_duration(asked)):
+        return True
+    # A count of a broader kind counts more than the asked things: "190 persons or organizations"
+    # (WordNet hypernyms of "affiliate") is no count of Huawei's affiliates.
+    # (A conjunct with a number of its own is another count: "190 persons ... and 12 affiliates".)
+    kinds = [noun] + [noun_base(c.lemma_.lower()) for c in counted.conjuncts if c.pos_ == "NOUN"
+                      and not any(n.dep_ == "nummod" for n in c.children)]
+    if all(names_a_broader_kind(k, asked) for k in kinds):
         return True
     # One way only: WordNet files "people" and "staff" under groups, not persons, so a count of
     # "Uighurs" answers "how many people"; but no count of non-persons answers "how many officials".

@@ -169,6 +169,26 @@ def noun_generalising(lemma: str, quote_nouns: set[str]) -> str | None:
     return None
 
 
+def names_a_broader_kind(general: str, specific: str, depth: int = 3) -> bool:
+    """Is ``general`` a near WordNet hypernym (up to ``depth`` levels) of one of the two main senses
+    of ``specific`` and no synonym of it ("organization" of "affiliate", "person" of "official";
+    not "firm" of "company", which share a synset)? Counting the broader kind counts more than the
+    asked things. Near only: every noun descends from "entity", WordNet's root, which the
+    regulations use for a legal person."""
+    wn = _nouns()
+    senses = list(wn["lemmas"].get(specific, ()))[:2]
+    if not senses or any(general in wn["synsets"][i] for i in wn["lemmas"].get(specific, ())):
+        return False
+    frontier = [h for i in senses for h in wn["hypernyms"].get(str(i), ())]
+    for _ in range(depth):
+        if any(general in wn["synsets"][i] for i in frontier):
+            return True
+        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
+        if not frontier:
+            break
+    return False
+
+
 def names_a_person(lemma: str, depth: int = 14) -> bool:
     """Does one of the noun's main WordNet senses descend from *person* ("chair" as chairperson,
     "director", "official", "analyst"; not "company", "agency", "entity")? Note that WordNet calls a

@@ -305,6 +305,36 @@ def test_a_count_of_another_kind_of_thing_is_no_answer(index):
     assert not _counts_other_kind(crowd, held, (held.index("1 million"), held.index("1 million") + 9, "1 million"))
 
 
+@pytest.mark.parametrize("general, specific, broader", [
+    ("organization", "affiliate", True), ("person", "official", True), ("organization", "company", True),
+    ("firm", "company", False),  # one synset: synonyms
+    ("entity", "company", False),  # WordNet's root, far up: the regulations' word for a legal person
+    ("company", "organization", False),  # narrower, not broader
+])
+def test_a_broader_kind_is_a_near_wordnet_hypernym(general, specific, broader):
+    from agent.lexical import names_a_broader_kind
+
+    assert names_a_broader_kind(general, specific) is broader
+
+
+def test_a_count_of_a_broader_kind_is_no_count_of_the_asked_things(index):
+    """"190 persons or organizations" counts more than Huawei's affiliates (both nouns are
+    WordNet hypernyms of "affiliate"); the focus head is the counted noun, not a later mention of
+    its modifier ("... together with Huawei?"). A count of the asked kind still answers."""
+    from agent.analysis import analyse
+    from agent.api import open_index
+    from agent.extractive import _counts_other_kind
+
+    store = open_index(index=index.index, settings=index)
+    text = "Since 2030 the Department has added 190 persons or organizations and 12 affiliates of Example Optics."
+    broad = (text.index("190"), text.index("190") + 3, "190")
+    own = (text.index("12 "), text.index("12 ") + 2, "12")
+    q = analyse("How many Example Optics affiliates were added together with Example Optics?", store)
+    assert _counts_other_kind(q, text, broad) and not _counts_other_kind(q, text, own)
+    whole = analyse("How many persons or organizations has the Department added since 2030?", store)
+    assert not _counts_other_kind(whole, text, broad)
+
+
 def test_a_count_of_another_kind_is_found_through_plurals_the_tagger_leaves_singular_and_stated_wholes(index):
     """spaCy may tag "bureaus" NN (its lemma keeps the "s"): WordNet's detachment rules find the noun.
     A question without a focus noun counts the whole it states ("Of the 190 persons ..., how many
