@@ -787,11 +787,15 @@ def find_durations(text: str) -> list[re.Match]:
 
 
 def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | None:
-    """The unit model's probabilities for a quantity question (``answering.units``), or None."""
+    """The unit model's probabilities for a quantity question (``answering.units``), or None.
+    The figures the question states are left out: they say what it is about, not what it asks
+    for ("the docket number of the rule adding *28* entities" asks for a code, not a count)."""
     from .answering.units import unit_probabilities
 
+    # ("docket no." is read "docket number" first: without its figures the abbreviation says less.)
+    asked = re.sub(r"\s*(?<![\w.])\d[\d,./-]*(?![\w])", "", number_abbreviation_spelt(question)) or question
     try:
-        return unit_probabilities(question, store.embedder)
+        return unit_probabilities(asked, store.embedder)
     except Exception as exc:  # noqa: BLE001 - no unit preference
         log.warning("unit model failed (%s); figures of any unit", exc)
         return None

@@ -219,6 +219,26 @@ def test_an_acronym_before_a_code_is_part_of_the_code(index):
     assert _labelled_code(call, "For more information call at 202-555-0143.") == "202-555-0143"
 
 
+@pytest.mark.parametrize("question, count", [
+    ("Give the docket number and RIN for the October 2031 rule adding 28 entities.", False),
+    ("what's the docket no. of the 91 FR 44159 rule", False),
+    ("How many entities did the October 2031 rule add to the list?", True),
+    ("How many of the 28 entities were universities?", True),
+])
+def test_the_figures_a_question_states_do_not_make_it_a_count_question(index, question, count):
+    """The unit model reads the question without the figures it states: "the rule adding 28
+    entities" says which rule, and the docket number is still what is asked (an identifier, or
+    no figure at all), never a count."""
+    from agent.analysis import AnswerKind, _unit_probabilities, analyse
+    from agent.answering.units import sure_unit
+    from agent.api import open_index
+
+    store = open_index(index=index.index, settings=index)
+    q = analyse(question, store)
+    assert (q.kind is AnswerKind.QUANTITY and not q.identifier) is count
+    assert sure_unit(_unit_probabilities(question, store)) == ("count" if count else "identifier")
+
+
 def test_a_noun_phrase_question_with_a_participle_asks_for_its_head(index):
     """The parser takes "adding" for the root of "Docket number and RIN for the rule adding four
     entities in Nov 2021?": its subject is what the question asks for."""
