@@ -801,12 +801,27 @@ def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | 
         return None
 
 
+_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "may", "might", "must",
+                          "shall", "should", "will", "would", "has", "have", "had"})
+
+
+def is_polar(question: str) -> bool:
+    """Is the question's asking clause a yes/no question: it opens with an auxiliary or a
+    copula ("Does ...", "Is Huawei on ...", "Can exporters ...") and holds no wh-word?"""
+    clause = asking_clause(question).strip()
+    words = re.findall(r"[A-Za-z]+", clause.lower())
+    return bool(words) and words[0] in _AUXILIARIES and not _WH.intersection(words) \
+        and not {"who", "whom", "when", "where", "why"}.intersection(words)
+
+
 def answer_kind(question: str, store: IndexStore) -> AnswerKind:
     """The surface rules' kind (:func:`classify`); when they find none (``OTHER``), the
     fitted kind model's (``answering.kinds``: "what is the *target size* of the listing"
     asks for a figure), if it is sure enough."""
     kind = classify(question)
-    if kind is not AnswerKind.OTHER:
+    if kind is not AnswerKind.OTHER or is_polar(question):
+        # A yes/no question ("Does the requirement reach subcontracts for commercial items?") is
+        # answered by the sentence that settles it, not by a figure or a name the model may hear.
         return kind
     from .answering.kinds import predict_kind
 

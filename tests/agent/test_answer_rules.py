@@ -416,3 +416,27 @@ def test_a_date_from_a_document_other_than_the_one_the_question_identifies_is_no
     assert a.abstained and "2031-04" in a.notice
     a = ask("By what date were comments due on Harbour Circular HC 2031-07?", index=settings.index, settings=settings)
     assert not a.abstained and a.text.startswith("September 30, 2031")
+
+
+@pytest.mark.parametrize("question, polar", [
+    ("Does the flow-down requirement of clause 9.9-1 reach subcontracts for commercial items?", True),
+    ("Is Example Optics worth more than $5 billion?", True),
+    ("Can exporters still ship EAR99 items to the listed bureau?", True),
+    ("How many entities does the rule add?", False),
+    ("Can you tell me which companies were added?", False),  # an indirect wh-question
+    ("When does the rule take effect?", False),
+])
+def test_yes_no_questions(question, polar):
+    from agent.analysis import is_polar
+
+    assert is_polar(question) is polar
+
+
+def test_a_yes_no_question_gets_no_kind_from_the_model(corpus_index):
+    """The answer-kind model may hear a figure in "Does ... of FAR 52.204-25 reach ..."; a yes/no
+    question is answered by the sentence that settles it, whatever the model says."""
+    from agent.analysis import AnswerKind, answer_kind
+
+    store = corpus_index.store
+    assert answer_kind("Does the flow-down requirement of FAR 52.204-25 reach subcontracts for commercial items?",
+                       store) is AnswerKind.OTHER
