@@ -1469,6 +1469,39 @@ def _light_verb_of_idiom(t, q_words: Sequence, q_lemmas: set[str]):
     return None
 
 
+_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def unanchored_predicate(sdoc, loose: set[int]) -> str:
+    """The verb of a predicate the sentence adds to what its quotes say, or "".
+
+    A verb without a counterpart in the evidence is tolerated as a paraphrase ("covers" for
+    "targets") because its complements tie it to what the quotes say: the nouns it takes are theirs
+    ("covers 20 bureaus"). A verb whose every complement noun (object, attribute, the object of
+    its prepositions) is itself without a counterpart ("because it supplied cameras to the police"
+    for an entry that only gives an address) is a new proposition, not a rewording of one: each
+    word passes alone, but nothing of the predicate is in the evidence. ``loose``: indices of the
+    sentence's tokens accepted without a counterpart. The subject is not counted: an anchored
+    subject ("Dahua supplied cameras ...") does not make a new predicate supported. Pronouns,
+    names and numbers are no loose words, so a complement that is one anchors the verb.
+
+    Not a restrictive modifier of a noun ("anyone asking for more information is told to cite
+    ..."): a participle or relative clause that picks out the referent says who is spoken of, not
+    what is claimed of them; a non-restrictive one, set off by a comma (", which supplied ..."),
+    asserts and counts."""
+    for v in sdoc:
+        if v.i not in loose or v.pos_ != "VERB":
+            continue
+        if v.dep_ in ("acl", "relcl") and not any(x.is_punct and x.text == "," for x in sdoc[v.head.i + 1:v.left_edge.i]):
+            continue
+        comps = [c for c in v.children if c.dep_ in _COMPLEMENT_DEPS]
+        comps += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        comps = [c for c in comps if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        if comps and all(c.i in loose for c in comps):
+            return v.text
+    return ""
+
+
 def _arguments(v) -> set[str]:
     """Lemmas of the nouns that are participants of the verb ``v`` in its parse: subject, object,
     the objects of its prepositions and agent, and the noun a participial/relative clause modifies
@@ -2178,6 +2211,7 @@ class SupportChecker:
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
+        loose: set[int] = set()  # their token indices
         alias_claim = bool(_ALIAS_CLAIM.search(sentence))
         # A direction the quotes state ("adding", "remove", "bars") that the sentence does not restate
         # may be what an unmatched word of the sentence replaces ("put on" for "remove from"):
@@ -2414,6 +2448,7 @@ class SupportChecker:
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
+                loose.add(t.i)
                 continue
             if t.pos_ == "NOUN" and refused == "name/number/symbol" and t.text.isupper() and len(t.text) >= 2:
                 # An acronym the quotes do not spell ("GOTS" where they say "commercial-off-the-shelf")
@@ -2425,6 +2460,7 @@ class SupportChecker:
                 continue
             if t.pos_ == "NOUN" and not strict_nouns and not _contrastive_noun(t, q_noun_lemmas, q_words):
                 tolerated.append(t.text)
+                loose.add(t.i)
                 continue
             missing.append(t.text)
             log.debug("claim word without a counterpart: %s (%s)", t.text, refused or "noun")
@@ -2452,6 +2488,11 @@ class SupportChecker:
                         missing.append(n)
                     else:
                         tolerated.append(n)
+                        loose.update(x.i for x in sdoc if x.text == n)
+        new = unanchored_predicate(sdoc, loose)
+        if new:
+            missing.append(new)
+            log.debug("claim predicate without an anchor in the evidence: %s", new)
         if missing:
             yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words')
         if tolerated:

@@ -1537,3 +1537,24 @@ def test_acronym_of_a_name_with_a_hyphenated_word():
 def test_a_denial_reports_a_negated_claim(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote], speakers=["Harbour Times"], publishers=["Harbour Times"])
     assert v.supported is ok, v
+
+
+# --------------------------------------------------------------- stop 24: kinds of blind_s23 (a fit split since stop 24)
+KESTREL = "Entity: Kestrel Sensors Ltd. Addresses: 14 Quay Street, Harbour District, Tallinn, EE"
+GRAIN = "The ministry added Orlov Grain to its export blacklist last week."
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a predicate whose verb and every complement have no counterpart is a new proposition
+    ("Kestrel Sensors was listed because it sold radar parts to the Tallinn navy.", KESTREL, False),
+    ("Kestrel Sensors, which shipped drones to rebels, is listed in Tallinn.", KESTREL, False),
+    # ... not a verb whose complement is the quotes' ("is located at 14 Quay Street"), nor a
+    # restrictive modifier that picks out who is spoken of
+    ("Kestrel Sensors is located at 14 Quay Street in Tallinn.", KESTREL, True),
+    ("The ministry put Orlov Grain on its export blacklist last week.", GRAIN, True),
+    ("Anyone seeking further details about Orlov Grain is told that the ministry added it to its export "
+     "blacklist last week.", GRAIN, True),
+])
+def test_a_predicate_without_anchor_is_new(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
