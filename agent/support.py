@@ -966,7 +966,10 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
                     out.update(x.i for x in c.subtree)
-        elif t.lemma_.lower() in comm and not own_voice(who):
+        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t):
+            # (Not a verb of communication a norm requires: "the Contractor shall report to the
+            # website ...", "to require offerors to represent whether they offer ...": the rule states
+            # a duty to say something; no one has said it, and the clause is the rule's own words.)
             # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
             # it says are national security reasons". The clause is the speaker's claim as the
             # source reports it, not the source's own statement of fact.

@@ -1558,3 +1558,23 @@ GRAIN = "The ministry added Orlov Grain to its export blacklist last week."
 def test_a_predicate_without_anchor_is_new(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+SUPPLIER = ("The Supplier shall report the defects to the inspector, unless other procedures are set in the contract; "
+            "in the case of a port authority, the Supplier shall report to the website of the harbour registry.")
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # a verb of communication a norm requires reports no speech: its clause is the rule's own words
+    ("For port authority contracts, the notice goes to the harbour registry website.",
+     "in the case of a port authority, the Supplier shall report to the website of the harbour registry", SUPPLIER,
+     True),
+    # ... while a clause someone did say is still theirs
+    ("For port authority contracts, the notice goes to the harbour registry website.",
+     "in the case of a port authority, the Supplier reports to the website of the harbour registry",
+     "The guild said that in the case of a port authority, the Supplier reports to the website of the harbour "
+     "registry.", False),
+])
+def test_a_required_statement_is_no_report(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], [context], publishers=["Harbour Registry"], speakers=["Harbour Registry"])
+    assert v.supported is ok, v
