@@ -408,6 +408,47 @@ def prevention_verbs(senses: int = 2) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def phase_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of cessation and of resumption: the members of WordNet's first synsets of "cease"
+    ("stop", "discontinue", "quit", ...) and of "resume" ("restart"). A phase verb says when a
+    state of affairs holds: "has stopped the activities" is "is no longer engaged in the
+    activities" (a negation of the activity now, after it held), and to "resume" them is to do again
+    what has stopped."""
+    wn = wordnet_verbs()
+
+    def first(lemma: str) -> frozenset[str]:
+        senses = wn["lemmas"].get(lemma, ())
+        return frozenset(w for w in wn["synsets"][senses[0]] if " " not in w) if senses else frozenset()
+
+    return first("cease"), first("resume")
+
+
+def _no_longer(doc) -> bool:
+    """Does ``doc`` say that something has ceased: "no longer" / "not ... any longer"?"""
+    return any(t.lower_ == "longer" and t.i > 0 and doc[t.i - 1].lower_ in ("no", "any") for t in doc)
+
+
+def territory_codes(doc, longest: int = 3) -> dict[int, str]:
+    """Token index -> the territory code (rigour's, via :func:`agent.territories.lookup_code`) of
+    the run of 1-``longest`` capitalised words it lies in that names a territory or its people
+    ("American", "United States", "U.S." -> "us"; "Chinese" -> "cn"). The longest run wins."""
+    from .territories import lookup_code
+
+    out: dict[int, str] = {}
+    toks = list(doc)
+    for n in range(longest, 0, -1):
+        for i in range(len(toks) - n + 1):
+            span = toks[i:i + n]
+            if any(t.i in out for t in span) or not all(t.text[:1].isupper() for t in span):
+                continue
+            text = "".join(t.text_with_ws for t in span).strip()
+            code = lookup_code(text, identifiers=n == 1 and (text.isupper() or "." in text))
+            if code:
+                out.update({t.i: code for t in span})
+    return out
+
+
 def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
     """``quote`` with up to ``words`` words that precede it in its context sentence."""
     for c in context:
@@ -2263,6 +2304,15 @@ class SupportChecker:
         for x in quote_parse:
             if _rank_of(x):
                 q_ranks.setdefault(x.lemma_.lower(), set()).add(_rank_of(x))
+        ceasing, resuming = phase_verbs()
+        q_ceased = _no_longer(qdoc)
+        # Names of territories and their peoples, by rigour's territory table: "American" names what
+        # "US" does. (Only the same territory: "Beijing" is a part of "China", not China.) Bound to
+        # the quotes themselves, as values are: a country named elsewhere in the evidence ("the
+        # Chinese move" where the quote says "the US move" and its article speaks of China) is
+        # another party's.
+        s_territory = territory_codes(sdoc)
+        q_territories = set(territory_codes(quote_parse).values())
         for t in sdoc:
             if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
@@ -2293,6 +2343,18 @@ class SupportChecker:
                 if not (group & evidence_words) and not excepted and not _deictic_order(t, group, quote_parse):
                     missing.append(t.text)
                 continue
+            if t.lower_ == "longer" and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "any"):
+                continue  # "can no longer buy": "no" negates (counted with the negations); "longer" says it held before
+            if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in ceasing:
+                # "has stopped the activities" for "is no longer engaged in the activities": the verb of
+                # cessation is the quotes' "no longer" - a negation, counted with the others, so that
+                # polarity decides; what ceased (its object) is checked as a word of the claim.
+                prefixed[t.i] = 1
+                continue
+            if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in resuming:
+                continue  # "unlikely to resume them": to do again what the quotes say has ceased
+            if t.i in s_territory and s_territory[t.i] in q_territories:
+                continue  # "American companies" for "US companies": the same territory, or its people
             if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
                 # "are outside the rule's scope" where the quotes say "applies to": a preposition that
                 # is the claim's predicate and has a WordNet opposite (outside/inside, under/over)

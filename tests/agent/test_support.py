@@ -1578,3 +1578,42 @@ SUPPLIER = ("The Supplier shall report the defects to the inspector, unless othe
 def test_a_required_statement_is_no_report(checker, sentence, quote, context, ok):
     v = checker.check(sentence, [quote], [context], publishers=["Harbour Registry"], speakers=["Harbour Registry"])
     assert v.supported is ok, v
+
+
+MILL = ("The agency may lift the quota for a mill if it is no longer engaged in the practices described in "
+        "section 4 and is unlikely to engage in such practices in the future.")
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb of cessation is "no longer"; to resume is to do again what has ceased
+    ("The agency may lift a mill's quota once it has stopped the practices in section 4 and is unlikely to "
+     "resume them.", MILL, True),
+    ("The agency may lift a mill's quota once it ceases the practices described in section 4.", MILL, True),
+    # ... not where the quotes say the practice goes on, nor a negated cessation
+    ("The agency may lift a mill's quota once it has stopped the practices in section 4.",
+     MILL.replace("is no longer engaged", "is still engaged"), False),
+    ("The agency may lift a mill's quota if it has not stopped the practices described in section 4.", MILL, False),
+    # "no longer": the negation counts, "longer" says it held before
+    ("The mills can no longer buy ore from Swedish companies.",
+     "The order bars the mills from buying ore from Swedish companies.", True),
+    ("The mills can still buy ore from Swedish companies.",
+     "The order bars the mills from buying ore from Swedish companies.", False),
+])
+def test_phase_verbs_and_no_longer(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # a territory's people name the territory ("American" for "US"), in the quote's own words
+    ("The mills buy ore from American companies.", "The mills buy ore from US companies.", (), True),
+    ("The ministry acted against the foreign policy interests of the United States.",
+     "The ministry acted against American foreign policy interests.", (), True),
+    # ... not another territory, nor one named only elsewhere in the evidence
+    ("The mills buy ore from Canadian companies.", "The mills buy ore from US companies.", (), False),
+    ("The mills buy ore from Chinese companies.", "The mills buy ore from domestic companies",
+     ("Analysts in China said the mills buy ore from domestic companies.",), False),
+])
+def test_territory_names_and_peoples(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], list(context) or [quote])
+    assert v.supported is ok, v
