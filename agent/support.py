@@ -895,6 +895,40 @@ def hypernym_verb(lemma: str, candidates: set[str], depth: int = 2) -> str | Non
     return None
 
 
+@lru_cache(maxsize=1)
+def _deriving_verbs() -> dict[str, frozenset[str]]:
+    """Noun -> the verbs of which one of the two main senses WordNet derives it from ("blacklist" ->
+    "blacklist", "removal" -> "remove")."""
+    wn = wordnet_verbs()
+    out: dict[str, set[str]] = {}
+    for lemma, senses in wn["lemmas"].items():
+        for i in senses[:_MAIN_SENSES]:
+            for n in wn["derived"][i]:
+                out.setdefault(n, set()).add(lemma)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
+def direction_hypernym(lemma: str, verbs: set[str], nouns: set[str]) -> str | None:
+    """A quote verb (of ``verbs``), or the verb of a quote noun (of ``nouns``: "blacklist"), of
+    which the direction verb ``lemma`` is the direct WordNet hypernym in its first (most frequent)
+    sense ("list" for "blacklist": to blacklist is to list), or None.
+
+    A direction verb is never paraphrased by a synonym (a synset may hold both directions), but the
+    more general verb of a kind of act is entailed by it and keeps its direction: to be put on a
+    blacklist is to be listed. One step only, from the quote's word up, and not where the evidence
+    holds an antonym of ``lemma`` (checked by the caller's word sets)."""
+    wn = wordnet_verbs()
+    deriving = _deriving_verbs()
+    cands = set(verbs) | {v for n in nouns for v in deriving.get(n, ()) if v == n}
+    for cand in sorted(cands):
+        if cand == lemma:
+            continue
+        for i in wn["lemmas"].get(cand, ())[:1]:
+            if any(lemma in wn["synsets"][h] for h in wn["hypernyms"][i]):
+                return cand
+    return None
+
+
 def derived_match(verb: str, nominals: set[str]) -> str | None:
     """A word of ``nominals`` (nouns/adjectives) that WordNet derives from a sense of the
     verb ``verb`` ("sue" → "lawsuit", "try" → "effort", "need" → "necessary"), or None.
@@ -2450,6 +2484,9 @@ class SupportChecker:
                 # A more general verb than the quote's ("lived" for "resided"); a verb whose
                 # WordNet derivation the quote uses as a noun ("sued" for "filed a lawsuit").
                 syn = syn or hypernym_verb(lem, q_verb_lemmas) or derived_match(lem, q_nominals)
+                if not syn and lem in DIRECTION_VERBS and not verb_antonyms(lem) & q_lemmas:
+                    # "the listed firms" where the evidence speaks of its "blacklist"
+                    syn = direction_hypernym(lem, q_verb_lemmas, q_lemmas)  # (title case: "Blacklist")
                 if syn:
                     paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
                     continue

@@ -1617,3 +1617,24 @@ def test_phase_verbs_and_no_longer(checker, sentence, quote, ok):
 def test_territory_names_and_peoples(checker, sentence, quote, context, ok):
     v = checker.check(sentence, [quote], list(context) or [quote])
     assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # a direction verb that is the WordNet hypernym of the quote's act keeps its direction
+    ("The listed mills can no longer buy ore from Swedish companies.",
+     "The order bars the mills from buying ore from Swedish companies.",
+     ("Sweden Adds Three Ore Mills to Its Trade Blacklist", "The order bars the mills from buying ore from "
+      "Swedish companies."), True),
+    ("The port increased its fleet of tugboats last year.", "The port augmented its fleet of tugboats last year.",
+     (), True),
+    # ... not another direction verb, nor the hypernym where the evidence holds its antonym
+    ("The exempted mills can no longer buy ore from Swedish companies.",
+     "The order bars the mills from buying ore from Swedish companies.",
+     ("Sweden Adds Three Ore Mills to Its Trade Blacklist", "The order bars the mills from buying ore from "
+      "Swedish companies."), False),
+    ("The port reduced its fleet of tugboats last year.", "The port augmented its fleet of tugboats last year.",
+     (), False),
+])
+def test_a_direction_verb_for_a_kind_of_its_act(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], list(context) or [quote])
+    assert v.supported is ok, v
