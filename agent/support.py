@@ -90,8 +90,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, noun_generalising,
-                      wordnet_verbs)
+from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, names_a_sign,
+                      noun_generalising, wordnet_verbs)
 
 log = logging.getLogger(__name__)
 
@@ -570,6 +570,14 @@ def qualified_numbers(text: str) -> dict[float, set[str]]:
     return out
 
 
+def _sign_means(v) -> bool:
+    """Is the verb ``v`` what a sign means - its subject a noun WordNet makes a kind of sign ("An
+    asterisk (*) next to a rule indicates that an analysis has been prepared")? A sign neither
+    hedges ("the data indicate that ...") nor speaks: what it indicates is the convention the
+    source states in its own voice."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and names_a_sign(c.lemma_.lower()) for c in v.children)
+
+
 def _hedges(doc) -> list[str]:
     """The hedges of a parsed text (not those qualifying a figure: see :func:`qualified_numbers`)."""
     out = []
@@ -581,6 +589,8 @@ def _hedges(doc) -> list[str]:
                 continue  # a figure's qualifier
             out.append(t.lower_)
         elif lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
+            if _sign_means(t):
+                continue  # "An asterisk next to a rule indicates that ...": a sign's meaning, no hedge
             out.append(t.lower_)
     return out
 
@@ -711,6 +721,24 @@ def coordination_figures(doc) -> set[float]:
         if len(counts) == len(members) and all(len(c) == 1 for c in counts):
             out.add(sum(next(iter(c)) for c in counts))
     return out
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """Is ``short`` an abbreviation of the name word ``word``: a contraction (its first and last
+    letters with some of those between, in order: "Twr" for "Tower", "Rd" for "Road") or a truncation
+    (its beginning: "Ave" for "Avenue")? Two to four letters, shorter than the word, written as a
+    capitalised word that is no English word. Not a string of capitals ("AI", "ON"): those are
+    initialisms and codes, which name by other means (:meth:`SupportChecker._acronyms`,
+    :func:`territory_codes`)."""
+    a, w = short.lower(), word.lower()
+    if not short.isalpha() or not 2 <= len(a) <= 4 or len(a) >= len(w) or a[0] != w[0]:
+        return False
+    if not short[:1].isupper() or short.isupper() or is_wordnet_word(short):
+        return False
+    if w.startswith(a):
+        return True
+    rest = iter(w[1:])
+    return a[-1] == w[-1] and all(ch in rest for ch in a[1:])
 
 
 def _negated_form(a: str, b: str) -> bool:
@@ -1041,7 +1069,7 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
                     out.update(x.i for x in c.subtree)
-        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t):
+        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t) and not _sign_means(t):
             # (Not a verb of communication a norm requires: "the Contractor shall report to the
             # website ...", "to require offerors to represent whether they offer ...": the rule states
             # a duty to say something; no one has said it, and the clause is the rule's own words.)
@@ -1897,6 +1925,9 @@ def _relational_predicate(t) -> bool:
 
 # The first enumerator of a list item: "(1)", "(i)", "(a)", "1.", "a)" (English numbering conventions).
 _FIRST_ITEM = re.compile(r"^\s*(?:\((?:1|i|a|A|I)\)|(?:1|i|a|A|I)[.)])\s")
+# A designator of a provision whose last part is a first enumerator ("paragraph (d)(2)(i)"): the
+# provision it names is the first item of its list.
+_FIRST_DESIGNATED = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)*)?(?:\([A-Za-z0-9]{1,4}\))+\((?:1|i|a|A|I)\)(?![\w(])")
 
 
 def _deictic_order(t, group: frozenset[str], quote_doc) -> bool:
@@ -2277,7 +2308,8 @@ class SupportChecker:
                 for c in x.children) for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
-        if any(_FIRST_ITEM.match(_own_lines(q, context)) for q in quotes):
+        if any(_FIRST_ITEM.match(_own_lines(q, context)) or _FIRST_DESIGNATED.search(q) for q in quotes):
+            # ("submitting the information in paragraph (d)(2)(i)": a designator of a first item)
             # "(i) Within one business day ...": the first item of an enumeration is the first of
             # what it enumerates ("report the initial information" within one business day).
             evidence_words.add("first")
@@ -2347,6 +2379,13 @@ class SupportChecker:
         # another party's.
         s_territory = territory_codes(sdoc)
         q_territories = set(territory_codes(quote_parse).values())
+        q_capitals = {x.text for x in quote_parse if x.text.isupper() and x.is_alpha}
+
+        def subdivision_named(code: str) -> bool:
+            # "Markham, Ontario" for "Markham, ON, CA": an ISO 3166-2 subdivision ("ca-on") the quote
+            # writes by its code, the subdivision's part beside its country's.
+            country, _, sub = code.partition("-")
+            return bool(sub) and sub.upper() in q_capitals and country in q_territories
         for t in sdoc:
             if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
@@ -2387,7 +2426,7 @@ class SupportChecker:
                 continue
             if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in resuming:
                 continue  # "unlikely to resume them": to do again what the quotes say has ceased
-            if t.i in s_territory and s_territory[t.i] in q_territories:
+            if t.i in s_territory and (s_territory[t.i] in q_territories or subdivision_named(s_territory[t.i])):
                 continue  # "American companies" for "US companies": the same territory, or its people
             if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
                 # "are outside the rule's scope" where the quotes say "applies to": a preposition that
@@ -2479,6 +2518,16 @@ class SupportChecker:
             if t.pos_ == "VERB" and q_reports and lem in communication_verbs() and _has_clause(t) and \
                     lem not in DIRECTION_VERBS | _DENIAL_VERBS | _CONTESTED:
                 continue  # "argued that ..." for '"...," the company added': one more verb reporting speech
+            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), "") if t.pos_ == "VERB" else ""
+            if prt and f"{lem} {prt}" in wordnet_verbs()["lemmas"]:
+                # A phrasal verb is one WordNet verb ("came out" for "was issued": "come out" shares a
+                # synset with "issue"); its particle is part of the word, not a direction of its own.
+                phrasal = f"{lem} {prt}"
+                syn = synonym_verb(phrasal, q_verb_lemmas | q_phrasal) or hypernym_verb(phrasal, q_verb_lemmas) \
+                    or derived_match(phrasal, q_nominals)
+                if syn:
+                    paraphrased[lem] = syn
+                    continue
             if t.pos_ == "VERB":
                 syn = synonym_verb(lem, q_verb_lemmas | q_phrasal | (q_noun_lemmas if t.tag_ == "VBG" else set()))
                 # A more general verb than the quote's ("lived" for "resided"); a verb whose
@@ -2506,6 +2555,8 @@ class SupportChecker:
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
                                      for x in q_words):
                     continue
+                if any(abbreviates(x.text, t.text) for x in qdoc):
+                    continue  # "Massmutual Tower" for "Massmutual Twr", "Markham, Ontario" for "Markham, ON"
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
                 if name_shaped:

@@ -1638,3 +1638,39 @@ def test_territory_names_and_peoples(checker, sentence, quote, context, ok):
 def test_a_direction_verb_for_a_kind_of_its_act(checker, sentence, quote, context, ok):
     v = checker.check(sentence, [quote], list(context) or [quote])
     assert v.supported is ok, v
+
+
+PORTS = "An asterisk (*) next to a port indicates that it has a customs office."
+TARIFF = "The new tariff schedule was issued on May 2 with immediate effect."
+FORMS = ("Within five days of submitting the form in paragraph (c)(1)(i) of this section, the importer shall send "
+         "the certificates.")
+OPTICS = "Entity: Brightline Optics Ltd. Addresses: 17 Harbour Twr, Kingston, ON, CA"
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # what a sign indicates is its meaning: no hedge, no one's speech
+    ("Ports marked with an asterisk have a customs office.", PORTS, True),
+    ("The port has a customs office.", "The survey indicates that the port has a customs office.", False),
+    # a phrasal verb is one WordNet verb ("come out" ~ "issue"), its particle no direction of its own
+    ("The new tariff schedule came out on May 2.", TARIFF, True),
+    ("The new tariff schedule was called off on May 2.", TARIFF, False),
+    # a designator of a first item names the first ("paragraph (c)(1)(i)")
+    ("Within five days of the initial filing, the importer must send the certificates.", FORMS, True),
+    ("Within five days of the initial filing, the importer must send the certificates.",
+     FORMS.replace("(c)(1)(i)", "(c)(1)(ii)"), False),
+    # an abbreviation of a name word, and a subdivision written by its ISO 3166-2 code
+    ("Brightline Optics has an address at Harbour Tower in Kingston, Ontario.", OPTICS, True),
+    ("Brightline Optics has an address at Harbour Terrace in Kingston, Ontario.", OPTICS, False),
+    ("Brightline Optics has an address at Harbour Tower in Kingston, Quebec.", OPTICS, False),
+])
+def test_signs_phrasal_verbs_first_items_abbreviations(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
+
+
+def test_abbreviations():
+    from agent.support import abbreviates
+
+    assert abbreviates("Twr", "Tower") and abbreviates("Rd", "Road") and abbreviates("Ave", "Avenue")
+    assert not abbreviates("AI", "American")  # an initialism, not a contraction
+    assert not abbreviates("Twr", "Terrace") and not abbreviates("On", "Ontario")
