@@ -1504,7 +1504,12 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
                 _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
             return 'closed class'
-        if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
+        # A main sense of the word that is a main sense of a direction verb ("scrap" with "cancel"):
+        # the word says that direction. Not a synset that is a rare sense of the direction verb
+        # ("reach, make, attain, ..., gain" is "gain" as arriving, not as growing; "record, enter, put
+        # down" is not "enter" as going in): there the word carries no direction.
+        if any(i in wn["lemmas"].get(d, ())[:_MAIN_SENSES] for i in senses[:_MAIN_SENSES]
+               for d in DIRECTION_VERBS.intersection(wn["synsets"][i])):
             return 'direction sense'
         if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in t.children) or (
                 t.dep_ == "xcomp" and t.head.lemma_.lower() in _DEONTIC_VERBS):

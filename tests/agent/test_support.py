@@ -1674,3 +1674,18 @@ def test_abbreviations():
     assert abbreviates("Twr", "Tower") and abbreviates("Rd", "Road") and abbreviates("Ave", "Avenue")
     assert not abbreviates("AI", "American")  # an initialism, not a contraction
     assert not abbreviates("Twr", "Terrace") and not abbreviates("On", "Ontario")
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb whose main sense shares a synset with a direction verb's rare sense carries no direction
+    # ("earn" with "gain" as obtaining, "reach" with "gain" as arriving, "record" with "enter" as noting)
+    ("The company earns most of its revenue from exports to Norway.",
+     "The company receives most of its revenue from exports to Norway.", True),
+    ("The trade desk can be reached at 555-0100.", "Inquiries may be directed to the trade desk at 555-0100.", True),
+    # ... one that shares a direction verb's main sense does ("lessen" is "decrease")
+    ("The company lessened its revenue from exports to Norway.",
+     "The company receives most of its revenue from exports to Norway.", False),
+])
+def test_a_rare_sense_of_a_direction_verb(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote])
+    assert v.supported is ok, v
