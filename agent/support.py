@@ -424,6 +424,14 @@ def phase_verbs() -> tuple[frozenset[str], frozenset[str]]:
     return first("cease"), first("resume")
 
 
+@lru_cache(maxsize=1)
+def permission_verbs() -> frozenset[str]:
+    """Verbs of permission: the members of WordNet's first synset of "permit" (permit, allow, let)."""
+    wn = wordnet_verbs()
+    senses = wn["lemmas"].get("permit", ())
+    return frozenset(w for w in wn["synsets"][senses[0]] if " " not in w) if senses else frozenset()
+
+
 def _no_longer(doc) -> bool:
     """Does ``doc`` say that something has ceased: "no longer" / "not ... any longer"?"""
     return any(t.lower_ == "longer" and t.i > 0 and doc[t.i - 1].lower_ in ("no", "any") for t in doc)
@@ -578,6 +586,14 @@ def _sign_means(v) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and names_a_sign(c.lemma_.lower()) for c in v.children)
 
 
+def _conditional_participle(v) -> bool:
+    """Is ``v`` a participle used as a conjunction of condition - "provided (that) ...", "providing
+    ..." with a clause and no subject of its own ("in solicitations issued before the effective
+    date, provided award of the resulting contract occurs on or after it")? It reports no speech."""
+    return v.lemma_.lower() == "provide" and v.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+
+
 def _hedges(doc) -> list[str]:
     """The hedges of a parsed text (not those qualifying a figure: see :func:`qualified_numbers`)."""
     out = []
@@ -599,7 +615,9 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
     """Why the sentence is more certain than its quotes, or "" (see :data:`_HEDGE_WORDS`)."""
     q_hedges = _hedges(qdoc)
     if q_hedges:
-        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should")]
+        # ("lets X do" says what "X may do" says: a verb of permission with its complement)
+        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should") or (
+            t.lemma_.lower() in permission_verbs() and any(c.dep_ in ("ccomp", "xcomp") for c in t.children))]
         attributed = any(t.lemma_.lower() in _ATTRIBUTION for t in sdoc)
         if not s_hedges and not (attributed and set(q_hedges) <= _REPORTED_MODALS):
             return f"the quotes hedge the claim ('{q_hedges[0]}'), the sentence does not"
@@ -634,6 +652,8 @@ _ORDER_GROUPS = [
     {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+# Comparatives of order and their opposites: "no later than" is "before", "no earlier than" "after".
+_ORDER_OPPOSITE = {"later": "before", "earlier": "after"}
 # A concessive conjunction may restate an exception the evidence makes ("are generally unavailable,
 # though items ... may still go to ..." for "No ... are available ..., except ... for items ..."): the
 # clause it introduces stands against the general claim as the excepted case does. One way only:
@@ -739,6 +759,11 @@ def abbreviates(short: str, word: str) -> bool:
         return True
     rest = iter(w[1:])
     return a[-1] == w[-1] and all(ch in rest for ch in a[1:])
+
+
+def _written_in(token: str, text: str) -> bool:
+    """Is the token of symbols ``token`` ("dibnet.dod.mil", "1A004.c") written as a whole in ``text``?"""
+    return bool(re.search(r"(?<![\w.-])" + re.escape(token) + r"(?![\w-]|\.\w)", text, re.IGNORECASE))
 
 
 def _negated_form(a: str, b: str) -> bool:
@@ -1069,7 +1094,8 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
                     out.update(x.i for x in c.subtree)
-        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t) and not _sign_means(t):
+        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t) and not _sign_means(t) \
+                and not _conditional_participle(t):
             # (Not a verb of communication a norm requires: "the Contractor shall report to the
             # website ...", "to require offerors to represent whether they offer ...": the rule states
             # a duty to say something; no one has said it, and the clause is the rule's own words.)
@@ -2375,6 +2401,11 @@ class SupportChecker:
         for x in quote_parse:
             if _rank_of(x):
                 q_ranks.setdefault(x.lemma_.lower(), set()).add(_rank_of(x))
+        negated_order: set[int] = set()  # the "no" of "no later than": part of an order word, no negation
+        # Verbs of permission (WordNet's first synset of "permit": permit, allow, let) and the quotes'
+        # modal of permission ("may", "can"; not of obligation).
+        permitting = permission_verbs()
+        q_permission = any(x.tag_ == "MD" and x.lower_ in ("may", "can") for x in quote_parse)
         ceasing, resuming = phase_verbs()
         q_ceased = _no_longer(qdoc)
         # Names of territories and their peoples, by rigour's territory table: "American" names what
@@ -2409,6 +2440,11 @@ class SupportChecker:
                     missing.append(t.text)
                     continue
             group = _ORDER_GROUP.get(t.lower_)
+            if group is not None and t.lower_ in _ORDER_OPPOSITE and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "not"):
+                # "no later than February 11" is "on or before February 11": a negated comparative of
+                # order says the other order (its "no" is no negation of the claim's predicate).
+                group = _ORDER_GROUP[_ORDER_OPPOSITE[t.lower_]]
+                negated_order.add(t.i - 1)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
             if t.lower_ == "any" and _under_negation(t):
@@ -2428,6 +2464,12 @@ class SupportChecker:
                 # cessation is the quotes' "no longer" - a negation, counted with the others, so that
                 # polarity decides; what ceased (its object) is checked as a word of the claim.
                 prefixed[t.i] = 1
+                continue
+            if t.pos_ == "VERB" and t.lemma_.lower() in permitting and q_permission and any(
+                    c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                # "Section 744.11 lets BIS take an entity off the list" for "BIS may remove an entity from
+                # the list": a verb of permission with its complement says what the modal of permission
+                # says; the act permitted and who may do it are checked as words, roles and polarity.
                 continue
             if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in resuming:
                 continue  # "unlikely to resume them": to do again what the quotes say has ceased
@@ -2488,6 +2530,7 @@ class SupportChecker:
                 continue
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
                     w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
+                    or (not t.is_alpha and _written_in(t.text, own))  # a code the quote writes: "1A004.c"
                     or noun_generalising(lem, quote_forms)
                     or any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w}) for v in quote_verbs)):
                 # What the sentence asserts (its focus) is bound to the quotes, as values are: a
@@ -2497,8 +2540,7 @@ class SupportChecker:
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
-            if not t.is_alpha and len(t.text) >= 4 and re.search(
-                    r"(?<![\w.-])" + re.escape(t.text) + r"(?![\w-]|\.\w)", evidence, re.IGNORECASE):
+            if not t.is_alpha and len(t.text) >= 4 and _written_in(t.text, evidence):
                 continue  # "dibnet.dod.mil" in "https://dibnet.dod.mil": a token of symbols the evidence spells out
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
@@ -2539,8 +2581,10 @@ class SupportChecker:
                 # WordNet derivation the quote uses as a noun ("sued" for "filed a lawsuit").
                 syn = syn or hypernym_verb(lem, q_verb_lemmas) or derived_match(lem, q_nominals)
                 if not syn and lem in DIRECTION_VERBS and not verb_antonyms(lem) & q_lemmas:
-                    # "the listed firms" where the evidence speaks of its "blacklist"
-                    syn = direction_hypernym(lem, q_verb_lemmas, q_lemmas)  # (title case: "Blacklist")
+                    # "the listed firms" where the evidence speaks of its "blacklist"; "is presumptively
+                    # denied" for "presumption of denial" (the noun of the verb's own first sense, which
+                    # keeps its direction, as "opposition" keeps "oppose")
+                    syn = direction_hypernym(lem, q_verb_lemmas, q_lemmas) or own_nominal(lem, q_noun_lemmas)
                 if syn:
                     paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
                     continue
@@ -2665,7 +2709,7 @@ class SupportChecker:
         quotes_text = " ".join(_with_lead(q, context) for q in quotes)
         qonly = self._parse(quotes_text)
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
-        s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        s_cues, q_cues = _cues(sdoc) - len(negated_order), _cues(qonly, about=s_lemmas)
         s_cues += sum(1 for v in prefixed.values() if v > 0)
         q_cues += sum(1 for v in prefixed.values() if v < 0)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)

@@ -1689,3 +1689,32 @@ def test_abbreviations():
 def test_a_rare_sense_of_a_direction_verb(checker, sentence, quote, ok):
     v = checker.check(sentence, [quote], [quote])
     assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # "provided (that) ..." is a conjunction of condition, no verb of speech
+    ("The levy also applies to shipments booked before the effective date if the resulting delivery is made "
+     "after it.", "To shipments booked before the effective date, provided delivery of the resulting cargo "
+     "occurs after the effective date.", (), True),
+    ("The resulting delivery is made after the effective date.",
+     "The port said that delivery of the resulting cargo occurs after the effective date.", (), False),
+    # "no later than" is "on or before"; "no earlier than" is not
+    ("Objections had to reach the Harbour Board no later than March 3, 2022.",
+     "Parties should send objections to the Harbour Board on or before March 3, 2022.", (), True),
+    ("Objections had to reach the Harbour Board no earlier than March 3, 2022.",
+     "Parties should send objections to the Harbour Board on or before March 3, 2022.", (), False),
+    # a code the quote writes is its word, in focus too
+    ("Codes such as 4B112.x get a fast review.", "A fast review for codes 4B112.x, 4B113 and 5C001.", (), True),
+    ("Codes such as 4B112.y get a fast review.", "A fast review for codes 4B112.x, 4B113 and 5C001.", (), False),
+    # the noun of a direction verb's own first sense keeps its direction ("denied" for "denial")
+    ("Everything else is presumptively denied.", "a presumption of denial for all other items", (), True),
+    ("Everything else is presumptively granted.", "a presumption of denial for all other items", (), False),
+    # a verb of permission for the modal of permission
+    ("The statute lets the board remove a member from the panel.", "The board may remove a member from the panel.",
+     (), True),
+    ("The statute lets the board remove a member from the panel.", "The board must remove a member from the panel.",
+     (), False),
+])
+def test_conditions_orders_codes_denials_permissions(checker, sentence, quote, context, ok):
+    v = checker.check(sentence, [quote], list(context) or [quote])
+    assert v.supported is ok, v
