@@ -652,6 +652,9 @@ _ORDER_GROUPS = [
     {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+# Quantifiers on a scale (Horn): a stronger one entails the weaker ones - "all other items" face a
+# presumption of denial, so "most other items" do. Not the other way ("all" is not said by "most").
+_WEAKER_THAN = {"most": frozenset({"all", "every", "each", "entire"}), "majority": frozenset({"all", "every", "each"})}
 # Comparatives of order and their opposites: "no later than" is "before", "no earlier than" "after".
 _ORDER_OPPOSITE = {"later": "before", "earlier": "after"}
 # A concessive conjunction may restate an exception the evidence makes ("are generally unavailable,
@@ -1527,8 +1530,11 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     if t.pos_ == "VERB":
         wn = wordnet_verbs()
         senses = wn["lemmas"].get(lem, ())
-        if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
-                _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
+        # (A definition verb with an infinitive is no definition: "was meant to stop ..." intends.)
+        intends = lem in DEFINITION_VERBS and any(c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in t.children)
+        if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | \
+                (DEFINITION_VERBS if not intends else frozenset()) | _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
             return 'closed class'
         # A main sense of the word that is a main sense of a direction verb ("scrap" with "cancel"):
         # the word says that direction. Not a synset that is a rare sense of the direction verb
@@ -2272,6 +2278,13 @@ class SupportChecker:
                     g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in x.children)
                    for x in sparse):
                 missing_nums = [n for n in missing_nums if n != 1.0]
+            # "An asterisk marks such rules, and the rule carries one": a bare "one" standing for a noun
+            # the sentence has named (an argument with no noun of its own) is a pro-form, an indefinite
+            # ("carries an asterisk"); it counts nothing. Not "one" before a noun ("one office": a count).
+            ones = [x for x in sparse if x.lower_ == "one"]
+            if ones and all(x.dep_ in ("dobj", "pobj", "attr") and not list(x.children) and any(
+                    y.pos_ == "NOUN" and y.tag_ == "NN" for y in sparse[:x.i]) for x in ones):
+                missing_nums = [n for n in missing_nums if n != 1.0]
             missing_nums = sorted(set(missing_nums) - (coordination_figures(
                 self._parse(_iso_words(" ".join(quotes)))) - members))
         if missing_nums:
@@ -2454,7 +2467,9 @@ class SupportChecker:
                 # "all" not "only five", "last year" not "this year": one of the word's
                 # group must be in the evidence.
                 excepted = t.lower_ in _CONCESSIVE_CONJUNCTIONS and bool(_EXCEPTION_MARKERS & evidence_words)
-                if not (group & evidence_words) and not excepted and not _deictic_order(t, group, quote_parse):
+                stronger = _WEAKER_THAN.get(t.lower_, frozenset()) & evidence_words
+                if not (group & evidence_words) and not excepted and not stronger and \
+                        not _deictic_order(t, group, quote_parse):
                     missing.append(t.text)
                 continue
             if t.lower_ == "longer" and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "any"):

@@ -1718,3 +1718,29 @@ def test_a_rare_sense_of_a_direction_verb(checker, sentence, quote, ok):
 def test_conditions_orders_codes_denials_permissions(checker, sentence, quote, context, ok):
     v = checker.check(sentence, [quote], list(context) or [quote])
     assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a stronger quantifier entails a weaker one ("all" -> "most"), not the other way
+    ("Most other goods get a presumption of denial.", "a presumption of denial for all other goods", True),
+    ("All other goods get a presumption of denial.", "a presumption of denial for most other goods", False),
+    # "meant to" intends; "means" defines, and needs its counterpart
+    ("According to the minister, the levy was meant to prevent foreign buyers from hoarding grain.",
+     "This will prevent foreign buyers from hoarding grain, the minister said.", True),
+    ("An asterisk means that the port has a customs office.", "An asterisk shows where the port has a customs office.",
+     False),
+])
+def test_pro_form_one_quantifier_scale_intention(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote], [quote], speakers=["the minister"])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # a bare "one" standing for a noun the sentence has named is an indefinite, no count
+    ("An asterisk marks ports with a customs office, and the port of Varna carries one.", True),
+    ("An asterisk marks ports with a customs office, and the port of Varna carries one asterisk.", False),
+])
+def test_a_pro_form_one_counts_nothing(checker, sentence, ok):
+    quotes = [PORTS, "The port of Varna carries an asterisk."]
+    v = checker.check(sentence, quotes, quotes)
+    assert v.supported is ok, v
