@@ -74,6 +74,21 @@ these hold against its cited quotes (joined):
   noun's state of affairs — "denied government control") must be on a predicate the quotes also
   negate (a light verb's negated object may be a noun WordNet derives from it: "had no link to" for "was not tied to"), and a predicate the quotes negate (also in an enumeration's lead-in) must not be
   asserted positively.
+* **Anchored predicates** — a verb without counterpart is tolerated only with a complement the
+  evidence holds: one whose every complement is also without counterpart ("because it supplied
+  cameras to the police" for an entry's address) is a new proposition (:func:`unanchored_predicate`;
+  not a restrictive modifier, "anyone asking for ...").
+* **Paraphrase kinds (stop 24)** — a verb of cessation is "no longer" (a negation), one of resumption
+  does again what ceased (:func:`phase_verbs`); "lets X do" is "X may do" (:func:`permission_verbs`);
+  a direction verb that is the WordNet hypernym of a quote verb's first sense ("listed" for
+  "blacklist", :func:`direction_hypernym`) or whose own first-sense noun the quotes use ("denied" for
+  "denial"); a phrasal verb is one WordNet verb ("came out" for "was issued"); a verb sharing only a
+  rare sense of a direction verb carries no direction ("reach", "earn"); a territory's people or its
+  ISO 3166-2 code name the territory ("American" for "US", "ON, CA" for "Ontario"); an abbreviation of a
+  name word ("Twr"); "no later than" is "on or before"; "most" is entailed by "all"; a designator of a
+  first item ("(d)(2)(i)") names the first; a code the quote writes ("1A004.c") is its word. A sign's
+  "indicates" ("an asterisk ... indicates that") is neither a hedge nor speech, nor is a statement a
+  norm requires ("shall report") or "provided (that)".
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
   model is at least ``min_similarity``.
 * **No instructions** — the sentence itself is not text addressed to an

@@ -497,11 +497,12 @@ def test_blind_split_s16_over_the_shared_corpus(corpus_index):
     """The split written at stop 16 before any change was made against it
     (tests/fixtures/claims/blind_s16.jsonl, frozen): first run 25/47 faithful kept and 5/48
     unsupported kept; after the stop-16 changes 32/47 and 3/48; after stop 17 (indirect speech,
-    roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48; after stop 19 45/47 and 0/48. No
-    unsupported kept, faithful no lower."""
+    roles of names) 32/47 and 0/48; after stop 18 42/47 and 0/48; after stop 19 45/47 and 0/48; after
+    stop 24 (a rare sense of a direction verb: "can be reached at") 46/47 and 0/48. No unsupported
+    kept, faithful no lower."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s16.jsonl")
     assert unsupported == 48 and unsupported_kept == 0, render(report)
-    assert faithful == 47 and kept >= 45, render(report)
+    assert faithful == 47 and kept >= 46, render(report)
 
 
 # --------------------------------------------------------------- stop 17: indirect speech, roles of names
@@ -778,10 +779,11 @@ def test_blind_split_s17_over_the_shared_corpus(corpus_index):
     after stop 20 (particle paths, main-sense antonyms, same change of level, designators) 43/55 and 0/52;
     after stop 21 (WordNet adverb synsets: "each year" for "annually") 44/55 and 0/52; after stop 23
     (a self-description, "bills itself as", keeps the attribution; "announced the day before" for
-    "yesterday's announcement") 46/55 and 0/52."""
+    "yesterday's announcement") 46/55 and 0/52; after stop 24 (an abbreviated subdivision, "ON, CA"
+    for "Ontario") 47/55 and 0/52."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s17.jsonl")
     assert unsupported == 52 and unsupported_kept == 0, render(report)
-    assert faithful == 55 and kept >= 46, render(report)
+    assert faithful == 55 and kept >= 47, render(report)
 
 
 def test_verb_swaps_written_against_the_stop_18_rules(corpus_index):
@@ -800,11 +802,12 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     stop-18 changes and not tuned on: 30/59 faithful kept, 1/58 unsupported kept (a wrong-entity
     sentence). A fit split since stop 19: 42/59 and 0/58 after the stop-19 changes, 46/59 and 0/58
     after the stop-20 ones, 47/59 and 0/58 after stop 21's, 49/59 and 0/58 after stop 23's (the first
-    item of an enumeration is the first; "though" for the evidence's "except"). Asserted as measured:
+    item of an enumeration is the first; "though" for the evidence's "except"); 52/59 and 0/58 after
+    stop 24's (a verb of cessation for "no longer"; "listed" for the evidence's "blacklist"). Asserted as measured:
     the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 49, render(report)
+    assert faithful == 59 and kept >= 52, render(report)
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
@@ -813,11 +816,12 @@ def test_blind_split_s19_over_the_shared_corpus(corpus_index):
     kept; with the stop-19 checker: 33/56 and 2/69 (a contradicting and a number-swapped sentence).
     A fit split since stop 20: 40/56 and 0/69 after the stop-20 changes (a date's month/day is no
     figure, a predicate preposition with an opposite needs its counterpart, ...); 41/56 and 0/69
-    after stop 23's ("announced the day before" for "yesterday's announcement"). Asserted as
+    after stop 23's ("announced the day before" for "yesterday's announcement"); 44/56 and 0/69 after
+    stop 24's (phase verbs, a direction verb for a kind of its act, "meant to" intends). Asserted as
     measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s19.jsonl")
     assert unsupported == 69 and unsupported_kept == 0, render(report)
-    assert faithful == 56 and kept >= 41, render(report)
+    assert faithful == 56 and kept >= 44, render(report)
 
 
 def test_blind_split_s20_over_the_shared_corpus(corpus_index):
@@ -828,11 +832,13 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     counterpart, a voiced stance is the quote verb's noun, ...); 37/60 and 0/57 after stop 23's (a
     light verb's negated object: "had no link to" for "was not tied to"; 38/60 with a section number's
     hyphenated part, "FAR 52.204-25", for a designator; 39/60 with a verb of obligation the parser
-    tags a noun, "obliges"; 40/60 with "though" for the evidence's "except"). Asserted as measured:
+    tags a noun, "obliges"; 40/60 with "though" for the evidence's "except"); 45/60 and 0/57 after stop
+    24's (phase verbs, territory names, a sign's meaning, a first item's designator, the quantifier
+    scale). Asserted as measured:
     the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 40 and unsupported_kept == 0, render(report)
+    assert kept >= 45 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -845,11 +851,12 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     read whole, ...); 45/59 and 0/66 after stop 23's (a directive and a self-description keep the
     attribution, "worth" measures as "value" does, "this document" is named by its title, "a day
     earlier" for "yesterday's"); 47/59 once a denial reports a negated claim ("denied any link" for
-    "said ... was not tied to"). Asserted as measured: the issue's faithful target (>= 95 % kept) is
-    not met."""
+    "said ... was not tied to"); 53/59 after stop 24's (a required statement is no report, phase verbs,
+    "listed" for "blacklist", a sign's meaning, abbreviations). Asserted as measured: the issue's
+    faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 47 and unsupported_kept == 0, render(report)
+    assert kept >= 53 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -866,11 +873,11 @@ def test_blind_split_s22_over_the_shared_corpus(corpus_index):
     and self-descriptions ("bills itself as"); 49/63 and 0/62 once "this document" is named by its
     title ("the guide"); 50/63 and 0/62 once "yesterday's announcement" dates the event "announced the
     previous day"; 51/63 and 0/62 with acronyms of names with a hyphenated word ("ERC") and a
-    concession for an exception. Asserted as measured: the issue's faithful target (>= 95 % kept) is
-    not met."""
+    concession for an exception; 52/63 and 0/62 after stop 24's (a rare sense of a direction verb: "earns"
+    for "receives"). Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s22.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 51 and unsupported_kept == 0, render(report)
+    assert kept >= 52 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s23_over_the_shared_corpus(corpus_index):
@@ -878,11 +885,14 @@ def test_blind_split_s23_over_the_shared_corpus(corpus_index):
     in 8 kinds) by someone who saw neither the code nor the other splits. The held-out split: only
     these aggregates are read. First run (stop-22 checker): 39/64 faithful kept, 1/62 unsupported
     kept (an overreach); with the stop-23 checker: 40/64 and 1/62 - the rules fitted on blind_s22
-    (51/63 there) carried one sentence over. Asserted as measured: neither of the issue's targets
-    (0 through, >= 95 % kept) is met on held-out outputs."""
+    (51/63 there) carried one sentence over. A fit split since stop 24: 48/64 and 0/62 after the
+    stop-24 changes (a predicate without anchor is new - the overreach; a required statement is no
+    report; phase verbs; a sign's meaning; phrasal verbs; a rare sense of a direction verb; "no
+    later than"; codes; a direction verb's own noun; permission verbs). Asserted as measured: the
+    issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s23.jsonl")
     assert (faithful, unsupported) == (64, 62), render(report)
-    assert kept >= 40 and unsupported_kept <= 1, render(report)
+    assert kept >= 48 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
