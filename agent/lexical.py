@@ -352,3 +352,10 @@ def is_wordnet_word(word: str) -> bool:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             forms.add(w[: -len(suffix)] + base)
     return any(is_noun(f) or is_verb(f) or is_adjective(f) or f in _adverbs()["lemmas"] for f in forms)
+
+
+def names_a_sign(lemma: str, depth: int = 6) -> bool:
+    """Does the noun's first WordNet sense descend from *sign, signal* ("asterisk", "symbol", "star";
+    not "evidence", "data", "indicator", "study")? What a sign "indicates" is its conventional meaning,
+    not a conclusion drawn from evidence."""
+    return _descends(lemma, lambda lemmas: lemmas[:2] == ["sign", "signal"], depth, senses=1)

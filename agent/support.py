@@ -74,6 +74,21 @@ these hold against its cited quotes (joined):
   noun's state of affairs — "denied government control") must be on a predicate the quotes also
   negate (a light verb's negated object may be a noun WordNet derives from it: "had no link to" for "was not tied to"), and a predicate the quotes negate (also in an enumeration's lead-in) must not be
   asserted positively.
+* **Anchored predicates** — a verb without counterpart is tolerated only with a complement the
+  evidence holds: one whose every complement is also without counterpart ("because it supplied
+  cameras to the police" for an entry's address) is a new proposition (:func:`unanchored_predicate`;
+  not a restrictive modifier, "anyone asking for ...").
+* **Paraphrase kinds (stop 24)** — a verb of cessation is "no longer" (a negation), one of resumption
+  does again what ceased (:func:`phase_verbs`); "lets X do" is "X may do" (:func:`permission_verbs`);
+  a direction verb that is the WordNet hypernym of a quote verb's first sense ("listed" for
+  "blacklist", :func:`direction_hypernym`) or whose own first-sense noun the quotes use ("denied" for
+  "denial"); a phrasal verb is one WordNet verb ("came out" for "was issued"); a verb sharing only a
+  rare sense of a direction verb carries no direction ("reach", "earn"); a territory's people or its
+  ISO 3166-2 code name the territory ("American" for "US", "ON, CA" for "Ontario"); an abbreviation of a
+  name word ("Twr"); "no later than" is "on or before"; "most" is entailed by "all"; a designator of a
+  first item ("(d)(2)(i)") names the first; a code the quote writes ("1A004.c") is its word. A sign's
+  "indicates" ("an asterisk ... indicates that") is neither a hedge nor speech, nor is a statement a
+  norm requires ("shall report") or "provided (that)".
 * **Meaning** — the cosine similarity of sentence and quotes under the embedding
   model is at least ``min_similarity``.
 * **No instructions** — the sentence itself is not text addressed to an
@@ -90,8 +105,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, noun_generalising,
-                      wordnet_verbs)
+from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, names_a_sign,
+                      noun_generalising, wordnet_verbs)
 
 log = logging.getLogger(__name__)
 
@@ -408,6 +423,55 @@ def prevention_verbs(senses: int = 2) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def phase_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of cessation and of resumption: the members of WordNet's first synsets of "cease"
+    ("stop", "discontinue", "quit", ...) and of "resume" ("restart"). A phase verb says when a
+    state of affairs holds: "has stopped the activities" is "is no longer engaged in the
+    activities" (a negation of the activity now, after it held), and to "resume" them is to do again
+    what has stopped."""
+    wn = wordnet_verbs()
+
+    def first(lemma: str) -> frozenset[str]:
+        senses = wn["lemmas"].get(lemma, ())
+        return frozenset(w for w in wn["synsets"][senses[0]] if " " not in w) if senses else frozenset()
+
+    return first("cease"), first("resume")
+
+
+@lru_cache(maxsize=1)
+def permission_verbs() -> frozenset[str]:
+    """Verbs of permission: the members of WordNet's first synset of "permit" (permit, allow, let)."""
+    wn = wordnet_verbs()
+    senses = wn["lemmas"].get("permit", ())
+    return frozenset(w for w in wn["synsets"][senses[0]] if " " not in w) if senses else frozenset()
+
+
+def _no_longer(doc) -> bool:
+    """Does ``doc`` say that something has ceased: "no longer" / "not ... any longer"?"""
+    return any(t.lower_ == "longer" and t.i > 0 and doc[t.i - 1].lower_ in ("no", "any") for t in doc)
+
+
+def territory_codes(doc, longest: int = 3) -> dict[int, str]:
+    """Token index -> the territory code (rigour's, via :func:`agent.territories.lookup_code`) of
+    the run of 1-``longest`` capitalised words it lies in that names a territory or its people
+    ("American", "United States", "U.S." -> "us"; "Chinese" -> "cn"). The longest run wins."""
+    from .territories import lookup_code
+
+    out: dict[int, str] = {}
+    toks = list(doc)
+    for n in range(longest, 0, -1):
+        for i in range(len(toks) - n + 1):
+            span = toks[i:i + n]
+            if any(t.i in out for t in span) or not all(t.text[:1].isupper() for t in span):
+                continue
+            text = "".join(t.text_with_ws for t in span).strip()
+            code = lookup_code(text, identifiers=n == 1 and (text.isupper() or "." in text))
+            if code:
+                out.update({t.i: code for t in span})
+    return out
+
+
 def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
     """``quote`` with up to ``words`` words that precede it in its context sentence."""
     for c in context:
@@ -529,6 +593,22 @@ def qualified_numbers(text: str) -> dict[float, set[str]]:
     return out
 
 
+def _sign_means(v) -> bool:
+    """Is the verb ``v`` what a sign means - its subject a noun WordNet makes a kind of sign ("An
+    asterisk (*) next to a rule indicates that an analysis has been prepared")? A sign neither
+    hedges ("the data indicate that ...") nor speaks: what it indicates is the convention the
+    source states in its own voice."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and names_a_sign(c.lemma_.lower()) for c in v.children)
+
+
+def _conditional_participle(v) -> bool:
+    """Is ``v`` a participle used as a conjunction of condition - "provided (that) ...", "providing
+    ..." with a clause and no subject of its own ("in solicitations issued before the effective
+    date, provided award of the resulting contract occurs on or after it")? It reports no speech."""
+    return v.lemma_.lower() == "provide" and v.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+
+
 def _hedges(doc) -> list[str]:
     """The hedges of a parsed text (not those qualifying a figure: see :func:`qualified_numbers`)."""
     out = []
@@ -540,6 +620,8 @@ def _hedges(doc) -> list[str]:
                 continue  # a figure's qualifier
             out.append(t.lower_)
         elif lem in _HEDGE_WITH_CLAUSE and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in t.children):
+            if _sign_means(t):
+                continue  # "An asterisk next to a rule indicates that ...": a sign's meaning, no hedge
             out.append(t.lower_)
     return out
 
@@ -548,7 +630,9 @@ def _certainty(sdoc, sentence: str, qdoc, quotes_text: str) -> str:
     """Why the sentence is more certain than its quotes, or "" (see :data:`_HEDGE_WORDS`)."""
     q_hedges = _hedges(qdoc)
     if q_hedges:
-        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should")]
+        # ("lets X do" says what "X may do" says: a verb of permission with its complement)
+        s_hedges = _hedges(sdoc) + [t.lower_ for t in sdoc if t.lemma_.lower() in ("can", "should") or (
+            t.lemma_.lower() in permission_verbs() and any(c.dep_ in ("ccomp", "xcomp") for c in t.children))]
         attributed = any(t.lemma_.lower() in _ATTRIBUTION for t in sdoc)
         if not s_hedges and not (attributed and set(q_hedges) <= _REPORTED_MODALS):
             return f"the quotes hedge the claim ('{q_hedges[0]}'), the sentence does not"
@@ -583,6 +667,11 @@ _ORDER_GROUPS = [
     {"despite", "notwithstanding", "though", "although", "albeit"},
 ]
 _ORDER_GROUP = {w: frozenset(g) for g in _ORDER_GROUPS for w in g}
+# Quantifiers on a scale (Horn): a stronger one entails the weaker ones - "all other items" face a
+# presumption of denial, so "most other items" do. Not the other way ("all" is not said by "most").
+_WEAKER_THAN = {"most": frozenset({"all", "every", "each", "entire"}), "majority": frozenset({"all", "every", "each"})}
+# Comparatives of order and their opposites: "no later than" is "before", "no earlier than" "after".
+_ORDER_OPPOSITE = {"later": "before", "earlier": "after"}
 # A concessive conjunction may restate an exception the evidence makes ("are generally unavailable,
 # though items ... may still go to ..." for "No ... are available ..., except ... for items ..."): the
 # clause it introduces stands against the general claim as the excepted case does. One way only:
@@ -670,6 +759,29 @@ def coordination_figures(doc) -> set[float]:
         if len(counts) == len(members) and all(len(c) == 1 for c in counts):
             out.add(sum(next(iter(c)) for c in counts))
     return out
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """Is ``short`` an abbreviation of the name word ``word``: a contraction (its first and last
+    letters with some of those between, in order: "Twr" for "Tower", "Rd" for "Road") or a truncation
+    (its beginning: "Ave" for "Avenue")? Two to four letters, shorter than the word, written as a
+    capitalised word that is no English word. Not a string of capitals ("AI", "ON"): those are
+    initialisms and codes, which name by other means (:meth:`SupportChecker._acronyms`,
+    :func:`territory_codes`)."""
+    a, w = short.lower(), word.lower()
+    if not short.isalpha() or not 2 <= len(a) <= 4 or len(a) >= len(w) or a[0] != w[0]:
+        return False
+    if not short[:1].isupper() or short.isupper() or is_wordnet_word(short):
+        return False
+    if w.startswith(a):
+        return True
+    rest = iter(w[1:])
+    return a[-1] == w[-1] and all(ch in rest for ch in a[1:])
+
+
+def _written_in(token: str, text: str) -> bool:
+    """Is the token of symbols ``token`` ("dibnet.dod.mil", "1A004.c") written as a whole in ``text``?"""
+    return bool(re.search(r"(?<![\w.-])" + re.escape(token) + r"(?![\w-]|\.\w)", text, re.IGNORECASE))
 
 
 def _negated_form(a: str, b: str) -> bool:
@@ -854,6 +966,40 @@ def hypernym_verb(lemma: str, candidates: set[str], depth: int = 2) -> str | Non
     return None
 
 
+@lru_cache(maxsize=1)
+def _deriving_verbs() -> dict[str, frozenset[str]]:
+    """Noun -> the verbs of which one of the two main senses WordNet derives it from ("blacklist" ->
+    "blacklist", "removal" -> "remove")."""
+    wn = wordnet_verbs()
+    out: dict[str, set[str]] = {}
+    for lemma, senses in wn["lemmas"].items():
+        for i in senses[:_MAIN_SENSES]:
+            for n in wn["derived"][i]:
+                out.setdefault(n, set()).add(lemma)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
+def direction_hypernym(lemma: str, verbs: set[str], nouns: set[str]) -> str | None:
+    """A quote verb (of ``verbs``), or the verb of a quote noun (of ``nouns``: "blacklist"), of
+    which the direction verb ``lemma`` is the direct WordNet hypernym in its first (most frequent)
+    sense ("list" for "blacklist": to blacklist is to list), or None.
+
+    A direction verb is never paraphrased by a synonym (a synset may hold both directions), but the
+    more general verb of a kind of act is entailed by it and keeps its direction: to be put on a
+    blacklist is to be listed. One step only, from the quote's word up, and not where the evidence
+    holds an antonym of ``lemma`` (checked by the caller's word sets)."""
+    wn = wordnet_verbs()
+    deriving = _deriving_verbs()
+    cands = set(verbs) | {v for n in nouns for v in deriving.get(n, ()) if v == n}
+    for cand in sorted(cands):
+        if cand == lemma:
+            continue
+        for i in wn["lemmas"].get(cand, ())[:1]:
+            if any(lemma in wn["synsets"][h] for h in wn["hypernyms"][i]):
+                return cand
+    return None
+
+
 def derived_match(verb: str, nominals: set[str]) -> str | None:
     """A word of ``nominals`` (nouns/adjectives) that WordNet derives from a sense of the
     verb ``verb`` ("sue" → "lawsuit", "try" → "effort", "need" → "necessary"), or None.
@@ -966,7 +1112,11 @@ def _reported(doc, own_voice: Callable[[list], bool]) -> set[int]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "of")):
                     out.update(x.i for x in c.subtree)
-        elif t.lemma_.lower() in comm and not own_voice(who):
+        elif t.lemma_.lower() in comm and not own_voice(who) and not _obliged(t) and not _sign_means(t) \
+                and not _conditional_participle(t):
+            # (Not a verb of communication a norm requires: "the Contractor shall report to the
+            # website ...", "to require offerors to represent whether they offer ...": the rule states
+            # a duty to say something; no one has said it, and the clause is the rule's own words.)
             # Indirect speech: "SenseTime said ... that it abides by all relevant laws", "for what
             # it says are national security reasons". The clause is the speaker's claim as the
             # source reports it, not the source's own statement of fact.
@@ -1395,10 +1545,18 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
     if t.pos_ == "VERB":
         wn = wordnet_verbs()
         senses = wn["lemmas"].get(lem, ())
-        if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | DEFINITION_VERBS | \
-                _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
+        # (A definition verb with an infinitive is no definition: "was meant to stop ..." intends.)
+        intends = lem in DEFINITION_VERBS and any(c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in t.children)
+        if not senses or lem in DIRECTION_VERBS | _NEGATIVE_IMPLICATIVES | _DEONTIC_VERBS | \
+                (DEFINITION_VERBS if not intends else frozenset()) | _CONTESTED | _DENIAL_VERBS | prohibition_verbs():
             return 'closed class'
-        if any(DIRECTION_VERBS.intersection(wn["synsets"][i]) for i in senses[:_MAIN_SENSES]):
+        # A main sense of the word that is a main sense of a direction verb ("scrap" with "cancel"):
+        # the word says that direction. Not a synset that is a rare sense of the direction verb
+        # ("reach, make, attain, ..., gain" is "gain" as arriving, not as growing; "record, enter, put
+        # down" is not "enter" as going in): there the word carries no direction.
+        if any(i in wn["lemmas"].get(d, ())[:_MAIN_SENSES] for i in senses[:_MAIN_SENSES]
+               for d in DIRECTION_VERBS.intersection(wn["synsets"][i])):
             return 'direction sense'
         if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in t.children) or (
                 t.dep_ == "xcomp" and t.head.lemma_.lower() in _DEONTIC_VERBS):
@@ -1467,6 +1625,39 @@ def _light_verb_of_idiom(t, q_words: Sequence, q_lemmas: set[str]):
                             for x in same):
             return n
     return None
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def unanchored_predicate(sdoc, loose: set[int]) -> str:
+    """The verb of a predicate the sentence adds to what its quotes say, or "".
+
+    A verb without a counterpart in the evidence is tolerated as a paraphrase ("covers" for
+    "targets") because its complements tie it to what the quotes say: the nouns it takes are theirs
+    ("covers 20 bureaus"). A verb whose every complement noun (object, attribute, the object of
+    its prepositions) is itself without a counterpart ("because it supplied cameras to the police"
+    for an entry that only gives an address) is a new proposition, not a rewording of one: each
+    word passes alone, but nothing of the predicate is in the evidence. ``loose``: indices of the
+    sentence's tokens accepted without a counterpart. The subject is not counted: an anchored
+    subject ("Dahua supplied cameras ...") does not make a new predicate supported. Pronouns,
+    names and numbers are no loose words, so a complement that is one anchors the verb.
+
+    Not a restrictive modifier of a noun ("anyone asking for more information is told to cite
+    ..."): a participle or relative clause that picks out the referent says who is spoken of, not
+    what is claimed of them; a non-restrictive one, set off by a comma (", which supplied ..."),
+    asserts and counts."""
+    for v in sdoc:
+        if v.i not in loose or v.pos_ != "VERB":
+            continue
+        if v.dep_ in ("acl", "relcl") and not any(x.is_punct and x.text == "," for x in sdoc[v.head.i + 1:v.left_edge.i]):
+            continue
+        comps = [c for c in v.children if c.dep_ in _COMPLEMENT_DEPS]
+        comps += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        comps = [c for c in comps if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        if comps and all(c.i in loose for c in comps):
+            return v.text
+    return ""
 
 
 def _arguments(v) -> set[str]:
@@ -1786,6 +1977,9 @@ def _relational_predicate(t) -> bool:
 
 # The first enumerator of a list item: "(1)", "(i)", "(a)", "1.", "a)" (English numbering conventions).
 _FIRST_ITEM = re.compile(r"^\s*(?:\((?:1|i|a|A|I)\)|(?:1|i|a|A|I)[.)])\s")
+# A designator of a provision whose last part is a first enumerator ("paragraph (d)(2)(i)"): the
+# provision it names is the first item of its list.
+_FIRST_DESIGNATED = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)*)?(?:\([A-Za-z0-9]{1,4}\))+\((?:1|i|a|A|I)\)(?![\w(])")
 
 
 def _deictic_order(t, group: frozenset[str], quote_doc) -> bool:
@@ -2099,6 +2293,13 @@ class SupportChecker:
                     g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children) for c in x.children)
                    for x in sparse):
                 missing_nums = [n for n in missing_nums if n != 1.0]
+            # "An asterisk marks such rules, and the rule carries one": a bare "one" standing for a noun
+            # the sentence has named (an argument with no noun of its own) is a pro-form, an indefinite
+            # ("carries an asterisk"); it counts nothing. Not "one" before a noun ("one office": a count).
+            ones = [x for x in sparse if x.lower_ == "one"]
+            if ones and all(x.dep_ in ("dobj", "pobj", "attr") and not list(x.children) and any(
+                    y.pos_ == "NOUN" and y.tag_ == "NN" for y in sparse[:x.i]) for x in ones):
+                missing_nums = [n for n in missing_nums if n != 1.0]
             missing_nums = sorted(set(missing_nums) - (coordination_figures(
                 self._parse(_iso_words(" ".join(quotes)))) - members))
         if missing_nums:
@@ -2166,7 +2367,8 @@ class SupportChecker:
                 for c in x.children) for x in qdoc)
         q_deontic = any(t.lower_ in _DEONTIC_MODALS or t.lemma_.lower() in _DEONTIC_VERBS for t in qdoc)
         evidence_words = {_norm(t.text) for t in qdoc}
-        if any(_FIRST_ITEM.match(_own_lines(q, context)) for q in quotes):
+        if any(_FIRST_ITEM.match(_own_lines(q, context)) or _FIRST_DESIGNATED.search(q) for q in quotes):
+            # ("submitting the information in paragraph (d)(2)(i)": a designator of a first item)
             # "(i) Within one business day ...": the first item of an enumeration is the first of
             # what it enumerates ("report the initial information" within one business day).
             evidence_words.add("first")
@@ -2178,6 +2380,7 @@ class SupportChecker:
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
+        loose: set[int] = set()  # their token indices
         alias_claim = bool(_ALIAS_CLAIM.search(sentence))
         # A direction the quotes state ("adding", "remove", "bars") that the sentence does not restate
         # may be what an unmatched word of the sentence replaces ("put on" for "remove from"):
@@ -2226,6 +2429,27 @@ class SupportChecker:
         for x in quote_parse:
             if _rank_of(x):
                 q_ranks.setdefault(x.lemma_.lower(), set()).add(_rank_of(x))
+        negated_order: set[int] = set()  # the "no" of "no later than": part of an order word, no negation
+        # Verbs of permission (WordNet's first synset of "permit": permit, allow, let) and the quotes'
+        # modal of permission ("may", "can"; not of obligation).
+        permitting = permission_verbs()
+        q_permission = any(x.tag_ == "MD" and x.lower_ in ("may", "can") for x in quote_parse)
+        ceasing, resuming = phase_verbs()
+        q_ceased = _no_longer(qdoc)
+        # Names of territories and their peoples, by rigour's territory table: "American" names what
+        # "US" does. (Only the same territory: "Beijing" is a part of "China", not China.) Bound to
+        # the quotes themselves, as values are: a country named elsewhere in the evidence ("the
+        # Chinese move" where the quote says "the US move" and its article speaks of China) is
+        # another party's.
+        s_territory = territory_codes(sdoc)
+        q_territories = set(territory_codes(quote_parse).values())
+        q_capitals = {x.text for x in quote_parse if x.text.isupper() and x.is_alpha}
+
+        def subdivision_named(code: str) -> bool:
+            # "Markham, Ontario" for "Markham, ON, CA": an ISO 3166-2 subdivision ("ca-on") the quote
+            # writes by its code, the subdivision's part beside its country's.
+            country, _, sub = code.partition("-")
+            return bool(sub) and sub.upper() in q_capitals and country in q_territories
         for t in sdoc:
             if t.i in same_adverb or t.i in idiom_nouns or t.i in prefixed:
                 continue
@@ -2244,6 +2468,11 @@ class SupportChecker:
                     missing.append(t.text)
                     continue
             group = _ORDER_GROUP.get(t.lower_)
+            if group is not None and t.lower_ in _ORDER_OPPOSITE and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "not"):
+                # "no later than February 11" is "on or before February 11": a negated comparative of
+                # order says the other order (its "no" is no negation of the claim's predicate).
+                group = _ORDER_GROUP[_ORDER_OPPOSITE[t.lower_]]
+                negated_order.add(t.i - 1)
             if t.lower_ == "both" and t.dep_ in ("preconj", "det") and any(c.dep_ == "conj" for c in t.head.children):
                 continue  # "both X and Y" says what "X and Y" says; the conjuncts are checked
             if t.lower_ == "any" and _under_negation(t):
@@ -2253,9 +2482,29 @@ class SupportChecker:
                 # "all" not "only five", "last year" not "this year": one of the word's
                 # group must be in the evidence.
                 excepted = t.lower_ in _CONCESSIVE_CONJUNCTIONS and bool(_EXCEPTION_MARKERS & evidence_words)
-                if not (group & evidence_words) and not excepted and not _deictic_order(t, group, quote_parse):
+                stronger = _WEAKER_THAN.get(t.lower_, frozenset()) & evidence_words
+                if not (group & evidence_words) and not excepted and not stronger and \
+                        not _deictic_order(t, group, quote_parse):
                     missing.append(t.text)
                 continue
+            if t.lower_ == "longer" and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "any"):
+                continue  # "can no longer buy": "no" negates (counted with the negations); "longer" says it held before
+            if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in ceasing:
+                # "has stopped the activities" for "is no longer engaged in the activities": the verb of
+                # cessation is the quotes' "no longer" - a negation, counted with the others, so that
+                # polarity decides; what ceased (its object) is checked as a word of the claim.
+                prefixed[t.i] = 1
+                continue
+            if t.pos_ == "VERB" and t.lemma_.lower() in permitting and q_permission and any(
+                    c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                # "Section 744.11 lets BIS take an entity off the list" for "BIS may remove an entity from
+                # the list": a verb of permission with its complement says what the modal of permission
+                # says; the act permitted and who may do it are checked as words, roles and polarity.
+                continue
+            if t.pos_ == "VERB" and q_ceased and t.lemma_.lower() in resuming:
+                continue  # "unlikely to resume them": to do again what the quotes say has ceased
+            if t.i in s_territory and (s_territory[t.i] in q_territories or subdivision_named(s_territory[t.i])):
+                continue  # "American companies" for "US companies": the same territory, or its people
             if t.pos_ == "ADP" and _relational_predicate(t) and t.lower_ not in q_lemmas and t.i not in attributed:
                 # "are outside the rule's scope" where the quotes say "applies to": a preposition that
                 # is the claim's predicate and has a WordNet opposite (outside/inside, under/over)
@@ -2311,6 +2560,7 @@ class SupportChecker:
                 continue
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
                     w in quote_forms or lem in quote_forms or _root(t.text) in quote_forms
+                    or (not t.is_alpha and _written_in(t.text, own))  # a code the quote writes: "1A004.c"
                     or noun_generalising(lem, quote_forms)
                     or any(own_nominal(v, {lem, w}) or derived_match(v, {lem, w}) for v in quote_verbs)):
                 # What the sentence asserts (its focus) is bound to the quotes, as values are: a
@@ -2320,8 +2570,7 @@ class SupportChecker:
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
-            if not t.is_alpha and len(t.text) >= 4 and re.search(
-                    r"(?<![\w.-])" + re.escape(t.text) + r"(?![\w-]|\.\w)", evidence, re.IGNORECASE):
+            if not t.is_alpha and len(t.text) >= 4 and _written_in(t.text, evidence):
                 continue  # "dibnet.dod.mil" in "https://dibnet.dod.mil": a token of symbols the evidence spells out
             if any(len(f) >= 5 and any(len(x.text) >= 5 and _norm(x.text)[:5] == f[:5] for x in q_words)
                    for f in {w, lem}):
@@ -2346,11 +2595,26 @@ class SupportChecker:
             if t.pos_ == "VERB" and q_reports and lem in communication_verbs() and _has_clause(t) and \
                     lem not in DIRECTION_VERBS | _DENIAL_VERBS | _CONTESTED:
                 continue  # "argued that ..." for '"...," the company added': one more verb reporting speech
+            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), "") if t.pos_ == "VERB" else ""
+            if prt and f"{lem} {prt}" in wordnet_verbs()["lemmas"]:
+                # A phrasal verb is one WordNet verb ("came out" for "was issued": "come out" shares a
+                # synset with "issue"); its particle is part of the word, not a direction of its own.
+                phrasal = f"{lem} {prt}"
+                syn = synonym_verb(phrasal, q_verb_lemmas | q_phrasal) or hypernym_verb(phrasal, q_verb_lemmas) \
+                    or derived_match(phrasal, q_nominals)
+                if syn:
+                    paraphrased[lem] = syn
+                    continue
             if t.pos_ == "VERB":
                 syn = synonym_verb(lem, q_verb_lemmas | q_phrasal | (q_noun_lemmas if t.tag_ == "VBG" else set()))
                 # A more general verb than the quote's ("lived" for "resided"); a verb whose
                 # WordNet derivation the quote uses as a noun ("sued" for "filed a lawsuit").
                 syn = syn or hypernym_verb(lem, q_verb_lemmas) or derived_match(lem, q_nominals)
+                if not syn and lem in DIRECTION_VERBS and not verb_antonyms(lem) & q_lemmas:
+                    # "the listed firms" where the evidence speaks of its "blacklist"; "is presumptively
+                    # denied" for "presumption of denial" (the noun of the verb's own first sense, which
+                    # keeps its direction, as "opposition" keeps "oppose")
+                    syn = direction_hypernym(lem, q_verb_lemmas, q_lemmas) or own_nominal(lem, q_noun_lemmas)
                 if syn:
                     paraphrased[lem] = syn  # "gets" for "receives", "issued" for "released"
                     continue
@@ -2370,6 +2634,8 @@ class SupportChecker:
                 if w in q_acr or any(fuzz.ratio(w, _norm(x.text)) >= self.name_fuzz and not _negated_form(w, _norm(x.text))
                                      for x in q_words):
                     continue
+                if any(abbreviates(x.text, t.text) for x in qdoc):
+                    continue  # "Massmutual Tower" for "Massmutual Twr", "Markham, Ontario" for "Markham, ON"
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
                 if name_shaped:
@@ -2414,6 +2680,7 @@ class SupportChecker:
             if not refused:
                 # (the words of "also known as" make an alias claim, which the entries must back)
                 tolerated.append(t.text)  # "covers" for "targets": a word that neither judges nor reverses
+                loose.add(t.i)
                 continue
             if t.pos_ == "NOUN" and refused == "name/number/symbol" and t.text.isupper() and len(t.text) >= 2:
                 # An acronym the quotes do not spell ("GOTS" where they say "commercial-off-the-shelf")
@@ -2425,6 +2692,7 @@ class SupportChecker:
                 continue
             if t.pos_ == "NOUN" and not strict_nouns and not _contrastive_noun(t, q_noun_lemmas, q_words):
                 tolerated.append(t.text)
+                loose.add(t.i)
                 continue
             missing.append(t.text)
             log.debug("claim word without a counterpart: %s (%s)", t.text, refused or "noun")
@@ -2452,6 +2720,11 @@ class SupportChecker:
                         missing.append(n)
                     else:
                         tolerated.append(n)
+                        loose.update(x.i for x in sdoc if x.text == n)
+        new = unanchored_predicate(sdoc, loose)
+        if new:
+            missing.append(new)
+            log.debug("claim predicate without an anchor in the evidence: %s", new)
         if missing:
             yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words')
         if tolerated:
@@ -2466,7 +2739,7 @@ class SupportChecker:
         quotes_text = " ".join(_with_lead(q, context) for q in quotes)
         qonly = self._parse(quotes_text)
         s_lemmas = {t.lemma_.lower() for t in sdoc} | set(paraphrased.values())
-        s_cues, q_cues = _cues(sdoc), _cues(qonly, about=s_lemmas)
+        s_cues, q_cues = _cues(sdoc) - len(negated_order), _cues(qonly, about=s_lemmas)
         s_cues += sum(1 for v in prefixed.values() if v > 0)
         q_cues += sum(1 for v in prefixed.values() if v < 0)
         q_cues += sum(_cues(self._parse(lead), about=s_lemmas) for lead in leads if lead)
