@@ -895,6 +895,18 @@ def test_blind_split_s23_over_the_shared_corpus(corpus_index):
     assert kept >= 48 and unsupported_kept == 0, render(report)
 
 
+def test_blind_split_s24_over_the_shared_corpus(corpus_index):
+    """The split written at the end of stop 23 (tests/fixtures/claims/blind_s24.jsonl: 63 faithful,
+    62 unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
+    split of stop 24: only these aggregates are read. First run (stop-23 checker): 46/63 faithful
+    kept, 2/62 unsupported kept; stop-24 checker: 49/63 and 2/62 (the kinds fitted on blind_s23,
+    40 -> 48 there, carried three sentences over). Asserted as measured: neither target (0 through,
+    >= 95 % kept) is met on it."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s24.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 49 and unsupported_kept <= 2, render(report)
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
