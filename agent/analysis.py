@@ -645,8 +645,10 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     first = tokens(question)[0] if tokens(question) else ""
     for w in words:
         key = norm_key(w)
-        if not key or (w.lower() in _spacy_stop_words() and not w[:1].isupper()):
-            continue  # general words ("take", "make", "regarding") are evidence neither way
+        if not key or (w.lower() in _spacy_stop_words() and (not w[:1].isupper() or w == first)):
+            # General words ("take", "make", "regarding") are evidence neither way; so is the first
+            # word, whose capital says nothing ("Besides X, which ...").
+            continue
         lookup = w.replace("’", "'")
         if lookup not in cache:
             cache[lookup] = store.document_frequency(re.sub(r"'s$", "", lookup))

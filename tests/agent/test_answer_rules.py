@@ -440,3 +440,14 @@ def test_a_yes_no_question_gets_no_kind_from_the_model(corpus_index):
     store = corpus_index.store
     assert answer_kind("Does the flow-down requirement of FAR 52.204-25 reach subcontracts for commercial items?",
                        store) is AnswerKind.OTHER
+
+
+def test_a_general_first_word_is_no_question_term(tiny_index):
+    """"Besides X, which companies ...": a stop word is evidence neither way, capitalised or not
+    (the capital of the first word says nothing); a name first in the question stays a term."""
+    from agent.analysis import analyse
+
+    store, _ = tiny_index("party_names", {"gazette.txt": PARTY_NOTICE})
+    keys = {t.key for t in analyse("Besides Kestrel Freight, which firms did the councillors name?", store).terms}
+    assert "besid" not in keys and "beside" not in keys and "kestrel" in keys
+    assert "kestrel" in {t.key for t in analyse("Kestrel Freight was banned by whom?", store).terms}
