@@ -3146,13 +3146,28 @@ def _code_elsewhere(q: Question, best: Candidate) -> str | None:
     """A code the question identifies its subject by that the best quote's document (title or
     text) never writes, when the question writes no other code that it does: the quote is about
     another document. Written codes only (:func:`_code_unwritten` comes first)."""
+    codes = _question_codes(q)
+    return codes[0] if codes and not _writes_a_code(best.doc, codes) else None
+
+
+def _writes_a_code(doc: StoredDocument, codes: list[str]) -> bool:
+    """Does the document's title or text write one of ``codes`` as a whole token?"""
     from ingest.store import code_pattern
 
+    text = f"{doc.title}\n{doc.body}"
+    return any(code_pattern(c).search(text) for c in codes)
+
+
+def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate]:
+    """The picked quotes with the one that should lead a sentence answer first: when the question
+    identifies its subject by a code ("Under 15 CFR 744.11, on what grounds ...") and the best quote's
+    document never writes it, the first quote whose document does ("BIS may remove an entity ..."
+    of § 744.11, not the Entity List's description in another rule). Otherwise unchanged."""
     codes = _question_codes(q)
-    text = f"{best.doc.title}\n{best.doc.body}"
-    if codes and not any(code_pattern(c).search(text) for c in codes):
-        return codes[0]
-    return None
+    if len(picked) < 2 or not codes or _writes_a_code(picked[0].doc, codes):
+        return picked
+    first = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), None)
+    return picked if first is None else [first] + [c for c in picked if c is not first]
 
 
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
@@ -3278,6 +3293,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # were subject to the visa restrictions?") does not answer it. (Over the ~700 labelled fit
         # questions, every one answered so was unanswerable: 10 of 10.)
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
+    if not items:
+        picked = _sentence_lead_first(q, picked)
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))

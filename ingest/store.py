@@ -800,12 +800,13 @@ class IndexStore:
             return cache[key]
         with self._lock:
             try:
-                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                found = self._db.execute("SELECT c.text, c.title FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
                                          "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
             except sqlite3.OperationalError:
                 found = []
         pattern = code_pattern(code)
-        written = any(pattern.search(text) for (text,) in found) or len(found) >= sample
+        # (The keyword index holds each chunk's document title too: "By-law 12.4-7" may be there only.)
+        written = any(pattern.search(text) or pattern.search(title) for text, title in found) or len(found) >= sample
         cache[key] = written
         return written
 

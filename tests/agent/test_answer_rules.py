@@ -451,3 +451,29 @@ def test_a_general_first_word_is_no_question_term(tiny_index):
     keys = {t.key for t in analyse("Besides Kestrel Freight, which firms did the councillors name?", store).terms}
     assert "besid" not in keys and "beside" not in keys and "kestrel" in keys
     assert "kestrel" in {t.key for t in analyse("Kestrel Freight was banned by whom?", store).terms}
+
+
+BYLAW = """title: Harbour By-law 12.4-7 Pilotage
+publisher: Aldmere Port Authority
+date: 2031-03-03
+---
+The Port Authority may withdraw a pilotage licence if the pilot no longer holds a valid medical certificate or has been convicted of a navigation offence.
+"""
+
+GUIDE = """title: Guide to harbour licences
+publisher: Aldmere Gazette
+date: 2031-04-04
+---
+Harbour licences are withdrawn on several grounds, which the Gazette summarises for pilots on the grounds of safety and conduct at sea.
+"""
+
+
+def test_a_sentence_lead_comes_from_the_document_the_question_cites_by_code(tiny_index):
+    """"Under By-law 12.4-7, on what grounds may a pilotage licence be withdrawn?": the quote of the
+    by-law that writes 12.4-7 leads, not another document's sentence that matches the words better."""
+    from agent.api import ask
+
+    store, settings = tiny_index("code_lead", {"bylaw.txt": BYLAW, "guide.txt": GUIDE})
+    a = ask("Under By-law 12.4-7, on what grounds may a pilotage licence be withdrawn?",
+            index=settings.index, settings=settings)
+    assert not a.abstained and a.text.split("Evidence:")[0].startswith("“The Port Authority may withdraw")
