@@ -1229,7 +1229,7 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
     """The fields a question with conjoined asks wants from one record ("licence review policy
     *and* FR cite", "the city in its address, the earliest FR notice cited, and its start date"),
     each with the part of the asking clause (a spaCy span, :func:`_asked_part_spans`) that asks
-    for it, in the question's order: each part's closest field (the measure of
+    for it (None when several parts ask for it), in the question's order: each part's closest field (the measure of
     :func:`_record_field`, with the part in place of the question) when it reaches
     ``MIN_FIELD_SIMILARITY``; a part asking for a part of an address (:func:`_part_of_address`:
     "postal code", "city") takes the address field. Empty for a question of one part, or when
@@ -1249,8 +1249,13 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
             # "... and postal code": a part of the address, whichever label the words are nearest.
             j = fields.index(address)
             sims[j] = max(float(sims[j]), MIN_FIELD_SIMILARITY)
-        if sims[j] >= MIN_FIELD_SIMILARITY and all(f is not fields[j] for f, _ in out):
+        if sims[j] < MIN_FIELD_SIMILARITY:
+            continue
+        k = next((k for k, (f, _) in enumerate(out) if f is fields[j]), None)
+        if k is None:
             out.append((fields[j], part))
+        else:  # two parts of one field ("the postal code and the city" of an address): all of it
+            out[k] = (fields[j], None)
     return out if any(f is not fields[chosen] for f, _ in out) else []
 
 
@@ -1258,41 +1263,27 @@ def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: Fie
                         asked: list[tuple[Field, object]]) -> FieldAnswer:
     """``fa`` with the same fields of the other parties the question names, each from its own
     record ("Compare the license review policy on X's entry with the one on Y's"): a name of the
-    question that spaCy reads as an organisation or a person (an entity) whose every word - the
-    list's own words aside ("EL", "Entity List") - the names of one other record of a retrieved
-    list hold, and some of which the chosen record's names lack (it names another party). A place
-    ("the Kashgar PSB in *Xinjiang*") is no other party, whatever record names it. Only a party
-    whose record holds every asked field is added: no other field stands in for one it lacks."""
-    from .answering.nlp import parse
-
-    ents = [e for e in parse(q.text, disable=["lemmatizer"]).ents if e.label_ in ("ORG", "PERSON")]
-    if len(ents) < 2:
+    question (:func:`_party_mentions`) whose every word - the list's own words aside ("EL",
+    "Entity List") - the names of one other record of a retrieved list hold, and some of which
+    the chosen record lacks (it names another party; the chosen record's own words describe it). Only a party whose record holds
+    every asked field is added: no other field stands in for one it lacks."""
+    mentions = _party_mentions(q)
+    if len(mentions) < 2:
         return fa
-    runs = [[t for t in q.terms if t.named and key_in(t.key, text_keys(e.text))] for e in ents]
     aliases = _record_alias_labels(store, records(fa.doc.body))
     own = text_keys(" ".join([fa.record.name.value] + [f.value for f in fa.record.fields[1:] if f.label in aliases]))
+    # Words the chosen record holds anywhere describe the chosen party ("Which *Urumqi* address is
+    # recorded for Hikvision?": its address is in Urumqi), whatever other entry they name.
+    described = text_keys(fa.doc.body[fa.record.start:fa.record.end])
     found: list[FieldAnswer] = []
     taken = {(fa.doc.doc_id, fa.record.start)}
-    for ent, run in zip(ents, runs):
-        if not run:
-            continue
-        best: tuple[tuple, StoredDocument, Record] | None = None
-        for rank, doc in _retrieved_documents(hits, store):
-            title = _title_keys(doc)
-            words = [t for t in run if not _holds(q, t, title) and t.df > 0]
-            if not words or all(key_in(t.key, own) for t in words):
-                continue  # the list's own words, or the chosen party's own name
-            al = _record_alias_labels(store, records(doc.body))
-            for rec in records(doc.body):
-                if (doc.doc_id, rec.start) in taken:
-                    continue
-                names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in al]
-                if all(_holds(q, t, text_keys(" ".join(names))) for t in words):
-                    key = (not _names_exactly(names, {t.key for t in words}), len(rec.name.value), rank)
-                    if best is None or key < best[0]:
-                        best = (key, doc, rec)
-        if best is not None:
-            _, doc, rec = best
+    for at, run, inner in mentions:
+        # (An entity spaCy drew over two names, "Varlen and Dravik", that no record's names hold whole:
+        # each run of named words in it on its own.)
+        named = _record_named_by(q, hits, store, run, described, taken)
+        held = [named] if named is not None or not inner else \
+            [_record_named_by(q, hits, store, r, described, taken) for r in inner]
+        for doc, rec in (h for h in held if h is not None):
             taken.add((doc.doc_id, rec.start))
             by_label = {f.label: f for f in rec.fields[1:]}
             theirs = [(by_label.get(f.label), part) for f, part in asked]
@@ -1302,12 +1293,69 @@ def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: Fie
             found.append(FieldAnswer(doc=doc, record=rec, field=theirs[0][0], similarity=fa.similarity,
                                      more=tuple(f for f, _ in theirs[1:]),
                                      values=values if any(v != f.value for v, (f, _) in zip(values, theirs)) else (),
-                                     at=ent.start_char))
+                                     at=at))
     if not found:
         return fa
-    fa.at = min((e.start_char for e, run in zip(ents, runs) if run and all(key_in(t.key, own) for t in run)), default=0)
-    fa.parties = tuple(found)
+    fa.at = min((q.text.find(r[0].surface) for _, run, inner in mentions for r in [run, *inner]
+                 if r and all(key_in(t.key, own) for t in r)), default=0)
+    fa.parties = tuple(sorted(found, key=lambda p: p.at))
     return fa
+
+
+# The prepositions of place (a closed class of English): a name after one names where, not who.
+_PLACE_PREPOSITIONS = ("in", "at", "near", "inside", "within", "outside")
+
+
+def _party_mentions(q: Question) -> list[tuple[int, list[Term], list[list[Term]]]]:
+    """The names of parties a question writes, each as (where it starts, its named words, the runs of
+    named words inside it): spaCy's organisations and persons, and the runs of named words
+    (:func:`_name_run`) no entity of any kind covers (the small model misses "Hikvision"; a run inside
+    "Harbin Institute of Technology" is part of that name, "Xinjiang" a place). A name right after a
+    preposition of place says where something is ("the Dravik entry *in Ostra*"), whatever the
+    tagger made of it."""
+    from .answering.nlp import parse
+
+    parsed = parse(q.text, disable=["lemmatizer"])
+    runs = list({frozenset(t.key for t in r): r for r in (_name_run(q, t) for t in _entity_terms(q))}.values())
+
+    def starts(run: list[Term]) -> list[int]:
+        return [m.start() for t in run if (m := re.search(rf"\b{re.escape(t.surface)}\b", q.text))]
+
+    out: list[tuple[int, list[Term], list[list[Term]]]] = []
+    for e in parsed.ents:
+        if e.label_ in ("ORG", "PERSON"):
+            words = [t for t in q.terms if t.named and key_in(t.key, text_keys(e.text))]
+            inner = [r for r in runs if (at := starts(r)) and all(e.start_char <= a < e.end_char for a in at)]
+            out.append((e.start_char, words, inner))
+    for run in runs:
+        at = starts(run)
+        if at and not any(e.start_char <= a < e.end_char for a in at for e in parsed.ents):
+            out.append((min(at), sorted(run, key=lambda t: q.text.find(t.surface)), []))
+    before = {t.idx + len(t.text_with_ws): t.lower_ for t in parsed}
+    return sorted((m for m in out if m[1] and before.get(m[0]) not in _PLACE_PREPOSITIONS), key=lambda m: m[0])
+
+
+def _record_named_by(q: Question, hits: list[Hit], store: IndexStore, run: list[Term], own: set[str],
+                     taken: set[tuple[str, int]]) -> tuple[StoredDocument, Record] | None:
+    """The record of a retrieved list (not one of ``taken``) whose names hold every word of ``run``
+    that is not the list's own (its title's: "EL", "Entity List") when ``own`` (the keys of the chosen
+    party's record) lacks one of them; ties go to a record named exactly so, then the shorter name, then
+    retrieval order. None when there is none."""
+    best: tuple[tuple, StoredDocument, Record] | None = None
+    for rank, doc in _retrieved_documents(hits, store):
+        words = [t for t in run if not _holds(q, t, _title_keys(doc)) and t.df > 0]
+        if not words or all(key_in(t.key, own) for t in words):
+            continue  # the list's own words, or the chosen party's own name or description
+        aliases = _record_alias_labels(store, records(doc.body))
+        for rec in records(doc.body):
+            if (doc.doc_id, rec.start) in taken:
+                continue
+            names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
+            if all(_holds(q, t, text_keys(" ".join(names))) for t in words):
+                key = (not _names_exactly(names, {t.key for t in words}), len(rec.name.value), rank)
+                if best is None or key < best[0]:
+                    best = (key, doc, rec)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _asked_value_of(store: IndexStore, field: Field, part) -> str | None:

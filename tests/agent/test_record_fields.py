@@ -226,3 +226,52 @@ def test_a_conjoined_field_the_record_lacks_is_not_stood_in_for(index, question)
     h = head(ask(question, index=index))
     assert "4 Quay Rd." not in h and "87 FR 40550" not in h and "Case-by-case" not in h
     assert not any(line.startswith("Alternate names") for line in h.splitlines())
+
+
+def test_two_parties_named_by_short_names(index):
+    """'for Varlen and Dravik': names the tagger may not know as organisations are parties too when
+    another entry's names hold them."""
+    a = ask("Which Federal Register notices does the list cite for Varlen and Dravik?", index=index)
+    lines = head(a).strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("Varlen Optics Group LLC") and "88 FR 61002, 86 FR 12001, 87 FR 40550" in lines[0]
+    assert lines[1].startswith("Dravik Marine Institute") and "87 FR 40550" in lines[1]
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_name_after_a_preposition_of_place_is_no_party(tiny_index):
+    """Twin: 'the Dravik entry in Ostra' - Ostra names an entry of its own (the harbour authority),
+    but after 'in' it says where; one party, one line."""
+    extra = ENTRIES + """
+Entity: Ostra Harbour Authority
+Addresses: 1 Dock St., Ostra, BX
+Federal Register notice(s): 88 FR 61003
+Start date: 2023-01-09
+License review policy: Case-by-case review
+"""
+    _, settings = tiny_index("record_fields_place", {"entries.txt": extra, "news.txt": NEWS})
+    h = head(ask("What start date does the list give for Dravik Marine Institute in Ostra?", index=settings))
+    assert "2022-07-01" in h and "2023-01-09" not in h
+
+
+def test_two_parts_of_one_address_with_another_field(index):
+    """'the postcode and city, and the start date': both parts are in the address, which is given
+    whole (not its code alone), then the start date."""
+    h = head(ask("For Varlen Optics Group LLC, give the postcode, the city in its address, and its start date.",
+                 index=index))
+    assert "12 Tessin Ave., Korvel, 330210, BX" in h and "2021-03-04" in h
+
+
+def test_a_name_the_partys_own_record_holds_describes_it(tiny_index):
+    """Twin: 'Which Ostra address is recorded for Dravik?' - Ostra names another entry too, but
+    Dravik's own address is in Ostra: one party, its address."""
+    extra = ENTRIES + """
+Entity: Ostra Harbour Authority
+Addresses: 1 Dock St., Ostra, BX
+Federal Register notice(s): 88 FR 61003
+Start date: 2023-01-09
+License review policy: Case-by-case review
+"""
+    _, settings = tiny_index("record_fields_described", {"entries.txt": extra, "news.txt": NEWS})
+    h = head(ask("Which Ostra address is recorded for Dravik Marine Institute in the list?", index=settings))
+    assert "4 Quay Rd., Ostra, BX" in h and "1 Dock St." not in h
