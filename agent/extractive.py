@@ -924,6 +924,7 @@ class FieldAnswer:
     # licence review policy on X's entry with the one on Y's"), in the question's order with this one.
     parties: tuple["FieldAnswer", ...] = ()
     at: int = 0  # where the question names this party (for the order of ``parties``)
+    lacking: tuple[str, ...] = ()  # asked labels this party's record lacks (another party's has them)
 
 
 @dataclass
@@ -1265,8 +1266,8 @@ def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: Fie
     record ("Compare the license review policy on X's entry with the one on Y's"): a name of the
     question (:func:`_party_mentions`) whose every word - the list's own words aside ("EL",
     "Entity List") - the names of one other record of a retrieved list hold, and some of which
-    the chosen record lacks (it names another party; the chosen record's own words describe it). Only a party whose record holds
-    every asked field is added: no other field stands in for one it lacks."""
+    the chosen record lacks (it names another party; the chosen record's own words describe it). A
+    party whose record lacks an asked field gets a line saying so: no other field stands in for it."""
     mentions = _party_mentions(q)
     if len(mentions) < 2:
         return fa
@@ -1286,14 +1287,14 @@ def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: Fie
         for doc, rec in (h for h in held if h is not None):
             taken.add((doc.doc_id, rec.start))
             by_label = {f.label: f for f in rec.fields[1:]}
-            theirs = [(by_label.get(f.label), part) for f, part in asked]
-            if any(f is None for f, _ in theirs):
-                continue  # its record lacks an asked field: nothing of it stands in (the first party's answer stays)
+            # A field its record lacks is said to be missing: no other line of it stands in.
+            lacking = tuple(f.label for f, _ in asked if f.label not in by_label)
+            theirs = [(by_label[f.label], part) for f, part in asked if f.label in by_label]
             values = tuple(_asked_value_of(store, f, part) for f, part in theirs)
-            found.append(FieldAnswer(doc=doc, record=rec, field=theirs[0][0], similarity=fa.similarity,
-                                     more=tuple(f for f, _ in theirs[1:]),
+            found.append(FieldAnswer(doc=doc, record=rec, field=theirs[0][0] if theirs else rec.name,
+                                     similarity=fa.similarity, more=tuple(f for f, _ in theirs[1:]),
                                      values=values if any(v != f.value for v, (f, _) in zip(values, theirs)) else (),
-                                     at=at))
+                                     at=at, lacking=lacking))
     if not found:
         return fa
     fa.at = min((q.text.find(r[0].surface) for _, run, inner in mentions for r in [run, *inner]
@@ -1732,7 +1733,8 @@ def _parties_answer(question: str, fa: FieldAnswer) -> Answer:
     citations: list[Citation] = []
     lines: list[str] = []
     for p in sorted((fa, *fa.parties), key=lambda x: x.at):
-        fields = (p.field, *p.more)
+        fields = (p.field, *p.more) if p.field is not p.record.name else ()
+        lines += [f"{p.record.name.value}: the sources don't say: its entry has no “{label}” line" for label in p.lacking]
         for f, v in zip(fields, p.values or tuple(f.value for f in fields)):
             citations.append(make_citation(p.doc, f.start, f.end, n=len(citations) + 1))
             lines.append(f"{p.record.name.value}: {f.label}: {v} [{citations[-1].n}]" if v is not None else

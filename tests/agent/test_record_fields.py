@@ -275,3 +275,23 @@ License review policy: Case-by-case review
     _, settings = tiny_index("record_fields_described", {"entries.txt": extra, "news.txt": NEWS})
     h = head(ask("Which Ostra address is recorded for Dravik Marine Institute in the list?", index=settings))
     assert "4 Quay Rd., Ostra, BX" in h and "1 Dock St." not in h
+
+
+def test_a_second_party_whose_entry_lacks_the_field_is_said_to_lack_it(tiny_index):
+    """Twin: Kelso Freight Bureau's entry has no policy line: its line says so, and no other line of
+    its entry (its address, its date) stands in; Varlen's policy is given. (Kelso is written often
+    enough that Varlen is the rarer name, the party the answer starts from.)"""
+    extra = ENTRIES + """
+Entity: Kelso Freight Bureau
+Addresses: 3 Rail Yard, Ostra, BX
+Start date: 2023-01-09
+"""
+    news = NEWS + "Kelso Freight Bureau and Kelso Rail said the Kelso listing was a mistake.\n"
+    _, settings = tiny_index("record_fields_lacking", {"entries.txt": extra, "news.txt": news,
+                                                      "more-news.txt": news.replace("Korvel exporters", "Ostra traders")})
+    a = ask("Compare the license review policy on Varlen Optics Group's entry with the one on Kelso Freight Bureau's "
+            "entry.", index=settings)
+    h = head(a)
+    assert "3 Rail Yard" not in h and "2023-01-09" not in h
+    assert not a.abstained and "Presumption of denial" in h and "Kelso Freight Bureau: the sources don't say" in h
+    assert_each_line_cites_its_field(a)
