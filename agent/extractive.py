@@ -919,6 +919,15 @@ class FieldAnswer:
     field: Field
     similarity: float  # mean cosine of the question with the field's label and line
     more: tuple[Field, ...] = ()  # other fields of the record the question asks for too ("... and the start date")
+    # What to show of ``field`` and each of ``more``, in that order, when the question asks for a part
+    # of a value ("the *earliest* FR notice", "the *postcode*"); None for a part the value lacks. Empty:
+    # the whole values.
+    values: tuple[str | None, ...] = ()
+    # The same fields of the other parties the question names, each in its own record ("Compare the
+    # licence review policy on X's entry with the one on Y's"), in the question's order with this one.
+    parties: tuple["FieldAnswer", ...] = ()
+    at: int = 0  # where the question names this party (for the order of ``parties``)
+    lacking: tuple[str, ...] = ()  # asked labels this party's record lacks (another party's has them)
 
 
 @dataclass
@@ -1028,6 +1037,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     if not named or all(t.key.startswith("@") for t in named):
         return None  # a record is a party's; a question naming only countries names none
     best: tuple[tuple[float, ...], StoredDocument, Record, frozenset[str]] | None = None
+    runs = list({frozenset(t.key for t in run): run for run in (_name_run(q, t) for t in named)}.values())
     for rank, doc in _retrieved_documents(hits, store):
         if _act_unwritten(q, doc):
             continue  # "Who signed the rule ...?": no field of a listed party's entry says who signed
@@ -1053,7 +1063,14 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             # A name the record gives exactly as the question writes it ("Huawei Technologies Co., Ltd.
             # (*Huawei*)" for "Huawei address?") beats names that only contain it ("Huawei Cuba").
             exact = _names_exactly(names, {t.key for t in named})
-            rank_key = (-covered, not exact, -others, len(rec.name.value), rank)
+            # First of all, a record whose names hold one of the question's names whole ("Huawei
+            # Technologies Co., Ltd.") beats one that holds parts of several ("HiSilicon Technologies Co.,
+            # Ltd, Bantian ..." for "the Huawei Technologies Co., Ltd. entry at Bantian Huawei Base").
+            # After the values' words, the record whose values hold more of the question's word pairs in
+            # its order ("the entry at *Bantian Huawei Base*", not the one at "Huawei Base, Bantian").
+            whole = sum(t.weight for run in runs if all(key_in(t.key, keys) for t in run) for t in run)
+            rank_key = (-whole, -covered, not exact, -others, -_shared_word_pairs(q.text, rec), len(rec.name.value),
+                        rank)
             if best is None or rank_key < best[0]:
                 best = (rank_key, doc, rec, aliases)
     if best is None:
@@ -1068,6 +1085,12 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     asked_labels = _labels_asked(q, {f.label for r in records(doc.body) for f in r.fields[1:]}, aliases)
     if asked_labels and not any(f.label in asked_labels for f in rec.fields[1:]):
         return MissingField(doc=doc, record=rec, labels=tuple(sorted(asked_labels)))
+    # "Under which *name* is Anna Zhu listed?": a bare "name" of a party the question calls by another
+    # of its names (one an other-names line holds, the name line not) is the name line.
+    if q.focus == [norm_key("name")] and any(
+            not key_in(t.key, text_keys(rec.name.value))
+            and any(key_in(t.key, text_keys(f.value)) for f in rec.fields[1:] if f.label in aliases) for t in q.terms):
+        return FieldAnswer(doc=doc, record=rec, field=rec.name, similarity=1.0)
     import numpy as np
 
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
@@ -1112,8 +1135,14 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # question's verb.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     if sims[i] >= MIN_FIELD_SIMILARITY:
-        more = _conjoined_fields(q, store, fields, i, labels, lines, naming)
-        return FieldAnswer(doc=doc, record=rec, field=fields[i], similarity=float(sims[i]), more=more)
+        asked = _conjoined_fields(q, store, fields, i, labels, lines, naming)
+        if not any(f is fields[i] for f, _ in asked):
+            asked = [(fields[i], _asked_clause_span(q))] + asked  # what the whole question is closest to leads
+        values = tuple(_asked_value_of(store, f, part) for f, part in asked)
+        fa = FieldAnswer(doc=doc, record=rec, field=asked[0][0], similarity=float(sims[i]),
+                         more=tuple(f for f, _ in asked[1:]),
+                         values=values if any(v != f.value for v, (f, _) in zip(values, asked)) else ())
+        return _with_other_parties(q, hits, store, fa, asked)
     if q.focus and _asks_code(q) and (address := _address_field(store, fields)) is not None:
         # "What is the postal code of X?": a part of X's address (:func:`postal_codes`).
         return FieldAnswer(doc=doc, record=rec, field=address, similarity=float(sims[fields.index(address)]))
@@ -1160,6 +1189,17 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     return party.surface
 
 
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of adjacent words of ``text`` (normalised keys), punctuation between them aside."""
+    words = [norm_key(w) for w in re.findall(r"[\w'’]+", text)]
+    return {(a, b) for a, b in zip(words, words[1:]) if a and b}
+
+
+def _shared_word_pairs(question: str, rec: Record) -> int:
+    """How many adjacent-word pairs of the question the record's field values hold, in order."""
+    return len(_word_pairs(question) & {p for f in rec.fields for p in _word_pairs(f.value)})
+
+
 def _names_exactly(names: list[str], keys: set[str]) -> bool:
     """Is one of a record's names - its name line, a parenthesised short form in it ("(Huawei)"),
     an item of an other-names line ("Anna Zhu; Zhu Jiejin") - made of exactly the words ``keys``?"""
@@ -1189,31 +1229,194 @@ def _with_label_acronyms(text: str, fields: list[Field], sims):
 
 
 def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chosen: int, labels, lines,
-                      naming) -> tuple[Field, ...]:
-    """The other fields a question with conjoined asks wants from the same record ("licence review
-    policy *and* FR cite", "the first FR citation *and* the start date"): each part of the asking
-    clause split at "and" / "&" whose closest field (the measure of :func:`_record_field`, with
-    the part in place of the question) is another field than ``chosen`` and reaches
+                      naming) -> list[tuple[Field, object]]:
+    """The fields a question with conjoined asks wants from one record ("licence review policy
+    *and* FR cite", "the city in its address, the earliest FR notice cited, and its start date"),
+    each with the part of the asking clause (a spaCy span, :func:`_asked_part_spans`) that asks
+    for it (None when several parts ask for it), in the question's order: each part's closest field (the measure of
+    :func:`_record_field`, with the part in place of the question) when it reaches
     ``MIN_FIELD_SIMILARITY``; a part asking for a part of an address (:func:`_part_of_address`:
-    "postal code", "city") takes the address field; in the question's order."""
+    "postal code", "city") takes the address field. Empty for a question of one part, or when
+    every part's field is ``chosen`` (the question's own)."""
     import numpy as np
 
-    parts = _asked_parts(q)
+    parts = _asked_part_spans(q)
     if len(parts) < 2:
-        return ()
-    out: list[Field] = []
-    vecs = np.asarray(store.embedder.embed_queries(parts))
+        return []
+    out: list[tuple[Field, object]] = []
+    vecs = np.asarray(store.embedder.embed_queries([p.text for p in parts]))
     address = _address_field(store, fields)
     for part, pv in zip(parts, vecs):
-        sims = _with_label_acronyms(part, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
+        sims = _with_label_acronyms(part.text, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
         j = int(np.argmax(sims))
         if address is not None and _part_of_address(store, part):
             # "... and postal code": a part of the address, whichever label the words are nearest.
             j = fields.index(address)
             sims[j] = max(float(sims[j]), MIN_FIELD_SIMILARITY)
-        if j != chosen and sims[j] >= MIN_FIELD_SIMILARITY and fields[j] not in out:
-            out.append(fields[j])
-    return tuple(out)
+        if sims[j] < MIN_FIELD_SIMILARITY:
+            continue
+        k = next((k for k, (f, _) in enumerate(out) if f is fields[j]), None)
+        if k is None:
+            out.append((fields[j], part))
+        else:  # two parts of one field ("the postal code and the city" of an address): all of it
+            out[k] = (fields[j], None)
+    return out if any(f is not fields[chosen] for f, _ in out) else []
+
+
+def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: FieldAnswer,
+                        asked: list[tuple[Field, object]]) -> FieldAnswer:
+    """``fa`` with the same fields of the other parties the question names, each from its own
+    record ("Compare the license review policy on X's entry with the one on Y's"): a name of the
+    question (:func:`_party_mentions`) whose every word - the list's own words aside ("EL",
+    "Entity List") - the names of one other record of a retrieved list hold, and some of which
+    the chosen record lacks (it names another party; the chosen record's own words describe it). A
+    party whose record lacks an asked field gets a line saying so: no other field stands in for it."""
+    mentions = _party_mentions(q)
+    if len(mentions) < 2:
+        return fa
+    aliases = _record_alias_labels(store, records(fa.doc.body))
+    own = text_keys(" ".join([fa.record.name.value] + [f.value for f in fa.record.fields[1:] if f.label in aliases]))
+    # Words the chosen record holds anywhere describe the chosen party ("Which *Urumqi* address is
+    # recorded for Hikvision?": its address is in Urumqi), whatever other entry they name.
+    described = text_keys(fa.doc.body[fa.record.start:fa.record.end])
+    found: list[FieldAnswer] = []
+    taken = {(fa.doc.doc_id, fa.record.start)}
+    for at, run, inner in mentions:
+        # (An entity spaCy drew over two names, "Varlen and Dravik", that no record's names hold whole:
+        # each run of named words in it on its own.)
+        named = _record_named_by(q, hits, store, run, described, taken)
+        held = [named] if named is not None or not inner else \
+            [_record_named_by(q, hits, store, r, described, taken) for r in inner]
+        for doc, rec in (h for h in held if h is not None):
+            taken.add((doc.doc_id, rec.start))
+            by_label = {f.label: f for f in rec.fields[1:]}
+            # A field its record lacks is said to be missing: no other line of it stands in.
+            lacking = tuple(f.label for f, _ in asked if f.label not in by_label)
+            theirs = [(by_label[f.label], part) for f, part in asked if f.label in by_label]
+            values = tuple(_asked_value_of(store, f, part) for f, part in theirs)
+            found.append(FieldAnswer(doc=doc, record=rec, field=theirs[0][0] if theirs else rec.name,
+                                     similarity=fa.similarity, more=tuple(f for f, _ in theirs[1:]),
+                                     values=values if any(v != f.value for v, (f, _) in zip(values, theirs)) else (),
+                                     at=at, lacking=lacking))
+    if not found:
+        return fa
+    fa.at = min((q.text.find(r[0].surface) for _, run, inner in mentions for r in [run, *inner]
+                 if r and all(key_in(t.key, own) for t in r)), default=0)
+    fa.parties = tuple(sorted(found, key=lambda p: p.at))
+    return fa
+
+
+# The prepositions of place (a closed class of English): a name after one names where, not who.
+_PLACE_PREPOSITIONS = ("in", "at", "near", "inside", "within", "outside")
+
+
+def _party_mentions(q: Question) -> list[tuple[int, list[Term], list[list[Term]]]]:
+    """The names of parties a question writes, each as (where it starts, its named words, the runs of
+    named words inside it): spaCy's organisations and persons, and the runs of named words
+    (:func:`_name_run`) no entity of any kind covers (the small model misses "Hikvision"; a run inside
+    "Harbin Institute of Technology" is part of that name, "Xinjiang" a place). A name right after a
+    preposition of place says where something is ("the Dravik entry *in Ostra*"), whatever the
+    tagger made of it."""
+    from .answering.nlp import parse
+
+    parsed = parse(q.text, disable=["lemmatizer"])
+    runs = list({frozenset(t.key for t in r): r for r in (_name_run(q, t) for t in _entity_terms(q))}.values())
+
+    def starts(run: list[Term]) -> list[int]:
+        return [m.start() for t in run if (m := re.search(rf"\b{re.escape(t.surface)}\b", q.text))]
+
+    out: list[tuple[int, list[Term], list[list[Term]]]] = []
+    for e in parsed.ents:
+        if e.label_ in ("ORG", "PERSON"):
+            words = [t for t in q.terms if t.named and key_in(t.key, text_keys(e.text))]
+            inner = [r for r in runs if (at := starts(r)) and all(e.start_char <= a < e.end_char for a in at)]
+            out.append((e.start_char, words, inner))
+    for run in runs:
+        at = starts(run)
+        if at and not any(e.start_char <= a < e.end_char for a in at for e in parsed.ents):
+            out.append((min(at), sorted(run, key=lambda t: q.text.find(t.surface)), []))
+    before = {t.idx + len(t.text_with_ws): t.lower_ for t in parsed}
+    return sorted((m for m in out if m[1] and before.get(m[0]) not in _PLACE_PREPOSITIONS), key=lambda m: m[0])
+
+
+def _record_named_by(q: Question, hits: list[Hit], store: IndexStore, run: list[Term], own: set[str],
+                     taken: set[tuple[str, int]]) -> tuple[StoredDocument, Record] | None:
+    """The record of a retrieved list (not one of ``taken``) whose names hold every word of ``run``
+    that is not the list's own (its title's: "EL", "Entity List") when ``own`` (the keys of the chosen
+    party's record) lacks one of them; ties go to a record named exactly so, then the shorter name, then
+    retrieval order. None when there is none."""
+    best: tuple[tuple, StoredDocument, Record] | None = None
+    for rank, doc in _retrieved_documents(hits, store):
+        words = [t for t in run if not _holds(q, t, _title_keys(doc)) and t.df > 0]
+        if not words or all(key_in(t.key, own) for t in words):
+            continue  # the list's own words, or the chosen party's own name or description
+        aliases = _record_alias_labels(store, records(doc.body))
+        for rec in records(doc.body):
+            if (doc.doc_id, rec.start) in taken:
+                continue
+            names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
+            if all(_holds(q, t, text_keys(" ".join(names))) for t in words):
+                key = (not _names_exactly(names, {t.key for t in words}), len(rec.name.value), rank)
+                if best is None or key < best[0]:
+                    best = (key, doc, rec)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _asked_value_of(store: IndexStore, field: Field, part) -> str | None:
+    """What of ``field``'s value the asking ``part`` (a spaCy span) asks for: the earliest or latest
+    of the items it lists when the part orders them (:func:`_order_asked`, :func:`_ordered_item`: "the
+    *earliest* FR notice"), the postal codes of an address when the part asks for a code ("postcode
+    and licence review policy": :func:`postal_codes`; None when the address has none), else the whole
+    value."""
+    if part is None:
+        return field.value
+    if _names_code([t for t in part if t.pos_ in ("NOUN", "PROPN")]) and _is_address_field(store, field):
+        codes = postal_codes(field.value)
+        # (Asked with a place too, "the postal code and city": the whole address holds both.)
+        if not any(_part_of_address(store, part[k:k + 1]) and not _names_code([part[k]])
+                   for k, t in enumerate(part) if t.pos_ == "NOUN"):
+            return ", ".join(codes) if codes else None
+    order = _order_asked(store, part)
+    if order:
+        return _ordered_item(field.value, order) or field.value
+    return field.value
+
+
+# The ordinals that are words, not numbers: the ends of any order ("the *first* FR citation", "the *last*
+# notice"); every other word that orders is a superlative ("earliest", "most recent"), by its tag.
+_END_ORDINALS = ("first", "last")
+
+
+def _order_asked(store: IndexStore, part) -> int:
+    """Does an asking part (a spaCy span) ask for an end of an order - a superlative ("the
+    *earliest* notice", "the *most recent* citation") or an ordinal end ("the *first* citation")
+    - and which: -1 for the earliest (closer in meaning, by MiniLM, to "earliest" than to
+    "latest"), 1 for the latest; 0 when it asks for none."""
+    import numpy as np
+
+    words = [t for t in part if t.tag_ == "JJS" or t.lower_ in _END_ORDINALS
+             or (t.tag_ == "JJ" and any(c.tag_ == "RBS" for c in t.children))]
+    if not words:
+        return 0
+    w = words[0]
+    word = " ".join([c.text for c in w.children if c.tag_ == "RBS"] + [w.text])  # "most recent"
+    v, early, late = (np.asarray(x) for x in _sentence_vectors(store, [word.lower(), "earliest", "latest"]))
+    return -1 if float(v @ early) >= float(v @ late) else 1
+
+
+def _ordered_item(value: str, order: int) -> str | None:
+    """The earliest (``order`` -1) or latest (1) of the items a field value lists ("84 FR 43495, 85 FR
+    29852": ";" or "," between them), by the numbers each holds, compared as tuples (a Federal
+    Register citation's volume then page; a date's year, month, day) - not by position: a list's
+    editor need not order it. None when the value lists fewer than two items or they do not hold
+    numbers alike (as many each), so that their order is unknown."""
+    sep = ";" if ";" in value else ","
+    items = [re.sub(r"^\s*and\s+", "", i).strip() for i in value.split(sep) if i.strip()]
+    keys = [tuple(int(n) for n in re.findall(r"\d+", i)) for i in items]
+    if len(items) < 2 or not keys[0] or any(len(k) != len(keys[0]) for k in keys):
+        return None
+    pick = min if order < 0 else max
+    return items[keys.index(pick(keys))]
 
 
 def _speaks_of_complement(q: Question, doc: StoredDocument, start: int, end: int) -> bool:
@@ -1280,15 +1483,55 @@ def _names_code(words) -> bool:
 
 def _asked_parts(q: Question) -> list[str]:
     """The conjuncts of the asking clause ("licence review policy *and* postal code"), or one."""
-    return [p for p in re.split(r"\s+and\s+|\s*&\s*", asking_clause(q.text)) if p.strip()]
+    return [p.text for p in _asked_part_spans(q)]
 
 
-def _part_of_address(store: IndexStore, part: str) -> bool:
-    """Does an asked conjunct ask for a part of an address: a code ("postal code", by WordNet) or
-    a place ("city", by the answer-kind model, :func:`answering.kinds.phrase_kind`)?"""
+def _asked_clause_span(q: Question):
+    """The asking clause (:func:`analysis.asking_clause`) as a spaCy span."""
+    doc = _parsed(asking_clause(q.text))
+    return doc[0:len(doc)]
+
+
+def _asked_part_spans(q: Question) -> list:
+    """The conjuncts of the asking clause as spaCy spans (tagged in the clause: alone, "What
+    postcode" reads "postcode" as a verb): split at "and", "&", and at a comma of a list - one
+    followed (after an optional "and") by a lower-case word ("give the city in its address, the
+    earliest FR notice cited, and its start date"), not by a name's next word ("Co., Ltd."). A
+    part of names and function words only asks for nothing ("For Bel Huawei Technologies LLC, give
+    ..." opens with the party's name). The whole clause when fewer than two parts ask."""
+    doc = _parsed(asking_clause(q.text))
+    cuts: list[int] = []
+    for t in doc:
+        if t.lower_ == "and" or t.text == "&":
+            cuts.append(t.i)
+        elif t.text == "," and t.i + 1 < len(doc):
+            nxt = doc[t.i + 2] if doc[t.i + 1].lower_ == "and" and t.i + 2 < len(doc) else doc[t.i + 1]
+            if nxt.text[:1].islower():
+                cuts.append(t.i)
+    spans, start = [], 0
+    for c in cuts + [len(doc)]:
+        span = doc[start:c]
+        # (Without the punctuation at its ends.)
+        while len(span) and span[-1].is_punct:
+            span = span[:-1]
+        while len(span) and span[0].is_punct:
+            span = span[1:]
+        if len(span):
+            spans.append(span)
+        start = c + 1
+    # (Any content word but a name: the tagger may read "FR notices" as verbs.)
+    asking = [s for s in spans if any(t.pos_ in ("NOUN", "VERB", "ADJ", "NUM", "ADV") for t in s)]
+    return asking if len(asking) > 1 else [doc[0:len(doc)]]
+
+
+def _part_of_address(store: IndexStore, part) -> bool:
+    """Does an asked conjunct (a string or a spaCy span) ask for a part of an address: a code
+    ("postal code", by WordNet) or a place ("city", by the answer-kind model,
+    :func:`answering.kinds.phrase_kind`)?"""
     from .answering.kinds import phrase_kind
 
-    nouns = [t for t in _parsed(part) if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+    nouns = [t for t in (_parsed(part) if isinstance(part, str) else part)
+             if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
     if _names_code(nouns):
         return True
     head = next((t for t in reversed(nouns) if t.dep_ not in ("compound", "amod")), None)
@@ -1466,17 +1709,42 @@ def _header_line_answer(question: str, q: Question, hits: list[Hit], store: Inde
 
 def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
     """Lead with the field's value (or ``lead``, a part of it); cite the field line and the
-    record's name line (which party it belongs to)."""
+    record's name line (which party it belongs to). With other parties (``fa.parties``), one line
+    per party and field, each party named, in the question's order."""
+    if fa.parties and lead is None:
+        return _parties_answer(question, fa)
     citations = [make_citation(fa.doc, fa.field.start, fa.field.end, n=1)]
     citations += [make_citation(fa.doc, f.start, f.end, n=2 + k) for k, f in enumerate(fa.more)]
-    citations.append(make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=len(citations) + 1))
+    if fa.field is not fa.record.name:  # (the name line cited once)
+        citations.append(make_citation(fa.doc, fa.record.name.start, fa.record.name.end, n=len(citations) + 1))
+    shown = fa.values or tuple(f.value for f in (fa.field, *fa.more))
     if fa.more and lead is None:
-        # One line per asked field, each marked with its own quote.
-        text = _compose("\n".join(f"{f.label}: {f.value} [{n}]" for n, f in enumerate((fa.field, *fa.more), 1)),
-                        citations, [])
+        # One line per asked field, each marked with its own quote; a part the value lacks (an
+        # address without a postal code) is said to be missing, not stood in for by the value.
+        text = _compose("\n".join(f"{f.label}: {v} [{n}]" if v is not None else
+                                  f"The sources don't say: the “{f.label}” line holds no such part"
+                                  for n, (f, v) in enumerate(zip((fa.field, *fa.more), shown), 1)), citations, [])
     else:
-        text = _compose(lead or fa.field.value, citations, [1])
+        text = _compose(lead or shown[0] or fa.field.value, citations, [1])
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
+
+
+def _parties_answer(question: str, fa: FieldAnswer) -> Answer:
+    """The asked fields of several parties' records: a line per party and field ("<party>: <label>:
+    <value> [n]"), each marked with its field line's quote, every party's name line cited after its
+    fields."""
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for p in sorted((fa, *fa.parties), key=lambda x: x.at):
+        fields = (p.field, *p.more) if p.field is not p.record.name else ()
+        lines += [f"{p.record.name.value}: the sources don't say: its entry has no “{label}” line" for label in p.lacking]
+        for f, v in zip(fields, p.values or tuple(f.value for f in fields)):
+            citations.append(make_citation(p.doc, f.start, f.end, n=len(citations) + 1))
+            lines.append(f"{p.record.name.value}: {f.label}: {v} [{citations[-1].n}]" if v is not None else
+                         f"{p.record.name.value}: the sources don't say: the “{f.label}” line holds no such part")
+        citations.append(make_citation(p.doc, p.record.name.start, p.record.name.end, n=len(citations) + 1))
+    return Answer(text=_compose("\n".join(lines), citations, []), abstained=False, citations=citations,
+                  question=question, backend="extractive")
 
 
 def _is_heading(text: str) -> bool:

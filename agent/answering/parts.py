@@ -3,12 +3,16 @@ date?", "How many entities did BIS add, and how many entries did it revise?").
 
 The offline answerer reads one asking clause per question: given both, it answers the first
 (or neither) and its abstention model sees evidence for half of what is asked. Such a
-question is split where a coordinating "and" opens a second wh-clause; each part is
-answered on its own (retrieval, answer, abstention), and the answers are joined: one line
+question is split where a coordinating "and" opens a second wh-clause (and at the commas of a
+list of wh-clauses that "and" closes: "which notice ..., what date ..., and what policy ...?");
+each part is answered on its own (retrieval, answer, abstention), and the answers are joined: one line
 per part in the direct answer, "the sources don't say" for a part they don't answer, and
 all the quotes renumbered in one evidence list. The second part carries what the first
 part is about (its noun phrases, not what it asks: "the visa restrictions, Chinese
-officials, Xinjiang: what date?"), so its names and retrieval stay those of the question.
+officials, Xinjiang: what date?"), so its names and retrieval stay those of the question -
+unless it is a sentence of its own that names what it asks about ("... of what? And what start
+date does the list show for Huawei?"). A part answered with several lines (a record's fields)
+keeps them all.
 """
 from __future__ import annotations
 
@@ -22,6 +26,12 @@ from ..types import Answer, Citation
 _SECOND_ASK = re.compile(
     r"(?:,\s*|\s+)and\s+(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+)?"
     r"(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+# ", what is its start date": a comma that opens a clause with its own wh-word. It separates asks only
+# in a list of clauses that a coordinating "and" closes ("which notice ..., what date ..., and what
+# policy ...?"), and only after the first wh-word (before it, a comma closes a fronted phrase: "For a
+# client note, what date ...").
+_LISTED_ASK = re.compile(r",\s*(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # A provision or document named by a number: "FAR 4.2104", "PF 2019-33", "§ 744.11", "52.204-25".
 _PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a-z0-9]+\))*|\b\d+\.\d+(?:-\d+)?\b")
 # The least words the part before a split must have: "When and where ..." asks one thing.
@@ -36,11 +46,18 @@ def split_parts(question: str) -> list[str]:
     cuts = [m for m in _SECOND_ASK.finditer(text)]
     if not cuts:
         return [question]
+    first_wh = _WH_WORD.search(text)
+    listed = [m for m in _LISTED_ASK.finditer(text)
+              if first_wh is not None and first_wh.end() <= m.start() < cuts[-1].start()]
+    cuts = sorted(cuts + listed, key=lambda m: m.start())
     pieces, start = [], 0
     for m in cuts:
         pieces.append(text[start:m.start()])
         start = m.end()
     pieces.append(text[start:])
+    # A part after a sentence that ends ("... of what? And what start date ...") is a question of its
+    # own: what it is about is what it names, when it names something (:func:`_names_its_own`).
+    own = [False] + [bool(re.search(r"[?.!]\s*$", p)) for p in pieces[:-1]]
     pieces = [p.strip(" ,;?") for p in pieces]
     if any(len(p.split()) < _MIN_PART_WORDS for p in pieces[:1]) or any(not p for p in pieces):
         return [question]
@@ -51,7 +68,21 @@ def split_parts(question: str) -> list[str]:
         # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.
         return [f"{shared}: {first}?", f"{pieces[-1]}?"]
     subject = _subject(first)
-    return [first + "?"] + [f"{context}: {_resolved(p, subject)}?" for p in pieces[1:]]
+    return [first + "?"] + [f"{p}?" if alone and _names_its_own(p) else f"{context}: {_resolved(p, subject)}?"
+                            for p, alone in zip(pieces[1:], own[1:])]
+
+
+def _names_its_own(part: str) -> bool:
+    """Does a part name something itself - a proper noun, by spaCy's tags ("And what start date does
+    the Entity List show for *Huawei Technologies Co., Ltd.*?")? Such a part, a sentence of its own,
+    is about what it names, not about what the sentence before it was."""
+    try:
+        from .nlp import parse
+
+        doc = parse(part, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - without a parse, the first part's context stays
+        return False
+    return any(t.pos_ == "PROPN" for t in doc)
 
 
 def _subject(clause: str) -> tuple[str, str] | None:
@@ -103,14 +134,25 @@ def _topic(clause: str) -> str:
     what the others are about) and without pronouns — "Which Federal Register notices are
     cited in the Yitu Technologies screening record" -> "the Yitu Technologies screening
     record". The whole clause when spaCy is unavailable or finds nothing."""
+    from ..analysis import asking_clause
+
+    # What a lead-in before the asking clause names is what the question is about, whole ("Harbin
+    # Engineering University: which notice ...": the parser may fold it into the wh-phrase's chunk).
+    # (After a colon, dash or semicolon only: a fronted phrase, "For a client note, what date ...", is
+    # no name of what is asked about.)
+    asking = asking_clause(clause)
+    before = clause[:clause.rfind(asking)] if asking != clause and asking in clause else ""
+    lead_in = before.strip(" :;-–—,") if re.search(r"[:;–—]\s*$|\s-+\s*$", before) else ""
     try:
         from .nlp import parse
 
-        doc = parse(clause, disable=["ner", "lemmatizer"])
+        doc = parse(asking if lead_in else clause, disable=["ner", "lemmatizer"])
         chunks = [c.text for c in doc.noun_chunks
                   if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"]
     except Exception:  # noqa: BLE001 - the whole clause is context enough
         chunks = []
+    if lead_in:
+        chunks = [lead_in] + chunks
     # Dates too, whole ("on July 22, 2020": the noun chunk is "July" alone): the second part asks
     # about the same event.
     from ..analysis import find_dates
@@ -128,11 +170,15 @@ def _topic(clause: str) -> str:
 
 
 def _lead_line(answer: Answer) -> str:
-    """The direct-answer line of a part's answer (its first line), without the source
-    attribution a quoted sentence carries."""
-    line = answer.text.splitlines()[0] if answer.text else ""
-    m = re.match(r"^(“.*”) — .*?((?:\[\d+\])+)$", line)
-    return f"{m.group(1)} {m.group(2)}" if m else line
+    """The direct answer of a part's answer (its lines before the first blank line: one per field
+    of a record asked for several), without the source attribution a quoted sentence carries."""
+    lines = []
+    for line in (answer.text or "").splitlines():
+        if not line.strip():
+            break
+        m = re.match(r"^(“.*”) — .*?((?:\[\d+\])+)$", line)
+        lines.append(f"{m.group(1)} {m.group(2)}" if m else line)
+    return "\n".join(lines)
 
 
 def combine(question: str, parts: list[str], answers: list[Answer], compose) -> Answer:

@@ -1,0 +1,297 @@
+"""Issue 8, kind 4: questions that ask for several fields of one listed party, or for one field of
+several parties ("give the city in its address, the earliest FR notice cited, and its start date",
+"compare the licence review policy on X's entry with the one on Y's"). Every asked field gets its own
+line in the direct answer, marked with the quote of the field line it comes from; a part the record
+does not hold, or a party no record names, is not stood in for. Over documents written for these
+tests (made-up parties and values), not the shared corpus (agent/extractive.py ``_record_field``,
+``_conjoined_fields``, ``_with_other_parties``; agent/answering/parts.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+ENTRIES = """title: Entity List entries for the Korvel and Ostra firms, as carried in a screening list
+publisher: Example Screening Office
+date: 2023-05-02
+---
+Entity: Varlen Optics Group LLC
+Alternate names: Varlen Photonics LLC
+Addresses: 12 Tessin Ave., Korvel, 330210, BX
+Federal Register notice(s): 88 FR 61002, 86 FR 12001, 87 FR 40550
+Start date: 2021-03-04
+License review policy: Presumption of denial
+
+Entity: Dravik Marine Institute
+Addresses: 4 Quay Rd., Ostra, BX
+Federal Register notice(s): 87 FR 40550
+Start date: 2022-07-01
+License review policy: Case-by-case review
+
+Entity: Lun Meira
+Alternate names: Mira Lun
+Addresses: 9 Birch Lane, Korvel, 330211, BX
+Federal Register notice(s): 88 FR 61002
+Start date: 2023-03-03
+License review policy: Presumption of denial
+
+Entity: Orlo Devices Co. (Orlo)
+Addresses: Kest Harbour Park, Lindau District, Korvel, 330219, BX
+Federal Register notice(s): 86 FR 12003, 87 FR 40551
+Start date: 2021-03-04
+License review policy: Presumption of denial
+
+Entity: Orlo Devices Co. (Orlo)
+Addresses: Zone B, Harbour Park, Kest, Lindau District, Korvel, BX
+Federal Register notice(s): 86 FR 12009, 87 FR 40551
+Start date: 2021-03-04
+License review policy: Presumption of denial
+"""
+
+NEWS = """title: Korvel exporters react to the listings
+publisher: Example Wire
+date: 2023-05-03
+---
+Peskov Rail Company, a Korvel freight firm, said it was not on the list and would keep trading.
+The trade minister called the Varlen listing the harshest measure of the year.
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("record_fields", {"entries.txt": ENTRIES, "news.txt": NEWS})
+    return settings
+
+
+def ask(question: str, index):
+    from agent.api import ask as ask_index
+
+    return ask_index(question, index=index.index, settings=index)
+
+
+def head(answer) -> str:
+    """The direct answer: the text before the evidence."""
+    return answer.text.split("Evidence:")[0]
+
+
+def assert_each_line_cites_its_field(answer) -> None:
+    """Every marked line of the direct answer holds a value its quote holds."""
+    for line in head(answer).strip().splitlines():
+        m = re.search(r"^(?:.*?: )?(?:[A-Z][\w ()]*: )?(.*?) \[(\d+)\]$", line)
+        if m is None:
+            continue
+        value, n = m.group(1), int(m.group(2))
+        assert value in answer.citations[n - 1].quote, (line, answer.citations[n - 1].quote)
+
+
+def test_three_fields_with_the_earliest_notice_by_its_number(index):
+    """'the earliest FR notice': the one with the lowest volume and page (86 FR 12001), not the one
+    listed first (88 FR 61002); 'the city in its address' is the address line; each its own line."""
+    a = ask("For Varlen Optics Group LLC, give the city in its address, the earliest FR notice cited, and its start date.",
+            index=index)
+    h = head(a)
+    assert not a.abstained
+    assert "Korvel" in h and "86 FR 12001" in h and "2021-03-04" in h
+    assert "88 FR 61002" not in h and "87 FR 40550" not in h
+    assert_each_line_cites_its_field(a)
+
+
+def test_the_latest_notice_and_all_notices(index):
+    """Twins: 'the most recent' is the highest-numbered; without an order word, every notice."""
+    h = head(ask("What is the most recent Federal Register notice cited for Varlen Optics Group LLC, and its start date?",
+                 index=index))
+    assert "88 FR 61002" in h and "86 FR 12001" not in h and "2021-03-04" in h
+    h = head(ask("Which Federal Register notices and start date does the list give for Varlen Optics Group LLC?",
+                 index=index))
+    assert "88 FR 61002, 86 FR 12001, 87 FR 40550" in h and "2021-03-04" in h
+
+
+def test_ordered_item_needs_items_numbered_alike():
+    from agent.extractive import _ordered_item
+
+    assert _ordered_item("88 FR 61002, 86 FR 12001, 87 FR 40550", -1) == "86 FR 12001"
+    assert _ordered_item("88 FR 61002, 86 FR 12001, 87 FR 40550", 1) == "88 FR 61002"
+    assert _ordered_item("2021-03-04; and 2020-11-30", -1) == "2020-11-30"
+    # Addresses number their parts unlike each other: no order to read.
+    assert _ordered_item("12 Tessin Ave., Korvel, 330210, BX; 4 Quay Rd., Ostra, BX", -1) is None
+    assert _ordered_item("86 FR 12001", -1) is None
+
+
+def test_a_list_of_asking_clauses_gets_every_field(index):
+    """'X: which notice ..., what is its start date, and what policy ...?': three asks, three lines."""
+    a = ask("Dravik Marine Institute: which FR notice is cited on its entry, what is its start date, and what "
+            "license review policy applies?", index=index)
+    h = head(a)
+    assert "87 FR 40550" in h and "2022-07-01" in h and "Case-by-case review" in h
+    assert "Presumption of denial" not in h
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_postcode_with_another_field(index):
+    """'postcode and licence review policy': the code of the address, and the policy."""
+    a = ask("What postcode and licence review policy are shown for Varlen Optics Group LLC?", index=index)
+    h = head(a)
+    assert "330210" in h and "Presumption of denial" in h and "Tessin" not in h
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_postcode_the_address_lacks_is_not_stood_in_for(index):
+    """Twin: Dravik's address has no postal code: that part is said to be missing, the policy given."""
+    h = head(ask("What postcode and licence review policy are shown for Dravik Marine Institute?", index=index))
+    assert "Case-by-case review" in h
+    assert "4 Quay Rd." not in h and "don't say" in h
+
+
+def test_one_field_of_two_parties(index):
+    """'Compare the policy on X's entry with the one on Y's': each party's own policy, each named."""
+    a = ask("Compare the license review policy on Varlen Optics Group's entry with the one on Dravik Marine "
+            "Institute's entry.", index=index)
+    lines = head(a).strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("Varlen Optics Group LLC") and "Presumption of denial" in lines[0]
+    assert lines[1].startswith("Dravik Marine Institute") and "Case-by-case review" in lines[1]
+    assert_each_line_cites_its_field(a)
+    # Each party's line cites its own record's field line.
+    for line in lines:
+        n = int(line.rsplit("[", 1)[1].rstrip("]"))
+        quote = a.citations[n - 1].quote
+        assert quote.startswith("License review policy:")
+        assert ENTRIES.index(quote) > ENTRIES.index(line.split(":")[0])
+
+
+def test_a_party_no_record_names_gets_no_record(index):
+    """Twin: Peskov Rail Company is written in the news, but no entry names it: no policy is given
+    for it (neither its own nor Varlen's in its place)."""
+    a = ask("Compare the license review policy on Varlen Optics Group's entry with the one on Peskov Rail "
+            "Company's entry.", index=index)
+    assert not any("Peskov" in line and ("denial" in line or "review" in line) for line in head(a).splitlines())
+
+
+def test_a_place_is_no_second_party(index):
+    """Twin: 'Lun Meira in Korvel' names one party; Korvel is a place other entries' addresses hold."""
+    a = ask("What start date does the list give for Lun Meira in Korvel?", index=index)
+    assert head(a).strip().startswith("2023-03-03") and len(head(a).strip().splitlines()) == 1
+
+
+def test_the_name_a_party_is_listed_under(index):
+    """'Mira Lun - under which name is she listed, and her start date?': the name line (Mira Lun is
+    only her other name), then the start date."""
+    a = ask("Mira Lun - under which name is she listed, and what's her start date?", index=index)
+    h = head(a)
+    assert "Lun Meira" in h and "2023-03-03" in h and "Mira Lun" not in h
+    assert any(c.quote == "Entity: Lun Meira" for c in a.citations)
+
+
+def test_the_other_names_of_a_party_are_not_its_name_line(index):
+    """Twin: asked for her *other* names, the other-names line answers, not the name line."""
+    h = head(ask("What other names does the list give for Lun Meira?", index=index))
+    assert "Mira Lun" in h
+
+
+def test_a_record_named_twice_is_told_apart_by_the_words_of_its_address(index):
+    """Two entries of one name: 'the entry at Kest Harbour Park' is the one whose address has those
+    words in that order; the first notice of its own list."""
+    h = head(ask("For the Orlo Devices Co. entry at Kest Harbour Park, what is the first FR citation and the "
+                 "start date?", index=index))
+    assert "86 FR 12003" in h and "86 FR 12009" not in h
+    h = head(ask("For the Orlo Devices Co. entry at Zone B, Harbour Park, what is the first FR citation and the "
+                 "start date?", index=index))
+    assert "86 FR 12009" in h and "86 FR 12003" not in h
+
+
+def test_split_parts_keeps_what_a_lead_in_names():
+    """'X: which A, what B, and what C?' is three asks about X; a second sentence that names its own
+    party is about it, not about the first sentence's names; a fronted phrase is no name."""
+    from agent.answering.parts import split_parts
+
+    parts = split_parts("Dravik Marine Institute: which FR notice is cited on its entry, what is its start date, "
+                        "and what license review policy applies?")
+    assert len(parts) == 3 and all("Dravik Marine Institute" in p for p in parts)
+    parts = split_parts("The minister called Varlen's listing what? And what start date does the list show for "
+                        "Lun Meira?")
+    assert parts[1] == "what start date does the list show for Lun Meira?"
+    parts = split_parts("For a client note, what date did the ministry list Varlen, and who announced it?")
+    assert len(parts) == 2 and not parts[1].startswith("For ")
+    # A comma before the first wh-word closes a fronted phrase: no split there.
+    assert len(split_parts("For Varlen, what start date does the list show?")) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "What start date and alternate names does the list give for Dravik Marine Institute?",
+    "What alternate names and start date does the list give for Dravik Marine Institute?",
+])
+def test_a_conjoined_field_the_record_lacks_is_not_stood_in_for(index, question):
+    """Dravik's entry has no other-names line: no other line (its address, its notices) is given as
+    its other names."""
+    h = head(ask(question, index=index))
+    assert "4 Quay Rd." not in h and "87 FR 40550" not in h and "Case-by-case" not in h
+    assert not any(line.startswith("Alternate names") for line in h.splitlines())
+
+
+def test_two_parties_named_by_short_names(index):
+    """'for Varlen and Dravik': names the tagger may not know as organisations are parties too when
+    another entry's names hold them."""
+    a = ask("Which Federal Register notices does the list cite for Varlen and Dravik?", index=index)
+    lines = head(a).strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("Varlen Optics Group LLC") and "88 FR 61002, 86 FR 12001, 87 FR 40550" in lines[0]
+    assert lines[1].startswith("Dravik Marine Institute") and "87 FR 40550" in lines[1]
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_name_after_a_preposition_of_place_is_no_party(tiny_index):
+    """Twin: 'the Dravik entry in Ostra' - Ostra names an entry of its own (the harbour authority),
+    but after 'in' it says where; one party, one line."""
+    extra = ENTRIES + """
+Entity: Ostra Harbour Authority
+Addresses: 1 Dock St., Ostra, BX
+Federal Register notice(s): 88 FR 61003
+Start date: 2023-01-09
+License review policy: Case-by-case review
+"""
+    _, settings = tiny_index("record_fields_place", {"entries.txt": extra, "news.txt": NEWS})
+    h = head(ask("What start date does the list give for Dravik Marine Institute in Ostra?", index=settings))
+    assert "2022-07-01" in h and "2023-01-09" not in h
+
+
+def test_two_parts_of_one_address_with_another_field(index):
+    """'the postcode and city, and the start date': both parts are in the address, which is given
+    whole (not its code alone), then the start date."""
+    h = head(ask("For Varlen Optics Group LLC, give the postcode, the city in its address, and its start date.",
+                 index=index))
+    assert "12 Tessin Ave., Korvel, 330210, BX" in h and "2021-03-04" in h
+
+
+def test_a_name_the_partys_own_record_holds_describes_it(tiny_index):
+    """Twin: 'Which Ostra address is recorded for Dravik?' - Ostra names another entry too, but
+    Dravik's own address is in Ostra: one party, its address."""
+    extra = ENTRIES + """
+Entity: Ostra Harbour Authority
+Addresses: 1 Dock St., Ostra, BX
+Federal Register notice(s): 88 FR 61003
+Start date: 2023-01-09
+License review policy: Case-by-case review
+"""
+    _, settings = tiny_index("record_fields_described", {"entries.txt": extra, "news.txt": NEWS})
+    h = head(ask("Which Ostra address is recorded for Dravik Marine Institute in the list?", index=settings))
+    assert "4 Quay Rd., Ostra, BX" in h and "1 Dock St." not in h
+
+
+def test_a_second_party_whose_entry_lacks_the_field_is_said_to_lack_it(tiny_index):
+    """Twin: Kelso Freight Bureau's entry has no policy line: its line says so, and no other line of
+    its entry (its address, its date) stands in; Varlen's policy is given. (Kelso is written often
+    enough that Varlen is the rarer name, the party the answer starts from.)"""
+    extra = ENTRIES + """
+Entity: Kelso Freight Bureau
+Addresses: 3 Rail Yard, Ostra, BX
+Start date: 2023-01-09
+"""
+    news = NEWS + "Kelso Freight Bureau and Kelso Rail said the Kelso listing was a mistake.\n"
+    _, settings = tiny_index("record_fields_lacking", {"entries.txt": extra, "news.txt": news,
+                                                      "more-news.txt": news.replace("Korvel exporters", "Ostra traders")})
+    a = ask("Compare the license review policy on Varlen Optics Group's entry with the one on Kelso Freight Bureau's "
+            "entry.", index=settings)
+    h = head(a)
+    assert "3 Rail Yard" not in h and "2023-01-09" not in h
+    assert not a.abstained and "Presumption of denial" in h and "Kelso Freight Bureau: the sources don't say" in h
+    assert_each_line_cites_its_field(a)
