@@ -310,7 +310,10 @@ def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> 
     asked = q.focus[-1:] if q.focus else []
     own = [t for t in _entity_terms(q) if not key_in(t.key, title_keys) and t.key not in asked
            and t.key not in _source_keys(q.text) and (t.df > 0 or not known_only)]
-    return max(own, key=lambda t: t.weight) if own else None
+    # A place names the party only when nothing else does: "the State Department's *Xinjiang* visa
+    # restrictions" are the State Department's, not the "Xinjiang Police College"'s.
+    parties = [t for t in own if not t.key.startswith("@")] or own
+    return max(parties, key=lambda t: t.weight) if parties else None
 
 
 def _holds(q: Question, term: Term, keys: set[str]) -> bool:
@@ -1055,6 +1058,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
+            # A place alone does not name a party: "the State Department's *Xinjiang* visa restrictions"
+            # names no "Xinjiang Police College" (a territory's key starts with "@").
+            if not any(key_in(t.key, keys) for t in named if not t.key.startswith("@")):
+                continue
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue

@@ -295,3 +295,58 @@ Start date: 2023-01-09
     assert "3 Rail Yard" not in h and "2023-01-09" not in h
     assert not a.abstained and "Presumption of denial" in h and "Kelso Freight Bureau: the sources don't say" in h
     assert_each_line_cites_its_field(a)
+
+
+PLACE_LIST = """title: Harbour watch list entries added October 2031
+publisher: Aldmere Port Authority
+date: 2031-10-09
+---
+Entity: Tibet Harbour College
+Addresses: 12 Quay Road, Lhasa, CN
+License review policy: Presumption of denial
+Start date: 2031-10-09
+
+Entity: Kestrel Freight Ltd
+Addresses: 4 Pier Lane, Aldmere
+License review policy: Case-by-case review
+Start date: 2031-10-09
+"""
+
+PLACE_NEWS = """title: Ministry curbs travel by Tibet officials
+publisher: Aldmere Gazette
+date: 2031-10-08
+---
+The Transport Ministry announced travel curbs on officials responsible for abuses in Tibet.
+The Transport Ministry said the curbs follow a review by the Transport Ministry's own inspectors.
+A Transport Ministry spokesman declined to say how many officials are covered.
+"""
+
+
+# The ministry is written in more documents than the place, so the place is the rarer name.
+PLACE_MORE = {f"ministry{i}.txt": f"title: Transport Ministry notice {i}\npublisher: Aldmere Gazette\ndate: 2031-0{i}-01\n---\n"
+              f"The Transport Ministry raised harbour dues by {i} percent.\n" for i in (1, 2, 3)}
+
+
+def test_a_place_alone_does_not_name_a_listed_party(tiny_index):
+    """"When did the Transport Ministry's Tibet travel curbs take effect?" names the ministry; the
+    place it shares with "Tibet Harbour College" does not make the college's start date its answer.
+    The twin names the college and gets its record's line."""
+    from agent.api import ask
+
+    store, settings = tiny_index("place_party", {"list.txt": PLACE_LIST, "news.txt": PLACE_NEWS, **PLACE_MORE})
+    a = ask("When did the Transport Ministry's Tibet travel curbs take effect?", index=settings.index, settings=settings)
+    lead = a.text.split("\n")[0]
+    assert a.abstained or ("2031-10-09" not in lead and "Start date" not in lead)
+    a = ask("What license review policy applies to Tibet Harbour College?", index=settings.index, settings=settings)
+    assert a.text.startswith("Presumption of denial")
+
+
+def test_the_party_a_question_names_is_not_a_place_when_it_names_another(tiny_index):
+    from agent.analysis import analyse
+    from agent.extractive import _party_term
+
+    store, _ = tiny_index("place_party", {"list.txt": PLACE_LIST, "news.txt": PLACE_NEWS, **PLACE_MORE})
+    party = _party_term(analyse("When did the Transport Ministry's Tibet travel curbs take effect?", store), set())
+    assert party is not None and not party.key.startswith("@") and party.surface in ("Transport", "Ministry's")
+    alone = _party_term(analyse("Which entries are in Tibet?", store), set())
+    assert alone is not None and alone.key.startswith("@")  # a place, when nothing else names the party
