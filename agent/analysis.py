@@ -461,6 +461,11 @@ def parsed_focus(question: str) -> list[str] | None:
             head = tok.head.head if tok.head.lower_ in ("many", "much") else None
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return phrase(head)
+            if head is not None and head.lemma_ == "be" and tok.head.dep_ == "nsubj":
+                # "how many of those were *public security bureaus*": the copula's noun is counted.
+                attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+                if attr is not None:
+                    return phrase(attr)
             continue
         if tok.dep_ in ("det", "dep", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
             return phrase(tok.head)
@@ -492,6 +497,25 @@ def parsed_focus(question: str) -> list[str] | None:
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1024)
+def source_phrases(question: str) -> tuple[str, ...]:
+    """The phrases a question names as where its answer is to come from: the object of "according
+    to" ("according to *Reuters*"), or of "per" when it holds a name ("*per the CSL*", not "per
+    year"), by spaCy's parse; () for none."""
+    from .answering.nlp import parse
+
+    doc = parse(question, disable=["ner"])
+    out: list[str] = []
+    for tok in doc:
+        objects = []
+        if tok.lower_ == "according":
+            objects = [o for to in tok.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"]
+        elif tok.lower_ == "per" and tok.dep_ == "prep":
+            objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
+        out += [" ".join(t.text for t in o.subtree) for o in objects]
+    return tuple(out)
+
+
 def _clause_doc(question: str):
     """spaCy's parse of the asking clause (read for the focus and its complement)."""
     from .answering.nlp import parse

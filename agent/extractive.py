@@ -23,7 +23,7 @@ from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
-                       territory_code, text_keys)
+                       source_phrases, territory_code, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -1825,20 +1825,9 @@ def _ordinals() -> frozenset[str]:
 @functools.lru_cache(maxsize=1024)
 def _source_keys(question: str) -> frozenset[str]:
     """The keys of the words that only name where the answer is to come from — "*according to
-    Reuters*", "*per the CSL*" (spaCy's parse: the object of "according to", or of "per" when it
-    is a name, not "per year") — not the party asked about. They still help find the sentence
-    ("per Reuters' August report": "Reuters reported in August ...")."""
-    doc = _parsed(question)
-    words: list[str] = []
-    for tok in doc:
-        objects = []
-        if tok.lower_ == "according":
-            objects = [o for to in tok.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"]
-        elif tok.lower_ == "per" and tok.dep_ == "prep":
-            objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
-        for o in objects:
-            words += [t.text for t in o.subtree]
-    return frozenset(k for w in words if (k := norm_key(w)))
+    Reuters*", "*per the CSL*" (:func:`analysis.source_phrases`) — not the party asked about. They
+    still help find the sentence ("per Reuters' August report": "Reuters reported in August ...")."""
+    return frozenset(k for phrase in source_phrases(question) for w in phrase.split() if (k := norm_key(w)))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ from ingest.normalise import strip_diacritics
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
-from .analysis import MONTHS, synonyms
+from .analysis import MONTHS, source_phrases, synonyms
 from .text import STOPWORDS, content_terms
 from .types import Hit
 
@@ -266,6 +266,20 @@ class Retriever:
                                        compute=False)
         return {i: v for i, v in zip(ids, vecs) if v is not None}
 
+    def _named_source_docs(self, question: str, allowed: set[str] | None) -> set[str] | None:
+        """The documents of the publisher a question names as its source ("according to Reuters",
+        "per Reuters": publisher names holding the phrase's names), within ``allowed``; None when it
+        names none the index holds, or when they are all the documents allowed."""
+        docs: set[str] = set()
+        for phrase in source_phrases(question):
+            name = " ".join(w for w in phrase.split() if w[:1].isupper()) or phrase
+            docs |= self.store.doc_ids_matching(publisher=name)
+        if allowed is not None:
+            docs &= allowed
+        if not docs or (allowed is not None and docs == allowed):
+            return None
+        return docs
+
     def retrieve(self, question: str, *, filters: dict | None = None, k: int | None = None) -> list[Hit]:
         """The ``k`` best passages, fused and diversified, as :class:`Hit` records."""
         k = k or self.settings.top_k
@@ -282,6 +296,11 @@ class Retriever:
                 fused2 = FUSIONS[self.settings.fusion](d2, k2, self.settings)
                 # Both passes count; the first keeps priority on ties.
                 fused = fuse_rrf(fused, fused2, self.settings)
+        if self.settings.second_pass and fused and (named := self._named_source_docs(question, doc_ids)):
+            # "How many were public security bureaus, per Reuters?": the source the analyst names is
+            # searched on its own and its passages lead; the others still follow.
+            d3, k3 = self._search(question, named)
+            fused = fuse_rrf(FUSIONS[self.settings.fusion](d3, k3, self.settings), fused, self.settings)
         chunks = self.store.get_chunks([cid for cid, _ in fused])
         fused = [(cid, s) for cid, s in fused if cid in chunks]
         chunk_docs = {cid: c.doc_id for cid, c in chunks.items()}

@@ -477,3 +477,32 @@ def test_a_sentence_lead_comes_from_the_document_the_question_cites_by_code(tiny
     a = ask("Under By-law 12.4-7, on what grounds may a pilotage licence be withdrawn?",
             index=settings.index, settings=settings)
     assert not a.abstained and a.text.split("Evidence:")[0].startswith("“The Port Authority may withdraw")
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("The action hit 28 entities - how many of those were port security bureaus, per the Gazette?",
+     ["security", "bureaus"]),
+    ("How many entities were added?", ["entities"]),
+])
+def test_how_many_with_a_copula_counts_its_noun(question, focus):
+    from agent.analysis import norm_key, parsed_focus
+
+    assert parsed_focus(question)[-len(focus):] == [norm_key(w) for w in focus]
+
+
+def test_the_source_a_question_names_is_searched_first(tiny_index):
+    """"..., per the Kestrel Courier?": the named publisher's passages lead the retrieved ones even
+    when other documents match the question's words better."""
+    from agent.retrieval import Retriever
+
+    rules = {f"rule{i}.txt": f"title: Harbour watch list rule {i}\npublisher: Aldmere Port Authority\ndate: 2031-0{i}-01\n---\n"
+             f"The watch list rule adds 28 entities, including port security bureaus, to the watch list.\n"
+             for i in (1, 2, 3, 4)}
+    news = ("title: Watch list widened\npublisher: Kestrel Courier\ndate: 2031-05-02\n---\n"
+            "The decision targets 20 port security bureaus and eight companies.\n")
+    store, settings = tiny_index("named_source", {**rules, "news.txt": news})
+    hits = Retriever(store, settings).retrieve(
+        "The rule hit 28 entities - how many of those were port security bureaus, per the Kestrel Courier?", k=3)
+    assert hits[0].publisher == "Kestrel Courier"
+    plain = Retriever(store, settings).retrieve("How many port security bureaus does the watch list rule add?", k=3)
+    assert plain[0].publisher == "Aldmere Port Authority"
