@@ -2774,12 +2774,27 @@ def _who_is_the_person(doc, admits: Callable) -> bool:
 
 
 def _person_named(q: Question, picked: list[Candidate]) -> bool:
-    """Does a picked sentence name a person (spaCy's PERSON entity) the question does not?"""
+    """Does a picked sentence name a person (spaCy's PERSON entity) the question does not? Of the
+    sentences that speak of the asked role, if any does ("Who was the Hikvision US spokesman?": "A
+    US Hikvision spokesman said ..." names none, whoever another sentence names)."""
     from .answering.nlp import parse
 
     asked = q.text.lower()
+    role = _asked_role_key(q.text)
+    speaking = [c for c in picked if role is not None and key_in(role, c.keys)] or picked
     return any(e.label_ == "PERSON" and e.text.lower() not in asked
-               for c in picked for e in parse(c.text).ents)
+               for c in speaking for e in parse(c.text).ents)
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked_role_key(question: str) -> str | None:
+    """The key of the role noun of "who is/was the <role>" ("spokesman"), or None."""
+    for t in _parsed(question):
+        if t.lemma_ == "be" and any(c.lower_ == "who" for c in t.children):
+            noun = next((c for c in t.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), None)
+            if noun is not None:
+                return norm_key(noun.text)
+    return None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -506,3 +506,22 @@ def test_the_source_a_question_names_is_searched_first(tiny_index):
     assert hits[0].publisher == "Kestrel Courier"
     plain = Retriever(store, settings).retrieve("How many port security bureaus does the watch list rule add?", k=3)
     assert plain[0].publisher == "Aldmere Port Authority"
+
+
+def test_a_person_named_elsewhere_does_not_fill_an_asked_role(tiny_index):
+    """"Who was the Kestrel Freight spokesman?": the sentence that speaks of the spokesman names
+    none, so another sentence's person (Mara Voss, a founder) is no answer (``value`` 0); the twin's
+    spokesman is named (1)."""
+    from agent.extractive import assess
+    from agent.retrieval import Retriever
+
+    unnamed = ("title: Kestrel Freight opposes ban\npublisher: Aldmere Gazette\ndate: 2031-05-05\n---\n"
+               "A Kestrel Freight spokesman said the company strongly opposes the ban.\n"
+               "Mara Voss, founder of a shipping research firm quoted by the Gazette, said Kestrel Freight would "
+               "challenge the ban.\n")
+    named = unnamed.replace("A Kestrel Freight spokesman said", "Kestrel Freight spokesman Tomas Reyes said")
+    for name, text, value in (("role_unnamed", unnamed, 0.0), ("role_named", named, 1.0)):
+        store, settings = tiny_index(name, {"gazette.txt": text})
+        question = "Who was the Kestrel Freight spokesman quoted by the Gazette?"
+        hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
+        assert assess(question, hits, store, settings).features["value"] == value, name
