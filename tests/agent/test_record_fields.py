@@ -239,16 +239,20 @@ def test_two_parties_named_by_short_names(index):
     assert_each_line_cites_its_field(a)
 
 
-def test_a_name_after_a_preposition_of_place_is_no_party(tiny_index):
-    """Twin: 'the Dravik entry in Ostra' - Ostra names an entry of its own (the harbour authority),
-    but after 'in' it says where; one party, one line."""
-    extra = ENTRIES + """
+# An entry named by a place that other entries' addresses hold.
+OSTRA_ENTRY = """
 Entity: Ostra Harbour Authority
 Addresses: 1 Dock St., Ostra, BX
 Federal Register notice(s): 88 FR 61003
 Start date: 2023-01-09
 License review policy: Case-by-case review
 """
+
+
+def test_a_name_after_a_preposition_of_place_is_no_party(tiny_index):
+    """Twin: 'the Dravik entry in Ostra' - Ostra names an entry of its own (the harbour authority),
+    but after 'in' it says where; one party, one line."""
+    extra = ENTRIES + OSTRA_ENTRY
     _, settings = tiny_index("record_fields_place", {"entries.txt": extra, "news.txt": NEWS})
     h = head(ask("What start date does the list give for Dravik Marine Institute in Ostra?", index=settings))
     assert "2022-07-01" in h and "2023-01-09" not in h
@@ -265,13 +269,7 @@ def test_two_parts_of_one_address_with_another_field(index):
 def test_a_name_the_partys_own_record_holds_describes_it(tiny_index):
     """Twin: 'Which Ostra address is recorded for Dravik?' - Ostra names another entry too, but
     Dravik's own address is in Ostra: one party, its address."""
-    extra = ENTRIES + """
-Entity: Ostra Harbour Authority
-Addresses: 1 Dock St., Ostra, BX
-Federal Register notice(s): 88 FR 61003
-Start date: 2023-01-09
-License review policy: Case-by-case review
-"""
+    extra = ENTRIES + OSTRA_ENTRY
     _, settings = tiny_index("record_fields_described", {"entries.txt": extra, "news.txt": NEWS})
     h = head(ask("Which Ostra address is recorded for Dravik Marine Institute in the list?", index=settings))
     assert "4 Quay Rd., Ostra, BX" in h and "1 Dock St." not in h
