@@ -3400,9 +3400,10 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
     "FAC 2019-06" when the sources have FAC 2019-05. A question that identifies its subject by a
     code the sources lack is about something they do not hold. Dates ("2019-10-09") and year
     ranges ("2019-20", "2019/2020") are written in many ways and are not codes."""
+    codes = set(_question_codes(q))
     for t in q.terms:
         w = t.surface.strip(".")
-        if w in _question_codes(q) and (t.df == 0 or not store.writes_code(w)):
+        if w in codes and (t.df == 0 or not store.writes_code(w)):
             return t.surface
     return None
 
