@@ -525,3 +525,19 @@ def test_a_person_named_elsewhere_does_not_fill_an_asked_role(tiny_index):
         question = "Who was the Kestrel Freight spokesman quoted by the Gazette?"
         hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
         assert assess(question, hits, store, settings).features["value"] == value, name
+
+
+def test_what_a_party_said_is_not_answered_by_others_words(tiny_index):
+    """"What did Kestrel Freight say ...?" when no quote has Kestrel Freight saying anything: the
+    sources don't say. The twin's party speaks and is answered with its words."""
+    from agent.api import ask
+
+    text = ("title: Watch list widened\npublisher: Aldmere Gazette\ndate: 2031-05-02\n---\n"
+            "The Aldmere Port Authority added Kestrel Freight and Tamsk Haulage to its watch list on May 1.\n"
+            "Tamsk Haulage said it would appeal the listing and called it unfounded.\n"
+            "Port officials said the listing followed a two-year review of cargo records.\n")
+    store, settings = tiny_index("speakers", {"gazette.txt": text})
+    a = ask("What did Kestrel Freight say in response to the listing?", index=settings.index, settings=settings)
+    assert a.abstained
+    a = ask("What did Tamsk Haulage say in response to the listing?", index=settings.index, settings=settings)
+    assert not a.abstained and "appeal" in a.text.split("Evidence:")[0]
