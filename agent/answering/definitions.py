@@ -18,7 +18,10 @@ alone. This module finds, for a question:
 
 * the definition it asks about: a defined term the question writes, or the first of the term's
   coordinated alternatives ("covered widgets" of "covered widgets or services"), defined by
-  numbered paragraphs in a retrieved document that holds the section the question cites, if any;
+  numbered paragraphs in a retrieved document that holds the section the question cites, if any -
+  and written as what the term classifies ("whose gear *counts as* covered widgets", "named in
+  *the definition of* covered widgets"), not as something the asked parties deal in ("which
+  companies *report* covered widgets"; :func:`asks_members`);
 * the paragraphs it asks about: all of them, or those it cites "of the definition"
   ("paragraphs (1) and (2) of the definition of ...", :func:`provisions.paragraphs_of_named`) -
   a cited paragraph the definition lacks is a near miss, and nothing is listed;
@@ -104,6 +107,53 @@ def term_named(question: str, term: str) -> bool:
     asked = _words(question)
     first = _COORDINATOR.split(term, maxsplit=1)[0]
     return any(len(t.split()) >= 2 and _words(t) in asked for t in {term, first})
+
+
+def _term_span(question: str, term: str) -> tuple[int, int] | None:
+    """Where the question writes the defined ``term`` - whole, or its first coordinated
+    alternative (:func:`term_named`) - as character offsets; None when it does not."""
+    first = _COORDINATOR.split(term, maxsplit=1)[0]
+    for t in (term, first):
+        words = re.findall(r"[\w-]+", t)
+        if len(words) < 2:
+            continue
+        m = re.search(r"(?<![\w-])" + r"\W+".join(map(re.escape, words)) + r"(?![\w-])", question, re.I)
+        if m is not None:
+            return m.start(), m.end()
+    return None
+
+
+def _names_definition(token) -> bool:
+    """Is the token the noun "definition" (or a WordNet synonym of it)?"""
+    from ..lexical import noun_synonyms
+
+    return token.pos_ in ("NOUN", "PROPN") and noun_synonyms(token.lemma_.lower(), "definition")
+
+
+def asks_members(question: str, term: str) -> bool:
+    """Does the question ask what the defined ``term`` covers - the things it classifies, not
+    things related to it otherwise? It writes the term as a predicate's complement - after a
+    form of "be" or "as" ("whose equipment *is* covered widgets", "counts *as* covered widgets")
+    - or as what a definition is of ("the definition *of* covered widgets", "the covered widgets
+    *definition*"). "Which companies *report* covered widgets?" or "makers *of* covered widgets"
+    ask about other parties. From spaCy's tokens and lemmas around the term."""
+    from .nlp import parse
+
+    span = _term_span(question, term)
+    if span is None:
+        return False
+    doc = parse(question, disable=["ner"])
+    inside = [t for t in doc if span[0] <= t.idx < span[1]]
+    if not inside:
+        return False
+    before = [t for t in doc[:inside[0].i] if t.dep_ != "det" and t.tag_ != "DT"]
+    after = doc[inside[-1].i + 1] if inside[-1].i + 1 < len(doc) else None
+    prev = before[-1] if before else None
+    if prev is not None and (prev.lemma_.lower() == "be" or prev.lower_ == "as"):
+        return True
+    if prev is not None and prev.lower_ == "of" and len(before) > 1 and _names_definition(before[-2]):
+        return True
+    return after is not None and _names_definition(after)
 
 
 def definition_paragraphs(body: str, start: int, end: int) -> list[Paragraph]:
@@ -202,7 +252,7 @@ def asked_list(question: str, docs: Iterable[tuple[str, object]],
     for title, doc in docs:
         body = doc.body
         for term, (s, e) in definitions(body).items():
-            if not term_named(question, term):
+            if not term_named(question, term) or not asks_members(question, term):
                 continue
             paragraphs = definition_paragraphs(body, s, e)
             if not paragraphs or not holds_cited_sections(question, body, title):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.answering.definitions import (asks_for_parties, definition_paragraphs, definitions, listed_names,
-                                         term_named)
+from agent.answering.definitions import (asks_for_parties, asks_members, definition_paragraphs, definitions,
+                                         listed_names, term_named)
 from agent.answering.provisions import paragraphs_of_named, parse_citations
 
 CLAUSE = """title: 99.123-4 Prohibition on Acquiring Certain Widgets (Example clause)
@@ -81,6 +81,20 @@ def test_the_question_names_the_defined_term(question, named):
     assert term_named(question, "covered widgets or services") is named
 
 
+@pytest.mark.parametrize("question, members", [
+    ("List the companies named in the definition of covered widgets or services.", True),
+    ("Name the makers named in the covered widgets definition.", True),
+    ("Which firms' widgets count as covered widgets?", True),
+    ("Name the companies whose products are covered widgets.", True),
+    # Twins: the term is what the asked parties do something with, not what it classifies.
+    ("Which companies must report covered widgets they find?", False),
+    ("Which companies supply parts to makers of covered widgets?", False),
+    ("Which contractors bought covered widgets in 2020?", False),
+])
+def test_asks_what_the_term_covers(question, members):
+    assert asks_members(question, "covered widgets or services") is members
+
+
 @pytest.mark.parametrize("question, asks", [
     ("List the companies named in the definition of covered widgets.", True),
     ("Name the manufacturers in the definition of covered widgets.", True),
@@ -150,6 +164,12 @@ def test_a_paragraph_the_definition_lacks_abstains(index):
     a = ask_("Name the companies named in paragraph (6) of the definition of covered widgets or services.", index)
     assert a.abstained
     assert "has no paragraph" in a.notice
+
+
+def test_a_question_about_other_dealings_with_the_term_gets_no_list(index):
+    a = ask_("Which companies must report covered widgets or services they deliver?", index)
+    lead = a.text.split("\n")[0]
+    assert not all(n in lead for n in ALL)
 
 
 def test_a_count_the_list_does_not_have_leads_with_no_list(index):
