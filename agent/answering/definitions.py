@@ -54,12 +54,24 @@ _DEFINITION = re.compile(
     r"(?m)^[ \t]*(?:\([a-z0-9]+\)\s*)?[“\"]?([A-Z][^\n“”\"]{2,80}?)[”\"]?\s+(?:means|has the meaning)\b")
 
 
+# How a line that introduces the items below it ends: "... means—", "... means:".
+_INTRODUCES_ITEMS = re.compile(r"[—–:-]\s*$")
+
+
 def definitions(body: str) -> dict[str, tuple[int, int]]:
     """Defined terms of a legal text ("Covered foreign country means ...") -> the
-    span of the definition, including its numbered items on following lines."""
+    span of the definition, including its numbered items on following lines. Only a line that
+    introduces items ("... means—") has them: a definition complete on its line ("... means any
+    component necessary for ...") ends there, and the enumerated paragraph after it ("(b)
+    Prohibition.") is the next paragraph of the text, not its item."""
     found = list(_DEFINITION.finditer(body))
     out: dict[str, tuple[int, int]] = {}
     for i, m in enumerate(found):
+        line_end = body.find("\n", m.start())
+        line_end = len(body) if line_end < 0 else line_end
+        if not _INTRODUCES_ITEMS.search(body[m.start():line_end]):
+            out[m.group(1).strip().lower()] = (m.start(), line_end)
+            continue
         end = found[i + 1].start() if i + 1 < len(found) else len(body)
         # Stop at the first blank-line paragraph that is not a numbered item.
         for p in re.finditer(r"\n[ \t]*\n(?![ \t]*\(\w+\))", body[m.end():end]):

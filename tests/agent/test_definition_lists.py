@@ -38,6 +38,8 @@ Restricted tooling means–
 
 (2) Dies and moulds controlled for reasons of regional stability.
 
+Essential part means any part necessary for the proper working of a widget, sensor, or service.
+
 (b) Prohibition. The Contractor shall not deliver any covered widgets or services to the Government.
 """
 
@@ -57,6 +59,18 @@ def test_definitions_span_the_numbered_paragraphs():
     assert [p.path for p in paragraphs] == [("1",), ("2",), ("3",), ("4",)]
     # A one-line definition has no paragraphs.
     assert definition_paragraphs(body, *defs["covered region"]) == []
+
+
+def test_a_definition_complete_on_its_line_has_no_items():
+    # The last definition of "(a) Definitions" is one line; "(b) Prohibition." after it is the
+    # clause's next paragraph, not an item of the definition (it made the definition look like a
+    # list, and "Define 'essential part'" was not answered with its definiens).
+    body = CLAUSE.split("---\n", 1)[1]
+    s, e = definitions(body)["essential part"]
+    assert body[s:e] == "Essential part means any part necessary for the proper working of a widget, sensor, or service."
+    # Twin: a "means–" line keeps the numbered items below it.
+    s, e = definitions(body)["restricted tooling"]
+    assert "(2) Dies and moulds" in body[s:e] and "Essential part" not in body[s:e]
 
 
 def test_the_names_each_paragraph_lists_with_their_paragraph():
@@ -170,6 +184,11 @@ def test_a_question_about_other_dealings_with_the_term_gets_no_list(index):
     a = ask_("Which companies must report covered widgets or services they deliver?", index)
     lead = a.text.split("\n")[0]
     assert not all(n in lead for n in ALL)
+
+
+def test_a_one_line_definition_leads_with_its_definiens(index):
+    a = ask_("Define 'essential part' as used in the widget clause.", index)
+    assert a.text.startswith("any part necessary for the proper working of a widget, sensor, or service [1]"), a.text
 
 
 def test_a_count_the_list_does_not_have_leads_with_no_list(index):
