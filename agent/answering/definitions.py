@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from typing import Callable, Collection, Iterable, Sequence
 
 from .provisions import (Absent, Paragraph, documents_matching, documents_with_section,
-                         paragraphs_of_named, parse_paragraphs, parse_sections, sections_cited)
+                         ordinal, paragraphs_of_named, parse_paragraphs, parse_sections, sections_cited,
+                         styles_of)
 
 log = logging.getLogger(__name__)
 
@@ -54,29 +55,53 @@ _DEFINITION = re.compile(
     r"(?m)^[ \t]*(?:\([a-z0-9]+\)\s*)?[“\"]?([A-Z][^\n“”\"]{2,80}?)[”\"]?\s+(?:means|has the meaning)\b")
 
 
-# How a line that introduces the items below it ends: "... means—", "... means:".
-_INTRODUCES_ITEMS = re.compile(r"[—–:-]\s*$")
+# An enumerator opening a line: "(1) ", "(b) ", "(ii) ".
+_LINE_ITEM = re.compile(r"(?m)^[ \t]*\(([a-z]{1,2}|\d{1,3}|[ivxlc]{1,7}|[A-Z]{1,2})\)")
+
+
+def _items_end(body: str, start: int, end: int) -> int:
+    """Where the numbered items of a definition whose line ends at ``start`` stop (at most ``end``):
+    they start a list ("(1)", "(a)", "(i)" - the first of its style) and run while each item
+    continues that list or starts one below it; an enumerator that does neither ("(b)
+    Prohibition." after "(1)" and "(2)", or right after a one-line definition) is the next
+    paragraph of the enclosing text. ``start`` when no list starts there."""
+    levels: dict[str, int] = {}  # the styles of the items' lists, with the last ordinal seen of each
+    stop = start
+    for m in _LINE_ITEM.finditer(body, start, end):
+        label = m.group(1)
+        styles = styles_of(label)
+        nexts = [st for st in styles if st in levels and ordinal(label, st) == levels[st] + 1]
+        firsts = [st for st in styles if ordinal(label, st) == 1]
+        if not levels and body[stop:m.start()].strip():
+            break  # prose between the definition and the enumerator: not its items
+        if nexts:
+            levels[nexts[0]] += 1
+        elif firsts:
+            levels[firsts[0]] = 1
+        else:
+            break  # neither the next item of its list nor a new list: an enclosing list goes on
+        nxt = _LINE_ITEM.search(body, m.end(), end)
+        stop = nxt.start() if nxt is not None else end
+    return stop
 
 
 def definitions(body: str) -> dict[str, tuple[int, int]]:
     """Defined terms of a legal text ("Covered foreign country means ...") -> the
-    span of the definition, including its numbered items on following lines. Only a line that
-    introduces items ("... means—") has them: a definition complete on its line ("... means any
-    component necessary for ...") ends there, and the enumerated paragraph after it ("(b)
-    Prohibition.") is the next paragraph of the text, not its item."""
+    span of the definition, including its numbered items on following lines (:func:`_items_end`:
+    "(b) Prohibition." after a definition is the enclosing text's next paragraph, not its item)."""
     found = list(_DEFINITION.finditer(body))
     out: dict[str, tuple[int, int]] = {}
     for i, m in enumerate(found):
-        line_end = body.find("\n", m.start())
-        line_end = len(body) if line_end < 0 else line_end
-        if not _INTRODUCES_ITEMS.search(body[m.start():line_end]):
-            out[m.group(1).strip().lower()] = (m.start(), line_end)
-            continue
         end = found[i + 1].start() if i + 1 < len(found) else len(body)
         # Stop at the first blank-line paragraph that is not a numbered item.
         for p in re.finditer(r"\n[ \t]*\n(?![ \t]*\(\w+\))", body[m.end():end]):
             end = m.end() + p.start()
             break
+        line_end = body.find("\n", m.start(), end)
+        if line_end >= 0:
+            end = _items_end(body, line_end, end)
+        while end > m.start() and body[end - 1].isspace():
+            end -= 1
         out[m.group(1).strip().lower()] = (m.start(), min(end, m.start() + 2500))
     return out
 

@@ -73,6 +73,13 @@ def test_a_definition_complete_on_its_line_has_no_items():
     assert "(2) Dies and moulds" in body[s:e] and "Essential part" not in body[s:e]
 
 
+def test_the_items_stop_where_an_enclosing_list_goes_on():
+    body = ("(a) Definitions.\n\nSpare kit means–\n\n(1) Gaskets, and–\n\n(i) seals;\n\n(ii) rings;\n\n"
+            "(2) Fuses.\n\n(b) Prohibition. No spare kit may be sold.")
+    s, e = definitions(body)["spare kit"]
+    assert body[s:e].endswith("(2) Fuses.")  # "(ii)" continues "(i)", "(2)" continues "(1)"; "(b)" neither
+
+
 def test_the_names_each_paragraph_lists_with_their_paragraph():
     body = CLAUSE.split("---\n", 1)[1]
     paragraphs = definition_paragraphs(body, *definitions(body)["covered widgets or services"])
