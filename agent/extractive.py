@@ -19,6 +19,7 @@ from ingest.chunking import paragraph_spans, split_sentences
 from ingest.store import IndexStore, StoredDocument
 
 from .answering.abstention import AbstentionModel, load_model
+from .answering.definitions import DefinitionList, definitions
 from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
@@ -207,25 +208,6 @@ def _spans(hits: list[Hit], store: IndexStore, neighbours: int) -> list[tuple[fl
                         have.add((nb.doc_id, nb.start))
                         spans.append((max(ords[o], ords[o + 2]) + 0.5, nb.doc_id, nb.start, nb.end))
     return sorted(spans)
-
-
-_DEFINITION = re.compile(
-    r"(?m)^[ \t]*(?:\([a-z0-9]+\)\s*)?[“\"]?([A-Z][^\n“”\"]{2,80}?)[”\"]?\s+(?:means|has the meaning)\b")
-
-
-def definitions(body: str) -> dict[str, tuple[int, int]]:
-    """Defined terms of a legal text ("Covered foreign country means ...") -> the
-    span of the definition, including its numbered items on following lines."""
-    found = list(_DEFINITION.finditer(body))
-    out: dict[str, tuple[int, int]] = {}
-    for i, m in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(body)
-        # Stop at the first blank-line paragraph that is not a numbered item.
-        for p in re.finditer(r"\n[ \t]*\n(?![ \t]*\(\w+\))", body[m.end():end]):
-            end = m.end() + p.start()
-            break
-        out[m.group(1).strip().lower()] = (m.start(), min(end, m.start() + 2500))
-    return out
 
 
 def _definition_spans(cands: list[Candidate], top: int = 5, focus: HeadMatch | None = None,
@@ -3177,6 +3159,8 @@ def _asked_value_candidates(q: Question, pool: list[Candidate], picked: list[Can
 # definition may be: 0.05, from the paraphrase set (a definition 0.01 below a sentence that
 # merely shares the question's words); checked on dev and the own holdout.
 DEFINITION_MARGIN = 0.05
+# In how many of the best candidates' documents a definition listing names is looked for.
+DEFINITION_DOCS = 10
 _MEANS = re.compile(r"\s(?:means|has the meaning)\b[\s–—:-]*")
 
 
@@ -3190,6 +3174,12 @@ def _asked_definition(q: Question, cands: list[Candidate]) -> tuple[Candidate, i
     to the other leads)."""
     if q.kind not in (AnswerKind.ENTITY, AnswerKind.OTHER, AnswerKind.LIST, AnswerKind.PLACE) or not cands:
         return None
+    if (listed := _definition_list(q, [c.doc for c in cands[:DEFINITION_DOCS]])) is not None:
+        # The names a definition's numbered paragraphs list ("Name the companies named in the
+        # definition of ..."): its "means–" line, whose definiens is the paragraphs below it.
+        doc, d = listed
+        c = next(c for c in cands if c.doc.doc_id == doc.doc_id)
+        return _sentence_candidate(c, d.line_start, d.line_end), d.line_end
     def words(text: str) -> str:
         return " " + " ".join(re.findall(r"[\w-]+", text.lower())) + " "
 
@@ -3210,10 +3200,35 @@ def _asked_definition(q: Question, cands: list[Candidate]) -> tuple[Candidate, i
     return None
 
 
+def _definition_list(q: Question, docs: list[StoredDocument]) -> tuple[StoredDocument, DefinitionList] | None:
+    """The first of ``docs`` (best first, each once) defining a term the question names by numbered
+    paragraphs that list the parties asked for, with the listed names
+    (:func:`answering.definitions.asked_list`); None when the question asks for no parties."""
+    from .answering.definitions import asked_list, asks_for_parties
+
+    if not asks_for_parties(q.text, q.focus[-1] if q.focus else None):
+        return None
+    qkeys = {t.key for t in q.terms}
+    unique = list({d.doc_id: d for d in docs}.values())
+    return asked_list(q.text, [(d.title, d) for d in unique], lambda t: _enumerations(t, qkeys),
+                      counts=_stated_counts(q) if q.focus else set())
+
+
 def _definition_answer(question: str, q: Question, d: Candidate, value_start: int, picked: list[Candidate]) -> Answer:
     """Lead with the definiens ("The People’s Republic of China"), citing the
-    definition line; the other picked quotes follow as evidence."""
+    definition line; the other picked quotes follow as evidence. A definition by numbered
+    paragraphs leads with the names they list, each marked with its paragraph's quote."""
     citations = [make_citation(d.doc, d.start, d.end, n=1)]
+    if value_start >= d.end and (listed := _definition_list(q, [d.doc])) is not None:
+        quote_of: dict[int, int] = {}
+        for item in listed[1].names:
+            if item.start not in quote_of:
+                s, e = _trim(d.doc.body, item.start, item.end, q, keep=[n.name for n in listed[1].names])
+                citations.append(make_citation(d.doc, s, e, n=len(citations) + 1))
+                quote_of[item.start] = len(citations)
+        lead = _join([f"{n.name} [{quote_of[n.start]}]" for n in listed[1].names])
+        return Answer(text=_compose(lead, citations, []), abstained=False, citations=citations, question=question,
+                      backend="extractive")
     for c in picked:
         if c.doc.doc_id == d.doc.doc_id and c.start == d.start:
             continue

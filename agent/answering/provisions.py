@@ -194,19 +194,51 @@ def parse_citations(question: str) -> list[ProvisionCite]:
         if any(a <= m.start(1) < b for a, b in taken):
             continue
         path = tuple(_labels(m.group(1)))
-        rest = question[m.end():]
+        # What the paragraphs are "of" follows the whole conjoined chain: "paragraphs (1) and (2)
+        # *of the definition*" cites no section, however many groups come before the "of".
+        end = _chain_end(question, m.end())
+        rest = question[end:]
         if (o := _OF_SECTION.match(rest)) is not None:
-            sec = next(((n, mk) for n, a, _, mk in secs if a == m.end() + o.start("num")), (o.group("num"), True))
-            add(sec[0], path, m.start(), m.end() + o.end(), True)
+            sec = next(((n, mk) for n, a, _, mk in secs if a == end + o.start("num")), (o.group("num"), True))
+            add(sec[0], path, m.start(), m.end() + o.end() if end == m.end() else m.end(), True)
         elif _OF_THIS.match(rest) or not _OF_OTHER.match(rest):
             # "of this section", or a bare "paragraph (b)": the section the question cites nearest
             # before it, else the only (or first) one after it.
             before = [x for x in secs if x[2] <= m.start()]
             sec = before[-1] if before else (secs[0] if secs else None)
             add(sec[0] if sec else None, path, m.start(), m.end(), sec[3] if sec else False)
-        # else: "paragraph (4) of the definition": a paragraph of something the question names, not a section's.
+        # else: "paragraph (4) of the definition", "paragraphs (1) and (2) of the definition": paragraphs
+        # of something the question names (:func:`paragraphs_of_named`), not a section's.
     cites.sort(key=lambda c: c.start)
     return cites
+
+
+def _chain_end(question: str, pos: int) -> int:
+    """Where the enumerator groups conjoined at ``pos`` ("(1) *and (2)*", "(b)*, (c) or (d)*") end."""
+    while (m := _CONJOINED.match(question, pos)) is not None:
+        pos = m.end()
+    return pos
+
+
+def paragraphs_of_named(question: str) -> list[ProvisionCite]:
+    """The paragraphs a question cites "of" something it names rather than of a section
+    ("paragraphs (1) and (2) *of the definition* of covered equipment" -> paths ("1",) and ("2",);
+    "paragraph (4) of the covered equipment definition" -> ("4",)), in order, with ``section``
+    None. These are the numbered paragraphs of a definition or a list the question goes on to
+    name, which :func:`parse_citations` leaves out: they are no citation of a section."""
+    out: list[ProvisionCite] = []
+    for m in _PARAGRAPH_WORD.finditer(question):
+        rest = question[_chain_end(question, m.end()):]
+        if _OF_SECTION.match(rest) or _OF_THIS.match(rest) or not _OF_OTHER.match(rest):
+            continue
+        path = tuple(_labels(m.group(1)))
+        out.append(ProvisionCite(None, path, m.group(0), m.start(), m.end(), marked=False))
+        pos = m.end()
+        while (c := _CONJOINED.match(question, pos)) is not None:
+            path = _continue_path(path, _labels(c.group(1)))
+            out.append(ProvisionCite(None, path, c.group(1), c.start(1), c.end(1), marked=False))
+            pos = c.end()
+    return out
 
 
 # ------------------------------------------------------------------ paragraph tree
@@ -444,17 +476,21 @@ class Absent:
     """A cited paragraph the sources do not hold, and why: ``"section"`` (no source holds
     the section's text), ``"ends"`` (the text ends before that paragraph), ``"skips"`` (the
     text goes on past where it would be but does not have it), ``"cut"`` (the text breaks
-    off inside it)."""
+    off inside it), ``"definition"`` (a paragraph cited "of the definition of" a term that the
+    sources define by paragraphs without it)."""
 
     cite: ProvisionCite
     why: str
     doc: object | None = None
     section: Section | None = None
+    term: str = ""  # for ``"definition"``: the defined term whose paragraphs lack the cited one
 
     def reason(self) -> str:
         """The abstention's reason, naming the paragraph."""
         name = self.cite.label()
         title = getattr(self.doc, "title", "") if self.doc is not None else ""
+        if self.why == "definition":
+            return f"the definition of “{self.term}” in {title} has no paragraph {name}"
         return {
             "section": f"no source holds the text of section {self.cite.section} (cited as {name})",
             "ends": f"the sources' text of section {self.cite.section} ends before paragraph {name} ({title})",
@@ -572,6 +608,12 @@ def resolve_question(question: str, store: _Store, asked: Sequence[str] = ()) ->
             continue
         log.debug("provision %s: %s", cite.label(), "found" if isinstance(r, Found) else f"absent ({r.why})")
         out.append(r)
+    if not out:
+        # "the companies in paragraph (5) of the definition of covered equipment": a paragraph the
+        # definition the sources hold lacks is no near miss to answer from the paragraphs it has.
+        from .definitions import absent_definition_paragraphs
+
+        out += absent_definition_paragraphs(question, store)
     found_text = " ".join(_squash(f.doc.body[f.paragraph.start:f.paragraph.end]) for f in out if isinstance(f, Found))
     if found_text:
         out = [r for r in out if isinstance(r, Found) or _squash(r.cite.label()) not in found_text]
