@@ -24,7 +24,7 @@ from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
-                       source_phrases, territory_code, text_keys)
+                       is_polar, source_phrases, territory_code, text_keys)
 from .citations import make_citation
 from .text import STOPWORDS
 from .config import Settings
@@ -3458,11 +3458,26 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
     identifies its subject by a code ("Under 15 CFR 744.11, on what grounds ...") and the best quote's
     document never writes it, the first quote whose document does ("BIS may remove an entity ..."
     of § 744.11, not the Entity List's description in another rule). Otherwise unchanged."""
-    codes = _question_codes(q)
-    if len(picked) < 2 or not codes or _writes_a_code(picked[0].doc, codes):
+    if len(picked) < 2:
         return picked
-    first = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), None)
-    return picked if first is None else [first] + [c for c in picked if c is not first]
+    codes = _question_codes(q)
+    if codes and not _writes_a_code(picked[0].doc, codes):
+        first = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), None)
+        return picked if first is None else [first] + [c for c in picked if c is not first]
+    if is_polar(q.text):
+        # A yes/no question is settled by the quote holding most of what the question says beyond
+        # its names and its document's own title (IDF-weighted): "Are *family members* of the
+        # officials covered?"
+        # - "Family members of such persons may also be subject ...", not the quote restating the
+        # statement's title ("Visa restrictions on Chinese ... officials").
+        def beyond_title(c: Candidate) -> float:
+            title = _title_keys(c.doc)
+            return sum(t.weight for t in q.terms if not t.named and key_in(t.key, c.keys) and not key_in(t.key, title))
+
+        first = max(picked, key=beyond_title)
+        if beyond_title(first) > beyond_title(picked[0]):
+            return [first] + [c for c in picked if c is not first]
+    return picked
 
 
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:

@@ -541,3 +541,19 @@ def test_what_a_party_said_is_not_answered_by_others_words(tiny_index):
     assert a.abstained
     a = ask("What did Tamsk Haulage say in response to the listing?", index=settings.index, settings=settings)
     assert not a.abstained and "appeal" in a.text.split("Evidence:")[0]
+
+
+def test_a_yes_no_question_leads_with_the_quote_that_holds_what_it_asks_beyond_the_title(tiny_index):
+    """"Are family members of the targeted officials covered?": the quote that speaks of family
+    members leads, not the one restating the statement's title ("Travel curbs on ... officials")."""
+    from agent.api import ask
+
+    text = ("title: Ministry Imposes Travel Curbs on Harbour Officials for Abuses\npublisher: Aldmere Transport Ministry\n"
+            "date: 2031-05-02\n---\nThe Ministry today announced the following measures.\n\n"
+            "- Travel curbs on harbour officials and port police officials who are believed to be responsible for "
+            "abuses of dock workers in the harbour district.\n\n"
+            "Family members of such persons may also be subject to these curbs.\n")
+    store, settings = tiny_index("polar_lead", {"statement.txt": text})
+    a = ask("Are family members of the targeted harbour officials covered by the Ministry's travel curbs?",
+            index=settings.index, settings=settings)
+    assert not a.abstained and a.text.startswith("“Family members of such persons")
