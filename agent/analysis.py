@@ -496,7 +496,6 @@ def parsed_focus(question: str) -> list[str] | None:
     return []
 
 
-@functools.lru_cache(maxsize=256)
 @functools.lru_cache(maxsize=1024)
 def source_phrases(question: str) -> tuple[str, ...]:
     """The phrases a question names as where its answer is to come from: the object of "according
@@ -516,6 +515,7 @@ def source_phrases(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=256)
 def _clause_doc(question: str):
     """spaCy's parse of the asking clause (read for the focus and its complement)."""
     from .answering.nlp import parse
