@@ -21,6 +21,7 @@ import sqlite3
 import threading
 import time
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -216,6 +217,19 @@ def code_pattern(code: str) -> re.Pattern:
     or end of a longer one ("2019-06-05", "52.204-251")."""
     parts = [re.escape(p) for p in re.split(r"[-–—./\s]+", code) if p]
     return re.compile(r"(?<![\w.\-–/])" + r"[-–—./\s]+".join(parts) + r"(?![\w]|[-–—./][\w])", re.IGNORECASE)
+
+
+def _commonest_form(forms: Iterable[str]) -> tuple[str | None, int]:
+    """The form met most often, case aside, as first written, and how often; (None, 0) for none."""
+    counts: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for form in forms:
+        counts[form.lower()] += 1
+        written.setdefault(form.lower(), form)
+    if not counts:
+        return None, 0
+    best, times = counts.most_common(1)[0]
+    return written[best], times
 
 
 def fts_query(text: str) -> str:
@@ -643,14 +657,8 @@ class IndexStore:
         "Hikvision"); None when there is none."""
         from rapidfuzz.distance import OSA
 
-        with self._lock:
-            try:
-                # A prefix query: a phrase query would stem the stem again ("hikvis" -> "hikvi").
-                rows = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                                        "WHERE chunks_fts MATCH ? LIMIT ?",
-                                        (f'"{term}"*', self.SURFACE_BATCH * self.SURFACE_BATCHES)).fetchall()
-            except sqlite3.OperationalError:
-                return None
+        # A prefix query: a phrase query would stem the stem again ("hikvis" -> "hikvi").
+        rows = self._matching_rows(f'"{term}"*', self.SURFACE_BATCH * self.SURFACE_BATCHES)
         # Batches of chunks, until one holds a near word: the first chunks may all write the term in
         # one form ("Addresses:" in every record of a screening list) that is not near the typed
         # word ("adress"), while prose elsewhere writes the form that is ("address").
@@ -681,12 +689,7 @@ class IndexStore:
         key = ("capitalised", word.lower())
         if key in cache:
             return cache[key]
-        with self._lock:
-            try:
-                found = self._db.execute("SELECT c.doc_id, c.text FROM chunks_fts JOIN chunks c ON c.rowid = "
-                                         "chunks_fts.rowid WHERE chunks_fts MATCH ? LIMIT ?", (match, 10 * sample)).fetchall()
-            except sqlite3.OperationalError:
-                found = []
+        found = self._matching_rows(match, 10 * sample, columns="c.doc_id, c.text")
         # A few chunks of each document: one long record list must not speak for the whole index.
         per_doc: dict[str, int] = {}
         rows = []
@@ -729,12 +732,7 @@ class IndexStore:
         if key in cache:
             return cache[key]
         phrase = " ".join(t for w in words for t in query_terms(w))
-        with self._lock:
-            try:
-                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                                         "WHERE chunks_fts MATCH ? LIMIT ?", (f'"{phrase}"', sample)).fetchall()
-            except sqlite3.OperationalError:
-                found = []
+        found = self._matching_rows(f'"{phrase}"', sample)
         pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(re.escape(w) for w in words) + r"(?![\w-])", re.I)
         caps = total = 0
         for (text,) in found:
@@ -764,25 +762,13 @@ class IndexStore:
         if key in cache:
             return cache[key]
         match = "NEAR(" + " ".join(f'"{ch.lower()}"*' for ch in letters) + f", {len(letters)})"
-        with self._lock:
-            try:
-                found = self._db.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                                         "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
-            except sqlite3.OperationalError:
-                found = []
+        found = self._matching_rows(match, sample)
         # Whole words, a whole name: "End-User Review" is no "EU" (a hyphenated word is one word, and
         # the run goes on with another capitalised word).
         pattern = re.compile(r"(?<![\w-])" + r"[\w’']*[ \t]+(?:(?:of|and|the|for|on|in|to|&)[ \t]+)?".join(
             ch.upper() for ch in letters) + r"[\w’']*(?![\w’'-]|[ \t]+[A-Z])")
-        counts: dict[str, int] = {}
-        written: dict[str, str] = {}
-        for (text,) in found:
-            for m in pattern.finditer(text):
-                form = " ".join(m.group(0).split())
-                counts[form.lower()] = counts.get(form.lower(), 0) + 1
-                written.setdefault(form.lower(), form)
-        best = max(counts, key=counts.get, default=None)
-        expansion = written[best] if best is not None and counts[best] >= 2 else None
+        best, times = _commonest_form(" ".join(m.group(0).split()) for (text,) in found for m in pattern.finditer(text))
+        expansion = best if times >= 2 else None
         cache[key] = expansion
         return expansion
 
@@ -798,12 +784,7 @@ class IndexStore:
         key = ("code", code)
         if key in cache:
             return cache[key]
-        with self._lock:
-            try:
-                found = self._db.execute("SELECT c.text, c.title FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                                         "WHERE chunks_fts MATCH ? LIMIT ?", (match, sample)).fetchall()
-            except sqlite3.OperationalError:
-                found = []
+        found = self._matching_rows(match, sample, columns="c.text, c.title")
         pattern = code_pattern(code)
         # (The keyword index holds each chunk's document title too: "By-law 12.4-7" may be there only.)
         written = any(pattern.search(text) or pattern.search(title) for text, title in found) or len(found) >= sample
@@ -825,29 +806,24 @@ class IndexStore:
         if key in cache:
             return cache[key]
         quoted = token.replace('"', '""')
-        with self._lock:
-            try:
-                written = self._db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                           (f'"{letters.lower()}" + "{quoted}"',)).fetchone()[0]
-                found = [] if written else self._db.execute(
-                    "SELECT c.text FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
-                    "WHERE chunks_fts MATCH ? LIMIT ?", (f'"{letters.lower()}"* + "{quoted}"', sample)).fetchall()
-            except sqlite3.OperationalError:
-                found = []
+        written = self._count_matches(f'"{letters.lower()}" + "{quoted}"')
+        found = [] if written else self._matching_rows(f'"{letters.lower()}"* + "{quoted}"', sample)
         # The token must follow as a whole token ("Section 889(a)" holds "889"; "8891" does not).
         pattern = re.compile(r"(?<![\w-])(" + re.escape(letters) + r"[a-z]+)[ \t]+" + re.escape(token) + r"(?![\w])",
                              re.IGNORECASE)
-        counts: dict[str, int] = {}
-        forms: dict[str, str] = {}
-        for (text,) in found:
-            for m in pattern.finditer(text):
-                word = m.group(1)
-                counts[word.lower()] = counts.get(word.lower(), 0) + 1
-                forms.setdefault(word.lower(), word)
-        best = max(counts, key=counts.get, default=None)
-        expansion = forms[best] if best is not None else None
+        expansion, _ = _commonest_form(m.group(1) for (text,) in found for m in pattern.finditer(text))
         cache[key] = expansion
         return expansion
+
+    def _matching_rows(self, match: str, limit: int, columns: str = "c.text") -> list[tuple]:
+        """``columns`` of up to ``limit`` chunks matching an FTS5 expression, in the keyword index's
+        order; [] when the expression is not one SQLite accepts."""
+        with self._lock:
+            try:
+                return self._db.execute(f"SELECT {columns} FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid "
+                                        "WHERE chunks_fts MATCH ? LIMIT ?", (match, limit)).fetchall()
+            except sqlite3.OperationalError:
+                return []
 
     def _count_matches(self, match: str) -> int:
         """Chunks matching an FTS5 expression (kept until the catalog changes: counting a
