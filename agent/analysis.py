@@ -827,6 +827,7 @@ def _unit_probabilities(question: str, store: IndexStore) -> dict[str, float] | 
         return None
 
 
+_QUESTION_WORDS = _WH | {"who", "whom", "when", "where", "why"}
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "may", "might", "must",
                           "shall", "should", "will", "would", "has", "have", "had"})
 
@@ -836,8 +837,7 @@ def is_polar(question: str) -> bool:
     copula ("Does ...", "Is Huawei on ...", "Can exporters ...") and holds no wh-word?"""
     clause = asking_clause(question).strip()
     words = re.findall(r"[A-Za-z]+", clause.lower())
-    return bool(words) and words[0] in _AUXILIARIES and not _WH.intersection(words) \
-        and not {"who", "whom", "when", "where", "why"}.intersection(words)
+    return bool(words) and words[0] in _AUXILIARIES and not _QUESTION_WORDS.intersection(words)
 
 
 def answer_kind(question: str, store: IndexStore) -> AnswerKind:

@@ -176,17 +176,10 @@ def names_a_broader_kind(general: str, specific: str, depth: int = 3) -> bool:
     asked things. Near only: every noun descends from "entity", WordNet's root, which the
     regulations use for a legal person."""
     wn = _nouns()
-    senses = list(wn["lemmas"].get(specific, ()))[:2]
-    if not senses or any(general in wn["synsets"][i] for i in wn["lemmas"].get(specific, ())):
-        return False
-    frontier = [h for i in senses for h in wn["hypernyms"].get(str(i), ())]
-    for _ in range(depth):
-        if any(general in wn["synsets"][i] for i in frontier):
-            return True
-        frontier = [h for i in frontier for h in wn["hypernyms"].get(str(i), ())]
-        if not frontier:
-            break
-    return False
+    if any(general in wn["synsets"][i] for i in wn["lemmas"].get(specific, ())):
+        return False  # a synonym (no sense of it is the general word's)
+    # The senses themselves are level 0 of the walk, hence one level more.
+    return _descends(specific, lambda lemmas: general in lemmas, depth + 1, senses=2)
 
 
 def names_a_person(lemma: str, depth: int = 14) -> bool:
