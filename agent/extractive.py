@@ -2746,13 +2746,16 @@ def _who_is_the_person(doc, admits: Callable) -> bool:
     :func:`_asks_person_name` (singular common nouns) and :func:`_asks_role_holder` (titles too)."""
     from .lexical import names_a_person
 
+    return any(admits(c) and any(d.lower_ == "the" for d in c.children) and names_a_person(c.lemma_.lower())
+               for c in _who_is_terms(doc))
+
+
+def _who_is_terms(doc) -> Iterator:
+    """The other terms of each "who is/was ..." copula in the parse ("the *chair*", "the Hikvision US
+    *spokesman*"), in order."""
     for t in doc:
         if t.lemma_ == "be" and any(c.lower_ == "who" for c in t.children):
-            for c in t.children:
-                if c.dep_ in ("attr", "nsubj") and admits(c) and any(d.lower_ == "the" for d in c.children) \
-                        and names_a_person(c.lemma_.lower()):
-                    return True
-    return False
+            yield from (c for c in t.children if c.dep_ in ("attr", "nsubj"))
 
 
 def _person_named(q: Question, picked: list[Candidate]) -> bool:
@@ -2771,12 +2774,8 @@ def _person_named(q: Question, picked: list[Candidate]) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _asked_role_key(question: str) -> str | None:
     """The key of the role noun of "who is/was the <role>" ("spokesman"), or None."""
-    for t in _parsed(question):
-        if t.lemma_ == "be" and any(c.lower_ == "who" for c in t.children):
-            noun = next((c for c in t.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), None)
-            if noun is not None:
-                return norm_key(noun.text)
-    return None
+    noun = next((c for c in _who_is_terms(_parsed(question)) if c.pos_ == "NOUN"), None)
+    return None if noun is None else norm_key(noun.text)
 
 
 @functools.lru_cache(maxsize=1024)
