@@ -2778,14 +2778,11 @@ def _asked_role_key(question: str) -> str | None:
     return None if noun is None else norm_key(noun.text)
 
 
-@functools.lru_cache(maxsize=1024)
 def _asks_party_by_name(question: str) -> bool:
     """Does the question ask to identify parties — "which/what" determining a common noun that
     WordNet counts a person or an organisation ("Which *lawmakers* urged ...", "what *companies*",
     "which *agency*")? Its answer names them; a sentence that only speaks of them as a kind ("a
     bipartisan group of US lawmakers") does not."""
-    from .lexical import names_a_party
-
     return _asked_party_noun(question) is not None
 
 
@@ -3456,27 +3453,27 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
     """The picked quotes with the one that should lead a sentence answer first: when the question
     identifies its subject by a code ("Under 15 CFR 744.11, on what grounds ...") and the best quote's
     document never writes it, the first quote whose document does ("BIS may remove an entity ..."
-    of § 744.11, not the Entity List's description in another rule). Otherwise unchanged."""
+    of § 744.11, not the Entity List's description in another rule); for a yes/no question, the quote
+    holding most of what the question says beyond its names and its document's own title
+    (IDF-weighted: "Are *family members* of the officials covered?" - "Family members of such persons
+    may also be subject ...", not the quote restating the statement's title, "Visa restrictions on
+    Chinese ... officials"). Otherwise unchanged."""
     if len(picked) < 2:
         return picked
+    lead = picked[0]
     codes = _question_codes(q)
-    if codes and not _writes_a_code(picked[0].doc, codes):
-        first = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), None)
-        return picked if first is None else [first] + [c for c in picked if c is not first]
-    if is_polar(q.text):
-        # A yes/no question is settled by the quote holding most of what the question says beyond
-        # its names and its document's own title (IDF-weighted): "Are *family members* of the
-        # officials covered?"
-        # - "Family members of such persons may also be subject ...", not the quote restating the
-        # statement's title ("Visa restrictions on Chinese ... officials").
-        def beyond_title(c: Candidate) -> float:
+    if codes and not _writes_a_code(lead.doc, codes):
+        lead = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), lead)
+    elif is_polar(q.text):
+        def weight_beyond(c: Candidate) -> float:
             title = _title_keys(c.doc)
             return sum(t.weight for t in q.terms if not t.named and key_in(t.key, c.keys) and not key_in(t.key, title))
 
-        first = max(picked, key=beyond_title)
-        if beyond_title(first) > beyond_title(picked[0]):
-            return [first] + [c for c in picked if c is not first]
-    return picked
+        beyond_title = {id(c): weight_beyond(c) for c in picked}
+        best = max(picked, key=lambda c: beyond_title[id(c)])
+        if beyond_title[id(best)] > beyond_title[id(lead)]:
+            lead = best
+    return picked if lead is picked[0] else [lead] + [c for c in picked if c is not lead]
 
 
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
