@@ -3411,17 +3411,13 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
     "FAC 2019-06" when the sources have FAC 2019-05. A question that identifies its subject by a
     code the sources lack is about something they do not hold. Dates ("2019-10-09") and year
     ranges ("2019-20", "2019/2020") are written in many ways and are not codes."""
-    codes = set(_question_codes(q))
-    for t in q.terms:
-        w = t.surface.strip(".")
-        if w in codes and (t.df == 0 or not store.writes_code(w)):
-            return t.surface
-    return None
+    return next((t.surface for t in _code_terms(q) if t.df == 0 or not store.writes_code(t.surface.strip("."))),
+                None)
 
 
-def _question_codes(q: Question) -> list[str]:
-    """The codes the question writes ("2019-05" of "FAC 2019-05", "52.204-25"), not dates or year
-    ranges (see :func:`_code_unwritten`)."""
+def _code_terms(q: Question) -> list[Term]:
+    """The question's terms that are codes ("2019-05" of "FAC 2019-05", "52.204-25"), not dates or
+    year ranges (see :func:`_code_unwritten`)."""
     out = []
     for t in q.terms:
         w = t.surface.strip(".")
@@ -3429,8 +3425,13 @@ def _question_codes(q: Question) -> list[str]:
             continue
         if (m := _YEAR_RANGE.fullmatch(w)) and int(m.group(2)[-2:]) > int(m.group(1)[-2:]):
             continue
-        out.append(w)
+        out.append(t)
     return out
+
+
+def _question_codes(q: Question) -> list[str]:
+    """The codes the question writes, as written (:func:`_code_terms`)."""
+    return [t.surface.strip(".") for t in _code_terms(q)]
 
 
 def _code_elsewhere(q: Question, best: Candidate) -> str | None:
