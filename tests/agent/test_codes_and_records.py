@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 RULE = """title: Addition of Example Entities to the Entity List
 publisher: U.S. Department of Commerce, Bureau of Industry and Security
 date: 2021-11-15
@@ -82,12 +84,6 @@ def index(tiny_index):
     """The two documents above, indexed once (the shared ``tiny_index`` fixture): the settings to ask with."""
     _, settings = tiny_index("codes", {"example-rule.txt": RULE, "example-entries.txt": ENTRIES, "news.txt": NEWS})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 def lead(answer) -> str:
@@ -292,7 +288,6 @@ def test_conjoined_asks_get_each_field(index):
     for line in head.strip().splitlines():
         n = int(line.rsplit("[", 1)[1].rstrip("]"))
         assert line.rsplit(" [", 1)[0] in a.citations[n - 1].quote
-
 
 
 @pytest.mark.parametrize("word, english", [("docket", True), ("Address", True), ("cloudminds", False), ("jiejin", False)])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 RULE = """title: Harbour Equipment Rule - second interim rule
 publisher: Example Maritime Council
 date: 2022-03-04
@@ -21,12 +23,6 @@ Inspectors shall audit each certified port every 90 days.
 def index(tiny_index):
     _, settings = tiny_index("frequencies", {"harbour-rule.txt": RULE})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 @pytest.mark.parametrize("text, found", [

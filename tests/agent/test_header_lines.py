@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 MEMO = """title: HA 2023-07 Harbour Crane Certification (port authority acquisition alert)
 publisher: Example Port Authority, Office of Procurement
 date: 2023-06-12
@@ -36,12 +38,6 @@ Importers of harbour cranes must declare the crane's maker to the customs office
 def index(tiny_index):
     _, settings = tiny_index("header-lines", {"memo.txt": MEMO, "other.txt": OTHER})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 @pytest.mark.parametrize("question, lead", [

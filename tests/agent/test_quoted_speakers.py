@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 RELEASE = """title: Ministry of Trade adds Korvane Drones to the export control list (press release)
 publisher: Example Ministry of Trade
 date: 2023-05-02
@@ -20,12 +22,6 @@ FOR IMMEDIATE RELEASE
 def index(tiny_index):
     _, settings = tiny_index("quoted-speakers", {"release.txt": RELEASE})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 def test_the_quoted_official_is_named_from_the_attribution(index):

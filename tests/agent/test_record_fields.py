@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from tiny_ask import ask
+
 ENTRIES = """title: Entity List entries for the Korvel and Ostra firms, as carried in a screening list
 publisher: Example Screening Office
 date: 2023-05-02
@@ -61,12 +63,6 @@ The trade minister called the Varlen listing the harshest measure of the year.
 def index(tiny_index):
     _, settings = tiny_index("record_fields", {"entries.txt": ENTRIES, "news.txt": NEWS})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 def head(answer) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 RULE = """title: Harbour watch list rule
 publisher: Aldmere Port Authority
 date: 2022-03-03
@@ -27,12 +29,6 @@ The treasurer of the finance committee, Maria Okafor, said the watch list would 
 def index(tiny_index):
     _, settings = tiny_index("role_holders", {"rule.txt": RULE, "news.txt": NEWS})
     return settings
-
-
-def ask(question, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 def test_a_role_the_sources_name_no_one_for_is_no_answer(index):

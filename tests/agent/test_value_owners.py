@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tiny_ask import ask
+
 NEWS = """title: Drone makers line up listings ahead of export curbs
 publisher: Example Wire
 date: 2023-04-02
@@ -21,12 +23,6 @@ Since the start of the year, the Ministry has added 41 companies to its export c
 def index(tiny_index):
     _, settings = tiny_index("value-owners", {"news.txt": NEWS})
     return settings
-
-
-def ask(question: str, index):
-    from agent.api import ask as ask_index
-
-    return ask_index(question, index=index.index, settings=index)
 
 
 @pytest.mark.parametrize("sentence, value, owner", [
