@@ -1040,10 +1040,6 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
             covered = sum(t.weight for t in named if key_in(t.key, keys))
-            # A place alone does not name a party: "the State Department's *Xinjiang* visa restrictions"
-            # names no "Xinjiang Police College" (a territory's key starts with "@").
-            if not any(key_in(t.key, keys) for t in named if not t.key.startswith("@")):
-                continue
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
