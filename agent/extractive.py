@@ -157,10 +157,11 @@ def _trim(body: str, start: int, end: int, q: Question, keep: Sequence[str] = ()
         return sum(inside.values())
 
     a = min(starts, key=lambda x: (-covered(x), x))
-    b = a + MAX_QUOTE_CHARS
     if a > 0:
         sp = text.find(" ", a)
         a = sp + 1 if 0 <= sp < a + slack else a
+        a = _clause_opening(text, a)
+    b = a + MAX_QUOTE_CHARS
     if b < len(text):
         # End on a whole word: the next space when it is near (a URL or a figure is one word
         # and must not be cut), else the space before.
@@ -169,6 +170,23 @@ def _trim(body: str, start: int, end: int, q: Question, keep: Sequence[str] = ()
         sp = text.rfind(" ", a, b)
         b = nxt if nxt - b <= slack else (sp if sp > a else b)
     return start + a, start + b
+
+
+# Closed-class English negators (determiners, adverbs, the negative preposition and conjunction).
+_NEGATOR = re.compile(r"\b(?:no|not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot)\b|n't\b", re.I)
+_CLAUSE_BOUNDARY = re.compile(r"[.;:,!?]\s|\)\s")
+
+
+def _clause_opening(text: str, a: int) -> int:
+    """Where a quote window starting at ``a`` of ``text`` must start instead so that it does not
+    drop a negator of its own clause: cut after "No" of "(b) License exceptions. No license
+    exceptions are available ...", the quote says the opposite of its source. When the words
+    between the clause's opening (the last punctuation before ``a``, or the text's start) and ``a``
+    hold a negator, the window opens at the clause; else it stays at ``a``."""
+    opening = 0
+    for m in _CLAUSE_BOUNDARY.finditer(text, 0, a):
+        opening = m.end()
+    return opening if _NEGATOR.search(text, opening, a) else a
 
 
 def _spans(hits: list[Hit], store: IndexStore, neighbours: int) -> list[tuple[float, str, int, int]]:

@@ -253,6 +253,27 @@ def test_a_long_quote_keeps_the_window_holding_most_of_the_question():
     assert _trim("A short one.", 0, 12, q) == (0, 12)
 
 
+def test_a_long_quote_never_opens_after_a_negator_of_its_clause():
+    from agent.extractive import _trim
+
+    # The window holding the question's words (at the end) would start right after "No": cut
+    # there, the quote would say the opposite of its source. It opens at the clause instead.
+    head = "(c) Permits, licences and other authorisations issued under this part. "
+    tail = ("permits are granted for shipments of listed goods to named consignees, except permits for "
+            "spare parts destined to carriers, and in the case of parties listed under the annex, "
+            "to the extent the annex specifies for each party and each of its branches, offices, agents, "
+            "representatives, successors and subsidiaries, wherever they are established, in "
+            "any country or territory named on the Register of Controlled Consignees.")
+    q = _trim_question([("Register", 3.0), ("Consignees", 3.0)])
+    body = head + "No " + tail
+    s, e = _trim(body, 0, len(body), q)
+    assert body[s:e].startswith("No permits are granted") and "Consignees" in body[s:e]
+    # Twin: the same clause with no negator is cut where the window falls.
+    body2 = head + "So " + tail
+    s2, e2 = _trim(body2, 0, len(body2), q)
+    assert body2[s2:e2].startswith("permits are granted") and body2[s2:e2].endswith("Consignees.")
+
+
 def test_names_listed_with_and_other_are_members_of_what_follows():
     # Hearst's "A, B, and other (members of) Z": A and B are Z.
     text = ("The government has a campaign against Uighurs, ethnic Kazakhs, Kyrgyz, and other members of "
