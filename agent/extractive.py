@@ -2631,15 +2631,33 @@ def _says(q: Question, c: Candidate) -> bool:
     return _named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text)
 
 
+def _asked_subject(question: str) -> list:
+    """The tokens of the question's subject ("What did *the State Department* say ...?"; spaCy's
+    parse); empty when it has none."""
+    doc = _parsed(asking_clause(question))
+    # A wh-phrase the parser reads as a subject is what is asked, not who speaks ("What statutory
+    # section ... does PF 2019-33 say ...").
+    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")
+                    and not any(x.tag_ in ("WDT", "WP", "WP$") for x in t.subtree)), None)
+    return [] if subject is None else list(subject.subtree)
+
+
 @functools.lru_cache(maxsize=256)
 def _asked_speaker(question: str) -> frozenset[str]:
     """Keys of the names of the question's subject ("What did *the State Department* say ...?":
-    state, department; spaCy's parse); empty when it has none."""
-    doc = _parsed(asking_clause(question))
-    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
-    if subject is None:
+    state, department); empty when it has none."""
+    return frozenset({norm_key(t.text) for t in _asked_subject(question) if t.pos_ == "PROPN" or t.text[:1].isupper()} - {""})
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_speaker_words(question: str) -> frozenset[str]:
+    """Keys of every content word of the question's subject, names or not ("What does *the December
+    2019 interim rule* say ...?": december, 2019, interim, rule); empty when it has none."""
+    subject = _asked_subject(question)
+    if not subject:
         return frozenset()
-    return frozenset({norm_key(t.text) for t in subject.subtree if t.pos_ == "PROPN" or t.text[:1].isupper()} - {""})
+    # Keys of the subject's text as a whole, as a title's are read ("PF 2019-33": the code is one key).
+    return frozenset(text_keys(subject[0].doc[subject[0].i:subject[-1].i + 1].text) - set(STOPWORDS))
 
 
 def _publisher_speaks(q: Question, c: Candidate) -> bool:
@@ -2649,6 +2667,20 @@ def _publisher_speaks(q: Question, c: Candidate) -> bool:
     said_by = _asked_speaker(q.text)
     keys = set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
     return bool(said_by) and all(key_in(k, keys) for k in said_by)
+
+
+def _document_speaks(q: Question, c: Candidate) -> bool:
+    """Is the asked speaker the quote's document itself ("What does *PF 2019-33* say the rule
+    implements?", "What does *the December 2019 interim rule* say about ...?")? Every word of the
+    question's subject is in the document's title, its publisher or its date (the year and the
+    month's name): what a document says is its own text, with no "said" in it."""
+    words = _asked_speaker_words(q.text)
+    if not words:
+        return False
+    keys = set(text_keys(c.doc.title)) | set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
+    if m := re.match(r"(\d{4})-(\d{2})", c.doc.date or ""):
+        keys |= {m.group(1), norm_key(calendar.month_name[int(m.group(2))])}
+    return all(key_in(k, keys) for k in words)
 
 
 # ---------------------------------------------------------------- abstention
@@ -2702,7 +2734,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 0.5 if comp_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
         # (Or the lead quote is the speaker's own document's: no "said" in a press statement.)
-        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best))
+        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best) or _document_speaks(q, best))
     else:
         speaker = 1.0
     features = {
