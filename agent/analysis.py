@@ -91,7 +91,10 @@ _DATE_RE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"  # ISO; US numeric ("10/09/2019", as FR public-inspection copies print)
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+    # The same in capitals, as press datelines print them ("OCTOBER 8, 2019").
+    r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d{1,2},\s+\d{4}"
+    r"|\d{1,2}\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d{4})\b"
     # Chinese/Japanese and Korean dates: 2019年6月1日, 2022년 8월 1일 (no word boundary:
     # the characters around them are letters too).
     r"|(?<![\d０-９])[\d０-９]{4}\s*[年년]\s*[\d０-９]{1,2}\s*[月월]\s*[\d０-９]{1,2}\s*[日일]")

@@ -627,7 +627,9 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         c.own, _ = _coverage(q, c.keys)
         c.coverage, c.covered = _coverage(q, c.context_keys)
         prior = 1.0 / (1.0 + 0.15 * c.hit_rank)
-        fit = c.fit = _type_fit(q, c.text)
+        # A line that is a date alone (a dateline) says nothing of what it dates: it answers only
+        # through its headline (:func:`_dateline`).
+        fit = c.fit = 0.0 if _date_alone(c.text) else _type_fit(q, c.text)
         c.score = (0.30 * c.own + 0.20 * c.coverage + 0.30 * c.dense + (0.30 if typed else 0.12) * fit
                    + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
                    + 0.10 * _named_coverage(q, c.context_keys))
@@ -3147,6 +3149,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
     value, timed = _asked_value(q, picked, store)
+    if q.kind is AnswerKind.DATE and value is None and not q.duration and (lines := _dateline(q, best)) is not None:
+        # The dateline dates what the document itself announces; it and the headline are quoted first.
+        value = lines[0][1]
+        quoted = [c for c, _ in lines]
+        picked = quoted + [c for c in picked if c.start not in {d.start for d in quoted}]
     codes: list[str] = timed if len(timed) > 1 else []
     other_focus = q.kind is AnswerKind.DATE and bool(q.focus) and not _focus_names_date(q, store)
     if q.focus and (q.kind in (AnswerKind.OTHER, AnswerKind.ENTITY) or other_focus):
@@ -3387,6 +3394,53 @@ def _persons_named(text: str) -> list[str]:
     return [e.text for e in parse(text, disable=["lemmatizer"]).ents if e.label_ == "PERSON"
             and not any(ch.isdigit() for ch in e.text) and text[e.end_char:e.end_char + 1] != ":"
             and not (len(e) == 1 and is_noun(e.text.lower()))]
+
+
+def _date_alone(text: str) -> str | None:
+    """The date a line consists of ("OCTOBER 8, 2019", "May 15, 2019."), else None."""
+    line = text.strip()
+    dates = find_dates(line)
+    return dates[0].group(0) if len(dates) == 1 and len(dates[0].group(0)) >= len(line) - 1 else None
+
+
+def _dateline(q: Question, best: Candidate) -> list[tuple[Candidate, str | None]] | None:
+    """The dateline of the document whose headline (or dateline) is the best quote, as the answer to
+    "when did X announce/impose ...?" that no sentence dates: a press statement headed "State
+    Department Imposes Visa Restrictions ..." and dated by its line "OCTOBER 8, 2019" is when it
+    announced them. Only when the question asks what the document itself does: its verb is one of
+    communication (WordNet's first sense: "announce", "state", "publish") or the headline's own
+    verb ("impose" of "Imposes"). The candidates to quote, dateline first with its date, then the
+    headline; None otherwise."""
+    from .lexical import speech_first
+
+    body = best.doc.body
+    paras = paragraph_spans(body)[:8]
+    if len(paras) < 2:
+        return None
+
+    def line_at(s: int, e: int) -> tuple[int, int]:
+        text = body[s:e]
+        at = s + len(text) - len(text.lstrip())
+        return at, at + len(text.strip())
+
+    dated = next(((a, b, d) for a, b in (line_at(s, e) for s, e in paras[1:]) if (d := _date_alone(body[a:b]))),
+                 None)
+    head = line_at(*paras[0])
+    if dated is None or best.start not in (head[0], dated[0]):
+        return None  # the best quote is neither the document's headline nor its dateline
+    clause = _parsed(asking_clause(q.text))
+    verb = next((t for t in clause if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    # (The headline's words by key, not by its parse: title case reads "Imposes" as a name.)
+    if not (speech_first(verb.lemma_.lower()) or key_in(norm_key(verb.text), text_keys(body[head[0]:head[1]]))):
+        return None
+
+    def candidate(a: int, b: int) -> Candidate:
+        return Candidate(best.doc, a, b, best.hit_rank, text_keys(body[a:b]), best.context_keys,
+                         score=best.score, vec=None)
+
+    return [(candidate(dated[0], dated[1]), dated[2]), (candidate(*head), None)]
 
 
 def _asked_value(q: Question, picked: list[Candidate], store: IndexStore) -> tuple[str | None, list[str]]:
