@@ -1677,7 +1677,10 @@ def _asked_prepositions(q: Question) -> set[str]:
             # (Right before the wh-word too, however the parser hangs it: "*To* whom was alert HA
             # 2023-07 addressed?")
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if not objs or any(o.tag_ == "WP" and party(o) for o in objs) or \
+            # (Left without an object only when the wh-word asks for a party: "What dollar amount is
+            # the threshold referred *to* ...?" asks for an amount, not an addressee.)
+            stranded = not objs and any(w.tag_ in ("WP", "WDT") and party(w) for w in doc)
+            if stranded or any(o.tag_ == "WP" and party(o) for o in objs) or \
                     (nxt is not None and nxt.tag_ in ("WP", "WDT") and party(nxt)):
                 out.add(t.lower_)
         # (Which organisation did it: not a bare "who", which asks for a person.)

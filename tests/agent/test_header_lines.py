@@ -62,6 +62,9 @@ def test_a_question_naming_no_document_takes_no_header(index):
     ("Who is the alert addressed to?", {"to"}),
     ("Which office sent the alert?", {"from"}),
     ("What does the alert require?", set()),
+    # A preposition left by a passive phrasal verb ("referred to") when the wh-word asks for an
+    # amount, not a party (fit: blind-s24 m010).
+    ("What dollar amount is the threshold referred to in the alert?", set()),
 ])
 def test_asked_prepositions(question, preps):
     from agent.analysis import AnswerKind, Question
@@ -79,6 +82,7 @@ def test_a_question_for_a_name_is_not_answered_by_an_office(index):
 @pytest.mark.parametrize("question", [
     "From what date must bidders under alert HA 2023-07 certify?",
     "Who signed alert HA 2023-07? I need the name.",
+    "What dollar amount is the certification threshold referred to in alert HA 2023-07?",
 ])
 def test_a_date_or_a_persons_name_is_not_a_header_line(index, question):
     a = ask(question, index=index)
