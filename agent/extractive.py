@@ -2680,12 +2680,32 @@ def _document_speaks(q: Question, c: Candidate) -> bool:
     question's subject is in the document's title, its publisher or its date (the year and the
     month's name): what a document says is its own text, with no "said" in it."""
     words = _asked_speaker_words(q.text)
-    if not words:
-        return False
-    keys = set(text_keys(c.doc.title)) | set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
-    if m := re.match(r"(\d{4})-(\d{2})", c.doc.date or ""):
+    return bool(words) and all(key_in(k, _document_name_keys(c.doc)) for k in words)
+
+
+def _document_name_keys(doc: StoredDocument) -> set[str]:
+    """The keys a question may name a document by: its title's, its publisher's (with their
+    acronyms), its type's ("press-release") and its date's year and month name."""
+    keys = set(text_keys(doc.title)) | set(_publisher_keys(getattr(doc, "publisher", "") or ""))
+    keys |= text_keys((getattr(doc, "doc_type", "") or "").replace("-", " "))
+    if m := re.match(r"(\d{4})-(\d{2})", doc.date or ""):
         keys |= {m.group(1), norm_key(calendar.month_name[int(m.group(2))])}
-    return all(key_in(k, keys) for k in words)
+    return keys
+
+
+def _source_elsewhere(q: Question, quoted: StoredDocument, hits: list[Hit], store: IndexStore) -> str | None:
+    """The source the question names for its answer ("according to *the Commerce press release*")
+    when a retrieved document is that source - its title, publisher, type and date hold every word
+    of the phrase - and the quote giving the value is from another document (the Entity List's
+    record of the same listing): what the named source does not say. None otherwise, or when no
+    retrieved document is the named source (a person, "the company": not read as documents)."""
+    for phrase in source_phrases(q.text):
+        words = {k for k in text_keys(re.sub(r"\s*['’]\s*s\b", "", phrase)) if k not in STOPWORDS}
+        if not words or all(key_in(k, _document_name_keys(quoted)) for k in words):
+            continue
+        if any(all(key_in(k, _document_name_keys(d)) for k in words) for _, d in _retrieved_documents(hits, store)):
+            return phrase
+    return None
 
 
 # ---------------------------------------------------------------- abstention
@@ -2864,8 +2884,16 @@ def _party_named(q: Question, picked: list[Candidate]) -> bool:
     a place, people, time or amount entity, that the question does not write?"""
     from .answering.nlp import parse
 
+    from .lexical import holds_office
+
     asked = {w.lower() for w in re.findall(r"\w+", q.text)}
     noun = _asked_party_noun(q.text)
+    if noun is not None and holds_office(noun):
+        # "Which Chinese officials ...", "which lawmakers": holders of an office are people; a name
+        # of an organisation ("Communist Party", "Department of State") names none of them, nor does
+        # the person the question itself names ("Pompeo's statement": MICHAEL R. POMPEO).
+        return any(not re.findall(r"\w+", name)[-1].lower() in asked
+                   for c in picked for name in _persons_named(c.text) if re.findall(r"\w+", name))
     for c in picked:
         doc = parse(c.text)
         others = {t.i for e in doc.ents if e.label_ in _NOT_PARTIES for t in e}
@@ -3518,6 +3546,24 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
                 None)
 
 
+def _date_unwritten(q: Question, store: IndexStore) -> str | None:
+    """A day the question writes in full ("October 7, 2022") that no indexed document is dated or
+    writes in any common form (:meth:`IndexStore.writes_date`), in ISO form; None when every such day
+    is held (or the question has none). Over the ~960 fit questions, the two whose day no source
+    holds were both unanswerable."""
+    from .retrieval import iso_dates
+
+    for day in iso_dates(q.text):
+        if len(day) == 10:
+            y, m, d = map(int, day.split("-"))
+            try:
+                if not store.writes_date(y, m, d):
+                    return day
+            except ValueError:  # "February 30, 2020": no such day
+                return day
+    return None
+
+
 def _code_terms(q: Question) -> list[Term]:
     """The question's terms that are codes ("2019-05" of "FAC 2019-05", "52.204-25"), not dates or
     year ranges (see :func:`_code_unwritten`)."""
@@ -3543,6 +3589,42 @@ def _code_elsewhere(q: Question, best: Candidate) -> str | None:
     another document. Written codes only (:func:`_code_unwritten` comes first)."""
     codes = _question_codes(q)
     return codes[0] if codes and not _writes_a_code(best.doc, codes) else None
+
+
+# A cited paragraph: a section number and its paragraph path ("889(a)(1)(B)", "744.11(b)").
+_CITED_PATH = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*(?:-\d+)?)((?:\([A-Za-z0-9]{1,5}\))+)")
+
+
+def _cited_paths(text: str) -> dict[str, set[tuple[str, ...]]]:
+    """The paragraph paths ``text`` cites, by section number ("889(a)(1)(B)" -> {"889": {("a",
+    "1", "b")}})."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for m in _CITED_PATH.finditer(text):
+        path = tuple(p.lower() for p in re.findall(r"\(([^)]+)\)", m.group(2)))
+        out.setdefault(m.group(1), set()).add(path)
+        # Siblings written after it without the number: "889(a)(1)(A) and (B)", "(A), (B) or (C)".
+        more = re.match(r"(?:\s*(?:,|and|or|, and|, or|through|to)\s*\([A-Za-z0-9]{1,5}\))+", text[m.end():])
+        for sibling in re.findall(r"\(([^)]+)\)", more.group(0)) if more else ():
+            out[m.group(1)].add(path[:-1] + (sibling.lower(),))
+    return out
+
+
+def _other_paragraph(question: str, sentence: str) -> str | None:
+    """A paragraph of the question's section that ``sentence`` cites instead of the question's own:
+    a date stated of "section 889(a)(1)(A)" is not that of "889(a)(1)(B)". None when the sentence
+    cites the asked paragraph, one that holds it or one it holds (a parent "889(a)(1)" speaks of
+    both), or no paragraph of that section."""
+    said = _cited_paths(sentence)
+    for number, paths in _cited_paths(question).items():
+        theirs = said.get(number)
+        if not theirs:
+            continue
+        for path in paths:
+            related = [p for p in theirs if p[:len(path)] == path or path[:len(p)] == p]
+            if not related:
+                other = sorted(theirs)[0]
+                return number + "".join(f"({x})" for x in other)
+    return None
 
 
 def _writes_a_code(doc: StoredDocument, codes: list[str]) -> bool:
@@ -3599,6 +3681,20 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
+    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
+            (other := next((_other_paragraph(q.text, c.text) for c in picked if value in c.text), None)) is not None:
+        # "When does the section 889(a)(1)(B) prohibition take effect?" answered by the date of
+        # "Section 889(a)(1)(A) ... prohibits ... on or after August 13, 2019": another paragraph's.
+        return _abstention(q, hits, f"the value's sentence cites {other}, not the asked paragraph", settings)
+    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
+            (named := next((_source_elsewhere(q, c.doc, hits, store) for c in picked if value in c.text), None)):
+        # "According to the Commerce press release, on what date did the listing take effect?" answered
+        # from the Entity List's record: the named source does not give it.
+        return _abstention(q, hits, f"{named} does not give it", settings)
+    if (day := _date_unwritten(q, store)) is not None:
+        # "its October 7, 2022 advanced computing rule" when no source is dated or writes that day:
+        # the document the question identifies by its date is not among them.
+        return _abstention(q, hits, f"no source is dated or writes {day}", settings)
     if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) \
             and (code := _code_elsewhere(q, best)) is not None:
         # "Comments due on the August 13, 2019 rule (FAC 2019-05)?" answered from the December
@@ -3608,6 +3704,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
+    if isinstance(fa, FieldAnswer) and (named := _source_elsewhere(q, fa.doc, hits, store)):
+        return _abstention(q, hits, f"{named} does not give it", settings)
     if isinstance(fa, MissingField):
         return _abstention(q, hits, f"the asked party's record has no “{fa.labels[0]}” field", settings)
     if fa is not None and not fa.more and _asks_code(q) and _is_address_field(store, fa.field):

@@ -791,6 +791,38 @@ class IndexStore:
         cache[key] = written
         return written
 
+    def writes_date(self, year: int, month: int, day: int, sample: int = 200) -> bool:
+        """Does the index hold the day ``year``-``month``-``day``: a document dated so (its header
+        date), or a chunk writing it as "October 7, 2022", "Oct. 7, 2022", "7 October 2022",
+        "2022-10-07" or "10/07/2022"? The keyword index finds the chunks holding each form's tokens;
+        up to ``sample`` of them are read. Cached until the catalog changes. ``ValueError`` for a
+        day that does not exist."""
+        import calendar
+        import datetime
+
+        datetime.date(year, month, day)  # raises ValueError for "February 30"
+        cache = self._read_cache()
+        key = ("date", year, month, day)
+        if key in cache:
+            return cache[key]
+        ymd = year * 10000 + month * 100 + day
+        written = bool(self.doc_ids_matching(date_from=ymd, date_to=ymd))
+        if not written:
+            name = calendar.month_name[month]
+            abbr = name[:3]
+            pattern = re.compile(
+                rf"(?<![\w.])(?:(?:{name}|{abbr}[a-z]?\.?)\s+0?{day},?\s+{year}|0?{day}\s+(?:{name}|{abbr}[a-z]?\.?),?\s+{year}"
+                rf"|{year}-{month:02d}-{day:02d}|0?{month}/0?{day}/{year})(?![\w])", re.IGNORECASE)
+            for form in (f"{name} {day} {year}", f"{abbr} {day} {year}", f"{year}-{month:02d}-{day:02d}",
+                         f"{month:02d}/{day:02d}/{year}", f"{month}/{day}/{year}",
+                         f"{day} {year}"):  # (last: any abbreviation, "Sept. 4, 2023")
+                found = self._matching_rows(" AND ".join(fts_terms(form)), sample, columns="c.text, c.title")
+                if len(found) >= sample or any(pattern.search(text) or pattern.search(title) for text, title in found):
+                    written = True
+                    break
+        cache[key] = written
+        return written
+
     def abbreviation_expansion(self, abbreviation: str, following: str, sample: int = 50) -> str | None:
         """The word the index writes for an abbreviation before the same token ("Sec." before "889":
         "Section", as in "Section 889(a)(1)(A)"; "Art." before "5": "Article"): the most frequent

@@ -382,6 +382,35 @@ def test_a_sentence_that_speaks_of_parties_only_as_a_kind_does_not_name_them(tin
     assert value("Which councillor led the call for a ban on Tamsk Haulage?") == 1.0
 
 
+OFFICIALS_STATEMENT = """title: Aldmere Ministry of Ports Restricts Visas of Tamsk Harbour Officials (press statement)
+publisher: Aldmere Ministry of Ports
+date: 2023-07-01
+---
+MARA VOSS, MINISTER OF PORTS
+
+Visa restrictions apply to Tamsk Harbour Board and Tamsk Pilots Union officials who are believed to be responsible for the unsafe berthing of Aldmere vessels.
+
+Among them is harbour master Jonas Petrik, who approved the berthing orders.
+"""
+
+
+def test_holders_of_an_office_are_named_by_a_persons_name(tiny_index):
+    """"Which Tamsk officials ...?": officials are people; the organisations they serve ("Tamsk
+    Harbour Board") and the person the question itself names (the minister) name none of them
+    (fit: blind-s24 m056). The twin's evidence names one ("Jonas Petrik")."""
+    from agent.extractive import assess
+    from agent.retrieval import Retriever
+
+    store, settings = tiny_index("officials", {"statement.txt": OFFICIALS_STATEMENT})
+
+    def value(question: str) -> float:
+        hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
+        return assess(question, hits, store, settings).features["value"]
+
+    assert value("Which Tamsk officials does Voss's statement name as subject to the visa restrictions?") == 0.0
+    assert value("Which Tamsk official approved the berthing orders?") == 1.0
+
+
 CIRCULAR = """title: Harbour Circular HC 2031-04
 publisher: Aldmere Port Authority
 date: 2031-04-02
