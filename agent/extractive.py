@@ -2539,6 +2539,8 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
     """The spans the direct answer is made of (verbatim from the quotes: the names
     listed as the thing asked, or the tied date/figure), or None to lead with the
     best quote. ``value``: the date or figure tied to the question (:func:`_tied_value`)."""
+    if q.kind is AnswerKind.QUANTITY and value and q.focus and not q.duration:
+        return [_with_counted_noun(value, q.focus[-1], picked)]
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         return [value] if value else None
     if q.kind is AnswerKind.LIST:
@@ -2565,6 +2567,25 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         if len(names) >= 2:
             return names
     return None
+
+
+def _with_counted_noun(value: str, head: str, picked: list[Candidate]) -> str:
+    """A count with the noun it counts when the quote writes that noun (the question's focus head)
+    within the next three words: "five investigations", "190 persons", not a bare "five" - what the
+    figure counts is part of the answer. Verbatim from the first quote holding the value; the
+    value alone otherwise."""
+    for c in picked:
+        i = c.text.find(value)
+        if i < 0:
+            continue
+        tail = c.text[i + len(value):i + len(value) + 80]
+        for n, m in enumerate(re.finditer(r"[\w-]+|[^\w\s]", tail)):
+            if n >= 3 or not (m.group(0)[0].isalnum() or m.group(0)[0] == "-"):
+                break  # past three words, or punctuation: the noun would be another phrase's
+            if key_in(norm_key(m.group(0)), {head}):
+                return c.text[i:i + len(value) + m.end()]
+        break
+    return value
 
 
 def _join(items: list[str]) -> str:

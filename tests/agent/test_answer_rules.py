@@ -607,3 +607,20 @@ def test_a_yes_no_question_leads_with_the_quote_that_holds_what_it_asks_beyond_t
     a = ask("Are family members of the targeted harbour officials covered by the Ministry's travel curbs?",
             index=settings.index, settings=settings)
     assert not a.abstained and a.text.startswith("“Family members of such persons")
+
+
+@pytest.mark.parametrize("sentence, value, head, lead", [
+    ("The ministry has added 190 persons or organizations to the list.", "190", "person", "190 persons"),
+    ("It also opened five investigations of the effect of imports.", "five", "investigation", "five investigations"),
+    ("It added twenty-eight Chinese entities.", "twenty-eight", "entity", "twenty-eight Chinese entities"),
+    # Punctuation between, or the noun beyond three words: another phrase's noun; the figure alone.
+    ("Revenue rose 12, while investigations fell.", "12", "investigation", "12"),
+    ("It opened five of the many older pending investigations.", "five", "investigation", "five"),
+])
+def test_a_count_leads_with_the_noun_it_counts(sentence, value, head, lead):
+    from types import SimpleNamespace
+
+    from agent.extractive import Candidate, _with_counted_noun
+
+    c = Candidate(SimpleNamespace(body=sentence), 0, len(sentence), 0.0, set(), set())
+    assert _with_counted_noun(value, head, [c]) == lead
