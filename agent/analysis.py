@@ -310,7 +310,9 @@ def asking_clause(question: str) -> str:
 
 # Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an
 # entity?" asks under what conditions, which the whole question says better than "when" alone.
-_WH_AFTER_COMMA = re.compile(r",\s+(?=(?:what|which|who|whom|whose)\b)", re.I)
+# ("how much/long" too: "After the initial report, how much time ..."; not "how many", which a fronted
+# partitive restricts: "Of the 190 additions Ross cited, how many were companies?")
+_WH_AFTER_COMMA = re.compile(r",\s+(?=(?:what|which|who|whom|whose|how (?:much|long))\b)", re.I)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -346,6 +348,10 @@ def classify(question: str) -> AnswerKind:
         return AnswerKind.QUANTITY
     if re.match(r"^(what|how)\b.*\b(say|said|state|stated|respond|responded|react|reacted|comment|commented|announce|announced|tell|told|claim|claimed|argue|argued|warn|warned)\b", q):
         return AnswerKind.STATEMENT
+    if re.match(r"^how (?:did|does|do|has|have|had|will|would)\b", q) and _speech_verb(question):
+        # "How did Ross *describe* Huawei?", "How did BIS *justify* ...": the manner of a saying is
+        # what was said (a verb whose first WordNet sense is one of communication).
+        return AnswerKind.STATEMENT
     if re.match(r"^why\b", q) or re.search(r"\b(what|which) (reason|grounds)\b", q):
         return AnswerKind.REASON
     if re.match(r"^where\b", q):
@@ -366,6 +372,19 @@ def classify(question: str) -> AnswerKind:
 
 
 _WH = {"what", "which", "whose", "how"}
+
+
+def _speech_verb(question: str) -> bool:
+    """Is the main verb of the question's asking clause one of communication by its first WordNet
+    sense ("describe", "characterize", "respond"; not "add", "impose", "define")? False without a parse."""
+    from .lexical import speech_first
+
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - no parser: not read as a statement
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ == "VERB" and speech_first(root.lemma_.lower())
 
 
 def _wh_noun_plural(question: str) -> bool | None:
@@ -782,14 +801,19 @@ def asks_duration(question: str, focus: list[str]) -> bool:
     """Does the question ask for a length of time: "how long" / "how soon" / "how fast" / "how
     quickly" opens its asking clause (or a clause of it), or "how many" counts a noun that names a
     length of time by WordNet ("within how many business *days*", :func:`lexical.names_a_duration`)?"""
-    from .lexical import names_a_duration, noun_base
+    from .lexical import names_a_duration, names_a_time, noun_base
 
     asked = asking_clause(question).strip().lower()
     # (At the start of the asking clause or of a clause after a comma: "If a contractor finds
     # covered equipment, how fast must it report?")
     if re.search(r"(?:^|[,;:]\s+)(?:\w+\s+)?how (?:long|soon|fast|quickly)\b", asked):
         return True
-    return bool(focus) and re.search(r"\bhow many\b", asked) is not None and names_a_duration(noun_base(focus[-1]))
+    if not focus:
+        return False
+    noun = noun_base(focus[-1])
+    # "how much time": an amount of a time noun is a length of time.
+    return (re.search(r"\bhow many\b", asked) is not None and names_a_duration(noun)) or \
+        (re.search(r"\bhow much\b", asked) is not None and (names_a_duration(noun) or names_a_time(noun)))
 
 
 def find_durations(text: str) -> list[re.Match]:

@@ -2653,8 +2653,42 @@ def _speaker(q: Question, text: str) -> bool:
 
 def _says(q: Question, c: Candidate) -> bool:
     """Does the quote show the question's names speaking ("SenseTime said", :func:`_speaker`), in a
-    sentence whose context holds all of them?"""
-    return _named_coverage(q, c.context_keys) >= 0.99 and _speaker(q, c.text)
+    sentence whose context holds all of them - or is it inside a quotation attributed to the asked
+    speaker (the first sentence of '"This action ... places Huawei ... on the Entity List. This will
+    prevent ...," said Secretary of Commerce Wilbur Ross.' is his too)?"""
+    if _named_coverage(q, c.context_keys) < 0.99:
+        return False
+    if _speaker(q, c.text):
+        return True
+    asked = _asked_speaker(q.text)
+    said = _quotation_speaker(c) if asked else ""
+    return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
+
+
+def _paragraph_of(c: Candidate) -> tuple[int, int] | None:
+    """The span of the paragraph of its document the candidate sentence starts in."""
+    return next(((s, e) for s, e in paragraph_spans(c.doc.body) if s <= c.start < e), None)
+
+
+def _said_about(q: Question, c: Candidate) -> float:
+    """The IDF weight of the question's terms the sentence itself holds, less the asked speaker's
+    own names (what a statement question asks about, not who said it)."""
+    speaker = _asked_speaker(q.text)
+    return sum(t.weight for t in q.terms if t.key not in speaker and key_in(t.key, c.keys))
+
+
+# The pronoun attribution of a sentence that continues the one before it ('..., it said.').
+_PRONOUN_SAID = re.compile(r"[,”\"]\s*(?:it|he|she|they)\s+" + r"(?:said|says|added|adds|noted|continued|told)\b", re.I)
+
+
+def _said_on(c: Candidate) -> Candidate | None:
+    """The sentence right after ``c`` when a pronoun attributes it ('"We have already anticipated
+    this situation ...," it said.'): the same speaker's next words; None otherwise."""
+    body = c.doc.body
+    nxt = next(iter(split_sentences(body[c.end:c.end + 800], base=c.end)), None)
+    if nxt is None or body[c.end:nxt[0]].count("\n") > 1 or not _PRONOUN_SAID.search(body[nxt[0]:nxt[1]]):
+        return None
+    return _sentence_candidate(c, *nxt)
 
 
 def _asked_subject(question: str) -> list:
@@ -3177,7 +3211,15 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if q.kind is AnswerKind.STATEMENT:
         # "What did the State Department say ...?": of the best sentences, one the asked speaker says
         # (in its own statement, or "X said") leads - not another party's words on the same topic.
-        spoken = next((c for c in quotable[:_ASKED_POOL] if _publisher_speaks(q, c) or _says(q, c)), None)
+        speaking = [c for c in quotable[:_ASKED_POOL] if _publisher_speaks(q, c) or _says(q, c)]
+        spoken = speaking[0] if speaking else None
+        if spoken is not None:
+            # Of the speaker's sentences in one paragraph (a quotation of several sentences), the one
+            # that says most of what the question asks about beyond the speaker's own names ("How did
+            # Ross describe *Huawei*?": the sentence naming it, not the one his attribution closes).
+            para = _paragraph_of(spoken)
+            same = [c for c in speaking if c.doc.doc_id == spoken.doc.doc_id and _paragraph_of(c) == para]
+            spoken = max(same, key=lambda c: (round(_said_about(q, c), 6), c.score))
         if spoken is not None and spoken is not quotable[0]:
             quotable = [spoken] + [c for c in quotable if c is not spoken]
     best = quotable[0]
@@ -3197,6 +3239,10 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and c.fit > 0 and c.own > 0
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
+    if q.kind is AnswerKind.STATEMENT and (more := _said_on(best)) is not None \
+            and not any(p.doc.doc_id == more.doc.doc_id and p.start == more.start for p in picked):
+        # '"We have already anticipated this situation ...," it said.': the speaker's next words.
+        picked.insert(1, more)
     # picked is in score order (taken from the sorted candidates).
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)

@@ -56,6 +56,17 @@ def test_how_long_is_answered_with_the_duration(index):
     assert lead("How long has the Arcadia-Borduria trade dispute lasted?", index).startswith("15-month")
 
 
+def test_how_much_time_after_a_fronted_phrase_is_a_length_of_time(index):
+    # "how much time" asks for a length of time, and a fronted phrase before it only sets the topic
+    # (fit: blind-s24 m036).
+    from agent.analysis import asking_clause, asks_duration
+
+    question = "After notifying the port authority, how much time does the carrier have to file a full report?"
+    assert asking_clause(question) == "how much time does the carrier have to file a full report?"
+    assert asks_duration(question, ["time"]) and not asks_duration("How much money does the carrier owe?", ["money"])
+    assert lead(question, index).startswith("10 business days")
+
+
 def test_within_how_many_days_is_answered_with_the_days(index):
     assert lead("Within how many business days must the carrier file a full report?", index).startswith("10 business days")
 

@@ -18,10 +18,41 @@ FOR IMMEDIATE RELEASE
 """
 
 
+NEWS = """title: Drone makers react to export listing
+publisher: Example Wire
+date: 2023-05-03
+---
+Korvane Drones said its placement on the list would not affect its daily operations. "We had prepared for this and will keep serving our customers," it said.
+
+Analysts expect other drone makers in the region to be listed within a year.
+"""
+
+
 @pytest.fixture(scope="module")
 def index(tiny_index):
-    _, settings = tiny_index("quoted-speakers", {"release.txt": RELEASE})
+    _, settings = tiny_index("quoted-speakers", {"release.txt": RELEASE, "news.txt": NEWS})
     return settings
+
+
+def test_how_a_speaker_described_something_is_the_sentence_of_the_quotation_naming_it(index):
+    # Both sentences of the quotation are the minister's; the one naming Korvane Drones leads, not
+    # the one the attribution closes (fit: blind-s24 m072).
+    a = ask("How did Minister Whitlock describe Korvane Drones when it was put on the list?", index=index)
+    assert "largest drone maker in the region" in a.citations[0].quote, a.text
+
+
+def test_a_pronoun_attributed_sentence_is_the_speakers_next_words(index):
+    # '"We had prepared ...," it said.' continues Korvane's statement (fit: blind-s24 m076).
+    a = ask("What did Korvane Drones say about the effect of the listing on its business?", index=index)
+    assert a.citations[0].quote.startswith("Korvane Drones said its placement")
+    assert a.citations[1].quote.startswith('"We had prepared for this'), a.text
+
+
+def test_how_with_a_verb_of_saying_asks_for_a_statement():
+    from agent.analysis import AnswerKind, classify
+
+    assert classify("How did the minister describe the listing?") is AnswerKind.STATEMENT
+    assert classify("How does the rule define covered equipment?") is not AnswerKind.STATEMENT
 
 
 def test_the_quoted_official_is_named_from_the_attribution(index):
