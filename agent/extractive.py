@@ -1093,7 +1093,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             return None  # "List every party whose name starts with ...": several records, :func:`_record_holding`'s
         if _called_by_other_name(q, doc, rec, aliases):
             return FieldAnswer(doc=doc, record=rec, field=rec.name, similarity=1.0)
-        if not _named_whole(q, doc, rec, aliases):
+        if _found_by_other_name(q, rec, aliases) and not _named_whole(q, doc, rec, aliases):
             return None  # "Which party is Anna Zhou an alias of?": no name of this record is hers
     import numpy as np
 
@@ -1219,6 +1219,14 @@ def _own_name_words(q: Question, doc: StoredDocument) -> list[Term]:
     # (Every named word: the entity terms may leave out a first name, "Mira" of "Mira Lun".)
     named = {t.key for t in _entity_terms(q)} | {t.key for t in q.terms if t.named}
     return [t for t in q.terms if t.key in named and t.key[:1].isalpha() and not key_in(t.key, _title_keys(doc))]
+
+
+def _found_by_other_name(q: Question, rec: Record, aliases: frozenset[str]) -> bool:
+    """Does an other-names line of the record hold a word of the question its name line lacks (how the
+    record was found: "Anna" of "Anna Zhou" for the entry of Zhu Jiejin, alias Anna Zhu)?"""
+    own = text_keys(rec.name.value)
+    return any(key_in(t.key, text_keys(f.value)) and not key_in(t.key, own)
+               for f in rec.fields[1:] if f.label in aliases for t in q.terms)
 
 
 def _named_whole(q: Question, doc: StoredDocument, rec: Record, aliases: frozenset[str]) -> bool:
@@ -1793,8 +1801,9 @@ def _asked_prepositions(q: Question) -> set[str]:
                 c.dep_ == "nsubj" and any(g.tag_ == "WDT" and party(g) for g in c.children) for c in t.children):
             out.add("from")
         # Who did something to a named thing ("Who issued PF 2019-33?"): the one it is from. (Named by
-        # a proper noun or a number: "who issued *the guidance*" may ask for anyone.)
-        if t.pos_ == "VERB" and t.dep_ != "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) \
+        # a proper noun or a number: "who issued *the guidance*" may ask for anyone; and not when a
+        # person's name is asked: "Who signed it? I need the name", which an office does not give.)
+        if t.pos_ == "VERB" and t.dep_ != "relcl" and not _asks_person_name(q.text) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) \
                 and any(c.dep_ == "dobj" and any(w.pos_ in ("PROPN", "NUM") for w in c.subtree) for c in t.children):
             out.add("from")
     return out
