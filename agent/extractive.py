@@ -944,6 +944,14 @@ class MissingField:
     doc: StoredDocument
     record: Record
     labels: tuple[str, ...]
+    place: str = ""  # a place the question puts the party in ("Huawei's affiliate *in Zimbabwe*") no record holds
+
+    @property
+    def reason(self) -> str:
+        """Why the record does not answer, for the abstention notice."""
+        if self.place:
+            return f"no entry of the asked party is in “{self.place}”"
+        return f"the asked party's record has no “{self.labels[0]}” field"
 
 
 # How close in meaning (MiniLM cosine) a phrase label must be to "other names" to introduce a
@@ -1042,6 +1050,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     if not named or all(t.key.startswith("@") for t in named):
         return None  # a record is a party's; a question naming only countries names none
     best: tuple[tuple[float, ...], StoredDocument, Record, frozenset[str]] | None = None
+    places = _places_put_on_party(q)
+    misplaced: tuple[StoredDocument, Record] | None = None  # a party's record, but not in the asked place
     runs = list({frozenset(t.key for t in run): run for run in (_name_run(q, t) for t in named)}.values())
     for rank, doc in _retrieved_documents(hits, store):
         if _act_unwritten(q, doc):
@@ -1063,6 +1073,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
+            if not all(_holds_place(place, doc.body[rec.start:rec.end]) for place in places):
+                misplaced = misplaced or (doc, rec)
+                continue  # "Huawei's affiliate in Zimbabwe": an entry of Huawei's elsewhere is not it
             values = text_keys(" ".join(f.value for f in rec.fields))
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             # A name the record gives exactly as the question writes it ("Huawei Technologies Co., Ltd.
@@ -1079,6 +1092,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             if best is None or rank_key < best[0]:
                 best = (rank_key, doc, rec, aliases)
     if best is None:
+        if misplaced is not None:
+            return MissingField(doc=misplaced[0], record=misplaced[1], labels=(), place=", ".join(places))
         return None
     _, doc, rec, aliases = best
     fields = [f for f in rec.fields[1:] if admissible(doc.body[f.start:f.end])]
@@ -1090,12 +1105,16 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     asked_labels = _labels_asked(q, {f.label for r in records(doc.body) for f in r.fields[1:]}, aliases)
     if asked_labels and not any(f.label in asked_labels for f in rec.fields[1:]):
         return MissingField(doc=doc, record=rec, labels=tuple(sorted(asked_labels)))
-    # "Under which *name* is Anna Zhu listed?": a bare "name" of a party the question calls by another
-    # of its names (one an other-names line holds, the name line not) is the name line.
-    if q.focus == [norm_key("name")] and any(
-            not key_in(t.key, text_keys(rec.name.value))
-            and any(key_in(t.key, text_keys(f.value)) for f in rec.fields[1:] if f.label in aliases) for t in q.terms):
-        return FieldAnswer(doc=doc, record=rec, field=rec.name, similarity=1.0)
+    # "Under which *name* is Anna Zhu listed?", "Which party is Anna Zhu an alias of?": a question for
+    # the party (a bare "name", a party noun, "who", "whose") that calls it by another of its names -
+    # one an other-names line holds whole, the name line not - is answered by the name line.
+    if _asks_for_party(q):
+        if (listed := _records_named(q, doc, records(doc.body))) is not None and len(listed[1]) > 1:
+            return None  # "List every party whose name starts with ...": several records, :func:`_record_holding`'s
+        if _called_by_other_name(q, doc, rec, aliases):
+            return FieldAnswer(doc=doc, record=rec, field=rec.name, similarity=1.0)
+        if _found_by_other_name(q, rec, aliases) and not _named_whole(q, doc, rec, aliases):
+            return None  # "Which party is Anna Zhou an alias of?": no name of this record is hers
     import numpy as np
 
     labels = np.asarray(_sentence_vectors(store, [f.label for f in fields]))
@@ -1155,6 +1174,87 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     return None
+
+
+def _places_put_on_party(q: Question) -> list[str]:
+    """The places the question puts the asked party in: spaCy's place entities (GPE, LOC, FAC) that a
+    preposition of place (:data:`_PLACE_PREPOSITIONS`) attaches to a name or to a noun WordNet counts
+    a party ("Huawei's *affiliate* in Zimbabwe", "Huawei Technologies *Canada* in Markham"; not
+    "*exports* in China", nor "What start date does the list *give* in Korvel?")."""
+    from .answering.nlp import parse
+    from .lexical import names_a_party
+
+    doc = parse(q.text, disable=["lemmatizer"])
+    out: list[str] = []
+    for e in doc.ents:
+        if e.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        prep = e.root.head
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        head = prep.head
+        if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and names_a_party(head.text.lower())):
+            out.append(e.text)
+    return out
+
+
+def _holds_place(place: str, text: str) -> bool:
+    """Does a record's text hold the place: its words, or its country code as a word of its own ("CN" of
+    an address for "China")?"""
+    if all(key_in(k, text_keys(text)) for k in text_keys(place)):
+        return True
+    code = territory_code(place)
+    return code is not None and re.search(rf"\b{re.escape(code.lstrip('@').upper())}\b", text) is not None
+
+
+def _asks_for_party(q: Question) -> bool:
+    """Does the question ask which party something is - for a bare "name" ("Under which *name* is
+    she listed?"), for a party noun by WordNet ("Which *party* is that an alias of?",
+    :func:`_asked_party_noun`), with "whose" or with "who" ("*Whose* entry lists ...?")?"""
+    from .lexical import names_a_party
+
+    clause = asking_clause(q.text)
+    # (The wh-determiner's own noun too: the parser may leave "listed" out of "which listed party"'s chunk.)
+    return q.focus == [norm_key("name")] or _asked_party_noun(clause) is not None or _asks_who(q) \
+        or any(t.tag_ == "WP$" or (t.tag_ == "WDT" and t.head.pos_ == "NOUN" and names_a_party(t.head.lemma_.lower()))
+               for t in _parsed(clause))
+
+
+def _called_by_other_name(q: Question, doc: StoredDocument, rec: Record, aliases: frozenset[str]) -> bool:
+    """Does the question call the record's party by one of its other names: does one of the record's
+    other-names lines hold every named word the question writes (its list's own title words aside:
+    "Entity List") while its name line lacks one of them ("Anna Zhu" for the entry of Zhu Jiejin)? A
+    name only partly held ("Anna Zhou") is another party's."""
+    words = _own_name_words(q, doc)
+    own = text_keys(rec.name.value)
+    # (Any word of the question the name line lacks: the tagger may not take a first name for a name.)
+    return any(all(key_in(t.key, keys) for t in words)
+               and any(key_in(t.key, keys) and not key_in(t.key, own) for t in q.terms)
+               for f in rec.fields[1:] if f.label in aliases for keys in [text_keys(f.value)])
+
+
+def _own_name_words(q: Question, doc: StoredDocument) -> list[Term]:
+    """The named words of the question that are words (not numbers, codes or countries) and not its
+    list's own (the document's title words: "Entity List", "June")."""
+    # (Every named word: the entity terms may leave out a first name, "Mira" of "Mira Lun".)
+    named = {t.key for t in _entity_terms(q)} | {t.key for t in q.terms if t.named}
+    return [t for t in q.terms if t.key in named and t.key[:1].isalpha() and not key_in(t.key, _title_keys(doc))]
+
+
+def _found_by_other_name(q: Question, rec: Record, aliases: frozenset[str]) -> bool:
+    """Does an other-names line of the record hold a word of the question its name line lacks (how the
+    record was found: "Anna" of "Anna Zhou" for the entry of Zhu Jiejin, alias Anna Zhu)?"""
+    own = text_keys(rec.name.value)
+    return any(key_in(t.key, text_keys(f.value)) and not key_in(t.key, own)
+               for f in rec.fields[1:] if f.label in aliases for t in q.terms)
+
+
+def _named_whole(q: Question, doc: StoredDocument, rec: Record, aliases: frozenset[str]) -> bool:
+    """Does one of the record's names (its name line, an other-names line) hold every named word the
+    question writes, its list's own title words aside?"""
+    words = _own_name_words(q, doc)
+    return any(all(key_in(t.key, text_keys(f.value)) for t in words)
+               for f in rec.fields if f is rec.name or f.label in aliases)
 
 
 def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: list[Candidate]) -> str | None:
@@ -1620,7 +1720,10 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
         for rec in recs:
             names = [rec.name] + [f for f in rec.fields[1:] if f.label in aliases]
             if any(_holds(q, party, text_keys(f.value)) for f in names):
-                return None  # the question names this party: its fields are :func:`_record_field`'s
+                # The question names this party: its fields are :func:`_record_field`'s - unless it asks
+                # for a list of the parties so named ("List every party whose name starts with Harbin
+                # citing 85 FR 34497").
+                return _records_named(q, doc, recs)
             field = next((f for f in rec.fields[1:] if f not in names
                           and all(_holds(q, t, text_keys(f.value)) for t in run)), None)
             if field is not None:
@@ -1629,6 +1732,36 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
             # Several entries may hold it (two entries of one company at one address): each is named.
             return (doc, holding) if len(holding) <= MAX_HOLDERS else None
     return None
+
+
+def _records_named(q: Question, doc: StoredDocument, recs: tuple[Record, ...]
+                   ) -> tuple[StoredDocument, list[tuple[Record, Field]]] | None:
+    """For a list question asking for parties ("List every *party* whose name starts with Harbin ...",
+    "Which *entities* named Harbin cite 85 FR 34497?"), the records whose name line holds every one
+    of the question's own name words (:func:`_own_name_words`) and whose fields hold every number of
+    it its list's title does not (the notice "85 FR 34497": cited by the field that holds it, else
+    by the name line), at most ``MAX_LIST_ITEMS``; None for any other question, or when no record
+    holds them all."""
+    from .lexical import names_a_party
+
+    if q.kind is not AnswerKind.LIST or not q.focus:
+        return None
+    head = next((t for t in reversed(_focus_tokens(q)) if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or not (head.lemma_.lower() == "name" or names_a_party(head.lemma_.lower())):
+        return None
+    words = _own_name_words(q, doc)
+    title = _title_keys(doc)
+    numbers = [t for t in q.terms if t.key.isdigit() and not key_in(t.key, title)]
+    if not words:
+        return None
+    holding: list[tuple[Record, Field]] = []
+    for rec in recs:
+        if not all(key_in(t.key, text_keys(rec.name.value)) for t in words):
+            continue
+        cited = [next((f for f in rec.fields[1:] if key_in(t.key, text_keys(f.value))), None) for t in numbers]
+        if all(f is not None for f in cited):
+            holding.append((rec, cited[0] if cited else rec.name))
+    return (doc, holding) if 0 < len(holding) <= MAX_LIST_ITEMS else None
 
 
 def _asks_who(q: Question) -> bool:
@@ -1644,7 +1777,8 @@ def _holder_answer(question: str, doc: StoredDocument, holding: list[tuple[Recor
     for rec, field in holding:
         citations.append(make_citation(doc, rec.name.start, rec.name.end, n=len(citations) + 1))
         names.append(f"{rec.name.value} [{citations[-1].n}]")
-        citations.append(make_citation(doc, field.start, field.end, n=len(citations) + 1))
+        if field is not rec.name:
+            citations.append(make_citation(doc, field.start, field.end, n=len(citations) + 1))
     text = _compose("; ".join(names), citations, [])
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
 
@@ -1659,8 +1793,9 @@ def _asked_prepositions(q: Question) -> set[str]:
     wh-word ("*To* whom was the flash addressed?") or left without an object ("Who is the flash
     addressed *to*?"), when it asks for a party ("whom", "which *office*"; not "from what *date*");
     and "from" for a which-organisation subject of a main verb with an object ("*Which division*
-    sent PF 2019-33?": what the document is from; not "who", which asks for a person's name, nor a
-    relative "who": "the Director *who issued* it")."""
+    sent PF 2019-33?": what the document is from), or for a "who" subject of one whose object is a
+    thing named by a proper noun or a number ("*Who issued* PF 2019-33?": its issuer, whom a FROM
+    line names; not a relative "who": "the Director *who issued* it")."""
     from .lexical import names_an_organisation
 
     doc = _parsed(asking_clause(q.text))
@@ -1672,7 +1807,8 @@ def _asked_prepositions(q: Question) -> set[str]:
 
     out: set[str] = set()
     for t in doc:
-        if t.tag_ == "IN" and t.dep_ in ("prep", "ROOT"):
+        # (The tagger may tag a preposition "to" TO: "...: *to* whom was it addressed?")
+        if (t.tag_ == "IN" or (t.tag_ == "TO" and t.dep_ == "prep")) and t.dep_ in ("prep", "ROOT"):
             objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
             # (Right before the wh-word too, however the parser hangs it: "*To* whom was alert HA
             # 2023-07 addressed?")
@@ -1686,6 +1822,12 @@ def _asked_prepositions(q: Question) -> set[str]:
         # (Which organisation did it: not a bare "who", which asks for a person.)
         if t.pos_ == "VERB" and t.dep_ != "relcl" and any(c.dep_ == "dobj" for c in t.children) and any(
                 c.dep_ == "nsubj" and any(g.tag_ == "WDT" and party(g) for g in c.children) for c in t.children):
+            out.add("from")
+        # Who did something to a named thing ("Who issued PF 2019-33?"): the one it is from. (Named by
+        # a proper noun or a number: "who issued *the guidance*" may ask for anyone; and not when a
+        # person's name is asked: "Who signed it? I need the name", which an office does not give.)
+        if t.pos_ == "VERB" and t.dep_ != "relcl" and not _asks_person_name(q.text) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) \
+                and any(c.dep_ == "dobj" and any(w.pos_ in ("PROPN", "NUM") for w in c.subtree) for c in t.children):
             out.add("from")
     return out
 
@@ -3774,7 +3916,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if isinstance(fa, FieldAnswer) and (named := _source_elsewhere(q, fa.doc, hits, store)):
         return _abstention(q, hits, f"{named} does not give it", settings)
     if isinstance(fa, MissingField):
-        return _abstention(q, hits, f"the asked party's record has no “{fa.labels[0]}” field", settings)
+        return _abstention(q, hits, fa.reason, settings)
     if fa is not None and not fa.more and _asks_code(q) and _is_address_field(store, fa.field):
         if len(_asked_parts(q)) > 1:
             # "The postal code and city in X's address": more than the code of one address; its whole

@@ -22,10 +22,13 @@ from dataclasses import replace
 from ..types import Answer, Citation
 
 # ", and on what date", " and how many", " and under which notice": a coordinating "and" that opens
-# a clause with its own wh-word (optionally after a preposition).
+# a clause with its own wh-word (optionally after a preposition). A preposition before "whom" stays
+# with its clause: "whom", a bare object, says what it asks only by it ("and *to* whom was it
+# addressed" asks for the addressee); "which provision", "what date" say it by their noun.
 _SECOND_ASK = re.compile(
-    r"(?:,\s*|\s+)and\s+(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+)?"
-    r"(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+    r"(?:,\s*|\s+)and\s+(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+(?!whom\b))?"
+    r"(?=(?:(?:on|in|at|under|by|for|from|to|with|of|since|until)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b)",
+    re.I)
 # ", what is its start date": a comma that opens a clause with its own wh-word. It separates asks only
 # in a list of clauses that a coordinating "and" closes ("which notice ..., what date ..., and what
 # policy ...?"), and only after the first wh-word (before it, a comma closes a fronted phrase: "For a

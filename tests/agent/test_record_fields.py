@@ -344,3 +344,155 @@ def test_the_party_a_question_names_is_not_a_place_when_it_names_another(tiny_in
     assert party is not None and not party.key.startswith("@") and party.surface in ("Transport", "Ministry's")
     alone = _party_term(analyse("Which entries are in Tibet?", store), set())
     assert alone is not None and alone.key.startswith("@")  # a place, when nothing else names the party
+
+
+# Session 25: whose record a name is, memo headers, a place put on the party, a filtered list of parties.
+# (A list of made-up parties; "BE" is Belgium's country code, "BX" no country's.)
+TESSIN_LIST = """title: Harbour watch list entries added March 2032
+publisher: Aldmere Port Authority
+date: 2032-03-09
+---
+Entity: Kelbrin Optics Works
+Alternate names: Brenna Vale Optics
+Addresses: 3 Mill Rd., Kelbrin, BX
+Federal Register notice(s): 91 FR 22001
+Start date: 2032-03-09
+License review policy: Presumption of denial
+
+Entity: Kelbrin Marine College
+Addresses: 8 Canal St., Ghent, 9000, BE
+Federal Register notice(s): 91 FR 22001; 92 FR 10110
+Start date: 2032-03-09
+License review policy: Case-by-case review
+
+Entity: Kelbrin Rail Bureau
+Addresses: 1 Depot Sq., Kelbrin, BX
+Federal Register notice(s): 91 FR 22005
+Start date: 2032-03-09
+License review policy: Presumption of denial
+
+Entity: Brask Freight Co.
+Addresses: 2 Lock Lane, Brask, BX
+Federal Register notice(s): 91 FR 22001
+Start date: 2032-03-09
+License review policy: Case-by-case review
+"""
+
+MEMO = """title: OPS 2032-07 Harbour dues on bonded cargo (Aldmere port memo)
+publisher: Aldmere Port Authority
+date: 2032-07-01
+---
+OPS 2032-07 Harbour dues on bonded cargo
+
+DATE: July 1, 2032
+
+SUBJECT: Harbour dues on bonded cargo
+
+TO: Berth Masters/Customs Brokers
+FROM: Director, Harbour Revenue Office
+
+The dues on bonded cargo rise by four percent from August 1, 2032, for every berth of the port.
+"""
+
+TESSIN_NEWS = """title: Aldmere shippers weigh the new watch list
+publisher: Aldmere Gazette
+date: 2032-03-10
+---
+Shipping agents in Aldmere said the watch list would slow cargo through the harbour.
+A Kelbrin trader said the listing of the college came as a surprise to the town.
+"""
+
+
+@pytest.fixture(scope="module")
+def tessin(tiny_index):
+    _, settings = tiny_index("records_s25_lists", {"list.txt": TESSIN_LIST, "memo.txt": MEMO, "news.txt": TESSIN_NEWS})
+    return settings
+
+
+def test_whose_alias_a_name_is_leads_with_the_party(tessin):
+    """'Which party is that an alias of': the party whose other-names line holds the name, cited to its
+    name line, then the asked policy cited to its own line."""
+    a = ask('Our payments screen flagged a supplier named "Brenna Vale Optics". Which watch list party is that an '
+            'alias of, and what license review policy applies?', index=tessin)
+    lines = head(a).strip().splitlines()
+    assert lines[0].startswith("Kelbrin Optics Works") and "Brenna" not in lines[0]
+    n = int(lines[0].rsplit("[", 1)[1].rstrip("]"))
+    assert a.citations[n - 1].quote == "Entity: Kelbrin Optics Works"
+    assert "Presumption of denial" in lines[1]
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_name_no_record_holds_whole_is_no_ones_alias(tessin):
+    """Twin: 'Brenna Vale Shipping' is partly the other name of Kelbrin Optics Works, but no record names
+    it: no party is given for it."""
+    a = ask('Our payments screen flagged a supplier named "Brenna Vale Shipping". Which watch list party is that '
+            'an alias of?', index=tessin)
+    assert a.abstained or "Kelbrin Optics Works" not in head(a)
+
+
+def test_who_issued_a_memo_and_to_whom_it_is_addressed(tessin):
+    """'Who issued X and to whom was it addressed?': the FROM line, then the TO line, each cited."""
+    a = ask("Who issued Aldmere's OPS 2032-07 and to whom was it addressed?", index=tessin)
+    lines = head(a).strip().splitlines()
+    assert lines[0].startswith("Director, Harbour Revenue Office")
+    assert lines[1].startswith("Berth Masters/Customs Brokers")
+    quotes = [c.quote for c in a.citations]
+    assert quotes[0].startswith("FROM:") and quotes[1].startswith("TO:")
+
+
+def test_asked_prepositions_of_who_did_what(tessin):
+    """'Who issued <a named thing>' asks whom it is from; 'who issued the guidance' names no thing, and
+    'To whom' after a colon is still 'to'."""
+    from agent.analysis import analyse
+    from agent.extractive import _asked_prepositions
+
+    store, _ = (None, None)
+    from agent.api import open_index
+
+    store = open_index(index=tessin.index, settings=tessin)
+    assert "from" in _asked_prepositions(analyse("Who issued OPS 2032-07?", store))
+    assert "from" not in _asked_prepositions(analyse("Who issued the guidance on dues?", store))
+    assert "to" in _asked_prepositions(analyse("Aldmere's OPS 2032-07: to whom was it addressed?", store))
+
+
+def test_split_parts_keeps_the_preposition_of_the_second_ask():
+    from agent.answering.parts import split_parts
+
+    parts = split_parts("Who issued Aldmere's OPS 2032-07 and to whom was it addressed?")
+    assert len(parts) == 2 and parts[1].endswith("to whom was it addressed?")
+
+
+def test_a_place_put_on_the_party_must_hold_in_its_record(tessin):
+    """'Kelbrin Marine College in Belgium': its address is in Ghent, BE (Belgium's code): answered. The
+    twin 'in Norway' is a place no entry of it has: abstain, no other entry's address in its place."""
+    a = ask("What address is listed for Kelbrin Marine College in Belgium?", index=tessin)
+    assert head(a).strip().startswith("8 Canal St., Ghent, 9000, BE")
+    a = ask("What address is listed for Kelbrin Marine College in Norway?", index=tessin)
+    assert a.abstained
+    assert "8 Canal St." not in head(a) and "Mill Rd." not in head(a)
+
+
+def test_a_place_the_question_does_not_put_on_the_party_changes_nothing(tessin):
+    """Twin: 'the college's licence policy' names no place on the party."""
+    a = ask("What license review policy applies to Kelbrin Marine College?", index=tessin)
+    assert head(a).strip().startswith("Case-by-case review")
+
+
+def test_a_list_of_parties_filtered_by_name_and_notice(tessin):
+    """'List every party whose name starts with Kelbrin ... citing 91 FR 22001': the two Kelbrin entries that
+    cite it, each cited by its name line and its notice line; not the Kelbrin entry citing another
+    notice, nor the entry citing it without the name."""
+    a = ask("List every party whose name starts with Kelbrin among the March 2032 watch list additions citing "
+            "91 FR 22001.", index=tessin)
+    h = head(a)
+    assert "Kelbrin Optics Works" in h and "Kelbrin Marine College" in h
+    assert "Kelbrin Rail Bureau" not in h and "Brask" not in h
+    quotes = [c.quote for c in a.citations]
+    assert "Entity: Kelbrin Optics Works" in quotes and "Federal Register notice(s): 91 FR 22001" in quotes
+
+
+def test_a_list_filtered_by_a_notice_no_entry_cites_lists_none(tessin):
+    """Twin: no Kelbrin entry cites 91 FR 22009: no party is listed."""
+    a = ask("List every party whose name starts with Kelbrin among the March 2032 watch list additions citing "
+            "91 FR 22009.", index=tessin)
+    assert a.abstained or not any(n in head(a) for n in ("Kelbrin Optics Works", "Kelbrin Marine College"))
