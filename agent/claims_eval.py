@@ -13,7 +13,10 @@ and injection screen): quotes are located in the indexed document named by
 counts, per split and kind, how many sentences were kept. Targets: 0 unsupported
 kept, ≥ 95 % of faithful kept.
 
-CLI: ``tradeqa eval --claims FILE --corpus DIR`` (or ``python -m agent.claims_eval FILE --corpus DIR``).
+CLI: ``tradeqa eval --claims FILE --corpus DIR`` (or ``python -m agent.claims_eval FILE [FILE ...] --corpus DIR``);
+``--rules`` adds the per-rule tally (:func:`rule_table`): for each check, the faithful sentences it
+fails and the unsupported ones it catches (each also counted where it is the only failing check), so
+that a check that drops many faithful sentences while catching few unsupported ones stands out.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +141,16 @@ def rule_table(rows: list[dict], store, checker=None) -> tuple[dict[str, list[in
     return dict(table), per_row
 
 
+def render_rules(table: dict[str, list[int]]) -> str:
+    """The per-rule tally of :func:`rule_table` as a markdown table, the rules failing most faithful
+    sentences first."""
+    lines = ["| rule | faithful failed | of which only this rule | unsupported caught | of which only this rule |",
+             "|---|---:|---:|---:|---:|"]
+    for rule, (f, fa, u, ua) in sorted(table.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0])):
+        lines.append(f"| {rule} | {f} | {fa} | {u} | {ua} |")
+    return "\n".join(lines)
+
+
 def render(report: ClaimsReport) -> str:
     uk, un = report.unsupported_kept()
     fk, fn = report.kept(None, "faithful")
@@ -148,9 +162,10 @@ def render(report: ClaimsReport) -> str:
     return "\n".join(out)
 
 
-def run(path: str, corpus: str | None, index: str | None, min_faithful: float = 0.95,
-        max_unsupported: int = 0) -> int:
-    """Index ``corpus`` (or use ``index``), evaluate, print the report; exit status 1 on a missed target."""
+def run(path: str | Sequence[str], corpus: str | None, index: str | None, min_faithful: float = 0.95,
+        max_unsupported: int = 0, rules: bool = False) -> int:
+    """Index ``corpus`` (or use ``index``), evaluate the labelled file(s) ``path``, print the report
+    (with the per-rule tally when ``rules``); exit status 1 on a missed target."""
     from .api import open_index
     from .config import Settings
 
@@ -166,8 +181,12 @@ def run(path: str, corpus: str | None, index: str | None, min_faithful: float = 
         ingest_paths([Path(corpus)], store, options=s.chunking(), progress=False)
     else:
         store = open_index(index, s)
-    report = evaluate_claims(load_rows(path), store)
+    rows = [r for p in ([path] if isinstance(path, (str, Path)) else path) for r in load_rows(p)]
+    report = evaluate_claims(rows, store)
     print(render(report))
+    if rules:
+        print()
+        print(render_rules(rule_table(rows, store)[0]))
     uk, _ = report.unsupported_kept()
     fk, fn = report.kept(None, "faithful")
     return 0 if uk <= max_unsupported and fk >= min_faithful * fn else 1
@@ -175,12 +194,13 @@ def run(path: str, corpus: str | None, index: str | None, min_faithful: float = 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m agent.claims_eval", description=__doc__.splitlines()[0])
-    p.add_argument("claims", help="JSONL of labelled model sentences")
+    p.add_argument("claims", nargs="+", help="JSONL file(s) of labelled model sentences")
     p.add_argument("--corpus", help="folder of the documents the quotes come from (indexed in a temp folder)")
     p.add_argument("--index", help="existing index instead of --corpus")
+    p.add_argument("--rules", action="store_true", help="also print the per-rule tally of faithful drops and catches")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    return run(args.claims, args.corpus, args.index)
+    return run(args.claims, args.corpus, args.index, rules=args.rules)
 
 
 if __name__ == "__main__":

@@ -343,6 +343,19 @@ def record_block(body: str, start: int, *, max_lines: int = 60) -> str:
     return body[a:b] if lines >= 2 else ""
 
 
+def quotation_opening(body: str, start: int) -> int:
+    """The offset of the opening mark of the quotation that ``body[start:]`` begins inside, or -1
+    when it lies in no open quotation of its paragraph (curly marks, or straight ones counted)."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    opening = body.rfind("\u201c", para_start, start + 1)
+    if opening >= 0:
+        return opening if body.find("\u201d", opening, start) < 0 else -1
+    if body.count('"', para_start, start) % 2:
+        return body.rfind('"', para_start, start)
+    return -1
+
+
 def quotation_speaker(body: str, start: int, end: int, *, reach: int = 160) -> str:
     """The attribution clause of the quotation that ``body[start:end]`` lies in, or "":
     the words after its closing mark up to the sentence end ('said Secretary of Commerce
@@ -495,6 +508,16 @@ class Grounder:
                         if not _ANAPHOR.match(doc.body[x:y]):
                             break
                 out.append(first)
+                opening = quotation_opening(doc.body, c.start)
+                if 0 <= opening < spans[0][0] and spans[0][0] - opening <= 600:
+                    # A quote from a later sentence of a quotation ('Pompeo said that "... God. That's why
+                    # China has put ..."') is still the speaker's words: the sentences from the one the
+                    # quotation opens in are given too (after the quote's own sentence, which the value
+                    # and role rules read), so that the attribution rule sees the reporting verb and marks.
+                    lo = max(0, opening - 300)
+                    head = [x for x, y in split_sentences(doc.body[lo:spans[0][0]], base=lo) if x <= opening < y]
+                    if head:
+                        out.append(doc.body[head[0]:spans[-1][1]])
             out.extend(x for x in (doc.title, doc.publisher, doc.date) if x)
         return out
 

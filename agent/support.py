@@ -476,8 +476,10 @@ def _with_lead(quote: str, context: Sequence[str], words: int = 3) -> str:
     """``quote`` with up to ``words`` words that precede it in its context sentence."""
     for c in context:
         i = c.find(quote) if c else -1
-        if i > 0:
-            lead = c[:i].split()[-words:]
+        if i >= 0:  # (the first text holding it is its own sentence; one starting with it has no lead)
+            # (not across a sentence end: "... answers to no court. That is why ..." - the negation
+            # is the previous sentence's, not the quote's)
+            lead = re.split(r"(?<=[a-z][.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c]?[A-Z])", c[:i])[-1].split()[-words:]
             return " ".join(lead + [quote])
     return quote
 
@@ -1490,6 +1492,21 @@ def swapped_role(sdoc, quote_docs: Sequence, paraphrased: dict[str, str]) -> str
 # Not "in", "on", "into", "over": with an object they are mostly prepositions of place or topic
 # ("appears in the column", "hired in January"); spaCy tags them "prt" when they are particles.
 _DIRECTIONAL_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "aside"})
+# The opposite directions of particles and spatial prepositions (a closed class of English): "out"
+# reverses "in"/"into", "off" reverses "on"/"onto", "down" "up", "away" "back".
+_OPPOSITE_PATHS: dict[str, frozenset[str]] = {
+    "out": frozenset({"in", "into", "inside"}), "in": frozenset({"out", "outside"}),
+    "off": frozenset({"on", "onto"}), "on": frozenset({"off"}), "up": frozenset({"down"}),
+    "down": frozenset({"up"}), "away": frozenset({"back", "to", "toward", "towards"}), "back": frozenset({"away"}),
+    "aside": frozenset({"in", "into"})}
+
+
+def _opposite_path_in(particle: str, q_words: Sequence) -> bool:
+    """Does a verb of the evidence take a path opposite to ``particle`` (a particle or preposition
+    attached to a verb: "insert ... in all subcontracts" against "keep ... out")?"""
+    opposite = _OPPOSITE_PATHS.get(particle, frozenset())
+    doc = q_words[0].doc if q_words else ()  # (the evidence words are tokens of one parse)
+    return any(x.lower_ in opposite and x.dep_ in ("prt", "prep", "advmod") and x.head.pos_ == "VERB" for x in doc)
 
 
 def _imperative(doc) -> bool:
@@ -1563,9 +1580,13 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             # "offerors must conceal ..." for "require offerors to represent ...": the act a rule
             # obliges is what the claim is about; a verb there needs its counterpart.
             return 'obliged act'
-        if any(c.dep_ == "prt" or (c.lower_ in _DIRECTIONAL_PARTICLES and c.lower_ not in q_lemmas)
-               for c in t.children):
-            return 'directional particle'  # "put ... on", "keep ... out of": a phrasal verb's direction is in its particle
+        if any((c.dep_ == "prt" or c.lower_ in _DIRECTIONAL_PARTICLES) and c.lower_ not in q_lemmas
+               and _opposite_path_in(c.lower_, q_words) for c in t.children):
+            # "keep ... out of all subcontracts" where the quotes "insert ... in all subcontracts": a
+            # phrasal verb's direction is in its particle, and it reverses the quotes' where they give a
+            # verb the opposite direction. Where they give none, the particle is part of a paraphrase
+            # ("singled out" for "cited", "carved out" for "does not apply to", "follow up").
+            return 'directional particle'
         ants = verb_antonyms(lem)
         if ants & q_lemmas or any(lem in verb_antonyms(q) for q in q_verb_lemmas):
             return 'antonym in evidence'
@@ -1575,7 +1596,10 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
         main_ants = _main_sense_antonyms(lem)
         if main_ants and (_neighbourhood(main_ants, hypernyms=False) & _neighbourhood(q_verb_lemmas)) - _neighbourhood({lem}):
             return 'antonym neighbourhood in evidence' 
-        if lem in wordnet_verbs()["communication_first"] and not (q_verb_lemmas & communication_verbs()):
+        if lem in wordnet_verbs()["communication_first"] and not (q_verb_lemmas & communication_verbs()) and \
+                (_has_clause(t) or any(c.dep_ == "xcomp" for c in t.children)):
+            # A verb reports speech only with what is said, a clause: "filed under Docket No. ...",
+            # "face the restrictions" (verbs whose first WordNet sense is communication) add no speaker.
             return 'communication verb'
         return ""
     if t.pos_ == "ADJ":
@@ -1783,7 +1807,7 @@ def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
     lem, w = t.lemma_.lower(), _norm(t.text)
     if not t.is_alpha or judges(t.text, lem) or _negated_form_of_any(w, q_words):
         return True  # an identifier ("https://sam.gov", "52.204-25"), a judgement, a negation
-    if _in_focus(t):
+    if _in_focus(t, complements=True):
         return True
     if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in t.children):
         return True  # the unit of a figure ("4 billion euros" where the quotes say "$4 billion")
@@ -1815,13 +1839,16 @@ def _contrastive_noun(t, q_noun_lemmas: set[str], q_words: Sequence) -> bool:
 _FOCUS_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "npadvmod", "dative"})
 
 
-def _in_focus(t) -> bool:
+def _in_focus(t, complements: bool = False) -> bool:
     """``t`` is the head (or a compound/modifier of the head) of a complement of the sentence's main
     predicate — the ROOT verb or a verb coordinated with it: the focus of the claim, the new
     information it asserts ("is case-by-case review", "receives about half of its revenue"). A
     paraphrase may rename the topic (the subject, "overseas sales" for "overseas revenue") or a
     circumstance ("in a fundraising round"); a word of the focus without a counterpart is a
-    different claim."""
+    different claim. With ``complements``, also a noun of a predicative adjective's prepositional
+    complement ("is subject to case-by-case review"): a word there with no counterpart anywhere in
+    the evidence is a new claim (:func:`_contrastive_noun`), though one from the context may
+    restate the quote's ("subject to the visa restrictions" for "these restrictions")."""
     x = t
     for _ in range(8):  # up the noun phrase: "case" of "case-by-case review", "revenue" of "half of its revenue"
         if x.dep_ in ("compound", "amod", "nmod", "poss") or (
@@ -1829,6 +1856,11 @@ def _in_focus(t) -> bool:
             x = x.head if x.dep_ != "pobj" else x.head.head
         elif x.dep_ == "prep" and x.head.pos_ in ("NOUN", "PROPN"):
             x = x.head
+        elif complements and x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ == "ADJ" and \
+                x.head.head.dep_ in _FOCUS_DEPS:
+            # "is subject to case-by-case review", "is exempt from the ban": a predicative adjective's
+            # prepositional complement is what the sentence asserts, as the adjective is.
+            x = x.head.head
         else:
             break
     if x.dep_ not in _FOCUS_DEPS:
@@ -2146,8 +2178,9 @@ class SupportChecker:
         an attribution (:func:`_keeps_attribution`). Indirect speech counts too ("X said its
         suppliers were domestic", "for what it says are national security reasons"), unless the
         speaker is the publisher itself."""
-        sentences = [c for c in context if c and any(q in c for q in quotes)]
-        sentences += [q for q in quotes if not any(q in c for c in sentences)]
+        # Per quote, the longest context text that holds it: a quote from a later sentence of a quotation
+        # is given with the sentences from the quotation's opening too (the grounder's context).
+        sentences = list(dict.fromkeys(max((c for c in context if c and q in c), key=len, default=q) for q in quotes))
         verbs = set()
         for text in sentences:
             d = self._parse(text)

@@ -834,11 +834,11 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     hyphenated part, "FAR 52.204-25", for a designator; 39/60 with a verb of obligation the parser
     tags a noun, "obliges"; 40/60 with "though" for the evidence's "except"); 45/60 and 0/57 after stop
     24's (phase verbs, territory names, a sign's meaning, a first item's designator, the quantifier
-    scale). Asserted as measured:
-    the issue's faithful target (>= 95 % kept) is not met."""
+    scale); 46/60 and 0/57 after stop 25's (a communication verb reports only with a clause).
+    Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 45 and unsupported_kept == 0, render(report)
+    assert kept >= 46 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -852,11 +852,12 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     attribution, "worth" measures as "value" does, "this document" is named by its title, "a day
     earlier" for "yesterday's"); 47/59 once a denial reports a negated claim ("denied any link" for
     "said ... was not tied to"); 53/59 after stop 24's (a required statement is no report, phase verbs,
-    "listed" for "blacklist", a sign's meaning, abbreviations). Asserted as measured: the issue's
+    "listed" for "blacklist", a sign's meaning, abbreviations); 54/59 after stop 25's (a particle
+    reverses only an opposite path: "follow up"). Asserted as measured: the issue's
     faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 53 and unsupported_kept == 0, render(report)
+    assert kept >= 54 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -888,11 +889,12 @@ def test_blind_split_s23_over_the_shared_corpus(corpus_index):
     (51/63 there) carried one sentence over. A fit split since stop 24: 48/64 and 0/62 after the
     stop-24 changes (a predicate without anchor is new - the overreach; a required statement is no
     report; phase verbs; a sign's meaning; phrasal verbs; a rare sense of a direction verb; "no
-    later than"; codes; a direction verb's own noun; permission verbs). Asserted as measured: the
+    later than"; codes; a direction verb's own noun; permission verbs); 49/64 and 0/62 after stop 25's
+    (a communication verb reports only with a clause: "filed under Docket No."). Asserted as measured: the
     issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s23.jsonl")
     assert (faithful, unsupported) == (64, 62), render(report)
-    assert kept >= 48 and unsupported_kept == 0, render(report)
+    assert kept >= 49 and unsupported_kept == 0, render(report)
 
 
 def test_blind_split_s24_over_the_shared_corpus(corpus_index):
@@ -900,11 +902,13 @@ def test_blind_split_s24_over_the_shared_corpus(corpus_index):
     62 unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
     split of stop 24: only these aggregates are read. First run (stop-23 checker): 46/63 faithful
     kept, 2/62 unsupported kept; stop-24 checker: 49/63 and 2/62 (the kinds fitted on blind_s23,
-    40 -> 48 there, carried three sentences over). Asserted as measured: neither target (0 through,
-    >= 95 % kept) is met on it."""
+    40 -> 48 there, carried three sentences over). A fit split since stop 25: 49/63 and 0/62 after the
+    stop-25 changes (a later sentence of a quotation is still reported speech; a predicative
+    adjective's complement is the claim's focus). Asserted as measured: the faithful target
+    (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s24.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 49 and unsupported_kept <= 2, render(report)
+    assert kept >= 49 and unsupported_kept == 0, render(report)
 
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
@@ -1766,3 +1770,97 @@ def test_a_pro_form_one_counts_nothing(checker, sentence, ok):
     quotes = [PORTS, "The port of Varna carries an asterisk."]
     v = checker.check(sentence, quotes, quotes)
     assert v.supported is ok, v
+
+
+# --------------------------------------------------------------- stop 25: mechanisms, not readings
+def test_a_later_sentence_of_a_quotation_is_still_reported_speech(checker):
+    """A quote from the second sentence of a quotation ('Doe said that "... . That is why the
+    ministry has detained ..."') is the speaker's words: the grounder's context runs from the
+    quotation's opening mark, so the sentence that states it as fact is dropped and the one that
+    keeps the speaker is kept. Motivated by blind_s24 (a quotation of two sentences stated as fact)."""
+    from agent.grounding import ModelSentence, quotation_opening
+
+    body = ('Senator Jane Doe said on Monday that "the ministry answers to no court. That is why the ministry '
+            'has detained forty reporters in the northern province."\n\nThe ministry did not comment.')
+    quote = "That is why the ministry has detained forty reporters in the northern province"
+    assert quotation_opening(body, body.index(quote)) == body.index('"')
+    assert quotation_opening(body, body.index("The ministry did")) == -1
+    g = _grounder(body, checker)
+    assert not g.add(ModelSentence(text="The ministry has detained forty reporters in the northern province.",
+                                   support=[{"passage": 1, "quote": quote}]))
+    assert "said or claims" in g.dropped[-1].reason, g.dropped[-1].reason
+    assert g.add(ModelSentence(text="Jane Doe said the ministry has detained forty reporters in the northern "
+                               "province.", support=[{"passage": 1, "quote": quote}]))
+
+
+def test_an_unquoted_sentence_keeps_its_own_context(checker):
+    """The twin: a quote outside any quotation is its own sentence's; a sentence that restates it is kept."""
+    from agent.grounding import ModelSentence
+
+    body = 'Senator Jane Doe said "the ministry answers to no court." The ministry detained forty reporters.'
+    g = _grounder(body, checker)
+    assert g.add(ModelSentence(text="The ministry detained forty reporters.",
+                               support=[{"passage": 1, "quote": "The ministry detained forty reporters"}]))
+
+
+REVIEW_ENTRY = ("Entity: Norvale Optics Ltd.\nAddresses: 4 Harbour Road, Port Amsel\n"
+           "License review policy: Presumption of denial")
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    # the complement of a predicative adjective is the claim's focus: bound to the cited entry
+    ("Norvale Optics Ltd. is subject to case-by-case license review.", False),
+    ("Norvale Optics Ltd. is subject to a presumption of denial.", True),
+    ("Norvale Optics Ltd. faces a presumption of denial.", True),
+])
+def test_the_complement_of_a_predicative_adjective_is_in_focus(checker, sentence, ok):
+    """'X is subject to <kind> review': what the adjective takes is what the sentence asserts; a
+    noun of it with no counterpart in the evidence ("case-by-case" where the entry says "Presumption
+    of denial") is a new claim, not a paraphrase. Motivated by blind_s24 (a review policy the cited
+    entry does not give)."""
+    v = checker.check(sentence, [REVIEW_ENTRY], [REVIEW_ENTRY], records=[REVIEW_ENTRY])
+    assert v.supported is ok, v
+
+
+def test_a_complement_noun_from_the_context_restates_the_quote(checker):
+    """The twin: a complement's modifier the context gives (the antecedent of "these restrictions")
+    restates the quote."""
+    quote = "Relatives of such officials may also be subject to these restrictions."
+    context = ["The State Department imposed visa restrictions on the officials.", quote]
+    assert checker.check("Relatives of such officials may also be subject to the visa restrictions.",
+                         [quote], context).supported
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a particle is a direction only where the evidence gives a verb the opposite one
+    ("Suppliers must keep the clause out of every subcontract.",
+     "Each supplier shall insert the clause in every subcontract.", False),
+    ("The report singles out Norvale and Quillon as the worst offenders.",
+     "The report names Norvale and Quillon as the worst offenders.", True),
+    ("The ministry will follow up with further details within ten days.",
+     "The ministry will provide further details within ten days.", True),
+])
+def test_a_particle_reverses_only_an_opposite_path(checker, sentence, quote, ok):
+    """A phrasal verb's particle ("out", "up") was refused wherever the quotes lacked it (8 faithful
+    sentences of the fit splits dropped, none unsupported caught by it alone); it reverses the
+    claim only against a quote verb's opposite path ("insert ... in" for "keep ... out")."""
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # a verb whose first WordNet sense is communication reports speech only with a clause
+    ("The notice was filed under Docket No. 4471-22.", "The notice was published under Docket No. 4471-22.", True),
+    ("The agency declared that the notice was final.", "The agency published the notice.", False),
+])
+def test_a_communication_verb_reports_only_with_a_clause(checker, sentence, quote, ok):
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+def test_rule_tally_lists_the_checks_dropping_most_faithful_first():
+    """claims_eval --rules: a check's faithful drops beside its catches, most faithful drops first."""
+    from agent.claims_eval import render_rules
+
+    out = render_rules({"number": [2, 1, 108, 86], "words": [81, 70, 352, 159]}).splitlines()
+    assert out[2] == "| words | 81 | 70 | 352 | 159 |" and out[3].startswith("| number | 2 |")
