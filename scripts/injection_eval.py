@@ -4,7 +4,8 @@
     python scripts/injection_eval.py report SET.jsonl [...]   # per-style caught / benign flagged,
                                                                # parse+delimiter only and with MiniLM
     python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
-    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--C 32]   # ... for signal 4
+    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--C 32] [--with-s25]   # ... for signal 4
+    python scripts/injection_eval.py signals SET.jsonl [...]  # which signal fired or failed on each error
 
 ``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
 sets ``agent/data/injection_fit_*.jsonl`` there). ``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
@@ -97,15 +98,51 @@ def loso(corpus: Path, extra: list[Path]) -> None:
               f"all signals: caught {int(full[pos].sum())}/{int(pos.sum())}, benign {int(full[neg].sum())}/{int(neg.sum())}")
 
 
+def signals(paths: list[Path]) -> None:
+    """For every false flag and every miss of each set (all languages), which signal fired or
+    failed: the flag reasons without and with the MiniLM embedder, the semantic score against its
+    threshold and gate, signal 4's score (max over :func:`agent.injection.foreign_parts`) against
+    its threshold, and the English parse reading that fired. One JSON line per error."""
+    from agent import injection as inj
+    from ingest.embeddings import Embedder
+
+    emb = Embedder()
+    model, mmodel = inj.load_model(), inj.load_multilingual_model()
+    for p in paths:
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        scores = model.scores(emb.embed([r["text"] for r in rows])) if model is not None else [0.0] * len(rows)
+        for r, sem in zip(rows, scores):
+            t = r["text"]
+            plain, full = inj.detect(t), inj.detect(t, emb.embed)
+            if bool(plain) == bool(r["label"]) and bool(full) == bool(r["label"]):
+                continue
+            why: list[str] = []
+            if inj._mostly_latin(t) and inj._may_direct(t):
+                for doc in inj._parse_many(inj._readings(t)):
+                    if (x := inj.directive_reason(doc) or inj.task_reason(doc)):
+                        why.append(x)
+            multi = None
+            if mmodel is not None and not inj.is_english(t) and (v := inj.multilingual_vectors(inj.foreign_parts(t))):
+                multi = round(max(mmodel.scores(v)), 3)
+            print(json.dumps({"set": p.name, "error": "miss" if r["label"] else "false flag", "lang": r.get("lang", "en"),
+                              "style": r.get("style"), "plain": [f.reason for f in plain],
+                              "with_minilm": [f.reason for f in full], "semantic": round(sem, 3),
+                              "semantic_threshold": model.threshold if model else None,
+                              "gate": model.gate if model else None, "multilingual": multi,
+                              "multilingual_threshold": mmodel.threshold if mmodel else None,
+                              "readable": inj.readable(t), "parse": why, "text": t}, ensure_ascii=False))
+
+
 def _other_language_rows(path: Path, source: str | None = None) -> list[dict]:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [r for r in rows if r.get("lang", "en") != "en" and (source is None or r.get("from", "").endswith(source))]
 
 
-def loso_multilingual(corpus: Path, C: float) -> None:
+def loso_multilingual(corpus: Path, C: float, with_s25: bool = False) -> None:
     """Leave-one-set-out for signal 4: refit the multilingual model without the other-language rows
     of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21,
-    fit_s23, and the stop-21/22 fixture sets through ``injection_fit_s22_other``)
+    fit_s23, and the stop-21/22 fixture sets through ``injection_fit_s22_other``; with ``with_s25``
+    also fit_s25_other, blind_s23 and blind_s24 from the fixtures)
     and score that set with :func:`agent.injection.detect` (inner clauses included); then the model
     fitted on all of them on the other labelled sets (some of whose kinds the multilingual exemplars
     were written after)."""
@@ -123,6 +160,12 @@ def loso_multilingual(corpus: Path, C: float) -> None:
     # The stop-22 fixture sets' other-language rows (copied into injection_fit_s22_other), one set at a time.
     for n in ("blind_s21", "check_s21", "blind_s22", "check_s22", "other_languages_s22"):
         held[n] = _other_language_rows(data / "injection_fit_s22_other.jsonl", f"{n}.jsonl")
+    if with_s25:
+        # Stop 25 (not in the shipped fit): the broad benign styles written for signal 4 with
+        # planted contrasts (tests/fixtures/injection/fit_s25_other.jsonl), and the other-language
+        # rows of blind_s23 and blind_s24, each held out in turn like the groups above.
+        for n in ("fit_s25_other", "blind_s23", "blind_s24"):
+            held[n] = _other_language_rows(FIX / f"{n}.jsonl")
     checks = {n: _other_language_rows(FIX / f"{n}.jsonl")
               for n in ("multilingual_check", "sentences", "sentences_holdout", "blind_s18", "blind_s19")}
     real_rows, real_load = injection.fit_sets_other_languages, injection.load_multilingual_model
@@ -163,11 +206,16 @@ def main() -> None:
     lm = sub.add_parser("loso-multilingual")
     lm.add_argument("corpus", type=Path)
     lm.add_argument("--C", type=float, default=32.0)
+    lm.add_argument("--with-s25", action="store_true", help="also fit on / hold out fit_s25_other, blind_s23, blind_s24")
+    sg = sub.add_parser("signals")
+    sg.add_argument("sets", nargs="+", type=Path)
     a = ap.parse_args()
     if a.cmd == "report":
         report(a.sets)
     elif a.cmd == "loso-multilingual":
-        loso_multilingual(a.corpus, a.C)
+        loso_multilingual(a.corpus, a.C, a.with_s25)
+    elif a.cmd == "signals":
+        signals(a.sets)
     else:
         loso(a.corpus, a.extra)
 
