@@ -872,3 +872,20 @@ def test_fit_s24_set():
     english, other, benign = flagged_by_group("../../../agent/data/injection_fit_s24.jsonl")
     assert (english[1], other[1], benign[1]) == (36, 0, 44)
     assert english[0] >= 26 and benign[0] == 0
+
+
+def test_fit_s25_other_set():
+    """tests/fixtures/injection/fit_s25_other.jsonl (stop 25, other languages, written for the
+    mechanism behind the foreign false flags of every blind set s20-s24: signal 4 scores benign
+    text in styles its fit never saw like an instruction). 97 hard benign sentences in 14 languages
+    and 11 styles agencies and news use (disclaimers about a summary, FAQ question/answer lines,
+    quoted statements, news about chatbots, applicants told to ignore an old form, web chrome, form
+    items, legal duties, training exercises, IT help, quoted official directives) and 41 planted
+    contrasts (notes, HTML comments and vocatives addressed to an AI in the same styles). Shipped
+    detector: 41/41 planted caught, 33/97 benign flagged. Refitting signal 4 on it was tried and
+    dropped (leave-one-set-out over the other-language groups: benign flagged 21/210 -> 9/210 but
+    planted caught 159/168 -> 144/168, its threshold rule rising from 0.59 to 0.77), so no model
+    is fitted on it yet. Asserted as measured, to show the gap."""
+    english, other, benign = flagged_by_group("fit_s25_other.jsonl")
+    assert (english[1], other[1], benign[1]) == (0, 41, 97)
+    assert other[0] >= 41 and benign[0] <= 33
