@@ -62,6 +62,8 @@ class Candidate:
     # A line of another party's record (:func:`_other_party_line`): it stays in the pool the
     # abstention features are computed over, but is never quoted.
     other_party: bool = False
+    # Keys of question terms the sentence says in other words (:func:`_said_otherwise`).
+    meant: frozenset = frozenset()
 
     @property
     def text(self) -> str:
@@ -2807,6 +2809,36 @@ def _says(q: Question, c: Candidate) -> bool:
     return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
 
 
+# How close (MiniLM cosine) a question word and a sentence that does not write it must be for the
+# sentence to say it in other words. Set between the fit sets' case ("relatives" and "Family members
+# of such persons may also be subject ...": 0.45; the same word and the statement's other sentences:
+# 0.11 or less); over all fit sets it changes the four yes/no questions of that kind and no other.
+TERM_MEANING_MIN = 0.40
+
+
+def _said_otherwise(q: Question, pool: list[Candidate], picked: list[Candidate], store: IndexStore) -> list[Candidate]:
+    """The sentences of ``pool`` that say, in other words, a word of the question no picked quote
+    writes ("relatives" - "Family members of such persons ..."): for each such common (not named)
+    word, the pool sentence closest to it by meaning (MiniLM: the word's vector against the
+    sentence's), when at least ``TERM_MEANING_MIN``. Each found sentence's ``meant`` holds the
+    word's key."""
+    import numpy as np
+
+    terms = [t for t in q.terms if not t.named and t.surface.isalpha()
+             and not any(key_in(t.key, p.keys) for p in picked)]
+    pool = [c for c in pool if c.vec is not None]
+    if not terms or not pool:
+        return []
+    vecs = np.asarray(store.embedder.embed_queries([t.surface for t in terms]))
+    found: list[Candidate] = []
+    for t, v in zip(terms, vecs):
+        cos, c = max(((float(np.dot(c.vec, v)), c) for c in pool), key=lambda x: x[0])
+        if cos >= TERM_MEANING_MIN and not key_in(t.key, c.keys):
+            c.meant = c.meant | {t.key}
+            found.append(c)
+    return found
+
+
 def _paragraph_of(c: Candidate) -> tuple[int, int] | None:
     """The span of the paragraph of its document the candidate sentence starts in."""
     return next(((s, e) for s, e in paragraph_spans(c.doc.body) if s <= c.start < e), None)
@@ -3381,6 +3413,10 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         same_kind = q.kind in (AnswerKind.LIST, AnswerKind.STATEMENT) and c.fit > 0 and c.own > 0
         if new_terms or same_kind or c.score >= 0.92 * best.score:
             picked.append(c)
+    if is_polar(q.text):
+        # "Can *relatives* of the officials be hit?": a sentence saying it in other words ("Family
+        # members of such persons may also be subject ...") settles it, however it ranks.
+        picked += [c for c in _said_otherwise(q, quotable[:_ASKED_POOL], picked, store) if c not in picked]
     if q.kind is AnswerKind.STATEMENT and (more := _said_on(best)) is not None \
             and not any(p.doc.doc_id == more.doc.doc_id and p.start == more.start for p in picked):
         # '"We have already anticipated this situation ...," it said.': the speaker's next words.
@@ -3862,7 +3898,8 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
     elif is_polar(q.text):
         def weight_beyond(c: Candidate) -> float:
             title = _title_keys(c.doc)
-            return sum(t.weight for t in q.terms if not t.named and key_in(t.key, c.keys) and not key_in(t.key, title))
+            return sum(t.weight for t in q.terms if not t.named and not key_in(t.key, title)
+                       and (key_in(t.key, c.keys) or t.key in c.meant))
 
         beyond_title = {id(c): weight_beyond(c) for c in picked}
         best = max(picked, key=lambda c: beyond_title[id(c)])
