@@ -911,6 +911,17 @@ def test_blind_split_s24_over_the_shared_corpus(corpus_index):
     assert kept >= 49 and unsupported_kept == 0, render(report)
 
 
+def test_blind_split_s25_over_the_shared_corpus(corpus_index):
+    """The split written during stop 24 (tests/fixtures/claims/blind_s25.jsonl: 63 faithful, 62
+    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
+    split of stop 25: only these aggregates are read. First run (stop-24 checker): 45/63 faithful
+    kept, 1/62 unsupported kept; stop-25 checker: the same (the kinds fitted on blind_s24 carried
+    no sentence over). Asserted as measured: neither target is met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s25.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 45 and unsupported_kept <= 1, render(report)
+
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
