@@ -3672,6 +3672,48 @@ def _persons_named(text: str) -> list[str]:
             and not (len(e) == 1 and is_noun(e.text.lower()))]
 
 
+def _byline_answer(question: str, q: Question, picked: list[Candidate]) -> Answer | None:
+    """Who announced, signed or issued what a statement's headline says is its byline: "Who announced
+    the visa restrictions on Chinese officials?" of a press statement headed "... Imposes Visa
+    Restrictions on Chinese Officials ..." under the line "MICHAEL R. POMPEO, SECRETARY OF STATE".
+    Only for a "who" question whose verb is one of communication (WordNet's first sense) and whose
+    other words are mostly (by IDF weight) the document's title, publisher, type or date; the byline
+    is a short header line, before the body's first sentence, that names a person. The person's
+    name leads, verbatim, marked with the byline's quote; the headline is quoted after it."""
+    from .lexical import speech_first
+
+    if not _asks_who(q):
+        return None
+    # (The verb "who" is the subject of, however the parser hangs it: "who signed the ... statement"
+    # without a question mark is read as a clausal subject.)
+    verb = next((t.head for t in _parsed(asking_clause(q.text)) if t.lower_ in ("who", "whom") and t.head.pos_ == "VERB"),
+                None)
+    if verb is None or not speech_first(verb.lemma_.lower()):
+        return None
+    about = [t for t in q.terms if t.key != norm_key(verb.text)]
+    total = sum(t.weight for t in about)
+    for c in picked[:3]:
+        keys = _document_name_keys(c.doc)
+        if not total or sum(t.weight for t in about if key_in(t.key, keys)) < 0.5 * total:
+            continue
+        body = c.doc.body
+        paras = paragraph_spans(body)[:6]
+        for s, e in paras[1:]:
+            line = body[s:e].strip()
+            if line.endswith(".") or len(line.split()) > 12:
+                break  # the body's first sentence: past the header lines
+            names = _persons_named(line)
+            if not names:
+                continue
+            at = s + body[s:e].index(line)
+            head = body[paras[0][0]:paras[0][1]].strip()
+            cs = [make_citation(c.doc, at, at + len(line), n=1),
+                  make_citation(c.doc, paras[0][0], paras[0][0] + len(head), n=2)]
+            return Answer(text=_compose(names[0], cs, [1]), abstained=False, citations=cs, question=question,
+                          backend="extractive")
+    return None
+
+
 def _date_alone(text: str) -> str | None:
     """The date a line consists of ("OCTOBER 8, 2019", "May 15, 2019."), else None."""
     line = text.strip()
@@ -4015,6 +4057,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, reason, settings)
     if (d := _asked_definition(q, cands)) is not None:
         return _definition_answer(question, q, d[0], d[1], picked)
+    if (byline := _byline_answer(question, q, picked)) is not None:
+        return byline
     citations: list[Citation] = []
     stated = _stated_counts(q) if q.kind in (AnswerKind.LIST, AnswerKind.ENTITY) else set()
     restated = bool(stated) and _restates_count(q, best.text)

@@ -1,4 +1,4 @@
-"""Issue 8: a press statement is dated by its dateline ("OCTOBER 8, 2019", in capitals), which
+"""Issue 8: a press statement is dated by its dateline and signed by its byline ("OCTOBER 8, 2019", in capitals), which
 answers when its issuer announced or did what its headline says, when no sentence dates it (fit:
 blind-s24 m033). A question about another act of the text is not answered by the dateline.
 Documents written for these tests."""
@@ -54,3 +54,21 @@ def test_another_act_of_the_text_is_not_dated_by_the_dateline(index):
     # was not issued when operators must register.
     a = ask("When must foreign crane operators register with the harbour office?", index=index)
     assert "MARCH 4, 2024" not in a.text.split("\n")[0], a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Who announced the levy on foreign crane operators?",
+    "who signed the ministry of ports press statement on the crane levy",
+])
+def test_the_byline_names_who_announced_what_the_headline_says(index, question):
+    # The statement's byline (a header line naming a person, in capitals) answers who announced or
+    # signed it (fit: holdout x06, train-s16 t052, blind-s22 j064).
+    a = ask(question, index=index)
+    assert a.text.startswith("DANA WHITLOCK [1]"), a.text
+    assert a.citations[0].quote == "DANA WHITLOCK, MINISTER OF PORTS"
+
+
+def test_a_who_question_about_another_act_is_not_the_byline(index):
+    # Twin: registering is not what the statement's author did.
+    a = ask("Who must register with the harbour office?", index=index)
+    assert not a.text.startswith("DANA WHITLOCK"), a.text
