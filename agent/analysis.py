@@ -346,7 +346,8 @@ def classify(question: str) -> AnswerKind:
                         r"percentage|market cap\w*)\b", q) \
             or re.match(r"^what (revenue|valuation|price|amount|percentage|share)\b", q):
         return AnswerKind.QUANTITY
-    if re.match(r"^(what|how)\b.*\b(say|said|state|stated|respond|responded|react|reacted|comment|commented|announce|announced|tell|told|claim|claimed|argue|argued|warn|warned)\b", q):
+    said = re.match(r"^(what|how)\b.*\b(say|said|state|stated|respond|responded|react|reacted|comment|commented|announce|announced|tell|told|claim|claimed|argue|argued|warn|warned)\b", q)
+    if said and _is_verb_at(question, said.group(2)):
         return AnswerKind.STATEMENT
     if re.match(r"^how (?:did|does|do|has|have|had|will|would)\b", q) and _speech_verb(question):
         # "How did Ross *describe* Huawei?", "How did BIS *justify* ...": the manner of a saying is
@@ -372,6 +373,18 @@ def classify(question: str) -> AnswerKind:
 
 
 _WH = {"what", "which", "whose", "how"}
+
+
+def _is_verb_at(question: str, word: str) -> bool:
+    """Is ``word`` (lower case) a verb where the question's asking clause writes it, by spaCy's tag
+    ("What did they *comment*?"; not "What is the *comment* deadline?", "What *state* ...")? True
+    without a parse (the surface rule stands)."""
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - no parser
+        return True
+    tokens = [t for t in doc if t.lower_ == word]
+    return not tokens or any(t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" for t in tokens)
 
 
 def _speech_verb(question: str) -> bool:

