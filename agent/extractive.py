@@ -3833,6 +3833,30 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
                 None)
 
 
+_DESCRIBING = ("compound", "nmod", "npadvmod", "amod", "appos", "nummod")
+
+
+def _month_elsewhere(question: str, doc: StoredDocument) -> str | None:
+    """A month the question describes a document by ("the *August 2019* interim rule", "the first,
+    August 2019, ... rule": the month modifies, through spaCy's noun-phrase relations, a noun the
+    document's title holds) that the document is not of - neither its title nor its date names it.
+    The month (as written) or None. A month of an event ("according to Reuters in August") modifies
+    no such noun."""
+    title = _title_keys(doc)
+    months = {k for k in title if k in _month_keys()}
+    if m := re.match(r"(\d{4})-(\d{2})", doc.date or ""):
+        months.add(norm_key(calendar.month_name[int(m.group(2))]))
+    for t in _parsed(question):
+        if t.lower_ not in MONTHS:
+            continue
+        head = t
+        while head.dep_ in _DESCRIBING and head.head is not head:
+            head = head.head
+            if head.pos_ == "NOUN" and key_in(norm_key(head.text), title) and norm_key(t.text) not in months:
+                return t.text
+    return None
+
+
 def _date_unwritten(q: Question, store: IndexStore) -> str | None:
     """A day the question writes in full ("October 7, 2022") that no indexed document is dated or
     writes in any common form (:meth:`IndexStore.writes_date`), in ISO form; None when every such day
@@ -3979,6 +4003,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "According to the Commerce press release, on what date did the listing take effect?" answered
         # from the Entity List's record: the named source does not give it.
         return _abstention(q, hits, f"{named} does not give it", settings)
+    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
+            (month := next((_month_elsewhere(q.text, c.doc) for c in picked if value in c.text), None)):
+        # "the comment deadline for the first, August 2019, interim rule" answered from the December
+        # 2019 interim rule: another document's value.
+        return _abstention(q, hits, f"the value's document is not of {month}", settings)
     if (day := _date_unwritten(q, store)) is not None:
         # "its October 7, 2022 advanced computing rule" when no source is dated or writes that day:
         # the document the question identifies by its date is not among them.
