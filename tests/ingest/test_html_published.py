@@ -41,11 +41,11 @@ EXPECTED = {
 }
 QUESTIONS = [  # (question, page, the direct answer)
     ("How many entities did Commerce add to the Entity List for supplying drone components?",
-     "commerce-press-release.html", "19"),
+     "commerce-press-release.html", "19 entities"),  # a count with the noun it counts
     ("When is the rule adding 12 entities to the Entity List effective?", "federalregister-document.html",
      "March 4, 2025"),
     ("How many individuals is the United States sanctioning for procuring drone components?",
-     "state-press-statement.html", "four"),
+     "state-press-statement.html", "four individuals"),
     ("What revenue did Example Components Corp. report for fiscal 2025?", "newswire-release.html", "$4.2 billion"),
 ]
 
