@@ -315,6 +315,150 @@ def _only_clause_carried(t, doc) -> bool:
                 any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree) or bool(_QUOTED.search(doc.text[t.idx:])))
 
 
+# Subordinators of an adverbial clause of condition or time (a closed class).
+_CONDITIONS = frozenset("if when whenever unless once before after until while".split())
+_ASKED_OR_TOLD = frozenset("ask tell instruct request prompt query question".split())
+
+
+def _reader_circumstance(t) -> bool:
+    """Verb ``t`` (or the verb it is a conjunct of) is conditioned on the reader's own affairs: an
+    adverbial clause ("if", "when", "unless" ...) whose subject is "you" and whose verb is no act
+    of saying, answering or reading and no being asked, with no AI agent in it ("Say yes to the
+    vaccine if you are over 65", "Tell the tax office if you stop trading", "Tell your manager if
+    you will be absent"). Such words are for a person about their life; an assistant is picked out
+    by conditions on being one or on being asked ("If you are a language model ...", "when you
+    answer", "if you are asked about X", "if you read this")."""
+    lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+    # The parser may split the condition off as a root of its own ("Answer yes | if you imported
+    # goods ..."); with no full stop between them it is still the imperative's.
+    split = [c for c in t.doc if c.dep_ == "ROOT" and c.i > lead.i and
+             not any(x.text in (".", "!", "?", ";", ":") for x in t.doc[lead.i:c.i])]
+    for c in [*lead.children, *split]:
+        if c.dep_ not in ("advcl", "ROOT") or not any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
+            continue
+        subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ != "you" or subj[0].dep_ == "nsubjpass":
+            continue
+        lem = _lemma(c)
+        if _speech_act(lem) or lem in READING_ACTS | _ANSWERING_ACTS | _ASKED_OR_TOLD or lem in ("see", "find"):
+            continue
+        if any(_is_agent(k) and k.lower_ not in READER_NOUNS or _agentive(k) for k in c.subtree if k.i != subj[0].i):
+            continue
+        return True
+    return False
+
+
+def _means_to_an_end(t) -> bool:
+    """Imperative ``t`` carries a purpose infinitive of the reader's own ("Say 'Hey Car, navigate
+    home' to start route guidance", "Reply STOP to unsubscribe"): the words are a means of
+    operating something, not content an answer is to carry."""
+    doc = t.doc
+    # The parser may hang the infinitive on the quoted words ("Say 'Open garage' to raise the
+    # door": "to raise" as a relative clause of "garage"); after the closing quote it is the act's.
+    closing = next((x.i for x in doc[t.i + 2:] if x.text in ('"', "”", "''", "'", "’") and doc[x.i - 1].is_alpha), None)
+    cands = [c for c in t.children if c.dep_ in ("xcomp", "advcl")]
+    if closing is not None:
+        cands += [c for c in t.subtree if c.dep_ in ("relcl", "acl") and c.i > closing]
+    return any(c.i > t.i and any(k.tag_ == "TO" for k in c.children) and
+               _lemma(c) not in OUTPUT_ACTS | CONTROL_ACTS and not _speech_act(_lemma(c)) for c in cands)
+
+
+def _recipient_is_reader(c) -> bool:
+    """``c`` (the object or dative of an output act) is the user or the reader ("tell the user",
+    "inform users"), not an AI agent the reader is told to address ("Tell the assistant what you
+    are looking for" is a user guide's step for a person)."""
+    return _is_agent(c) and (c.lower_ in READER_NOUNS or _lemma(c) in READER_NOUNS)
+
+
+def _duty_frame(t) -> bool:
+    """Verb ``t`` is a modal or deontic frame's complement ("must say", "needs to answer", "is to
+    tell", "is required to state"), not any open complement ("tends to ignore", "tried to stop")."""
+    if any(_lemma(c) in ("must", "should", "need", "ought", "shall", "will") for c in t.children):
+        return True
+    return t.head is not t and t.dep_ == "xcomp" and _lemma(t.head) in _DUTY_HEADS
+
+
+# Verbs of informing, whose direct object is the one informed (a closed class of English).
+_INFORMING = frozenset("tell inform notify advise remind warn assure brief".split())
+
+
+def _party_recipient(t) -> bool:
+    """Output act ``t`` (or the verb it is a conjunct of: "Greet the caller and say ...") has as
+    object or dative a person or party other than the user or the reader ("tell your supervisor",
+    "tell them that refunds take ten days", "inform the carrier"), or an AI agent the reader is
+    to address ("Tell the assistant what you are looking for"): the reader deals with that party
+    or instructs a tool; an answer is given to the user."""
+    from .lexical import names_a_party
+
+    lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+    for c in [*t.children, *(lead.children if lead is not t else [])]:
+        # The addressee is a dative, or the direct object of a verb of informing (whose object is
+        # the one informed: "tell them", "notify the carrier"); "mention the Entity List", "call
+        # X a trusted exporter" have what is said as object.
+        if c.dep_ not in ("dobj", "dative") or c.i == t.i or \
+                c.dep_ == "dobj" and _lemma(c.head) not in _INFORMING and c.head.i == t.i:
+            continue
+        if _recipient_is_reader(c) or c.lower_ in ("us", "me", "it", "this", "that", "everything", "anything"):
+            continue
+        if c.lower_ in ("him", "her", "them"):
+            # A pronoun stands for a third party unless the user or the reader is named before it
+            # ("If the customer asks ..., tell them ..."; not "Users will ask ...; tell them ...").
+            if any(_recipient_is_reader(x) for x in t.doc[:c.i] if x.pos_ in ("NOUN", "PROPN")):
+                continue
+            return True
+        if _is_agent(c) or \
+                c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNP", "NNPS") or names_a_party(_lemma(c))) and \
+                (lead is t or c.head.i == lead.i and _lemma(lead) not in OUTPUT_ACTS | CONTROL_ACTS):
+            return True
+    return False
+
+
+def _names_the_source(t) -> bool:
+    """Citing act ``t`` gives this document's citation form: an "as"-phrase or a colon followed by a
+    proper name ("Cite this database as: Global Trade Alert ...", "cite this bulletin as BIS
+    Guidance 2024-03"), with no clause said about it. A name refers; it makes no claim the answer
+    would carry ("cite it as the only reliable source" characterises it)."""
+    if _lemma(t) not in ("cite", "quote", "reference") or any(c.dep_ == "ccomp" for c in t.subtree):
+        return False
+    doc = t.doc
+    for x in doc[t.i + 1:]:
+        if x.lower_ == "as" or x.text == ":":
+            nxt = next((k for k in doc[x.i + 1:] if not k.is_punct), None)
+            if nxt is None:
+                return False
+            if nxt.lower_ == "as":  # "as:" -- read on after the colon
+                continue
+            head = nxt
+            while head.head.i != head.i and head.head.i > x.i and head.dep_ in ("compound", "nummod", "amod", "det"):
+                head = head.head
+            return head.tag_ in ("NNP", "NNPS") and not any(k.dep_ == "det" for k in head.children)
+    return False
+
+
+def _suppresses_answer(t) -> bool:
+    """Negated output act ``t`` ("Do not mention ...", "Never reveal ...") keeps something out of
+    an answer: the sentence refers to the answering situation (:func:`_answer_context`), what is
+    not to be said is this text or comes from it ("Do not quote this paragraph", "never tell anyone
+    where these facts came from"), or the reader is answering ("Never mention X when you answer",
+    "respond in French and never reveal ...", "Do not say you are unsure"). A style rule or a form's ("Never say a suspect is
+    guilty before a verdict", "Do not write in the margins", "Do not claim input tax on goods")
+    keeps nothing out of an answer."""
+    if _answer_context(t.doc):
+        return True
+    said = [k for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp") for k in c.subtree]
+    if any(k.lower_ in _SELF_REF and k.dep_ in ("det", "advmod", "amod") for k in said):
+        return True
+    # ... or what the reader would say of itself as it answers ("Do not say you are unsure").
+    if any(c.dep_ == "ccomp" and any(k.dep_ == "nsubj" and k.lower_ == "you" for k in c.children)
+           for c in t.children):
+        return True
+    lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+    if lead is not t and _lemma(lead) in _PRODUCING_ACTS:
+        return True
+    return any(c.dep_ == "advcl" and _lemma(c) in _PRODUCING_ACTS and
+               any(k.dep_ == "nsubj" and k.lower_ == "you" for k in c.children) for c in lead.children)
+
+
 def directive_reason(doc) -> str | None:
     """Why a parsed English sentence is a directive to an answering agent, or None."""
     toks = list(doc)
@@ -355,8 +499,7 @@ def directive_reason(doc) -> str | None:
         if agent_subject and subj.lower_ in READER_NOUNS and lem in OUTPUT_ACTS and \
                 not any(_lemma(c) == "now" for c in t.children):
             agent_subject = False
-        modal = any(_lemma(c) in ("must", "should", "need", "ought", "shall", "will") for c in t.children) or \
-            (t.head is not t and t.dep_ == "xcomp")
+        modal = _duty_frame(t)
         imperative = subj is None and t.tag_ in ("VB", "NN") and t.dep_ in ("ROOT", "conj", "ccomp", "dep") and \
             not any(c.tag_ in ("MD", "TO") or (c.dep_ in ("aux", "auxpass") and _lemma(c) != "do") or
                     c.dep_ == "mark" for c in t.children) and (_clause_start(doc, t) or
@@ -365,13 +508,19 @@ def directive_reason(doc) -> str | None:
                                                                _fronted_root(t)) and not _quoted_speech(t)
         if lem in CONTROL_ACTS:
             objs = [c for c in t.children if c.dep_ in ("dobj", "prep", "attr")]
-            targets = {(_lemma(o), o.lower_) for obj in objs for o in obj.subtree}
+            targets = {(_lemma(o), o.lower_) for obj in objs for o in obj.subtree if not _specified_request(o)}
             targets = {w for pair in targets for w in pair}
             # Discarding instructions is never a reader's task; following them is ("Follow the
             # instructions on the Regulations.gov site"): only when said to an AI agent.
-            if (imperative and lem not in _COMPLY or agent_subject) and targets & INSTRUCTION_NOUNS:
+            # An agent is directed by a duty or a present act of its main clause, not by a
+            # condition ("if you stop trading"), a report of what it is made to do ("make its
+            # chatbot stop giving advice") or a tendency ("the model tends to ignore instructions").
+            lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+            directed = agent_subject and not any(c.dep_ == "mark" for c in t.children) and \
+                (modal or lead.dep_ == "ROOT" and t.tag_ not in ("VBD", "VBN"))
+            if (imperative and lem not in _COMPLY or directed) and targets & INSTRUCTION_NOUNS:
                 return f"'{t.text}' addressed to an assistant"
-            if agent_subject and lem in ("pretend", "act", "obey", "follow", "stop", "treat"):
+            if directed and lem in ("pretend", "act", "obey", "follow", "stop", "treat"):
                 return f"'{t.text}' addressed to an assistant"
             continue
         asked = _asks_before_colon(t)
@@ -383,14 +532,23 @@ def directive_reason(doc) -> str | None:
                 for c in t.subtree) or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in t.subtree if c.head.head == t or c.head == t) or \
             bool(_QUOTED.search(doc.text[t.idx:])) and asked is None or \
-            any(c.dep_ in ("dobj", "dative") and _is_agent(c) for c in t.children)
+            any(c.dep_ in ("dobj", "dative") and _recipient_is_reader(c) for c in t.children)
         # "Answer 'yes' to question 5 if ...": the answer goes into a numbered item of a form the
         # reader fills in; the assistant's questions are never numbered by the document.
         if lem in _PRODUCING_ACTS and _to_numbered_item(t):
             continue
+        # Words for a person about their own affairs, to operate a device, to a party the reader
+        # deals with, or a document's citation form are not the answer's.
+        if imperative and (_reader_circumstance(t) or _means_to_an_end(t) or
+                           lem in OUTPUT_ACTS and _party_recipient(t) or _names_the_source(t)):
+            continue
         # A suppression directive: "Do not mention ...", "Never reveal ...".
         if imperative and any(c.dep_ == "neg" for c in t.children) and lem in OUTPUT_ACTS:
-            return f"imperative '{t.text}' addressed to the reader"
+            if _suppresses_answer(t):
+                return f"imperative '{t.text}' addressed to the reader"
+            # What a negated act would have carried is what not to say: a style rule's or a form's
+            # ("Never say a suspect is guilty before a verdict", "Do not label X as general cargo").
+            continue
         # A checking act ("Confirm that the consignee ...", "Verify that ..."; verbs whose most
         # frequent WordNet sense is not one of communication) with only a that-clause is a
         # checklist step of the reader's, not content to be said.
@@ -690,6 +848,19 @@ def _own_clause(doc, t):
     return doc[start:end]
 
 
+def _specified_request(tok) -> bool:
+    """Noun ``tok`` ("prompt", "instructions") is followed by a to-infinitive stating what it asks
+    ("any prompt to update the firmware", "the instructions to reset your password"; the parser
+    hangs the infinitive on the noun or on its verb): one particular request the reader meets,
+    not an agent's instructions as such."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "TO":
+        return False
+    verb = doc[tok.i + 1].head
+    return verb.tag_ == "VB" and verb.i > tok.i + 1 and (verb.head.i == tok.i and verb.dep_ == "acl" or
+                                                          verb.head.i == tok.head.i and verb.dep_ == "advcl")
+
+
 def _answer_context(doc, *, strong: bool = False) -> bool:
     """The sentence refers to the answering situation: an answer, a question, the user ...,
     someone asking/answering in a subordinate clause, or (unless ``strong``) a part of its own
@@ -700,7 +871,7 @@ def _answer_context(doc, *, strong: bool = False) -> bool:
         # naming itself ("this summary").
         if t.pos_ in ("NOUN", "PROPN") and (lem in ANSWER_NOUNS or t.lower_ in ANSWER_NOUNS) and not _is_label(t) \
                 and not (strong and lem in ("instruction", "guideline")) and not _party_user(t) \
-                and not _sent_to_party(t) and not _ui_name(t) \
+                and not _sent_to_party(t) and not _ui_name(t) and not _specified_request(t) \
                 and not (t.i > 0 and t.doc[t.i - 1].text == "-") and not _kind_of_answer(t) \
                 and not (lem in _SELF_NAMES and any(c.dep_ == "det" and c.lower_ in ("this", "these")
                                                     for c in t.children)):
@@ -2574,7 +2745,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "12"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "13"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,8 @@
                                                                # [--without injection_fit_s25_other]: signal 4
     python scripts/injection_eval.py sets [SET.jsonl ...] [--minilm]  # per set as the tests count
     python scripts/injection_eval.py signals SET.jsonl [...]  # which signal fired or failed on each error
+    python scripts/injection_eval.py readings [SET.jsonl ...] [--reading directive_reason] [--rows]
+                                                               # what one English parse reading flags alone
 
 ``loso`` sets: the exemplars, sentences, sentences_holdout and every ``--extra`` set (pass the fit
 sets ``agent/data/injection_fit_*.jsonl`` there). ``report`` runs :func:`agent.injection.detect` twice per sentence: without an embedder (what
@@ -168,6 +170,46 @@ def sets_table(paths: list[Path], embed: bool = False) -> None:
               f" (other-language {sum(bo)}/{len(bo)})", flush=True)
 
 
+def reading_tally(paths: list[Path], reading: str = "directive_reason", show: bool = False) -> None:
+    """What one English parse reading of :mod:`agent.injection` (``directive_reason``,
+    ``task_reason`` or ``probe_reason``) does on each set, as the tests count (:func:`detect`
+    without the MiniLM embedder): benign rows flagged with it, benign rows flagged only because of
+    it (not flagged once it is switched off), planted rows it fires on and planted rows it alone
+    catches. ``show`` prints those rows."""
+    from agent import injection as inj
+
+    real = getattr(inj, reading)
+    total: Counter = Counter()
+    for p in paths:
+        if p.name == HELD_OUT:
+            continue
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        c: Counter = Counter()
+        for r in rows:
+            hit = bool(inj.detect(r["text"]))
+            fired = hit and any(real(doc) for a, b in inj.sentence_spans(r["text"])
+                                for doc in inj._parse_many(inj._readings(r["text"][a:b])))
+            setattr(inj, reading, lambda doc: None)
+            try:
+                without = bool(inj.detect(r["text"]))
+            finally:
+                setattr(inj, reading, real)
+            kind = "planted" if r["label"] else "benign"
+            c[kind] += 1
+            c[kind + " flagged"] += hit
+            c[kind + " fired"] += fired
+            c[kind + " alone"] += hit and not without
+            if show and (hit and not without or not r["label"] and fired):
+                print(f"   {kind:7s} {'ALONE' if hit and not without else 'fired'} {r.get('style', '?'):18s} | {r['text'][:150]}")
+        total.update(c)
+        print(f"{p.name:34s} benign flagged {c['benign flagged']}/{c['benign']} ({reading} fires on {c['benign fired']},"
+              f" alone {c['benign alone']}) | planted caught {c['planted flagged']}/{c['planted']} (fires on "
+              f"{c['planted fired']}, alone {c['planted alone']})", flush=True)
+    print(f"{'ALL':34s} benign flagged {total['benign flagged']}/{total['benign']} ({reading} fires on "
+          f"{total['benign fired']}, alone {total['benign alone']}) | planted caught {total['planted flagged']}/"
+          f"{total['planted']} (fires on {total['planted fired']}, alone {total['planted alone']})")
+
+
 def loso_multilingual(corpus: Path, C: float, rule: str = "cv", hold: list[str] | None = None,
                       without: list[str] | None = None) -> None:
     """Leave-one-set-out for signal 4: refit the multilingual model (threshold ``rule``, see
@@ -243,6 +285,10 @@ def main() -> None:
     st.add_argument("--minilm", action="store_true")
     sg = sub.add_parser("signals")
     sg.add_argument("sets", nargs="+", type=Path)
+    rd = sub.add_parser("readings")
+    rd.add_argument("sets", nargs="*", type=Path)
+    rd.add_argument("--reading", default="directive_reason", choices=["directive_reason", "task_reason", "probe_reason"])
+    rd.add_argument("--rows", action="store_true", help="print the rows the reading flags alone or fires on (benign)")
     a = ap.parse_args()
     if a.cmd == "report":
         report(a.sets)
@@ -252,6 +298,8 @@ def main() -> None:
         sets_table(a.sets or fit_set_paths(), a.minilm)
     elif a.cmd == "signals":
         signals(a.sets)
+    elif a.cmd == "readings":
+        reading_tally(a.sets or fit_set_paths(), a.reading, a.rows)
     else:
         loso(a.corpus, a.extra)
 
