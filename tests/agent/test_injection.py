@@ -441,11 +441,12 @@ def test_blind_s25_set():
     """tests/fixtures/injection/blind_s25.jsonl, written during stop 24 by someone who saw neither the
     code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
     The held-out set of stop 25: only these aggregates are read. First run (stop-24 detector):
-    34/39 English, 9/9 other, 6/47 benign flagged; stop-25 detector: 34/39, 9/9, 6/47 (five English
-    benign sentences flagged by the directive reading, and the Hindi one withheld by design)."""
+    34/39 English, 9/9 other, 6/47 benign flagged (five English by the directive reading, and the
+    Hindi one withheld by design); stop-25 detector: 34/39, 9/9, 5/47 (the directive reading narrowed
+    to text addressed to an AI or the answer, fitted on the writer's own proxy_s25 set)."""
     english, other, benign = flagged_by_group("blind_s25.jsonl")
     assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 34 and other[0] >= 9 and benign[0] <= 6
+    assert english[0] >= 34 and other[0] >= 9 and benign[0] <= 5
 
 
 def test_check_s20_set():
