@@ -364,20 +364,24 @@ Councillor Mara Voss led the call for a ban on Tamsk Haulage at the June session
 """
 
 
-def test_a_sentence_that_speaks_of_parties_only_as_a_kind_does_not_name_them(tiny_index):
-    """"Which councillors urged a ban on Kestrel Freight?": "a cross-party group of Aldmere
-    councillors" names none of them (Aldmere modifies the asked noun: it says which kind), so the
-    abstention model's ``value`` feature is 0; the twin's sentence names one ("Councillor Mara
-    Voss"): 1."""
+def _value_feature(store, settings):
+    """question -> the abstention model's ``value`` feature over the test index."""
     from agent.extractive import assess
     from agent.retrieval import Retriever
-
-    store, settings = tiny_index("party_names", {"gazette.txt": PARTY_NOTICE})
 
     def value(question: str) -> float:
         hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
         return assess(question, hits, store, settings).features["value"]
 
+    return value
+
+
+def test_a_sentence_that_speaks_of_parties_only_as_a_kind_does_not_name_them(tiny_index):
+    """"Which councillors urged a ban on Kestrel Freight?": "a cross-party group of Aldmere
+    councillors" names none of them (Aldmere modifies the asked noun: it says which kind), so the
+    abstention model's ``value`` feature is 0; the twin's sentence names one ("Councillor Mara
+    Voss"): 1."""
+    value = _value_feature(*tiny_index("party_names", {"gazette.txt": PARTY_NOTICE}))
     assert value("Which councillors urged a ban on Kestrel Freight?") == 0.0
     assert value("Which councillor led the call for a ban on Tamsk Haulage?") == 1.0
 
@@ -398,15 +402,7 @@ def test_holders_of_an_office_are_named_by_a_persons_name(tiny_index):
     """"Which Tamsk officials ...?": officials are people; the organisations they serve ("Tamsk
     Harbour Board") and the person the question itself names (the minister) name none of them
     (fit: blind-s24 m056). The twin's evidence names one ("Jonas Petrik")."""
-    from agent.extractive import assess
-    from agent.retrieval import Retriever
-
-    store, settings = tiny_index("officials", {"statement.txt": OFFICIALS_STATEMENT})
-
-    def value(question: str) -> float:
-        hits = Retriever(store, settings).retrieve(question, k=settings.top_k)
-        return assess(question, hits, store, settings).features["value"]
-
+    value = _value_feature(*tiny_index("officials", {"statement.txt": OFFICIALS_STATEMENT}))
     assert value("Which Tamsk officials does Voss's statement name as subject to the visa restrictions?") == 0.0
     assert value("Which Tamsk official approved the berthing orders?") == 1.0
 
