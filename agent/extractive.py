@@ -1186,6 +1186,9 @@ def _places_put_on_party(q: Question) -> list[str]:
     from .answering.nlp import parse
     from .lexical import names_a_party
 
+    # (A place entity is capitalised: no place preposition before a capital, no parse - most questions.)
+    if not re.search(r"\b(?i:%s)\s+(?:the\s+)?[A-Z]" % "|".join(map(re.escape, sorted(_PLACE_PREPOSITIONS))), q.text):
+        return []
     doc = parse(q.text, disable=["lemmatizer"])
     out: list[str] = []
     for e in doc.ents:
