@@ -26,7 +26,7 @@ from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, ac
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
                        is_polar, source_phrases, territory_code, text_keys)
 from .citations import make_citation
-from .text import STOPWORDS
+from .text import NEGATIVE_WORDS, STOPWORDS
 from .config import Settings
 from .types import Answer, Citation, Hit
 
@@ -174,8 +174,8 @@ def _trim(body: str, start: int, end: int, q: Question, keep: Sequence[str] = ()
     return start + a, start + b
 
 
-# Closed-class English negators (determiners, adverbs, the negative preposition and conjunction).
-_NEGATOR = re.compile(r"\b(?:no|not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot)\b|n't\b", re.I)
+# A negator: a closed-class negative word, "not", "cannot" or "n't".
+_NEGATOR = re.compile(r"\b(?:%s)\b|n't\b" % "|".join(sorted(NEGATIVE_WORDS | {"not", "cannot"})), re.I)
 _CLAUSE_BOUNDARY = re.compile(r"[.;:,!?]\s|\)\s")
 
 

@@ -107,6 +107,7 @@ from typing import Callable, Iterator, Sequence
 
 from .lexical import (adjective_synonyms, adverb_synonym_spans, is_noun, is_wordnet_word, names_a_sign,
                       noun_generalising, wordnet_verbs)
+from .text import NEGATIVE_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -329,7 +330,7 @@ DIRECTION_VERBS = frozenset({
     "lack", "help", "hurt", "harm", "benefit", "win", "defeat",
 })
 
-_NEG_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
+_NEG_WORDS = NEGATIVE_WORDS
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 

@@ -18,6 +18,10 @@ according say said says tell told give given also just much many whose does mean
 us s t
 """.split())
 
+# Closed-class English negative words other than "not" (determiners, pronouns, adverbs, the negative
+# preposition and conjunction): read by the claim-support check and by the quote trimmer.
+NEGATIVE_WORDS = frozenset({"no", "never", "none", "nothing", "neither", "nor", "without", "nobody", "nowhere"})
+
 # Words that ask rather than describe; never required to appear in the evidence.
 QUESTION_WORDS = frozenset("what which who whom whose when where why how many much does did do is are was were".split())
 
