@@ -2842,9 +2842,10 @@ def _said_otherwise(q: Question, pool: list[Candidate], picked: list[Candidate],
     return found
 
 
-def _paragraph_of(c: Candidate) -> tuple[int, int] | None:
-    """The span of the paragraph of its document the candidate sentence starts in."""
-    return next(((s, e) for s, e in paragraph_spans(c.doc.body) if s <= c.start < e), None)
+def _paragraph_of(c: Candidate) -> tuple[int, int]:
+    """The span of the paragraph of its document the candidate sentence starts in (the sentence's own
+    span when no paragraph holds its start)."""
+    return next(((s, e) for s, e in paragraph_spans(c.doc.body) if s <= c.start < e), (c.start, c.end))
 
 
 def _said_about(q: Question, c: Candidate) -> float:
@@ -2920,9 +2921,13 @@ def _document_name_keys(doc: StoredDocument) -> set[str]:
     acronyms), its type's ("press-release") and its date's year and month name."""
     keys = set(text_keys(doc.title)) | set(_publisher_keys(getattr(doc, "publisher", "") or ""))
     keys |= text_keys((getattr(doc, "doc_type", "") or "").replace("-", " "))
-    if m := re.match(r"(\d{4})-(\d{2})", doc.date or ""):
-        keys |= {m.group(1), norm_key(calendar.month_name[int(m.group(2))])}
-    return keys
+    return keys | _date_words(doc)
+
+
+def _date_words(doc: StoredDocument) -> set[str]:
+    """The keys of the year and the month's name of a document's date ("2019-12-13": 2019, december)."""
+    m = re.match(r"(\d{4})-(\d{2})", doc.date or "")
+    return {m.group(1), norm_key(calendar.month_name[int(m.group(2))])} if m else set()
 
 
 def _source_elsewhere(q: Question, quoted: StoredDocument, hits: list[Hit], store: IndexStore) -> str | None:
@@ -3124,8 +3129,8 @@ def _party_named(q: Question, picked: list[Candidate]) -> bool:
         # "Which Chinese officials ...", "which lawmakers": holders of an office are people; a name
         # of an organisation ("Communist Party", "Department of State") names none of them, nor does
         # the person the question itself names ("Pompeo's statement": MICHAEL R. POMPEO).
-        return any(not re.findall(r"\w+", name)[-1].lower() in asked
-                   for c in picked for name in _persons_named(c.text) if re.findall(r"\w+", name))
+        return any(words[-1].lower() not in asked
+                   for c in picked for name in _persons_named(c.text) if (words := re.findall(r"\w+", name)))
     for c in picked:
         doc = parse(c.text)
         others = {t.i for e in doc.ents if e.label_ in _NOT_PARTIES for t in e}
@@ -3394,8 +3399,8 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             # Of the speaker's sentences in one paragraph (a quotation of several sentences), the one
             # that says most of what the question asks about beyond the speaker's own names ("How did
             # Ross describe *Huawei*?": the sentence naming it, not the one his attribution closes).
-            para = _paragraph_of(spoken)
-            same = [c for c in speaking if c.doc.doc_id == spoken.doc.doc_id and _paragraph_of(c) == para]
+            ps, pe = _paragraph_of(spoken)
+            same = [c for c in speaking if c.doc.doc_id == spoken.doc.doc_id and ps <= c.start < pe]
             spoken = max(same, key=lambda c: (round(_said_about(q, c), 6), c.score))
         if spoken is not None and spoken is not quotable[0]:
             quotable = [spoken] + [c for c in quotable if c is not spoken]
@@ -3699,29 +3704,42 @@ def _byline_answer(question: str, q: Question, picked: list[Candidate]) -> Answe
         keys = _document_name_keys(c.doc)
         if not total or sum(t.weight for t in about if key_in(t.key, keys)) < 0.5 * total:
             continue
-        body = c.doc.body
-        paras = paragraph_spans(body)[:6]
-        for s, e in paras[1:]:
-            line = body[s:e].strip()
+        lines = _opening_lines(c.doc.body, 6)
+        for s, e in lines[1:]:
+            line = c.doc.body[s:e]
             if line.endswith(".") or len(line.split()) > 12:
                 break  # the body's first sentence: past the header lines
             names = _persons_named(line)
             if not names:
                 continue
-            at = s + body[s:e].index(line)
-            head = body[paras[0][0]:paras[0][1]].strip()
-            cs = [make_citation(c.doc, at, at + len(line), n=1),
-                  make_citation(c.doc, paras[0][0], paras[0][0] + len(head), n=2)]
+            cs = [make_citation(c.doc, s, e, n=1), make_citation(c.doc, *lines[0], n=2)]
             return Answer(text=_compose(names[0], cs, [1]), abstained=False, citations=cs, question=question,
                           backend="extractive")
     return None
 
 
+def _opening_lines(body: str, n: int) -> list[tuple[int, int]]:
+    """The spans of the first ``n`` paragraphs of ``body``, without the white space around them: a
+    document's headline, then its header lines (a byline, a dateline) and its first sentences."""
+    out = []
+    for s, e in paragraph_spans(body)[:n]:
+        text = body[s:e]
+        at = s + len(text) - len(text.lstrip())
+        out.append((at, at + len(text.strip())))
+    return out
+
+
 def _date_alone(text: str) -> str | None:
     """The date a line consists of ("OCTOBER 8, 2019", "May 15, 2019."), else None."""
     line = text.strip()
+    if len(line) > _LONGEST_DATE:
+        return None  # (called on every candidate sentence: no date search where none can fill the line)
     dates = find_dates(line)
     return dates[0].group(0) if len(dates) == 1 and len(dates[0].group(0)) >= len(line) - 1 else None
+
+
+# Longer than any date find_dates reads ("September 30, 2019": 18; "1 de septiembre de 2020": 23).
+_LONGEST_DATE = 64
 
 
 def _dateline(q: Question, best: Candidate) -> list[tuple[Candidate, str | None]] | None:
@@ -3735,18 +3753,11 @@ def _dateline(q: Question, best: Candidate) -> list[tuple[Candidate, str | None]
     from .lexical import speech_first
 
     body = best.doc.body
-    paras = paragraph_spans(body)[:8]
-    if len(paras) < 2:
+    lines = _opening_lines(body, 8)
+    if len(lines) < 2:
         return None
-
-    def line_at(s: int, e: int) -> tuple[int, int]:
-        text = body[s:e]
-        at = s + len(text) - len(text.lstrip())
-        return at, at + len(text.strip())
-
-    dated = next(((a, b, d) for a, b in (line_at(s, e) for s, e in paras[1:]) if (d := _date_alone(body[a:b]))),
-                 None)
-    head = line_at(*paras[0])
+    dated = next(((a, b, d) for a, b in lines[1:] if (d := _date_alone(body[a:b]))), None)
+    head = lines[0]
     if dated is None or best.start not in (head[0], dated[0]):
         return None  # the best quote is neither the document's headline nor its dateline
     clause = _parsed(asking_clause(q.text))
@@ -3846,9 +3857,7 @@ def _month_elsewhere(question: str, doc: StoredDocument) -> str | None:
     The month (as written) or None. A month of an event ("according to Reuters in August") modifies
     no such noun."""
     title = _title_keys(doc)
-    months = {k for k in title if k in _month_keys()}
-    if m := re.match(r"(\d{4})-(\d{2})", doc.date or ""):
-        months.add(norm_key(calendar.month_name[int(m.group(2))]))
+    months = {k for k in title | _date_words(doc) if k in _month_keys()}
     for t in _parsed(question):
         if t.lower_ not in MONTHS:
             continue
@@ -3941,6 +3950,25 @@ def _other_paragraph(question: str, sentence: str) -> str | None:
     return None
 
 
+def _value_elsewhere(q: Question, valued: Candidate, hits: list[Hit], store: IndexStore) -> str | None:
+    """Why the date or figure of the quote ``valued`` is another thing's, for the abstention notice,
+    or None when it is the asked one's:
+    - its sentence cites another paragraph of the asked section ("When does the section
+      889(a)(1)(B) prohibition take effect?" and "Section 889(a)(1)(A) ... on or after August 13,
+      2019"; :func:`_other_paragraph`);
+    - the question names a source it is not from ("According to the Commerce press release, on what
+      date ...?" and the Entity List's record; :func:`_source_elsewhere`);
+    - its document is of another month than the one the question describes it by ("the August 2019
+      interim rule" and the December one; :func:`_month_elsewhere`)."""
+    if (other := _other_paragraph(q.text, valued.text)) is not None:
+        return f"the value's sentence cites {other}, not the asked paragraph"
+    if named := _source_elsewhere(q, valued.doc, hits, store):
+        return f"{named} does not give it"
+    if month := _month_elsewhere(q.text, valued.doc):
+        return f"the value's document is not of {month}"
+    return None
+
+
 def _writes_a_code(doc: StoredDocument, codes: list[str]) -> bool:
     """Does the document's title or text write one of ``codes`` as a whole token?"""
     from ingest.store import code_pattern
@@ -3996,21 +4024,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
-    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
-            (other := next((_other_paragraph(q.text, c.text) for c in picked if value in c.text), None)) is not None:
-        # "When does the section 889(a)(1)(B) prohibition take effect?" answered by the date of
-        # "Section 889(a)(1)(A) ... prohibits ... on or after August 13, 2019": another paragraph's.
-        return _abstention(q, hits, f"the value's sentence cites {other}, not the asked paragraph", settings)
-    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
-            (named := next((_source_elsewhere(q, c.doc, hits, store) for c in picked if value in c.text), None)):
-        # "According to the Commerce press release, on what date did the listing take effect?" answered
-        # from the Entity List's record: the named source does not give it.
-        return _abstention(q, hits, f"{named} does not give it", settings)
-    if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) and \
-            (month := next((_month_elsewhere(q.text, c.doc) for c in picked if value in c.text), None)):
-        # "the comment deadline for the first, August 2019, interim rule" answered from the December
-        # 2019 interim rule: another document's value.
-        return _abstention(q, hits, f"the value's document is not of {month}", settings)
+    valued = next((c for c in picked if value in c.text), None) \
+        if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    if valued is not None and (reason := _value_elsewhere(q, valued, hits, store)) is not None:
+        return _abstention(q, hits, reason, settings)
     if (day := _date_unwritten(q, store)) is not None:
         # "its October 7, 2022 advanced computing rule" when no source is dated or writes that day:
         # the document the question identifies by its date is not among them.
