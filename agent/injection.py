@@ -6,8 +6,8 @@ Four signals, any of which flags a sentence:
 
 1. **Delimiters** (any language): markup that imitates a prompt's structure —
    our own ``<passage>``/``<passages>`` tags, chat-template role tokens
-   (``<|im_start|>``, ``[INST]``), ``system:``/``assistant:`` role lines,
-   ``### Instruction`` headers. Documents have no reason to contain these.
+   (``<|im_start|>``, ``[INST]``), an agent's tool-call protocol (``<tool_call>``,
+   ``<function_result>``), ``system:``/``assistant:`` role lines, ``### Instruction`` headers. Documents have no reason to contain these.
 2. **Directive to an answering agent** (English, spaCy dependency parse): an
    imperative or modal directive (root verb with no subject; "X should/must V")
    whose verb is one of the acts an assistant performs on its *output* or its
