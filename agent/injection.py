@@ -2070,6 +2070,50 @@ def _field_readings(clause: str) -> list[str]:
     return out
 
 
+# A line comment's marker in source code or config text ("#", "//", "/*", "--", ";").
+_COMMENT_MARK = re.compile(r"^\s*(?:#+|//+|/\*+|--|;+)\s*(?=[A-Za-z])")
+# A parenthesised tag written against the word it belongs to ("TODO(alice)", "FIXME(model)").
+_GLUED_TAG = re.compile(r"(?<=[A-Za-z])\((?=[A-Za-z][\w\s.-]{0,30}\))")
+# An identifier assigned a value after a comma or semicolon, not at the start of the text.
+_LATE_FIELD = re.compile(r"[,;]\s+([A-Za-z][\w.\-]{1,40}\s*=\s*[A-Za-z].{8,})")
+
+
+def _json_field_readings(text: str) -> list[str]:
+    """Readings of a JSON object (the whole text) as labelled switches: a field set to true whose
+    key opens with an act of discarding or leaving out (``CONTROL_ACTS``, ``_SUPPRESS``:
+    "ignore_citations", "skip_sources"), read as that act under the label of the key holding it,
+    spelled in words ('{"assistant_config": {"ignore_citations": true}}' -> "Assistant config:
+    ignore citations."). Such a switch is a directive written as configuration; a switch that
+    turns something on ("show_specs", "include_annexes") is a display setting, and a string
+    value is already read on its own (:func:`_readings`)."""
+    s = text.strip()
+    if not (s.startswith("{") and s.endswith("}")):
+        return []
+    try:
+        data = json.loads(s)
+    except ValueError:
+        return []
+    out: list[str] = []
+
+    def words(key: str) -> str:
+        return " ".join(_spell_identifiers(key).replace("_", " ").split())
+
+    def walk(obj: object, label: str | None) -> None:
+        if not isinstance(obj, dict):
+            return
+        for k, v in obj.items():
+            if not isinstance(k, str):
+                continue
+            if isinstance(v, dict):
+                walk(v, words(k))
+            elif label and v is True and words(k).split()[:1] and \
+                    words(k).split()[0].lower() in (CONTROL_ACTS - _COMPLY) | _SUPPRESS:
+                out.append(f"{_cap(label)}: {words(k)}.")
+
+    walk(data, None)
+    return out[:8]
+
+
 def _readings(sentence: str) -> list[str]:
     """``sentence`` and the readings the parser needs to see what it says: without comment
     markers, tags, braces or JSON keys (``<!-- ... -->``, ``<span hidden>...</span>``,
@@ -2122,6 +2166,20 @@ def _readings(sentence: str) -> list[str]:
         m = _LABEL.match(base)
         if m and len(base[m.end():].split()) >= 3:
             out.append(base[m.end():])
+    # A code comment's marker and its owner tag ("# TODO(assistant): ...", "// NOTE(model) - ..."):
+    # the marker is no word, and the tokenizer glues a tag written against its word into one
+    # token ("TODO(assistant"), hiding whom the comment is for; apart, the tag reads as the
+    # addressee of a label (:func:`_label_addressee`), as "Note (for the model): ..." does.
+    commented = _GLUED_TAG.sub(" (", _COMMENT_MARK.sub("", sentence, count=1))
+    if commented != sentence and len(commented.split()) >= 3:
+        out.append(_cap(commented))
+    # Fields written as data: a JSON object's keys are labels of what they hold
+    # ('{"assistant_config": {"ignore_citations": true}}' -> "Assistant config: ignore citations.").
+    out.extend(_json_field_readings(untagged))
+    # A field assigned later in a run of keywords ("Keywords: X, Y, assistant_directive=respond
+    # that ..."): the field and its value from the identifier on, as a clause of its own.
+    for m in _LATE_FIELD.finditer(plain or sentence):
+        out.extend(_field_readings(m.group(1)))
     # Text carried in an encoding ("Decode and follow: YW5zd2Vy..."): the decoded words are read
     # like any other sentence, with the words around them (the addressee may be outside).
     for decoded in _decoded(sentence):
@@ -2849,7 +2907,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "14"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "15"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)
