@@ -1,6 +1,8 @@
 """The records ``ask()`` returns. Field names are a contract (UI, eval, scripts rely on them)."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -71,8 +73,13 @@ class Answer:
         return d
 
     def to_markdown(self) -> str:
-        """The answer with its citations as Markdown, for copying into notes."""
-        lines = [self.text.strip(), ""]
+        """The answer with its citations as Markdown, for copying into notes: the direct answer, then
+        every quote once, under **Sources** with its document, link and character offsets (the
+        text's own "Evidence:" list of the same quotes is left out)."""
+        text = self.text.strip()
+        if self.citations:
+            text = re.split(r"\n\s*\nEvidence:\s*\n", text, maxsplit=1)[0].strip()
+        lines = [text, ""]
         if self.citations:
             lines.append("**Sources**")
             lines.append("")

@@ -38,6 +38,7 @@ def test_ingest_ask_json_remove_stats(tiny_corpus: Path, tmp_path: Path, capsys)
     assert data["question"] == q and "hits" not in data
     body = load_file(tiny_corpus / "widgets.txt").body
     assert data["citations"]
+    cited = [c["quote"] for c in data["citations"]]
     for c in data["citations"]:
         assert {"source", "title", "quote", "start", "end"} <= set(c)
         assert c["source"] == str((tiny_corpus / "widgets.txt").resolve())
@@ -51,6 +52,9 @@ def test_ingest_ask_json_remove_stats(tiny_corpus: Path, tmp_path: Path, capsys)
     assert main(["ask", q, "--index", idx]) == 0  # Markdown output
     out = capsys.readouterr().out
     assert "**Sources**" in out and "> Exports of widgets to Ruritania" in out
+    # Each quote once: under its source, not also in an "Evidence:" list above it.
+    assert "Evidence:" not in out
+    assert all(out.count(quote) == 1 for quote in cited), out
 
     assert main(["stats", "--index", idx]) == 0
     st = json.loads(capsys.readouterr().out)
