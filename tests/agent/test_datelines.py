@@ -9,7 +9,7 @@ import pytest
 from tiny_ask import ask
 
 STATEMENT = """title: Ministry of Ports Imposes Levy on Foreign Crane Operators (press statement)
-publisher: Example Ministry of Ports
+publisher: Example Ministry of Ports (Minister Dana Whitlock)
 date: 2024-03-04
 ---
 Ministry of Ports Imposes Levy on Foreign Crane Operators
@@ -26,9 +26,21 @@ Operators must register with the harbour office within thirty days of their firs
 """
 
 
+# A list whose entry dates another act, in the same weeks: a date the statement's question must not take.
+ENTRIES = """title: Port Levy List entries added March 2024
+publisher: Example Ministry of Ports
+date: 2024-03-06
+---
+Entity: Harbourside Crane Leasing Ltd.
+Addresses: 4 Quay Street, Portmere
+Start date: 2024-03-06
+Source list: Port Levy List
+"""
+
+
 @pytest.fixture(scope="module")
 def index(tiny_index):
-    _, settings = tiny_index("datelines", {"statement.txt": STATEMENT})
+    _, settings = tiny_index("datelines", {"statement.txt": STATEMENT, "entries.txt": ENTRIES})
     return settings
 
 
@@ -72,3 +84,30 @@ def test_a_who_question_about_another_act_is_not_the_byline(index):
     # Twin: registering is not what the statement's author did.
     a = ask("Who must register with the harbour office?", index=index)
     assert not a.text.startswith("DANA WHITLOCK"), a.text
+
+
+@pytest.mark.parametrize("question", [
+    # The parser roots these at "was" and hangs "issued" below it; "Whitlock's" owns the statement,
+    # no list entry is asked for (fit: blind-s25 n025).
+    "On what date was Whitlock's press statement on the crane levy issued?",
+    "On what date was the press statement on the crane levy issued?",
+    "When was the Ministry of Ports press statement on foreign crane operators issued?",
+])
+def test_the_document_the_subject_names_is_dated_by_its_dateline(index, question):
+    a = ask(question, index=index)
+    assert a.text.startswith("MARCH 4, 2024 [1]"), a.text
+    assert a.citations[0].quote == "MARCH 4, 2024"
+
+
+def test_a_list_entry_is_still_dated_by_its_own_line(index):
+    # Twin: the subject is the listed party, not the statement: its entry's start date answers.
+    a = ask("On what date was Harbourside Crane Leasing added to the Port Levy List?", index=index)
+    assert "2024-03-06" in a.text.split("\n")[0], a.text
+    assert "MARCH 4, 2024" not in a.text.split("\n")[0], a.text
+
+
+def test_an_owner_no_entry_names_is_no_unlisted_party(index):
+    # "Whitlock's statement": the date asked is the statement's; that no list entry names Whitlock
+    # is no reason to say the sources are silent. Twin: asked for Whitlock's own entry field, it is.
+    a = ask("What address does the Port Levy List give for Whitlock?", index=index)
+    assert a.abstained, a.text

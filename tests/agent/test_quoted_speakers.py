@@ -88,3 +88,36 @@ def test_titled_role():
         == {"harbour", "commissioner"}
     assert _titled_role(Question(text="Name the official whose statement is quoted.", kind=AnswerKind.OTHER,
                                  terms=[])) == set()
+
+
+@pytest.mark.parametrize("question", [
+    "Who is quoted as saying that the action places Korvane Drones on the export control list?",
+    "Who said that the action places Korvane Drones on the export control list?",
+])
+def test_who_said_it_is_the_speaker_the_attribution_names(index, question):
+    # The quote lies in the minister's quotation; the attribution names her (fit: blind-s25 n027).
+    a = ask(question, index=index)
+    assert a.text.startswith("Dana Whitlock [1]"), a.text
+    assert a.citations[0].quote.endswith("said Minister of Trade Dana Whitlock."), a.citations[0].quote
+
+
+def test_who_said_it_is_the_named_subject_of_the_verb_of_saying(index):
+    a = ask("Who said its placement on the list would not affect its daily operations?", index=index)
+    assert a.text.startswith("Korvane Drones [1]"), a.text
+    assert a.citations[0].quote.startswith("Korvane Drones said its placement")
+
+
+def test_who_did_something_is_not_who_said_it(index):
+    # Twin: "Who expects ...?" with no clause asks who expects, not who reported it; no name of a
+    # speaker is made the lead.
+    a = ask("Who expects other drone makers in the region to be listed?", index=index)
+    assert not a.text.startswith(("Dana Whitlock", "Korvane Drones")), a.text
+
+
+def test_a_question_for_a_name_is_not_answered_by_a_sentence_naming_no_one(index):
+    # "Which official ...?" asks for a name; the news sentence speaks of analysts without naming any
+    # (fit: blind-s25 n071). Twin: the minister is named, and answers "Which minister ...?".
+    a = ask("Which analysts expect other drone makers in the region to be listed?", index=index)
+    assert a.abstained, a.text
+    b = ask("Which minister said the action places Korvane Drones on the export control list?", index=index)
+    assert b.text.startswith("Dana Whitlock"), b.text
