@@ -550,6 +550,15 @@ def source_phrases(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def source_speaker(phrase: str) -> str:
+    """The lemma of the common noun of a person heading a source phrase (:func:`source_phrases`:
+    "its US *spokesman*" - a person speaking, not a publication; WordNet), or ""."""
+    from .lexical import names_a_person, noun_base
+
+    last = phrase.split()[-1] if phrase.split() else ""
+    return base if last.islower() and names_a_person(base := noun_base(last)) else ""
+
+
 @functools.lru_cache(maxsize=256)
 def _clause_doc(question: str):
     """spaCy's parse of the asking clause (read for the focus and its complement)."""

@@ -24,7 +24,7 @@ from .answering.evidence import admissible
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
-                       is_polar, source_phrases, territory_code, text_keys)
+                       is_polar, source_phrases, source_speaker, territory_code, text_keys)
 from .citations import make_citation
 from .text import NEGATIVE_WORDS, STOPWORDS
 from .config import Settings
@@ -4120,6 +4120,44 @@ def _named_subject(question: str) -> str:
     return norm_key(subject.text) if named else ""
 
 
+def _spoken_by(c: Candidate, noun: str) -> bool:
+    """Is ``noun`` the subject of a verb of communication (WordNet's first sense) in ``c``'s sentence
+    ("A US Hikvision *spokesman* said ...")?"""
+    from .answering.nlp import parse
+    from .lexical import speech_first
+
+    if noun not in c.text.lower():
+        return False
+    return any(t.pos_ == "VERB" and speech_first(t.lemma_.lower())
+               and any(x.dep_ == "nsubj" and any(w.lemma_.lower() == noun for w in x.subtree) for x in t.children)
+               for t in parse(c.text))
+
+
+_ITEM_MARK = re.compile(r"\(\w{1,4}\)\s")
+
+
+def _lead_in(c: Candidate) -> Candidate | None:
+    """The paragraph an enumerated item completes: ``c`` opens with an item mark ("(1) ...") and
+    the paragraph before it ends with a dash or a colon ("(b) Exceptions. This subpart does not
+    prohibit agencies from procuring or contractors from providing-"). None otherwise."""
+    body = c.doc.body
+    if not _ITEM_MARK.match(body[c.start:c.start + 8]):
+        return None
+    spans = [(a, b) for a, b in paragraph_spans(body) if b <= c.start and body[a:b].strip()]
+    if not spans:
+        return None
+    a, b = spans[-1]
+    text = body[a:b]
+    if not text.rstrip().endswith(("-", "—", "–", ":")):
+        return None
+    start = a + len(text) - len(text.lstrip())
+    sentences = [m.start() for m in re.finditer(r"(?<=[.;])\s+(?=[A-Z])", text.strip())]
+    # (The sentence the dash ends, not the paragraph's heading before it: "(b) Exceptions.")
+    return _sentence_candidate(c, start, a + len(text.rstrip())) if not sentences or \
+        a + len(text.rstrip()) - start <= MAX_QUOTE_CHARS else \
+        _sentence_candidate(c, start + sentences[-1], a + len(text.rstrip()))
+
+
 def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate]:
     """The picked quotes with the one that should lead a sentence answer first: when the question
     identifies its subject by a code ("Under 15 CFR 744.11, on what grounds ...") and the best quote's
@@ -4134,7 +4172,12 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
         return picked
     lead = picked[0]
     codes = _question_codes(q)
-    if codes and not _writes_a_code(lead.doc, codes):
+    if (speaker := next((n for p in source_phrases(q.text) if (n := source_speaker(p))), "")) and not _spoken_by(lead, speaker) \
+            and (spoken := next((c for c in picked[1:] if _spoken_by(c, speaker)), None)) is not None:
+        # "What was Hikvision's response ..., according to its US spokesman?": the sentence in which
+        # the spokesman speaks ("A US Hikvision spokesman said ...") answers, not one that shares words.
+        lead = spoken
+    elif codes and not _writes_a_code(lead.doc, codes):
         lead = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), lead)
     elif is_polar(q.text):
         def weight_beyond(c: Candidate) -> float:
@@ -4312,6 +4355,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
     if not items:
         picked = _sentence_lead_first(q, picked)
+        if (lead_in := _lead_in(picked[0])) is not None:
+            # "(1) A service that connects to the facilities of a third-party ..." completes "This
+            # subpart does not prohibit agencies from procuring ...-": alone, it reads as what is
+            # prohibited. The sentence it completes is quoted first.
+            picked.insert(0, lead_in)
     for c in picked:
         s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))

@@ -13,7 +13,7 @@ from ingest.normalise import strip_diacritics
 from ingest.store import IndexStore
 
 from .config import Diversity, Fusion, Settings
-from .analysis import MONTHS, source_phrases, synonyms
+from .analysis import MONTHS, source_phrases, source_speaker, synonyms
 from .text import STOPWORDS, content_terms
 from .types import Hit
 
@@ -272,8 +272,13 @@ class Retriever:
         names none the index holds, or when they are all the documents allowed."""
         docs: set[str] = set()
         for phrase in source_phrases(question):
+            if source_speaker(phrase):
+                continue  # "according to its US spokesman": a person speaking, not a publication
             name = " ".join(w for w in phrase.split() if w[:1].isupper()) or phrase
-            docs |= self.store.doc_ids_matching(publisher=name)
+            # The name as whole words of the publisher: "US" is no part of "Industry and Security".
+            word = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+            docs |= {d for d in self.store.doc_ids_matching(publisher=name)
+                     if (doc := self.store.get_document(d)) is not None and word.search(doc.publisher or "")}
         if allowed is not None:
             docs &= allowed
         if not docs or (allowed is not None and docs == allowed):

@@ -41,3 +41,41 @@ def test_a_subject_the_best_sentence_names_keeps_it_first(index):
     # Twin: the subject is the rule itself, which the best sentence names: it stays first.
     a = ask("Was the Harbour Code section 12 interim rule issued with immediate effect?", index=index)
     assert a.citations[0].quote.startswith("An interim rule amending the Harbour Code"), a.text
+
+
+RULE = """title: Harbour Code 7.12 Prohibition
+publisher: Example Harbour Board
+date: 2023-06-01
+---
+7.12 Prohibition.
+
+(a) Prohibited craft. Berth masters are prohibited from admitting any vessel that uses unlicensed pilot equipment.
+
+(b) Exceptions. This section does not prohibit berth masters from admitting-
+
+(1) A vessel that only passes through the outer anchorage, such as a tender or a ferry; or
+
+(2) A vessel under tow by a licensed tug.
+"""
+
+
+@pytest.fixture(scope="module")
+def rule_index(tiny_index):
+    _, settings = tiny_index("polar-lead-ins", {"rule.txt": RULE})
+    return settings
+
+
+def test_an_item_is_quoted_after_the_sentence_it_completes(rule_index):
+    # "(1) A vessel that only passes through ..." completes "This section does not prohibit ...-": alone it
+    # reads as what is prohibited (fit: blind-s25 n066).
+    a = ask("Does Harbour Code 7.12 stop berth masters from admitting a vessel that only passes through the "
+            "outer anchorage, like a ferry?", index=rule_index)
+    assert a.citations[0].quote.endswith("This section does not prohibit berth masters from admitting-"), a.text
+    assert a.citations[1].quote.startswith("(1) A vessel that only passes through"), a.text
+
+
+def test_a_paragraph_of_its_own_has_no_lead_in(rule_index):
+    # Twin: paragraph (a) is a whole sentence; nothing is quoted before it.
+    a = ask("Are berth masters prohibited from admitting a vessel that uses unlicensed pilot equipment?",
+            index=rule_index)
+    assert a.citations[0].quote.startswith("Berth masters are prohibited from admitting any vessel"), a.text
