@@ -4012,6 +4012,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     (``answering.abstention``); the answer leads with a span copied from a quote
     (names, a date, a figure) only when it is tied to the question, else with the
     best quote. Every ``[n]`` marks a quote containing what it stands for."""
+    from .answering.leadin import question_proper
+
+    # A telling sentence before the question proper is context, not asked ("Reuters calls Megvii ...;
+    # what address does its entry give?"): the question proper is answered, with the lead-in's names.
+    question = question_proper(question)
     a = assess(question, hits, store, settings)
     q = a.q
     if a.best is None:
