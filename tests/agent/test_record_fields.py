@@ -496,3 +496,27 @@ def test_a_list_filtered_by_a_notice_no_entry_cites_lists_none(tessin):
     a = ask("List every party whose name starts with Kelbrin among the March 2032 watch list additions citing "
             "91 FR 22009.", index=tessin)
     assert a.abstained or not any(n in head(a) for n in ("Kelbrin Optics Works", "Kelbrin Marine College"))
+
+
+@pytest.mark.parametrize("question", [
+    "What Ostra address does the list give for Varlen Optics Group LLC?",
+    "What is the address in Ostra of Varlen Optics Group LLC?",
+])
+def test_a_place_put_on_the_asked_field_must_hold_in_its_value(index, question):
+    """'an *Ostra* address' narrows the address: Varlen's is in Korvel (Ostra is a word of another
+    entry's address), so its entry does not answer; no other line stands in."""
+    a = ask(question, index=index)
+    assert a.abstained
+    assert "Tessin" not in head(a) and "Quay" not in head(a)
+
+
+@pytest.mark.parametrize("question", [
+    "What Korvel address does the list give for Varlen Optics Group LLC?",  # the value holds the place
+    "What is the address in Korvel of Varlen Optics Group LLC?",
+    "What Varlen address does the list give for Varlen Optics Group LLC?",  # the party's own name
+])
+def test_a_place_the_asked_field_holds_is_answered(index, question):
+    a = ask(question, index=index)
+    assert not a.abstained
+    assert head(a).strip().startswith("12 Tessin Ave., Korvel")
+    assert a.citations[0].quote.startswith("Addresses: 12 Tessin Ave.")
