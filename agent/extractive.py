@@ -1669,6 +1669,15 @@ def _asked_part_spans(q: Question) -> list:
         start = c + 1
     # (Any content word but a name: the tagger may read "FR notices" as verbs.)
     asking = [s for s in spans if any(t.pos_ in ("NOUN", "VERB", "ADJ", "NUM", "ADV") for t in s)]
+    if len(asking) > 1:
+        # A list introduced by a clause before a dash, colon or semicolon ("Give me the screening record
+        # for X - *its alternate names*, the street address, and the start date"): the introduction names
+        # the party and asks for nothing of its own; the first item starts after it.
+        first = asking[0]
+        breaks = [t.i for t in first if t.text in (":", ";") or (t.text in ("-", "–", "—", "--")
+                                                                  and t.i > 0 and doc[t.i - 1].whitespace_)]
+        if breaks and breaks[-1] + 1 < first.end:
+            asking[0] = doc[breaks[-1] + 1:first.end]
     return asking if len(asking) > 1 else [doc[0:len(doc)]]
 
 
