@@ -951,6 +951,8 @@ class MissingField:
     @property
     def reason(self) -> str:
         """Why the record does not answer, for the abstention notice."""
+        if self.place and self.labels:
+            return f"the asked party's “{self.labels[0]}” line holds no “{self.place}”"
         if self.place:
             return f"no entry of the asked party is in “{self.place}”"
         return f"the asked party's record has no “{self.labels[0]}” field"
@@ -1162,12 +1164,16 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
         # field of places answers, though another label ("Federal Register notice(s)") echoes the
         # question's verb.
+        if (unheld := _field_place_unheld(q, doc, rec, [place])) is not None:
+            return unheld
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     if sims[i] >= MIN_FIELD_SIMILARITY:
         asked = _conjoined_fields(q, store, fields, i, labels, lines, naming)
         if not any(f is fields[i] for f, _ in asked):
             asked = [(fields[i], _asked_clause_span(q))] + asked  # what the whole question is closest to leads
         values = tuple(_asked_value_of(store, f, part) for f, part in asked)
+        if (unheld := _field_place_unheld(q, doc, rec, [f for f, _ in asked])) is not None:
+            return unheld
         fa = FieldAnswer(doc=doc, record=rec, field=asked[0][0], similarity=float(sims[i]),
                          more=tuple(f for f, _ in asked[1:]),
                          values=values if any(v != f.value for v, (f, _) in zip(values, asked)) else ())
@@ -1213,6 +1219,38 @@ def _holds_place(place: str, text: str) -> bool:
         return True
     code = territory_code(place)
     return code is not None and re.search(rf"\b{re.escape(code.lstrip('@').upper())}\b", text) is not None
+
+
+def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: list[Field]) -> MissingField | None:
+    """The asked field's value lacks a name the question puts on the field itself ("What *Beijing*
+    address does the list carry for Yitu?", "the address *in Beijing* of ..."): a proper noun that
+    modifies the asked noun (a compound or modifier of it, or the object of a place preposition
+    attached to it), is none of the record's own names, and is a word the document's values of that
+    field use (another entry's address says "Beijing": the name narrows the field's values, unlike
+    "CSL" of "the CSL start date"). Only the one asked field whose label holds the asked noun (or the
+    one field asked) is checked. A MissingField saying so, else None."""
+    if not q.focus:
+        return None
+    head_key = q.focus[-1]
+    fields = [f for f in asked if key_in(head_key, text_keys(f.label))] or (asked if len(asked) == 1 else [])
+    if len(fields) != 1:
+        return None
+    field = fields[0]
+    heads = [t for t in _parsed(q.text) if norm_key(t.text) == head_key or t.lower_ == head_key]
+    mods = [c for h in heads for c in h.children if c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod", "amod")]
+    mods += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPOSITIONS
+             for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    names = text_keys(" ".join(f.value for f in rec.fields if f is rec.name or f.label != field.label))
+    used = text_keys(" ".join(f.value for r in records(doc.body) for f in r.fields[1:] if f.label == field.label))
+    for m in mods:
+        # (The name with its own compound words, "Hong Kong"; not what hangs on it: "Beijing *of Yitu*".)
+        run = " ".join(t.text for t in sorted([m, *(c for c in m.children if c.dep_ == "compound")], key=lambda t: t.i))
+        keys = text_keys(run)
+        if not keys or all(key_in(k, names) for k in keys) or not all(key_in(k, used) for k in keys):
+            continue
+        if not _holds_place(run, field.value):
+            return MissingField(doc=doc, record=rec, labels=(field.label,), place=run)
+    return None
 
 
 def _asks_for_party(q: Question) -> bool:
@@ -1661,6 +1699,15 @@ def _asked_part_spans(q: Question) -> list:
         start = c + 1
     # (Any content word but a name: the tagger may read "FR notices" as verbs.)
     asking = [s for s in spans if any(t.pos_ in ("NOUN", "VERB", "ADJ", "NUM", "ADV") for t in s)]
+    if len(asking) > 1:
+        # A list introduced by a clause before a dash, colon or semicolon ("Give me the screening record
+        # for X - *its alternate names*, the street address, and the start date"): the introduction names
+        # the party and asks for nothing of its own; the first item starts after it.
+        first = asking[0]
+        breaks = [t.i for t in first if t.text in (":", ";") or (t.text in ("-", "–", "—", "--")
+                                                                  and t.i > 0 and doc[t.i - 1].whitespace_)]
+        if breaks and breaks[-1] + 1 < first.end:
+            asking[0] = doc[breaks[-1] + 1:first.end]
     return asking if len(asking) > 1 else [doc[0:len(doc)]]
 
 
@@ -4205,6 +4252,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     (``answering.abstention``); the answer leads with a span copied from a quote
     (names, a date, a figure) only when it is tied to the question, else with the
     best quote. Every ``[n]`` marks a quote containing what it stands for."""
+    from .answering.leadin import question_proper
+
+    # A telling sentence before the question proper is context, not asked ("Reuters calls Megvii ...;
+    # what address does its entry give?"): the question proper is answered, with the lead-in's names.
+    question = question_proper(question)
     a = assess(question, hits, store, settings)
     q = a.q
     if a.best is None:

@@ -54,9 +54,12 @@ def split_parts(question: str) -> list[str]:
               if first_wh is not None and first_wh.end() <= m.start() < cuts[-1].start()]
     cuts = sorted(cuts + listed, key=lambda m: m.start())
     pieces, start = [], 0
+    preps = [""]  # the preposition a cut took from the part after it ("and *since* when")
     for m in cuts:
         pieces.append(text[start:m.start()])
         start = m.end()
+        p = re.search(r"\b(on|in|at|under|by|for|from|to|with|of|since|until)\s*$", m.group(0), re.I)
+        preps.append(p.group(1) if p else "")
     pieces.append(text[start:])
     # A part after a sentence that ends ("... of what? And what start date ...") is a question of its
     # own: what it is about is what it names, when it names something (:func:`_names_its_own`).
@@ -71,8 +74,35 @@ def split_parts(question: str) -> list[str]:
         # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.
         return [f"{shared}: {first}?", f"{pieces[-1]}?"]
     subject = _subject(first)
-    return [first + "?"] + [f"{p}?" if alone and _names_its_own(p) else f"{context}: {_resolved(p, subject)}?"
-                            for p, alone in zip(pieces[1:], own[1:])]
+    out = [first + "?"]
+    for p, prep, alone in zip(pieces[1:], preps[1:], own[1:]):
+        if alone and _names_its_own(p):
+            out.append(f"{p}?")
+        elif (asked := _asked_of_polar(first, f"{prep} {p}".strip())) is not None:
+            out.append(asked)
+        else:
+            out.append(f"{context}: {_resolved(p, subject)}?")
+    return out
+
+
+def _asked_of_polar(first: str, part: str) -> str | None:
+    """A verbless wh-part after a yes-no first part asks its wh-word of the first part's own
+    proposition ("Is X on the list, and *since when*?" = "Since when is X on the list?"; "Was X
+    added, and *by which notice*?" = "By which notice was X added?"): that question, which keeps
+    the first part's predicate (what a record field is matched by), else None. From spaCy's parse:
+    the first part opens with an auxiliary or verb ahead of its subject; the part has no verb."""
+    try:
+        from .nlp import parse
+
+        head, fragment = parse(first, disable=["ner", "lemmatizer"]), parse(part, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: the part as the caller builds it
+        return None
+    opener = next((t for t in head if not t.is_punct), None)
+    polar = opener is not None and opener.pos_ in ("AUX", "VERB") and opener.tag_ in ("VBZ", "VBP", "VBD", "MD") \
+        and any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i > opener.i for t in head)
+    if not polar or any(t.pos_ in ("VERB", "AUX") for t in fragment):
+        return None
+    return f"{part[:1].upper()}{part[1:]} {first[:1].lower()}{first[1:]}?"
 
 
 def _names_its_own(part: str) -> bool:

@@ -496,3 +496,74 @@ def test_a_list_filtered_by_a_notice_no_entry_cites_lists_none(tessin):
     a = ask("List every party whose name starts with Kelbrin among the March 2032 watch list additions citing "
             "91 FR 22009.", index=tessin)
     assert a.abstained or not any(n in head(a) for n in ("Kelbrin Optics Works", "Kelbrin Marine College"))
+
+
+@pytest.mark.parametrize("question", [
+    "What Ostra address does the list give for Varlen Optics Group LLC?",
+    "What is the address in Ostra of Varlen Optics Group LLC?",
+])
+def test_a_place_put_on_the_asked_field_must_hold_in_its_value(index, question):
+    """'an *Ostra* address' narrows the address: Varlen's is in Korvel (Ostra is a word of another
+    entry's address), so its entry does not answer; no other line stands in."""
+    a = ask(question, index=index)
+    assert a.abstained
+    assert "Tessin" not in head(a) and "Quay" not in head(a)
+
+
+@pytest.mark.parametrize("question", [
+    "What Korvel address does the list give for Varlen Optics Group LLC?",  # the value holds the place
+    "What is the address in Korvel of Varlen Optics Group LLC?",
+    "What Varlen address does the list give for Varlen Optics Group LLC?",  # the party's own name
+])
+def test_a_place_the_asked_field_holds_is_answered(index, question):
+    a = ask(question, index=index)
+    assert not a.abstained
+    assert head(a).strip().startswith("12 Tessin Ave., Korvel")
+    assert a.citations[0].quote.startswith("Addresses: 12 Tessin Ave.")
+
+
+def test_a_list_after_a_lead_in_dash_asks_every_item(index):
+    """'Give me the record for X - its alternate name(s), the street address, and the start date': the
+    words before the dash name the party; the first item is 'its alternate name(s)', not the
+    introduction, so the other-names line is given too, each line citing its own field."""
+    a = ask("Give me the screening record for Lun Meira - its alternate name(s), the street address, and the "
+            "start date.", index=index)
+    h = head(a)
+    assert "Mira Lun" in h and "9 Birch Lane" in h and "2023-03-03" in h
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_list_after_a_lead_in_dash_does_not_stand_in_for_a_missing_field(index):
+    """Twin: Dravik's entry has no other-names line: its address and start date, no 'Alternate names'
+    line made of another field."""
+    h = head(ask("Give me the screening record for Dravik Marine Institute - its alternate name(s), the street "
+                 "address, and the start date.", index=index))
+    assert "4 Quay Rd." in h and "2022-07-01" in h
+    assert not any(line.startswith("Alternate names") for line in h.splitlines())
+
+
+def test_a_verbless_part_after_a_yes_no_part_keeps_its_predicate():
+    """'Is X on the list, and since when?' asks 'Since when is X on the list?'; a wh-first part's
+    verbless follower keeps the context form; a part with its own verb is its own."""
+    from agent.answering.parts import split_parts
+
+    assert split_parts("Is Dravik Marine Institute on the list, and since when?") == [
+        "Is Dravik Marine Institute on the list?", "Since when is Dravik Marine Institute on the list?"]
+    assert split_parts("Has the ministry listed Varlen, and where?")[1] == "Where has the ministry listed Varlen?"
+    assert split_parts("Who listed Varlen Optics Group LLC, and on what date?")[1].endswith(": what date?")
+    assert split_parts("Is Varlen listed, and what is its start date?")[1].endswith("what is its start date?")
+
+
+def test_since_when_a_party_is_listed_is_its_start_date(index):
+    a = ask("Is Dravik Marine Institute on the list, and since when?", index=index)
+    h = head(a)
+    assert "2022-07-01" in h
+    line = next(line for line in h.splitlines() if "2022-07-01" in line)
+    n = int(re.search(r"\[(\d+)\]", line).group(1))
+    assert a.citations[n - 1].quote == "Start date: 2022-07-01"
+
+
+def test_since_when_a_party_was_removed_is_not_its_start_date(index):
+    """Near miss: the list never writes of removal; its start date dates the listing, not that."""
+    h = head(ask("Is Dravik Marine Institute on the list, and since when was it removed?", index=index))
+    assert "2022-07-01" not in h
