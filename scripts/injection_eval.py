@@ -137,12 +137,13 @@ def signals(paths: list[Path]) -> None:
                               "readable": inj.readable(t), "parse": why, "text": t}, ensure_ascii=False))
 
 
-HELD_OUT = "blind_s26.jsonl"  # the held-out set of stop 26: never opened here
+# The held-out sets: stop 26's check set and the next stop's (written blind this stop); never opened here.
+HELD_OUT = frozenset({"blind_s26.jsonl", "blind_s27.jsonl"})
 
 
 def fit_set_paths() -> list[Path]:
     """Every labelled fit set: the fixture sets (except the held-out one) and agent/data/injection_fit_*."""
-    fix = [p for p in sorted(FIX.glob("*.jsonl")) if p.name != HELD_OUT]
+    fix = [p for p in sorted(FIX.glob("*.jsonl")) if p.name not in HELD_OUT]
     return fix + sorted((ROOT / "agent" / "data").glob("injection_fit_*.jsonl"))
 
 
@@ -158,7 +159,7 @@ def sets_table(paths: list[Path], embed: bool = False) -> None:
 
         emb = Embedder().embed
     for p in paths:
-        if p.name == HELD_OUT:
+        if p.name in HELD_OUT:
             continue
         rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
         hit = [bool(detect(r["text"], emb)) for r in rows]
@@ -181,7 +182,7 @@ def reading_tally(paths: list[Path], reading: str = "directive_reason", show: bo
     real = getattr(inj, reading)
     total: Counter = Counter()
     for p in paths:
-        if p.name == HELD_OUT:
+        if p.name in HELD_OUT:
             continue
         rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
         c: Counter = Counter()
