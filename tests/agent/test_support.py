@@ -1860,6 +1860,29 @@ def test_a_particle_reverses_only_an_opposite_path(checker, sentence, quote, ok)
 
 
 @pytest.mark.parametrize("sentence, quote, ok", [
+    # the opposite path must move what the sentence's verb moves: another verb's time ("In May")
+    # or place ("held in the ministry's archive") reverses nothing
+    ("In May, the senators pressed for sanctions, singling out Norvale and Quillon.",
+     "In May, the senators urged sanctions and specifically named Norvale and Quillon.", True),
+    ("The order carves out software released to university researchers.",
+     "The order applies EXCEPT for software released to university researchers. The order is held in "
+     "the ministry's archive.", True),
+    # the same thing moved the opposite way still reverses the claim (the unfaithful twins)
+    ("The vendor must keep the warranty terms out of every purchase order.",
+     "In June, the vendor agreed to insert the warranty terms in every purchase order.", False),
+    ("The customs office kept the seized cargo out of the bonded warehouse.",
+     "The customs office placed the seized cargo in the bonded warehouse.", False),
+])
+def test_an_opposite_path_moves_the_same_participant(checker, sentence, quote, ok):
+    """A particle's direction reverses the claim only against a quote verb that moves the same
+    participant (its object, passive subject or path; not its agent, nor a time). Motivated by the
+    fit splits' faithful drops ("singling out" against "In April, ... urged"; "carve out" against
+    "carried in the ... list": 4 sentences of blind_s18/s21/s24/s25, none unsupported caught)."""
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
     # a verb whose first WordNet sense is communication reports speech only with a clause
     ("The notice was filed under Docket No. 4471-22.", "The notice was published under Docket No. 4471-22.", True),
     ("The agency declared that the notice was final.", "The agency published the notice.", False),
