@@ -2381,6 +2381,10 @@ class SupportChecker:
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
+        # "No." before a figure is the abbreviation of "number" (numero): "Docket No. 4471-22" is the
+        # docket number 4471-22.
+        if any(_numero(x) for x in qdoc):
+            q_lemmas.add("number")
         q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
         # The quotes' own sentences (a record's own lines: "Label: value" lines do not end in a
         # period, and a sentence splitter runs them together) and the lead-ins of their lists.
@@ -2388,6 +2392,8 @@ class SupportChecker:
         qonly_doc = self._parse(_iso_words(own))
         quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
+        if any(_numero(x) for x in qonly_doc):
+            quote_forms.add("number")
         if titles and any(x.lower_ in ("this", "these") and x.dep_ == "det" and x.head.dep_ in ("nsubj", "nsubjpass")
                           for x in qonly_doc):
             # "This document is issued under ...": a demonstrative subject in a source's own text
