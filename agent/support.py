@@ -331,6 +331,8 @@ DIRECTION_VERBS = frozenset({
 })
 
 _NEG_WORDS = NEGATIVE_WORDS
+# Demonstrative determiners (a closed class of English): "these restrictions" points at an antecedent.
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
@@ -2414,6 +2416,15 @@ class SupportChecker:
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
         if any(_numero(x) for x in qonly_doc):
             quote_forms.add("number")
+        # A demonstrative noun phrase of the quote ("these restrictions") points back at its antecedent
+        # in the evidence ("Visa Restrictions" in the title): that noun's modifiers are what the quote
+        # speaks of too ("the visa restrictions"). Only for the same head noun, and only modifiers.
+        # (Compared by root: a title's capitalised words parse as names, "Imposes Visa Restrictions".)
+        pointing = {_root(x.text) for x in qonly_doc if x.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in x.children)}
+        quote_forms |= {f for x in qdoc if x.pos_ in ("NOUN", "PROPN") and _root(x.text) in pointing
+                        for c in x.children if c.dep_ in ("compound", "amod") and c.is_alpha
+                        for f in (c.lemma_.lower(), _norm(c.text), _root(c.text))}
         if titles and any(x.lower_ in ("this", "these") and x.dep_ == "det" and x.head.dep_ in ("nsubj", "nsubjpass")
                           for x in qonly_doc):
             # "This document is issued under ...": a demonstrative subject in a source's own text

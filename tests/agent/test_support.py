@@ -1915,6 +1915,31 @@ def test_a_direction_verb_may_share_a_main_sense(checker, sentence, quote, ok):
     assert v.supported is ok, v
 
 
+BANS = "Relatives of such officials may also be subject to these bans."
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # "these bans" points back at "travel bans": the antecedent's modifier is the quote's too
+    ("Relatives of the officials may also face the travel bans.", BANS,
+     ["The Ministry imposes travel bans on officials.", BANS], True),
+    ("Relatives of the officials may also face the travel bans.", BANS,
+     [BANS, "Ministry of Interior Imposes Travel Bans on Senior Officials (press statement)"], True),
+    # not a modifier the antecedent lacks, nor one of another phrase (unfaithful twins)
+    ("Relatives of the officials may also face the asset bans.", BANS,
+     ["The Ministry imposes travel bans on officials.", BANS], False),
+    ("Relatives of the officials may also face the asset bans.",
+     "Relatives of such officials may also be subject to travel bans.",
+     ["The Ministry imposes asset freezes and travel bans on officials.",
+      "Relatives of such officials may also be subject to travel bans."], False),
+])
+def test_a_demonstrative_phrase_carries_its_antecedents_modifiers(checker, sentence, quote, context, ok):
+    """A noun the quote determines by a demonstrative ("these bans") is the evidence's noun of the same
+    head ("travel bans"); its modifiers are words of the quote. Motivated by blind_s18 / blind_s23
+    ("the visa restrictions" for "these restrictions", the title naming "Visa Restrictions")."""
+    v = checker.check(sentence, [quote], context)
+    assert v.supported is ok, v
+
+
 @pytest.mark.parametrize("sentence, quote, ok", [
     # a verb whose first WordNet sense is communication reports speech only with a clause
     ("The notice was filed under Docket No. 4471-22.", "The notice was published under Docket No. 4471-22.", True),
