@@ -937,26 +937,6 @@ def synonym_verb(lemma: str, candidates: set[str]) -> str | None:
     return None
 
 
-def main_sense_synonym(lemma: str, candidates: set[str], evidence: set[str]) -> str | None:
-    """A verb of ``candidates`` (quote verb lemmas) that shares one of its two main WordNet senses
-    with one of the two main senses of ``lemma`` ("stop" and "cease": discontinue), or None.
-
-    Unlike :func:`synonym_verb` this also holds for direction verbs: a synset can hold both
-    directions only through a rare sense ("lift" is "raise" first and "revoke" only later), so the
-    most frequent senses of both words name the same act in the same direction. Not where the
-    ``evidence`` (its lemmas) holds a WordNet antonym of ``lemma`` or of a verb of those senses:
-    then it speaks of both directions."""
-    wn = wordnet_verbs()
-    mine = set(wn["lemmas"].get(lemma, ())[:_MAIN_SENSES])
-    if not mine or verb_antonyms(lemma) & evidence or any(
-            set(wn["antonyms"].get(w, ())) & evidence for i in mine for w in wn["synsets"][i]):
-        return None
-    for cand in sorted(candidates):
-        if cand != lemma and mine & set(wn["lemmas"].get(cand, ())[:_MAIN_SENSES]):
-            return cand
-    return None
-
-
 # Hypernyms and derivations are read from a verb's most frequent senses only (WordNet lists
 # senses by tagged frequency): a rare sense ("come" as "total", "put" as "order") would let
 # almost any verb stand for almost any noun.
@@ -2705,9 +2685,6 @@ class SupportChecker:
                 # A more general verb than the quote's ("lived" for "resided"); a verb whose
                 # WordNet derivation the quote uses as a noun ("sued" for "filed a lawsuit").
                 syn = syn or hypernym_verb(lem, q_verb_lemmas) or derived_match(lem, q_nominals)
-                # A direction verb that shares a main sense with a quote verb ("stop trying" for "cease
-                # efforts"): the same act in both words' most frequent senses keeps its direction.
-                syn = syn or main_sense_synonym(lem, q_verb_lemmas, q_lemmas)
                 if not syn and lem in DIRECTION_VERBS and not verb_antonyms(lem) & q_lemmas:
                     # "the listed firms" where the evidence speaks of its "blacklist"; "is presumptively
                     # denied" for "presumption of denial" (the noun of the verb's own first sense, which

@@ -1898,23 +1898,6 @@ def test_numero_abbreviates_number(checker, sentence, quote, ok):
     assert v.supported is ok, v
 
 
-@pytest.mark.parametrize("sentence, quote, ok", [
-    # a direction verb sharing a main WordNet sense with the quote's verb says the same act
-    ("The ministry called on the firm to stop trying to coerce its workers.",
-     "The ministry calls on the firm to cease efforts to coerce its workers.", True),
-    # not its opposite, nor where the evidence holds an antonym of that sense (unfaithful twins)
-    ("The ministry called on the firm to start trying to coerce its workers.",
-     "The ministry calls on the firm to cease efforts to coerce its workers.", False),
-    ("The ministry will stop reviewing its options.", "The ministry will continue to review its options.", False),
-])
-def test_a_direction_verb_may_share_a_main_sense(checker, sentence, quote, ok):
-    """:func:`agent.support.main_sense_synonym`: direction verbs were never matched by a synonym (a
-    synset may hold both directions through a rare sense); the two main senses of both words do not.
-    Motivated by blind_s16 ("stop trying to coerce" for "cease efforts to coerce")."""
-    v = checker.check(sentence, [quote])
-    assert v.supported is ok, v
-
-
 BANS = "Relatives of such officials may also be subject to these bans."
 
 
