@@ -807,7 +807,7 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 52, render(report)
+    assert faithful == 59 and kept >= 55, render(report)  # stop 26: 55/59, 0/58
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
@@ -838,7 +838,7 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 46 and unsupported_kept == 0, render(report)
+    assert kept >= 47 and unsupported_kept == 0, render(report)  # stop 26: 47/60, 0/57
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -857,7 +857,7 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 54 and unsupported_kept == 0, render(report)
+    assert kept >= 55 and unsupported_kept == 0, render(report)  # stop 26: 55/59, 0/66
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -894,7 +894,7 @@ def test_blind_split_s23_over_the_shared_corpus(corpus_index):
     issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s23.jsonl")
     assert (faithful, unsupported) == (64, 62), render(report)
-    assert kept >= 49 and unsupported_kept == 0, render(report)
+    assert kept >= 50 and unsupported_kept == 0, render(report)  # stop 26: 50/64, 0/62
 
 
 def test_blind_split_s24_over_the_shared_corpus(corpus_index):
@@ -908,7 +908,7 @@ def test_blind_split_s24_over_the_shared_corpus(corpus_index):
     (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s24.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 49 and unsupported_kept == 0, render(report)
+    assert kept >= 50 and unsupported_kept == 0, render(report)  # stop 26: 50/63, 0/62
 
 
 def test_blind_split_s25_over_the_shared_corpus(corpus_index):
@@ -916,7 +916,9 @@ def test_blind_split_s25_over_the_shared_corpus(corpus_index):
     unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
     split of stop 25: only these aggregates are read. First run (stop-24 checker): 45/63 faithful
     kept, 1/62 unsupported kept; stop-25 checker: the same (the kinds fitted on blind_s24 carried
-    no sentence over). Asserted as measured: neither target is met."""
+    no sentence over). A fit split since stop 26: still 45/63 and 1/62 after stop 26's changes to the
+    word check (none of its 18 faithful drops turns: the two "carve out" sentences the particle change
+    frees still have "help" refused as judging). Asserted as measured: neither target is met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s25.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
     assert kept >= 45 and unsupported_kept <= 1, render(report)
