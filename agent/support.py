@@ -331,6 +331,8 @@ DIRECTION_VERBS = frozenset({
 })
 
 _NEG_WORDS = NEGATIVE_WORDS
+# Demonstrative determiners (a closed class of English): "these restrictions" points at an antecedent.
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
@@ -1502,12 +1504,36 @@ _OPPOSITE_PATHS: dict[str, frozenset[str]] = {
     "aside": frozenset({"in", "into"})}
 
 
-def _opposite_path_in(particle: str, q_words: Sequence) -> bool:
+def _opposite_path_in(particle: str, q_words: Sequence, participants: set[str] | None = None) -> bool:
     """Does a verb of the evidence take a path opposite to ``particle`` (a particle or preposition
-    attached to a verb: "insert ... in all subcontracts" against "keep ... out")?"""
+    attached to a verb: "insert ... in all subcontracts" against "keep ... out")?
+
+    ``participants``: the lemmas of what the sentence verb moves and along which path
+    (:func:`_moved`). When given, only an evidence verb that moves one of them counts: a path
+    reverses the sentence's only for the same thing moved ("insert the substance ... in all
+    subcontracts" against "keep the substance out"); the "in" of another verb's time or place ("In
+    April, lawmakers urged ...", "carried in the Department's list") says nothing about where the
+    sentence's participants go. A verb that moves nothing named is compared with every evidence verb."""
     opposite = _OPPOSITE_PATHS.get(particle, frozenset())
     doc = q_words[0].doc if q_words else ()  # (the evidence words are tokens of one parse)
-    return any(x.lower_ in opposite and x.dep_ in ("prt", "prep", "advmod") and x.head.pos_ == "VERB" for x in doc)
+    return any(x.lower_ in opposite and x.dep_ in ("prt", "prep", "advmod") and x.head.pos_ == "VERB"
+               and (not participants or bool(_moved(x.head) & participants)) for x in doc)
+
+
+def _moved(v) -> set[str]:
+    """Lemmas of the nouns the verb ``v`` moves or places, and of its path: its object, its passive
+    subject, the objects of its prepositions, the noun a participial/relative clause modifies
+    ("the substance inserted in all subcontracts") - :func:`_arguments` without the agent, who
+    moves nothing by being named ("lawmakers" in "lawmakers singled out Acme"), and without a time
+    ("In April": WordNet's time periods), which is when, not where."""
+    from .lexical import names_a_time
+
+    heads = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+    heads += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if v.dep_ in ("acl", "relcl"):
+        heads.append(v.head)
+    return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop
+            and not names_a_time(h.lemma_.lower())}
 
 
 def _imperative(doc) -> bool:
@@ -1582,7 +1608,7 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             # obliges is what the claim is about; a verb there needs its counterpart.
             return 'obliged act'
         if any((c.dep_ == "prt" or c.lower_ in _DIRECTIONAL_PARTICLES) and c.lower_ not in q_lemmas
-               and _opposite_path_in(c.lower_, q_words) for c in t.children):
+               and _opposite_path_in(c.lower_, q_words, _moved(t)) for c in t.children):
             # "keep ... out of all subcontracts" where the quotes "insert ... in all subcontracts": a
             # phrasal verb's direction is in its particle, and it reverses the quotes' where they give a
             # verb the opposite direction. Where they give none, the particle is part of a paraphrase
@@ -2357,6 +2383,10 @@ class SupportChecker:
         q_lemmas = {t.lemma_.lower() for t in qdoc} | {_norm(t.text) for t in qdoc}
         # Number formats: "$4 billion" is "4 billion dollars", "30%" is "30 percent".
         q_lemmas |= {w for sym, words in _SYMBOL_WORDS.items() if sym in evidence for w in words}
+        # "No." before a figure is the abbreviation of "number" (numero): "Docket No. 4471-22" is the
+        # docket number 4471-22.
+        if any(_numero(x) for x in qdoc):
+            q_lemmas.add("number")
         q_stems = {_root(t.text) for t in qdoc if t.is_alpha}
         # The quotes' own sentences (a record's own lines: "Label: value" lines do not end in a
         # period, and a sentence splitter runs them together) and the lead-ins of their lists.
@@ -2364,6 +2394,17 @@ class SupportChecker:
         qonly_doc = self._parse(_iso_words(own))
         quote_forms = {f for x in qonly_doc if x.is_alpha for f in (x.lemma_.lower(), _norm(x.text), _root(x.text))}
         quote_forms |= {w for sym, words in _SYMBOL_WORDS.items() if sym in own for w in words}
+        if any(_numero(x) for x in qonly_doc):
+            quote_forms.add("number")
+        # A demonstrative noun phrase of the quote ("these restrictions") points back at its antecedent
+        # in the evidence ("Visa Restrictions" in the title): that noun's modifiers are what the quote
+        # speaks of too ("the visa restrictions"). Only for the same head noun, and only modifiers.
+        # (Compared by root: a title's capitalised words parse as names, "Imposes Visa Restrictions".)
+        pointing = {_root(x.text) for x in qonly_doc if x.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in x.children)}
+        quote_forms |= {f for x in qdoc if x.pos_ in ("NOUN", "PROPN") and _root(x.text) in pointing
+                        for c in x.children if c.dep_ in ("compound", "amod") and c.is_alpha
+                        for f in (c.lemma_.lower(), _norm(c.text), _root(c.text))}
         if titles and any(x.lower_ in ("this", "these") and x.dep_ == "det" and x.head.dep_ in ("nsubj", "nsubjpass")
                           for x in qonly_doc):
             # "This document is issued under ...": a demonstrative subject in a source's own text

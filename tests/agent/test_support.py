@@ -807,7 +807,7 @@ def test_blind_split_s18_over_the_shared_corpus(corpus_index):
     the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s18.jsonl")
     assert unsupported == 58 and unsupported_kept == 0, render(report)
-    assert faithful == 59 and kept >= 52, render(report)
+    assert faithful == 59 and kept >= 55, render(report)  # stop 26: 55/59, 0/58
 
 
 def test_blind_split_s19_over_the_shared_corpus(corpus_index):
@@ -838,7 +838,7 @@ def test_blind_split_s20_over_the_shared_corpus(corpus_index):
     Asserted as measured: the issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s20.jsonl")
     assert (faithful, unsupported) == (60, 57), render(report)
-    assert kept >= 46 and unsupported_kept == 0, render(report)
+    assert kept >= 47 and unsupported_kept == 0, render(report)  # stop 26: 47/60, 0/57
 
 
 def test_blind_split_s21_over_the_shared_corpus(corpus_index):
@@ -857,7 +857,7 @@ def test_blind_split_s21_over_the_shared_corpus(corpus_index):
     faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s21.jsonl")
     assert (faithful, unsupported) == (59, 66), render(report)
-    assert kept >= 54 and unsupported_kept == 0, render(report)
+    assert kept >= 55 and unsupported_kept == 0, render(report)  # stop 26: 55/59, 0/66
 
 
 def test_blind_split_s22_over_the_shared_corpus(corpus_index):
@@ -894,7 +894,7 @@ def test_blind_split_s23_over_the_shared_corpus(corpus_index):
     issue's faithful target (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s23.jsonl")
     assert (faithful, unsupported) == (64, 62), render(report)
-    assert kept >= 49 and unsupported_kept == 0, render(report)
+    assert kept >= 50 and unsupported_kept == 0, render(report)  # stop 26: 50/64, 0/62
 
 
 def test_blind_split_s24_over_the_shared_corpus(corpus_index):
@@ -908,7 +908,7 @@ def test_blind_split_s24_over_the_shared_corpus(corpus_index):
     (>= 95 % kept) is not met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s24.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 49 and unsupported_kept == 0, render(report)
+    assert kept >= 50 and unsupported_kept == 0, render(report)  # stop 26: 50/63, 0/62
 
 
 def test_blind_split_s25_over_the_shared_corpus(corpus_index):
@@ -916,7 +916,9 @@ def test_blind_split_s25_over_the_shared_corpus(corpus_index):
     unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
     split of stop 25: only these aggregates are read. First run (stop-24 checker): 45/63 faithful
     kept, 1/62 unsupported kept; stop-25 checker: the same (the kinds fitted on blind_s24 carried
-    no sentence over). Asserted as measured: neither target is met."""
+    no sentence over). A fit split since stop 26: still 45/63 and 1/62 after stop 26's changes to the
+    word check (none of its 18 faithful drops turns: the two "carve out" sentences the particle change
+    frees still have "help" refused as judging). Asserted as measured: neither target is met."""
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s25.jsonl")
     assert (faithful, unsupported) == (63, 62), render(report)
     assert kept >= 45 and unsupported_kept <= 1, render(report)
@@ -1856,6 +1858,70 @@ def test_a_particle_reverses_only_an_opposite_path(checker, sentence, quote, ok)
     sentences of the fit splits dropped, none unsupported caught by it alone); it reverses the
     claim only against a quote verb's opposite path ("insert ... in" for "keep ... out")."""
     v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # the opposite path must move what the sentence's verb moves: another verb's time ("In May")
+    # or place ("held in the ministry's archive") reverses nothing
+    ("In May, the senators pressed for sanctions, singling out Norvale and Quillon.",
+     "In May, the senators urged sanctions and specifically named Norvale and Quillon.", True),
+    ("The order carves out software released to university researchers.",
+     "The order applies EXCEPT for software released to university researchers. The order is held in "
+     "the ministry's archive.", True),
+    # the same thing moved the opposite way still reverses the claim (the unfaithful twins)
+    ("The vendor must keep the warranty terms out of every purchase order.",
+     "In June, the vendor agreed to insert the warranty terms in every purchase order.", False),
+    ("The customs office kept the seized cargo out of the bonded warehouse.",
+     "The customs office placed the seized cargo in the bonded warehouse.", False),
+])
+def test_an_opposite_path_moves_the_same_participant(checker, sentence, quote, ok):
+    """A particle's direction reverses the claim only against a quote verb that moves the same
+    participant (its object, passive subject or path; not its agent, nor a time). Motivated by the
+    fit splits' faithful drops ("singling out" against "In April, ... urged"; "carve out" against
+    "carried in the ... list": 4 sentences of blind_s18/s21/s24/s25, none unsupported caught)."""
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+@pytest.mark.parametrize("sentence, quote, ok", [
+    # "No." before a figure abbreviates "number"
+    ("The notice carries docket number 4471-22.", "[Docket No. 4471-22]", True),
+    ("The ruling was filed as case number 88-310.", "The ruling was filed as Case No. 88-310.", True),
+    # the figure and the noun it numbers are still the quote's (unfaithful twins)
+    ("The notice carries docket number 4471-23.", "[Docket No. 4471-22]", False),
+    ("The notice carries invoice number 4471-22.", "[Docket No. 4471-22]", False),
+])
+def test_numero_abbreviates_number(checker, sentence, quote, ok):
+    """A quote's "No." (numero, :func:`agent.support._numero`) is the word "number". Motivated by the
+    fit splits' faithful drops ("docket number 190925-0044" for "[Docket No. 190925-0044]": blind_s18,
+    blind_s24)."""
+    v = checker.check(sentence, [quote])
+    assert v.supported is ok, v
+
+
+BANS = "Relatives of such officials may also be subject to these bans."
+
+
+@pytest.mark.parametrize("sentence, quote, context, ok", [
+    # "these bans" points back at "travel bans": the antecedent's modifier is the quote's too
+    ("Relatives of the officials may also face the travel bans.", BANS,
+     ["The Ministry imposes travel bans on officials.", BANS], True),
+    ("Relatives of the officials may also face the travel bans.", BANS,
+     [BANS, "Ministry of Interior Imposes Travel Bans on Senior Officials (press statement)"], True),
+    # not a modifier the antecedent lacks, nor one of another phrase (unfaithful twins)
+    ("Relatives of the officials may also face the asset bans.", BANS,
+     ["The Ministry imposes travel bans on officials.", BANS], False),
+    ("Relatives of the officials may also face the asset bans.",
+     "Relatives of such officials may also be subject to travel bans.",
+     ["The Ministry imposes asset freezes and travel bans on officials.",
+      "Relatives of such officials may also be subject to travel bans."], False),
+])
+def test_a_demonstrative_phrase_carries_its_antecedents_modifiers(checker, sentence, quote, context, ok):
+    """A noun the quote determines by a demonstrative ("these bans") is the evidence's noun of the same
+    head ("travel bans"); its modifiers are words of the quote. Motivated by blind_s18 / blind_s23
+    ("the visa restrictions" for "these restrictions", the title naming "Visa Restrictions")."""
+    v = checker.check(sentence, [quote], context)
     assert v.supported is ok, v
 
 
