@@ -1504,36 +1504,12 @@ _OPPOSITE_PATHS: dict[str, frozenset[str]] = {
     "aside": frozenset({"in", "into"})}
 
 
-def _opposite_path_in(particle: str, q_words: Sequence, participants: set[str] | None = None) -> bool:
+def _opposite_path_in(particle: str, q_words: Sequence) -> bool:
     """Does a verb of the evidence take a path opposite to ``particle`` (a particle or preposition
-    attached to a verb: "insert ... in all subcontracts" against "keep ... out")?
-
-    ``participants``: the lemmas of what the sentence verb moves and along which path
-    (:func:`_moved`). When given, only an evidence verb that moves one of them counts: a path
-    reverses the sentence's only for the same thing moved ("insert the substance ... in all
-    subcontracts" against "keep the substance out"); the "in" of another verb's time or place ("In
-    April, lawmakers urged ...", "carried in the Department's list") says nothing about where the
-    sentence's participants go. A verb that moves nothing named is compared with every evidence verb."""
+    attached to a verb: "insert ... in all subcontracts" against "keep ... out")?"""
     opposite = _OPPOSITE_PATHS.get(particle, frozenset())
     doc = q_words[0].doc if q_words else ()  # (the evidence words are tokens of one parse)
-    return any(x.lower_ in opposite and x.dep_ in ("prt", "prep", "advmod") and x.head.pos_ == "VERB"
-               and (not participants or bool(_moved(x.head) & participants)) for x in doc)
-
-
-def _moved(v) -> set[str]:
-    """Lemmas of the nouns the verb ``v`` moves or places, and of its path: its object, its passive
-    subject, the objects of its prepositions, the noun a participial/relative clause modifies
-    ("the substance inserted in all subcontracts") - :func:`_arguments` without the agent, who
-    moves nothing by being named ("lawmakers" in "lawmakers singled out Acme"), and without a time
-    ("In April": WordNet's time periods), which is when, not where."""
-    from .lexical import names_a_time
-
-    heads = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
-    heads += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if v.dep_ in ("acl", "relcl"):
-        heads.append(v.head)
-    return {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.is_stop
-            and not names_a_time(h.lemma_.lower())}
+    return any(x.lower_ in opposite and x.dep_ in ("prt", "prep", "advmod") and x.head.pos_ == "VERB" for x in doc)
 
 
 def _imperative(doc) -> bool:
@@ -1608,7 +1584,7 @@ def _free_word(t, q_lemmas: set[str], q_verb_lemmas: set[str], q_words: Sequence
             # obliges is what the claim is about; a verb there needs its counterpart.
             return 'obliged act'
         if any((c.dep_ == "prt" or c.lower_ in _DIRECTIONAL_PARTICLES) and c.lower_ not in q_lemmas
-               and _opposite_path_in(c.lower_, q_words, _moved(t)) for c in t.children):
+               and _opposite_path_in(c.lower_, q_words) for c in t.children):
             # "keep ... out of all subcontracts" where the quotes "insert ... in all subcontracts": a
             # phrasal verb's direction is in its particle, and it reverses the quotes' where they give a
             # verb the opposite direction. Where they give none, the particle is part of a paraphrase
