@@ -1241,12 +1241,23 @@ def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: li
     mods += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPOSITIONS
              for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     names = text_keys(" ".join(f.value for f in rec.fields if f is rec.name or f.label != field.label))
+    title = _title_keys(doc)
     used = text_keys(" ".join(f.value for r in records(doc.body) for f in r.fields[1:] if f.label == field.label))
+    places = {e.text for e in mods[0].doc.ents if e.label_ in ("GPE", "LOC", "FAC")} if mods else set()
+    # A name qualifying an address is a place ("the *Moscow* address"), known to the recogniser or not.
+    address = key_in(norm_key("address"), text_keys(field.label))
     for m in mods:
         # (The name with its own compound words, "Hong Kong"; not what hangs on it: "Beijing *of Yitu*".)
-        run = " ".join(t.text for t in sorted([m, *(c for c in m.children if c.dep_ == "compound")], key=lambda t: t.i))
+        # Less the party's own names the parser hangs on it ("*hikvision* urumqi address").
+        words = sorted([m, *(c for c in m.children if c.dep_ == "compound")], key=lambda t: t.i)
+        run = " ".join(t.text for t in words if not all(key_in(k, names) for k in text_keys(t.text)))
         keys = text_keys(run)
-        if not keys or all(key_in(k, names) for k in keys) or not all(key_in(k, used) for k in keys):
+        # A word the field's values use, or a place: by the recogniser, or any name on an address but
+        # the list's own ("What *Moscow* address ...": no entry's address is in Moscow; "Megvii's
+        # *Entity List* address", "its *CSL* address" name the list).
+        listed = all(key_in(k, title) for k in keys) or _spelt_out(run, doc, title_only=True)
+        if not keys or all(key_in(k, names) for k in keys) or \
+                not (all(key_in(k, used) for k in keys) or run in places or (address and not listed)):
             continue
         if not _holds_place(run, field.value):
             return MissingField(doc=doc, record=rec, labels=(field.label,), place=run)
@@ -3509,8 +3520,14 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             picked.append(about)
     if q.kind is AnswerKind.STATEMENT and (more := _said_on(best)) is not None \
             and not any(p.doc.doc_id == more.doc.doc_id and p.start == more.start for p in picked):
-        # '"We have already anticipated this situation ...," it said.': the speaker's next words.
-        picked.insert(1, more)
+        # '"We have already anticipated this situation ...," it said.': the speaker's next words - in
+        # the same quote when they follow at once and both fit in one, so the answer leads with both.
+        between = best.doc.body[best.end:more.start]
+        if picked and picked[0] is best and more.start >= best.end and not between.strip() \
+                and more.end - best.start <= MAX_QUOTE_CHARS:
+            picked[0] = _sentence_candidate(best, best.start, more.end)
+        else:
+            picked.insert(1, more)
     # picked is in score order (taken from the sorted candidates).
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
@@ -4180,29 +4197,25 @@ def _spoken_by(c: Candidate, noun: str) -> bool:
                for t in parse(c.text))
 
 
-_ITEM_MARK = re.compile(r"\(\w{1,4}\)\s")
-
-
-def _lead_in(c: Candidate) -> Candidate | None:
-    """The paragraph an enumerated item completes: ``c`` opens with an item mark ("(1) ...") and
-    the paragraph before it ends with a dash or a colon ("(b) Exceptions. This subpart does not
-    prohibit agencies from procuring or contractors from providing-"). None otherwise."""
+def _completed_sentence(c: Candidate) -> Candidate | None:
+    """The sentence an enumerated item completes when it negates it: the item's lead-in line
+    (:func:`_item_lead_in`) ends with a dash or a colon and holds a negative word ("(b) Exceptions.
+    This subpart does not prohibit agencies from procuring or contractors from providing-" for "(1) A
+    service that connects ..."; not "... means-"), as a candidate
+    of its last sentence when the line is longer than a quote. None otherwise."""
     body = c.doc.body
-    if not _ITEM_MARK.match(body[c.start:c.start + 8]):
+    line = _item_lead_in(body, c.start)
+    if line is None or not line.rstrip().endswith(("-", "—", "–", ":")):
         return None
-    spans = [(a, b) for a, b in paragraph_spans(body) if b <= c.start and body[a:b].strip()]
-    if not spans:
-        return None
-    a, b = spans[-1]
-    text = body[a:b]
-    if not text.rstrip().endswith(("-", "—", "–", ":")):
-        return None
-    start = a + len(text) - len(text.lstrip())
-    sentences = [m.start() for m in re.finditer(r"(?<=[.;])\s+(?=[A-Z])", text.strip())]
-    # (The sentence the dash ends, not the paragraph's heading before it: "(b) Exceptions.")
-    return _sentence_candidate(c, start, a + len(text.rstrip())) if not sentences or \
-        a + len(text.rstrip()) - start <= MAX_QUOTE_CHARS else \
-        _sentence_candidate(c, start + sentences[-1], a + len(text.rstrip()))
+    if not _NEGATOR.search(line):
+        return None  # "... means-": the item says what it says alone; only a negation turns it round
+    at = body.rfind(line, 0, c.start)
+    start, end = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+    if end - start > MAX_QUOTE_CHARS:
+        # (The sentence the dash ends, not the paragraph's heading before it: "(b) Exceptions.")
+        cuts = [m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z(])", body[start:end])]
+        start += cuts[-1] if cuts else 0
+    return _sentence_candidate(c, start, end)
 
 
 def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate]:
@@ -4407,7 +4420,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
     if not items:
         picked = _sentence_lead_first(q, picked)
-        if (lead_in := _lead_in(picked[0])) is not None:
+        if (lead_in := _completed_sentence(picked[0])) is not None:
             # "(1) A service that connects to the facilities of a third-party ..." completes "This
             # subpart does not prohibit agencies from procuring ...-": alone, it reads as what is
             # prohibited. The sentence it completes is quoted first.

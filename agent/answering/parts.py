@@ -180,8 +180,11 @@ def _topic(clause: str) -> str:
         from .nlp import parse
 
         doc = parse(asking if lead_in else clause, disable=["ner", "lemmatizer"])
+        # (Nor the bare noun a verb takes to make its predicate, "take *effect*", "take *place*": it
+        # is what the first part asks of its subject, not what the others are about.)
         chunks = [c.text for c in doc.noun_chunks
-                  if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"]
+                  if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"
+                  and not (len(c) == 1 and c.root.pos_ == "NOUN" and c.root.tag_ == "NN" and c.root.dep_ == "dobj")]
     except Exception:  # noqa: BLE001 - the whole clause is context enough
         chunks = []
     if lead_in:

@@ -79,3 +79,13 @@ def test_a_paragraph_of_its_own_has_no_lead_in(rule_index):
     a = ask("Are berth masters prohibited from admitting a vessel that uses unlicensed pilot equipment?",
             index=rule_index)
     assert a.citations[0].quote.startswith("Berth masters are prohibited from admitting any vessel"), a.text
+
+
+def test_an_item_of_a_definition_is_quoted_alone(tiny_index):
+    # Twin: "... means-" does not turn its items round; the item answers alone (fit: blind-s24 m005).
+    _, settings = tiny_index("definition-items", {"rule.txt": RULE.replace(
+        "(b) Exceptions. This section does not prohibit berth masters from admitting-",
+        "(b) Exempt vessel means-")})
+    a = ask("Is a vessel that only passes through the outer anchorage an exempt vessel under Harbour Code 7.12?",
+            index=settings)
+    assert a.citations[0].quote.startswith("(1) A vessel that only passes through"), a.text

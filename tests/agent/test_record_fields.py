@@ -501,6 +501,8 @@ def test_a_list_filtered_by_a_notice_no_entry_cites_lists_none(tessin):
 @pytest.mark.parametrize("question", [
     "What Ostra address does the list give for Varlen Optics Group LLC?",
     "What is the address in Ostra of Varlen Optics Group LLC?",
+    # A name on an address is a place even when no entry's address uses it.
+    "What Brenmouth address does the list give for Varlen Optics Group LLC?",
 ])
 def test_a_place_put_on_the_asked_field_must_hold_in_its_value(index, question):
     """'an *Ostra* address' narrows the address: Varlen's is in Korvel (Ostra is a word of another
@@ -514,6 +516,8 @@ def test_a_place_put_on_the_asked_field_must_hold_in_its_value(index, question):
     "What Korvel address does the list give for Varlen Optics Group LLC?",  # the value holds the place
     "What is the address in Korvel of Varlen Optics Group LLC?",
     "What Varlen address does the list give for Varlen Optics Group LLC?",  # the party's own name
+    "What is Varlen Optics Group LLC's Entity List address?",  # the list's name, no place
+    "varlen optics korvel address on the list",  # the party's name hung on the place by the parser
 ])
 def test_a_place_the_asked_field_holds_is_answered(index, question):
     a = ask(question, index=index)

