@@ -3895,19 +3895,28 @@ def _named_document(q: Question, hits: list[Hit], store: IndexStore) -> StoredDo
     return named[0][1] if len(named) == 1 or (named and named[0][0] > named[1][0]) else None
 
 
+def _clause_subjects(question: str, attribute: bool = False) -> list:
+    """The subjects (spaCy tokens) of the asking clause's root or, when the root is an auxiliary
+    ("On what date *was* the statement ... issued?" is parsed so), of the verbs it governs; with
+    ``attribute``, then the root auxiliary's attribute ("Is *PILA* subject to ...?")."""
+    doc = _parsed(asking_clause(question))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    heads = [root] + ([t for t in root.children if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
+    out = [t for h in heads for t in h.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if attribute and root.pos_ == "AUX":
+        out += [t for t in root.children if t.dep_ == "attr"]
+    return out
+
+
 @functools.lru_cache(maxsize=256)
 def _subject_nouns(question: str) -> frozenset[str]:
     """Keys of the nouns, names, numbers and adjectives of the asking clause's subject, without a
     clause inside it ("*the press statement* announcing visa restrictions", "Pompeo's *press
     statement*"); the subject of the root or, when the root is an auxiliary ("On what date *was*
     the statement ... issued?" is parsed so), of its verb. Empty when it has none."""
-    doc = _parsed(asking_clause(question))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return frozenset()
-    heads = [root] + ([t for t in root.children if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
-    subject = next((t for h in heads for t in h.children if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.pos_ in ("NOUN", "PROPN")
+    subject = next((t for t in _clause_subjects(question) if t.pos_ in ("NOUN", "PROPN")
                     and not any(x.tag_ in ("WDT", "WP", "WP$") for x in t.subtree)), None)
     if subject is None:
         return frozenset()
@@ -4171,14 +4180,8 @@ def _named_subject(question: str) -> str:
     by spaCy's parse: the subject of the root, or of the verb a root auxiliary stands for; "" when the
     subject is a common noun ("Are *family members* ... covered?", "Does *the rule* apply ...?") or
     there is none."""
-    doc = _parsed(asking_clause(question))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return ""
-    heads = [root] + ([t for t in root.children if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
     # ("Is PILA subject to ...?" is parsed with the name as the copula's attribute.)
-    subject = next((t for h in heads for t in h.children if t.dep_ in ("nsubj", "nsubjpass")), None) or \
-        (next((t for t in root.children if t.dep_ == "attr"), None) if root.pos_ == "AUX" else None)
+    subject = next(iter(_clause_subjects(question, attribute=True)), None)
     # A name: tagged as one, or an acronym the tagger reads as a common noun ("NNSA").
     named = subject is not None and (subject.pos_ == "PROPN" or (subject.text.isupper() and len(subject.text) > 1))
     return norm_key(subject.text) if named else ""
