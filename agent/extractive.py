@@ -1048,7 +1048,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     the name line itself, if that reaches ``MIN_FIELD_SIMILARITY`` (fitted, see
     ``answering.records``); for a place question, else the field that holds places
     (:func:`answering.records.place_field`). None otherwise."""
-    if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON):
+    if q.kind in (AnswerKind.STATEMENT, AnswerKind.REASON) or _asks_membership(q.text):
         return None
     named = _entity_terms(q)
     if not named or all(t.key.startswith("@") for t in named):
@@ -1219,6 +1219,19 @@ def _holds_place(place: str, text: str) -> bool:
         return True
     code = territory_code(place)
     return code is not None and re.search(rf"\b{re.escape(code.lstrip('@').upper())}\b", text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_membership(question: str) -> bool:
+    """Does the asking clause ask whether something is on or in a list ("Is Dahua Technology *on* a US
+    restricted list?"): a yes/no question whose root is the copula with an "on"/"in" phrase? The
+    entry's existence answers it - its name line - not a field of it ("License requirement: ...")."""
+    if not is_polar(question):
+        return False
+    doc = _parsed(asking_clause(question))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_ == "be" and \
+        any(c.dep_ == "prep" and c.lower_ in ("on", "in") for c in root.children)
 
 
 def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: list[Field]) -> MissingField | None:

@@ -571,3 +571,32 @@ def test_since_when_a_party_was_removed_is_not_its_start_date(index):
     """Near miss: the list never writes of removal; its start date dates the listing, not that."""
     h = head(ask("Is Dravik Marine Institute on the list, and since when was it removed?", index=index))
     assert "2022-07-01" not in h
+
+
+RESTRICTED = """title: Export watch list entries added by 91 FR 30001, as carried in a screening list
+publisher: Example Screening Office
+date: 2031-06-02
+---
+Entity: Morrow Vision Technology
+Addresses: 8 Canal St., Korvel, BX
+License requirement: For all items subject to the export rules.  (See section 12 of the rules)
+Federal Register notice(s): 91 FR 30001
+Start date: 2031-06-01
+License review policy: Presumption of denial
+"""
+
+
+def test_whether_a_party_is_on_a_list_is_answered_by_its_entry(tiny_index):
+    """'Is X on the list?' asks whether the entry exists: its name line leads, not a field that MiniLM
+    finds close to "restricted list" ("License requirement: ..."; the README's Dahua question)."""
+    _, settings = tiny_index("membership", {"entries.txt": RESTRICTED})
+    a = ask("Is Morrow Vision Technology on a restricted export list?", index=settings)
+    assert not a.abstained, a.text
+    assert a.citations[0].quote.startswith("Entity: Morrow Vision Technology"), a.text
+
+
+def test_a_yes_no_question_about_a_field_is_still_the_field(index):
+    """Twin: a yes/no question about a field's value ("Is ... policy a presumption of denial?") is no
+    question of membership; the field answers it."""
+    a = ask("What license review policy applies to Varlen Optics Group LLC?", index=index)
+    assert a.citations[0].quote.startswith("License review policy:"), a.text
