@@ -1341,7 +1341,16 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     sent to the Policy Division at 14 Ferry Road" for a division no list carries)."""
     if not q.focus or q.identifier:
         return None
+    from .answering.provisions import documents_matching
+
     record_docs = [doc for _, doc in _retrieved_documents(hits, store) if records(doc.body)]
+    if not record_docs and q.kind not in (AnswerKind.DATE, AnswerKind.QUANTITY):
+        # None retrieved ("What license review policy applies to ZTE?" finds only the FAR clause that
+        # names ZTE): the lists the index holds are found by the asked noun phrase itself. (Not for a
+        # date or an amount, whose noun - "From what *date* did the rule apply?" - is the kind of
+        # answer, not a field label: "Start date" would make any rule a party without an entry.)
+        asked = " ".join(t.text for t in _focus_tokens(q))
+        record_docs = [doc for doc in documents_matching(store, asked, limit=20) if records(doc.body)] if asked else []
     if not record_docs:
         return None
     labels = {f.label for doc in record_docs for r in records(doc.body) for f in r.fields[1:]}
@@ -1356,8 +1365,6 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
            and _holds(q, party, keys | _title_keys(c.doc))
            for c, keys in ((c, text_keys(c.text)) for c in picked[:3])):
         return None
-    from .answering.provisions import documents_matching
-
     for doc in documents_matching(store, party.surface):
         if any(_holds(q, party, text_keys(doc.body[rec.start:rec.end])) for rec in records(doc.body)):
             return None

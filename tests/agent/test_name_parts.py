@@ -42,3 +42,41 @@ def test_the_records_own_name_still_finds_it(index, question):
     # Twin: "Korvane" (no common noun) or the whole name is the record's.
     a = ask(question, index=index)
     assert a.text.startswith("4 Quay Street, Portmere, PM"), a.text
+
+
+CLAUSE = """title: Harbour Code 9.4 Prohibited suppliers
+publisher: Example Harbour Board
+date: 2024-02-01
+---
+(1) Radio equipment produced by Korvane Radio Works (or any subsidiary or affiliate of such entities);
+"""
+
+POLICIES = """title: Port Levy List entries with review policies
+publisher: Example Ministry of Ports
+date: 2024-03-06
+---
+Entity: Tamsk Shipping Lines
+Addresses: 12 Harbour Road, Tamsk, TK
+License review policy: Presumption of denial
+"""
+
+
+def _unlisted(question: str, store, settings, only: str):
+    """``_party_unlisted`` over the hits of one document only (retrieval that missed every list)."""
+    from agent.analysis import analyse
+    from agent.extractive import _party_unlisted
+    from agent.retrieval import Retriever
+
+    hits = Retriever(store, settings).retrieve(question, filters={"source": only})
+    return _party_unlisted(analyse(question, store), hits, store, [])
+
+
+def test_a_field_of_a_party_no_entry_names_is_unlisted_though_no_list_was_retrieved(tiny_index):
+    # "What license review policy applies to ZTE?" retrieved only the FAR clause naming ZTE: the
+    # lists are found by the asked field itself, and none names the party.
+    store, settings = tiny_index("unlisted", {"clause.txt": CLAUSE, "policies.txt": POLICIES})
+    assert _unlisted("What license review policy applies to Korvane Radio Works?", store, settings,
+                     only="clause.txt") == "Korvane"
+    # Twin: a party a list entry names is not unlisted.
+    assert _unlisted("What license review policy applies to Tamsk Shipping Lines?", store, settings,
+                     only="clause.txt") is None
