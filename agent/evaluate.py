@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 from tqdm import tqdm
 
 from .config import Settings
-from .types import Answer, Citation, Hit
+from .types import Answer, Citation, Hit, direct_part
 
 log = logging.getLogger(__name__)
 
@@ -278,17 +278,6 @@ def load_question_files(paths: Sequence[str | os.PathLike]) -> list[Question]:
 def normalise(text: str) -> str:
     """White space collapsed to single spaces and trimmed (case and characters kept)."""
     return " ".join(text.split())
-
-
-_EVIDENCE_START = re.compile(r"(?m)^(?:Evidence:\s*$|\[\d+\]\s*[“\"])")
-
-
-def direct_part(text: str) -> str:
-    """The part of an answer an analyst reads first: everything before the evidence
-    block (a line ``Evidence:`` or the first numbered quote line ``[n] “...``).
-    An answer that leads with its best quote keeps that quote (it is the answer)."""
-    m = _EVIDENCE_START.search(text)
-    return text[:m.start()] if m else text
 
 
 def outcome(r: "QuestionResult") -> str:

@@ -1238,10 +1238,12 @@ def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: li
     """The asked field's value lacks a name the question puts on the field itself ("What *Beijing*
     address does the list carry for Yitu?", "the address *in Beijing* of ..."): a proper noun that
     modifies the asked noun (a compound or modifier of it, or the object of a place preposition
-    attached to it), is none of the record's own names, and is a word the document's values of that
-    field use (another entry's address says "Beijing": the name narrows the field's values, unlike
-    "CSL" of "the CSL start date"). Only the one asked field whose label holds the asked noun (or the
-    one field asked) is checked. A MissingField saying so, else None."""
+    attached to it), is none of the record's own names, and narrows the field's values: a word the
+    document's values of that field use (another entry's address says "Beijing"; unlike "CSL" of "the
+    CSL start date"), a place by spaCy's recogniser, or any name on an address but the list's own
+    ("What *Moscow* address ...", not "its *Entity List* address"). Only the one asked field whose
+    label holds the asked noun (or the one field asked) is checked. A MissingField saying so, else
+    None."""
     if not q.focus:
         return None
     head_key = q.focus[-1]
@@ -1390,10 +1392,10 @@ def _common_word_of_a_name(question: str, word: str, keys: set[str]) -> bool:
     if not is_noun(word.lower()):
         return False
     words = re.findall(r"[\w:'’.-]+", question)
-    for i, w in enumerate(words):
+    for i in (i for i, w in enumerate(words) if w == word):
         # Its capitalised neighbours ("EAR Country Group E:1" -> Country, E:1), none of them the record's.
         near = [x for x in words[max(0, i - 1):i] + words[i + 1:i + 2] if x[:1].isupper() or x[:1].isdigit()]
-        if w == word and near and not any(key_in(norm_key(x), keys) for x in near if norm_key(x)):
+        if near and not any(key_in(norm_key(x), keys) for x in near if norm_key(x)):
             return True
     return False
 
@@ -3533,8 +3535,8 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         # "Can *relatives* of the officials be hit?": a sentence saying it in other words ("Family
         # members of such persons may also be subject ...") settles it, however it ranks.
         picked += [c for c in _said_otherwise(q, quotable[:_ASKED_POOL], picked, store) if c not in picked]
-        if (named := _named_subject(q.text)) and not any(key_in(named, c.keys) for c in picked) and \
-                (about := next((c for c in quotable[:_ASKED_POOL] if key_in(named, c.keys)), None)):
+        if (subject := _named_subject(q.text)) and not any(key_in(subject, c.keys) for c in picked) and \
+                (about := next((c for c in quotable[:_ASKED_POOL] if key_in(subject, c.keys)), None)):
             # "Is NNSA covered by the rule?": a yes or no is about the question's subject; the best
             # sentence naming it is quoted (and leads: :func:`_sentence_lead_first`).
             picked.append(about)
@@ -3552,11 +3554,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY):
         picked += _asked_value_candidates(q, quotable[:_ASKED_POOL], picked)
     value, timed = _asked_value(q, picked, store)
-    named = _named_document(q, hits, store) if q.kind is AnswerKind.DATE and not q.duration else None
+    named_doc = _named_document(q, hits, store) if q.kind is AnswerKind.DATE and not q.duration else None
     if q.kind is AnswerKind.DATE and not q.duration and \
             ((value is None and (lines := _dateline(q, best)) is not None)
-             or (named is not None and (lines := _dateline(q, best, named)) is not None
-                 and not any(c.doc.doc_id == named.doc_id and value and value in c.text for c in picked))):
+             or (named_doc is not None and (lines := _dateline(q, best, named_doc)) is not None
+                 and not any(c.doc.doc_id == named_doc.doc_id and value and value in c.text for c in picked))):
         # The dateline dates what the document itself announces; it and the headline are quoted first.
         # So it does when the question's subject names the document ("On what date was the press
         # statement on Xinjiang visa restrictions issued?"), whatever date another document gives.
@@ -3800,7 +3802,6 @@ def _speaker_of(q: Question, c: Candidate) -> tuple[Candidate, str] | None:
     ``c`` lies in ('..." said Secretary of Commerce Wilbur Ross.'), or the named subject of a verb
     of communication in ``c`` itself ("IFlytek said its placement ..."). None for other questions,
     or when the quote's speaker is not named ("I am announcing ...": the byline may name them)."""
-    from .answering.nlp import parse
     from .lexical import speech_first
 
     if not _asks_who(q):
@@ -3816,13 +3817,20 @@ def _speaker_of(q: Question, c: Candidate) -> tuple[Candidate, str] | None:
     if said and (persons := _persons_named(said)) and (sentence := _attribution_sentence(c)) is not None \
             and persons[0] in sentence.text:
         return sentence, persons[0]
-    for t in parse(c.text) if not said else ():
-        subject = next((x for x in t.children if x.dep_ == "nsubj"), None)
-        if t.pos_ == "VERB" and subject is not None and speech_first(t.lemma_.lower()) \
-                and any(x.pos_ == "PROPN" for x in subject.subtree):
+    for subject in _speech_subjects(c.text) if not said else ():
+        if any(x.pos_ == "PROPN" for x in subject.subtree):
             words = [x for x in subject.subtree if not x.is_punct] or [subject]
             return c, c.text[words[0].idx:words[-1].idx + len(words[-1].text)]
     return None
+
+
+def _speech_subjects(text: str) -> list:
+    """The subjects (spaCy tokens) of the verbs of communication (WordNet's first sense) in ``text``
+    ("*IFlytek* said ...", "A US Hikvision *spokesman* said ..."), in order."""
+    from .lexical import speech_first
+
+    return [x for t in _parsed(text) if t.pos_ == "VERB" and speech_first(t.lemma_.lower())
+            for x in t.children if x.dep_ == "nsubj"]
 
 
 def _persons_named(text: str) -> list[str]:
@@ -4104,8 +4112,8 @@ def _code_terms(q: Question) -> list[Term]:
         w = t.surface.strip(".")
         if not _CODE_TERM.fullmatch(w) or _ISO_DATE.fullmatch(w):
             continue
-        if (m := _YEAR_RANGE.fullmatch(w)) and int(m.group(2)[-2:]) > int(m.group(1)[-2:]) \
-                and not (int(m.group(2)[-2:]) > int(m.group(1)[-2:]) + 1 and _after_abbreviation(q.text, w)):
+        span = int(m.group(2)[-2:]) - int(m.group(1)[-2:]) if (m := _YEAR_RANGE.fullmatch(w)) else 0
+        if span > 0 and not (span > 1 and _after_abbreviation(q.text, w)):
             # ("PF 2019-33", "FAC 2019-05": a number after an abbreviation in capitals is a document's,
             # unless it spans one year, as "FY 2019-20" does.)
             continue
@@ -4210,14 +4218,8 @@ def _named_subject(question: str) -> str:
 def _spoken_by(c: Candidate, noun: str) -> bool:
     """Is ``noun`` the subject of a verb of communication (WordNet's first sense) in ``c``'s sentence
     ("A US Hikvision *spokesman* said ...")?"""
-    from .answering.nlp import parse
-    from .lexical import speech_first
-
-    if noun not in c.text.lower():
-        return False
-    return any(t.pos_ == "VERB" and speech_first(t.lemma_.lower())
-               and any(x.dep_ == "nsubj" and any(w.lemma_.lower() == noun for w in x.subtree) for x in t.children)
-               for t in parse(c.text))
+    return noun in c.text.lower() and \
+        any(w.lemma_.lower() == noun for x in _speech_subjects(c.text) for w in x.subtree)
 
 
 def _completed_sentence(c: Candidate) -> Candidate | None:

@@ -2,9 +2,19 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+# Where an answer's evidence block starts: a line "Evidence:" or the first numbered quote line "[n] “...".
+_EVIDENCE_START = re.compile(r"(?m)^(?:Evidence:\s*$|\[\d+\]\s*[“\"])")
+
+
+def direct_part(text: str) -> str:
+    """The part of an answer an analyst reads first: everything before the evidence
+    block (a line ``Evidence:`` or the first numbered quote line ``[n] “...``).
+    An answer that leads with its best quote keeps that quote (it is the answer)."""
+    m = _EVIDENCE_START.search(text)
+    return text[:m.start()] if m else text
 
 
 @dataclass
@@ -76,9 +86,7 @@ class Answer:
         """The answer with its citations as Markdown, for copying into notes: the direct answer, then
         every quote once, under **Sources** with its document, link and character offsets (the
         text's own "Evidence:" list of the same quotes is left out)."""
-        text = self.text.strip()
-        if self.citations:
-            text = re.split(r"\n\s*\nEvidence:\s*\n", text, maxsplit=1)[0].strip()
+        text = direct_part(self.text).strip() if self.citations else self.text.strip()
         lines = [text, ""]
         if self.citations:
             lines.append("**Sources**")
