@@ -937,6 +937,16 @@ def test_blind_split_s26_over_the_shared_corpus(corpus_index):
     assert kept >= 46 and unsupported_kept <= 3, render(report)
 
 
+
+def test_blind_split_s27_over_the_shared_corpus(corpus_index):
+    """The split written during stop 26 (tests/fixtures/claims/blind_s27.jsonl: 63 faithful, 62
+    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
+    split of stop 27: only these aggregates are read. First run (stop-26 checker): 46/63 faithful
+    kept, 0/62 unsupported kept. Asserted as measured: the faithful target is not met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s27.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 46 and unsupported_kept <= 0, render(report)
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
