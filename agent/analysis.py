@@ -312,7 +312,8 @@ def asking_clause(question: str) -> str:
 # entity?" asks under what conditions, which the whole question says better than "when" alone.
 # ("how much/long" too: "After the initial report, how much time ..."; not "how many", which a fronted
 # partitive restricts: "Of the 190 additions Ross cited, how many were companies?")
-_WH_AFTER_COMMA = re.compile(r",\s+(?=(?:what|which|who|whom|whose|how (?:much|long))\b)", re.I)
+# A request ("Under FAR 52.204-25, *name the five companies ...*") asks as a wh-word does.
+_WH_AFTER_COMMA = re.compile(r",\s+(?=(?:what|which|who|whom|whose|how (?:much|long)|name|list)\b)", re.I)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -328,10 +329,14 @@ def _after_fronted_phrase(question: str) -> str:
     try:
         from .answering.nlp import parse
 
-        first = parse(question[:m.start()], disable=["ner", "lemmatizer"])[0]
+        fronted = parse(question[:m.start()], disable=["ner", "lemmatizer"])
     except Exception:  # noqa: BLE001 - no parser: the whole question
         return question
-    return question[m.end():] if first.pos_ in ("ADP", "SCONJ") else question
+    first = fronted[0]
+    # A complex preposition opens it too: "*Apart from* Hikvision, SenseTime and Megvii, which
+    # other companies ...?", "*Aside from* ..." (an adverb or adjective the preposition follows).
+    complex_prep = len(fronted) > 1 and first.pos_ in ("ADV", "ADJ") and fronted[1].pos_ == "ADP"
+    return question[m.end():] if first.pos_ in ("ADP", "SCONJ") or complex_prep else question
 
 
 def classify(question: str) -> AnswerKind:
@@ -409,10 +414,36 @@ def _wh_noun_plural(question: str) -> bool | None:
     except Exception:  # noqa: BLE001 - the caller falls back to the surface rule
         return None
     for tok in doc:
+        if tok.lower_ not in ("which", "what"):
+            continue
+        if tok.tag_ == "WDT" and (noun := _determined_noun(tok)) is not None:
+            return noun.tag_ in ("NNS", "NNPS")
         # ("whose equipment" asks for the owners, however many: the noun's number says nothing.)
-        if tok.lower_ in ("which", "what") and tok.dep_ in ("det", "dep") \
-                and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if tok.dep_ in ("det", "dep") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
             return tok.head.tag_ in ("NNS", "NNPS")
+    return None
+
+
+_MODIFIER_ARCS = ("compound", "nmod", "amod", "poss", "nummod", "cc", "det", "punct", "case", "quantmod")
+
+
+def _determined_noun(wh):
+    """The noun a wh-determiner determines: the first noun after it that heads its own phrase, past
+    its modifiers ("Which US chip and storage *vendors*"; "What *items* of information must a
+    contractor report ...?", where the parser hung the determiner on "report"). None when a verb
+    comes first."""
+    head = wh.head
+    if wh.dep_ in ("det", "dep") and head.pos_ in ("NOUN", "PROPN") and head.i > wh.i and \
+            all(t.dep_ in _MODIFIER_ARCS + ("conj",) for t in wh.doc[wh.i + 1:head.i]):
+        return head  # the parser's own reading, when only the head's modifiers stand between
+    skipped: set[int] = set()
+    for t in wh.doc[wh.i + 1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.dep_ in _MODIFIER_ARCS or (t.dep_ == "conj" and t.head.i in skipped):
+            skipped.add(t.i)
+            continue
+        return t if t.pos_ in ("NOUN", "PROPN") else None
     return None
 
 

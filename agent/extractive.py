@@ -727,6 +727,18 @@ def _linked(text: str, run: list[tuple[int, int, str]], head: str | HeadMatch | 
     return bool(after) and after[0].lower() in _LINK_AFTER and any(is_head(w) for w in after)
 
 
+def _names_headed(text: str, run: list[tuple[int, int, str]], head: str | HeadMatch | None) -> bool:
+    """Are all the run's names (at least two) headed by the asked noun? Such names are instances of
+    it wherever the sentence puts them: "Hytera Communications *Corporation*, Hangzhou Hikvision
+    Digital Technology *Company*, or Dahua Technology *Company*" are companies though the sentence
+    speaks of their equipment. (The head of an English compound name is its last word.)"""
+    if not head:
+        return False
+    is_head = _is_head(head)
+    flat = [n for start, _, name in run for n in _split_and(name, text, start)]
+    return len(flat) >= 2 and all(is_head(n.split()[-1]) for n in flat)
+
+
 _AND_OTHER = re.compile(r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+", re.I)
 
 
@@ -764,6 +776,7 @@ class FocusMatcher:
                 near = text[max(0, run[0][0] - _NEAR_BEFORE):run[0][0]].split()[-9:]
                 near += text[run[-1][1]:run[-1][1] + _NEAR_AFTER].split()[:4]
                 words += [w for w in near if w[:1].islower()]
+                words += [name.split()[-1] for _, _, name in run]  # a name's head ("... Corporation")
         self.prime_words(words)
 
     def prime_words(self, words: list[str]) -> None:
@@ -1174,6 +1187,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         values = tuple(_asked_value_of(store, f, part) for f, part in asked)
         if (unheld := _field_place_unheld(q, doc, rec, [f for f, _ in asked])) is not None:
             return unheld
+        if (acronym := _acronym_unwritten(q, rec)) is not None:
+            # "Which ECCNs get case-by-case review for X?" when X's entry lists no ECCN ("License
+            # review policy: Presumption of denial"): the asked kind of thing is not in its record.
+            return MissingField(doc=doc, record=rec, labels=(asked[0][0].label,), place=acronym)
         fa = FieldAnswer(doc=doc, record=rec, field=asked[0][0], similarity=float(sims[i]),
                          more=tuple(f for f, _ in asked[1:]),
                          values=values if any(v != f.value for v, (f, _) in zip(values, asked)) else ())
@@ -1232,6 +1249,30 @@ def _asks_membership(question: str) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return root is not None and root.lemma_ == "be" and \
         any(c.dep_ == "prep" and c.lower_ in ("on", "in") for c in root.children)
+
+
+def _acronym_unwritten(q: Question, rec: Record) -> str | None:
+    """The noun a "which/what" question asks for when it is an acronym in capitals ("Which *ECCNs*
+    ...?") that no line of the asked party's record writes, in full or as its labels' initials
+    ("FR" of "Federal Register notice(s)"): the record cannot name such things. None otherwise."""
+    from .analysis import _clause_doc, _determined_noun
+
+    doc = _clause_doc(q.text)
+    wh = next((t for t in doc[:-1] if t.lower_ in ("which", "what")), None)
+    if wh is None:
+        return None
+    # (Right after the wh-word an acronym is its noun, whatever the tagger reads: "ECCNs" as a verb.)
+    after = doc[wh.i + 1]
+    noun = after if re.fullmatch(r"[A-Z]{2,}s?", after.text) else _determined_noun(wh) if wh.tag_ == "WDT" else None
+    if noun is None or not re.fullmatch(r"[A-Z]{2,}s?", noun.text):
+        return None
+    key = norm_key(noun.text)
+    written = text_keys(" ".join(f"{f.label} {f.value}" for f in rec.fields))
+    initials = {"".join(w[0].lower() for w in re.findall(r"[A-Za-z]+", f.label)) for f in rec.fields}
+    initials |= {i[:n] for i in initials for n in range(2, len(i))}
+    if key_in(key, written) or key in initials or key.rstrip("s") in initials:
+        return None
+    return noun.text
 
 
 def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: list[Field]) -> MissingField | None:
@@ -1839,8 +1880,10 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
                 # for a list of the parties so named ("List every party whose name starts with Harbin
                 # citing 85 FR 34497").
                 return _records_named(q, doc, recs)
+            # (Word by word, not through an acronym: "approved Validated End-Users" is no "Ave" of an
+            # address.)
             field = next((f for f in rec.fields[1:] if f not in names
-                          and all(_holds(q, t, text_keys(f.value)) for t in run)), None)
+                          and all(key_in(t.key, text_keys(f.value)) for t in run)), None)
             if field is not None:
                 holding.append((rec, field))
         if holding:
@@ -2043,12 +2086,13 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
 
 
 def _enumerations(text: str, qkeys: set[str], head: str | HeadMatch | None = None,
-                  linked_only: bool = False) -> list[list[str]]:
+                  linked_only: bool = False, headed: bool = False) -> list[list[str]]:
     """Runs of names listed together ("A, B, C and D") in a sentence; with
-    ``linked_only``, only runs tied to the focus head."""
+    ``linked_only``, only runs tied to the focus head (with ``headed``, also runs whose
+    names the head heads, :func:`_names_headed`)."""
     out = []
     for run in _runs(text):
-        if linked_only and not _linked(text, run, head):
+        if linked_only and not _linked(text, run, head) and not (headed and _names_headed(text, run, head)):
             continue
         flat: list[str] = []
         for start, _, name in run:
@@ -2318,12 +2362,24 @@ def _candidate_values(q: Question, c: Candidate, owned_ok: bool = False) -> list
     values = [v for v in values
               if not re.search(r"(?<![\w.,])" + re.escape(v[2]) + r"(?![\w])", q.text, re.I)
               and number_word(v[2].lower()) not in stated]  # "twenty-eight" when the question says "28"
+    if values and (days := _stated_days(q.text)):
+        # The question's own day in another spelling ("07/22/2020" for "the July 22, 2020 rule").
+        values = [v for v in values if not (_stated_days(v[2]) & days)]
     values = _without_starting_points(q, values, c.text)
     if values and q.kind is AnswerKind.QUANTITY:
         values = [v for v in values if not _counts_other_kind(q, c.text, v)]
     if values and not owned_ok:
         values = [v for v in values if not _owned_by_another(q, c.text, v)]
     return _preferred_units(q, values, c.text) if values else []
+
+
+@functools.lru_cache(maxsize=1024)
+def _stated_days(text: str) -> frozenset[tuple[int, int, int]]:
+    """The full dates (year, month, day) ``text`` writes, in any spelling the claim check reads
+    ("July 22, 2020", "07/22/2020", "2020-07-22")."""
+    from .support import dates
+
+    return frozenset(d for d in dates(text)[0] if d[2])
 
 
 def _value_owner(text: str, value: tuple[int, int, str]):
@@ -2814,7 +2870,9 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
                 # DoD, GSA and NASA" issued the rule): no answer to which agencies sit on a committee
                 # that neither the line, its record nor its document's title names.
                 continue
-            for run in _enumerations(c.text, qkeys, head, linked_only=True):
+            # Names the asked noun heads count in the best quote's document only: in another
+            # document they are that document's parties, not the ones asked about.
+            for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=c.doc.doc_id == docs[0]):
                 names += [n for n in run if n not in names]
         if any(t.lower_ == "other" and t.dep_ == "amod" for t in _focus_tokens(q)):
             # "Besides Hikvision, SenseTime and Megvii, which *other* firms ...?": the parties the
@@ -2893,11 +2951,13 @@ def _compose(lead: str | None, citations: list[Citation], marks: list[int] | Non
 _SAY = r"(?:said|says|say|stated|states|told|tells|added|announced|noted|warned|argued|claimed|wrote|responded)"
 
 
-def _speaker(q: Question, text: str) -> bool:
+def _speaker(q: Question, text: str, only: frozenset[str] = frozenset()) -> bool:
     """Is a name of the question the *speaker* in ``text``? ("SenseTime said",
-    "a US Hikvision spokesman said", '"...," said Wilbur Ross', "according to X")."""
+    "a US Hikvision spokesman said", '"...," said Wilbur Ross', "according to X"). ``only``: the
+    keys of the names that may speak (all the question's names when empty)."""
+    terms = [t for t in q.named_terms if not only or t.key in only]
     for m in re.finditer(r"[\w'’.-]+", text):
-        if not any(t.key == norm_key(m.group(0)) or key_in(norm_key(m.group(0)), {t.key}) for t in q.named_terms):
+        if not any(t.key == norm_key(m.group(0)) or key_in(norm_key(m.group(0)), {t.key}) for t in terms):
             continue
         after = text[m.end():m.end() + 60]
         before = text[max(0, m.start() - 60):m.start()]
@@ -2913,13 +2973,40 @@ def _says(q: Question, c: Candidate) -> bool:
     sentence whose context holds all of them - or is it inside a quotation attributed to the asked
     speaker (the first sentence of '"This action ... places Huawei ... on the Entity List. This will
     prevent ...," said Secretary of Commerce Wilbur Ross.' is his too)?"""
-    if _named_coverage(q, c.context_keys) < 0.99:
+    occasion = _occasion_keys(q.text)
+    names = [t for t in q.named_terms if t.key not in occasion]
+    total = sum(t.weight for t in names)
+    if total and sum(t.weight for t in names if key_in(t.key, c.context_keys)) / total < 0.99:
         return False
-    if _speaker(q, c.text):
-        return True
+    if occasion:
+        # The occasion is the quote's document's, not another event's: its names are in the document
+        # and its month or year is the document's ("when BIS added eleven entities in July 2020" is
+        # no occasion of a May 2019 press release).
+        keys = doc_keys(c.doc) | c.context_keys
+        # (Not its count: "when the 28 entities were blacklisted" of a story that counts "20 ...
+        # bureaus and eight companies".)
+        if not all(key_in(t.key, keys) for t in q.named_terms if t.key in occasion and not t.key.isdigit()):
+            return False
+        dated = {k for k in occasion if re.fullmatch(r"(?:19|20)\d\d", k) or k in _month_keys()}
+        if dated and not dated <= _date_words(c.doc):
+            return False
     asked = _asked_speaker(q.text)
+    # The asked subject's names speak, not another name of the question: "What did China's commerce
+    # ministry tell Reuters?" is not answered by "The Commerce Department said ...".
+    if _speaker(q, c.text, only=asked) and all(key_in(k, text_keys(c.text)) for k in asked):
+        return True
     said = _quotation_speaker(c) if asked else ""
     return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
+
+
+@functools.lru_cache(maxsize=256)
+def _occasion_keys(question: str) -> frozenset[str]:
+    """Keys of the words of an adverbial clause of the asking clause's root ("What did Wilbur Ross
+    say about ethnic minorities *when the 28 entities were blacklisted*?"; spaCy's ``advcl``): it
+    dates or places the saying, and the quote of what was said need not name it."""
+    doc = _parsed(asking_clause(question))
+    return frozenset(k for t in doc if t.dep_ == "advcl" and t.head.dep_ == "ROOT"
+                     for x in t.subtree if (k := norm_key(x.text)))
 
 
 # How close (MiniLM cosine) a question word and a sentence that does not write it must be for the
@@ -3573,6 +3660,8 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
                                      docs_from=picked + [c for c in quotable if c not in picked]):
             if _other_time(q, _title_keys(c.doc)):
                 continue  # the docket number of a rule of another month ("the June 2020 rule": not July's)
+            if _stated_days(code) & _stated_days(q.text):
+                continue  # the question's own day ("Federal Register on 07/22/2020" for "the July 22, 2020 rule")
             if not any(c.doc.doc_id == p.doc.doc_id and c.start == p.start for p in picked):
                 picked.append(c)
             codes.append(code)
@@ -4121,6 +4210,59 @@ def _code_terms(q: Question) -> list[Term]:
     return out
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_modified(doc) -> list[tuple[str, str]]:
+    """(noun key, year) for every year that modifies a common noun in a parse ("its *2019
+    fundraising* round", "a May *2018 fundraising*"; spaCy's dependency arc from the year, or from
+    the month the year follows, to the noun)."""
+    out = []
+    for t in doc:
+        if not _YEAR.fullmatch(t.text):
+            continue
+        head = t.head
+        if head.pos_ == "PROPN" and head.lower_ in MONTHS:  # "May 2018 fundraising": the month's head
+            head = head.head
+        if head.pos_ == "NOUN" and head.i != t.i and (k := norm_key(head.text)):
+            out.append((k, t.text))
+    return out
+
+
+def _event_year_elsewhere(question: str, c: Candidate) -> str | None:
+    """The noun of an event the question dates by a year ("its *2019 fundraising* round") when the
+    quote dates the same noun by another year and never writes the asked one ("a May 2018
+    fundraising"): the quote is about another year's event. None otherwise."""
+    asked = _year_modified(_parsed(question))
+    if not asked:
+        return None
+    said = _year_modified(_parsed(c.text))
+    for noun, year in asked:
+        other = [y for n, y in said if n == noun]
+        if other and year not in other and year not in c.text:
+            return noun
+    return None
+
+
+# A provision cited with its paragraph designators: "889(a)(1)(B)", "52.204-25(d)(2)(i)", "744.11(b)".
+_PARAGRAPH_REF = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:-\d+)?)((?:\([a-zA-Z0-9]{1,5}\))+)")
+
+
+def _paragraph_elsewhere(question: str, picked: list[Candidate]) -> str | None:
+    """A paragraph the question cites ("section 889(a)(1)(B)") when the quotes cite other paragraphs
+    of the same section or clause ("889(a)(1)(A)") and none cites the asked one, its parent or a
+    child of it: the quotes are about another provision. None otherwise (designators
+    compared without case: an analyst may type "(b)" for "(B)")."""
+    if not picked:
+        return None
+    for base, asked in _PARAGRAPH_REF.findall(question):
+        asked = asked.lower()
+        cited = [d.lower() for c in picked for b, d in _PARAGRAPH_REF.findall(c.text) if b == base]
+        if cited and not any(d.startswith(asked) or asked.startswith(d) for d in cited):
+            return base + asked
+    return None
+
+
 def _after_abbreviation(text: str, word: str) -> bool:
     """Is ``word`` written in ``text`` just after an abbreviation in capitals ("PF 2019-33")?"""
     return re.search(r"\b[A-Z]{2,6}\.?\s+" + re.escape(word) + r"(?!\w)", text) is not None
@@ -4307,6 +4449,14 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
+    if (dated := _event_year_elsewhere(q.text, best)) is not None:
+        # "What was SenseTime valued at in its 2019 fundraising round?" when the quote has "a May
+        # 2018 fundraising": the asked event is another year's.
+        return _abstention(q, hits, f"the quote dates the {dated} to another year", settings)
+    if (ref := _paragraph_elsewhere(question, picked)) is not None:
+        # "What does section 889(a)(1)(B) prohibit?" when the quotes cite only 889(a)(1)(A): another
+        # paragraph of the same section is another provision.
+        return _abstention(q, hits, f"the quotes cite another paragraph than {ref}", settings)
     valued = next((c for c in picked if value in c.text), None) \
         if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     if valued is not None and (reason := _value_elsewhere(q, valued, hits, store)) is not None:

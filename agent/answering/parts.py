@@ -36,7 +36,9 @@ _SECOND_ASK = re.compile(
 _LISTED_ASK = re.compile(r",\s*(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # A provision or document named by a number: "FAR 4.2104", "PF 2019-33", "§ 744.11", "52.204-25".
-_PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a-z0-9]+\))*|\b\d+\.\d+(?:-\d+)?\b")
+# (Or a number with paragraph designators after any word: "section 889(a)(1)(B)".)
+_PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a-zA-Z0-9]+\))*|\b\d+\.\d+(?:-\d+)?\b"
+                        r"|\b\d+(?:\([a-zA-Z0-9]{1,5}\))+")
 # The least words the part before a split must have: "When and where ..." asks one thing.
 _MIN_PART_WORDS = 3
 
