@@ -287,6 +287,9 @@ class Verdict:
     similarity: float = 0.0
     missing: list[str] = field(default_factory=list)
     rule: str = ""  # which rule failed ("number", "words", "polarity", ...); "" when supported
+    # For the word rule: per word of ``missing``, the kind of refusal ("focus noun", "name",
+    # "order/quantity", a :func:`_free_word` reason, ...).
+    why: list[str] = field(default_factory=list)
 
 
 # Verbs of definition and membership. Legal text defines terms ("X means– (1) ...; (2) ...",
@@ -2430,6 +2433,11 @@ class SupportChecker:
             x.dep_ == "ROOT" and x.pos_ in ("VERB", "AUX") for x in sdoc)
         paraphrased: dict[str, str] = {}  # sentence verb lemma -> the quote verb it paraphrases
         missing: list[str] = []
+        why: list[str] = []  # per missing word, the kind of refusal (for the rescue model's features)
+
+        def _miss(word: str, kind: str) -> None:
+            missing.append(word)
+            why.append(kind)
         tolerated: list[str] = []  # content words without a counterpart that cannot change the claim
         loose: set[int] = set()  # their token indices
         alias_claim = bool(_ALIAS_CLAIM.search(sentence))
@@ -2508,7 +2516,7 @@ class SupportChecker:
                     not any(c.dep_ == "nummod" for c in t.children) and t.i not in attributed:
                 # ("30 seconds", "one second": the unit of time, no ordinal)
                 if _ORDINALS[t.lower_] not in e_ordinals:
-                    missing.append(t.text)
+                    _miss(t.text, 'ordinal')
                 continue
             if _rank_of(t):
                 ranks = set().union(*(r for a, r in q_ranks.items()
@@ -2516,7 +2524,7 @@ class SupportChecker:
                 if ranks and _rank_of(t) not in ranks:
                     # "the largest" where the quotes say "the second-largest", or the other way round
                     # ("second-largest" from a neighbouring clause: "..., and ZTE the second-largest")
-                    missing.append(t.text)
+                    _miss(t.text, 'rank')
                     continue
             group = _ORDER_GROUP.get(t.lower_)
             if group is not None and t.lower_ in _ORDER_OPPOSITE and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "not"):
@@ -2536,7 +2544,7 @@ class SupportChecker:
                 stronger = _WEAKER_THAN.get(t.lower_, frozenset()) & evidence_words
                 if not (group & evidence_words) and not excepted and not stronger and \
                         not _deictic_order(t, group, quote_parse):
-                    missing.append(t.text)
+                    _miss(t.text, 'order/quantity')
                 continue
             if t.lower_ == "longer" and t.i > 0 and sdoc[t.i - 1].lower_ in ("no", "any"):
                 continue  # "can no longer buy": "no" negates (counted with the negations); "longer" says it held before
@@ -2560,7 +2568,7 @@ class SupportChecker:
                 # "are outside the rule's scope" where the quotes say "applies to": a preposition that
                 # is the claim's predicate and has a WordNet opposite (outside/inside, under/over)
                 # states a side, as a direction verb does; it needs its counterpart.
-                missing.append(t.text)
+                _miss(t.text, 'relational preposition')
                 continue
             # Stop-listed verbs still count ("keep buying" is not "bars ... from buying"),
             # except the grammatical ones (be, have, do).
@@ -2606,7 +2614,7 @@ class SupportChecker:
             w, lem = _norm(t.text), t.lemma_.lower()
             replaced = replaced_compound(t, quote_parse, paraphrased, set(s_forms))
             if replaced:
-                missing.append(t.text)
+                _miss(t.text, 'replaced modifier')
                 log.debug("claim modifier %s in place of the quotes' %s", t.text, replaced)
                 continue
             if not strict_nouns and t.pos_ == "NOUN" and _in_focus(t) and not (
@@ -2617,7 +2625,7 @@ class SupportChecker:
                 # What the sentence asserts (its focus) is bound to the quotes, as values are: a
                 # word of a neighbouring entry or sentence ("Case-by-case" two records down) is
                 # not what the cited quote says.
-                missing.append(t.text)
+                _miss(t.text, 'focus noun')
                 continue
             if w in q_lemmas or lem in q_lemmas or _root(t.text) in q_stems:
                 continue
@@ -2690,7 +2698,7 @@ class SupportChecker:
                 if len(w) <= 5 and t.text.isupper() and w in q_acr:
                     continue
                 if name_shaped:
-                    missing.append(t.text)
+                    _miss(t.text, 'name')
                     continue
             if t.pos_ == "NOUN" and noun_generalising(lem, q_noun_lemmas):
                 continue  # "equipment" for "gear": a WordNet synonym or hypernym of a quote noun
@@ -2736,7 +2744,7 @@ class SupportChecker:
             if t.pos_ == "NOUN" and refused == "name/number/symbol" and t.text.isupper() and len(t.text) >= 2:
                 # An acronym the quotes do not spell ("GOTS" where they say "commercial-off-the-shelf")
                 # is a name, whatever its tag: names are never paraphrased.
-                missing.append(t.text)
+                _miss(t.text, 'name')
                 continue
             if t.pos_ == "NOUN" and self.embed is not None:
                 nouns_to_embed.append(t.text)
@@ -2745,7 +2753,7 @@ class SupportChecker:
                 tolerated.append(t.text)
                 loose.add(t.i)
                 continue
-            missing.append(t.text)
+            _miss(t.text, refused or 'noun')
             log.debug("claim word without a counterpart: %s (%s)", t.text, refused or "noun")
         if nouns_to_embed and not missing:
             import numpy as np
@@ -2760,7 +2768,8 @@ class SupportChecker:
                 best = (a @ b.T).max(axis=1)
                 unmatched = [n for n, s in zip(nouns_to_embed, best) if s < self.noun_similarity]
             if strict_nouns:
-                missing.extend(unmatched)
+                for n in unmatched:
+                    _miss(n, 'noun')
             else:
                 # A common noun without a counterpart is a paraphrase ("round" for "fundraising",
                 # "sales" for "revenue") unless it can swap what the claim is about: see
@@ -2768,16 +2777,16 @@ class SupportChecker:
                 by_text = {x.text: x for x in sdoc if x.pos_ == "NOUN"}
                 for n in unmatched:
                     if _contrastive_noun(by_text.get(n), q_noun_lemmas, q_words):
-                        missing.append(n)
+                        _miss(n, 'contrastive noun')
                     else:
                         tolerated.append(n)
                         loose.update(x.i for x in sdoc if x.text == n)
         new = unanchored_predicate(sdoc, loose)
         if new:
-            missing.append(new)
+            _miss(new, 'unanchored predicate')
             log.debug("claim predicate without an anchor in the evidence: %s", new)
         if missing:
-            yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words')
+            yield Verdict(False, f"word(s) not supported by the quotes: {', '.join(missing[:4])}", missing=missing, rule='words', why=why)
         if tolerated:
             log.debug("claim words without a counterpart, neither judging nor reversing: %s", tolerated)
         role = swapped_role(sdoc, [d for d, _, _ in in_sentences], paraphrased)

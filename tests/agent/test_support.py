@@ -1941,3 +1941,22 @@ def test_rule_tally_lists_the_checks_dropping_most_faithful_first():
 
     out = render_rules({"number": [2, 1, 108, 86], "words": [81, 70, 352, 159]}).splitlines()
     assert out[2] == "| words | 81 | 70 | 352 | 159 |" and out[3].startswith("| number | 2 |")
+
+
+@pytest.mark.parametrize("sentence, quote, why", [
+    # Each word the word rule refuses comes with the kind of refusal (Verdict.why, read by
+    # scripts/fit_word_rescue.py): a direction the quotes leave open, a name, an order word.
+    ("The ministry removed the firm from the list.", "The ministry added the firm to the list.",
+     {"removed": "open direction"}),
+    ("Zentrova Holdings supplied the parts.", "The company supplied the parts.",
+     {"Zentrova": "name", "Holdings": "name/number/symbol"}),
+    ("The ministry added the firm to the list after the hearing.",
+     "The ministry added the firm to the list before the hearing.", {"after": "order/quantity"}),
+    # the faithful twin: nothing refused, no kinds
+    ("The ministry added the firm to the list.", "The ministry added the firm to the list.", {}),
+])
+def test_word_rule_names_the_kind_of_each_refusal(sentence, quote, why):
+    v = SupportChecker().check(sentence, [quote], [quote])
+    assert v.supported == (not why)
+    assert dict(zip(v.missing, v.why)) == why
+    assert len(v.why) == len(v.missing)
