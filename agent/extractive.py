@@ -447,7 +447,10 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
 
     heads = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
              and norm_key(t.text) in q.focus]
-    groups = [group(t) for t in heads[:1]] or ([(q.focus[-1], frozenset(q.focus))] if q.focus else [])
+    # (The first is the focus phrase whole, whatever the parser hung elsewhere: "What *FR* document
+    # number and docket number ..." had "FR" as a clausal subject.)
+    groups = [(h, mods | frozenset(q.focus) if q.focus and h == q.focus[-1] else mods)
+              for h, mods in (group(t) for t in heads[:1])] or ([(q.focus[-1], frozenset(q.focus))] if q.focus else [])
     for tok in heads[:1]:
         groups += [group(c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
     if q.identifier and groups:
@@ -465,8 +468,8 @@ _LABEL_LINE_WORDS = 12
 
 
 def _label_key(word: str, text: str, end: int) -> str:
-    """The matching key of a label word; "No." before a digit is "number"."""
-    if word in ("No", "no") and re.match(r"\.?\s*\d", text[end:]):
+    """The matching key of a label word; "No." (or "No:") before a digit is "number"."""
+    if word in ("No", "no") and re.match(r"[.:]?\s*\d", text[end:]):
         return norm_key("number")
     return norm_key(re.sub(r"\W+", "", word))
 
@@ -498,14 +501,34 @@ def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | N
             if key == head:
                 # The head alone ("No 911-11") is not a label the question's modifiers narrow ("the
                 # *telephone* number"): one of them must stand before it ("*Docket* No. 190925-0044").
-                if len(labels) > 1 and before_key not in labels:
+                if len(labels) > 1 and before_key not in labels and \
+                        not _abbreviated_label(before, text[:m.start()], labels - {head}):
                     continue
             elif not (len(labels) > 1 and _names_label(q, m.group(0), labels - {head})):
                 continue  # a modifier labels the code alone ("*Phone*: (202) 482-5991", "FAR *Case* 2018-017")
-            if before and before.group(1)[:1].isupper() and before_key not in labels:
+            if before and before.group(1)[:1].isupper() and before_key not in labels and \
+                    not _abbreviated_label(before, text[:m.start()], labels - {head}):
                 continue  # another kind of it: "Sequence No. 4" for the docket number
             return code.group(0)
     return None
+
+
+def _abbreviated_label(before: re.Match | None, text: str, modifiers: frozenset[str]) -> bool:
+    """Is the capitalised word before a label's head an abbreviation of one of the asked label's
+    modifiers ("*Doc* No" of the "FR *document* number") - its first three or more letters - with
+    another modifier written in full just before it ("*FR* Doc No")? An abbreviation alone is
+    ambiguous ("Doc" is as much "docket"); the full word beside it says which label this is."""
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    abbr = before.group(1).lower()
+    if len(abbr) < 3 or not abbr.isalpha():
+        return False
+    expanded = [k for k in modifiers if k != abbr and k.startswith(abbr)]
+    if not expanded:
+        return False
+    # (Keys and lower-case words: "FR" is the key "@fr", a country's, to norm_key.)
+    earlier = {k for w in re.findall(r"[A-Za-z][\w()]*", text[:before.start()])[-2:] for k in (norm_key(w), w.lower())}
+    return bool(earlier & (modifiers - set(expanded)))
 
 
 def _names_label(q: Question, word: str, modifiers: frozenset[str]) -> bool:
@@ -820,6 +843,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|mil|com|org|net|int)(?:/\S*)?", re.I)
 
 
+def _asks_email(question: str) -> bool:
+    """Does the question ask for an e-mail address ("What e-mail address ...", "the contact email")?
+    Not a yes/no question about one."""
+    return bool(re.search(r"\be-?mail\b", asking_clause(question), re.I)) and not is_polar(question)
+
+
 def _gives_address(text: str) -> bool:
     """Does the text give an address - an e-mail address, a web address, or a street address (a
     number beside the words streets are written with, :data:`_ADDRESS`) - rather than only speak of
@@ -866,6 +895,9 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
         # party its rarest name names, not for the list: its record's fields answer, or nothing
         # does. A name several entries share ("Xinjiang", "Huawei") names a part of the list.
         return [], 0
+    if (acronym := _asked_acronym(q.text)) is not None and not _names_are(acronym, [r.name.value for r in recs]):
+        # "Which ECCNs get case-by-case review ...?" asks for things the entries' names are not.
+        return [], 0
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
@@ -885,7 +917,8 @@ def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
     if root is not None and root.pos_ != "VERB":
         # The parser may root a question at a name ("... K Logistics (China) *Limited* removed from
         # the Entity List?"): its verb is then the first full verb.
-        root = next((t for t in parse if t.pos_ == "VERB"), root)
+        # (Not a participle modifying a noun: "a US *restricted* list" names no act.)
+        root = next((t for t in parse if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")), root)
     if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
         return False
     if q.kind is AnswerKind.DATE and root.lemma_.lower() in _spacy_stop_words():
@@ -1243,36 +1276,65 @@ def _asks_membership(question: str) -> bool:
     """Does the asking clause ask whether something is on or in a list ("Is Dahua Technology *on* a US
     restricted list?"): a yes/no question whose root is the copula with an "on"/"in" phrase? The
     entry's existence answers it - its name line - not a field of it ("License requirement: ...")."""
-    if not is_polar(question):
-        return False
+    return is_polar(question) and _copula_on(question)
+
+
+@functools.lru_cache(maxsize=256)
+def _copula_on(question: str) -> bool:
+    """Is the asking clause's root the copula with an "on"/"in" phrase ("Is X *on* the list?",
+    "Since when *is* X *on* a US restricted list?"): a state of being on a list, not an act?"""
     doc = _parsed(asking_clause(question))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and root.lemma_ == "be" and \
-        any(c.dep_ == "prep" and c.lower_ in ("on", "in") for c in root.children)
+    if root is None or root.lemma_ != "be":
+        return False
+    # (The parser may hang the phrase on the subject: "is [Dahua Technology on a ... list]".)
+    heads = [root] + [c for c in root.children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "in") for h in heads for c in h.children)
 
 
 def _acronym_unwritten(q: Question, rec: Record) -> str | None:
     """The noun a "which/what" question asks for when it is an acronym in capitals ("Which *ECCNs*
     ...?") that no line of the asked party's record writes, in full or as its labels' initials
     ("FR" of "Federal Register notice(s)"): the record cannot name such things. None otherwise."""
+    noun = _asked_acronym(q.text)
+    if noun is None:
+        return None
+    key = norm_key(noun)
+    written = text_keys(" ".join(f"{f.label} {f.value}" for f in rec.fields))
+    initials = {"".join(w[0].lower() for w in re.findall(r"[A-Za-z]+", f.label)) for f in rec.fields}
+    initials |= {i[:n] for i in initials for n in range(2, len(i))}
+    if key_in(key, written) or key in initials or key.rstrip("s") in initials:
+        return None
+    return noun
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_acronym(question: str) -> str | None:
+    """The noun a "which/what" question asks for when it is an acronym in capitals ("Which *ECCNs*
+    get case-by-case review ...?"), as written; None otherwise."""
     from .analysis import _clause_doc, _determined_noun
 
-    doc = _clause_doc(q.text)
+    doc = _clause_doc(question)
     wh = next((t for t in doc[:-1] if t.lower_ in ("which", "what")), None)
     if wh is None:
         return None
     # (Right after the wh-word an acronym is its noun, whatever the tagger reads: "ECCNs" as a verb.)
     after = doc[wh.i + 1]
     noun = after if re.fullmatch(r"[A-Z]{2,}s?", after.text) else _determined_noun(wh) if wh.tag_ == "WDT" else None
-    if noun is None or not re.fullmatch(r"[A-Z]{2,}s?", noun.text):
-        return None
-    key = norm_key(noun.text)
-    written = text_keys(" ".join(f"{f.label} {f.value}" for f in rec.fields))
-    initials = {"".join(w[0].lower() for w in re.findall(r"[A-Za-z]+", f.label)) for f in rec.fields}
-    initials |= {i[:n] for i in initials for n in range(2, len(i))}
-    if key_in(key, written) or key in initials or key.rstrip("s") in initials:
-        return None
-    return noun.text
+    return noun.text if noun is not None and re.fullmatch(r"[A-Z]{2,}s?", noun.text) else None
+
+
+def _names_are(acronym: str, names: list[str]) -> bool:
+    """Does one of ``names`` write the acronym ("PSB") or spell it out ("Public Security Bureau")?"""
+    key = acronym.lower().rstrip("s")
+    for name in names:
+        words = re.findall(r"[A-Za-z]+", name)
+        if any(w.lower().rstrip("s") == key for w in words):
+            return True
+        caps = [w for w in words if w[:1].isupper()]
+        if any("".join(w[0].lower() for w in caps[i:i + len(key)]) == key for i in range(len(caps))):
+            return True
+    return False
 
 
 def _field_place_unheld(q: Question, doc: StoredDocument, rec: Record, asked: list[Field]) -> MissingField | None:
@@ -1871,6 +1933,12 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
         # A description of several words holds whole ("Qian Hai West Rd.": a "West Road" elsewhere
         # is another entry's).
         run = [t for t in _name_run(q, party) if not t.key.isdigit()] or [party]
+        others = [r for t in q.named_terms if t not in run and len(r := _name_run(q, t)) >= 2]
+        if any(all(key_in(t.key, text_keys(rec.name.value)) for t in r) for r in others for rec in recs):
+            # The question names a listed party by a run of two or more words of its name ("Which
+            # ECCNs get case-by-case review for the *Varlen Computing Research Centre*?"): it asks
+            # about that party, not for the party whose fields hold its other words.
+            return None
         aliases = _record_alias_labels(store, recs)
         holding: list[tuple[Record, Field]] = []
         for rec in recs:
@@ -2861,6 +2929,7 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         head = q.focus_match or (q.focus[-1] if q.focus else None)
         names: list[str] = []
         docs = list(dict.fromkeys(c.doc.doc_id for c in picked))
+        by_quote: list[list[str]] = []  # each quote's own names
         # Items in the order the evidence lists them: by document (best first), then position.
         for c in sorted(picked, key=lambda c: (docs.index(c.doc.doc_id), c.start)):
             if _other_time(q, _dating_keys(c)):
@@ -2872,8 +2941,19 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
                 continue
             # Names the asked noun heads count in the best quote's document only: in another
             # document they are that document's parties, not the ones asked about.
+            own: list[str] = []
             for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=c.doc.doc_id == docs[0]):
+                own += [n for n in run if n not in own]
                 names += [n for n in run if n not in names]
+            if own:
+                by_quote.append((picked.index(c), own))
+        stated = _stated_counts(q)
+        if len(stated) == 1 and (n := next(iter(stated))).isdigit() and len(names) != int(n) and by_quote:
+            # "Name the *three* companies ... under paragraph (2)": when the best quote that names any
+            # names exactly as many, its names are the asked list (paragraph (1) names two others).
+            first = min(by_quote)[1]
+            if len(first) == int(n):
+                names = first
         if any(t.lower_ == "other" and t.dep_ == "amod" for t in _focus_tokens(q)):
             # "Besides Hikvision, SenseTime and Megvii, which *other* firms ...?": the parties the
             # question names are what it asks past, not answers.
@@ -2999,6 +3079,68 @@ def _says(q: Question, c: Candidate) -> bool:
     return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
 
 
+def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate], store: IndexStore
+                     ) -> Candidate | None:
+    """For a question asking what a document says: its best sentence when the lead quote is another
+    document's; and when it asks what is said *of a clause* ("What does 744.16 say *the Entity List
+    identifies*?", "How does the rule describe *whom the list identifies*?"), the speaking document's
+    sentence closest in meaning (MiniLM) to that clause. None when the lead already is it, and for
+    any other question."""
+    if q.kind is not AnswerKind.STATEMENT or not picked or _says(q, picked[0]):
+        return None  # (the lead quote has the asked party saying it: "Korvane Drones said ...")
+    # The document the question has speaking ("What does *9.16* say ...?"), when the lead quote is
+    # another's: its own sentences answer (in score order, or by the asked clause).
+    # (A person's words are found by who says them - "said Secretary of Commerce Wilbur Ross" -, not here.)
+    speaking = picked[0] if _document_speaks(q, picked[0]) else next((c for c in cands if _document_speaks(q, c)), None)
+    if speaking is None:
+        return None
+    lead_doc = speaking.doc
+    clause = _said_clause(q.text)
+    if not clause:
+        if lead_doc is picked[0].doc:
+            return None
+        return next((c for c in cands if c.doc.doc_id == lead_doc.doc_id), None)
+    import numpy as np
+
+    # (Sentences that say something: a heading, "§ 744.16 Entity List.", has no verb.)
+    pool = [c for c in cands if c.doc.doc_id == lead_doc.doc_id and c.vec is not None
+            and any(t.pos_ in ("VERB", "AUX") for t in _parsed(c.text))]
+    if not pool:
+        return None
+    # A sentence writing more of the clause's own words says it (a short clause's vector alone
+    # hardly tells "the list identifies" from "firms are added to the list"); meaning breaks ties.
+    # The clause's own verb first ("identifies"), then its other words.
+    keys = text_keys(clause) - set(STOPWORDS)
+    verb = _said_clause_verb(q.text)
+    v = np.asarray(store.embedder.embed_queries([clause])[0])
+    best = max(pool, key=lambda c: (bool(verb) and key_in(verb, c.keys), sum(key_in(k, c.keys) for k in keys),
+                                    float(np.dot(c.vec, v))))
+    return None if best.doc.doc_id == picked[0].doc.doc_id and best.start == picked[0].start else best
+
+
+@functools.lru_cache(maxsize=256)
+def _said_clause_verb(question: str) -> str:
+    """The key of the verb of :func:`_said_clause` ("identify"), or ""."""
+    doc = _parsed(asking_clause(question))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) if root is not None else None
+    return norm_key(comp.lemma_) if comp is not None and comp.pos_ in ("VERB", "AUX") else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _said_clause(question: str) -> str:
+    """The clause a verb of communication takes in the asking clause ("say *the Entity List
+    identifies*", "describe *whom the list identifies*"; spaCy's ``ccomp`` of the root), or ""."""
+    from .lexical import speech_first
+
+    doc = _parsed(asking_clause(question))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or not speech_first(root.lemma_.lower()):
+        return ""
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    return "" if comp is None else " ".join(t.text for t in comp.subtree)
+
+
 @functools.lru_cache(maxsize=256)
 def _occasion_keys(question: str) -> frozenset[str]:
     """Keys of the words of an adverbial clause of the asking clause's root ("What did Wilbur Ross
@@ -3072,7 +3214,9 @@ def _asked_subject(question: str) -> list:
     doc = _parsed(asking_clause(question))
     # A wh-phrase the parser reads as a subject is what is asked, not who speaks ("What statutory
     # section ... does PF 2019-33 say ...").
-    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")
+    # (A section number is a subject too: "What does *744.16* say ...?", tagged a numeral or worse.)
+    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                    and (t.pos_ in ("NOUN", "PROPN", "NUM") or any(ch.isdigit() for ch in t.text))
                     and not any(x.tag_ in ("WDT", "WP", "WP$") for x in t.subtree)), None)
     return [] if subject is None else list(subject.subtree)
 
@@ -3193,7 +3337,9 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         focus = 0.5 if comp_df else 0.0
     if q.kind is AnswerKind.STATEMENT:
         # (Or the lead quote is the speaker's own document's: no "said" in a press statement.)
-        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best) or _document_speaks(q, best))
+        # (Or a quote of the document the question has speaking, wherever the best quote is from.)
+        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best)
+                        or any(_document_speaks(q, c) for c in picked))
     else:
         speaker = 1.0
     features = {
@@ -4071,7 +4217,17 @@ def _dateline(q: Question, best: Candidate, doc: StoredDocument | None = None) -
     verbs = [root] + ([t for t in clause if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
     # (The headline's words by key, not by its parse: title case reads "Imposes" as a name.)
     headline = text_keys(body[head[0]:head[1]])
-    if not any(speech_first(v.lemma_.lower()) or key_in(norm_key(v.text), headline) for v in verbs):
+    # (Or the named document is what undergoes the act: "When was the press statement *released*?" -
+    # a passive whose subject names the document dates the document itself.)
+    # (Or the named document is published: "When was the press statement *released*?" - a passive
+    # whose subject names the document, its verb a synonym of "publish" in WordNet; not "amended".)
+    from .lexical import verb_synonyms
+
+    subject = _subject_nouns(q.text)
+    published = bool(subject) and any(t.dep_ in ("nsubjpass", "auxpass") for t in clause) and \
+        all(key_in(k, _document_name_keys(doc or best.doc)) for k in subject) and \
+        any(verb_synonyms(v.lemma_.lower(), "publish") for v in verbs)
+    if not published and not any(speech_first(v.lemma_.lower()) or key_in(norm_key(v.text), headline) for v in verbs):
         return None
 
     def candidate(a: int, b: int) -> Candidate:
@@ -4088,7 +4244,25 @@ def _asked_value(q: Question, picked: list[Candidate], store: IndexStore) -> tup
     timed = _by_starting_point(q, picked, store) if q.duration else []
     value = timed[0] if timed else \
         _tied_value(q, picked, store) if q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    if value is None and q.kind is AnswerKind.DATE and not q.duration and picked:
+        value = _record_date(q, picked[0])
     return value, timed
+
+
+def _record_date(q: Question, c: Candidate) -> str | None:
+    """For a date question about a state of being on a list ("Since when is Dahua Technology on a US
+    restricted list?", :func:`_copula_on`) whose best quote is a field line of the asked party's own
+    record: the record's one date, when that line holds it ("Start date: 2019-10-09") - however far the
+    question's words are from the label in meaning. None when the record has no date or several, or is
+    another party's, and for a question about an act ("When was X removed ...?")."""
+    span = record_span(c.doc.body, c.start)
+    if span is None or not _is_field_line(c.text) or not _copula_on(q.text):
+        return None
+    party = _party_term(q, _title_keys(c.doc))
+    if party is None or _other_party_line(q, c.doc, c.start, party):
+        return None
+    dated = [m.group(0) for m in find_dates(c.doc.body[span[0]:span[1]])]
+    return dated[0] if len(dated) == 1 and dated[0] in c.text else None
 
 
 def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit], store: IndexStore,
@@ -4474,6 +4648,14 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
+    if isinstance(fa, FieldAnswer) and q.kind is AnswerKind.DATE and not q.duration and not fa.more \
+            and not fa.parties and not find_dates(fa.field.value) and _copula_on(q.text):
+        # "Since when is X on a US restricted list?": the field closest in words ("License requirement")
+        # holds no date; the record's one dated field dates the state of being on it (not an act the
+        # question names: "removed", "added by Japan", nor a "date of birth").
+        dated = [f for f in fa.record.fields[1:] if find_dates(f.value)]
+        if len(dated) == 1:
+            fa = FieldAnswer(doc=fa.doc, record=fa.record, field=dated[0], similarity=fa.similarity)
     if isinstance(fa, FieldAnswer) and (named := _source_elsewhere(q, fa.doc, hits, store)):
         return _abstention(q, hits, f"{named} does not give it", settings)
     if isinstance(fa, MissingField):
@@ -4582,6 +4764,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Name the eleven entities the July 2020 rule added": the best sentence says only what the
         # question states ("adding eleven entities"); it names none of them.
         return _abstention(q, hits, "the evidence counts the asked items but names none", settings)
+    if not items and _asks_email(q.text) and not _EMAIL.search(best.text):
+        # "What is the contact e-mail address given in the guide?" when the contact line holds none
+        # (a web page's "[email protected]" placeholder, a telephone number): no answer.
+        return _abstention(q, hits, "the evidence gives no e-mail address", settings)
     if not items and q.focus and q.focus[-1] == norm_key("address") and not _gives_address(best.text):
         # "To what postal address should comments be mailed?": the best sentence speaks of addresses
         # ("at one of the addresses shown below") but gives none; it does not answer. (Over the fit
@@ -4595,6 +4781,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
     if not items:
         picked = _sentence_lead_first(q, picked)
+        if (said := _complement_lead(q, picked, cands, store)) is not None:
+            # "How does 15 CFR 744.16 describe *whom the Entity List identifies*?": the asked content
+            # is the clause, and the speaking document's sentence that says it leads.
+            picked = [said] + [c for c in picked if c is not said]
         if (lead_in := _completed_sentence(picked[0])) is not None:
             # "(1) A service that connects to the facilities of a third-party ..." completes "This
             # subpart does not prohibit agencies from procuring ...-": alone, it reads as what is

@@ -73,6 +73,15 @@ def is_verb(lemma: str) -> bool:
     return lemma in wordnet_verbs()["lemmas"]
 
 
+def verb_synonyms(a: str, b: str) -> bool:
+    """Do the verbs ``a`` and ``b`` share a WordNet synset ("release" and "publish": *publish, bring
+    out, put out, issue, release*)? True for the same lemma."""
+    if a == b:
+        return True
+    lemmas = wordnet_verbs()["lemmas"]
+    return bool(set(lemmas.get(a, ())) & set(lemmas.get(b, ())))
+
+
 def speech_first(lemma: str) -> bool:
     """``lemma``'s most frequent WordNet sense is one of communication (verb.communication: "state",
     "say", "tell", "report"), not of checking or reasoning ("confirm", "verify", "conclude" first

@@ -56,7 +56,13 @@ RULE = """title: Addition of Certain Firms to the Crane List
 publisher: Example Harbour Board
 date: 2023-07-22
 ---
+[FR Doc No: 2023-15827]
+
+[Docket No. HBA 2023-0009, Sequence No. 2]
+
 SUMMARY: This rule adds eleven firms to the Crane List.
+
+FOR FURTHER INFORMATION CONTACT: [email protected] or call 202-555-0147.
 
 This document is scheduled to be published in the Harbour Register on 07/22/2023 and available online.
 
@@ -64,9 +70,52 @@ Each page of the printed copy carries the Board's seal.
 """
 
 
+ENTRIES = """title: Crane List entries added effective June 5, 2023, as carried in a screening list
+publisher: Example Screening Office
+date: 2023-06-05
+---
+Entity: Varlen Computing Research Centre
+Alternate names: VCRC
+Addresses: No. 10 East Xibeiwang Road, Haidian District, Lindau, BX
+Federal Register notice(s): 88 FR 34495
+Start date: 2023-06-05
+License requirement: For all items subject to the Harbour Rules
+License review policy: Presumption of denial
+
+Entity: Ostra Harbour Police Bureau
+Addresses: Room 3603, Wanda Plaza, No. 555 Xuanwuhu Road, Economic and Technological Development Zone, Futong Ave, Ostra, BX
+Federal Register notice(s): 88 FR 34496
+Start date: 2023-06-05
+License requirement: For all items subject to the Harbour Rules
+License review policy: Case-by-case review for ECCNs 1A004.c, 1A995 and 2A983; presumption of denial for all other items
+
+Entity: Dravik Harbour Police Bureau
+Addresses: 4 Quay Rd., Dravik, BX
+Federal Register notice(s): 88 FR 34496
+Start date: 2023-06-05
+License requirement: For all items subject to the Harbour Rules
+License review policy: Case-by-case review for ECCNs 1A004.c and 1A995; presumption of denial for all other items
+"""
+
+
+SECTION = """title: Harbour Rules 9.16 Crane List - paragraphs (intro) to (b)
+publisher: Example Harbour Board
+date: 2023-02-01
+---
+§ 9.16 Crane List.
+
+The Crane List (supplement no. 4 to part 9) identifies firms reasonably believed to be involved in unsafe lifting or in activities contrary to port safety.
+
+(a) Additions. The firms are added to the Crane List pursuant to sections of part 9 (Control Policy) and part 11 (Special Controls) of the Harbour Rules.
+
+(b) Review policy. The license review policy for each listed firm is identified in the "License review policy" column on the Crane List.
+"""
+
+
 @pytest.fixture(scope="module")
 def index(tiny_index):
-    _, settings = tiny_index("asked-kinds", {"clause.txt": CLAUSE, "story.txt": STORY, "rule.txt": RULE})
+    _, settings = tiny_index("asked-kinds", {"clause.txt": CLAUSE, "story.txt": STORY, "rule.txt": RULE,
+                                             "entries.txt": ENTRIES, "section.txt": SECTION})
     return settings
 
 
@@ -172,3 +221,72 @@ def test_an_event_of_another_year_is_not_the_asked(index):
 def test_the_questions_own_day_in_another_spelling_is_no_answer(index):
     a = ask("On which Harbour Register page does the July 22, 2023 Crane List rule end?", index=index)
     assert "07/22/2023" not in _lead(a), a.text
+
+
+def test_a_counted_list_is_the_one_quote_naming_as_many(index):
+    # Paragraph (1) names two firms, paragraph (2) three: "the three companies ... under paragraph (2)".
+    a = ask("Name the three companies whose camera equipment is covered under paragraph (2) of the 52.7-1 "
+            "definition.", index=index)
+    lead = _lead(a)
+    assert all(n in lead for n in ("Belmar Optics Corporation", "Kestrel Vision Company", "Dunmore Imaging Company"))
+    assert "Orvik Lifting Company" not in lead, a.text
+
+
+def test_an_abbreviated_label_beside_its_full_modifier(index):
+    # "FR Doc No" is the FR document number ("FR" written in full beside "Doc"); "Doc" alone is as much
+    # "docket", whose own line answers the docket number.
+    a = ask("What FR document number and docket number does the Crane List rule carry?", index=index)
+    lead = _lead(a)
+    assert "2023-15827" in lead and "HBA 2023-0009" in lead, a.text
+    b = ask("What docket number does the Crane List rule carry?", index=index)
+    assert "HBA 2023-0009" in _lead(b) and "2023-15827" not in _lead(b), b.text
+
+
+def test_an_acronym_the_record_never_writes(index):
+    # Varlen's entry lists no ECCN: its "Presumption of denial" answers no "which ECCNs" question.
+    a = ask("Which ECCNs get case-by-case review for the Varlen Computing Research Centre?", index=index)
+    assert a.abstained, a.text
+    # Twin: the entry that lists them.
+    b = ask("For the Ostra Harbour Police Bureau entry, which ECCNs are reviewed case by case?", index=index)
+    assert "1A004.c" in _lead(b), b.text
+
+
+def test_a_description_is_held_word_by_word_not_by_acronym(index):
+    # "approved Validated End-Users" makes "AVE", an address's "Ave": no entry holds the description.
+    a = ask("Which firms are approved Validated End-Users under the VEU program?", index=index)
+    assert "Ostra Harbour Police Bureau" not in _lead(a), a.text
+
+
+def test_an_e_mail_question_needs_an_e_mail_address(index):
+    # The contact line holds a web page's placeholder and a telephone number, no e-mail address.
+    a = ask("What is the contact e-mail address given in the Crane List rule?", index=index)
+    assert a.abstained, a.text
+    # Twin: the telephone number it does give.
+    b = ask("What telephone number is given for further information on the Crane List rule?", index=index)
+    assert "202-555-0147" in b.text and not b.abstained, b.text
+
+
+@pytest.mark.parametrize("question", [
+    "How does Harbour Rules 9.16 describe whom the Crane List identifies?",
+    "What does 9.16 say the Crane List identifies?",
+])
+def test_what_a_document_says_of_a_clause(index, question):
+    # The clause the verb of saying takes is what is asked: the sentence saying it leads.
+    a = ask(question, index=index)
+    assert a.citations[0].quote.startswith("The Crane List (supplement no. 4 to part 9) identifies firms"), a.text
+
+
+def test_what_a_document_says_about_a_topic(index):
+    # Twin: no clause is asked, and the topic's sentence leads.
+    a = ask("What does 9.16 say about the license review policy?", index=index)
+    assert "License review policy\" column" in a.citations[0].quote, a.text
+
+
+def test_a_date_question_answered_by_its_partys_one_record_date(index):
+    # "Since when ...?" is far in meaning from the label "Start date", but the best quote is that line of
+    # the asked party's record, and the record's one date answers.
+    a = ask("Is Varlen Computing Research Centre on a harbour restricted list, and since when?", index=index)
+    assert "2023-06-05" in _lead(a), a.text
+    # Twin: an act the list never writes of is not dated by it.
+    b = ask("When was Varlen Computing Research Centre removed from the Crane List?", index=index)
+    assert b.abstained, b.text

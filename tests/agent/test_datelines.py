@@ -111,3 +111,20 @@ def test_an_owner_no_entry_names_is_no_unlisted_party(index):
     # is no reason to say the sources are silent. Twin: asked for Whitlock's own entry field, it is.
     a = ask("What address does the Port Levy List give for Whitlock?", index=index)
     assert a.abstained, a.text
+
+
+@pytest.mark.parametrize("question", [
+    # (stop 27) A passive whose subject names the statement and whose verb is a WordNet synonym of
+    # "publish" dates the statement itself ("release" first means setting free).
+    "When was the press statement released?",
+    "When was the Ministry of Ports press statement on the crane levy released?",
+])
+def test_an_act_done_to_the_named_statement_is_dated_by_its_dateline(index, question):
+    a = ask(question, index=index)
+    assert a.text.startswith("MARCH 4, 2024 [1]"), a.text
+
+
+def test_another_act_done_to_the_statement_is_not_dated_by_it(index):
+    # Twin: withdrawing is no publishing.
+    a = ask("When was the Ministry of Ports press statement on the crane levy withdrawn?", index=index)
+    assert not a.text.startswith("MARCH 4, 2024"), a.text
