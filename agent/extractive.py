@@ -3086,8 +3086,8 @@ def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate
     identifies*?", "How does the rule describe *whom the list identifies*?"), the speaking document's
     sentence closest in meaning (MiniLM) to that clause. None when the lead already is it, and for
     any other question."""
-    if q.kind is not AnswerKind.STATEMENT or not picked or _says(q, picked[0]):
-        return None  # (the lead quote has the asked party saying it: "Korvane Drones said ...")
+    if q.kind is not AnswerKind.STATEMENT or not picked or (_asked_speaker(q.text) and _says(q, picked[0])):
+        return None  # (the lead quote has the asked, named party saying it: "Korvane Drones said ...")
     # The document the question has speaking ("What does *9.16* say ...?"), when the lead quote is
     # another's: its own sentences answer (in score order, or by the asked clause).
     # (A person's words are found by who says them - "said Secretary of Commerce Wilbur Ross" -, not here.)
