@@ -297,9 +297,12 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
 
 
 def _title_keys(doc: StoredDocument) -> set[str]:
-    """Keys of what a document says of itself: its title, date and publisher (with the
-    publisher's acronyms, :func:`_publisher_keys`)."""
-    return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
+    """Keys of what a document says of itself: its title (with the acronyms of its runs of capitalised
+    words: "Consolidated Screening List" -> "csl"), date and publisher (with the publisher's acronyms,
+    :func:`_publisher_keys`)."""
+    acronyms = {"".join(w[0] for w in run.split()).lower()
+                for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", doc.title)}
+    return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "") | acronyms
 
 
 def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> Term | None:
@@ -3079,6 +3082,26 @@ def _says(q: Question, c: Candidate) -> bool:
     return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
 
 
+def _cut_off(c: Candidate) -> bool:
+    """Is the quote a sentence cut off by the end of its document (an excerpt ending mid-sentence):
+    it runs to the body's end without closing punctuation?"""
+    return c.end >= len(c.doc.body.rstrip()) and not re.search(r"[.!?;:\"”’')\]]\s*$", c.text)
+
+
+def _whole_sentence(picked: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+    """For a lead quote cut off by its document's end (:func:`_cut_off`), another quote opening with
+    the same eight words that is not cut off (the same sentence from a complete copy), else None."""
+    if not picked or not _cut_off(picked[0]):
+        return None
+    def words(text: str) -> list[str]:  # (without an item's enumerator: "(a) The licence ...")
+        return re.findall(r"\w+", re.sub(r"^(?:\s*\([ivxlc]{1,6}\)|\s*\([a-z]\)|\s*\(\d{1,3}\))+", "", text).lower())[:8]
+
+    opening = words(picked[0].text)
+    if len(opening) < 8:
+        return None
+    return next((c for c in picked[1:] + cands if not _cut_off(c) and words(c.text) == opening), None)
+
+
 def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate], store: IndexStore
                      ) -> Candidate | None:
     """For a question asking what a document says: its best sentence when the lead quote is another
@@ -4781,6 +4804,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
     if not items:
         picked = _sentence_lead_first(q, picked)
+        if (whole := _whole_sentence(picked, cands)) is not None:
+            # "The license review policy for each listed entity is identified in the “License review
+            # policy” col" ends a document cut off mid-word; the same sentence whole, from another
+            # document, leads instead.
+            picked = [whole] + [c for c in picked if c is not whole]
         if (said := _complement_lead(q, picked, cands, store)) is not None:
             # "How does 15 CFR 744.16 describe *whom the Entity List identifies*?": the asked content
             # is the clause, and the speaking document's sentence that says it leads.

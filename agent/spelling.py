@@ -71,11 +71,20 @@ def _wordpiece_words() -> frozenset[str]:
 
 
 def is_english_word(word: str) -> bool:
-    """Is ``word`` (case-insensitive) a whole entry of the WordPiece vocabulary?"""
-    return word.lower() in _wordpiece_words()
+    """Is ``word`` (case-insensitive) a whole entry of the WordPiece vocabulary, a WordNet verb, or
+    a WordNet noun or its plural ("routers": WordPiece holds no plural of "router", WordNet does)?"""
+    w = word.lower()
+    if w in _wordpiece_words():
+        return True
+    from .lexical import is_noun, is_verb, noun_base
+
+    # (Nouns' plurals only: a verb's "-ing" detached from a typo - "shiping" - would pass for "ship".)
+    return is_noun(noun_base(w)) or is_verb(w)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A wh-word with "is" contracted and the apostrophe left out (a closed class of English).
+_WH_CONTRACTION = re.compile(r"(what|where|who|when|how)s", re.I)
 
 
 def read_question(question: str, store: IndexStore) -> tuple[str, list[Correction]]:
@@ -83,6 +92,10 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
     and the replacements made (empty: the question as typed)."""
     corrections: list[Correction] = []
     for m in _WORD.finditer(question):
+        if (wh := _WH_CONTRACTION.fullmatch(m.group(0))) is not None:
+            # "Whats the adress of ...": a wh-word's "is" written without its apostrophe.
+            corrections.append(Correction(typed=m.group(0), read_as=f"{wh.group(1)} is", start=m.start()))
+            continue
         typed = re.sub(r"['’]s$", "", m.group(0))
         if (spelt := _abbreviation_reading(question, m, store)) is not None:
             corrections.append(Correction(typed=typed + ".", read_as=spelt, start=m.start()))

@@ -75,6 +75,10 @@ def split_parts(question: str) -> list[str]:
         # The first part names nothing it is about ("How many entities were added *and* how many
         # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.
         return [f"{shared}: {first}?", f"{pieces[-1]}?"]
+    if len(pieces) == 2 and (lent := _lent_predicate(first, pieces[1])) is not None:
+        # "How many public security bureaus *and* how many companies did the blacklisting target?":
+        # the verbless first part asks its wh-phrase of the last part's predicate.
+        first = lent
     subject = _subject(first)
     out = [first + "?"]
     for p, prep, alone in zip(pieces[1:], preps[1:], own[1:]):
@@ -85,6 +89,33 @@ def split_parts(question: str) -> list[str]:
         else:
             out.append(f"{context}: {_resolved(p, subject)}?")
     return out
+
+
+def _lent_predicate(first: str, last: str) -> str | None:
+    """The verbless first part with the last part's predicate ("Per Reuters, how many public security
+    bureaus" + "how many companies *did the October 2019 blacklisting target*"): the last part's text
+    after its own wh-phrase, when that text has a verb and the first part has none. None otherwise
+    (spaCy's tags)."""
+    try:
+        from .nlp import parse
+
+        head, tail = parse(first, disable=["ner", "lemmatizer"]), parse(last, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: the parts as split
+        return None
+    # (A verb with no subject inside a wh-phrase is the tagger's slip: "how many *harbour* bureaus".)
+    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+           for t in head) or not any(t.tag_ in ("WDT", "WP", "WRB") for t in head):
+        return None
+    wh = next((t for t in tail if t.tag_ in ("WDT", "WP", "WRB")), None)
+    if wh is None:
+        return None
+    noun = next((t for t in tail[wh.i + 1:] if t.pos_ in ("NOUN", "PROPN", "VERB", "AUX")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None  # the wh-word asks of the verb itself ("and when did it ..."): nothing to lend
+    predicate = last[noun.idx + len(noun.text):].strip(" ?")
+    if not any(t.pos_ in ("VERB", "AUX") and t.idx > noun.idx for t in tail):
+        return None
+    return f"{first} {predicate}"
 
 
 def _asked_of_polar(first: str, part: str) -> str | None:

@@ -66,11 +66,11 @@ FOR FURTHER INFORMATION CONTACT: [email protected] or call 202-555-0147.
 
 This document is scheduled to be published in the Harbour Register on 07/22/2023 and available online.
 
-Each page of the printed copy carries the Board's seal.
+Each page of the printed copy carries the Board's seal. The CSL carries the added firms' entries.
 """
 
 
-ENTRIES = """title: Crane List entries added effective June 5, 2023, as carried in a screening list
+ENTRIES = """title: Crane List entries added effective June 5, 2023, as carried in the Consolidated Screening List
 publisher: Example Screening Office
 date: 2023-06-05
 ---
@@ -290,3 +290,10 @@ def test_a_date_question_answered_by_its_partys_one_record_date(index):
     # Twin: an act the list never writes of is not dated by it.
     b = ask("When was Varlen Computing Research Centre removed from the Crane List?", index=index)
     assert b.abstained, b.text
+
+
+def test_the_lists_own_acronym_names_no_party(index):
+    # (stop 27, new-user trial) "the CSL" is the title's "Consolidated Screening List", not a party whose
+    # record is asked for: every entry had been another party's, and nothing was quoted.
+    a = ask("What start date does the CSL show for the Ostra Harbour Police Bureau?", index=index)
+    assert not a.abstained and "2023-06-05" in _lead(a), a.text

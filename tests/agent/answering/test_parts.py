@@ -103,3 +103,16 @@ def test_a_two_part_question_is_answered_part_by_part(tiny_index):
     assert not a.abstained and "about $18 million" in lead and "May 1, 2022" in lead, a.text
     for n in map(int, re.findall(r"\[(\d+)\]", lead)):  # every marker points to a quote holding its words
         assert any(c.n == n for c in a.citations)
+
+
+def test_a_verbless_first_part_takes_the_last_parts_predicate():
+    # (stop 27, new-user trial) "how many X and how many Y did Z target?": both are asked of "did Z target".
+    parts = split_parts("Per the wire, how many harbour bureaus and how many companies did the May 2023 ban target?")
+    assert parts[0] == "Per the wire, how many harbour bureaus did the May 2023 ban target?"
+    assert parts[1].endswith("how many companies did the May 2023 ban target?")
+
+
+def test_a_first_part_with_its_own_verb_keeps_it():
+    # Twin: "How many entities did BIS add, and how many entries did it revise?" asks two predicates.
+    parts = split_parts("How many firms did the Board add, and how many entries did it revise?")
+    assert parts[0] == "How many firms did the Board add?"
