@@ -267,7 +267,7 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
         if h.doc_id not in paras:
             paras[h.doc_id] = paragraph_spans(doc.body)
         doc_keys = _title_keys(doc)
-        party = _party_term(q, doc_keys)
+        party = _party_term(q, _party_keys(doc))
         for s, e in split_sentences(doc.body[h.start:h.end], base=h.start):
             if (h.doc_id, s) in seen or e - s < 12:
                 continue
@@ -297,12 +297,18 @@ def _candidates(q: Question, hits: list[Hit], store: IndexStore, neighbours: int
 
 
 def _title_keys(doc: StoredDocument) -> set[str]:
-    """Keys of what a document says of itself: its title (with the acronyms of its runs of capitalised
-    words: "Consolidated Screening List" -> "csl"), date and publisher (with the publisher's acronyms,
-    :func:`_publisher_keys`)."""
+    """Keys of what a document says of itself: its title, date and publisher (with the
+    publisher's acronyms, :func:`_publisher_keys`)."""
+    return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "")
+
+
+def _party_keys(doc: StoredDocument) -> set[str]:
+    """:func:`_title_keys` with the acronyms of the title's runs of capitalised words ("Consolidated
+    Screening List" -> "csl"): the words that name the document or its list, never the party a
+    question asks about ("What start date does *the CSL* show for Huawei ...?")."""
     acronyms = {"".join(w[0] for w in run.split()).lower()
                 for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", doc.title)}
-    return text_keys(doc.title) | text_keys(doc.date) | _publisher_keys(getattr(doc, "publisher", "") or "") | acronyms
+    return _title_keys(doc) | acronyms
 
 
 def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> Term | None:
@@ -350,7 +356,7 @@ def _record_lacks_focus(q: Question, c: Candidate) -> bool:
         return False
     rec = record_span(c.doc.body, c.start)
     title = _title_keys(c.doc)
-    party = _party_term(q, title) if rec is not None else None
+    party = _party_term(q, _party_keys(c.doc)) if rec is not None else None
     if party is None:
         return False
     body = c.doc.body[rec[0]:rec[1]]
@@ -892,7 +898,7 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     if record_span(best.doc.body, best.start) is None or _act_unwritten(q, best.doc):
         return [], 0
     recs = [r for r in records(best.doc.body) if admissible(best.doc.body[r.name.start:r.name.end])]
-    party = _party_term(q, _title_keys(best.doc))
+    party = _party_term(q, _party_keys(best.doc))
     if party is not None and sum(1 for r in recs if key_in(party.key, text_keys(r.name.value))) == 1:
         # "What alternate names does the Entity List show for Megvii?" asks about the one listed
         # party its rarest name names, not for the list: its record's fields answer, or nothing
@@ -1113,7 +1119,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # The party is named above all by its rarest name that is not the list's own (:func:`_party_term`):
         # a record that lacks it is another party's, however many of the commoner words it shares
         # ("Hytera Communications" is not "Nanjing FiberHome Starrysky Communication Development").
-        party = _party_term(q, _title_keys(doc), known_only=True)
+        party = _party_term(q, _party_keys(doc), known_only=True)
         for rec in records(doc.body):
             # A party is named by its name line or by a line of its other names ("Alternate names:
             # Karamay Municipality Public Security Bureau" for "Kelamayi ..."). Ties go to the
@@ -1465,7 +1471,7 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     aliases = frozenset(a for doc in record_docs for a in _record_alias_labels(store, records(doc.body)))
     if not _labels_asked(q, labels, aliases):
         return None
-    party = _party_term(q, set().union(*(_title_keys(d) for d in record_docs)), known_only=True)
+    party = _party_term(q, set().union(*(_party_keys(d) for d in record_docs)), known_only=True)
     if party is None or _owns_other_noun(q, party):
         return None
     head = q.focus[-1]
@@ -1930,7 +1936,7 @@ def _record_holding(q: Question, hits: list[Hit], store: IndexStore
         recs = records(doc.body)
         if len(recs) < 2:
             continue
-        party = _party_term(q, _title_keys(doc), known_only=True)
+        party = _party_term(q, _party_keys(doc), known_only=True)
         if party is None:
             continue
         # A description of several words holds whole ("Qian Hai West Rd.": a "West Road" elsewhere
@@ -3082,6 +3088,18 @@ def _says(q: Question, c: Candidate) -> bool:
     return bool(said) and all(key_in(k, text_keys(said)) for k in asked)
 
 
+def _colon_continued(c: Candidate) -> Candidate | None:
+    """A lead sentence that ends with a colon ("Today, I am announcing:") with what it introduces -
+    the next sentence or item of its document - in one quote, when both fit; None otherwise."""
+    if not c.text.rstrip().endswith(":"):
+        return None
+    body = c.doc.body
+    nxt = next(iter(split_sentences(body[c.end:c.end + 800], base=c.end)), None)
+    if nxt is None or nxt[1] - c.start > MAX_QUOTE_CHARS:
+        return None
+    return _sentence_candidate(c, c.start, nxt[1])
+
+
 def _cut_off(c: Candidate) -> bool:
     """Is the quote a sentence cut off by the end of its document (an excerpt ending mid-sentence):
     it runs to the body's end without closing punctuation?"""
@@ -3241,6 +3259,13 @@ def _asked_subject(question: str) -> list:
     subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                     and (t.pos_ in ("NOUN", "PROPN", "NUM") or any(ch.isdigit() for ch in t.text))
                     and not any(x.tag_ in ("WDT", "WP", "WP$") for x in t.subtree)), None)
+    if subject is None:
+        # The parser may read the verb as a noun ("What did the State Dept *announce* ...?": no
+        # subject at all): the words between the wh-word's auxiliary and the root are the subject.
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        aux = doc[1] if len(doc) > 2 and doc[0].tag_ in ("WP", "WDT", "WRB") and doc[1].pos_ == "AUX" else None
+        if root is not None and aux is not None and aux.i + 1 < root.i:
+            return [t for t in doc[aux.i + 1:root.i] if t.pos_ != "DET"]
     return [] if subject is None else list(subject.subtree)
 
 
@@ -3268,7 +3293,16 @@ def _publisher_speaks(q: Question, c: Candidate) -> bool:
     "said" in them."""
     said_by = _asked_speaker(q.text)
     keys = set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
-    return bool(said_by) and all(key_in(k, keys) for k in said_by)
+    return bool(said_by) and all(key_in(k, keys) or any(_abbreviates(k, p) for p in keys) for k in said_by)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Is ``short`` (3-5 letters) an abbreviation of ``word`` by contraction or truncation - its first
+    two letters, then its other letters in order ("dept" of "department", "govt" of "government")?"""
+    if not (3 <= len(short) <= 5 and short.isalpha() and len(word) > len(short) + 1 and word[:2] == short[:2]):
+        return False
+    rest = iter(word[2:])
+    return all(ch in rest for ch in short[2:])
 
 
 def _document_speaks(q: Question, c: Candidate) -> bool:
@@ -4281,7 +4315,7 @@ def _record_date(q: Question, c: Candidate) -> str | None:
     span = record_span(c.doc.body, c.start)
     if span is None or not _is_field_line(c.text) or not _copula_on(q.text):
         return None
-    party = _party_term(q, _title_keys(c.doc))
+    party = _party_term(q, _party_keys(c.doc))
     if party is None or _other_party_line(q, c.doc, c.start, party):
         return None
     dated = [m.group(0) for m in find_dates(c.doc.body[span[0]:span[1]])]
@@ -4804,6 +4838,9 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, "no figure in the evidence is tied to the question", settings)
     if not items:
         picked = _sentence_lead_first(q, picked)
+        if (told := _colon_continued(picked[0])) is not None:
+            # "Today, I am announcing:" says what it announces in the item after it: quoted with it.
+            picked = [told] + picked[1:]
         if (whole := _whole_sentence(picked, cands)) is not None:
             # "The license review policy for each listed entity is identified in the “License review
             # policy” col" ends a document cut off mid-word; the same sentence whole, from another

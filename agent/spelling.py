@@ -71,10 +71,15 @@ def _wordpiece_words() -> frozenset[str]:
 
 
 def is_english_word(word: str) -> bool:
-    """Is ``word`` (case-insensitive) a whole entry of the WordPiece vocabulary, a WordNet verb, or
-    a WordNet noun or its plural ("routers": WordPiece holds no plural of "router", WordNet does)?"""
+    """Is ``word`` (case-insensitive) a whole entry of the WordPiece vocabulary?"""
+    return word.lower() in _wordpiece_words()
+
+
+def is_word_form(word: str) -> bool:
+    """Is ``word`` English as a reading must leave it: a WordPiece word, a WordNet verb, or a WordNet
+    noun or its plural ("routers": WordPiece holds no plural of "router", WordNet does)?"""
     w = word.lower()
-    if w in _wordpiece_words():
+    if is_english_word(w):
         return True
     from .lexical import is_noun, is_verb, noun_base
 
@@ -103,7 +108,7 @@ def read_question(question: str, store: IndexStore) -> tuple[str, list[Correctio
         if (spelt := _acronym_reading(typed, store)) is not None:
             corrections.append(Correction(typed=typed, read_as=spelt, start=m.start()))
             continue
-        if len(typed) < MIN_LETTERS or is_english_word(typed) or store.document_frequency(typed) > 0:
+        if len(typed) < MIN_LETTERS or is_word_form(typed) or store.document_frequency(typed) > 0:
             continue
         found = store.closest_words(typed, max_edits(typed), limit=1)
         if not found:

@@ -112,10 +112,26 @@ The Crane List (supplement no. 4 to part 9) identifies firms reasonably believed
 """
 
 
+PRESS = """title: Harbour Board Imposes Berth Restrictions on Unlicensed Crane Operators (press statement)
+publisher: Example Harbour Board (Chair Mara Velin)
+date: 2023-09-14
+---
+Harbour Board Imposes Berth Restrictions on Unlicensed Crane Operators
+
+PRESS STATEMENT
+
+SEPTEMBER 14, 2023
+
+Unlicensed crane operators have ignored the Board's safety rules for years. Today, I am announcing:
+
+- Berth restrictions on crane operators who are believed to be responsible for, or complicit in, unsafe lifting in the outer harbour.
+"""
+
+
 @pytest.fixture(scope="module")
 def index(tiny_index):
     _, settings = tiny_index("asked-kinds", {"clause.txt": CLAUSE, "story.txt": STORY, "rule.txt": RULE,
-                                             "entries.txt": ENTRIES, "section.txt": SECTION})
+                                             "entries.txt": ENTRIES, "section.txt": SECTION, "press.txt": PRESS})
     return settings
 
 
@@ -297,3 +313,16 @@ def test_the_lists_own_acronym_names_no_party(index):
     # record is asked for: every entry had been another party's, and nothing was quoted.
     a = ask("What start date does the CSL show for the Ostra Harbour Police Bureau?", index=index)
     assert not a.abstained and "2023-06-05" in _lead(a), a.text
+
+
+def test_a_sentence_ending_in_a_colon_is_quoted_with_what_it_introduces(index):
+    # (stop 27, new-user trial) "Today, I am announcing:" alone tells nothing; its item says what.
+    a = ask("What did Chair Mara Velin announce on September 14, 2023?", index=index)
+    assert "Berth restrictions on crane operators" in a.citations[0].quote, a.text
+
+
+def test_abbreviations_by_contraction():
+    from agent.extractive import _abbreviates
+
+    assert _abbreviates("dept", "department") and _abbreviates("govt", "government")
+    assert not _abbreviates("dept", "debt") and not _abbreviates("dpt", "department")
