@@ -190,6 +190,9 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
     name = (backend or s.llm or "none").lower()
     answer: Answer | None = None
     notice = ""
+    if name == "none" and s.agent_mode:
+        # (An agent needs a model to call tools; say so rather than answer offline in silence.)
+        notice = "Agent mode needs an LLM back-end (set TRADEQA_LLM); showing the offline extractive answer."
     if name != "none":
         from . import generation
 

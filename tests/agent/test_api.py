@@ -153,3 +153,15 @@ def test_dev_questions(corpus_index, dev_questions, qid):
     assert stems & set(q["sources"]), f"{qid}: cited {stems}, expected one of {q['sources']}"
     for c in ans.citations:
         assert corpus_index.store.get_document(c.doc_id).body[c.start:c.end] == c.quote
+
+
+def test_agent_mode_without_a_model_says_it_answered_offline(corpus_index):
+    # (stop 27, new-user trial) `--agent` with no LLM had answered offline in silence.
+    from agent.api import ask
+
+    settings = corpus_index.settings.model_copy(update={"agent_mode": True})
+    a = ask("Which suppliers are affected by the US blacklisting of Hikvision and Dahua?", settings=settings)
+    assert "Agent mode needs an LLM back-end" in a.notice, a.notice
+    # Twin: without agent mode, no such notice.
+    b = ask("Which suppliers are affected by the US blacklisting of Hikvision and Dahua?", settings=corpus_index.settings)
+    assert "Agent mode" not in (b.notice or "")
