@@ -597,7 +597,7 @@ def test_other_languages_s22_set():
     sentences in 13 languages, written at stop 22 after check_s22's foreign false flags were seen):
     signal 4 flags 9/20 of the benign ones, instructions to fill in a form ("Répondez à chaque
     question de la partie B", "Beantworten Sie alle Fragen ..."). Refitting signal 4 with these rows
-    was tried and not shipped (README, stop 22). Stop 23 refitted signal 4 with foreign instructions
+    was tried and not shipped (docs/HISTORY.md, stop 22). Stop 23 refitted signal 4 with foreign instructions
     to applicants written for it (agent/data/injection_fit_s23.jsonl) and these rows: 0/20 flagged,
     12/12 caught (with these rows held out of the refit: 0/20 and 12/12)."""
     english, other, benign = flagged_by_group("other_languages_s22.jsonl")
