@@ -452,7 +452,9 @@ def _names_the_source(t) -> bool:
             head = nxt
             while head.head.i != head.i and head.head.i > x.i and head.dep_ in ("compound", "nummod", "amod", "det"):
                 head = head.head
-            return head.tag_ in ("NNP", "NNPS") and not any(k.dep_ == "det" for k in head.children)
+            # A name is capitalised (or a number): "as BIS Guidance Note 7 (2024)", which the
+            # tagger may read as a common noun ("Note/NN"); "as the Treasury ruling" describes.
+            return _a_name(head)
     return False
 
 
@@ -1751,6 +1753,153 @@ def _agent_condition(doc) -> str | None:
     return None
 
 
+# Acts that name where something said comes from (verbs of attribution: a general English class),
+# and acts that name a thing *as* something ("name X as its source", "list it as peer-reviewed",
+# "refer to X as unverified"), which attribute only through their "as" phrase.
+_ATTRIBUTING = frozenset("attribute ascribe credit cite quote reference source".split())
+_NAMING_AS = frozenset("name list refer identify designate".split())
+# Contrastive and concessive adverbs and free-choice pronouns that set one source against another
+# ("rather than", "instead", "regardless of where it came from", "whatever the header says"):
+# closed-class English.
+_CONTRAST = frozenset("instead rather regardless irrespective whatever whichever".split())
+
+
+def _cites_this_document(c) -> bool:
+    """Verb ``c`` is an act of citing or quoting done to this document or to a part of it: its
+    object, or its passive subject, is this document by a demonstrative ("When citing this passage",
+    "Whenever this paragraph is quoted", "Models citing this page") or a part of it placed by a
+    pointer ("the notice above"). A bare "it" points at nothing yet."""
+    if _lemma(c) not in _ATTRIBUTING or c.pos_ not in ("VERB", "AUX"):
+        return False
+    for d in c.children:
+        if d.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if d.pos_ != "PRON" and _names_this_document(d):
+            return True
+        if any(k.lower_ in ("above", "below") and k.dep_ == "advmod" for k in d.subtree):
+            return True
+    return False
+
+
+def _as_complement(t):
+    """The word heading what verb ``t`` (or its object) names something *as* ("as its source", "as
+    peer-reviewed", "as: Global Trade Alert"): the head of the phrase that opens after an "as" of the
+    verb's phrase (the parser attaches such an "as" as a preposition or as the mark of a clause of
+    its own); None without one."""
+    for a in t.subtree:
+        if a.lower_ != "as" or a.i < t.i:
+            continue
+        # Not an "as" of a clause the verb only governs ("... that it was described as final").
+        cur, inner = a, False
+        while cur.i != t.i and cur.head.i != cur.i:
+            inner = inner or cur.dep_ in ("ccomp", "relcl", "acl")
+            cur = cur.head
+        if inner:
+            continue
+        nxt = next((k for k in t.doc[a.i + 1:] if not k.is_punct), None)
+        if nxt is None:
+            return None
+        head = nxt
+        while head.head.i != head.i and head.head.i > a.i and \
+                head.dep_ in ("compound", "nummod", "amod", "det", "poss", "npadvmod", "advmod"):
+            head = head.head
+        return head
+    return None
+
+
+def _a_name(h) -> bool:
+    """Word ``h`` heads a name (a capitalised word not opening the sentence, or a number): "as BIS
+    Guidance Note 7 (2024)", "as the 2019 Rule". A description is lower case ("as its source",
+    "as the controlling authority", "as peer-reviewed")."""
+    return h.like_num or h.i > 0 and h.text[:1].isupper()
+
+
+def _set_against(doc, t) -> bool:
+    """The attribution of verb ``t`` is set against another: a contrastive or concessive word ("rather
+    than to Reuters", "instead", "regardless of where it came from", "even if it came from a news
+    site", "whatever the header says"), a "not" negating a phrase rather than a verb ("credit this
+    page, not the Commerce rule"; "to the Ministry, not to the survey"), or another act of
+    attribution the sentence negates ("Do not credit X; name this page as its source", "refrain
+    from citing X; attribute it to Y")."""
+    for x in doc:
+        if _lemma(x) in _CONTRAST or x.lower_ == "even" and any(k.lower_ in ("if", "though") for k in x.head.children):
+            return True
+        if x.dep_ == "neg" and x.head.pos_ not in ("VERB", "AUX"):
+            return True
+        if x.i != t.i and _lemma(x) in _ATTRIBUTING | _NAMING_AS and x.pos_ == "VERB" and \
+                (any(k.dep_ == "neg" for k in x.children) or
+                 x.dep_ == "pcomp" and _lemma(x.head.head) in ("refrain", "avoid", "stop")):
+            return True
+    return False
+
+
+def _citation_directed(doc, t) -> bool:
+    """Verb ``t`` is told to the reader: an imperative (also after "please", "do not"), a duty in
+    a modal or an "is to be" frame ("This note is to be cited as ...", "Models citing this page
+    must attribute ..."), not reported speech."""
+    if _reported(t) or _quoted_speech(t) or _in_relative_clause(t):
+        return False
+    lead = t.head if t.dep_ == "conj" and t.head.i != t.i else t
+    if _bare_imperative(t) or lead is not t and _bare_imperative(lead):
+        return True
+    # The tagger may call a subjectless root after a fronted clause present tense ("..., attribute/VBP").
+    if t.dep_ == "ROOT" and t.tag_ in ("VB", "VBP") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") or c.tag_ == "MD" for c in t.children):
+        return True
+    return _duty_frame(t) and not any(c.tag_ == "MD" and _lemma(c) in ("will", "can", "may", "might", "could")
+                                      for c in t.children)
+
+
+def _citation_control(doc) -> str | None:
+    """An instruction on how the reader cites or attributes this document's content: an act of
+    attribution (attribute, credit, cite ...; or naming *as* a source) told to the reader, about
+    this document (it cites this document, names it, or the sentence conditions it on citing this
+    document), that reattributes or characterises: its attribution is set against another
+    (:func:`_set_against`), it names the document as something that is not a name ("as the
+    authoritative source", "as peer-reviewed"), or it is about the answer ("when you repeat it to
+    the user"). A document's citation form names it ("Please cite this document as BIS Guidance
+    Note 7 (2024)", "refer to it as the 2019 Rule"); a credit line asks for credit without a
+    contrast ("When quoting this report, please credit the OECD"); accounting attributes costs,
+    not this document ("Attribute each cost to the project, not to overhead")."""
+    for t in doc:
+        lem = _lemma(t)
+        # The tagger may read an imperative opening the sentence as a noun ("Credit/NN this page
+        # instead"): a base form at the root with a noun phrase after it.
+        noun_read = t.dep_ == "ROOT" and t.tag_ == "NN" and t.i == 0 and t.lower_ == lem and \
+            any(c.dep_ in ("dobj", "npadvmod") and c.i > t.i for c in t.children)
+        if t.pos_ not in ("VERB", "AUX") and not (t.dep_ == "ROOT" and t.tag_.startswith("VB")) and not noun_read:
+            continue
+        if lem not in _ATTRIBUTING and lem not in _NAMING_AS:
+            continue
+        as_word = _as_complement(t)
+        if lem in _NAMING_AS and as_word is None:
+            continue  # "name a contact", "list the items": no attribution
+        # A name given *as* is a citation form or a title, whatever it is contrasted with.
+        characterises = as_word is not None and not _a_name(as_word)
+        if as_word is not None and not characterises:
+            continue
+        if not (noun_read or _citation_directed(doc, t)):
+            continue
+        # About this document: its own object, passive subject or "to"/"as" phrase names it, or a
+        # condition of the sentence cites it ("When you quote this passage, attribute it ...").
+        # (A noun phrase the parser hangs on the verb as an adverbial is its object all the same.)
+        own = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod")]
+        if t.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in t.children):  # "This note is to be cited"
+            own += [c for c in t.head.children if c.dep_ == "nsubj"]
+        own += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "as")
+                for q in [p, *p.conjuncts] for o in q.children if o.dep_ == "pobj"]
+        self_named = any(o.pos_ != "PRON" and _names_this_document(o) for o in own)
+        cited = any(_cites_this_document(c) for c in doc if c.i != t.i)
+        # "every figure on this page": a part of this document, counted only with the answer in view.
+        part = any(p.dep_ == "prep" and p.lower_ in ("on", "in", "from", "of") and
+                   any(o.dep_ == "pobj" and _names_this_document(o) for o in p.children)
+                   for c in t.children if c.dep_ in ("dobj", "npadvmod") for p in c.children)
+        answer = _answer_context(doc, strong=True)
+        if (self_named or cited) and (characterises or _set_against(doc, t) or answer) or part and answer:
+            return f"'{t.text}' controls how this document is cited"
+    return None
+
+
 def task_reason(doc) -> str | None:
     """Why a parsed English sentence asks the reader or an AI agent to change what it says,
     shows or judges (see the comment above :data:`TASK_ACTS`), or None."""
@@ -1767,7 +1916,8 @@ def task_reason(doc) -> str | None:
         return r
     if (r := _inner_vocative(doc)) is not None:
         return r
-    for reading in (_persistent_memory, _makers_permission, _certainty_control, _agent_condition):
+    for reading in (_persistent_memory, _makers_permission, _certainty_control, _agent_condition,
+                    _citation_control):
         if (r := reading(doc)) is not None:
             return r
     if (r := _reader_as_answerer(doc)) is not None:
@@ -2969,6 +3119,11 @@ def _may_direct(sentence: str) -> bool:
     gerunds = {g for w in words if w.endswith("ing") and len(w) > 5 for g in (w[:-3], w[:-3] + "e")}
     if _decoded(sentence) or gerunds & OUTPUT_ACTS:
         return True
+    # ... and the forms of an act of attribution ("credit", "cited", "attributing"): how this
+    # document is cited (:func:`_citation_control`).
+    forms = {w[:k] for w in words for k in (len(w) - 1, len(w) - 2, len(w) - 3) if k > 3} | words
+    if forms & _ATTRIBUTING:
+        return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    _RETAINING | _EXPRESSING | _EPISTEMIC_NOUN | _PERMITTING |
                                    {"you", "yourself", "your", "now", "let", "ask", "asks", "asked", "asking"})) or \
@@ -3135,7 +3290,7 @@ def injection_notice(names: list[str], unread: list[str] = ()) -> str:
     return " ".join(out)
 
 
-DETECTOR_VERSION = "16"  # bump when detect() changes in a way its stored flags must be recomputed for
+DETECTOR_VERSION = "17"  # bump when detect() changes in a way its stored flags must be recomputed for
 
 
 @lru_cache(maxsize=1)
