@@ -149,8 +149,33 @@ def _is_agent(tok) -> bool:
         return not _party_user(tok)
     if _lemma(tok) in AGENT_NOUNS or word in AGENT_NOUNS or _answering_agent(word):
         return True
+    if _machine_judge(tok):
+        return True
     return _lemma(tok) in _AGENT_HEADS and any(c.dep_ in ("compound", "amod") and c.text.lower() in AGENT_NOUNS
                                                for c in tok.children)
+
+
+# Acts of judging what is said (a general English class of evaluation verbs).
+_JUDGING = frozenset("grade judge evaluate assess rate score review check verify audit".split())
+
+
+def _machine_judge(tok) -> bool:
+    """``tok`` is a role of judging (an agent noun of a judging act: "grader", "evaluator",
+    "reviewer"; or a person noun that is the act's own word: "judge") that a machine modifier makes a
+    machine ("the AI grader", "LLM judges", "model evaluator", "automated reviewer"): an AI agent that
+    judges the answer. A modifier naming what a person works on is no judge ("AI researcher", "AI
+    ethicist": research is not an act of judging)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word, lem = tok.lower_, _lemma(tok)
+    if not (_agent_noun_of(word, _JUDGING) or lem in _JUDGING and names_a_person(lem)):
+        return False
+    machine = {"automated", "automatic", "language"} | AGENT_NOUNS
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    # Every noun modifier is a machine word (adjectives may qualify it: "large language model
+    # judge"): another noun names what a person judges ("AI ethics reviewer").
+    return any(c.lower_ in machine - {"language"} for c in mods) and \
+        all(c.lower_ in machine for c in mods if c.dep_ != "amod")
 
 
 def _fronted_root(t) -> bool:
