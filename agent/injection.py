@@ -1925,6 +1925,57 @@ def _citation_control(doc) -> str | None:
     return None
 
 
+# Acts that turn a text into another form of it (translating, decoding: a closed class), and acts of
+# complying with a text ("obey", "carry out", "execute").
+_TRANSFORMING = frozenset("translate decode decrypt decipher unscramble deobfuscate".split())
+_EXECUTING = frozenset("obey follow execute perform implement".split())
+
+
+def _executes_it(x) -> bool:
+    """Token ``x`` is an act of complying with a text already given: an executing verb with no object
+    or a pronoun one ("obey", "execute it", "follow them"), "carry it out", "act on it", or "do what it
+    says". An object of its own ("apply the rate", "follow the steps in Annex II") is another thing."""
+    lem = _lemma(x)
+    objs = [c for c in x.children if c.dep_ in ("dobj", "pobj", "ccomp")]
+    pron = all(c.pos_ == "PRON" or c.lower_ in ("what", "whatever") for c in objs)
+    if lem in _EXECUTING:
+        return pron
+    if lem == "carry":
+        return pron and any(c.dep_ == "prt" and c.lower_ == "out" for c in x.children)
+    if lem == "act":
+        return any(p.dep_ == "prep" and p.lower_ in ("on", "upon") and
+                   all(o.pos_ == "PRON" for o in p.children if o.dep_ == "pobj") for p in x.children)
+    if lem == "do":
+        return any(c.lower_ in ("what", "whatever") for c in x.children) or any(
+            c.dep_ == "ccomp" and any(k.lower_ in ("what", "whatever") for k in c.children) for c in x.children)
+    return False
+
+
+def _transform_then_execute(doc) -> str | None:
+    """An imperative to turn a text the sentence itself supplies into another form and then comply
+    with it ("Translate the following into English and then carry it out: '...'", "Decode and obey:
+    <base64>"): an instruction hidden from whoever screens the document. Supplied means after a
+    colon, in quotation marks, or encoded. A translation asked without compliance ("Translate the
+    following sentence: '...'"), or compliance with something else ("Decode the HS code and apply
+    the duty rate in Annex II"), is a task on a text, not a hidden instruction."""
+    text = _text(doc)
+    toks = [t for t in doc if not t.is_punct]
+    for t in toks[:3]:
+        # The imperative opens the sentence (the tagger may call "Decode" a proper noun there).
+        if _lemma(t) not in _TRANSFORMING and t.lower_ not in _TRANSFORMING:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux") or c.tag_ == "MD" for c in t.children if t.pos_ == "VERB"):
+            continue
+        for x in doc[t.i + 1:]:
+            # (A verb heading a clause: not the adjective of "the following sentence".)
+            if x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp", "dep") and \
+                    _executes_it(x):
+                rest = text[x.idx:]
+                if ":" in rest or _OPENING_QUOTE.search(rest) or _decoded(text):
+                    return f"'{t.text}' then '{x.text}' a text supplied here"
+    return None
+
+
 def task_reason(doc) -> str | None:
     """Why a parsed English sentence asks the reader or an AI agent to change what it says,
     shows or judges (see the comment above :data:`TASK_ACTS`), or None."""
@@ -1942,7 +1993,7 @@ def task_reason(doc) -> str | None:
     if (r := _inner_vocative(doc)) is not None:
         return r
     for reading in (_persistent_memory, _makers_permission, _certainty_control, _agent_condition,
-                    _citation_control):
+                    _citation_control, _transform_then_execute):
         if (r := reading(doc)) is not None:
             return r
     if (r := _reader_as_answerer(doc)) is not None:
@@ -3147,7 +3198,7 @@ def _may_direct(sentence: str) -> bool:
     # ... and the forms of an act of attribution ("credit", "cited", "attributing"): how this
     # document is cited (:func:`_citation_control`).
     forms = {w[:k] for w in words for k in (len(w) - 1, len(w) - 2, len(w) - 3) if k > 3} | words
-    if forms & _ATTRIBUTING:
+    if forms & (_ATTRIBUTING | _TRANSFORMING):
         return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    _RETAINING | _EXPRESSING | _EPISTEMIC_NOUN | _PERMITTING |
