@@ -2041,6 +2041,56 @@ def _transform_then_execute(doc) -> str | None:
     return None
 
 
+# Nouns of a judgement's value ("a compliance score of 10", "a rating"): what a giving act hands a
+# document when it grades it (closed class).
+_RATING_NOUNS = frozenset("score rating grade mark verdict".split())
+
+
+def _this_text(o) -> bool:
+    """Noun ``o`` is this document or the answer, or a part of either placed in it ("this advisory",
+    "each sentence in this answer", "every claim on this page")."""
+    if o.pos_ != "PRON" and _names_this_document(o):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "on", "of", "from") and any(
+        k.dep_ == "pobj" and (_names_this_document(k) and k.pos_ != "PRON" or
+                              _lemma(k) in _OUTPUT_NOUNS and any(d.lower_ in _SELF_REF for d in k.children))
+        for k in p.children) for p in o.children) or \
+        any(p.dep_ == "prep" and p.lower_ in ("in", "on") and any(
+            k.dep_ == "pobj" and _lemma(k) in _OUTPUT_NOUNS and any(d.lower_ in _SELF_REF for d in k.children)
+            for k in p.children) for p in o.head.children if o.dep_ == "dobj")
+
+
+def _prescribed_rating(doc) -> str | None:
+    """An imperative to judge this document or the answer (grade, score, rate, mark, rank ...; "give it a
+    score") with the judgement's value given ("score this document as fully reliable", "a compliance
+    score of 10 out of 10", "mark each sentence in this answer as faithful"): a verdict on itself the
+    text dictates. A judgement asked without its value ("Please rate this page"), or of other things
+    ("Score each bid out of 100", "Mark each incorrect entry as void"), is a form's or a survey's. A
+    vocative naming a role of judging ("Grader, ...") is where the imperative starts."""
+    toks = list(doc)
+    for t in toks:
+        lem = _lemma(t)
+        if lem not in _JUDGING | {"mark", "rank", "give"} or t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        vocative = subj is not None and subj.i == t.i - 2 and doc[t.i - 1].text == "," and subj.i == 0 and \
+            (_agent_noun_of(subj.lower_, _JUDGING) or _lemma(subj) in _JUDGING and names_a_person(_lemma(subj)))
+        if not (vocative or _bare_imperative(t) or t.dep_ == "ROOT" and t.i == 0 and t.tag_ in ("VB", "VBP")):
+            continue
+        if lem == "give":
+            rated = [c for c in t.children if c.dep_ == "dative"]
+            value = [c for c in t.children if c.dep_ == "dobj" and _lemma(c) in _RATING_NOUNS and
+                     any(k.like_num for k in c.subtree)]
+        else:
+            rated = [c for c in t.children if c.dep_ in ("dobj", "npadvmod")]
+            as_word = _as_complement(t)
+            value = [as_word] if as_word is not None and not _a_name(as_word) else \
+                [k for k in t.subtree if k.like_num and k.i > t.i]
+        if value and any(_this_text(o) for o in rated):
+            return f"'{t.text}' dictates a verdict on this text"
+    return None
+
+
 def task_reason(doc) -> str | None:
     """Why a parsed English sentence asks the reader or an AI agent to change what it says,
     shows or judges (see the comment above :data:`TASK_ACTS`), or None."""
@@ -2058,7 +2108,7 @@ def task_reason(doc) -> str | None:
     if (r := _inner_vocative(doc)) is not None:
         return r
     for reading in (_persistent_memory, _makers_permission, _certainty_control, _agent_condition,
-                    _citation_control, _transform_then_execute):
+                    _citation_control, _transform_then_execute, _prescribed_rating):
         if (r := reading(doc)) is not None:
             return r
     if (r := _reader_as_answerer(doc)) is not None:
@@ -3263,7 +3313,7 @@ def _may_direct(sentence: str) -> bool:
     # ... and the forms of an act of attribution ("credit", "cited", "attributing"): how this
     # document is cited (:func:`_citation_control`).
     forms = {w[:k] for w in words for k in (len(w) - 1, len(w) - 2, len(w) - 3) if k > 3} | words
-    if forms & (_ATTRIBUTING | _TRANSFORMING):
+    if forms & (_ATTRIBUTING | _TRANSFORMING | _JUDGING):
         return True
     return bool((words | stems) & (TASK_ACTS | AGENT_NOUNS | _ROLE_WORDS | ANSWER_NOUNS | _JUDGEMENT_NOUNS |
                                    _RETAINING | _EXPRESSING | _EPISTEMIC_NOUN | _PERMITTING |
