@@ -771,6 +771,20 @@ def _names_headed(text: str, run: list[tuple[int, int, str]], head: str | HeadMa
     return len(flat) >= 2 and all(is_head(n.split()[-1]) for n in flat)
 
 
+# Verbs that only say what something is or is called ("is", "counts as", "name the ..."): they ask no act.
+_COPULAR = frozenset({"be", "count", "qualify", "consider", "deem", "classify", "name", "list", "identify"})
+
+
+def _predicate_held(q: Question, c: Candidate) -> bool:
+    """Is the question's main verb (the asking clause's root, by lemma) written in the quote or its
+    context - or does the question ask no act, its root being copular or a request to name or list?"""
+    doc = _parsed(asking_clause(q.text))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _COPULAR:
+        return True
+    return key_in(norm_key(root.lemma_), c.context_keys)
+
+
 _AND_OTHER = re.compile(r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+", re.I)
 
 
@@ -2938,7 +2952,8 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
         head = q.focus_match or (q.focus[-1] if q.focus else None)
         names: list[str] = []
         docs = list(dict.fromkeys(c.doc.doc_id for c in picked))
-        by_quote: list[list[str]] = []  # each quote's own names
+        by_quote: list[tuple[int, list[str]]] = []  # each quote's own names, by its rank
+        by_head: set[str] = set()  # names found only as headed by the asked noun (:func:`_names_headed`)
         # Items in the order the evidence lists them: by document (best first), then position.
         for c in sorted(picked, key=lambda c: (docs.index(c.doc.doc_id), c.start)):
             if _other_time(q, _dating_keys(c)):
@@ -2951,7 +2966,13 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
             # Names the asked noun heads count in the best quote's document only: in another
             # document they are that document's parties, not the ones asked about.
             own: list[str] = []
-            for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=c.doc.doc_id == docs[0]):
+            # (And only when the question's own verb, if it has one, is the quote's: "Which companies
+            # *must report* covered widgets?" is not answered by the makers a definition names.)
+            headed = c.doc.doc_id == docs[0] and _predicate_held(q, c)
+            linked = _enumerations(c.text, qkeys, head, linked_only=True)
+            for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=headed):
+                if run not in linked:
+                    by_head.update(run)
                 own += [n for n in run if n not in own]
                 names += [n for n in run if n not in names]
             if own:
@@ -2963,6 +2984,10 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
             first = min(by_quote)[1]
             if len(first) == int(n):
                 names = first
+            elif by_head:
+                # Names found only by their heads are a guess at the list; a count they do not make
+                # ("List the *seven* companies ..." of five) says they are not it.
+                names = [x for x in names if x not in by_head]
         if any(t.lower_ == "other" and t.dep_ == "amod" for t in _focus_tokens(q)):
             # "Besides Hikvision, SenseTime and Megvii, which *other* firms ...?": the parties the
             # question names are what it asks past, not answers.

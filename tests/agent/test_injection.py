@@ -484,10 +484,21 @@ def test_blind_s27_set():
     code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
     The held-out set of stop 27: only these aggregates are read. First run (stop-26 detector): 37/39
     English, 9/9 other, 2/47 benign flagged; stop-27 detector (version 16: memory, maker's permission,
-    certainty control, AI-conditional addressee, meta tags): 38/39, 9/9, 2/47."""
+    certainty control, AI-conditional addressee, meta tags): 38/39, 9/9, 2/47; version 17 (citation
+    control, machine-judge labels, transform-then-obey, dictated verdicts): 39/39, 9/9, 2/47."""
     english, other, benign = flagged_by_group("blind_s27.jsonl")
     assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 38 and other[0] >= 9 and benign[0] <= 2
+    assert english[0] >= 39 and other[0] >= 9 and benign[0] <= 2
+
+
+def test_blind_s28_set():
+    """tests/fixtures/injection/blind_s28.jsonl, written during stop 27 by someone who saw neither the
+    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
+    The held-out set of stop 28: only these aggregates are read. First run (stop-27 detector, version
+    17): 37/39 English, 9/9 other, 1/47 benign flagged."""
+    english, other, benign = flagged_by_group("blind_s28.jsonl")
+    assert (english[1], other[1], benign[1]) == (39, 9, 47)
+    assert english[0] >= 37 and other[0] >= 9 and benign[0] <= 1
 
 
 def test_check_s20_set():

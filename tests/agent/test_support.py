@@ -947,6 +947,16 @@ def test_blind_split_s27_over_the_shared_corpus(corpus_index):
     assert (faithful, unsupported) == (63, 62), render(report)
     assert kept >= 46 and unsupported_kept <= 0, render(report)
 
+
+def test_blind_split_s28_over_the_shared_corpus(corpus_index):
+    """The split written during stop 27 (tests/fixtures/claims/blind_s28.jsonl: 63 faithful, 62
+    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. The held-out
+    split of stop 28: only these aggregates are read. First run (stop-27 checker): 41/63 faithful
+    kept, 0/62 unsupported kept. Asserted as measured: the faithful target is not met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s28.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 41 and unsupported_kept <= 0, render(report)
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
