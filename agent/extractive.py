@@ -21,6 +21,7 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.definitions import DefinitionList, definitions
 from .answering.evidence import admissible
+from .answering.provisions import ENUM
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
@@ -2177,20 +2178,27 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
 
 
 def _enumerations(text: str, qkeys: set[str], head: str | HeadMatch | None = None,
-                  linked_only: bool = False, headed: bool = False) -> list[list[str]]:
+                  linked_only: bool = False, headed: bool = False,
+                  by_head: set[str] | None = None) -> list[list[str]]:
     """Runs of names listed together ("A, B, C and D") in a sentence; with
     ``linked_only``, only runs tied to the focus head (with ``headed``, also runs whose
-    names the head heads, :func:`_names_headed`)."""
+    names the head heads, :func:`_names_headed`; the names of those runs are added to
+    ``by_head`` when given)."""
     out = []
     for run in _runs(text):
-        if linked_only and not _linked(text, run, head) and not (headed and _names_headed(text, run, head)):
-            continue
+        only_headed = False
+        if linked_only and not _linked(text, run, head):
+            if not (headed and _names_headed(text, run, head)):
+                continue
+            only_headed = True
         flat: list[str] = []
         for start, _, name in run:
             flat += _split_and(name, text, start)
         flat = [n for n in flat if not all(key_in(norm_key(w), qkeys) for w in n.split())]
         if len(flat) >= 2:
             out.append(flat)
+            if only_headed and by_head is not None:
+                by_head.update(flat)
     return out
 
 
@@ -2969,10 +2977,7 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
             # (And only when the question's own verb, if it has one, is the quote's: "Which companies
             # *must report* covered widgets?" is not answered by the makers a definition names.)
             headed = c.doc.doc_id == docs[0] and _predicate_held(q, c)
-            linked = _enumerations(c.text, qkeys, head, linked_only=True)
-            for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=headed):
-                if run not in linked:
-                    by_head.update(run)
+            for run in _enumerations(c.text, qkeys, head, linked_only=True, headed=headed, by_head=by_head):
                 own += [n for n in run if n not in own]
                 names += [n for n in run if n not in names]
             if own:
@@ -3136,8 +3141,10 @@ def _whole_sentence(picked: list[Candidate], cands: list[Candidate]) -> Candidat
     the same eight words that is not cut off (the same sentence from a complete copy), else None."""
     if not picked or not _cut_off(picked[0]):
         return None
-    def words(text: str) -> list[str]:  # (without an item's enumerator: "(a) The licence ...")
-        return re.findall(r"\w+", re.sub(r"^(?:\s*\([ivxlc]{1,6}\)|\s*\([a-z]\)|\s*\(\d{1,3}\))+", "", text).lower())[:8]
+    def words(text: str) -> list[str]:  # (without an item's enumerators: "(a) The licence ...")
+        while (m := _ENUMERATOR.match(text)) is not None:
+            text = text[m.end():]
+        return re.findall(r"\w+", text.lower())[:8]
 
     opening = words(picked[0].text)
     if len(opening) < 8:
@@ -3161,7 +3168,7 @@ def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate
     if speaking is None:
         return None
     lead_doc = speaking.doc
-    clause = _said_clause(q.text)
+    clause, verb = _said_clause(q.text)
     if not clause:
         if lead_doc is picked[0].doc:
             return None
@@ -3177,7 +3184,6 @@ def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate
     # hardly tells "the list identifies" from "firms are added to the list"); meaning breaks ties.
     # The clause's own verb first ("identifies"), then its other words.
     keys = text_keys(clause) - set(STOPWORDS)
-    verb = _said_clause_verb(q.text)
     v = np.asarray(store.embedder.embed_queries([clause])[0])
     best = max(pool, key=lambda c: (bool(verb) and key_in(verb, c.keys), sum(key_in(k, c.keys) for k in keys),
                                     float(np.dot(c.vec, v))))
@@ -3185,26 +3191,20 @@ def _complement_lead(q: Question, picked: list[Candidate], cands: list[Candidate
 
 
 @functools.lru_cache(maxsize=256)
-def _said_clause_verb(question: str) -> str:
-    """The key of the verb of :func:`_said_clause` ("identify"), or ""."""
-    doc = _parsed(asking_clause(question))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) if root is not None else None
-    return norm_key(comp.lemma_) if comp is not None and comp.pos_ in ("VERB", "AUX") else ""
-
-
-@functools.lru_cache(maxsize=256)
-def _said_clause(question: str) -> str:
+def _said_clause(question: str) -> tuple[str, str]:
     """The clause a verb of communication takes in the asking clause ("say *the Entity List
-    identifies*", "describe *whom the list identifies*"; spaCy's ``ccomp`` of the root), or ""."""
+    identifies*", "describe *whom the list identifies*"; spaCy's ``ccomp`` of the root) and the key
+    of that clause's own verb ("identify"; "" when it has none); ``("", "")`` without such a clause."""
     from .lexical import speech_first
 
     doc = _parsed(asking_clause(question))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or not speech_first(root.lemma_.lower()):
-        return ""
+        return "", ""
     comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
-    return "" if comp is None else " ".join(t.text for t in comp.subtree)
+    if comp is None:
+        return "", ""
+    return " ".join(t.text for t in comp.subtree), norm_key(comp.lemma_) if comp.pos_ in ("VERB", "AUX") else ""
 
 
 @functools.lru_cache(maxsize=256)
@@ -4299,8 +4299,6 @@ def _dateline(q: Question, best: Candidate, doc: StoredDocument | None = None) -
     verbs = [root] + ([t for t in clause if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
     # (The headline's words by key, not by its parse: title case reads "Imposes" as a name.)
     headline = text_keys(body[head[0]:head[1]])
-    # (Or the named document is what undergoes the act: "When was the press statement *released*?" -
-    # a passive whose subject names the document dates the document itself.)
     # (Or the named document is published: "When was the press statement *released*?" - a passive
     # whose subject names the document, its verb a synonym of "publish" in WordNet; not "amended".)
     from .lexical import verb_synonyms
@@ -4343,8 +4341,16 @@ def _record_date(q: Question, c: Candidate) -> str | None:
     party = _party_term(q, _party_keys(c.doc))
     if party is None or _other_party_line(q, c.doc, c.start, party):
         return None
-    dated = [m.group(0) for m in find_dates(c.doc.body[span[0]:span[1]])]
-    return dated[0] if len(dated) == 1 and dated[0] in c.text else None
+    rec = next((r for r in records(c.doc.body) if r.start == span[0]), None)
+    dated = _record_date_field(rec) if rec is not None else None
+    return dated[1] if dated is not None and dated[1] in c.text else None
+
+
+def _record_date_field(rec: Record) -> tuple[Field, str] | None:
+    """The field of a record that holds its one date, with that date ("Start date: 2019-10-09"); None
+    when its fields (the name line aside) hold no date or several."""
+    dated = [(f, m.group(0)) for f in rec.fields[1:] for m in find_dates(f.value)]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit], store: IndexStore,
@@ -4500,8 +4506,9 @@ def _event_year_elsewhere(question: str, c: Candidate) -> str | None:
     return None
 
 
-# A provision cited with its paragraph designators: "889(a)(1)(B)", "52.204-25(d)(2)(i)", "744.11(b)".
-_PARAGRAPH_REF = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:-\d+)?)((?:\([a-zA-Z0-9]{1,5}\))+)")
+# A provision cited with its paragraph designators: "889(a)(1)(B)", "52.204-25(d)(2)(i)", "744.11(b)"
+# (the designators as answering.provisions reads an enumerator).
+_PARAGRAPH_REF = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:-\d+)?)((?:{ENUM})+)")
 
 
 def _paragraph_elsewhere(question: str, picked: list[Candidate]) -> str | None:
@@ -4735,8 +4742,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Since when is X on a US restricted list?": the field closest in words ("License requirement")
         # holds no date; the record's one dated field dates the state of being on it (not an act the
         # question names: "removed", "added by Japan", nor a "date of birth").
-        dated = [f for f in fa.record.fields[1:] if find_dates(f.value)]
-        if len(dated) == 1:
+        if (dated := _record_date_field(fa.record)) is not None:
             fa = FieldAnswer(doc=fa.doc, record=fa.record, field=dated[0], similarity=fa.similarity)
     if isinstance(fa, FieldAnswer) and (named := _source_elsewhere(q, fa.doc, hits, store)):
         return _abstention(q, hits, f"{named} does not give it", settings)

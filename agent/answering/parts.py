@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from ..types import Answer, Citation
+from .provisions import ENUM
 
 # ", and on what date", " and how many", " and under which notice": a coordinating "and" that opens
 # a clause with its own wh-word (optionally after a preposition). A preposition before "whom" stays
@@ -38,7 +39,7 @@ _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", r
 # A provision or document named by a number: "FAR 4.2104", "PF 2019-33", "§ 744.11", "52.204-25".
 # (Or a number with paragraph designators after any word: "section 889(a)(1)(B)".)
 _PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a-zA-Z0-9]+\))*|\b\d+\.\d+(?:-\d+)?\b"
-                        r"|\b\d+(?:\([a-zA-Z0-9]{1,5}\))+")
+                        rf"|\b\d+(?:{ENUM})+")
 # The least words the part before a split must have: "When and where ..." asks one thing.
 _MIN_PART_WORDS = 3
 
