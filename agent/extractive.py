@@ -786,6 +786,90 @@ def _predicate_held(q: Question, c: Candidate) -> bool:
     return key_in(norm_key(root.lemma_), c.context_keys)
 
 
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose"})
+
+
+def _subject_keys(verb) -> frozenset[str] | None:
+    """The content-word keys of a verb's subject (its nsubj/nsubjpass subtree): empty for a pronoun
+    subject ("*It* applies to ..."), None when the verb has none."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in _WH_WORDS:
+        return frozenset()
+    return frozenset(k for t in subj.subtree if t.is_alpha and not t.is_stop and (k := norm_key(t.text)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked_acts(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The acts the question asks about, as (verb key by lemma, keys of its subject): the asking
+    clause's root when it has a subject, with the verbs it governs as complements ("what does 744.11
+    *allow* BIS *to impose*?"); else the clause's verbs that have a subject of their own ("Name the
+    measures *BIS may impose*", "*According* to the flash, to which contracts does the *rule
+    apply*?"). When the asking clause only requests a list of what the sentence before asked ("...
+    does the rule apply? *List them.*"), that sentence's. Empty when the question asks no act (a
+    copular verb, "have", a request to name or list, a verb of saying), asks the act's reason or manner ("why",
+    "how"), or asks for its subject ("*What section* describes ...?": the answer need not repeat
+    the verb)."""
+    clause = asking_clause(question)
+    doc = _parsed(clause)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in _COPULAR and clause != question \
+            and all(t.pos_ == "PRON" for t in root.children if t.dep_ == "dobj") \
+            and any(t.dep_ == "dobj" for t in root.children):
+        # "List them.": what to list is the earlier sentence's.
+        doc = _parsed(question[:question.rfind(clause)].strip())
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or any(t.lower_ in ("why", "how") for t in doc):
+        return ()
+    if root.pos_ == "VERB" and _subject_keys(root) is not None:
+        verbs = [root]
+    else:
+        # A root without a subject is a request or a fronted participle: the verbs that have a
+        # subject of their own ask the act.
+        verbs = [t for t in doc if t.pos_ == "VERB" and _subject_keys(t) is not None
+                 and t.dep_ not in ("acl", "amod", "advcl", "pcomp")]
+    verbs += [t for v in list(verbs) for t in v.children if t.dep_ in ("xcomp", "ccomp") and t.pos_ == "VERB"]
+    from .lexical import speech_first
+
+    out = []
+    for v in verbs:
+        if v.lemma_.lower() in _COPULAR | {"have", "do"} or speech_first(v.lemma_.lower()):
+            # (A verb of saying frames what was said: "whose support did Ross *say* it had?" asks
+            # what the quote says, which the sentence naming the speaker need not.)
+            continue
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.lower_ in _WH_WORDS or any(d.dep_ == "det" and d.lower_ in _WH_WORDS for d in c.children)
+               for c in subjects):
+            return ()  # the question asks who or what does it ("*What section* describes ...?")
+        # (Of two subjects the small parser may give a verb, the one without a wh-word: "to which
+        # *kinds* of leases does the *rule* apply" has both.)
+        own = [c for c in subjects if not any(t.lower_ in _WH_WORDS for t in c.subtree)]
+        keys = frozenset(k for c in own for t in c.subtree if t.is_alpha and not t.is_stop and (k := norm_key(t.text)))
+        out.append((norm_key(v.lemma_), keys))
+    return tuple(out)
+
+
+def _writes_act(c: Candidate, acts: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Does the quote's sentence write one of the asked acts as a clause's verb (not a participle
+    modifying a noun: "the activities *described* in ..."), with the asked subject or a pronoun as
+    its subject ("*BIS* may impose ...", "*It* applies to ...", not "*the rule* requires ..." for
+    what "the clause" requires)?"""
+    if not any(key_in(k, c.keys) for k, _ in acts):
+        return False
+    for t in _parsed(c.text):
+        if t.pos_ != "VERB" or t.dep_ in ("acl", "amod"):
+            continue
+        key = norm_key(t.lemma_)
+        for verb, subject in acts:
+            if not key_in(verb, {key}):
+                continue
+            have = _subject_keys(t)
+            if not subject or have == frozenset() or (have and any(key_in(k, have) for k in subject)):
+                return True
+    return False
+
+
 _AND_OTHER = re.compile(r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+", re.I)
 
 
@@ -1889,6 +1973,15 @@ def _part_of_address(store: IndexStore, part) -> bool:
 def _address_field(store: IndexStore, fields: list[Field]) -> Field | None:
     """The first of a record's fields that is its address (:func:`_is_address_field`), or None."""
     return next((f for f in fields if _is_address_field(store, f)), None)
+
+
+def _asks_locality(q: Question) -> bool:
+    """Is the asked noun a place within a country - a city, town or street (WordNet,
+    :func:`lexical.names_a_locality`)?"""
+    from .lexical import names_a_locality
+
+    heads = [t for t in _focus_tokens(q) if q.focus and norm_key(t.text) == q.focus[-1]]
+    return bool(heads) and names_a_locality(heads[-1].lemma_.lower())
 
 
 def _only_territories(value: str) -> bool:
@@ -4370,15 +4463,22 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
             lead = "; ".join(f"{f.cite.label()}: {paragraph_text(f.doc.body, f.paragraph)}" for f in cited)
             return Answer(text=_compose(lead, cs, [c.n for c in cs]), abstained=False, citations=cs,
                           question=question, backend="extractive")
-        if (reason := _abstain_reason(a.features, settings)[0]) is not None:
+        kids = [(f.doc, k) for f in cited for k in f.paragraph.children]
+        items_asked = bool(kids) and _asks_several(q)
+        if items_asked and all(_heading_names_focus(q, f.doc.body[f.paragraph.start:f.paragraph.own_end])
+                               for f in cited):
+            # "List the exceptions in FAR 52.204-25(c)": the cited paragraph is in the sources, is
+            # headed by the asked noun ("(c) Exceptions. ...") and has items - it is the answer,
+            # whatever the evidence model makes of the question's few other words.
+            pass
+        elif (reason := _abstain_reason(a.features, settings)[0]) is not None:
             return _abstention(q, hits, reason, settings)
         own = _candidates(q, hits, store, extra=[(0.0, f.doc.doc_id, f.paragraph.start, f.paragraph.end)
                                                  for f in cited])
         if own:
             _score(q, own, store.embedder.embed_query(question), store)
             own.sort(key=lambda c: -c.score)
-            kids = [(f.doc, k) for f in cited for k in f.paragraph.children]
-            if q.kind is AnswerKind.LIST and kids:  # the items are its sub-paragraphs, after its own text
+            if items_asked:  # the items are its sub-paragraphs, after its own text
                 cs = [make_citation(f.doc, *_trim(f.doc.body, f.paragraph.start, f.paragraph.own_end, q), n=i + 1)
                       for i, f in enumerate(cited) if f.paragraph.own_end > f.paragraph.start]
                 cs += [make_citation(d, *_trim(d.body, k.start, k.end, q), n=len(cs) + i + 1)
@@ -4398,6 +4498,24 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
         # waiver?") that no source holds - they only cite it in passing: the sources don't say.
         return _abstention(q, hits, unheld.reason(), settings)
     return None
+
+
+def _asks_several(q: Question) -> bool:
+    """Does the question ask for several things: a list question, or one whose focus noun is plural
+    ("What are the two *exceptions* in FAR 4.2102(b)?") or counted by more than one?"""
+    if q.kind is AnswerKind.LIST or len(_stated_counts(q) - {"1"}) > 0:
+        return True
+    heads = [t for t in _focus_tokens(q) if q.focus and norm_key(t.text) == q.focus[-1]]
+    return bool(heads) and heads[-1].tag_ in ("NNS", "NNPS")
+
+
+def _heading_names_focus(q: Question, own_text: str) -> bool:
+    """Does a paragraph's own text begin with a heading (its first sentence, before the first
+    period) that names the question's focus noun ("(c) *Exceptions*. This clause does not ...")?"""
+    if not q.focus:
+        return False
+    heading = re.sub(r"^\s*(?:\([^()]{1,4}\)\s*)+", "", own_text).split(".")[0]
+    return len(heading.split()) <= 6 and key_in(q.focus[-1], text_keys(heading))
 
 
 # A code: digits and letters joined by hyphens, dots or slashes ("2019-06", "52.204-25", "PF-2019-33").
@@ -4685,6 +4803,14 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
         best = max(naming or picked, key=lambda c: beyond_title[id(c)])
         if (naming and lead not in naming) or beyond_title[id(best)] > beyond_title[id(lead)]:
             lead = best
+    if not is_polar(q.text) and (acts := _asked_acts(q.text)) and not any(key_in(k, lead.keys) for k, _ in acts):
+        # "Under 744.11, what measures can BIS *impose*?" - "BIS may impose ... license requirements,
+        # ..." says the asked act; "BIS may remove an entity ..." shares every other word but not it.
+        # (A quote whose sentence writes the question's own verb, with the lead's code when one
+        # decided it: "It *applies* to M&O and non-M&O contracts ..." for "to which contracts does the
+        # rule apply?".)
+        lead = next((c for c in picked if c is not lead and _writes_act(c, acts)
+                     and (not codes or c.doc is lead.doc or _writes_a_code(c.doc, codes))), lead)
     return picked if lead is picked[0] else [lead] + [c for c in picked if c is not lead]
 
 
@@ -4759,9 +4885,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         if not codes:
             return _abstention(q, hits, "the asked party's address has no postal code", settings)
         return _field_answer(question, fa, lead=", ".join(codes))
-    if fa is not None and len(q.focus) > 1 and _is_address_field(store, fa.field) and _only_territories(fa.field.value):
+    if fa is not None and (len(q.focus) > 1 or _asks_locality(q)) and _is_address_field(store, fa.field) \
+            and _only_territories(fa.field.value):
         # "What is the street address of Huawei Cuba?": its entry gives a country ("CU") and nothing
-        # a narrowed address asks for (a street, a registered office). "Where is it?" takes the country.
+        # a narrowed address asks for (a street, a registered office); nor does it say "In which *city*
+        # is it located?". "Where is it?" takes the country.
         return _abstention(q, hits, "the asked party's address gives only a country", settings)
     if fa is not None:
         return _field_answer(question, fa)

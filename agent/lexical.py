@@ -237,6 +237,13 @@ def names_a_communication(lemma: str, depth: int = 8) -> bool:
     return _descends(lemma, lambda lemmas: lemmas[:1] == ["communication"], depth, senses=2)
 
 
+def names_a_locality(lemma: str, depth: int = 3) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *municipality* ("city", "town")
+    or *thoroughfare* ("street", "road") - a place within a country, which a country alone does
+    not give? ("country", "place", "location", "address" do not.)"""
+    return _descends(lemma, lambda lemmas: bool({"municipality", "thoroughfare"} & set(lemmas)), depth, senses=2)
+
+
 def noun_synonyms(a: str, b: str) -> bool:
     """Do the nouns ``a`` and ``b`` (lemmas, lower case) share a WordNet sense ("phone",
     "telephone")? ``a == b`` counts."""

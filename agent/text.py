@@ -68,8 +68,17 @@ def tokens(text: str) -> list[str]:
     return [t.replace("’", "'") for t in found]
 
 
+def _ly_is_stem(word: str) -> bool:
+    """Is the "-ly" of ``word`` part of its stem - ``word`` itself a WordNet verb or noun ("apply",
+    "supply", "family", "assembly") - rather than an adverb's suffix ("publicly")? Without this,
+    "apply" stemmed to "app" while "applies" gave "apply", and the two never matched."""
+    from .lexical import is_noun, is_verb
+
+    return is_verb(word) or is_noun(word)
+
+
 def stem(word: str) -> str:
-    """A light English stemmer (plural, -ed, -ing, -ly, possessive); consistent,
+    """A light English stemmer (plural, -ed, -ied, -ing, -ly, possessive); consistent,
     not linguistically perfect: both sides of a match go through it."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -77,11 +86,14 @@ def stem(word: str) -> str:
     w = w.strip("'.")
     if len(w) <= 3 or any(ch.isdigit() for ch in w):
         return w
-    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
+    # ("ied" like "ies": "applied", "identified" meet "apply", "identify".)
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
                      ("es", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             if suf == "s" and w.endswith(("ss", "us", "is")):
                 continue
+            if suf == "ly" and _ly_is_stem(w):
+                return w  # "apply", "supply", "family": the "ly" is the word's, not an adverb's
             if suf == "es" and not w.endswith(("ches", "shes", "xes", "sses", "zes")):
                 # "entities"/"licenses": only strip the s
                 return w[:-1]
