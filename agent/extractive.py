@@ -2200,6 +2200,144 @@ def _header_line_answer(question: str, q: Question, hits: list[Hit], store: Inde
     return None
 
 
+@dataclass(frozen=True)
+class AskedNoun:
+    """A noun the question asks for: the keys of its phrase (modifiers, then the head) and the
+    head's lemma (for WordNet)."""
+
+    keys: tuple[str, ...]
+    lemma: str
+
+
+def _noun_phrase(noun) -> AskedNoun:
+    """The asked noun of a spaCy token, with the compound and adjective modifiers before it."""
+    mods = [t for t in noun.children if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i]
+    return AskedNoun(keys=tuple(norm_key(t.text) for t in mods) + (norm_key(noun.text),), lemma=noun.lemma_.lower())
+
+
+def _asked_nouns(q: Question) -> list[AskedNoun]:
+    """The nouns the question asks for, from spaCy's parse of its asking clause: one per conjunct
+    when it asks for several ("the case number *and* the analyst", :func:`_asked_part_spans`) -
+    each conjunct's own head noun - else the focus (:attr:`Question.focus`), else the noun "who"
+    is equated with ("who is the *analyst*") or named as ("who is listed as the *analyst*": the
+    object of "as" after a verb whose subject is "who"). [] when it asks for none of these."""
+    from .lexical import noun_base
+
+    parts = _asked_part_spans(q)
+    if len(parts) > 1:
+        nouns = []
+        for span in parts:
+            # (The head of the part's first noun phrase: the parser may hang a conjunct's words
+            # anywhere - "*analyst* are listed for ..." - but a phrase's modifiers precede its head.)
+            head = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                         and t.lower_ not in ("what", "which", "who", "whom", "whose")), None)
+            if head is None:
+                return []  # a part asking in some other way: not one of a row's cells
+            nouns.append(_noun_phrase(head))
+        return nouns
+    doc = _parsed(asking_clause(q.text))
+    if q.focus:
+        head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and norm_key(t.text) == q.focus[-1]), None)
+        return [AskedNoun(keys=tuple(q.focus), lemma=head.lemma_.lower() if head is not None else noun_base(q.focus[-1]))]
+    noun = next((c for c in _who_is_terms(doc) if c.pos_ == "NOUN"), None)
+    if noun is None:
+        noun = next((o for t in doc if t.pos_ == "VERB" and any(c.lower_ == "who" and c.dep_.startswith("nsubj")
+                                                                for c in t.children)
+                     for a in t.children if a.dep_ == "prep" and a.lower_ == "as"
+                     for o in a.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    return [] if noun is None else [_noun_phrase(noun)]
+
+
+def _header_fit(header: str, asked: AskedNoun) -> int | None:
+    """How well a column header names the asked noun: None when its head word (its last) is not the
+    asked head - by key ("Analyst", "analyst") or a shared WordNet sense ("Subject", "topic") -
+    else the number of the asked phrase's modifiers it also holds ("FAR case" for "FAR case": 1)."""
+    from .lexical import noun_base, noun_synonyms
+
+    words = re.findall(r"[A-Za-z][\w'’-]*", header)
+    if not words:
+        return None
+    keys = [norm_key(w) for w in words]
+    if keys[-1] != asked.keys[-1] and not noun_synonyms(noun_base(words[-1].lower()), asked.lemma):
+        return None
+    return sum(k in keys[:-1] for k in asked.keys[:-1])
+
+
+def _asked_header(table, asked: AskedNoun) -> str | None:
+    """The one header of ``table`` that names the asked noun best (:func:`_header_fit`); None when
+    none does or two do equally (which column is asked is then not known)."""
+    fits = sorted(((f, h.text) for h in table.headers if (f := _header_fit(h.text, asked)) is not None), reverse=True)
+    if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+        return None
+    return fits[0][1]
+
+
+def _asked_row(q: Question, table, headers: set[str]):
+    """The row the question identifies: the one whose cells outside the asked columns share the most
+    of the question's terms (by weight: "the *telecom prohibition* case", "FAR case *2018-017*").
+    None when no row shares any, or two share equally (which row is asked is then not known)."""
+    scored = []
+    for row in table.rows:
+        keys = set().union(*(text_keys(c.text) for c in row.cells if c.header not in headers))
+        scored.append((sum(t.weight for t in q.terms if key_in(t.key, keys)), row))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+def _table_cell_answer(question: str, q: Question, picked: list[Candidate]) -> Answer | None:
+    """A question asking for a column's value for a row of a plain-text table ("Who is the analyst
+    for FAR case 2018-017?" over "Subject  FAR case  Analyst" / "*Prohibition on ...  2018-017
+    Francis.") leads with that cell, marked with a verbatim quote of the header and the row
+    (:mod:`answering.tables`). The table is one of the best quotes' documents' (in their order);
+    every noun asked (:func:`_asked_nouns`) must be one of its headers, and the row one the
+    question identifies by its other cells (:func:`_asked_row`). None otherwise: an asked noun that
+    is no header, an ambiguous column or row, or prose."""
+    from .answering.tables import tables
+
+    asked = _asked_nouns(q)
+    if not asked:
+        return None
+    seen: set[str] = set()
+    for c in picked:
+        doc = c.doc
+        if doc.doc_id in seen:
+            continue
+        seen.add(doc.doc_id)
+        for table in tables(doc.body):
+            headers = [_asked_header(table, a) for a in asked]
+            if None in headers or len(set(headers)) < len(headers):
+                continue
+            row = _asked_row(q, table, set(headers))
+            if row is None:
+                continue
+            cells = [row.cell(h) for h in headers]
+            qkeys = text_keys(q.text)
+            if any(cell is None or text_keys(cell.text) <= qkeys for cell in cells):
+                # (An empty cell answers nothing; a cell the question already states is not asked.)
+                continue
+            head, last = table.headers[0], table.headers[-1]
+            if row.end - head.start <= MAX_QUOTE_CHARS:
+                # The header line and the row in one quote: which column the value is under shows.
+                citations = [make_citation(doc, head.start, row.end, n=1)]
+            else:
+                citations = [make_citation(doc, row.start, row.end, n=1), make_citation(doc, head.start, last.end, n=2)]
+            for other in picked:
+                if other.doc.doc_id == doc.doc_id and other.start < citations[0].end and citations[0].start < other.end:
+                    continue  # (the table quoted already)
+                s, e = _trim(other.doc.body, other.start, other.end, q)
+                citations.append(make_citation(other.doc, s, e, n=len(citations) + 1))
+            log.info("table cell: %s of row at %d of %s", headers, row.start, doc.source)
+            if len(cells) == 1:
+                lead = f"{cells[0].text} [1]"
+            else:
+                lead = "\n".join(f"{h}: {cell.text} [1]" for h, cell in zip(headers, cells))
+            return Answer(text=_compose(lead, citations, []), abstained=False, citations=citations,
+                          question=question, backend="extractive")
+    return None
+
+
 def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> Answer:
     """Lead with the field's value (or ``lead``, a part of it); cite the field line and the
     record's name line (which party it belongs to). With other parties (``fa.parties``), one line
@@ -4906,6 +5044,12 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # entry ("Start date: 2020-06-05"), whose document never writes of removal: it dates the
         # listing, not the asked act.
         return _abstention(q, hits, "the list entry does not speak of the asked act", settings)
+    if (cell := _table_cell_answer(question, q, picked)) is not None:
+        # A column's value for a row of a plain-text table answers as a record's field does: by
+        # structure (the asked noun heads the column, the question's words identify the row), so
+        # before the role-holder and name checks and the abstention model, which read values and
+        # persons off prose sentences ("Marlow." under "Officer" is no PERSON a parser finds).
+        return cell
     one_holder = False  # the lead is the one person holding the asked role
     if _asks_role_holder(q):
         # A speaker named after the quotation a best sentence lies in ('..." said Secretary of Commerce
