@@ -3324,9 +3324,16 @@ def _says(q: Question, c: Candidate) -> bool:
     speaker (the first sentence of '"This action ... places Huawei ... on the Entity List. This will
     prevent ...," said Secretary of Commerce Wilbur Ross.' is his too)?"""
     occasion = _occasion_keys(q.text)
-    names = [t for t in q.named_terms if t.key not in occasion]
+    # The names of where the answer is to come from ("per *the Reuters report on the Xinjiang
+    # listings*") name the quote's document, not what its sentence says: one of them must name the
+    # document (its publisher, title or type: "Reuters"), none need be in the sentence.
+    source = _source_keys(q.text)
+    names = [t for t in q.named_terms if t.key not in occasion and t.key not in source]
     total = sum(t.weight for t in names)
     if total and sum(t.weight for t in names if key_in(t.key, c.context_keys)) / total < 0.99:
+        return False
+    if (named_source := [t for t in q.named_terms if t.key in source and t.key not in occasion]) \
+            and not any(key_in(t.key, _document_name_keys(c.doc)) for t in named_source):
         return False
     if occasion:
         # The occasion is the quote's document's, not another event's: its names are in the document

@@ -1,0 +1,43 @@
+"""Issue 8: where a saying is reported (fit: blind-s24 m050, stop 28). "What did X say ..., *per the
+Example Wire report on the Ostra listings*?" names the quote's document by its publisher; the phrase's
+other words (the analyst's own name for the story's topic) need not be in the sentence - nor in the
+story. The question's other names still must be where X speaks. Documents written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tiny_ask import ask
+
+STORY = """title: Harbour Board Widens Crane Ban to Include Top Camera Makers
+publisher: Example Wire
+date: 2022-10-08
+---
+Harbour Board Widens Crane Ban to Include Top Camera Makers
+
+The decision targets 20 port authorities and eight companies including crane maker Orvik, as well as camera leaders Kestrel Vision and Belmar Optics.
+
+The other companies on the list are sensor firm Nalo Co, imaging maker Dunmore Imaging and Pexa Systems Co.
+
+"The Board cannot and will not tolerate unsafe lifting in our ports," said Harbour Secretary Wilma Rosse.
+
+Kestrel Vision, valued at around $2.5 billion in a May 2021 fundraising, is one of the region's largest camera makers.
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("speaker-sources", {"story.txt": STORY})
+    return settings
+
+
+def test_the_reporting_source_names_the_document_not_the_sentence(index):
+    a = ask("What did Wilma Rosse say the Board would not tolerate, per the Example Wire report on the "
+            "Tessaly harbour listings?", index)
+    assert not a.abstained
+    assert "will not tolerate unsafe lifting" in a.text.split("\n\n")[0]
+
+
+def test_a_name_of_what_was_said_must_be_where_the_speaker_speaks(index):
+    # the twin: "Dunmore Imaging" is no source; the story names it, but not where Rosse speaks
+    a = ask("What did Wilma Rosse say about Dunmore Imaging?", index)
+    assert a.abstained
