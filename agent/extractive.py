@@ -21,7 +21,7 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.definitions import DefinitionList, definitions
 from .answering.evidence import admissible
-from .answering.provisions import ENUM
+from .answering.provisions import ENUM, Paragraph
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
@@ -1241,7 +1241,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             others = sum(t.weight for t in q.terms if key_in(t.key, values))
             # A name the record gives exactly as the question writes it ("Huawei Technologies Co., Ltd.
             # (*Huawei*)" for "Huawei address?") beats names that only contain it ("Huawei Cuba").
-            exact = _names_exactly(names, {t.key for t in named})
+            # (Words no source writes aside: "What start date does *the CSL* show for X?")
+            exact = _names_exactly(names, {t.key for t in named if t.df > 0})
             # First of all, a record whose names hold one of the question's names whole ("Huawei
             # Technologies Co., Ltd.") beats one that holds parts of several ("HiSilicon Technologies Co.,
             # Ltd, Bantian ..." for "the Huawei Technologies Co., Ltd. entry at Bantian Huawei Base").
@@ -1571,7 +1572,7 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
     if not _labels_asked(q, labels, aliases):
         return None
     party = _party_term(q, set().union(*(_party_keys(d) for d in record_docs)), known_only=True)
-    if party is None or _owns_other_noun(q, party):
+    if party is None or _owns_other_noun(q, party) or _acts_in_question(q.text, party.surface):
         return None
     head = q.focus[-1]
     if any((key_in(head, keys) or (head == norm_key("address") and _gives_address(c.text)))
@@ -1582,6 +1583,18 @@ def _party_unlisted(q: Question, hits: list[Hit], store: IndexStore, picked: lis
         if any(_holds(q, party, text_keys(doc.body[rec.start:rec.end])) for rec in records(doc.body)):
             return None
     return party.surface
+
+
+def _acts_in_question(question: str, name: str) -> bool:
+    """Is ``name`` the subject of an act the question asks about ("On what date did *Pompeo
+    announce* the visa restrictions?": the date of his act, which no list entry's field gives), not
+    a party a field is asked of ("What is X's start date?", "When was X added?": a passive subject)?
+    From spaCy's parse: a word of the name is the active subject (nsubj) of a verb that is not
+    copular or "have"."""
+    words = set(name.split())
+    return any(t.text in words and t.dep_ == "nsubj" and t.head.pos_ == "VERB"
+               and t.head.lemma_.lower() not in _COPULAR | {"have", "do"}
+               for t in _parsed(question))
 
 
 def _owns_other_noun(q: Question, party: Term) -> bool:
@@ -1625,7 +1638,10 @@ def _shared_word_pairs(question: str, rec: Record) -> int:
 def _names_exactly(names: list[str], keys: set[str]) -> bool:
     """Is one of a record's names - its name line, a parenthesised short form in it ("(Huawei)"),
     an item of an other-names line ("Anna Zhu; Zhu Jiejin") - made of exactly the words ``keys``?"""
-    variants = [v for n in names for v in [n, *re.findall(r"\(([^()]+)\)", n), *n.split(";")]]
+    # (And a name line's words before its parenthesis: "HiSilicon Technologies Co., Ltd (HiSilicon),
+    # Bantian Longgang District" names "HiSilicon Technologies Co., Ltd" exactly; the words after
+    # the short form are where it is.)
+    variants = [v for n in names for v in [n, *re.findall(r"\(([^()]+)\)", n), *n.split(";"), n.split(" (")[0]]]
     return any(text_keys(v) == keys for v in variants if v.strip())
 
 
@@ -4598,7 +4614,7 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
     lacks (an excerpt ends before it) is no near miss to answer from its neighbours; nor is a
     section cited alone ("Under FAR 4.2104, ...") whose text no source holds
     (:mod:`answering.provisions`). None when the question cites no such provision."""
-    from .answering.provisions import Absent, item_text, paragraph_text, resolve_question, section_not_held
+    from .answering.provisions import Absent, paragraph_text, resolve_question, section_not_held
 
     if cited := resolve_question(question, store, asked=q.focus + q.focus_of):
         if absent := [r for r in cited if isinstance(r, Absent)]:
@@ -4624,12 +4640,7 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
             _score(q, own, store.embedder.embed_query(question), store)
             own.sort(key=lambda c: -c.score)
             if items_asked:  # the items are its sub-paragraphs, after its own text
-                cs = [make_citation(f.doc, *_trim(f.doc.body, f.paragraph.start, f.paragraph.own_end, q), n=i + 1)
-                      for i, f in enumerate(cited) if f.paragraph.own_end > f.paragraph.start]
-                cs += [make_citation(d, *_trim(d.body, k.start, k.end, q), n=len(cs) + i + 1)
-                       for i, (d, k) in enumerate(kids)]
-                marked = cs[len(cs) - len(kids):]
-                lead, marks = "; ".join(item_text(c.quote) for c in marked), [c.n for c in marked]
+                return _items_answer(question, q, [(f.doc, f.paragraph) for f in cited])
             else:
                 own = own[:settings.max_quotes]
                 items = _lead_items(q, own, _asked_value(q, own, store)[0])
@@ -4642,7 +4653,44 @@ def _provision_answer(question: str, q: Question, a: Assessment, hits: list[Hit]
         # A section cited alone and asked for its own content ("Under FAR 4.2104, who can grant a
         # waiver?") that no source holds - they only cite it in passing: the sources don't say.
         return _abstention(q, hits, unheld.reason(), settings)
+    elif (headed := _headed_paragraph(q, store)) is not None:
+        # "What exceptions does FAR 4.2102 allow?": the section's one paragraph headed by the asked
+        # noun ("(b) Exceptions. ...") lists them, as if the question had cited it.
+        return _items_answer(question, q, [headed])
     return None
+
+
+def _items_answer(question: str, q: Question, cited: list[tuple[StoredDocument, Paragraph]]) -> Answer:
+    """Lead with the sub-paragraphs of the cited paragraphs, each marked with its own quote, after
+    the paragraphs' own text (what introduces the items: "(b) Exceptions. This subpart does not
+    prohibit ...-")."""
+    from .answering.provisions import item_text
+
+    cs = [make_citation(d, *_trim(d.body, p.start, p.own_end, q), n=i + 1)
+          for i, (d, p) in enumerate(cited) if p.own_end > p.start]
+    kids = [(d, k) for d, p in cited for k in p.children]
+    cs += [make_citation(d, *_trim(d.body, k.start, k.end, q), n=len(cs) + i + 1) for i, (d, k) in enumerate(kids)]
+    marked = cs[len(cs) - len(kids):]
+    lead, marks = "; ".join(item_text(c.quote) for c in marked), [c.n for c in marked]
+    return Answer(text=_compose(lead, cs, marks), abstained=False, citations=cs, question=question,
+                  backend="extractive")
+
+
+def _headed_paragraph(q: Question, store: IndexStore) -> tuple[StoredDocument, Paragraph] | None:
+    """For a question asking for several things (:func:`_asks_several`) of a section it cites alone
+    ("What exceptions does FAR 4.2102 allow?"), the one paragraph of that section in the sources
+    that has sub-paragraphs and whose heading names the asked noun ("(b) Exceptions."); None when
+    there is none or more than one (which is asked is then not known)."""
+    from .answering.provisions import documents_held, section_only_citations
+
+    if not q.focus or not _asks_several(q):
+        return None
+    found: list[tuple[StoredDocument, Paragraph]] = []
+    for cite in section_only_citations(q.text):
+        for doc, section in documents_held(store, cite.number):
+            found += [(doc, p) for p in section.root.walk() if p.path and p.children
+                      and _heading_names_focus(q, doc.body[p.start:p.own_end])]
+    return found[0] if len(found) == 1 else None
 
 
 def _asks_several(q: Question) -> bool:
@@ -4767,6 +4815,26 @@ def _event_year_elsewhere(question: str, c: Candidate) -> str | None:
         if other and year not in other and year not in c.text:
             return noun
     return None
+
+
+def _year_after_document(question: str, c: Candidate) -> str | None:
+    """The year a past-tense question asks a value of ("What *was* Hikvision's revenue *in 2020*?")
+    when the quote's document is dated before it (a 2019 story): a document cannot report what was
+    so in a later year - a figure it gives is another year's. None otherwise, and for a question
+    about the future ("What *will* ... raise in 2020?"), whose years a document may forecast."""
+    doc = _parsed(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(t.tag_ == "VBD" for t in [root, *root.children] if t.dep_ in ("ROOT", "aux", "auxpass")):
+        return None
+    # A year the question puts the asked value in: the object of a preposition ("in 2020"), not a
+    # year that names something ("the Trade Act of 1962") or modifies a noun ("its 2019 round").
+    years = [t.text for t in doc if re.fullmatch(r"(?:19|20)\d\d", t.text) and t.dep_ == "pobj"
+             and t.head.lower_ in ("in", "during", "for") and not _NAME_YEAR.search(question)]
+    dated = re.match(r"((?:19|20)\d\d)", c.doc.date or "")
+    if not years or dated is None:
+        return None
+    later = [y for y in years if int(y) > int(dated.group(1))]
+    return later[0] if later and len(later) == len(years) else None
 
 
 # A provision cited with its paragraph designators: "889(a)(1)(B)", "52.204-25(d)(2)(i)", "744.11(b)"
@@ -4995,6 +5063,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
     if valued is not None and (reason := _value_elsewhere(q, valued, hits, store)) is not None:
         return _abstention(q, hits, reason, settings)
+    if valued is not None and (year := _year_after_document(q.text, valued)) is not None:
+        return _abstention(q, hits, f"the quote's document ({valued.doc.date}) predates {year}", settings)
     if (day := _date_unwritten(q, store)) is not None:
         # "its October 7, 2022 advanced computing rule" when no source is dated or writes that day:
         # the document the question identifies by its date is not among them.

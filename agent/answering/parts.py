@@ -276,6 +276,11 @@ def combine(question: str, parts: list[str], answers: list[Answer], compose) -> 
         first = answers[0]
         return replace(first, question=question, notice="; ".join(a.notice for a in answers if a.notice))
     text = compose("\n".join(lines), citations, [])
-    notices = "; ".join(dict.fromkeys(a.notice for a in answers if a.notice))
+    # A part left unanswered is named with its reason (not "abstained:", which says the whole
+    # answer was: the other parts are answered).
+    notices = "; ".join(dict.fromkeys(
+        (f"not answered: “{(part.split(': ', 1)[-1] if part is not parts[0] else part).rstrip('?')}” - "
+         + re.sub(r"^abstained:\s*", "", a.notice)) if a.abstained else a.notice
+        for part, a in zip(parts, answers) if a.notice))
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive",
                   notice=notices)

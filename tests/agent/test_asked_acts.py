@@ -5,7 +5,8 @@
   interim rule ... was issued", "The Board may remove ...").
 * "apply" and "applies" are one word: the light stemmer no longer cuts the "ly" of a WordNet verb or
   noun ("app"), and "-ied" meets "-y" ("applied").
-* A cited paragraph headed by the asked noun ("(b) Exceptions. ...") with sub-paragraphs answers a
+* A cited paragraph (or the one paragraph of a section cited alone) headed by the asked noun
+  ("(b) Exceptions. ...") with sub-paragraphs answers a
   question asking for several of them ("What are the two exceptions listed in ...?") with its items,
   and a list request over it ("List the exceptions in ...") is answered, not abstained on.
 
@@ -136,4 +137,18 @@ def test_a_paragraph_asked_what_it_says_is_not_a_list(index):
     a = ask("What does HLR 4.2102(c) require of leasing officers?", index)
     assert not a.abstained
     assert "Leasing officers shall not lease any crane" in a.text
+    assert "towing" not in _lead(a)
+
+
+def test_a_section_cited_alone_gives_the_items_of_its_paragraph_headed_by_the_asked_noun(index):
+    # (a new-user trial and blind-s18 e019: the section's heading line had led)
+    a = ask("What exceptions does HLR 4.2102 allow?", index)
+    assert not a.abstained
+    lead = _lead(a)
+    assert "towing, pilotage, or mooring arrangements" in lead and "cannot lift loads above ten tonnes" in lead
+
+
+def test_a_section_asked_for_another_noun_is_not_read_as_its_items(index):
+    # the twin: "leasing officers" heads no paragraph with items
+    a = ask("What must leasing officers not do under HLR 4.2102?", index)
     assert "towing" not in _lead(a)

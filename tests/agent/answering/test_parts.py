@@ -81,6 +81,16 @@ def test_a_part_the_sources_do_not_answer_says_so_and_all_abstained_abstains():
     assert both.abstained and not both.citations
 
 
+def test_a_part_left_unanswered_is_named_in_the_notice_not_called_an_abstention():
+    # (a new-user trial: "note: abstained: P(answered by the evidence) = ..." under an answered part)
+    a1 = Answer(text="May 1 [1]", abstained=False, citations=[_cite(1, "b", 10, "The fees take effect on May 1.")])
+    a2 = Answer(text="The sources don't say this.", abstained=True, notice="abstained: no figure in the evidence")
+    ans = combine("q?", ["When do the fees apply?", "When do the fees apply: who set them?"], [a1, a2], _compose)
+    assert ans.notice == "not answered: “who set them” - no figure in the evidence"
+    both = combine("q?", ["x?", "x: y?"], [a2, a2], _compose)
+    assert both.notice.startswith("abstained: ")  # the whole answer abstained: said so
+
+
 NOTICE = """title: Harbour authority sets berth fees
 date: 2022-04-11
 ---
