@@ -12,7 +12,9 @@ part is about (its noun phrases, not what it asks: "the visa restrictions, Chine
 officials, Xinjiang: what date?"), so its names and retrieval stay those of the question -
 unless it is a sentence of its own that names what it asks about ("... of what? And what start
 date does the list show for Huawei?"). A part answered with several lines (a record's fields)
-keeps them all.
+keeps them all. A noun asked "of A and of B" (the same preposition repeated after "and": "the docket
+numbers of the October 2019 rule and of the July 2020 rule") is asked of each, one part per modifier, so
+each is answered from the document it names; two parts that lead with the same line say it once.
 """
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ def split_parts(question: str) -> list[str]:
     text = question.strip()
     cuts = [m for m in _SECOND_ASK.finditer(text)]
     if not cuts:
-        return [question]
+        return _distributed_modifiers(text) or [question]
     first_wh = _WH_WORD.search(text)
     listed = [m for m in _LISTED_ASK.finditer(text)
               if first_wh is not None and first_wh.end() <= m.start() < cuts[-1].start()]
@@ -90,6 +92,57 @@ def split_parts(question: str) -> list[str]:
         else:
             out.append(f"{context}: {_resolved(p, subject)}?")
     return out
+
+
+def _distributed_modifiers(text: str) -> list[str] | None:
+    """The two questions a noun with two coordinated modifiers of the same preposition asks ("Give the
+    docket numbers *of the 2019 rule and of the 2020 rule*" = the docket numbers of the 2019 rule, and
+    those of the 2020 rule): the question once with each modifier, so each part is answered from the
+    document it names. None when the question has no such coordination (spaCy's parse).
+
+    Only a preposition that modifies a noun, repeated after "and" ("of A and of B"): repeating it
+    says the noun is asked of each separately. A verb's repeated preposition is no such thing
+    ("Which firms were named *in* the clause *and in* the rule?" asks for the firms in both), nor is
+    a modifier after "both" ("the members of both A and B"), nor one preposition over two objects
+    ("the rules of A and B", which may name one thing)."""
+    try:
+        from .nlp import parse
+
+        doc = parse(text, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: the question asks one thing
+        return None
+    for second in doc:
+        first = second.head
+        if not (second.dep_ == "conj" and second.pos_ == "ADP" and first.pos_ == "ADP" and first.dep_ == "prep"
+                and first.lower_ == second.lower_ and first.head.pos_ in ("NOUN", "PROPN")):
+            continue
+        cc = [t for t in first.children if t.dep_ == "cc" and t.i < second.i]
+        if len(cc) != 1 or cc[0].lower_ != "and" or any(t.dep_ == "conj" and t.i != second.i for t in first.children):
+            continue  # "and" between exactly two modifiers: "or" asks one of them, a list is another kind
+        if any(t.lower_ == "both" for t in doc[first.head.i:second.i]):
+            continue
+        # The first modifier's own words end where the coordination starts (its object's subtree).
+        objects = [t for t in first.children if t.dep_ == "pobj"]
+        if len(objects) != 1 or not any(t.dep_ == "pobj" for t in second.children):
+            continue
+        own_end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
+        second_end = second.right_edge.idx + len(second.right_edge.text)
+        # Nothing but "and" between the two (a third modifier before it is a list), and the first not
+        # itself inside a modifier of the same preposition ("the rule *of May and of* ..." after
+        # "the date *of* the rule": the parser's attachment decides which noun is repeated, a guess).
+        if not re.fullmatch(r",?\s*and\s+", text[own_end:second.idx], re.I):
+            continue
+        if any(t.lower_ == first.lower_ and t.dep_ == "prep" for t in first.head.ancestors):
+            continue
+        if re.search(r",\s*$", text[:first.idx]) or any(
+                t.lower_ == first.lower_ and t.i != first.i for t in first.head.children):
+            continue  # the last two of a list of modifiers ("of A, of B and of C")
+        before, first_phrase = text[:first.idx], text[first.idx:own_end]
+        second_phrase, after = text[second.idx:second_end], text[second_end:]
+        if len(before.split()) < _MIN_PART_WORDS - 1:
+            continue
+        return [f"{before}{first_phrase}{after}", f"{before}{second_phrase}{after}"]
+    return None
 
 
 def _lent_predicate(first: str, last: str) -> str | None:
@@ -271,7 +324,9 @@ def combine(question: str, parts: list[str], answers: list[Answer], compose) -> 
                 seen[key] = len(citations) + 1
                 citations.append(replace(c, n=seen[key]))
             renumber[c.n] = seen[key]
-        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", _lead_line(ans)))
+        line = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", _lead_line(ans))
+        if line not in lines:  # two parts one quote answers whole ("in yuan and in dollars") say it once
+            lines.append(line)
     if all(a.abstained for a in answers):
         first = answers[0]
         return replace(first, question=question, notice="; ".join(a.notice for a in answers if a.notice))
