@@ -14,7 +14,9 @@ unless it is a sentence of its own that names what it asks about ("... of what? 
 date does the list show for Huawei?"). A part answered with several lines (a record's fields)
 keeps them all. A noun asked "of A and of B" (the same preposition repeated after "and": "the docket
 numbers of the October 2019 rule and of the July 2020 rule") is asked of each, one part per modifier, so
-each is answered from the document it names; two parts that lead with the same line say it once.
+each is answered from the document it names; two parts that lead with the same line say it once. A
+later part's "they"/"them" that stands for what the first part's plural wh-phrase asks ("How many
+entities did the rule add, and under which destination are *they* listed?") is asked of that noun.
 """
 from __future__ import annotations
 
@@ -90,7 +92,7 @@ def split_parts(question: str) -> list[str]:
         elif (asked := _asked_of_polar(first, f"{prep} {p}".strip())) is not None:
             out.append(asked)
         else:
-            out.append(f"{context}: {_resolved(p, subject)}?")
+            out.append(f"{context}: {_resolved_asked(_resolved(p, subject), first)}?")
     return out
 
 
@@ -246,6 +248,53 @@ def _resolved(part: str, subject: tuple[str, str] | None) -> str:
     if pron is None:
         return part
     return part[:pron.idx] + text + part[pron.idx + len(pron.text):]
+
+
+def _asked_referent(clause: str) -> str | None:
+    """What a plural wh-phrase of ``clause`` asks about, as a definite noun phrase: "the entities" of
+    "How many entities did the rule add", "the existing entries" of "how many existing entries",
+    "the waivers" of "What waivers does FAR 4.2104 describe". None when the wh-word has no plural
+    noun ("how many", "what") or there is no parse (spaCy's tags)."""
+    try:
+        from .nlp import parse
+
+        doc = parse(clause, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: no referent
+        return None
+    for noun in doc:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        asking = [c for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i
+                  and any(t.tag_ in ("WDT", "WP", "WRB") for t in c.subtree)]
+        if not asking:
+            continue
+        # Its own modifiers stay ("existing entries"); the wh-words and what they quantify go.
+        kept = [t for t in doc[noun.left_edge.i:noun.i + 1]
+                if not any(a.left_edge.i <= t.i <= a.right_edge.i for a in asking)]
+        # A plural subject of the clause's own ("How many entries did *the rules* revise") may be what
+        # "they" stands for just as well: no referent then.
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i != noun.i for t in doc):
+            return None
+        return "the " + " ".join(t.text for t in kept)
+    return None
+
+
+def _resolved_asked(part: str, first: str) -> str:
+    """``part`` with its first plural pronoun ("they", "them") replaced by
+    what the first part's plural wh-phrase asks about ("How many entities did the rule add, and under
+    which destination are *they* listed?" - the entities): the pronoun stands for the first part's
+    answer, and the part asked alone would retrieve and judge without it. (A pronoun the first
+    part's subject stands for is :func:`_resolved`'s, done before.)"""
+    try:
+        from .nlp import parse
+
+        doc = parse(part, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - the part as written
+        return part
+    pron = next((t for t in doc if t.lower_ in ("they", "them") and t.pos_ == "PRON"), None)
+    if pron is None or (referent := _asked_referent(first)) is None:
+        return part
+    return part[:pron.idx] + referent + part[pron.idx + len(pron.text):]
 
 
 def _topic(clause: str) -> str:

@@ -5,7 +5,10 @@ preposition ("named in A and in B": in both), a modifier after "both", one prepo
 objects and a list of three keep the question whole. Documents written for these tests (made-up
 parties and numbers).
 
-Two parts one quote answers whole lead with it once."""
+A later part whose pronoun ("they", "them") stands for what the first part's plural wh-phrase asks
+("How many firms did the rule add, and under which flag are *they* listed?") is asked of that noun
+("the firms"), not of a pronoun the part alone cannot place; a plural subject of the first part's
+own keeps the pronoun ambiguous and unchanged. Two parts one quote answers whole lead with it once."""
 from __future__ import annotations
 
 import re
@@ -117,6 +120,39 @@ def test_docket_number_of_one_rule_unchanged(index):
     assert not a.abstained
     lead = _lead(a)
     assert "230725-0188" in lead and "230301-0051" not in lead
+
+
+# ------------------------------------------------------------- "they" = what the first part asks
+def test_later_pronoun_stands_for_the_asked_noun():
+    parts = split_parts("How many firms did the March 2023 Crane List rule add, and under which flag are they listed?")
+    assert len(parts) == 2 and parts[1].endswith("which flag are the firms listed?")
+    parts = split_parts("What waivers does the harbour code describe and who may grant them?")
+    assert parts[1].endswith("who may grant the waivers?")
+
+
+@pytest.mark.parametrize("question,kept", [
+    # The first part's own plural subject may be what "they" stands for.
+    ("How many entries did the rules revise, and when did they take effect?", "when did the rules take effect?"),
+    # No plural noun asked: nothing to stand for.
+    ("What is the deadline for comments on the berth rule, and to which office should they go?", "they go?"),
+])
+def test_later_pronoun_without_an_asked_referent_kept(question, kept):
+    parts = split_parts(question)
+    assert len(parts) == 2 and parts[1].endswith(kept)
+
+
+def test_flag_of_the_firms_the_named_rule_added(index):
+    a = ask("How many firms did the March 2023 Crane List rule add, and under which flag are they listed?", index)
+    assert not a.abstained
+    lead = _lead(a)
+    assert "nine" in lead and "Belmaria" in lead and "Ostrania" not in lead
+    assert all("Belmaria" in q for q in _quotes_marked(a, "Belmaria"))
+
+
+def test_flag_asked_alone_unchanged(index):
+    a = ask("Under which flag are the firms of the March 2023 Crane List rule listed?", index)
+    assert not a.abstained
+    assert "Belmaria" in _lead(a)
 
 
 # ------------------------------------------------------------- one quote for two parts
