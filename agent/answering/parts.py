@@ -12,7 +12,11 @@ part is about (its noun phrases, not what it asks: "the visa restrictions, Chine
 officials, Xinjiang: what date?"), so its names and retrieval stay those of the question -
 unless it is a sentence of its own that names what it asks about ("... of what? And what start
 date does the list show for Huawei?"). A part answered with several lines (a record's fields)
-keeps them all.
+keeps them all. A noun asked "of A and of B" (the same preposition repeated after "and": "the docket
+numbers of the October 2019 rule and of the July 2020 rule") is asked of each, one part per modifier, so
+each is answered from the document it names; two parts that lead with the same line say it once. A
+later part's "they"/"them" that stands for what the first part's plural wh-phrase asks ("How many
+entities did the rule add, and under which destination are *they* listed?") is asked of that noun.
 """
 from __future__ import annotations
 
@@ -51,7 +55,7 @@ def split_parts(question: str) -> list[str]:
     text = question.strip()
     cuts = [m for m in _SECOND_ASK.finditer(text)]
     if not cuts:
-        return [question]
+        return _distributed_modifiers(text) or [question]
     first_wh = _WH_WORD.search(text)
     listed = [m for m in _LISTED_ASK.finditer(text)
               if first_wh is not None and first_wh.end() <= m.start() < cuts[-1].start()]
@@ -88,8 +92,59 @@ def split_parts(question: str) -> list[str]:
         elif (asked := _asked_of_polar(first, f"{prep} {p}".strip())) is not None:
             out.append(asked)
         else:
-            out.append(f"{context}: {_resolved(p, subject)}?")
+            out.append(f"{context}: {_resolved_asked(_resolved(p, subject), first)}?")
     return out
+
+
+def _distributed_modifiers(text: str) -> list[str] | None:
+    """The two questions a noun with two coordinated modifiers of the same preposition asks ("Give the
+    docket numbers *of the 2019 rule and of the 2020 rule*" = the docket numbers of the 2019 rule, and
+    those of the 2020 rule): the question once with each modifier, so each part is answered from the
+    document it names. None when the question has no such coordination (spaCy's parse).
+
+    Only a preposition that modifies a noun, repeated after "and" ("of A and of B"): repeating it
+    says the noun is asked of each separately. A verb's repeated preposition is no such thing
+    ("Which firms were named *in* the clause *and in* the rule?" asks for the firms in both), nor is
+    a modifier after "both" ("the members of both A and B"), nor one preposition over two objects
+    ("the rules of A and B", which may name one thing)."""
+    try:
+        from .nlp import parse
+
+        doc = parse(text, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: the question asks one thing
+        return None
+    for second in doc:
+        first = second.head
+        if not (second.dep_ == "conj" and second.pos_ == "ADP" and first.pos_ == "ADP" and first.dep_ == "prep"
+                and first.lower_ == second.lower_ and first.head.pos_ in ("NOUN", "PROPN")):
+            continue
+        cc = [t for t in first.children if t.dep_ == "cc" and t.i < second.i]
+        if len(cc) != 1 or cc[0].lower_ != "and" or any(t.dep_ == "conj" and t.i != second.i for t in first.children):
+            continue  # "and" between exactly two modifiers: "or" asks one of them, a list is another kind
+        if any(t.lower_ == "both" for t in doc[first.head.i:second.i]):
+            continue
+        # The first modifier's own words end where the coordination starts (its object's subtree).
+        objects = [t for t in first.children if t.dep_ == "pobj"]
+        if len(objects) != 1 or not any(t.dep_ == "pobj" for t in second.children):
+            continue
+        own_end = objects[0].right_edge.idx + len(objects[0].right_edge.text)
+        second_end = second.right_edge.idx + len(second.right_edge.text)
+        # Nothing but "and" between the two (a third modifier before it is a list), and the first not
+        # itself inside a modifier of the same preposition ("the rule *of May and of* ..." after
+        # "the date *of* the rule": the parser's attachment decides which noun is repeated, a guess).
+        if not re.fullmatch(r",?\s*and\s+", text[own_end:second.idx], re.I):
+            continue
+        if any(t.lower_ == first.lower_ and t.dep_ == "prep" for t in first.head.ancestors):
+            continue
+        if re.search(r",\s*$", text[:first.idx]) or any(
+                t.lower_ == first.lower_ and t.i != first.i for t in first.head.children):
+            continue  # the last two of a list of modifiers ("of A, of B and of C")
+        before, first_phrase = text[:first.idx], text[first.idx:own_end]
+        second_phrase, after = text[second.idx:second_end], text[second_end:]
+        if len(before.split()) < _MIN_PART_WORDS - 1:
+            continue
+        return [f"{before}{first_phrase}{after}", f"{before}{second_phrase}{after}"]
+    return None
 
 
 def _lent_predicate(first: str, last: str) -> str | None:
@@ -195,6 +250,53 @@ def _resolved(part: str, subject: tuple[str, str] | None) -> str:
     return part[:pron.idx] + text + part[pron.idx + len(pron.text):]
 
 
+def _asked_referent(clause: str) -> str | None:
+    """What a plural wh-phrase of ``clause`` asks about, as a definite noun phrase: "the entities" of
+    "How many entities did the rule add", "the existing entries" of "how many existing entries",
+    "the waivers" of "What waivers does FAR 4.2104 describe". None when the wh-word has no plural
+    noun ("how many", "what") or there is no parse (spaCy's tags)."""
+    try:
+        from .nlp import parse
+
+        doc = parse(clause, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: no referent
+        return None
+    for noun in doc:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        asking = [c for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i
+                  and any(t.tag_ in ("WDT", "WP", "WRB") for t in c.subtree)]
+        if not asking:
+            continue
+        # Its own modifiers stay ("existing entries"); the wh-words and what they quantify go.
+        kept = [t for t in doc[noun.left_edge.i:noun.i + 1]
+                if not any(a.left_edge.i <= t.i <= a.right_edge.i for a in asking)]
+        # A plural subject of the clause's own ("How many entries did *the rules* revise") may be what
+        # "they" stands for just as well: no referent then.
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i != noun.i for t in doc):
+            return None
+        return "the " + " ".join(t.text for t in kept)
+    return None
+
+
+def _resolved_asked(part: str, first: str) -> str:
+    """``part`` with its first plural pronoun ("they", "them") replaced by
+    what the first part's plural wh-phrase asks about ("How many entities did the rule add, and under
+    which destination are *they* listed?" - the entities): the pronoun stands for the first part's
+    answer, and the part asked alone would retrieve and judge without it. (A pronoun the first
+    part's subject stands for is :func:`_resolved`'s, done before.)"""
+    try:
+        from .nlp import parse
+
+        doc = parse(part, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - the part as written
+        return part
+    pron = next((t for t in doc if t.lower_ in ("they", "them") and t.pos_ == "PRON"), None)
+    if pron is None or (referent := _asked_referent(first)) is None:
+        return part
+    return part[:pron.idx] + referent + part[pron.idx + len(pron.text):]
+
+
 def _topic(clause: str) -> str:
     """What a question's clause is about, for the parts after it: its noun phrases (spaCy
     noun chunks) without the one that holds the wh-word (that is what the clause asks, not
@@ -271,7 +373,9 @@ def combine(question: str, parts: list[str], answers: list[Answer], compose) -> 
                 seen[key] = len(citations) + 1
                 citations.append(replace(c, n=seen[key]))
             renumber[c.n] = seen[key]
-        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", _lead_line(ans)))
+        line = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", _lead_line(ans))
+        if line not in lines:  # two parts one quote answers whole ("in yuan and in dollars") say it once
+            lines.append(line)
     if all(a.abstained for a in answers):
         first = answers[0]
         return replace(first, question=question, notice="; ".join(a.notice for a in answers if a.notice))
