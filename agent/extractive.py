@@ -3566,6 +3566,20 @@ def _asked_speaker_words(question: str) -> frozenset[str]:
     return frozenset(text_keys(subject[0].doc[subject[0].i:subject[-1].i + 1].text) - set(STOPWORDS))
 
 
+def _names_of_topic_held(q: Question, c: Candidate) -> bool:
+    """Are the question's names other than its speaker's (and than where it says the answer comes
+    from, or the occasion) all in the quote's document - its text or what names it? Only proper
+    names count, not capitalised dictionary words ("*Public Law*", which a document may abbreviate
+    "Pub. L.")."""
+    from .lexical import is_wordnet_word
+
+    speaker = _asked_speaker_words(q.text) | _asked_speaker(q.text)
+    skip = speaker | _source_keys(q.text) | _occasion_keys(q.text)
+    keys = doc_keys(c.doc) | _document_name_keys(c.doc)
+    return all(key_in(t.key, keys) for t in q.named_terms
+               if not key_in(t.key, skip) and not is_wordnet_word(t.surface.lower()))
+
+
 def _publisher_speaks(q: Question, c: Candidate) -> bool:
     """Is the asked speaker (:func:`_asked_speaker`) the publisher of the quote's document (a press
     statement of the "U.S. Department of State")? Its own sentences are what it says, with no
@@ -3674,8 +3688,11 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     if q.kind is AnswerKind.STATEMENT:
         # (Or the lead quote is the speaker's own document's: no "said" in a press statement.)
         # (Or a quote of the document the question has speaking, wherever the best quote is from.)
-        speaker = float(any(_says(q, c) for c in picked) or _publisher_speaks(q, best)
-                        or any(_document_speaks(q, c) for c in picked))
+        # (A document speaks of what it names: "What did the State Department statement say about
+        # SenseTime?" is not answered by a statement that never names SenseTime.)
+        speaker = float(any(_says(q, c) for c in picked)
+                        or (_publisher_speaks(q, best) and _names_of_topic_held(q, best))
+                        or any(_document_speaks(q, c) and _names_of_topic_held(q, c) for c in picked))
     else:
         speaker = 1.0
     features = {

@@ -353,6 +353,12 @@ def _lead_line(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def _asked_of(part: str, parts: list[str]) -> str:
+    """What a part asks, as shown to the reader: a later part without the context the first part
+    lends it ("When do the fees apply: *who set them*?"), and without its question mark."""
+    return (part.split(": ", 1)[-1] if part is not parts[0] else part).rstrip("?")
+
+
 def combine(question: str, parts: list[str], answers: list[Answer], compose) -> Answer:
     """One answer from the parts' answers: a direct-answer line per part (its lead with its
     markers renumbered, or "The sources don't say: “<part>”"), then every quote once, in
@@ -363,8 +369,7 @@ def combine(question: str, parts: list[str], answers: list[Answer], compose) -> 
     lines: list[str] = []
     for part, ans in zip(parts, answers):
         if ans.abstained:
-            asked = part.split(": ", 1)[-1] if part is not parts[0] else part
-            lines.append(f"The sources don't say: “{asked.rstrip('?')}”")
+            lines.append(f"The sources don't say: “{_asked_of(part, parts)}”")
             continue
         renumber: dict[int, int] = {}
         for c in ans.citations:
@@ -383,8 +388,8 @@ def combine(question: str, parts: list[str], answers: list[Answer], compose) -> 
     # A part left unanswered is named with its reason (not "abstained:", which says the whole
     # answer was: the other parts are answered).
     notices = "; ".join(dict.fromkeys(
-        (f"not answered: “{(part.split(': ', 1)[-1] if part is not parts[0] else part).rstrip('?')}” - "
-         + re.sub(r"^abstained:\s*", "", a.notice)) if a.abstained else a.notice
+        (f"not answered: “{_asked_of(part, parts)}” - " + re.sub(r"^abstained:\s*", "", a.notice))
+        if a.abstained else a.notice
         for part, a in zip(parts, answers) if a.notice))
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive",
                   notice=notices)
