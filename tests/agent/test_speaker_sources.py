@@ -9,23 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_asked_kinds import STORY  # the news story those tests wrote (Example Wire)
 from tiny_ask import ask
-
-STORY = """title: Harbour Board Widens Crane Ban to Include Top Camera Makers
-publisher: Example Wire
-date: 2022-10-08
----
-Harbour Board Widens Crane Ban to Include Top Camera Makers
-
-The decision targets 20 port authorities and eight companies including crane maker Orvik, as well as camera leaders Kestrel Vision and Belmar Optics.
-
-The other companies on the list are sensor firm Nalo Co, imaging maker Dunmore Imaging and Pexa Systems Co.
-
-"The Board cannot and will not tolerate unsafe lifting in our ports," said Harbour Secretary Wilma Rosse.
-
-Kestrel Vision, valued at around $2.5 billion in a May 2021 fundraising, is one of the region's largest camera makers.
-"""
-
 
 PRESS = """title: Harbour Board Imposes Berth Restrictions on Unlicensed Crane Operators (press statement)
 publisher: Example Harbour Board
