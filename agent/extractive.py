@@ -346,6 +346,12 @@ def _focus_tokens(q: Question) -> list:
     return [t for t in _parsed(q.text) if norm_key(t.text) in q.focus or t.lower_ in q.focus]
 
 
+def _focus_head_token(q: Question):
+    """The question's token (spaCy) of its focus head - the last one written so ("the *cities*"),
+    or None."""
+    return next((t for t in reversed(_focus_tokens(q)) if q.focus and norm_key(t.text) == q.focus[-1]), None)
+
+
 def _record_lacks_focus(q: Question, c: Candidate) -> bool:
     """Is ``c`` a line of the asked party's own record (:func:`_party_term`) that says nothing
     of what the question asks for — no word of its record or document title is a word of the
@@ -774,6 +780,8 @@ def _names_headed(text: str, run: list[tuple[int, int, str]], head: str | HeadMa
 
 # Verbs that only say what something is or is called ("is", "counts as", "name the ..."): they ask no act.
 _COPULAR = frozenset({"be", "count", "qualify", "consider", "deem", "classify", "name", "list", "identify"})
+# ... and, with the light verbs, those no asked act is named by.
+_NO_ACT = _COPULAR | {"have", "do"}
 
 
 def _predicate_held(q: Question, c: Candidate) -> bool:
@@ -797,7 +805,12 @@ def _subject_keys(verb) -> frozenset[str] | None:
         return None
     if subj.pos_ == "PRON" and subj.lower_ not in _WH_WORDS:
         return frozenset()
-    return frozenset(k for t in subj.subtree if t.is_alpha and not t.is_stop and (k := norm_key(t.text)))
+    return _phrase_keys([subj])
+
+
+def _phrase_keys(heads: list) -> frozenset[str]:
+    """The keys of the content words (alphabetic, not stop words) of the phrases ``heads`` head."""
+    return frozenset(k for h in heads for t in h.subtree if t.is_alpha and not t.is_stop and (k := norm_key(t.text)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -834,7 +847,7 @@ def _asked_acts(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
     out = []
     for v in verbs:
-        if v.lemma_.lower() in _COPULAR | {"have", "do"} or speech_first(v.lemma_.lower()):
+        if v.lemma_.lower() in _NO_ACT or speech_first(v.lemma_.lower()):
             # (A verb of saying frames what was said: "whose support did Ross *say* it had?" asks
             # what the quote says, which the sentence naming the speaker need not.)
             continue
@@ -845,8 +858,7 @@ def _asked_acts(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
         # (Of two subjects the small parser may give a verb, the one without a wh-word: "to which
         # *kinds* of leases does the *rule* apply" has both.)
         own = [c for c in subjects if not any(t.lower_ in _WH_WORDS for t in c.subtree)]
-        keys = frozenset(k for c in own for t in c.subtree if t.is_alpha and not t.is_stop and (k := norm_key(t.text)))
-        out.append((norm_key(v.lemma_), keys))
+        out.append((norm_key(v.lemma_), _phrase_keys(own)))
     return tuple(out)
 
 
@@ -1593,7 +1605,7 @@ def _acts_in_question(question: str, name: str) -> bool:
     copular or "have"."""
     words = set(name.split())
     return any(t.text in words and t.dep_ == "nsubj" and t.head.pos_ == "VERB"
-               and t.head.lemma_.lower() not in _COPULAR | {"have", "do"}
+               and t.head.lemma_.lower() not in _NO_ACT
                for t in _parsed(question))
 
 
@@ -1996,8 +2008,8 @@ def _asks_locality(q: Question) -> bool:
     :func:`lexical.names_a_locality`)?"""
     from .lexical import names_a_locality
 
-    heads = [t for t in _focus_tokens(q) if q.focus and norm_key(t.text) == q.focus[-1]]
-    return bool(heads) and names_a_locality(heads[-1].lemma_.lower())
+    head = _focus_head_token(q)
+    return head is not None and names_a_locality(head.lemma_.lower())
 
 
 def _only_territories(value: str) -> bool:
@@ -2246,7 +2258,7 @@ def _asked_nouns(q: Question) -> list[AskedNoun]:
             # (The head of the part's first noun phrase: the parser may hang a conjunct's words
             # anywhere - "*analyst* are listed for ..." - but a phrase's modifiers precede its head.)
             head = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
-                         and t.lower_ not in ("what", "which", "who", "whom", "whose")), None)
+                         and t.lower_ not in _WH_WORDS), None)
             if head is None:
                 return []  # a part asking in some other way: not one of a row's cells
             nouns.append(_noun_phrase(head))
@@ -4715,8 +4727,8 @@ def _asks_several(q: Question) -> bool:
     ("What are the two *exceptions* in FAR 4.2102(b)?") or counted by more than one?"""
     if q.kind is AnswerKind.LIST or len(_stated_counts(q) - {"1"}) > 0:
         return True
-    heads = [t for t in _focus_tokens(q) if q.focus and norm_key(t.text) == q.focus[-1]]
-    return bool(heads) and heads[-1].tag_ in ("NNS", "NNPS")
+    head = _focus_head_token(q)
+    return head is not None and head.tag_ in ("NNS", "NNPS")
 
 
 def _heading_names_focus(q: Question, own_text: str) -> bool:

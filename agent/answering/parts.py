@@ -48,6 +48,17 @@ _PROVISION = re.compile(r"(?:\b[A-Z][A-Za-z]*\.?|§+)\s*\d[\d.]*(?:-\d+)?(?:\([a
 _MIN_PART_WORDS = 3
 
 
+def _parse(text: str, ner: bool = False):
+    """spaCy's parse of ``text`` (without the lemmatizer; without entities unless ``ner``), or None
+    when no parse can be had - every reading here then leaves the question as it is."""
+    try:
+        from .nlp import parse
+
+        return parse(text, disable=["lemmatizer"] if ner else ["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parse: callers fall back to the text as written
+        return None
+
+
 def split_parts(question: str) -> list[str]:
     """The questions ``question`` asks, in order: ``[question]`` when it asks one thing.
     Every later part is "<what the first part is about>: <its own wh-clause>?" (the first
@@ -107,12 +118,8 @@ def _distributed_modifiers(text: str) -> list[str] | None:
     ("Which firms were named *in* the clause *and in* the rule?" asks for the firms in both), nor is
     a modifier after "both" ("the members of both A and B"), nor one preposition over two objects
     ("the rules of A and B", which may name one thing)."""
-    try:
-        from .nlp import parse
-
-        doc = parse(text, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - no parse: the question asks one thing
-        return None
+    if (doc := _parse(text)) is None:
+        return None  # no parse: the question asks one thing
     for second in doc:
         first = second.head
         if not (second.dep_ == "conj" and second.pos_ == "ADP" and first.pos_ == "ADP" and first.dep_ == "prep"
@@ -152,12 +159,9 @@ def _lent_predicate(first: str, last: str) -> str | None:
     bureaus" + "how many companies *did the October 2019 blacklisting target*"): the last part's text
     after its own wh-phrase, when that text has a verb and the first part has none. None otherwise
     (spaCy's tags)."""
-    try:
-        from .nlp import parse
-
-        head, tail = parse(first, disable=["ner", "lemmatizer"]), parse(last, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - no parse: the parts as split
-        return None
+    head, tail = _parse(first), _parse(last)
+    if head is None or tail is None:
+        return None  # no parse: the parts as split
     # (A verb with no subject inside a wh-phrase is the tagger's slip: "how many *harbour* bureaus".)
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
            for t in head) or not any(t.tag_ in ("WDT", "WP", "WRB") for t in head):
@@ -180,12 +184,9 @@ def _asked_of_polar(first: str, part: str) -> str | None:
     added, and *by which notice*?" = "By which notice was X added?"): that question, which keeps
     the first part's predicate (what a record field is matched by), else None. From spaCy's parse:
     the first part opens with an auxiliary or verb ahead of its subject; the part has no verb."""
-    try:
-        from .nlp import parse
-
-        head, fragment = parse(first, disable=["ner", "lemmatizer"]), parse(part, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - no parse: the part as the caller builds it
-        return None
+    head, fragment = _parse(first), _parse(part)
+    if head is None or fragment is None:
+        return None  # no parse: the part as the caller builds it
     opener = next((t for t in head if not t.is_punct), None)
     polar = opener is not None and opener.pos_ in ("AUX", "VERB") and opener.tag_ in ("VBZ", "VBP", "VBD", "MD") \
         and any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i > opener.i for t in head)
@@ -198,12 +199,8 @@ def _names_its_own(part: str) -> bool:
     """Does a part name something itself - a proper noun, by spaCy's tags ("And what start date does
     the Entity List show for *Huawei Technologies Co., Ltd.*?")? Such a part, a sentence of its own,
     is about what it names, not about what the sentence before it was."""
-    try:
-        from .nlp import parse
-
-        doc = parse(part, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - without a parse, the first part's context stays
-        return False
+    if (doc := _parse(part)) is None:
+        return False  # without a parse, the first part's context stays
     return any(t.pos_ == "PROPN" for t in doc)
 
 
@@ -212,12 +209,8 @@ def _subject(clause: str) -> tuple[str, str] | None:
     many entities did BIS add on July 22, 2020"), with the pronouns that may stand for it: "he",
     "she" for a person (spaCy's PERSON entity), "it" for a singular thing, "they" for a plural
     one. From spaCy's parse; None otherwise."""
-    try:
-        from .nlp import parse
-
-        doc = parse(clause, disable=["lemmatizer"])
-    except Exception:  # noqa: BLE001 - no parse: pronouns stay
-        return None
+    if (doc := _parse(clause, ner=True)) is None:
+        return None  # no parse: pronouns stay
     # (The parser may make "how many entities" a subject too: that is what the part asks.)
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
                  and not any(w.tag_ in ("WDT", "WP", "WP$", "WRB") for w in t.subtree)), None)
@@ -237,12 +230,8 @@ def _resolved(part: str, subject: tuple[str, str] | None) -> str:
     leaves the part's retrieval and its abstention without the party it asks about."""
     if subject is None:
         return part
-    try:
-        from .nlp import parse
-
-        doc = parse(part, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - the part as written
-        return part
+    if (doc := _parse(part)) is None:
+        return part  # no parse: the part as written
     text, pronouns = subject
     pron = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in pronouns.split()), None)
     if pron is None:
@@ -255,12 +244,8 @@ def _asked_referent(clause: str) -> str | None:
     "How many entities did the rule add", "the existing entries" of "how many existing entries",
     "the waivers" of "What waivers does FAR 4.2104 describe". None when the wh-word has no plural
     noun ("how many", "what") or there is no parse (spaCy's tags)."""
-    try:
-        from .nlp import parse
-
-        doc = parse(clause, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - no parse: no referent
-        return None
+    if (doc := _parse(clause)) is None:
+        return None  # no parse: no referent
     for noun in doc:
         if noun.tag_ not in ("NNS", "NNPS"):
             continue
@@ -285,12 +270,8 @@ def _resolved_asked(part: str, first: str) -> str:
     which destination are *they* listed?" - the entities): the pronoun stands for the first part's
     answer, and the part asked alone would retrieve and judge without it. (A pronoun the first
     part's subject stands for is :func:`_resolved`'s, done before.)"""
-    try:
-        from .nlp import parse
-
-        doc = parse(part, disable=["ner", "lemmatizer"])
-    except Exception:  # noqa: BLE001 - the part as written
-        return part
+    if (doc := _parse(part)) is None:
+        return part  # no parse: the part as written
     pron = next((t for t in doc if t.lower_ in ("they", "them") and t.pos_ == "PRON"), None)
     if pron is None or (referent := _asked_referent(first)) is None:
         return part
