@@ -684,7 +684,7 @@ def prepare_index(corpus: str | os.PathLike, settings: Settings, *, index: str |
     s = settings.model_copy(update=update)
     store = open_index(settings=s)
     t0 = time.perf_counter()
-    rep = ingest_paths([root], store, options=s.chunking(), progress=progress)
+    rep = _ingest_when_free(lambda: ingest_paths([root], store, options=s.chunking(), progress=progress), s.index)
     log.info("index %s: %s (%.1fs)", s.index, rep.summary(), time.perf_counter() - t0)
     notes = [f"failed to ingest {r.path}: {r.reason}" for r in rep.results if r.status.value == "failed"]
     for n in notes:
@@ -692,6 +692,36 @@ def prepare_index(corpus: str | os.PathLike, settings: Settings, *, index: str |
     if not rep.results:
         raise ValueError(f"no supported files in the corpus folder {root}")
     return s, notes
+
+
+# How long an eval waits for another process writing the same cached index (seconds), and how often
+# it tries again: a second eval started beside the first over one corpus shares its cache, and once
+# the first has written it, the second's ingest has nothing to do.
+INDEX_WAIT_S = 1800.0
+INDEX_POLL_S = 2.0
+
+
+def _ingest_when_free(ingest: Callable[[], Any], index: Path | str, wait_s: float | None = None,
+                      poll_s: float | None = None) -> Any:
+    """``ingest()``, waiting (up to ``wait_s`` seconds, default :data:`INDEX_WAIT_S`) while another
+    process holds the index's write lock, instead of failing at once. Raises
+    :class:`ingest.store.IndexBusy` when the wait runs out."""
+    from ingest.store import IndexBusy
+
+    wait_s = INDEX_WAIT_S if wait_s is None else wait_s
+    poll_s = INDEX_POLL_S if poll_s is None else poll_s
+    deadline = time.monotonic() + wait_s
+    told = False
+    while True:
+        try:
+            return ingest()
+        except IndexBusy:
+            if time.monotonic() >= deadline:
+                raise
+            if not told:
+                log.warning("index %s is being written by another process: waiting for it to end", index)
+                told = True
+            time.sleep(poll_s)
 
 
 # ----------------------------------------------------------------------------- runner

@@ -100,6 +100,10 @@ class IndexError_(RuntimeError):
     """The index cannot be used as asked (locked by another writer, bad URL, ...)."""
 
 
+class IndexBusy(IndexError_):
+    """Another process holds the index's write lock (one writer per index): try again when it ends."""
+
+
 @dataclass(frozen=True)
 class IndexOptions:
     """Where the index lives and how it embeds.
@@ -390,7 +394,7 @@ class IndexStore:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
-                raise IndexError_(f"index {self.path} is being written by another process; try again when it ends") from exc
+                raise IndexBusy(f"index {self.path} is being written by another process; try again when it ends") from exc
             fh.write(str(os.getpid()))
             fh.flush()
             # No in-process lock for the whole batch: readers keep answering while a

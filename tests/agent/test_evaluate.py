@@ -377,3 +377,29 @@ def test_cli_accepts_several_sets_and_originals(tmp_path, corpus, monkeypatch):
     assert main(common + [str(orig), str(para)]) == 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))["configs"][0]["summary"]
     assert summary["n_questions"] == 2 and summary["consistency"] == 0.0 and summary["direct_rate"] == 0.5
+
+
+# --------------------------------------------------------------- a cached index another eval is writing
+def test_an_eval_waits_for_the_other_writer_of_its_cached_index():
+    """Two evals over one corpus share its cached index: the second waits while the first holds the
+    write lock (its own ingest then has nothing to do) instead of failing; past the wait it fails with
+    the lock's own error."""
+    from agent.evaluate import _ingest_when_free
+    from ingest.store import IndexBusy
+
+    calls = []
+
+    def busy_twice():
+        calls.append(1)
+        if len(calls) <= 2:
+            raise IndexBusy("index x is being written by another process; try again when it ends")
+        return "ingested"
+
+    assert _ingest_when_free(busy_twice, "x", wait_s=5, poll_s=0.01) == "ingested"
+    assert len(calls) == 3
+
+    def always_busy():
+        raise IndexBusy("index x is being written by another process; try again when it ends")
+
+    with pytest.raises(IndexBusy, match="another process"):
+        _ingest_when_free(always_busy, "x", wait_s=0.05, poll_s=0.01)
