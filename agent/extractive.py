@@ -847,7 +847,10 @@ def _asked_acts(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
     out = []
     for v in verbs:
-        if v.lemma_.lower() in _NO_ACT or speech_first(v.lemma_.lower()):
+        # (A verb of naming or classing with a subject of its own is the subject's act: "What persons
+        # does the Entity List *identify*?"; without one it is a request: "Identify the companies".)
+        named_by = v.lemma_.lower() in _COPULAR - {"be"} and bool(_subject_keys(v))
+        if (v.lemma_.lower() in _NO_ACT and not named_by) or speech_first(v.lemma_.lower()):
             # (A verb of saying frames what was said: "whose support did Ross *say* it had?" asks
             # what the quote says, which the sentence naming the speaker need not.)
             continue
@@ -879,6 +882,30 @@ def _writes_act(c: Candidate, acts: tuple[tuple[str, frozenset[str]], ...]) -> b
             have = _subject_keys(t)
             if not subject or have == frozenset() or (have and any(key_in(k, have) for k in subject)):
                 return True
+    return False
+
+
+def _describes_asked_kind(q: Question, c: Candidate) -> bool:
+    """Does the quote answer a "what <party noun>" question by describing the kind: the question's
+    verb with its subject's words before it, then the asked noun as its object, restricted by the
+    words that follow ("What persons does the Entity List identify?": "The Entity List (supplement
+    no. 4 to part 744) identifies *persons reasonably believed to be involved* ...")? Such a
+    sentence answers without a name. Read by word order, not the parse: the small parser loses the
+    verb of a sentence with a parenthesis, as regulations write them."""
+    noun = _asked_party_noun(q.text)
+    root = next((t for t in _parsed(asking_clause(q.text)) if t.dep_ == "ROOT"), None)
+    if noun is None or root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
+        return False
+    subject = _subject_keys(root)
+    if subject is None:
+        return False
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z]+", c.text)]
+    verb, noun_key = norm_key(root.lemma_), norm_key(noun)
+    for i in range(len(words) - 2):
+        if key_in(verb, {norm_key(words[i][1])}) and norm_key(words[i + 1][1]) == noun_key \
+                and c.text[words[i + 1][0] + len(words[i + 1][1]):words[i + 2][0]].strip() == "" \
+                and all(key_in(k, text_keys(c.text[:words[i][0]])) for k in subject):
+            return True
     return False
 
 
@@ -1018,8 +1045,42 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     if (acronym := _asked_acronym(q.text)) is not None and not _names_are(acronym, [r.name.value for r in recs]):
         # "Which ECCNs get case-by-case review ...?" asks for things the entries' names are not.
         return [], 0
+    recs = [r for r in recs if _record_in_asked_time(q, r) is not False]
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
+
+
+def _asked_months_years(q: Question) -> tuple[frozenset[int], frozenset[int]]:
+    """The months (1-12) and years the question names ("added in *August 2020*": {8}, {2020})."""
+    keys = {t.key for t in q.terms} | _year_edge_months(q.text)
+    months = frozenset(MONTHS.index(k) + 1 for k in keys if k in MONTHS)
+    return months, frozenset(int(k) for k in keys if re.fullmatch(r"(19|20)\d\d", k))
+
+
+def _record_in_asked_time(q: Question, rec: Record) -> bool | None:
+    """Is a record's one date ("Start date: 2019-08-21") in the month and year the question names
+    ("Which Huawei affiliates were added in *August 2019*?")? None when the record holds no one date
+    or the question names no month or year: nothing to tell the records apart by."""
+    months, years = _asked_months_years(q)
+    dated = _record_date_field(rec) if months or years else None
+    days = _stated_days(dated[1]) if dated is not None else frozenset()
+    if not days:
+        return None
+    return any((not years or y in years) and (not months or m in months) for y, m, _ in days)
+
+
+def _records_dated_elsewhere(q: Question, best: Candidate) -> str | None:
+    """When the best quote is a record of a list whose dated records are all of other months or years
+    than the question names ("List the Huawei affiliates added in August 2020" of entries that start
+    2019-05-21 and 2019-08-21), the dates they do hold; else None. The list is another time's."""
+    if record_span(best.doc.body, best.start) is None:
+        return None
+    recs = records(best.doc.body)
+    seen = [_record_in_asked_time(q, r) for r in recs]
+    if True in seen or False not in seen:
+        return None
+    dates = sorted({d[1] for r in recs if (d := _record_date_field(r)) is not None})
+    return ", ".join(dates)
 
 
 def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
@@ -2603,6 +2664,15 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     named = [t for t in named if t.key in asked] or named
     # "according to Reuters" names the source, not the party asked about.
     named = [t for t in named if t.key not in _source_keys(q.text)] or named
+    publisher = _publisher_keys(getattr(c.doc, "publisher", "") or "")
+    if any(t.key in publisher for t in named):
+        # So does the quote's publisher, when the question names another party its document speaks
+        # of ("What market value did *Reuters* report for iFlytek?", asked of a Reuters story): a
+        # proper name, not capitalised dictionary words ("BIS's *Office of Export Enforcement*").
+        from .lexical import is_wordnet_word
+
+        named = [t for t in named if t.key not in publisher and key_in(t.key, doc_keys(c.doc))
+                 and not is_wordnet_word(t.surface.lower())] or named
     main = max(named, key=lambda t: t.weight)
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
@@ -2714,6 +2784,8 @@ def _candidate_values(q: Question, c: Candidate, owned_ok: bool = False) -> list
         # a date of a sentence may well differ from the question's (the comment deadline of a
         # December 2019 rule is in February 2020), but not the date of its document.
         return []
+    if q.kind is AnswerKind.QUANTITY and _figure_of_other_place(q, c.text):
+        return []
     finder = _value_finder(q)
     values = [(m.start(), m.end(), m.group(0).strip()) for m in finder(c.text)]
     stated = {n for w in re.findall(r"[\w-]+", q.text.lower()) if (n := number_word(w) or (w if w.isdigit() else None))}
@@ -2729,6 +2801,30 @@ def _candidate_values(q: Question, c: Candidate, owned_ok: bool = False) -> list
     if values and not owned_ok:
         values = [v for v in values if not _owned_by_another(q, c.text, v)]
     return _preferred_units(q, values, c.text) if values else []
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_place_keys(question: str) -> frozenset[str]:
+    """Keys of the countries the asking clause names in a prepositional phrase ("How much revenue
+    does Hikvision earn *from customers in the United States*?": @us), not where the answer comes
+    from ("according to the US Commerce Department")."""
+    keys = {k for t in _parsed(asking_clause(question)) if t.dep_ == "prep"
+            for k in text_keys(" ".join(x.text for x in t.subtree)) if k.startswith("@")}
+    source = {k for phrase in source_phrases(question) for k in text_keys(phrase)}
+    return frozenset(keys - source)
+
+
+def _figure_of_other_place(q: Question, text: str) -> bool:
+    """Is the sentence's asked noun restricted otherwise than to the place the question restricts
+    it to ("revenue *from overseas*" for revenue "from customers in the United States")? Its figure
+    is that other part's, not the asked one. By spaCy's parse: a prepositional phrase of the asked
+    noun, when the sentence never names the asked place."""
+    places = _asked_place_keys(q.text)
+    if not places or not q.focus or all(key_in(k, text_keys(text)) for k in places):
+        return False
+    return any(norm_key(t.text) == q.focus[-1] and any(
+        c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in t.children)
+        for t in _parsed(text))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -3685,7 +3781,7 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys) or t.key in spelt]
     if not q.focus:
         focus = 1.0
-    elif key_in(q.focus[-1], context):
+    elif key_in(q.focus[-1], context) or any(_abbreviates_focus(q, c.text) for c in picked):
         focus = 1.0
     elif _focus_names_kind(q, store):
         focus = 1.0  # "what justification", "the target size": the kind of answer, not a word to find
@@ -3734,6 +3830,21 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
         # missing feature as its mean.
         del features["dense_margin"]
     return features
+
+
+def _abbreviates_focus(q: Question, text: str) -> bool:
+    """Does ``text`` write the question's focus phrase of two or more words abbreviated, each word
+    by its first letters and a dot ("*Pub. L.* 115-232" for "which public law", "Fed. Reg." for
+    "Federal Register")? One letter may stand for a word only beside a longer abbreviation."""
+    words = [w for w in q.focus if w.isalpha()]
+    if len(words) < 2:
+        return False
+    pattern = r"\s*".join(r"\b([A-Z][a-z]{0,5})\." for _ in words)
+    for m in re.finditer(pattern, text):
+        parts = [g.lower() for g in m.groups()]
+        if all(w.startswith(p) and len(p) < len(w) for p, w in zip(parts, words)) and max(map(len, parts)) >= 3:
+            return True
+    return False
 
 
 # The fewest candidate sentences whose median says what an unremarkable match scores.
@@ -5198,7 +5309,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if (byline := _byline_answer(question, q, picked)) is not None:
         return byline
     if not one_holder and a.features.get("value") == 0.0 and q.kind not in (AnswerKind.DATE, AnswerKind.QUANTITY) \
-            and not q.identifier and (_asks_person_name(q.text) or _asks_party_by_name(q.text)):
+            and not q.identifier and (_asks_person_name(q.text) or _asks_party_by_name(q.text)) \
+            and not _describes_asked_kind(q, best):
         # "Which former US ambassador did Hikvision retain?" asks for a name; a sentence that speaks of
         # "a former US ambassador" without naming one does not answer it. (Over the fit sets, of the 23
         # questions asking for a name with none in their quotes, 21 are unanswerable - all abstained but
@@ -5210,6 +5322,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A list question, or a "which" question that counts its plural focus ("Which three entities ...?").
     if q.kind is AnswerKind.LIST or (q.kind is AnswerKind.ENTITY and len(stated - {"1"}) > 0):
         heads, total = _record_heads(q, best, store, MAX_LIST_ITEMS)
+        if not heads and (elsewhere := _records_dated_elsewhere(q, best)) is not None:
+            return _abstention(q, hits, f"the listed records are dated {elsewhere}, not the asked time", settings)
         if not heads and restated:
             # "Which 28 entities were added ...?": the best sentence only counts them ("adding
             # twenty-eight entities"); a retrieved list of exactly that many records names them.

@@ -1,0 +1,58 @@
+"""Issue 8: a list of records asked for a month (blind-s28 r057, the June 2020 list of train-s16
+t013). "Which affiliates were added in August 2023?" names the records whose one date (their
+"Start date") is in that month, not every record of the list; asked for a month none of them
+starts in, the list is another time's and the answer is "the sources don't say". Entries written
+for these tests (made-up parties)."""
+from __future__ import annotations
+
+import pytest
+
+from tiny_ask import ask
+
+ENTRY = """Entity: {name}
+Addresses: {n} Quay Rd., Ostra, JP
+Federal Register notice(s): {notice}
+Start date: {start}
+License requirement: For all items subject to the Harbour Rules
+License review policy: Presumption of denial
+"""
+MAY = ["Varlen Lifting Co., Ltd.", "Varlen Marine Co., Ltd.", "Varlen Port Services Co., Ltd."]
+AUGUST = ["Varlen Cranes Denmark", "Varlen Cranes France", "Varlen Cranes Italia"]
+ENTRIES = ("""title: Crane List entries for Varlen and affiliates added by 88 FR 22961 (May 21, 2023) and 88 FR 43493 (August 21, 2023), as carried in the Consolidated Screening List
+publisher: Example Screening Office
+date: 2024-05-16
+---
+""" + "\n".join(ENTRY.format(name=n, n=i + 1, notice="88 FR 22961", start="2023-05-21") for i, n in enumerate(MAY))
+    + "\n" + "\n".join(ENTRY.format(name=n, n=i + 9, notice="88 FR 43493", start="2023-08-21")
+                       for i, n in enumerate(AUGUST)))
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("record-list-dates", {"entries.txt": ENTRIES})
+    return settings
+
+
+def _lead(a) -> str:
+    return a.text.split("\n\nEvidence")[0]
+
+
+@pytest.mark.parametrize("month, listed, other", [("August 2023", AUGUST, MAY), ("May 2023", MAY, AUGUST)])
+def test_a_month_lists_the_records_that_start_in_it(index, month, listed, other):
+    a = ask(f"Which Varlen affiliates were added to the Crane List in {month}?", index)
+    assert not a.abstained, a.text
+    lead = _lead(a)
+    assert all(n in lead for n in listed), lead
+    assert not any(n in lead for n in other), lead
+
+
+def test_without_a_month_every_record_is_listed(index):
+    # the twin: nothing to tell the records apart by
+    lead = _lead(ask("Which Varlen affiliates were added to the Crane List?", index))
+    assert all(n in lead for n in MAY + AUGUST), lead
+
+
+@pytest.mark.parametrize("month", ["August 2024", "March 2023"])
+def test_a_month_no_record_starts_in_is_a_near_miss(index, month):
+    a = ask(f"List the Varlen affiliates added to the Crane List in {month}.", index)
+    assert a.abstained, a.text
