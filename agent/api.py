@@ -234,11 +234,22 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
 
 def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Settings, filters: dict | None) -> Answer:
     """The extractive answer; a question that asks two things ("Who announced it, and on what
-    date?") is answered part by part, each from its own retrieval (``answering.parts``)."""
+    date?") is answered part by part, each from its own retrieval (``answering.parts``); one that
+    asks what two sources share, side by side (``answering.shared``)."""
     from .answering.parts import combine, split_parts
     from .extractive import _compose, answer_extractive
     from .retrieval import Retriever
 
+    from .answering.shared import answer_shared, intersection
+
+    if (asked := intersection(q)) is not None:
+        # "Which firms named in A were also added to B?": each side from its own retrieval, and the
+        # items both hold (answering.shared).
+        retriever = Retriever(store, s)
+        side_hits = [screened.screen_hits(retriever.retrieve(side, filters=filters, k=s.top_k)) for side in asked.sides]
+        shared = answer_shared(q, asked, side_hits[0], side_hits[1], screened, _compose)
+        if shared is not None:
+            return shared
     parts = split_parts(q)
     if len(parts) == 1:
         return answer_extractive(q, screened.screen_hits(hits), screened, s)

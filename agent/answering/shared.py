@@ -1,0 +1,467 @@
+"""Questions that ask what two sources have in common (issue 8): "Which firms named in the crane rule
+were *also* added to the berth list?", "Which official is quoted *both* in the press release *and* in
+the news story?", "What phone number do *both* the March and the August rule give?".
+
+The offline answerer reads one asking clause against one body of evidence; an intersection asks for
+the items two sources (or two constraints) share, and evidence for either side alone answers half of
+it with a confident but wrong lead (every firm the first rule names). Such a question is read here
+from spaCy's parse into its two *sides* - the question once with each constraint - and answered:
+
+1. each side is retrieved on its own; its evidence is its best document (the top hit's): side A's
+   retrieved passages of it, side B's whole text (B need only *hold* an item, anywhere);
+2. the candidate items are those of the asked type in side A's evidence: for a party (WordNet: the
+   asked noun names a person or an organisation) spaCy's names and the records' name and alias
+   fields - people only when no sense of the noun is an organisation ("official", not "maker"); for
+   anything else (a number, a code) the digit-bearing values whose label (the words just before
+   them) is the asked noun;
+3. a candidate is kept when side B's document holds the same item: names matched across spellings
+   by the screening matcher's normalisation (``rigour``: legal forms dropped) and token similarity
+   (``rapidfuzz``), values by their digits.
+
+The lead names each shared item with a quote from each side ("Hikvision [1][2]"; both spellings
+when they differ), every word copied from a cited quote. No shared item, one side not found, or both
+sides found in one document: the answer abstains (its notice says which) - never a guess.
+
+Not an intersection: a "both" that coordinates what is asked ("Which rule gives both its docket
+number and its date?"), a question whose wh-phrase has no noun, an "and" list with neither "both",
+"also" nor a predicate of having in common.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..types import Answer, Citation, Hit
+
+log = logging.getLogger(__name__)
+
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+# The predicates that say two things have something in common ("common to A and B", "shared by A and
+# B"): the kind's own words, as "both" and "also" are.
+_COMMON = frozenset({"common", "share", "shared"})
+# Digit-bearing values: a phone number "(202) 482-5991", a code "1A004.c", a docket "230301-0051".
+_VALUE = re.compile(r"\(?\d[\d()./-]*(?:\s\d[\d()./-]*)*\d\)?|\b\d\b")
+_LABEL_WINDOW = 4  # words before a value that may label it ("Phone: (202) ...", "the telephone number is")
+
+
+@dataclass
+class Intersection:
+    """An intersection question read into its sides: ``sides`` are the question once with each
+    constraint (retrieved and read separately); ``asked`` the wh-phrase's head noun (lemma) and
+    ``modifiers`` its compound nouns ("phone" of "phone number")."""
+
+    sides: tuple[str, str]
+    constraints: tuple[str, str]  # what names each side's source ("in the Reuters report", "October 2019")
+    asked: str
+    modifiers: tuple[str, ...] = ()
+    persons_only: bool = False
+    parties: bool = True
+    count: int | None = None  # how many the question says there are ("Which *two* makers ...")
+
+
+@dataclass
+class _Item:
+    text: str
+    start: int
+    end: int
+    kind: str  # "name" | "value"
+
+
+@dataclass
+class _Found:
+    a: _Item
+    b: _Item
+    a_doc: object
+    b_doc: object
+    extra: dict = field(default_factory=dict)
+
+
+def _parse(text: str):
+    try:
+        from .nlp import parse
+
+        return parse(text)
+    except Exception:  # noqa: BLE001 - no parse: no question is read as an intersection
+        return None
+
+
+def _asking_sentence(question: str) -> tuple[int, int] | None:
+    """The span of the question's sentence that holds the first wh-word ("Which two firms ...?" of
+    "Which two firms ...? Give the list names.")."""
+    for m in re.finditer(r".+?(?:[?.!](?=\s|$)|$)", question):
+        if re.search(r"\b(?:which|what|who|whom|whose)\b", m.group(0), re.I):
+            return m.start(), m.end()
+    return None
+
+
+def _wh_noun(doc):
+    """The noun the wh-phrase asks for: "makers" of "Which two makers", "companies" of "Which of the
+    companies", "number" of "What phone number"; None when the wh-word has no noun ("What is ...")."""
+    wh = next((t for t in doc if t.tag_ in _WH_TAGS), None)
+    if wh is None:
+        return None
+    if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
+        return wh.head
+    of = next((c for c in wh.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    # The parser may detach the wh-word from its noun ("Which two Chinese makers are ...": "Which" as
+    # an object): the noun phrase that starts right after it.
+    chunk = next((c for c in doc.noun_chunks if c.start in (wh.i, wh.i + 1) and c.root.pos_ == "NOUN"), None)
+    return chunk.root if chunk is not None else None
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the character ``spans``, white space collapsed."""
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        out.append(text[pos:s])
+        pos = max(pos, e)
+    out.append(text[pos:])
+    return re.sub(r"\s+([?,.])", r"\1", re.sub(r"\s+", " ", "".join(out))).strip()
+
+
+def _char_span(doc, i: int, j: int) -> tuple[int, int]:
+    """The characters of tokens ``i``..``j`` (inclusive) with the white space after them."""
+    return doc[i].idx, doc[j].idx + len(doc[j].text_with_ws)
+
+
+def _correlative(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two sides of "both X and Y" when X and Y are constraints (prepositional phrases, predicates,
+    modifiers of another argument), not what is asked: the sentence once with X alone, once with Y."""
+    both = next((t for t in doc if t.lower_ == "both"), None)
+    if both is None:
+        return None
+    cc = next((t for t in doc[both.i + 1:] if t.dep_ == "cc" and t.lower_ == "and"), None)
+    if cc is None:
+        return None
+    head = cc.head
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conj is None or head.i < both.i:
+        return None
+    # What is asked is never a conjunct: "Which rule gives both its docket number and its date?"
+    # coordinates the asked things (objects), not two sources.
+    if noun.i in range(both.i, conj.right_edge.i + 1) or head.dep_ in ("dobj", "attr", "oprd", "appos"):
+        return None
+    if any(t.tag_ in _WH_TAGS for t in doc[both.i:conj.right_edge.i + 1]):
+        return None
+    text = doc.text
+    first = (both.i + 1, cc.i - 1)
+    # A determiner before the first conjunct serves both ("both *the* October and July rules").
+    if doc[first[0]].dep_ == "det" and doc[cc.i + 1].dep_ != "det":
+        first = (first[0] + 1, first[1])
+    if first[0] > first[1]:
+        return None
+    both_span = _char_span(doc, both.i, both.i)
+    side_a = _cut(text, [both_span, _char_span(doc, cc.i, conj.right_edge.i)])
+    side_b = _cut(text, [both_span, _char_span(doc, first[0], cc.i)])
+    return (side_a, side_b), (doc[first[0]:cc.i].text, doc[cc.i + 1:conj.right_edge.i + 1].text)
+
+
+def _also(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two sides of "Which N <modifier> ... also <predicate>?" ("Which firms named in A were also
+    added to B?"): the wh-phrase with its modifier, and the question without it (nor "also")."""
+    also = next((t for t in doc if t.lower_ == "also" and t.dep_ == "advmod"), None)
+    if also is None:
+        return None
+    verb = also.head
+    mods = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i]
+    if not mods:
+        return None
+    mod = mods[0]
+    # The modifier is the wh-phrase's own (it ends before "also"), and the wh-phrase is the verb's subject.
+    if not mod.right_edge.i < also.i:
+        return None
+    wh_top = noun if noun.dep_ in ("nsubj", "nsubjpass") else next(
+        (a for a in noun.ancestors if a.dep_ in ("nsubj", "nsubjpass")), None)
+    if wh_top is None or wh_top.head != verb:
+        return None
+    text = doc.text
+    phrase = text[doc[wh_top.left_edge.i].idx:doc[mod.right_edge.i].idx + len(doc[mod.right_edge.i].text)]
+    side_a = phrase.strip() + "?"
+    side_b = _cut(text, [_char_span(doc, mod.left_edge.i, mod.right_edge.i), _char_span(doc, also.i, also.i)])
+    predicate = doc[also.i + 1:verb.right_edge.i + 1] if verb.i > also.i else doc[verb.i:verb.right_edge.i + 1]
+    return (side_a, side_b), (doc[mod.left_edge.i:mod.right_edge.i + 1].text, predicate.text)
+
+
+def _common(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two sides of "Which N are common to A and B" / "shared by A and B": the question once
+    with each of the preposition's coordinated objects."""
+    for t in doc:
+        if t.lemma_.lower() not in _COMMON and t.lower_ not in _COMMON:
+            continue
+        prep = next((c for c in t.children if c.dep_ in ("prep", "agent")), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        conj = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
+        cc = next((c for c in obj.children if c.dep_ == "cc"), None) if obj is not None else None
+        if conj is None or cc is None:
+            continue
+        text = doc.text
+        side_a = _cut(text, [_char_span(doc, cc.i, conj.right_edge.i)])
+        side_b = _cut(text, [_char_span(doc, obj.left_edge.i, cc.i)])
+        return (side_a, side_b), (doc[obj.left_edge.i:cc.i].text, doc[cc.i + 1:conj.right_edge.i + 1].text)
+    return None
+
+
+def intersection(question: str) -> Intersection | None:
+    """The question read as an intersection (see the module docstring), or None when it is not one."""
+    span = _asking_sentence(question)
+    if span is None:
+        return None
+    sentence = question[span[0]:span[1]].strip()
+    doc = _parse(sentence)
+    if doc is None:
+        return None
+    noun = _wh_noun(doc)
+    if noun is None:
+        return None
+    read = _correlative(doc, noun) or _also(doc, noun) or _common(doc, noun)
+    if read is None:
+        return None
+    sides, constraints = read
+    from ..lexical import _descends, _organisation_synset, names_a_party, names_a_person, noun_base
+
+    lemma = noun_base(noun.lower_) if noun.tag_ in ("NNS", "NNPS") else noun.lower_
+    parties = names_a_party(lemma) or names_a_person(lemma)
+    # People only when no sense of the noun is an organisation: an "official" is a person, a "maker"
+    # may be a business.
+    persons = parties and names_a_person(lemma) and not _descends(lemma, _organisation_synset, 14)
+    modifiers = tuple(c.lower_ for c in noun.children if c.dep_ == "compound")
+    count = next((_number(c.text) for c in noun.children if c.dep_ == "nummod"), None)
+    log.debug("intersection sides: %s", sides)
+    return Intersection(sides=sides, constraints=constraints, asked=lemma, modifiers=modifiers, persons_only=persons, parties=parties,
+                        count=count)
+
+
+# ----------------------------------------------------------------------------- items and matching
+def _sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (within its line) that holds ``body[start:end]``."""
+    ls = body.rfind("\n", 0, start) + 1
+    le = body.find("\n", end)
+    le = len(body) if le < 0 else le
+    s, e = ls, le
+    for m in re.finditer(r"[.!?][”\"’]?\s+(?=[“\"A-Z(])", body[ls:le]):
+        cut = ls + m.end()
+        if cut <= start:
+            s = cut
+        elif ls + m.start() + 1 >= end:
+            e = ls + m.start() + 1 + (len(m.group(0).rstrip()) - 1)
+            break
+    return s, e
+
+
+def _names(body: str, start: int, end: int, persons_only: bool) -> list[_Item]:
+    """Names in ``body[start:end]``: spaCy's person (and, unless ``persons_only``, organisation)
+    names, and the name and alias fields of the records there."""
+    from .nlp import parse
+    from .records import records
+
+    out: list[_Item] = []
+    labels = ("PERSON",) if persons_only else ("PERSON", "ORG")
+    doc = parse(body[start:end], disable=["lemmatizer"])
+    for e in doc.ents:
+        if e.label_ in labels:
+            # One line of the name (the parser may run a record's name into its next field), without
+            # an article or a possessive ending.
+            text = re.sub(r"['’]s$", "", re.sub(r"^(?:the|The)\s+", "", e.text.split("\n")[0])).strip()
+            s = start + e.start_char + (len(e.text) - len(e.text.lstrip()) if not e.text.startswith(("the", "The"))
+                                        else e.text.index(text))
+            out.append(_Item(text, s, s + len(text), "name"))
+    if not persons_only:
+        from ..support import _ALIAS_LABELS, _HEAD_LABELS
+
+        for rec in records(body):
+            if rec.end <= start or rec.start >= end:
+                continue
+            for f in rec.fields:
+                label = f.label.lower()
+                if label not in _HEAD_LABELS and label not in _ALIAS_LABELS and f is not rec.name:
+                    continue
+                pos = f.value_start
+                for part in f.value.split(";") if label in _ALIAS_LABELS else [f.value]:
+                    i = body.find(part.strip(), pos, f.end)
+                    name = re.sub(r"^and\s+", "", part.strip())
+                    if i < 0 or not name:
+                        continue
+                    i = body.find(name, i, f.end)
+                    out.append(_Item(name, i, i + len(name), "name"))
+                    pos = i + len(name)
+    return out
+
+
+def _values(body: str, start: int, end: int, asked: Intersection) -> list[_Item]:
+    """Digit-bearing values in ``body[start:end]`` that the asked noun (or one of its compound
+    nouns, or a WordNet synonym of either) labels: one of the few words just before the value."""
+    from ..lexical import noun_synonyms
+
+    words = {asked.asked, *asked.modifiers}
+    out: list[_Item] = []
+    for m in _VALUE.finditer(body, start, end):
+        before = re.findall(r"[A-Za-z]+", body[max(0, m.start() - 60):m.start()])[-_LABEL_WINDOW:]
+        if any(noun_synonyms(w, b.lower()) or noun_synonyms(b.lower(), w) for w in words for b in before):
+            out.append(_Item(m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()), "value"))
+    return out
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    from ..screening.normalise import name_tokens
+
+    return name_tokens(name)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Do two names name the same party across spellings ("Hangzhou Hikvision Digital Technology
+    Company" / "Hangzhou Hikvision Digital Technology Co., Ltd." / "Hikvision")? The shorter's
+    tokens (legal forms dropped) all match tokens of the longer (rapidfuzz similarity), and they say
+    enough: two tokens or more, or one that is no common word (a name of its own)."""
+    from ..lexical import is_wordnet_word
+    from ..screening.matching import MERGE_MIN_SIM, token_similarity
+
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    short, long_ = sorted((ta, tb), key=len)
+
+    def same(s: str, t: str) -> bool:
+        # A word of its own (no common word) is what names the party: it must be written nearly the
+        # same ("Hikvision" is not "Isvision"); a common word may differ in form ("technologies").
+        sim = token_similarity(s, t)
+        return sim >= MERGE_MIN_SIM if not is_wordnet_word(s) else sim > 0
+
+    if not all(any(same(s, t) for t in long_) for s in short):
+        return False
+    return len(short) >= 2 or not is_wordnet_word(short[0])
+
+
+def _number(word: str) -> int | None:
+    """The value of a cardinal ("two", "3"), or None."""
+    from ..analysis import number_word
+
+    value = word if word.isdigit() else number_word(word.lower())
+    return int(value) if value is not None else None
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _items(body: str, start: int, end: int, asked: Intersection) -> list[_Item]:
+    if asked.parties:
+        return _names(body, start, end, asked.persons_only)
+    return _values(body, start, end, asked)
+
+
+def _citation(doc, start: int, end: int) -> Citation:
+    s, e = _sentence_span(doc.body, start, end)
+    quote = doc.body[s:e].strip()
+    s += len(doc.body[s:e]) - len(doc.body[s:e].lstrip())
+    return Citation(source=doc.source, title=doc.title, quote=quote, start=s, end=s + len(quote), date=doc.date,
+                    publisher=doc.publisher, url=doc.url, doc_id=doc.doc_id)
+
+
+def _named_source(constraint: str, other: str, hits: list[Hit], store):
+    """The retrieved document a side's constraint names: of the side's retrieved documents, the one
+    whose name (title, publisher, type, date: the answerer's document name keys) holds most of the
+    constraint's own words (those the other side's constraint lacks), each weighed by its rarity in
+    the index (a publisher named once, "Reuters", says more than "Xinjiang", which many passages
+    hold); ties, and a constraint that names no retrieved document, go to the best-ranked one."""
+    import math
+
+    from ..analysis import text_keys
+    from ..extractive import _document_name_keys
+    from ..text import STOPWORDS
+
+    # (Whole keys only: a date key "2019-10-09" is not the year "2019" a title holds. Region keys,
+    # "@cn", are the answerer's, not words; a key the index's own counts do not find weighs nothing.)
+    own = {k for k in text_keys(constraint) - text_keys(other)
+           if k not in STOPWORDS and not k.startswith("@") and _frequency(store, k) > 0}
+    best, best_score = None, 0.0
+    seen: set[str] = set()
+    for h in hits:
+        if h.doc_id in seen:
+            continue
+        seen.add(h.doc_id)
+        doc = store.get_document(h.doc_id)
+        if doc is None:
+            continue
+        if best is None:
+            best = doc
+        names = _document_name_keys(doc)
+        score = sum(1.0 / math.log(2 + _frequency(store, k)) for k in own if k in names)
+        if score > best_score:
+            best, best_score = doc, score
+    return best
+
+
+def _frequency(store, key: str) -> int:
+    try:
+        return store.document_frequency(key)
+    except Exception:  # noqa: BLE001 - a store without term counts: every word weighs the same
+        return 0
+
+
+def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b: list[Hit], store,
+                  compose) -> Answer | None:
+    """The answer to an intersection question from each side's retrieved hits (see the module
+    docstring): the shared items, each marked with a quote from each side, or an abstention whose
+    notice says what is missing; None when no item of the asked kind can be read from side A's source
+    (the caller answers as it would otherwise). ``compose(lead, citations, marks)`` writes the text."""
+    def abstain(reason: str) -> Answer:
+        return Answer(text="The sources don't say.", abstained=True, question=question, backend="extractive",
+                      notice=f"abstained: {reason}")
+
+    if not hits_a or not hits_b:
+        return abstain(f"no source found for “{asked.sides[0 if not hits_a else 1].rstrip('?')}”")
+    doc_a = _named_source(asked.constraints[0], asked.constraints[1], hits_a, store)
+    doc_b = _named_source(asked.constraints[1], asked.constraints[0], hits_b, store)
+    log.debug("intersection sources: %s / %s", doc_a and doc_a.title, doc_b and doc_b.title)
+    if doc_a is None or doc_b is None:
+        return abstain("a side's source could not be read")
+    if doc_a.doc_id == doc_b.doc_id:
+        return abstain("both sides of the question lead to one source")
+    candidates: list[_Item] = []
+    for h in hits_a:
+        if h.doc_id == doc_a.doc_id:
+            candidates += [c for c in _items(doc_a.body, h.start, h.end, asked)
+                           if not any(c.text == o.text for o in candidates)]
+    if not candidates:
+        # No item of the asked kind can be read from side A's source ("which *paragraph* ...": a value
+        # no label names so): the ordinary answer stands.
+        return None
+    held = _items(doc_b.body, 0, len(doc_b.body), asked)
+    log.debug("candidates %s; held %s", [c.text for c in candidates], [b.text for b in held][:60])
+    found: list[_Found] = []
+    for c in candidates:
+        if c.kind == "value":
+            match = next((b for b in held if _digits(b.text) == _digits(c.text)), None)
+        else:
+            match = next((b for b in held if _same_name(c.text, b.text)), None)
+        if match is not None and not any(_same_name(f.a.text, c.text) or f.b is match for f in found):
+            found.append(_Found(c, match, doc_a, doc_b))
+    if not found:
+        return abstain(f"no {asked.asked} of “{asked.sides[0].rstrip('?')}” is held by “{asked.sides[1].rstrip('?')}”")
+    if asked.count is not None and asked.count != len(found):
+        # The question says how many there are; a different number shared means a side's source is
+        # not the one it names (or the items are not of the asked kind): no lead rather than a wrong one.
+        return abstain(f"the sources share {len(found)} {asked.asked}(s); the question asks for {asked.count}")
+    citations: list[Citation] = []
+    lines: list[str] = []
+
+    def number(cit: Citation) -> int:
+        for c in citations:
+            if (c.doc_id, c.start, c.end) == (cit.doc_id, cit.start, cit.end):
+                return c.n
+        cit.n = len(citations) + 1
+        citations.append(cit)
+        return cit.n
+
+    for f in found:
+        na = number(_citation(f.a_doc, f.a.start, f.a.end))
+        nb = number(_citation(f.b_doc, f.b.start, f.b.end))
+        if f.a.text == f.b.text or (f.a.kind == "value"):
+            lines.append(f"{f.a.text} [{na}][{nb}]")
+        else:
+            lines.append(f"{f.a.text} [{na}] — {f.b.text} [{nb}]")
+    text = compose("\n".join(lines), citations, [])
+    return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
