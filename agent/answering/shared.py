@@ -7,13 +7,18 @@ the items two sources (or two constraints) share, and evidence for either side a
 it with a confident but wrong lead (every firm the first rule names). Such a question is read here
 from spaCy's parse into its two *sides* - the question once with each constraint - and answered:
 
-1. each side is retrieved on its own; its evidence is its best document (the top hit's): side A's
-   retrieved passages of it, side B's whole text (B need only *hold* an item, anywhere);
+1. each side is retrieved on its own; its source is the retrieved document whose name (title,
+   publisher, date) holds the most of that side's own words, weighed by their rarity (documents that
+   tie: the ones whose text holds more of them; documents that still tie are all side B's sources).
+   Side A's evidence is its source's retrieved passages, side B's the whole text of its sources (B
+   need only *hold* an item, anywhere);
 2. the candidate items are those of the asked type in side A's evidence: for a party (WordNet: the
    asked noun names a person or an organisation) spaCy's names and the records' name and alias
-   fields - people only when no sense of the noun is an organisation ("official", not "maker"); for
-   anything else (a number, a code) the digit-bearing values whose label (the words just before
-   them) is the asked noun;
+   fields - people only when no sense of the noun is an organisation ("official", not "maker") - and
+   the capitalised runs that write a name side B holds (the small model misses some); a name must
+   hold a word WordNet does not know ("Docket No", an office, are no party); for anything else (a
+   number, a code) the digit-bearing values whose label (the words just before them) is the asked
+   noun;
 3. a candidate is kept when side B's document holds the same item: names matched across spellings
    by the screening matcher's normalisation (``rigour``: legal forms dropped) and token similarity
    (``rapidfuzz``), values by their digits.
@@ -262,11 +267,14 @@ def _names(body: str, start: int, end: int, persons_only: bool) -> list[_Item]:
     doc = parse(body[start:end], disable=["lemmatizer"])
     for e in doc.ents:
         if e.label_ in labels:
-            # One line of the name (the parser may run a record's name into its next field), without
-            # an article or a possessive ending.
-            text = re.sub(r"['’]s$", "", re.sub(r"^(?:the|The)\s+", "", e.text.split("\n")[0])).strip()
-            s = start + e.start_char + (len(e.text) - len(e.text.lstrip()) if not e.text.startswith(("the", "The"))
-                                        else e.text.index(text))
+            # One line of the name (the parser may run a record's name into its next field), after a
+            # label's colon ("Gull Register: Brackwater Optics Limited"), without an article or a
+            # possessive ending.
+            line = e.text.split("\n")[0].rsplit(":", 1)[-1]
+            text = re.sub(r"['’]s$", "", re.sub(r"^(?:the|The)\s+", "", line.strip())).strip()
+            if not text or not _proper(text):
+                continue
+            s = start + e.start_char + e.text.index(text)
             out.append(_Item(text, s, s + len(text), "name"))
     if not persons_only:
         from ..support import _ALIAS_LABELS, _HEAD_LABELS
@@ -282,12 +290,23 @@ def _names(body: str, start: int, end: int, persons_only: bool) -> list[_Item]:
                 for part in f.value.split(";") if label in _ALIAS_LABELS else [f.value]:
                     i = body.find(part.strip(), pos, f.end)
                     name = re.sub(r"^and\s+", "", part.strip())
-                    if i < 0 or not name:
+                    if i < 0 or not name or not _proper(name):
                         continue
                     i = body.find(name, i, f.end)
                     out.append(_Item(name, i, i + len(name), "name"))
                     pos = i + len(name)
     return out
+
+
+def _proper(name: str) -> bool:
+    """Does a name hold a word of its own - one WordNet does not know ("Tessaly", "Marrow" aside
+    "Elsbeth")? spaCy's entities include labels and offices ("Docket No", "Registrar, Office of Port
+    Licensing"), which would be "shared" by any two documents of one agency."""
+    from ..lexical import is_wordnet_word
+    from ..text import STOPWORDS
+
+    return any(len(w) > 1 and w.lower() not in STOPWORDS and not is_wordnet_word(w.lower())
+               for w in re.findall(r"[A-Za-z]+", name))
 
 
 def _values(body: str, start: int, end: int, asked: Intersection) -> list[_Item]:
@@ -360,8 +379,8 @@ def _citation(doc, start: int, end: int) -> Citation:
                     publisher=doc.publisher, url=doc.url, doc_id=doc.doc_id)
 
 
-def _named_source(constraint: str, other: str, hits: list[Hit], store):
-    """The retrieved document a side's constraint names: of the side's retrieved documents, the one
+def _named_sources(constraint: str, other: str, hits: list[Hit], store) -> list:
+    """The retrieved documents a side's constraint names: of the side's retrieved documents, those
     whose name (title, publisher, type, date: the answerer's document name keys) holds most of the
     constraint's own words (those the other side's constraint lacks), each weighed by its rarity in
     the index (a publisher named once, "Reuters", says more than "Xinjiang", which many passages
@@ -373,10 +392,12 @@ def _named_source(constraint: str, other: str, hits: list[Hit], store):
     from ..text import STOPWORDS
 
     # (Whole keys only: a date key "2019-10-09" is not the year "2019" a title holds. Region keys,
-    # "@cn", are the answerer's, not words; a key the index's own counts do not find weighs nothing.)
-    own = {k for k in text_keys(constraint) - text_keys(other)
-           if k not in STOPWORDS and not k.startswith("@") and _frequency(store, k) > 0}
-    best, best_score = None, 0.0
+    # "@cn", are the answerer's, not words. A key no passage writes - a publisher named only in the
+    # document's header, "the Norvane story" - is the rarest there is.)
+    own = {k for k in text_keys(constraint) - text_keys(other) if k not in STOPWORDS and not k.startswith("@")}
+    from ..extractive import doc_keys
+
+    scored: list[tuple[tuple[float, int], object]] = []
     seen: set[str] = set()
     for h in hits:
         if h.doc_id in seen:
@@ -385,13 +406,18 @@ def _named_source(constraint: str, other: str, hits: list[Hit], store):
         doc = store.get_document(h.doc_id)
         if doc is None:
             continue
-        if best is None:
-            best = doc
         names = _document_name_keys(doc)
-        score = sum(1.0 / math.log(2 + _frequency(store, k)) for k in own if k in names)
-        if score > best_score:
-            best, best_score = doc, score
-    return best
+        # (Names first; of documents whose names say the constraint equally, the ones whose text
+        # holds more of its words: "the Tern Register *rule*" is the document that writes "rule".)
+        body = doc_keys(doc)
+        scored.append(((sum(1.0 / math.log(2 + _frequency(store, k)) for k in own if k in names),
+                        sum(1 for k in own if k in body)), doc))
+    if not scored:
+        return []
+    # (Documents that still tie - a rule and a story that both say firms were "added to the Tern
+    # Register" - are all its sources, in retrieval order; a constraint that names none, the best-ranked.)
+    top = max(score for score, _ in scored)
+    return [doc for score, doc in scored if score == top] if top[0] > 0 else [scored[0][1]]
 
 
 def _frequency(store, key: str) -> int:
@@ -413,12 +439,14 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
 
     if not hits_a or not hits_b:
         return abstain(f"no source found for “{asked.sides[0 if not hits_a else 1].rstrip('?')}”")
-    doc_a = _named_source(asked.constraints[0], asked.constraints[1], hits_a, store)
-    doc_b = _named_source(asked.constraints[1], asked.constraints[0], hits_b, store)
-    log.debug("intersection sources: %s / %s", doc_a and doc_a.title, doc_b and doc_b.title)
-    if doc_a is None or doc_b is None:
+    docs_a = _named_sources(asked.constraints[0], asked.constraints[1], hits_a, store)
+    docs_b = _named_sources(asked.constraints[1], asked.constraints[0], hits_b, store)
+    if not docs_a or not docs_b:
         return abstain("a side's source could not be read")
-    if doc_a.doc_id == doc_b.doc_id:
+    doc_a = docs_a[0]
+    docs_b = [d for d in docs_b if d.doc_id != doc_a.doc_id]
+    log.debug("intersection sources: %s / %s", doc_a.title, [d.title for d in docs_b])
+    if not docs_b:
         return abstain("both sides of the question lead to one source")
     candidates: list[_Item] = []
     for h in hits_a:
@@ -429,16 +457,29 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
         # No item of the asked kind can be read from side A's source ("which *paragraph* ...": a value
         # no label names so): the ordinary answer stands.
         return None
-    held = _items(doc_b.body, 0, len(doc_b.body), asked)
-    log.debug("candidates %s; held %s", [c.text for c in candidates], [b.text for b in held][:60])
+    held = [(b, doc) for doc in docs_b for b in _items(doc.body, 0, len(doc.body), asked)]
+    if asked.parties:
+        # spaCy's entities miss names ("Talvik Imaging Company" in a list of makers): a name side B
+        # holds is a candidate too where side A's passages write it as a capitalised run.
+        from ..analysis import find_names
+
+        runs = [_Item(name, h.start + a, h.start + a + len(name), "name")
+                for h in hits_a if h.doc_id == doc_a.doc_id
+                for a, _, name in find_names(doc_a.body[h.start:h.end]) if _proper(name)]
+        for b, _ in held:
+            if not any(_same_name(c.text, b.text) for c in candidates):
+                run = next((r for r in runs if _same_name(r.text, b.text)), None)
+                if run is not None:
+                    candidates.append(run)
+    log.debug("candidates %s; held %s", [c.text for c in candidates], [b.text for b, _ in held][:60])
     found: list[_Found] = []
     for c in candidates:
         if c.kind == "value":
-            match = next((b for b in held if _digits(b.text) == _digits(c.text)), None)
+            match = next(((b, d) for b, d in held if _digits(b.text) == _digits(c.text)), None)
         else:
-            match = next((b for b in held if _same_name(c.text, b.text)), None)
-        if match is not None and not any(_same_name(f.a.text, c.text) or f.b is match for f in found):
-            found.append(_Found(c, match, doc_a, doc_b))
+            match = next(((b, d) for b, d in held if _same_name(c.text, b.text)), None)
+        if match is not None and not any(_same_name(f.a.text, c.text) or f.b is match[0] for f in found):
+            found.append(_Found(c, match[0], doc_a, match[1]))
     if not found:
         return abstain(f"no {asked.asked} of “{asked.sides[0].rstrip('?')}” is held by “{asked.sides[1].rstrip('?')}”")
     if asked.count is not None and asked.count != len(found):

@@ -101,10 +101,38 @@ def test_not_intersections(question):
 
 
 # ------------------------------------------------------------- answering
+def test_firms_in_both_rules(index):
+    a = ask("Which firms named in the February 2024 Gull Register rule were also added to the Tern Register?", index)
+    assert not a.abstained, a.text
+    lead = _lead(a)
+    assert "Quillon Marine Systems" in lead and "Tessaly Radar Works" in lead, lead
+    assert "Brackwater" not in lead and "Orvandel" not in lead and "Registrar" not in lead, lead
+    # each shared firm is marked with a quote from each rule, and every mark's quote writes it
+    quotes = _quotes_marked(a, "Tessaly")
+    assert {c.title for c in quotes} == {"Addition of Certain Firms to the Gull Register",
+                                         "Addition of Certain Firms to the Tern Register"}
+    assert all("Tessaly Radar Works" in c.quote for c in quotes)
 
 
+def test_an_official_quoted_in_both(index):
+    a = ask("Which port official is quoted both in the Gull Register press release and in the Example Wire story?", index)
+    assert not a.abstained, a.text
+    assert _lead(a).startswith("Elsbeth Marrow"), a.text
+    assert "Tobias Fenwick" not in _lead(a)
 
 
+def test_a_number_both_rules_give(index):
+    a = ask("What phone number do both the February 2024 and September 2024 register rules give for the Registrar?",
+            index)
+    assert not a.abstained, a.text
+    assert _lead(a).startswith("(555) 301-7788"), a.text
+
+
+def test_nothing_shared_abstains(index):
+    # the press release quotes an official; the Tern Register rule quotes no one
+    a = ask("Which port official is quoted both in the Gull Register press release and in the Tern Register rule?",
+            index)
+    assert a.abstained, a.text
 
 
 def test_stated_count_not_shared_abstains(index):
@@ -118,3 +146,48 @@ def test_one_rule_alone_unchanged(index):
     a = ask("Which firms did the September 2024 Tern Register rule add?", index)
     assert not a.abstained
     assert "Orvandel" in _lead(a) or "Orvandel" in a.text
+
+
+# ------------------------------------------------------------- a name the entity recogniser misses
+CLAUSE = """title: HAR 52.9-25 Prohibition on Contracting for Certain Harbour Cameras (clause, MAR 2023)
+publisher: Example Harbour Acquisition Council
+date: 2023-03-01
+---
+HAR 52.9-25 Prohibition on Contracting for Certain Harbour Cameras.
+
+(a) Definitions. As used in this clause-
+
+Covered camera equipment means-
+
+(1) Harbour cameras produced by Kestrix Vision Corporation or Orvane Technologies Company (or any subsidiary or affiliate of such entities);
+
+(2) For the purpose of port security, video surveillance equipment produced by Belmar Optics Company, Talvik Imaging Company, or Norvu Digital Company (or any subsidiary or affiliate of such entities);
+"""
+ENTRY = """Entity: {name}
+Addresses: {n} Quay Rd., Ostra, JP
+Federal Register notice(s): 88 FR 34495
+Start date: 2023-06-05
+License review policy: Presumption of denial
+"""
+LIST = ("""title: Crane List entries added effective June 5, 2023 (88 FR 34495), as carried in the Consolidated Screening List
+publisher: Example Screening Office
+date: 2024-05-16
+---
+""" + "\n".join(ENTRY.format(name=n, n=i + 1) for i, n in
+                enumerate(["Belmar Optics Company", "Talvik Imaging Company", "Harbin Marine Works"])))
+
+
+@pytest.fixture(scope="module")
+def listed(tiny_index):
+    _, settings = tiny_index("shared-items-listed", {"clause.txt": CLAUSE, "list.txt": LIST})
+    return settings
+
+
+def test_a_listed_name_the_recogniser_misses_in_the_clause(listed):
+    # spaCy's small model finds no entity in "Talvik Imaging Company" there; the list's record names it
+    a = ask("Which two camera makers named in the covered camera equipment definition of HAR 52.9-25 were also "
+            "added to the Crane List with start date 2023-06-05?", listed)
+    assert not a.abstained, a.text
+    lead = _lead(a)
+    assert "Belmar Optics Company" in lead and "Talvik Imaging Company" in lead, lead
+    assert "Kestrix" not in lead and "Harbin" not in lead, lead
