@@ -1284,6 +1284,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     places = _places_put_on_party(q)
     misplaced: tuple[StoredDocument, Record] | None = None  # a party's record, but not in the asked place
     runs = list({frozenset(t.key for t in run): run for run in (_name_run(q, t) for t in named)}.values())
+    # What a "which" question asks for is no name of the party it asks about ("Which *public security
+    # bureau* has an address in Korla?" asks which of many bureaus: the one whose fields hold Korla).
+    naming = [t for t in named if not (q.kind in (AnswerKind.ENTITY, AnswerKind.LIST) and t.key in q.focus)]
     for rank, doc in _retrieved_documents(hits, store):
         if _act_unwritten(q, doc):
             continue  # "Who signed the rule ...?": no field of a listed party's entry says who signed
@@ -1300,7 +1303,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             # specific name, then to retrieval order. Values, not labels: every entry has "Entity".
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
-            covered = sum(t.weight for t in named if key_in(t.key, keys))
+            covered = sum(t.weight for t in naming if key_in(t.key, keys))
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
@@ -2447,6 +2450,22 @@ def _field_answer(question: str, fa: FieldAnswer, lead: str | None = None) -> An
     else:
         text = _compose(lead or shown[0] or fa.field.value, citations, [1])
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")
+
+
+def _items_holding_asked(q: Question, fa: FieldAnswer) -> str | None:
+    """The items of a field of several ("Addresses: <a>; <b>; <c>") that hold a name the question
+    restricts it by and the party's name lacks ("Which of Hikvision's listed addresses are *in
+    Urumqi*?": the one address that writes Urumqi), joined as the field writes them; None when the
+    field holds one item, the question restricts by no such name, or every item (or none) holds it."""
+    if fa.more or fa.parties or fa.values or fa.field is fa.record.name:
+        return None
+    items = [i.strip() for i in fa.field.value.split(";") if i.strip()]
+    if len(items) < 2:
+        return None
+    own = text_keys(fa.record.name.value)
+    asked = [t for t in _entity_terms(q) if not key_in(t.key, own)]
+    held = [i for i in items if any(key_in(t.key, text_keys(i)) for t in asked)]
+    return "; ".join(held) if held and len(held) < len(items) else None
 
 
 def _parties_answer(question: str, fa: FieldAnswer) -> Answer:
@@ -5247,7 +5266,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # is it located?". "Where is it?" takes the country.
         return _abstention(q, hits, "the asked party's address gives only a country", settings)
     if fa is not None:
-        return _field_answer(question, fa)
+        return _field_answer(question, fa, lead=_items_holding_asked(q, fa))
     if (held := _record_holding(q, hits, store)) is not None:
         return _holder_answer(question, *held)
     if fa is None and (header := _header_line_answer(question, q, hits, store)) is not None:
