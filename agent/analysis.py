@@ -532,6 +532,18 @@ def parsed_focus(question: str) -> list[str] | None:
                 attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
                 if attr is not None:
                     return phrase(attr)
+            if head is not None:
+                # "How much was X's overseas *revenue*?" ("much" the copula's complement) and "How much
+                # did X say its overseas *revenue* was?" (a copula with no complement of its own,
+                # reported by the verb "much" modifies): the copula's subject is what is measured.
+                copulas = [head] if head.lemma_ == "be" and tok.head.dep_ in ("acomp", "attr") else \
+                    [c for c in head.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+                     and not any(g.dep_ in ("acomp", "attr") for g in c.children)]
+                subj = next((s for c in copulas for s in c.children
+                             if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "NOUN"), None)
+                # (A common noun: "How much is *Peltrix* looking to raise?" measures no Peltrix.)
+                if subj is not None:
+                    return phrase(subj)
             continue
         if tok.dep_ in ("det", "dep", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
             return phrase(tok.head)

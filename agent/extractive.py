@@ -2656,6 +2656,11 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str)
     sure = sure_unit(q.units)
     if sure is not None:
         same = [v for v, u in zip(values, units) if u == sure]
+        if not same and sure == "money" and q.focus:
+            # "How much was Xiamen Meiya's overseas *revenue*?" of "its overseas revenue was less than
+            # 1% of total *revenue*": a share of a whole of the asked kind states the asked amount
+            # (as a part of that whole); a share of anything else ("12% of its staff") does not.
+            same = [v for v, u in zip(values, units) if u == "percent" and _share_of(text, v[1], q.focus[-1])]
         if same or sure in ("money", "percent"):
             # An amount of money or a percentage is written with its currency or "%"/"percent"
             # (spaCy tags it); a bare count may have no tag, so a count question keeps those.
@@ -2663,6 +2668,17 @@ def _preferred_units(q: Question, values: list[tuple[int, int, str]], text: str)
         return [v for v, u in zip(values, units) if u is None]
     best = preferred(q.units, {u for u in units if u})
     return [v for v, u in zip(values, units) if u == best] or values
+
+
+# After a percentage: the whole it is a share of ("1% *of total revenue*", "12 percent of its sales").
+_SHARE_OF = re.compile(r"\s*(?:percent|per cent)?\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def _share_of(text: str, end: int, head: str) -> bool:
+    """Is the percentage ending at ``text[:end]`` a share of a whole the noun ``head`` (a key) names
+    ("1% of total *revenue*"), within its "of" phrase's first four words?"""
+    m = _SHARE_OF.match(text, end)
+    return m is not None and key_in(head, text_keys(m.group(1)))
 
 
 def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False,
@@ -2871,7 +2887,7 @@ def _value_owner(text: str, value: tuple[int, int, str]):
         if t.pos_ in ("VERB", "AUX"):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return subj
+                return _reporter(t, subj) or subj
             if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head
             # (An infinitive after a noun - "a listing *to raise* $150 million" - says what the
@@ -2882,6 +2898,18 @@ def _value_owner(text: str, value: tuple[int, int, str]):
             return None
         t = t.head
     return None
+
+
+def _reporter(clause, subj):
+    """The named subject of the verb that reports ``clause`` when the clause's subject is a pronoun
+    or what a pronoun possesses ("Kestrel Optics said *its* overseas revenue was less than 2%",
+    "Kestrel said *it* expects ..."): in a reported clause the pronoun stands for the one who
+    reports it. None otherwise (the clause is not reported, or its reporter is no name)."""
+    pronoun = subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+    if not pronoun or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return None
+    reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return reporter if reporter is not None and reporter.pos_ == "PROPN" else None
 
 
 def _owned_by_another(q: Question, text: str, value: tuple[int, int, str]) -> bool:

@@ -22,6 +22,14 @@ from agent.analysis import parsed_focus
     # An imperative's object, also when the parser hangs the imperative under a later verb.
     ("Name the eleven entities the July 2022 rule added.", ["entity"]),
     ("List the agencies that sit on the committee.", ["agency"]),
+    # "How much" as a copula's complement measures the copula's subject, also when a verb reports it.
+    ("How much was Kestrel Optics' overseas revenue?", ["oversea", "revenue"]),
+    ("How much did Kestrel Optics say its overseas revenue was?", ["oversea", "revenue"]),
+    ("How much is the fine for a late filing?", ["fine"]),
+    # ... a common noun: a name as the subject is the party, not what is measured.
+    ("How much is Peltrix looking to raise in its listing?", []),
+    # ... and the noun "how much" determines is the focus, as before.
+    ("How much overseas revenue did Kestrel Optics report?", ["oversea", "revenue"]),
 ])
 def test_the_focus_is_what_the_question_asks_for(question, focus):
     assert parsed_focus(question) == focus
