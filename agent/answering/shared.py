@@ -171,23 +171,33 @@ def _also(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
     if also is None:
         return None
     verb = also.head
-    mods = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i]
-    if not mods:
-        return None
-    mod = mods[0]
-    # The modifier is the wh-phrase's own (it ends before "also"), and the wh-phrase is the verb's subject.
-    if not mod.right_edge.i < also.i:
-        return None
     wh_top = noun if noun.dep_ in ("nsubj", "nsubjpass") else next(
         (a for a in noun.ancestors if a.dep_ in ("nsubj", "nsubjpass")), None)
     if wh_top is None or wh_top.head != verb:
         return None
     text = doc.text
-    phrase = text[doc[wh_top.left_edge.i].idx:doc[mod.right_edge.i].idx + len(doc[mod.right_edge.i].text)]
-    side_a = phrase.strip() + "?"
-    side_b = _cut(text, [_char_span(doc, mod.left_edge.i, mod.right_edge.i), _char_span(doc, also.i, also.i)])
     predicate = doc[also.i + 1:verb.right_edge.i + 1] if verb.i > also.i else doc[verb.i:verb.right_edge.i + 1]
-    return (side_a, side_b), (doc[mod.left_edge.i:mod.right_edge.i + 1].text, predicate.text)
+    mods = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i]
+    if mods:
+        mod = mods[0]
+        # The modifier is the wh-phrase's own (it ends before "also").
+        if not mod.right_edge.i < also.i:
+            return None
+        phrase = text[doc[wh_top.left_edge.i].idx:doc[mod.right_edge.i].idx + len(doc[mod.right_edge.i].text)]
+        side_a = phrase.strip() + "?"
+        side_b = _cut(text, [_char_span(doc, mod.left_edge.i, mod.right_edge.i), _char_span(doc, also.i, also.i)])
+        return (side_a, side_b), (doc[mod.left_edge.i:mod.right_edge.i + 1].text, predicate.text)
+    # "Which *October 2019 Entity List* companies also appear in the FAR 889 definition?": the source
+    # of side A named before the noun - modifiers that hold a name or a number (a list, a rule, a
+    # date), not a description ("Which *Chinese* companies also ...", which asks one question).
+    pre = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+    if not pre or not any(t.pos_ in ("PROPN", "NUM") for c in pre for t in c.subtree):
+        return None
+    first = min(c.left_edge.i for c in pre)
+    wh = next(t for t in doc if t.tag_ in _WH_TAGS)
+    side_a = text[doc[min(wh.i, wh_top.left_edge.i)].idx:doc[noun.i].idx + len(noun.text)].strip() + "?"
+    side_b = _cut(text, [_char_span(doc, first, noun.i - 1), _char_span(doc, also.i, also.i)])
+    return (side_a, side_b), (doc[first:noun.i].text, predicate.text)
 
 
 def _common(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
@@ -420,6 +430,17 @@ def _named_sources(constraint: str, other: str, hits: list[Hit], store) -> list:
     return [doc for score, doc in scored if score == top] if top[0] > 0 else [scored[0][1]]
 
 
+def _names_source(constraint: str, other: str, doc) -> bool:
+    """Does the document's name (title, publisher, type, date) hold every one of the constraint's own
+    words (those the other side's constraint lacks) - is the document what the constraint names?"""
+    from ..analysis import text_keys
+    from ..extractive import _document_name_keys
+    from ..text import STOPWORDS
+
+    own = {k for k in text_keys(constraint) - text_keys(other) if k not in STOPWORDS and not k.startswith("@")}
+    return bool(own) and own <= _document_name_keys(doc)
+
+
 def _frequency(store, key: str) -> int:
     try:
         return store.document_frequency(key)
@@ -449,10 +470,14 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
     if not docs_b:
         return abstain("both sides of the question lead to one source")
     candidates: list[_Item] = []
-    for h in hits_a:
-        if h.doc_id == doc_a.doc_id:
-            candidates += [c for c in _items(doc_a.body, h.start, h.end, asked)
-                           if not any(c.text == o.text for o in candidates)]
+    # Side A's evidence: its source's retrieved passages - or its whole text when the source's own
+    # name is what the constraint names ("Which *October 2019 Entity List* companies ...?" of "Entity
+    # List entries for the 28 entities added ... (October 9, 2019)": every record is side A's).
+    spans = [(0, len(doc_a.body))] if _names_source(asked.constraints[0], asked.constraints[1], doc_a) else \
+        [(h.start, h.end) for h in hits_a if h.doc_id == doc_a.doc_id]
+    for start, end in spans:
+        candidates += [c for c in _items(doc_a.body, start, end, asked)
+                       if not any(c.text == o.text for o in candidates)]
     if not candidates:
         # No item of the asked kind can be read from side A's source ("which *paragraph* ...": a value
         # no label names so): the ordinary answer stands.
@@ -471,6 +496,15 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
                 run = next((r for r in runs if _same_name(r.text, b.text)), None)
                 if run is not None:
                     candidates.append(run)
+        # ... and side B's: a candidate (a list's record) that side B writes as a capitalised run
+        # ("produced by Belmar Optics Company, Talvik Imaging Company, or ...") is held.
+        for doc in docs_b:
+            runs_b = [_Item(name, a, a + len(name), "name") for a, _, name in find_names(doc.body) if _proper(name)]
+            for c in candidates:
+                if not any(_same_name(c.text, b.text) for b, _ in held):
+                    run = next((r for r in runs_b if _same_name(c.text, r.text)), None)
+                    if run is not None:
+                        held.append((run, doc))
     log.debug("candidates %s; held %s", [c.text for c in candidates], [b.text for b, _ in held][:60])
     found: list[_Found] = []
     for c in candidates:

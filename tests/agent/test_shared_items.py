@@ -79,6 +79,8 @@ def _quotes_marked(a, line_holding: str) -> list:
     "Which port official is quoted both in the Gull Register press release and in the Example Wire story?",
     "What phone number do both the February 2024 and September 2024 register rules give for the Registrar?",
     "Which firms are common to the Gull Register rule and the Tern Register rule?",
+    # side A's source named before the noun (a name, a date)
+    "Which February 2024 Gull Register firms were also added to the Tern Register?",
 ])
 def test_intersections_read_into_two_sides(question):
     read = intersection(question)
@@ -95,6 +97,8 @@ def test_intersections_read_into_two_sides(question):
     "Which firms did the Gull Register rule and the Tern Register rule add?",
     # "also" without a constraint of the asked noun's own.
     "Which authority also keeps the Tern Register?",
+    # a modifier that describes (no name, no number) names no source
+    "Which foreign firms were also added to the Tern Register?",
 ])
 def test_not_intersections(question):
     assert intersection(question) is None
@@ -191,3 +195,12 @@ def test_a_listed_name_the_recogniser_misses_in_the_clause(listed):
     lead = _lead(a)
     assert "Belmar Optics Company" in lead and "Talvik Imaging Company" in lead, lead
     assert "Kestrix" not in lead and "Harbin" not in lead, lead
+
+
+def test_a_list_named_before_the_noun(listed):
+    # "June 2023 Crane List" names side A's source by its title: all its records are side A's
+    a = ask("Which June 2023 Crane List companies also appear in the HAR 52.9-25 definition?", listed)
+    assert not a.abstained, a.text
+    lead = _lead(a)
+    assert "Belmar Optics Company" in lead and "Talvik Imaging Company" in lead, lead
+    assert "Kestrix" not in lead and "Harbin" not in lead and "Orvane" not in lead, lead
