@@ -746,6 +746,20 @@ def _unwritten_compounds_split(words: list[str], store: IndexStore, cache: dict[
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _ordinal_modifiers(question: str) -> frozenset[str]:
+    """The ordinal words that restrict a noun of the question ("the *third* interim rule"), by
+    spaCy's parse and lexical attributes: a word like a number that modifies a noun and is no
+    cardinal. spaCy counts "first" and "third" as stop words, yet they say which of several things
+    is asked about - a source about the second interim rule does not answer for the third."""
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - no parse: ordinals stay general words
+        return frozenset()
+    return frozenset(t.lower_ for t in doc if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
+                     and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None)
+
+
 def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = None) -> Question:
     """Kind, weighted terms and focus of a question (IDF from the index's keyword table)."""
     n = max(1, store.chunk_count())
@@ -754,9 +768,11 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
     silent: list[int] = []  # lower-case words whose case the sources never show outside names/headings
     words = _unwritten_compounds_split(content_terms(question), store, cache)
     first = tokens(question)[0] if tokens(question) else ""
+    ordinals = _ordinal_modifiers(question)
     for w in words:
         key = norm_key(w)
-        if not key or (w.lower() in _spacy_stop_words() and (not w[:1].isupper() or w == first)):
+        if not key or (w.lower() in _spacy_stop_words() and (not w[:1].isupper() or w == first)
+                       and w.lower() not in ordinals):
             # General words ("take", "make", "regarding") are evidence neither way; so is the first
             # word, whose capital says nothing ("Besides X, which ...").
             continue

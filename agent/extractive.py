@@ -3226,6 +3226,30 @@ PREDICATE_MARGIN = 0.1
 
 
 @functools.lru_cache(maxsize=2048)
+def _ordinal_heads(text: str) -> set[tuple[str, str]]:
+    """(ordinal, noun key) for each ordinal word that modifies a noun in ``text`` ("the *third*
+    interim rule": ("third", "rule")), by spaCy's parse and lexical attributes (like a number, no
+    cardinal, no digits)."""
+    return {(t.lower_, norm_key(t.head.text)) for t in _parsed(text)
+            if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
+            and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None}
+
+
+def _other_ordinal(q: Question, best: Candidate) -> str | None:
+    """The "<ordinal> <noun>" the best quote's document title or sentence writes for a noun the
+    question restricts by another ordinal ("second ... rule" for "the third interim rule"), when it
+    never writes the asked one; None otherwise."""
+    asked = _ordinal_heads(asking_clause(q.text))
+    if not asked:
+        return None
+    found = _ordinal_heads(best.doc.title or "") | _ordinal_heads(best.text)
+    for ordinal, head in asked:
+        other = next((o for o, h in found if h == head and o != ordinal), None)
+        if other is not None and (ordinal, head) not in found:
+            return f"{other} {head}"
+    return None
+
+
 def _parsed(text: str):
     """spaCy's parse of ``text`` without entities, once per text (a question's is read by
     several rules: its source, its degree word, its predicate, whether it asks for a person)."""
@@ -5262,6 +5286,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # rule, which never writes FAC 2019-05: another document's date. (A date or figure is its
         # document's; a sentence lead shows the reader what it is about, so only values.)
         return _abstention(q, hits, f"the best quote's document does not write “{code}”", settings)
+    if (other := _other_ordinal(q, best)) is not None:
+        # "When did the *third* interim rule take effect?" of the "second interim rule": the question
+        # asks about another one of a series than the document the evidence comes from.
+        return _abstention(q, hits, f"the evidence is about the {other}, not the asked one", settings)
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
