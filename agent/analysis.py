@@ -496,7 +496,8 @@ def parsed_focus(question: str) -> list[str] | None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         things = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
             if of is not None else None
-        if things is not None and _names_category(noun.lemma_.lower()):
+        # So does "name": "the *name of* the founder" asks for the founder (by name).
+        if things is not None and (_names_category(noun.lemma_.lower()) or noun.lemma_.lower() == "name"):
             noun = things
         mods = [t for t in noun.children if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i
                 and t.lower_ not in _WH and t.lower_ not in ("many", "much") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]

@@ -2292,6 +2292,28 @@ def _header_line_answer(question: str, q: Question, hits: list[Hit], store: Inde
     return None
 
 
+def _label_named_answer(question: str, q: Question, hits: list[Hit], store: IndexStore) -> Answer | None:
+    """A header line whose label the question writes as the document does ("What date does the
+    guide give under *DATES*?" of "DATES: August 13, 2019."): the line's value, from the first
+    retrieved document the question names (its title holds one of the question's names). Only a
+    word the question writes in capitals, as a label is written, and that labels a line of that
+    document ("FAC" labels none). None when there is none."""
+    labels = set(re.findall(r"\b[A-Z]{2,8}\b", asking_clause(q.text)))
+    named = _entity_terms(q)
+    if not labels or not named:
+        return None
+    for _, doc in _retrieved_documents(hits, store):
+        if not any(key_in(t.key, _title_keys(doc)) or t.key in acronym_keys(q.terms, _title_keys(doc))
+                   for t in named):
+            continue
+        m = next((m for m in _HEADER_LINE.finditer(doc.body) if m.group(1) in labels), None)
+        if m is not None:
+            citations = [make_citation(doc, m.start(1), m.end(2), n=1)]
+            return Answer(text=_compose(m.group(2).strip(), citations, [1]), abstained=False,
+                          citations=citations, question=question, backend="extractive")
+    return None
+
+
 @dataclass(frozen=True)
 class AskedNoun:
     """A noun the question asks for: the keys of its phrase (modifiers, then the head) and the
@@ -2709,7 +2731,11 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
         named = [t for t in named if t.key not in publisher and key_in(t.key, doc_keys(c.doc))
                  and not is_wordnet_word(t.surface.lower())] or named
     main = max(named, key=lambda t: t.weight)
-    keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc else c.context_keys
+    # A code names a document, not a party its sentence must write ("the final rule in docket
+    # 190925-0044", "the July 2020 rule (RIN 0694-AI15)": the docket line heads the rule, the count
+    # is in its summary): the document holding it is what the question is about.
+    code = any(ch.isdigit() for ch in main.surface) and not sentence_only
+    keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc or code else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
     return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys)
                or (spelt and _spelt_out(t.surface, c.doc, title_only=True))
@@ -3930,7 +3956,9 @@ def _asks_person_name(question: str) -> bool:
     John Honovich?") or asking who did something ("Who was added ...") are not."""
     doc = _parsed(question)
     if not any(t.lower_ in ("who", "whom") and t.tag_ == "WP" for t in doc):
-        return False
+        # "What is the *name of the* human rights *expert* ...?": the noun "name" of a noun WordNet
+        # counts a person asks for that person's name.
+        return _name_of_the_person(doc)
     if any(t.lower_ == "name" and t.pos_ == "NOUN" for t in doc):
         return True
     # Singular: "who are the suppliers" is answered by companies, which WordNet's "supplier"
@@ -4501,7 +4529,20 @@ def _asks_role_holder(q: Question) -> bool:
     definite noun phrase whose head names a person by WordNet? Its answer is a person's name; a
     question about a named person ("Who is John Honovich?") is not one. From spaCy's parse."""
     doc = _parsed(asking_clause(q.text))
-    return _who_is_the_person(doc, lambda c: c.pos_ in ("NOUN", "PROPN")) or _names_office_holder(doc)
+    return _who_is_the_person(doc, lambda c: c.pos_ in ("NOUN", "PROPN")) or _names_office_holder(doc) \
+        or _name_of_the_person(doc)
+
+
+def _name_of_the_person(doc) -> bool:
+    """Does the parse ask for "the name of the <noun>" whose noun WordNet counts a person ("What is
+    the name of the *chair* of the committee?", as "Who is the chair ...?")?"""
+    from .lexical import names_a_person
+
+    # (A title may be capitalised: "the name of the *Chair* of the End-User Review Committee".)
+    return any(t.lower_ == "name" and t.pos_ == "NOUN" and any(d.lower_ == "the" for d in o.children)
+               and names_a_person(o.text.lower() if o.pos_ == "PROPN" else o.lemma_.lower())
+               for t in doc for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"))
 
 
 def _names_office_holder(doc) -> bool:
@@ -5251,6 +5292,20 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # what address does its entry give?"): the question proper is answered, with the lead-in's names.
     question = question_proper(question)
     a = assess(question, hits, store, settings)
+    if a.best is not None and a.q.kind in (AnswerKind.QUANTITY, AnswerKind.LIST) and _code_elsewhere(a.q, a.best) is not None:
+        # "How many firms were added by the final rule in docket 230415-0099?" when the best quote is
+        # the summary of a near-identical rule of another docket: the code names the document the
+        # question is about, so the evidence is read from the retrieved documents that write it. (For
+        # a figure or a list only: a sentence lead may well come from a document that applies the
+        # cited section without writing it, and every document dates itself - "DATES: August 13,
+        # 2019" is no answer to what RIN its rule was assigned.)
+        codes = _question_codes(a.q)
+        own = [h for h in hits if (d := store.get_document(h.doc_id)) is not None and _writes_a_code(d, codes)]
+        if own and len(own) < len(hits):
+            again = assess(question, own, store, settings)
+            # (A figure there, or the items of a list; none tied to the question: the near miss stands.)
+            if again.best is not None and (again.value is not None or again.q.kind is AnswerKind.LIST):
+                hits, a = own, again
     q = a.q
     if a.best is None:
         return _abstention(q, hits, "no passage matched", settings)
@@ -5293,6 +5348,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A named party's record field whose label matches the question answers it, whatever
     # prose sentence scored best (the field line is the evidence, tied by name and label).
     fa = _record_field(q, hits, store)
+    if fa is not None and _name_of_the_person(_parsed(asking_clause(q.text))):
+        # "What is the name of the Hikvision *spokesman*?" asks for a person, not the party's name
+        # fields ("Alternate names: Hikvision").
+        fa = None
     if isinstance(fa, FieldAnswer) and q.kind is AnswerKind.DATE and not q.duration and not fa.more \
             and not fa.parties and not find_dates(fa.field.value) and _copula_on(q.text):
         # "Since when is X on a US restricted list?": the field closest in words ("License requirement")
@@ -5326,6 +5385,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     if (held := _record_holding(q, hits, store)) is not None:
         return _holder_answer(question, *held)
     if fa is None and (header := _header_line_answer(question, q, hits, store)) is not None:
+        return header
+    if fa is None and (header := _label_named_answer(question, q, hits, store)) is not None:
         return header
     if fa is None and (unlisted := _party_unlisted(q, hits, store, picked)) is not None:
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)

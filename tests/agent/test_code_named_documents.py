@@ -1,0 +1,62 @@
+"""Issue 8: a document named by a code the question gives (blind-s29 s060 and s025, a fit set since
+session 30). "How many entities were added by the final rule in docket 230301-0051?": the docket line
+heads the rule and the count is in its summary - the code names the document, which is what the
+question is about, not a party its sentence must write. Each of two near-identical rules answers for
+its own docket or RIN - its count, its list of firms; a code no source writes is a near miss. Rules written for these tests (a made-up authority)."""
+from __future__ import annotations
+
+import pytest
+
+from tiny_ask import ask
+
+MARCH = """title: Addition of Certain Firms to the Crane List (88 HR 1201)
+publisher: Example Harbour Authority
+date: 2023-03-02
+---
+[Docket No. 230301-0051]
+
+RIN 0701-AB12
+
+SUMMARY: This final rule amends the Harbour Regulations by adding three firms to the Crane List: Alder Cranes Ltd., Birchmoor Hoists Co. and Cedarline Lifting LLC.
+"""
+APRIL = """title: Addition of Certain Firms to the Crane List (88 HR 2290)
+publisher: Example Harbour Authority
+date: 2023-04-17
+---
+[Docket No. 230415-0099]
+
+RIN 0701-AB30
+
+SUMMARY: This final rule amends the Harbour Regulations by adding four firms to the Crane List: Dunmore Winches Ltd., Elmsworth Rigging Co., Fernhill Davits LLC and Garrow Booms Ltd.
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("code-named", {"march.txt": MARCH, "april.txt": APRIL})
+    return settings
+
+
+@pytest.mark.parametrize("question, count", [
+    ("How many firms were added to the Crane List by the final rule in docket 230301-0051?", "three firms"),
+    ("How many firms were added to the Crane List by the final rule in docket 230415-0099?", "four firms"),
+    ("How many firms did the authority add in the rule with RIN 0701-AB30?", "four firms"),
+])
+def test_the_document_a_code_names_answers(index, question, count):
+    a = ask(question, index)
+    assert not a.abstained, a.text
+    assert a.text.startswith(count), a.text
+
+
+def test_a_code_no_source_writes_is_a_near_miss(index):
+    # the twin
+    a = ask("How many firms were added to the Crane List by the final rule in docket 230520-0777?", index)
+    assert a.abstained, a.text
+
+
+def test_the_list_of_the_document_a_code_names(index):
+    a = ask("Which firms did the final rule in docket 230415-0099 add to the Crane List?", index)
+    assert not a.abstained, a.text
+    lead = a.text.split("\n\nEvidence")[0]
+    assert all(n in lead for n in ("Dunmore Winches", "Elmsworth Rigging", "Fernhill Davits", "Garrow Booms")), a.text
+    assert "Alder" not in lead and "Birchmoor" not in lead, a.text
