@@ -165,6 +165,8 @@ def _distributed_modifiers(text: str) -> list[str] | None:
     return None
 
 
+# The prepositions that ask a value *of* something ("the address *of* X", "the requirement *for* X").
+_ASKED_OF = ("of", "for")
 # The forms of "be" that agree with a plural subject, and their singular: a part asks of one conjunct
 # ("What *are* the licence requirement and the address of X?" -> "What *is* the address of X?").
 _PLURAL_BE = {"are": "is", "were": "was"}
@@ -198,6 +200,10 @@ def _coordinated_asks(text: str) -> list[str] | None:
             end -= 1  # the "and" (or list comma) between two conjuncts
         segments.append(doc[starts[i]:end])
     last = conjuncts[-1]
+    if any(t.tag_ == "PRP$" for t in doc[conjuncts[1].left_edge.i:np_end + 1]):
+        # "Give X's aliases and the postal code of *its* address": a later conjunct's pronoun stands
+        # for what an earlier one names - asked alone, it would stand for nothing.
+        return None
     if all(seg.end > c.i + 1 for seg, c in zip(segments, conjuncts)):
         # Every earlier conjunct has a modifier of its own ("the date of A and the date of B"): so has
         # the last one, and none is shared.
@@ -205,12 +211,21 @@ def _coordinated_asks(text: str) -> list[str] | None:
     else:
         own_end = _own_modifiers_end(doc, last.i + 1, np_end + 1)
         shared = doc[own_end:np_end + 1].text if own_end <= np_end else ""
+        after = doc[np_end + 1] if np_end + 1 < len(doc) else None  # the parser may hang it elsewhere
+        if (shared and doc[own_end].lower_ not in _ASKED_OF) or \
+                (after is not None and after.pos_ == "ADP" and after.lower_ not in _ASKED_OF):
+            # "the postal code and city *in* X's address", "licence review policy and postal code *in*
+            # its screening entry": parts of one thing the phrase locates, which the record answerer
+            # reads together (one address holds both) - not values asked of a party or a document.
+            return None
     segments.append(doc[starts[-1]:own_end])
-    # A determiner before the first conjunct serves them all ("*the* name and address"): each part
-    # asked alone keeps it.
-    det = doc[starts[0]] if doc[starts[0]].dep_ == "det" and doc[starts[0]].head.i == conjuncts[0].i else None
-    texts = [seg.text if i == 0 or det is None or seg[0].dep_ in ("det", "poss") else f"{det.text} {seg.text}"
-             for i, seg in enumerate(segments)]
+    # A determiner or possessor before the first conjunct serves them all ("*the* name and address",
+    # "*Francis's* e-mail address and office"): each part asked alone keeps it.
+    first = conjuncts[0]
+    owner = next((c for c in first.children if c.dep_ in ("det", "poss") and c.i < first.i), None)
+    det = doc[owner.left_edge.i:owner.right_edge.i + 1].text if owner is not None else None
+    texts = [seg.text if i == 0 or det is None or any(t.dep_ in ("det", "poss") and t.head.i == c.i for t in seg)
+             else f"{det} {seg.text}" for i, (seg, c) in enumerate(zip(segments, conjuncts))]
     prefix = text[:doc[starts[0]].idx]
     suffix = text[doc[np_end].idx + len(doc[np_end].text):]
     be = next((t for t in doc[:starts[0]] if t.pos_ == "AUX" and t.dep_ == "ROOT"), None)
@@ -301,6 +316,13 @@ def _asked_coordination(doc) -> tuple[list, int] | None:
     np_end = max(t.right_edge.i for t in conjuncts)
     while np_end > asked.i and doc[np_end].is_punct:
         np_end -= 1
+    # (A dash between spaces: "PF 2019-33" is a name's.)
+    if any(t.text in (":", ";", "(", ")") or (t.text in ("-", "–", "—", "--") and doc[t.i - 1].whitespace_)
+           for t in doc[asked.i:np_end + 1]):
+        # A dash, colon or bracket inside the phrase: a list introduced by another phrase ("the
+        # screening record for X - its alternate name(s), the street address, ...") - the parser's
+        # conjuncts are not the asked items (the record answerer reads such lists).
+        return None
     # Asked of something: a modifier after the phrase or the verb's, a possessive, or a lead-in.
     holders = {c.i for c in conjuncts} | {root.i}
     of_something = (colon is not None and colon.i < asked.i) or any(c.dep_ == "poss" for c in asked.children) \

@@ -92,6 +92,13 @@ def test_coordinated_fields_are_asked_one_by_one(question, parts):
     "What are both the licence requirement and the address of Kestrix?",
     "What is the licence requirement or the address of Kestrix?",
     "When and where will the company list its shares?",
+    # parts of one thing the phrase locates: the record answerer reads them together (one address)
+    "Give the postal code and city in Kestrix's Crane List address.",
+    "Kestrix Lifting: licence review policy and postal code in its screening entry?",
+    # a later conjunct's pronoun stands for what the first one names
+    "Give Kestrix's aliases and the postal code of its Ostra address.",
+    # a list introduced by another phrase
+    "Give me the screening record for Kestrix - its alternate name(s), the street address, and the start date.",
     "What start date and alternate names does the list give for Kestrix?",  # the record answerer's
 ])
 def test_other_coordinations_stay_one_question(question):
