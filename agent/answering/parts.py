@@ -26,8 +26,10 @@ nouns, by spaCy's parse) are fields or values asked of something. Each part carr
 share ("of X", the verb's "for X", the lead-in) unless the conjunct has its own ("the date *of B*",
 "country *of address*"). A list of parties ("Which companies and universities were added?": WordNet,
 :func:`agent.lexical.names_a_party`), a name's own "and", "both A and B", "or", one preposition over two
-objects ("the date of A and B") and a wh-determiner's phrase (the record answerer reads its every
-conjunct) stay one question.
+objects ("the date of A and B"), parts of one thing located "in" something ("the postal code and city in
+X's address") and a wh-determiner's phrase (the record answerer reads its every conjunct) stay one
+question. When the whole question's answer already leads with a line per conjunct (a record's or a
+table's answerer read every conjunct itself, each line labelled), that answer stands (``api``).
 """
 from __future__ import annotations
 
@@ -237,6 +239,21 @@ def _coordinated_asks(text: str) -> list[str] | None:
             head = prefix[:be.idx] + _PLURAL_BE[be.lower_] + prefix[be.idx + len(be.text):]
         out.append(f"{head}{seg}{(' ' + shared) if shared else ''}{suffix}".strip())
     return out if len(out) > 1 else None
+
+
+def coordinated_asks(question: str) -> list[str] | None:
+    """The parts of ``question`` when it asks a coordinated noun phrase (:func:`_coordinated_asks`)
+    and no other split applies (:func:`split_parts` is then exactly these parts); None otherwise."""
+    text = question.strip()
+    if _SECOND_ASK.search(text) or _distributed_modifiers(text):
+        return None
+    return _coordinated_asks(text)
+
+
+def answers_every_part(answer: Answer, parts: list[str]) -> bool:
+    """Does the answer to the whole question lead with a line per part (the record or table answerer
+    read every conjunct: "HB case: 2031-009 / Officer: Pell.")? Then it stands, unsplit."""
+    return not answer.abstained and len(_lead_line(answer).splitlines()) >= len(parts)
 
 
 def _own_modifiers_end(doc, start: int, end: int) -> int:
