@@ -236,7 +236,7 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
     """The extractive answer; a question that asks two things ("Who announced it, and on what
     date?") is answered part by part, each from its own retrieval (``answering.parts``); one that
     asks what two sources share, side by side (``answering.shared``)."""
-    from .answering.parts import combine, split_parts
+    from .answering.parts import answers_every_part, combine, coordinated_asks, split_parts
     from .extractive import _compose, answer_extractive
     from .retrieval import Retriever
 
@@ -253,6 +253,13 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
     parts = split_parts(q)
     if len(parts) == 1:
         return answer_extractive(q, screened.screen_hits(hits), screened, s)
+    if parts == coordinated_asks(q):
+        # "What are the HB case and the officer of rule X?": a record's or a table's answerer reads
+        # every conjunct of the asked phrase itself (one labelled line each); its answer stands when it
+        # has a line per part - the parts are for the conjuncts it dropped.
+        whole = answer_extractive(q, screened.screen_hits(hits), screened, s)
+        if answers_every_part(whole, parts):
+            return whole
     retriever = Retriever(store, s)
     answers = [answer_extractive(part, screened.screen_hits(retriever.retrieve(part, filters=filters, k=s.top_k)),
                                  screened, s) for part in parts]

@@ -202,12 +202,12 @@ def _organisation_synset(lemmas: list[str]) -> bool:
     return lemmas[:1] in (["organization"], ["organisation"], ["social_group"])
 
 
-def names_a_party(lemma: str, depth: int = 14) -> bool:
-    """Does one of the noun's two main WordNet senses descend from *person* or *organization*
-    ("official", "forwarder", "bank", "company", "agency"; not "tool", "system", "program")? A party
-    that can hold a duty in a regulation, as against a machine."""
+def names_a_party(lemma: str, depth: int = 14, senses: int = 2) -> bool:
+    """Does one of the noun's two main WordNet senses (its first ``senses``) descend from *person* or
+    *organization* ("official", "forwarder", "bank", "company", "agency"; not "tool", "system",
+    "program")? A party that can hold a duty in a regulation, as against a machine."""
     return _descends(lemma, lambda lemmas: {"person", "individual"} <= set(lemmas) or _organisation_synset(lemmas),
-                     depth, senses=2)
+                     depth, senses=senses)
 
 
 def names_an_organisation(lemma: str, depth: int = 14) -> bool:

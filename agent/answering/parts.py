@@ -17,6 +17,19 @@ numbers of the October 2019 rule and of the July 2020 rule") is asked of each, o
 each is answered from the document it names; two parts that lead with the same line say it once. A
 later part's "they"/"them" that stands for what the first part's plural wh-phrase asks ("How many
 entities did the rule add, and under which destination are *they* listed?") is asked of that noun.
+
+Coordinated asked noun phrases ask one thing per conjunct too: "What are the licence requirement and
+the address of X?", "Give the licence requirement and country of address for X", "X: licence requirement
+and country of address?", "What was the date of A and the date of B?" - the subject of a copula asked by
+a wh-pronoun, an imperative's object or a bare noun phrase after a lead-in, whose conjuncts (common
+nouns, by spaCy's parse) are fields or values asked of something. Each part carries the modifier they
+share ("of X", the verb's "for X", the lead-in) unless the conjunct has its own ("the date *of B*",
+"country *of address*"). A list of parties ("Which companies and universities were added?": WordNet,
+:func:`agent.lexical.names_a_party`), a name's own "and", "both A and B", "or", one preposition over two
+objects ("the date of A and B"), parts of one thing located "in" something ("the postal code and city in
+X's address") and a wh-determiner's phrase (the record answerer reads its every conjunct) stay one
+question. When the whole question's answer already leads with a line per conjunct (a record's or a
+table's answerer read every conjunct itself, each line labelled), that answer stands (``api``).
 """
 from __future__ import annotations
 
@@ -66,7 +79,7 @@ def split_parts(question: str) -> list[str]:
     text = question.strip()
     cuts = [m for m in _SECOND_ASK.finditer(text)]
     if not cuts:
-        return _distributed_modifiers(text) or [question]
+        return _distributed_modifiers(text) or _coordinated_asks(text) or [question]
     first_wh = _WH_WORD.search(text)
     listed = [m for m in _LISTED_ASK.finditer(text)
               if first_wh is not None and first_wh.end() <= m.start() < cuts[-1].start()]
@@ -152,6 +165,186 @@ def _distributed_modifiers(text: str) -> list[str] | None:
             continue
         return [f"{before}{first_phrase}{after}", f"{before}{second_phrase}{after}"]
     return None
+
+
+# The prepositions that ask a value *of* something ("the address *of* X", "the requirement *for* X").
+_ASKED_OF = ("of", "for")
+# The forms of "be" that agree with a plural subject, and their singular: a part asks of one conjunct
+# ("What *are* the licence requirement and the address of X?" -> "What *is* the address of X?").
+_PLURAL_BE = {"are": "is", "were": "was"}
+
+
+def _coordinated_asks(text: str) -> list[str] | None:
+    """The questions a coordinated asked noun phrase asks, one per conjunct ("What are the licence
+    requirement *and* the address of X?" = the licence requirement of X, and the address of X;
+    "Give the licence requirement and country of address for X"; "X: licence requirement and country
+    of address?"; "What was the date of A and the date of B?"), each with the modifier the conjuncts
+    share ("of X") unless the conjunct has its own ("the date *of B*"). None when the question has no
+    such coordination (spaCy's parse, :func:`_asked_coordination`).
+
+    The record answerer reads several fields asked in one wh-phrase ("What start date and alternate
+    names does the list give for X?"), but a coordination outside a wh-phrase - the subject of "What
+    are", an imperative's object, a bare noun phrase - reached it as one field: the first conjunct
+    was answered and the others were dropped."""
+    if (doc := _parse(text)) is None:
+        return None  # no parse: the question asks one thing
+    found = _asked_coordination(doc)
+    if found is None:
+        return None
+    conjuncts, np_end = found
+    # (Not before a lead-in's colon: the parser may hang the lead-in's name on the first conjunct.)
+    colon = next((t.i for t in doc[:conjuncts[0].i] if t.text == ":"), -1)
+    starts = [max(c.left_edge.i, colon + 1) for c in conjuncts]
+    segments = []  # each conjunct's words and, before the last, its own modifiers ("the date of A")
+    for i, c in enumerate(conjuncts[:-1]):
+        end = starts[i + 1]
+        while end > c.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+            end -= 1  # the "and" (or list comma) between two conjuncts
+        segments.append(doc[starts[i]:end])
+    last = conjuncts[-1]
+    if any(t.tag_ == "PRP$" for t in doc[conjuncts[1].left_edge.i:np_end + 1]):
+        # "Give X's aliases and the postal code of *its* address": a later conjunct's pronoun stands
+        # for what an earlier one names - asked alone, it would stand for nothing.
+        return None
+    if all(seg.end > c.i + 1 for seg, c in zip(segments, conjuncts)):
+        # Every earlier conjunct has a modifier of its own ("the date of A and the date of B"): so has
+        # the last one, and none is shared.
+        own_end, shared = np_end + 1, ""
+    else:
+        own_end = _own_modifiers_end(doc, last.i + 1, np_end + 1)
+        shared = doc[own_end:np_end + 1].text if own_end <= np_end else ""
+        after = doc[np_end + 1] if np_end + 1 < len(doc) else None  # the parser may hang it elsewhere
+        if (shared and doc[own_end].lower_ not in _ASKED_OF) or \
+                (after is not None and after.pos_ == "ADP" and after.lower_ not in _ASKED_OF):
+            # "the postal code and city *in* X's address", "licence review policy and postal code *in*
+            # its screening entry": parts of one thing the phrase locates, which the record answerer
+            # reads together (one address holds both) - not values asked of a party or a document.
+            return None
+    segments.append(doc[starts[-1]:own_end])
+    # A determiner or possessor before the first conjunct serves them all ("*the* name and address",
+    # "*Francis's* e-mail address and office"): each part asked alone keeps it.
+    first = conjuncts[0]
+    owner = next((c for c in first.children if c.dep_ in ("det", "poss") and c.i < first.i), None)
+    det = doc[owner.left_edge.i:owner.right_edge.i + 1].text if owner is not None else None
+    texts = [seg.text if i == 0 or det is None or any(t.dep_ in ("det", "poss") and t.head.i == c.i for t in seg)
+             else f"{det} {seg.text}" for i, (seg, c) in enumerate(zip(segments, conjuncts))]
+    prefix = text[:doc[starts[0]].idx]
+    suffix = text[doc[np_end].idx + len(doc[np_end].text):]
+    be = next((t for t in doc[:starts[0]] if t.pos_ == "AUX" and t.dep_ == "ROOT"), None)
+    out = []
+    for seg, c in zip(texts, conjuncts):
+        head = prefix
+        if be is not None and c.tag_ == "NN" and be.lower_ in _PLURAL_BE:
+            # A singular conjunct asked alone takes a singular verb: "What *is* the address of X?".
+            head = prefix[:be.idx] + _PLURAL_BE[be.lower_] + prefix[be.idx + len(be.text):]
+        out.append(f"{head}{seg}{(' ' + shared) if shared else ''}{suffix}".strip())
+    return out if len(out) > 1 else None
+
+
+def coordinated_asks(question: str) -> list[str] | None:
+    """The parts of ``question`` when it asks a coordinated noun phrase (:func:`_coordinated_asks`)
+    and no other split applies (:func:`split_parts` is then exactly these parts); None otherwise."""
+    text = question.strip()
+    if _SECOND_ASK.search(text) or _distributed_modifiers(text):
+        return None
+    return _coordinated_asks(text)
+
+
+def answers_every_part(answer: Answer, parts: list[str]) -> bool:
+    """Does the answer to the whole question lead with a line per part (the record or table answerer
+    read every conjunct: "HB case: 2031-009 / Officer: Pell.")? Then it stands, unsplit."""
+    return not answer.abstained and len(_lead_line(answer).splitlines()) >= len(parts)
+
+
+def _own_modifiers_end(doc, start: int, end: int) -> int:
+    """Where the last conjunct's own modifiers end among the words after it (``doc[start:end]``): a
+    prepositional phrase whose object is a bare common noun ("country *of address*") belongs to the
+    conjunct - it names what the conjunct is, not what it is asked of; the first phrase that names a
+    thing (a determiner, a possessive, a name or a number: "of Huawei Japan K.K.", "of the importer")
+    and all after it are shared by the conjuncts."""
+    i = start
+    while i < end and doc[i].pos_ == "ADP" and doc[i].dep_ == "prep":
+        obj = next((t for t in doc[i].children if t.dep_ == "pobj"), None)
+        if obj is None or obj.i >= end:
+            break
+        phrase = doc[i:obj.i + 1]
+        if obj.pos_ != "NOUN" or any(t.pos_ in ("DET", "PROPN", "NUM", "PRON") or t.dep_ == "poss" for t in phrase):
+            break
+        i = obj.i + 1
+    return i
+
+
+def _asked_coordination(doc) -> tuple[list, int] | None:
+    """The conjuncts of the question's asked noun phrase, in order, and the index of the phrase's last
+    word, when the asked phrase is a coordination of fields or values asked of something; else None.
+
+    The asked phrase: the subject (or attribute) of a copula whose other side is a wh-pronoun ("What
+    are *the A and the B of X*?"), the object of an imperative that opens the question ("Give *the A
+    and B* for X"), or the noun phrase after a lead-in's colon with no verb ("X: *A and B*?"). A
+    phrase asked by a wh-determiner ("What start date and alternate names ...") is the record
+    answerer's (it reads every conjunct). Its conjuncts: the common nouns the parser conjoins to it by
+    "and" - or, where the parser hung a second phrase with a determiner and a modifier of its own on the
+    first one's object ("the date of PF 2019-33 and *the date of the interim rule*"), that phrase.
+
+    Not split: names' own coordinations (proper nouns: "the Bureau of Industry and Security"), "or",
+    "both A and B", "between A and B" (objects of a preposition, not the asked phrase), a list of
+    parties (a conjunct that names a party or a person by its first WordNet sense, :mod:`agent.lexical`,
+    unless it is asked of something of its own: "the *country* of address"), and a phrase asked of
+    nothing (no modifier, possessive or lead-in names what the fields are of: "Which companies and
+    universities were added?" asks for names)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    colon = next((t for t in doc if t.text == ":"), None)
+    asked = None
+    if root.pos_ == "AUX" and any(c.tag_ == "WP" and c.dep_ in ("attr", "nsubj") for c in root.children):
+        asked = next((c for c in root.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "NOUN"), None)
+    elif root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children) \
+            and all(t.is_punct for t in doc[(colon.i + 1 if colon is not None and colon.i < root.i else 0):root.i]):
+        asked = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    elif colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1:]):
+        # (The phrase's head: hung on the lead-in, or the root of the question.)
+        asked = next((t for t in doc[colon.i + 1:] if t.pos_ == "NOUN" and (t.head.i < colon.i or t.head.i == t.i)),
+                     None)
+    if asked is None or any(c.tag_ in ("WDT", "WP", "WP$") for c in asked.children):
+        return None
+    conjuncts = [asked] + [c for c in asked.conjuncts if c.i > asked.i]
+    if len(conjuncts) == 1:
+        # The parser's other attachment: "the date of A and the date of B", the second "date" a
+        # conjunct of A (a name's words are proper nouns; a phrase with its own determiner and
+        # modifier is another asked phrase).
+        conjuncts += [t for t in asked.subtree if t.dep_ == "conj" and t.i > asked.i and t.pos_ == "NOUN"
+                      and t.head.dep_ == "pobj" and t.head.head.head.i == asked.i
+                      and any(c.dep_ == "det" for c in t.children) and any(c.dep_ == "prep" for c in t.children)]
+    if len(conjuncts) < 2 or any(c.pos_ != "NOUN" for c in conjuncts):
+        return None
+    ccs = [t for t in doc[asked.i:conjuncts[-1].i] if t.dep_ == "cc"]
+    if not ccs or any(t.lower_ != "and" for t in ccs) or \
+            any(t.dep_ == "preconj" or t.lower_ == "both" for t in doc[:conjuncts[-1].i]):
+        return None  # "or" asks one of them; "both A and B" asks of them together
+    from ..lexical import names_a_party, noun_base
+
+    # A party by the noun's first sense only (WordNet's most frequent): "date" is also a person one
+    # goes out with. And not a noun asked of something of its own - by position, whatever the parser
+    # hung the modifier on: "*country* of address" is a field, though a country is an organisation.
+    if any(names_a_party(noun_base(c.lower_), senses=1) and not (c.i + 1 < len(doc) and doc[c.i + 1].dep_ == "prep")
+           for c in conjuncts):
+        return None  # a list of parties: the answer names them
+    np_end = max(t.right_edge.i for t in conjuncts)
+    while np_end > asked.i and doc[np_end].is_punct:
+        np_end -= 1
+    # (A dash between spaces: "PF 2019-33" is a name's.)
+    if any(t.text in (":", ";", "(", ")") or (t.text in ("-", "–", "—", "--") and doc[t.i - 1].whitespace_)
+           for t in doc[asked.i:np_end + 1]):
+        # A dash, colon or bracket inside the phrase: a list introduced by another phrase ("the
+        # screening record for X - its alternate name(s), the street address, ...") - the parser's
+        # conjuncts are not the asked items (the record answerer reads such lists).
+        return None
+    # Asked of something: a modifier after the phrase or the verb's, a possessive, or a lead-in.
+    holders = {c.i for c in conjuncts} | {root.i}
+    of_something = (colon is not None and colon.i < asked.i) or any(c.dep_ == "poss" for c in asked.children) \
+        or any(t.dep_ in ("prep", "dative") and t.pos_ == "ADP" and t.head.i in holders for t in doc[asked.i:])
+    return (conjuncts, np_end) if of_something else None
 
 
 def _lent_predicate(first: str, last: str) -> str | None:
