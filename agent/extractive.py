@@ -3251,14 +3251,14 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
 PREDICATE_MARGIN = 0.1
 
 
-@functools.lru_cache(maxsize=2048)
-def _ordinal_heads(text: str) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=1024)
+def _ordinal_heads(text: str) -> frozenset[tuple[str, str]]:
     """(ordinal, noun key) for each ordinal word that modifies a noun in ``text`` ("the *third*
     interim rule": ("third", "rule")), by spaCy's parse and lexical attributes (like a number, no
     cardinal, no digits)."""
-    return {(t.lower_, norm_key(t.head.text)) for t in _parsed(text)
-            if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
-            and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None}
+    return frozenset((t.lower_, norm_key(t.head.text)) for t in _parsed(text)
+                     if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
+                     and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None)
 
 
 def _other_ordinal(q: Question, best: Candidate) -> str | None:
@@ -3276,6 +3276,7 @@ def _other_ordinal(q: Question, best: Candidate) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=2048)
 def _parsed(text: str):
     """spaCy's parse of ``text`` without entities, once per text (a question's is read by
     several rules: its source, its degree word, its predicate, whether it asks for a person)."""
