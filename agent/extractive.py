@@ -4979,6 +4979,33 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
                 None)
 
 
+def _name_unwritten(q: Question) -> str | None:
+    """A proper name the question writes (a run of two or more capitalised words: "the *Immigration
+    and Nationality Act*") with a common noun no indexed text writes at all (WordNet knows
+    "immigration"; the sources never write it, in any case): the question asks about something the
+    sources do not hold. Not a month or day, a country or demonym ("Belgian"), nor a word WordNet
+    does not know - a misspelling or an abbreviation ("Netwroks", "Dept") may still name what the
+    sources hold. The name as written, or None."""
+    from .lexical import is_noun
+
+    common = set(MONTHS) | {d.lower() for d in calendar.day_name}
+    first = q.text.split()[0] if q.text.split() else ""
+    for t in q.terms:
+        w = t.surface
+        # (A month may be cut short: "Oct", "Sept".)
+        if not (t.named and t.df == 0 and w.isalpha() and w[:1].isupper() and w[1:].islower() and w != first
+                and not any(m.startswith(w.lower()) for m in common) and territory_code(w) is None
+                and is_noun(w.lower())):
+            continue
+        # (In a name: a capitalised neighbour, across "and"/"of"/"the" - "Immigration *and Nationality
+        # Act*", not a capitalised word of its own.)
+        m = re.search(r"(?:\b[A-Z][\w'’.-]*\s+(?:(?:and|of|for|the|&)\s+)*)*\b" + re.escape(w)
+                      + r"\b(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’.-]*)*", q.text)
+        if m is not None and len(re.findall(r"\b[A-Z][\w'’.-]*", m.group(0))) >= 2:
+            return m.group(0)
+    return None
+
+
 _DESCRIBING = ("compound", "nmod", "npadvmod", "amod", "appos", "nummod")
 
 
@@ -5318,6 +5345,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
+    if (name := _name_unwritten(q)) is not None:
+        # "Under which provision of the Immigration and Nationality Act ...?": no source ever writes
+        # "immigration" - the act is not among them, whatever sentence about the visa curbs is near.
+        return _abstention(q, hits, f"no source writes “{name}”", settings)
     if (dated := _event_year_elsewhere(q.text, best)) is not None:
         # "What was SenseTime valued at in its 2019 fundraising round?" when the quote has "a May
         # 2018 fundraising": the asked event is another year's.
