@@ -246,7 +246,15 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
         # "Which firms named in A were also added to B?": each side from its own retrieval, and the
         # items both hold (answering.shared).
         retriever = Retriever(store, s)
-        side_hits = [screened.screen_hits(retriever.retrieve(side, filters=filters, k=s.top_k)) for side in asked.sides]
+        # Each side by its question and by its constraint alone: "Which two video-surveillance makers
+        # were added to the Entity List with start date 2019-10-09?" retrieves the clauses about makers;
+        # "added to the Entity List with start date 2019-10-09" the list whose records start then.
+        side_hits = []
+        for side, constraint in zip(asked.sides, asked.constraints):
+            found = retriever.retrieve(side, filters=filters, k=s.top_k)
+            seen = {(h.doc_id, h.start) for h in found}
+            found += [h for h in retriever.retrieve(constraint, filters=filters, k=s.top_k) if (h.doc_id, h.start) not in seen]
+            side_hits.append(screened.screen_hits(found))
         shared = answer_shared(q, asked, side_hits[0], side_hits[1], screened, _compose)
         if shared is not None:
             return shared

@@ -204,3 +204,28 @@ def test_a_list_named_before_the_noun(listed):
     lead = _lead(a)
     assert "Belmar Optics Company" in lead and "Talvik Imaging Company" in lead, lead
     assert "Kestrix" not in lead and "Harbin" not in lead and "Orvane" not in lead, lead
+
+
+# ------------------------------------------------------------- a side found by its constraint alone
+def test_each_side_is_retrieved_by_its_constraint_too(listed, monkeypatch):
+    """In a large index the side question's other words pull other passages ("Which two camera makers
+    were added to the Crane List with start date 2023-06-05?" retrieves stories about makers, blind-s28
+    r021): each side is retrieved by its question and by its constraint alone ("added to the Crane
+    List with start date 2023-06-05"), and the answer is read from both."""
+    from agent.retrieval import Retriever
+
+    asked: list[str] = []
+    original = Retriever.retrieve
+
+    def recording(self, query, *args, **kwargs):
+        asked.append(query)
+        return original(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(Retriever, "retrieve", recording)
+    question = ("Which two camera makers named in the covered camera equipment definition of HAR 52.9-25 were also "
+                "added to the Crane List with start date 2023-06-05?")
+    read = intersection(question)
+    a = ask(question, listed)
+    assert not a.abstained, a.text
+    assert all(side in asked for side in read.sides), asked
+    assert all(constraint in asked for constraint in read.constraints), asked
