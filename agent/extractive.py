@@ -4979,17 +4979,19 @@ def _code_unwritten(q: Question, store: IndexStore) -> str | None:
                 None)
 
 
-def _name_unwritten(q: Question) -> str | None:
+def _name_unwritten(q: Question, hits: list[Hit], store: IndexStore) -> str | None:
     """A proper name the question writes (a run of two or more capitalised words: "the *Immigration
     and Nationality Act*") with a common noun no indexed text writes at all (WordNet knows
     "immigration"; the sources never write it, in any case): the question asks about something the
     sources do not hold. Not a month or day, a country or demonym ("Belgian"), nor a word WordNet
     does not know - a misspelling or an abbreviation ("Netwroks", "Dept") may still name what the
-    sources hold. The name as written, or None."""
+    sources hold - nor a word a retrieved document's header writes (its title or publisher: "the
+    Trade Ministry" of a statement published by the "Ministry of Trade"). The name as written, or None."""
     from .lexical import is_noun
 
     common = set(MONTHS) | {d.lower() for d in calendar.day_name}
     first = q.text.split()[0] if q.text.split() else ""
+    headers: set[str] | None = None  # the retrieved documents' name keys, read when needed
     for t in q.terms:
         w = t.surface
         # (A month may be cut short: "Oct", "Sept".)
@@ -5001,7 +5003,11 @@ def _name_unwritten(q: Question) -> str | None:
         # Act*", not a capitalised word of its own.)
         m = re.search(r"(?:\b[A-Z][\w'’.-]*\s+(?:(?:and|of|for|the|&)\s+)*)*\b" + re.escape(w)
                       + r"\b(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’.-]*)*", q.text)
-        if m is not None and len(re.findall(r"\b[A-Z][\w'’.-]*", m.group(0))) >= 2:
+        if m is None or len(re.findall(r"\b[A-Z][\w'’.-]*", m.group(0))) < 2:
+            continue
+        if headers is None:
+            headers = set().union(*(_document_name_keys(doc) for _, doc in _retrieved_documents(hits, store)))
+        if not key_in(t.key, headers):
             return m.group(0)
     return None
 
@@ -5345,7 +5351,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
         return _abstention(q, hits, f"no source writes “{code}”", settings)
-    if (name := _name_unwritten(q)) is not None:
+    if (name := _name_unwritten(q, hits, store)) is not None:
         # "Under which provision of the Immigration and Nationality Act ...?": no source ever writes
         # "immigration" - the act is not among them, whatever sentence about the visa curbs is near.
         return _abstention(q, hits, f"no source writes “{name}”", settings)
