@@ -505,10 +505,11 @@ def parsed_focus(question: str) -> list[str] | None:
 
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     opener = doc[0] if len(doc) else None
-    if opener is not None and opener.tag_ == "VB" and opener.dep_ in ("ROOT", "advcl", "ccomp"):
+    if opener is not None and opener.tag_ == "VB" and opener.dep_ in ("ROOT", "advcl", "ccomp", "csubj"):
         # An imperative request ("Name the firms ...", "List the agencies ..."): the focus is its
         # direct object (also when the parser hangs the imperative under a later verb: "Name the
-        # eleven entities the July 2022 rule added.").
+        # eleven entities the July 2022 rule added.", or makes it that verb's clausal subject: "Name
+        # the other companies Reuters says *are* on the list.").
         obj = next((c for c in opener.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is not None:
             return phrase(obj)

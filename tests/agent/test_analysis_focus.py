@@ -22,6 +22,8 @@ from agent.analysis import parsed_focus
     # An imperative's object, also when the parser hangs the imperative under a later verb.
     ("Name the eleven entities the July 2022 rule added.", ["entity"]),
     ("List the agencies that sit on the committee.", ["agency"]),
+    # ... or makes it the clausal subject of a later verb ("... the wire says *are* on the list").
+    ("Besides Kestrel and Ravenmoor, name the other firms the wire says are on the list.", ["other", "firm"]),
     # "How much" as a copula's complement measures the copula's subject, also when a verb reports it.
     ("How much was Kestrel Optics' overseas revenue?", ["oversea", "revenue"]),
     ("How much did Kestrel Optics say its overseas revenue was?", ["oversea", "revenue"]),
