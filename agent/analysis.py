@@ -748,18 +748,23 @@ def _unwritten_compounds_split(words: list[str], store: IndexStore, cache: dict[
     return out
 
 
+def is_ordinal_modifier(token) -> bool:
+    """Is a spaCy token an ordinal word that restricts a noun ("the *third* interim rule"): like a
+    number (spaCy's lexical attribute), a modifier of a noun, no cardinal and no digits?"""
+    return token.like_num and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") \
+        and not any(ch.isdigit() for ch in token.text) and number_word(token.lower_) is None
+
+
 @functools.lru_cache(maxsize=256)
 def _ordinal_modifiers(question: str) -> frozenset[str]:
-    """The ordinal words that restrict a noun of the question ("the *third* interim rule"), by
-    spaCy's parse and lexical attributes: a word like a number that modifies a noun and is no
-    cardinal. spaCy counts "first" and "third" as stop words, yet they say which of several things
-    is asked about - a source about the second interim rule does not answer for the third."""
+    """The ordinal words that restrict a noun of the question (:func:`is_ordinal_modifier`). spaCy
+    counts "first" and "third" as stop words, yet they say which of several things is asked about -
+    a source about the second interim rule does not answer for the third."""
     try:
         doc = _clause_doc(question)
     except Exception:  # noqa: BLE001 - no parse: ordinals stay general words
         return frozenset()
-    return frozenset(t.lower_ for t in doc if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
-                     and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None)
+    return frozenset(t.lower_ for t in doc if is_ordinal_modifier(t))
 
 
 def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = None) -> Question:

@@ -2269,44 +2269,44 @@ def _asked_prepositions(q: Question) -> set[str]:
 
 def _header_line_answer(question: str, q: Question, hits: list[Hit], store: IndexStore) -> Answer | None:
     """A memo header line answers who a document is addressed to or from: the line of the first
-    retrieved document named by the question (its title holds one of the question's names) whose
-    label is the preposition the question asks for (:func:`_asked_prepositions`; "TO:", "FROM:"),
-    and that names a person when the question asks for a role's holder. None when there is none."""
+    retrieved document named by the question (:func:`_named_header_line`) whose label is the
+    preposition the question asks for (:func:`_asked_prepositions`; "TO:", "FROM:"), and that
+    names a person when the question asks for a role's holder. None when there is none."""
     preps = _asked_prepositions(q)
     if not preps:
         return None
-    named = _entity_terms(q)
-    if not named:
-        return None  # a header speaks for its own document, which the question must name
-    for _, doc in _retrieved_documents(hits, store):
-        if not any(key_in(t.key, _title_keys(doc)) or t.key in acronym_keys(q.terms, _title_keys(doc))
-                             for t in named):
-            continue
-        for m in _HEADER_LINE.finditer(doc.body):
-            # A question for a person's name ("Who is the Director who issued it?") is not answered
-            # by a line that gives an office ("FROM: Director, ... Division").
-            if m.group(1).lower() in preps and (not _asks_role_holder(q) or _persons_named(m.group(2))):
-                citations = [make_citation(doc, m.start(1), m.end(2), n=1)]
-                return Answer(text=_compose(m.group(2).strip(), citations, [1]), abstained=False,
-                              citations=citations, question=question, backend="extractive")
-    return None
+    # A question for a person's name ("Who is the Director who issued it?") is not answered by a
+    # line that gives an office ("FROM: Director, ... Division").
+    return _named_header_line(question, q, hits, store, lambda m: m.group(1).lower() in preps and (
+        not _asks_role_holder(q) or bool(_persons_named(m.group(2)))))
 
 
 def _label_named_answer(question: str, q: Question, hits: list[Hit], store: IndexStore) -> Answer | None:
     """A header line whose label the question writes as the document does ("What date does the
     guide give under *DATES*?" of "DATES: August 13, 2019."): the line's value, from the first
-    retrieved document the question names (its title holds one of the question's names). Only a
-    word the question writes in capitals, as a label is written, and that labels a line of that
-    document ("FAC" labels none). None when there is none."""
+    retrieved document the question names (:func:`_named_header_line`). Only a word the question
+    writes in capitals, as a label is written, and that labels a line of that document ("FAC"
+    labels none). None when there is none."""
     labels = set(re.findall(r"\b[A-Z]{2,8}\b", asking_clause(q.text)))
+    if not labels:
+        return None
+    return _named_header_line(question, q, hits, store, lambda m: m.group(1) in labels)
+
+
+def _named_header_line(question: str, q: Question, hits: list[Hit], store: IndexStore,
+                       wanted: Callable[[re.Match], bool]) -> Answer | None:
+    """The value of the first header line ("LABEL: value", :data:`_HEADER_LINE`) that ``wanted``
+    accepts, of the first retrieved document the question names (its title holds one of the
+    question's names: a header speaks for its own document), quoted as the answer; None when
+    there is none."""
     named = _entity_terms(q)
-    if not labels or not named:
+    if not named:
         return None
     for _, doc in _retrieved_documents(hits, store):
         if not any(key_in(t.key, _title_keys(doc)) or t.key in acronym_keys(q.terms, _title_keys(doc))
                    for t in named):
             continue
-        m = next((m for m in _HEADER_LINE.finditer(doc.body) if m.group(1) in labels), None)
+        m = next((m for m in _HEADER_LINE.finditer(doc.body) if wanted(m)), None)
         if m is not None:
             citations = [make_citation(doc, m.start(1), m.end(2), n=1)]
             return Answer(text=_compose(m.group(2).strip(), citations, [1]), abstained=False,
@@ -3254,11 +3254,10 @@ PREDICATE_MARGIN = 0.1
 @functools.lru_cache(maxsize=1024)
 def _ordinal_heads(text: str) -> frozenset[tuple[str, str]]:
     """(ordinal, noun key) for each ordinal word that modifies a noun in ``text`` ("the *third*
-    interim rule": ("third", "rule")), by spaCy's parse and lexical attributes (like a number, no
-    cardinal, no digits)."""
-    return frozenset((t.lower_, norm_key(t.head.text)) for t in _parsed(text)
-                     if t.like_num and t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN")
-                     and not any(ch.isdigit() for ch in t.text) and number_word(t.lower_) is None)
+    interim rule": ("third", "rule"); :func:`analysis.is_ordinal_modifier`)."""
+    from .analysis import is_ordinal_modifier
+
+    return frozenset((t.lower_, norm_key(t.head.text)) for t in _parsed(text) if is_ordinal_modifier(t))
 
 
 def _other_ordinal(q: Question, best: Candidate) -> str | None:

@@ -397,15 +397,11 @@ def _named_sources(constraint: str, other: str, hits: list[Hit], store) -> list:
     hold); ties, and a constraint that names no retrieved document, go to the best-ranked one."""
     import math
 
-    from ..analysis import text_keys
-    from ..extractive import _document_name_keys
-    from ..text import STOPWORDS
+    from ..extractive import _document_name_keys, doc_keys
 
-    # (Whole keys only: a date key "2019-10-09" is not the year "2019" a title holds. Region keys,
-    # "@cn", are the answerer's, not words. A key no passage writes - a publisher named only in the
-    # document's header, "the Norvane story" - is the rarest there is.)
-    own = {k for k in text_keys(constraint) - text_keys(other) if k not in STOPWORDS and not k.startswith("@")}
-    from ..extractive import doc_keys
+    # (A key no passage writes - a publisher named only in the document's header, "the Norvane
+    # story" - is the rarest there is.)
+    own = _own_keys(constraint, other)
 
     scored: list[tuple[tuple[float, int], object]] = []
     seen: set[str] = set()
@@ -430,14 +426,22 @@ def _named_sources(constraint: str, other: str, hits: list[Hit], store) -> list:
     return [doc for score, doc in scored if score == top] if top[0] > 0 else [scored[0][1]]
 
 
-def _names_source(constraint: str, other: str, doc) -> bool:
-    """Does the document's name (title, publisher, type, date) hold every one of the constraint's own
-    words (those the other side's constraint lacks) - is the document what the constraint names?"""
+def _own_keys(constraint: str, other: str) -> set[str]:
+    """The keys of a side's constraint that the other side's lacks, stop words aside. (Whole keys
+    only: a date key "2019-10-09" is not the year "2019" a title holds. Region keys, "@cn", are the
+    answerer's, not words.)"""
     from ..analysis import text_keys
-    from ..extractive import _document_name_keys
     from ..text import STOPWORDS
 
-    own = {k for k in text_keys(constraint) - text_keys(other) if k not in STOPWORDS and not k.startswith("@")}
+    return {k for k in text_keys(constraint) - text_keys(other) if k not in STOPWORDS and not k.startswith("@")}
+
+
+def _names_source(constraint: str, other: str, doc) -> bool:
+    """Does the document's name (title, publisher, type, date) hold every one of the constraint's own
+    words (:func:`_own_keys`) - is the document what the constraint names?"""
+    from ..extractive import _document_name_keys
+
+    own = _own_keys(constraint, other)
     return bool(own) and own <= _document_name_keys(doc)
 
 
