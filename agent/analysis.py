@@ -291,7 +291,7 @@ def key_in(key: str, keys: set[str]) -> bool:
     return any(k.startswith(key) for k in keys)
 
 
-_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])|(?<=\?)\s+(?=[A-Z])")
 _ASKING = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|name|list)\b", re.I)
 
 
@@ -302,10 +302,38 @@ def asking_clause(question: str) -> str:
     Used for the answer kind and the focus only; terms come from the whole question
     (the names before the break are what the clause is about)."""
     parts = [p.strip() for p in _CLAUSE_BREAK.split(question.strip()) if p.strip()]
+    if len(parts) > 1 and _follow_up_of_polar(parts[-1]):
+        # "Is an alias recorded for X? *If so, what is it?*": the follow-up asks for what the yes/no
+        # question asks to exist, and says nothing of its own - the yes/no question is what asks.
+        return parts[-2]
     asking = [p for p in parts if _ASKING.match(p)]
     if asking and len(parts) > 1:
         return asking[-1]
     return _after_fronted_phrase(question.strip())
+
+
+# "If so", "If yes", "If any": a follow-up on the answer to the yes/no question before it.
+_IF_SO = re.compile(r"^if\s+(?:so|yes|any)\b\W*", re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _follow_up_of_polar(part: str) -> bool:
+    """Is ``part`` a follow-up "If so, what is it?" / "If so, which?" / "If any, what are they?" that
+    names nothing (spaCy: no noun, proper noun, number, adjective or main verb after "If so"): it asks
+    for the thing the yes/no question before it asks about. A follow-up with words of its own ("If so,
+    on what basis?") asks something else."""
+    m = _IF_SO.match(part)
+    if m is None or not _ASKING.match(part[m.end():]):
+        return False
+    try:
+        from .answering.nlp import parse
+
+        doc = parse(part[m.end():], disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parser: the follow-up is read as written
+        return False
+    # (A request's own verb asks as a wh-word does: "If any, *list* them.")
+    return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:]) and \
+        (doc[0].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") if len(doc) else False)
 
 
 # Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an

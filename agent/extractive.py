@@ -346,6 +346,35 @@ def _focus_tokens(q: Question) -> list:
     return [t for t in _parsed(q.text) if norm_key(t.text) in q.focus or t.lower_ in q.focus]
 
 
+def _polar_asked_tokens(q: Question) -> list:
+    """The noun phrase a yes/no question asks to exist ("Is *an alias* recorded for X?", "Does X have
+    *any alternate names*?", "Is there *an address* for X?"), as the question's tokens (spaCy): its
+    head and the nouns/adjectives before it. Such a question is answered by the thing itself when the
+    sources hold it, so it is asked for as a wh-question's focus is. The phrase: the subject of the
+    clause's root (a copula, or a passive "is ... recorded") or the object of its main verb, a common
+    noun that is indefinite (a/an/any/some/no, or no determiner) - a definite one ("Is *the* address
+    in Urumqi?") is what the question says something about, not what it asks for. Empty otherwise."""
+    from .analysis import is_polar
+
+    if q.focus or not is_polar(q.text):
+        return []
+    doc = _parsed(q.text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    there = any(c.dep_ == "expl" for c in root.children)
+    deps = ("nsubj", "nsubjpass", "attr") if there else ("nsubj", "nsubjpass", "dobj")
+    for c in root.children:
+        if c.dep_ not in deps or c.pos_ != "NOUN":
+            continue
+        dets = [d for d in c.children if d.dep_ == "det"]
+        if dets and not all(d.lower_ in ("a", "an", "any", "some", "no") for d in dets):
+            continue
+        return [t for t in c.subtree if t.i <= c.i and t.pos_ in ("NOUN", "ADJ", "PROPN")
+                and t.dep_ in ("compound", "amod") or t.i == c.i]
+    return []
+
+
 def _focus_head_token(q: Question):
     """The question's token (spaCy) of its focus head - the last one written so ("the *cities*"),
     or None."""
@@ -1251,15 +1280,18 @@ def _labels_asked(q: Question, labels: set[str], aliases: frozenset[str]) -> set
     when the question asks for none of them (or has no asked noun)."""
     from .lexical import noun_base, noun_generalising
 
-    words = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")]
-    if not q.focus or not words:
+    # (A yes/no question asks for the thing it asks to exist: "Is an alias recorded for X?".)
+    tokens = _focus_tokens(q) if q.focus else _polar_asked_tokens(q)
+    words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not words:
         return set()
     head = noun_base(words[-1].lemma_.lower())
-    asked = " ".join(t.text for t in _focus_tokens(q))
+    asked = " ".join(t.text for t in tokens)
     # (The head as the question's parse tags it: parsed alone, "alias" is no noun.)
     if _names_a_name(asked) or noun_generalising("name", {head}) is not None:
-        return set(aliases) if (len(q.focus) > 1 or head != "name") else set()
-    return {label for label in labels if key_in(q.focus[-1], text_keys(label))}
+        return set(aliases) if (len(tokens) > 1 or head != "name") else set()
+    key = q.focus[-1] if q.focus else norm_key(words[-1].text)
+    return {label for label in labels if key_in(key, text_keys(label))}
 
 
 def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswer | MissingField | None:
@@ -1383,7 +1415,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     i = int(np.argmax(sims))
     # The one label that holds the asked noun itself ("registered *address*": "Addresses") names the
     # field, whatever a modifier echoes in another label ("registered": "Federal Register notice(s)").
-    head = q.focus[-1] if q.focus else None
+    polar = _polar_asked_tokens(q)
+    head = q.focus[-1] if q.focus else (norm_key(polar[-1].text) if polar else None)
     # (Or the one label that names it as the list's other records do: "Alternate names" for "alias".)
     holding = [j for j, f in enumerate(fields) if head and not naming[j]
                and (key_in(head, text_keys(f.label)) or f.label in asked_labels)]

@@ -206,9 +206,10 @@ def _coordinated_asks(text: str) -> list[str] | None:
         # "Give X's aliases and the postal code of *its* address": a later conjunct's pronoun stands
         # for what an earlier one names - asked alone, it would stand for nothing.
         return None
-    if all(seg.end > c.i + 1 for seg, c in zip(segments, conjuncts)):
-        # Every earlier conjunct has a modifier of its own ("the date of A and the date of B"): so has
-        # the last one, and none is shared.
+    if all(_asked_of_its_own(seg, c) for seg, c in zip(segments, conjuncts)):
+        # Every earlier conjunct is asked of something of its own ("the date of A and the date of B"):
+        # so is the last one, and nothing is shared. (A modifier that locates the field - "the address
+        # *on file* and the start date for X" - says where it is kept, not whose it is: X is shared.)
         own_end, shared = np_end + 1, ""
     else:
         own_end = _own_modifiers_end(doc, last.i + 1, np_end + 1)
@@ -254,6 +255,15 @@ def answers_every_part(answer: Answer, parts: list[str]) -> bool:
     """Does the answer to the whole question lead with a line per part (the record or table answerer
     read every conjunct: "HB case: 2031-009 / Officer: Pell.")? Then it stands, unsplit."""
     return not answer.abstained and len(_lead_line(answer).splitlines()) >= len(parts)
+
+
+def _asked_of_its_own(segment, conjunct) -> bool:
+    """Does a conjunct's own span (``segment``: its words up to the next conjunct) ask it *of* something
+    - a modifier of an asking preposition ("the date *of A*", "the requirement *for X*") or a possessor
+    ("*A's* date")? A modifier of another preposition ("the address *on file*", "the notice *in the
+    Federal Register*") locates the field and leaves whose it is to the phrase the conjuncts share."""
+    return any((t.dep_ == "prep" and t.lower_ in _ASKED_OF and t.head.i == conjunct.i) or
+               (t.dep_ == "poss" and t.head.i == conjunct.i) for t in segment)
 
 
 def _own_modifiers_end(doc, start: int, end: int) -> int:

@@ -44,6 +44,15 @@ def test_the_focus_is_what_the_question_asks_for(question, focus):
     # A relative clause inside a yes/no question is no asking clause.
     ("Is Huawei, which is Chinese, on the list?", "Is Huawei, which is Chinese, on the list?"),
     ("Seagate settlement - what was the amount?", "what was the amount?"),
+    # A follow-up that names nothing ("If so, what is it?") asks for what the yes/no question before it
+    # asks to exist: that question asks (blind-s30 t057 read "what is it" and led with a name line).
+    ("Is an alias recorded for Lun Meira? If so, what is it?", "Is an alias recorded for Lun Meira?"),
+    ("Are any exceptions available under 744.16(b)? If so, which?", "Are any exceptions available under 744.16(b)?"),
+    ("Does Varlen have alternate names? If any, list them.", "Does Varlen have alternate names?"),
+    # ... a follow-up with words of its own asks something else: the question stays whole.
+    ("Can BIS remove an entity? If so, on what basis?", "Can BIS remove an entity? If so, on what basis?"),
+    # A question mark ends a sentence whatever precedes it ("(b)?", "EL?").
+    ("Is Kestrel on the EL? What date was it added?", "What date was it added?"),
 ])
 def test_the_asking_clause_follows_what_only_sets_the_topic(question, clause):
     from agent.analysis import asking_clause

@@ -73,6 +73,12 @@ SUMMARY: The Port Authority issues this interim rule to bar contracts for listed
     # each conjunct with a modifier of its own keeps it (the parser hangs the second on the first's object)
     ("What was the date of HA 2031-07 and the date of the interim rule?",
      ["What was the date of HA 2031-07?", "What was the date of the interim rule?"]),
+    # a modifier that locates a field ("on file", "in the record") does not say whose it is: the
+    # shared "for X" is asked of both (blind-s30 t064 asked the first part of no one and led with
+    # another party's address)
+    ("Give me the address on file and the start date for the Ostra Kestrix Lifting entry.",
+     ["Give me the address on file for the Ostra Kestrix Lifting entry.",
+      "Give me the start date for the Ostra Kestrix Lifting entry."]),
     # one determiner serves both (this one was a "no split" case of test_parts before)
     ("What are the name and address of the importer?",
      ["What is the name of the importer?", "What is the address of the importer?"]),
@@ -128,6 +134,15 @@ def test_every_asked_field_of_the_record_is_answered(index, question):
     assert len(lead) == 2 and lead[1].startswith("12 Quay Road, Harbour District, Ostra, 310052, JP"), a.text
     # nothing of the other party's entry
     assert "Annex C" not in a.text.split("\n\n")[0] and "Pier Rd." not in a.text.split("\n\n")[0]
+
+
+@pytest.mark.integration
+def test_a_located_field_is_asked_of_the_shared_party(index):
+    a = ask("Give me the address on file and the start date for the Tolvik Winch Works entry.", index)
+    lead = _lead(a)
+    assert not a.abstained, a.text
+    assert "3 Pier Rd., Tolvik, NO" in lead[0] and "Quay Road" not in a.text.split("\n\n")[0], a.text
+    assert len(lead) == 2 and "2031-03-03" in lead[1], a.text
 
 
 @pytest.mark.integration

@@ -600,3 +600,25 @@ def test_a_yes_no_question_about_a_field_is_still_the_field(index):
     question of membership; the field answers it."""
     a = ask("What license review policy applies to Varlen Optics Group LLC?", index=index)
     assert a.citations[0].quote.startswith("License review policy:"), a.text
+
+
+# A yes/no question that asks whether a field exists for a party ("Is an alias recorded for X?", "Is there
+# a licence review policy for X?") is answered by the field, as "What alias ...?" is (blind-s30 t057 led with
+# the party's name line). Twins: a definite subject says something of the field ("Is the address ... in
+# Korvel?"), and a party whose record lacks the field is no stand-in (Dravik has no other names).
+@pytest.mark.integration
+@pytest.mark.parametrize("question, value", [
+    ("Is an alias recorded for the individual Lun Meira on the screening list?", "Mira Lun"),
+    ("Is an alias recorded for the individual Lun Meira on the screening list? If so, what is it?", "Mira Lun"),
+    ("Is there a start date for Dravik Marine Institute in its entry?", "2022-07-01"),
+])
+def test_a_field_asked_to_exist_is_answered_by_the_field(index, question, value):
+    a = ask(question, index)
+    lead = a.text.split("\n\n")[0]
+    assert not a.abstained and lead.startswith(value), a.text
+
+
+@pytest.mark.integration
+def test_a_field_asked_to_exist_that_the_record_lacks(index):
+    a = ask("Is an alias recorded for Dravik Marine Institute on the screening list?", index)
+    assert "Mira Lun" not in a.text and "Varlen Photonics" not in a.text.split("\n\n")[0], a.text
