@@ -987,6 +987,17 @@ def test_blind_split_s31_over_the_shared_corpus(corpus_index):
     assert (faithful, unsupported) == (63, 62), render(report)
     assert kept >= 40 and unsupported_kept <= 1, render(report)
 
+
+def test_blind_split_s32_over_the_shared_corpus(corpus_index):
+    """The split written during session 31 (tests/fixtures/claims/blind_s32.jsonl: 63 faithful, 62
+    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
+    checker, unchanged since): 49/63 faithful kept, 2/62 unsupported kept. (Its list of dropped faithful
+    sentences was printed once by `tradeqa eval --claims`; the checker was not changed after.) Asserted
+    as measured: neither target is met."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s32.jsonl")
+    assert (faithful, unsupported) == (63, 62), render(report)
+    assert kept >= 49 and unsupported_kept <= 2, render(report)
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
