@@ -3178,7 +3178,9 @@ def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | No
 def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, only: set[str] | None,
              labels_only: bool = False, owned: list | None = None) -> str | None:
     """:func:`_lexically_tied` over ``picked`` in order; ``labels_only``: lines tied by their label.
-    A value chosen in a sentence but said of another named party is no answer (and goes to ``owned``):
+    A sentence whose figures only the question's names tie (:func:`_tied_by_names_only`) is passed
+    over (``owned`` gets None for it). A value chosen in a sentence but said of another named party is
+    no answer (and goes to ``owned``):
     it is chosen among all the sentence's values first, so that another party's value that fits
     the question best ("Megvii ... *to raise* at least $500 million" for SenseTime's IPO target)
     does not hand the lead to a value of the asked party that answers something else (its valuation)."""
@@ -3233,6 +3235,13 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
         anchors = [a for a, _ in found]
         head = q.focus[-1] if q.focus else None
         head_at = [a for a, keys in found if head and head in keys]
+        if _tied_by_names_only(q, found, head_at) and not by_label:
+            # "What was Megvii's revenue?" of "Megvii ... is valued at around $4 billion": the asked
+            # noun, which the sources write elsewhere, is not this sentence's - only the party's name
+            # stands near its figure, which measures something else (a valuation). No span leads.
+            if owned is not None:
+                owned.append(None)  # nor one found by meaning: the name makes every window close
+            continue
 
         def gap(v: tuple[int, int, str], where: list[int]) -> int:
             # Words from the anchor to the value, the value counting as one word however it is
@@ -3272,6 +3281,18 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
                     and mine(best):
                 return hedged(c.text, best)
     return None
+
+
+def _tied_by_names_only(q: Question, found: list[tuple[int, set[str]]], head_at: list[int]) -> bool:
+    """Does a sentence tie its figures to a "how much / what figure" question by the question's names
+    alone (``found``: the question's words the sentence holds, by position), while the question asks
+    for a noun the sources write elsewhere (its focus head has a document frequency) that this sentence
+    does not? Then the figure next to the name is the named party's, but of another measure."""
+    if q.kind is not AnswerKind.QUANTITY or not q.focus or not q.focus_head_df or head_at:
+        return False
+    named = {t.key for t in q.terms if t.named}
+    held = set().union(*(keys for _, keys in found)) if found else set()
+    return bool(held) and held <= named
 
 
 # How much closer (MiniLM cosine) one value's predicate must be to the question's than every other
