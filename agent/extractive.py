@@ -319,7 +319,10 @@ def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> 
     "Technology", which every third entry has), other than the field it asks for ("What *RIN*
     ...") or its source ("per the CSL"); None when it names no such party. ``known_only``: only
     names the sources write ("PSB" is written out as "Public Security Bureau")."""
-    asked = q.focus[-1:] if q.focus else []
+    # (Nor any of the coordinated things it asks for: "the *RIN* and docket number" asks for a RIN, of
+    # no party "RIN".)
+    groups = _label_groups(q) if q.focus else []
+    asked = (q.focus[-1:] if q.focus else []) + ([head for head, _ in groups] if len(groups) > 1 else [])
     own = [t for t in _entity_terms(q) if not key_in(t.key, title_keys) and t.key not in asked
            and t.key not in _source_keys(q.text) and (t.df > 0 or not known_only)]
     # A place names the party only when nothing else does: "the State Department's *Xinjiang* visa
@@ -498,6 +501,11 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
               for h, mods in (group(t) for t in heads[:1])] or ([(q.focus[-1], frozenset(q.focus))] if q.focus else [])
     for tok in heads[:1]:
         groups += [group(c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if tok.dep_ in ("nmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
+                any(c.dep_ == "cc" for c in tok.children) and not tok.conjuncts:
+            # "the RIN and docket number": the parser hangs the first code on the second's head,
+            # its "and" left without a conjunct - the noun it modifies is the other asked code.
+            groups.append(group(tok.head))
     if q.identifier and groups:
         # The verb labels the code alone: "call 202-969-4075".
         # (its root too: the small parser tags "call" in "what number should an exporter call" a noun)

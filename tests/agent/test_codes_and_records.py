@@ -426,6 +426,19 @@ def test_a_noun_phrase_question_asks_for_its_conjoined_codes(index, question):
     assert "211110-0231" in lead(a) and "0694-AI77" in lead(a)
 
 
+@pytest.mark.parametrize("question", [
+    # The parser hangs the first code on the second's head ("RIN" a modifier of "number", its "and"
+    # left without a conjunct): the docket number is asked too (blind-s30 t047 gave the RIN alone).
+    "Give the RIN and docket no. for the November 2021 Entity List additions rule.",
+    "Give the RIN and docket number for the November 2021 Entity List additions rule.",
+    # ... and "RIN", a code asked for, is no party whose record lacks the field (abstained).
+    "Give the RIN and docket number of the November 2021 Entity List rule.",
+])
+def test_a_code_hung_on_the_next_codes_head_is_asked_too(index, question):
+    a = ask(question, index=index)
+    assert not a.abstained and "211110-0231" in lead(a) and "0694-AI77" in lead(a), a.text
+
+
 @pytest.mark.parametrize("text, read", [
     ("Give the docket no. and RIN of the rule.", "Give the docket number and RIN of the rule."),
     ("See Docket No. 211110-0231.", "See Docket No. 211110-0231."),  # before a figure it stays
