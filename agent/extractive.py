@@ -3517,6 +3517,40 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
     return None
 
 
+# An item the question itself names ("paragraph *(2)*", "(b)(1)"): it asks for that item's names only.
+_ASKED_ITEM = re.compile(r"\((?:[ivxlc]{1,6}|[a-z]|\d{1,3})\)")
+
+
+def _with_sibling_items(q: Question, picked: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """``picked`` and, after each enumerated item among them that lists names of the asked kind
+    (:func:`_enumerations`, as :func:`_lead_items` reads them), the other items of the same list
+    (the same lead-in, :func:`_item_lead_in`) among the candidate sentences that list such names
+    too: "(1) ... produced by Huawei Technologies Company or ZTE Corporation" is one item of the
+    definition whose "(2)" names Hytera, Hikvision and Dahua - the list asked for is both items'
+    names, whichever item retrieval ranked high enough to pick. Not when the question names an item
+    itself ("under paragraph (2)"): it asks for that item's names."""
+    if _ASKED_ITEM.search(q.text):
+        return picked
+    qkeys = {t.key for t in q.terms}
+    head = q.focus_match or (q.focus[-1] if q.focus else None)
+    if head is None:
+        return picked
+
+    def lists(c: Candidate) -> bool:
+        return bool(_enumerations(c.text, qkeys, head, linked_only=True, headed=True))
+
+    out = list(picked)
+    for c in picked:
+        lead = _lead_in(c)
+        if lead is None or not lists(c):
+            continue
+        siblings = [s for s in cands if s.doc.doc_id == c.doc.doc_id and s not in out
+                    and abs(s.start - c.start) < 4000 and _lead_in(s) == lead and lists(s)]
+        at = out.index(c) + 1
+        out[at:at] = sorted(siblings, key=lambda s: s.start)
+    return out
+
+
 def _with_counted_noun(value: str, head: str, picked: list[Candidate]) -> str:
     """A count with the noun it counts when the quote writes that noun (the question's focus head)
     within the next three words: "five investigations", "190 persons", not a bare "five" - what the
@@ -5568,6 +5602,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
                 heads, total = _record_heads(q, listing, store, MAX_LIST_ITEMS)
         if heads:
             return _record_list_answer(question, heads, total)
+    if q.kind is AnswerKind.LIST and not a.codes:
+        picked = _with_sibling_items(q, picked, cands)
     items = a.codes or _lead_items(q, picked, value)
     if q.kind is AnswerKind.LIST and not items and _line_label(best.text) is not None \
             and not _about_main_name(q, best, by_run=False, spelt=True):
