@@ -415,6 +415,8 @@ def _subject(clause: str) -> tuple[str, str] | None:
     if (doc := _parse(clause, ner=True)) is None:
         return None  # no parse: pronouns stay
     # (The parser may make "how many entities" a subject too: that is what the part asks.)
+    if (asked := _asked_subject(doc)) is not None:
+        return asked  # "*Which Commerce Secretary* announced ..., and what did he say ...?"
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
                  and not any(w.tag_ in ("WDT", "WP", "WP$", "WRB") for w in t.subtree)), None)
     if subj is None:
@@ -425,6 +427,25 @@ def _subject(clause: str) -> tuple[str, str] | None:
     else:
         pronouns = "they" if subj.tag_ in ("NNS", "NNPS") else "it"
     return span.text, pronouns
+
+
+def _asked_subject(doc) -> tuple[str, str] | None:
+    """The subject a first part asks for by a "which/what" determiner ("*Which Commerce Secretary*
+    announced the Huawei listing, and what did *he* say ...?"), as the definite phrase a later
+    pronoun stands for ("the Commerce Secretary": whoever the first part's answer names) and the
+    pronouns that may stand for it, "he" and "she": a singular noun WordNet files under person. None
+    when the subject is asked otherwise ("who", "how many entities") or is no person."""
+    from ..lexical import names_a_person, noun_base
+
+    subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                 and any(c.dep_ == "det" and c.tag_ == "WDT" and c.lower_ in ("which", "what") for c in t.children)),
+                None)
+    # Only a person: "he"/"she" can stand for nothing else the first part names, while "it" or
+    # "they" may stand for its object ("Which agency issued the rule, and when did *it* take effect?").
+    if subj is None or subj.tag_ in ("NNS", "NNPS") or not names_a_person(noun_base(subj.lower_)):
+        return None
+    words = [t.text for t in doc[subj.left_edge.i:subj.i + 1] if not (t.dep_ == "det" and t.head.i == subj.i)]
+    return "the " + " ".join(words), "he she"
 
 
 def _resolved(part: str, subject: tuple[str, str] | None) -> str:

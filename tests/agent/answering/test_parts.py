@@ -33,6 +33,13 @@ from agent.types import Answer, Citation
      ["What earlier rule did Maria Okafor say the fees complement?", "Maria Okafor, the fees: how many vessels did it cover?"]),
     ("When did Maria Okafor announce the fees, and what did she say about them?",
      ["When did Maria Okafor announce the fees?", "Maria Okafor, the fees: what did Maria Okafor say about them?"]),
+    # "he"/"she" after a first part that asks *which* person did something stands for that person, as the
+    # definite noun phrase (blind-s30 t053 left "he" unplaced); "it" stays, it may be the object's.
+    ("Which harbour master announced the berth fees, and what did he say about the crews?",
+     ["Which harbour master announced the berth fees?",
+      "the berth fees: what did the harbour master say about the crews?"]),
+    ("Which agency announced the berth fees, and when do they take effect?",
+     ["Which agency announced the berth fees?", "the berth fees: when do they take effect?"]),
     # A first part that names nothing it is about shares what the last part is about.
     ("How many vessels were detained and how many crew released by the Aldmere harbour police?",
      ["the Aldmere harbour police: How many vessels were detained?",
