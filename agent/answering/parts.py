@@ -115,6 +115,8 @@ def split_parts(question: str) -> list[str]:
             out.append(f"{p}?")
         elif (asked := _asked_of_polar(first, f"{prep} {p}".strip())) is not None:
             out.append(asked)
+        elif _contrasting_subject(first, p):
+            out.append(f"{p}?")
         else:
             out.append(f"{context}: {_resolved_asked(_resolved(p, subject), first)}?")
     return out
@@ -396,6 +398,33 @@ def _asked_of_polar(first: str, part: str) -> str | None:
     if not polar or any(t.pos_ in ("VERB", "AUX") for t in fragment):
         return None
     return f"{part[:1].upper()}{part[1:]} {first[:1].lower()}{first[1:]}?"
+
+
+def _contrasting_subject(first: str, part: str) -> bool:
+    """Is a later part about another thing of the kind the first part names - its subject a noun phrase
+    with the head of one of the first part's noun phrases but another ordinal ("When was *the first
+    interim rule* issued ..., and when did *the second interim rule* take effect?")? Then the
+    first part's noun phrases name something else: carried along as the part's context, they took it
+    back to the first rule's document (its date answered for the second's). From spaCy's parse."""
+    head, fragment = _parse(first), _parse(part)
+    if head is None or fragment is None:
+        return False  # no parse: the context goes along
+    subj = next((t for t in fragment if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)), None)
+    if subj is None:
+        return False
+    from ..analysis import is_ordinal_modifier
+
+    # (Another by its ordinal: "first" and "second" say which of several such things each part means.)
+    # (Anywhere before the head: the parser may hang it on a compound, "the *second* harbour levy".)
+    words = {t.lower_ for t in subj.subtree if t.i < subj.i and is_ordinal_modifier(t)}
+    for chunk in head.noun_chunks:
+        if chunk.root.lemma_.lower() != subj.lemma_.lower():
+            continue
+        theirs = {t.lower_ for t in chunk.root.subtree if t.i < chunk.root.i and is_ordinal_modifier(t)}
+        if words and theirs and words != theirs:
+            return True
+    return False
 
 
 def _names_its_own(part: str) -> bool:

@@ -40,6 +40,13 @@ from agent.types import Answer, Citation
       "the berth fees: what did the harbour master say about the crews?"]),
     ("Which agency announced the berth fees, and when do they take effect?",
      ["Which agency announced the berth fees?", "the berth fees: when do they take effect?"]),
+    # A later part about another thing of the first part's kind by its ordinal ("the second levy" after
+    # "the first levy") asks of its own: the first part's phrases would take it back to the first one's
+    # document (blind-s30 t046 answered the first rule's date twice).
+    ("When was the first harbour levy announced according to the port notice, and when did the second "
+     "harbour levy take effect?",
+     ["When was the first harbour levy announced according to the port notice?",
+      "when did the second harbour levy take effect?"]),
     # A first part that names nothing it is about shares what the last part is about.
     ("How many vessels were detained and how many crew released by the Aldmere harbour police?",
      ["the Aldmere harbour police: How many vessels were detained?",
