@@ -135,10 +135,16 @@ def _distributed_modifiers(text: str) -> list[str] | None:
     ("the rules of A and B", which may name one thing)."""
     if (doc := _parse(text)) is None:
         return None  # no parse: the question asks one thing
+    # A verb's modifiers are distributed too when the question says so ("..., *respectively*?") or asks
+    # a count, an amount or a time ("*How many* entities did BIS add in its October rule and in its
+    # July rule?": one count per rule; a set in both would be asked with "both").
+    distributive = any(t.lower_ == "respectively" for t in doc) or bool(
+        re.match(r"\s*(?:how\s+(?:many|much)|when)\b", text, re.I))
     for second in doc:
         first = second.head
         if not (second.dep_ == "conj" and second.pos_ == "ADP" and first.pos_ == "ADP" and first.dep_ == "prep"
-                and first.lower_ == second.lower_ and first.head.pos_ in ("NOUN", "PROPN")):
+                and first.lower_ == second.lower_
+                and (first.head.pos_ in ("NOUN", "PROPN") or (distributive and first.head.pos_ in ("VERB", "AUX")))):
             continue
         cc = [t for t in first.children if t.dep_ == "cc" and t.i < second.i]
         if len(cc) != 1 or cc[0].lower_ != "and" or any(t.dep_ == "conj" and t.i != second.i for t in first.children):
@@ -165,6 +171,8 @@ def _distributed_modifiers(text: str) -> list[str] | None:
         second_phrase, after = text[second.idx:second_end], text[second_end:]
         if len(before.split()) < _MIN_PART_WORDS - 1:
             continue
+        # ("respectively" says the modifiers are distributed; each part asks of one.)
+        after = re.sub(r",?\s*\brespectively\b", "", after, flags=re.I)
         return [f"{before}{first_phrase}{after}", f"{before}{second_phrase}{after}"]
     return None
 

@@ -87,6 +87,19 @@ def test_split_repeated_preposition_of_a_noun():
         "What are the effective dates of the crane rule?", "What are the effective dates of the berth rule?"]
 
 
+@pytest.mark.parametrize("question, parts", [
+    # A verb's repeated preposition is distributed when the question says so ("respectively") or asks a
+    # count or a time: one count per rule (blind-s30 t029 answered the July rule's count alone).
+    ("How many entities did the authority add in its March 2023 rule and in its August 2023 rule, respectively?",
+     ["How many entities did the authority add in its March 2023 rule?",
+      "How many entities did the authority add in its August 2023 rule?"]),
+    ("How many cranes were listed in the crane rule and in the berth rule?",
+     ["How many cranes were listed in the crane rule?", "How many cranes were listed in the berth rule?"]),
+])
+def test_split_repeated_preposition_of_a_verb_asked_each(question, parts):
+    assert split_parts(question) == parts
+
+
 @pytest.mark.parametrize("question", [
     # A verb's repeated preposition: the firms named in both, one question.
     "Which firms were named in the crane rule and in the berth rule?",
