@@ -5107,29 +5107,6 @@ def _name_unwritten(q: Question, hits: list[Hit], store: IndexStore) -> str | No
     return None
 
 
-def _number_kind_unwritten(q: Question, store: IndexStore) -> str | None:
-    """The kind of number a question asks for ("What *fax* number does BIS give ...?") when no indexed
-    text writes that kind - the noun before "number" nor any WordNet synonym of it ("phone" stands for
-    "telephone"): the sources cannot give that number, whatever number the retrieved contact line
-    gives (a "Phone:" one). "<kind> number" as written, or None. Only a common noun WordNet knows (a
-    misspelling or an acronym may still name what the sources hold)."""
-    from .lexical import is_noun, noun_synonym_lemmas
-
-    if not q.focus or q.focus[-1] != norm_key("number") or q.kind is AnswerKind.QUANTITY:
-        return None
-    for t in _parsed(q.text):
-        if t.dep_ != "compound" or t.head.lower_ not in ("number", "numbers") or t.pos_ != "NOUN":
-            continue
-        word = t.lower_
-        if not (word.isalpha() and is_noun(word)):
-            continue
-        if any(store.document_frequency(k) > 0 for syn in noun_synonym_lemmas(word) if "_" not in syn
-               and (k := norm_key(syn))):
-            continue
-        return f"{t.text} {t.head.text}"
-    return None
-
-
 _DESCRIBING = ("compound", "nmod", "npadvmod", "amod", "appos", "nummod")
 
 
@@ -5473,10 +5450,6 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Under which provision of the Immigration and Nationality Act ...?": no source ever writes
         # "immigration" - the act is not among them, whatever sentence about the visa curbs is near.
         return _abstention(q, hits, f"no source writes “{name}”", settings)
-    if (kind := _number_kind_unwritten(q, store)) is not None:
-        # "What fax number does BIS give for the End-User Review Committee?": no source writes "fax" (or
-        # "facsimile"): the contact line's "Phone: (202) 482-5991" is another kind of number.
-        return _abstention(q, hits, f"no source writes of a “{kind}”", settings)
     if (dated := _event_year_elsewhere(q.text, best)) is not None:
         # "What was SenseTime valued at in its 2019 fundraising round?" when the quote has "a May
         # 2018 fundraising": the asked event is another year's.

@@ -251,13 +251,6 @@ def noun_synonyms(a: str, b: str) -> bool:
     return a == b or any(b in wn["synsets"][i] for i in wn["lemmas"].get(a, ()))
 
 
-def noun_synonym_lemmas(lemma: str) -> frozenset[str]:
-    """Every lemma that shares a WordNet sense with the noun ``lemma`` (lower case; itself included;
-    multiword lemmas with "_"): "fax" -> {"fax", "facsimile", "facsimile_machine", ...}."""
-    wn = _nouns()
-    return frozenset({lemma}).union(*(wn["synsets"][i] for i in wn["lemmas"].get(lemma, ())))
-
-
 def is_noun(lemma: str) -> bool:
     """Is ``lemma`` (lower case) a WordNet noun?"""
     return lemma in _nouns()["lemmas"]
