@@ -631,6 +631,11 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     about = [c for c in cands if _about_main_name(q, c, whole_doc=True, by_run=False)]
     about_docs = about if docs_from is None else \
         [c for c in docs_from if _about_main_name(q, c, whole_doc=True, by_run=False)]
+    if cited := _citations(q.text):
+        # A document the question cites by its publication ("the RIN of the *84 FR 54002* rule") is the
+        # one whose codes are asked, not another rule whose header carries the same kind of label.
+        about = [c for c in about if _cites(c.doc, cited)]
+        about_docs = [c for c in about_docs if _cites(c.doc, cited)]
     # The documents to read whole: those of the first few such sentences, unless dated to another
     # month or year than the question's (the August rule's RIN is not the December rule's).
     # (The first few such documents, not the documents of the first few sentences: one screening
@@ -5241,6 +5246,28 @@ def _paragraph_elsewhere(question: str, picked: list[Candidate]) -> str | None:
 def _after_abbreviation(text: str, word: str) -> bool:
     """Is ``word`` written in ``text`` just after an abbreviation in capitals ("PF 2019-33")?"""
     return re.search(r"\b[A-Z]{2,6}\.?\s+" + re.escape(word) + r"(?!\w)", text) is not None
+
+
+# A citation of a publication by volume (or title), reporter and page (or section), as the field
+# writes them: "84 FR 54002", "15 CFR 744.16", "50 U.S.C. 4813", "133 Stat. 1198" (the reporter is a
+# capitalised abbreviation; a year is no volume).
+_CITATION = re.compile(r"(?<![\w.])(\d{1,3})\s+([A-Z][A-Za-z]{0,5}\.?(?:\s?[A-Z]\.)*)\s+(?:§+\s*)?(\d+(?:\.\d+)?)(?![\w])")
+
+
+def _citations(text: str) -> list[re.Pattern]:
+    """Patterns of the publication citations ``text`` writes ("84 FR 54002"), each matching the same
+    citation however it is spaced or dotted ("84  FR 54002", "84 F.R. 54002")."""
+    out = []
+    for vol, reporter, page in _CITATION.findall(text):
+        letters = r"\.?\s?".join(re.escape(ch) for ch in reporter if ch.isalpha())
+        out.append(re.compile(rf"(?<![\w.]){vol}\s+{letters}\.?\s+(?:§+\s*)?{re.escape(page)}(?![\w]|\.\d)"))
+    return out
+
+
+def _cites(doc: StoredDocument, citations: list[re.Pattern]) -> bool:
+    """Does the document's title or text write one of ``citations`` (:func:`_citations`)?"""
+    text = f"{doc.title}\n{doc.body}"
+    return any(p.search(text) for p in citations)
 
 
 def _question_codes(q: Question) -> list[str]:
