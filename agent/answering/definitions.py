@@ -183,8 +183,10 @@ def asks_members(question: str, term: str) -> bool:
     inside = [t for t in doc if span[0] <= t.idx < span[1]]
     if not inside:
         return False
-    before = [t for t in doc[:inside[0].i] if t.dep_ != "det" and t.tag_ != "DT"]
-    after = doc[inside[-1].i + 1] if inside[-1].i + 1 < len(doc) else None
+    # (The quotation marks around a quoted term are not its neighbours: "the 'covered widgets'
+    # definition".)
+    before = [t for t in doc[:inside[0].i] if t.dep_ != "det" and t.tag_ != "DT" and not t.is_quote]
+    after = next((t for t in doc[inside[-1].i + 1:] if not t.is_quote), None)
     prev = before[-1] if before else None
     if prev is not None and (prev.lemma_.lower() == "be" or prev.lower_ == "as"):
         return True

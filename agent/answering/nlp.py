@@ -45,6 +45,7 @@ import importlib.abc
 import importlib.util
 import logging
 import os
+import re
 import sys
 import threading
 from types import ModuleType
@@ -169,19 +170,43 @@ def nlp() -> "Language":
     return _nlp
 
 
+# A quotation marked with straight or single quotes: an opening mark at the start or after a space or
+# bracket, before a word; its closing mark after a word, before a space, punctuation or the end.
+_QUOTED = re.compile(r"""(?:(?<=^)|(?<=[\s(\[]))(['"‘])(?=\w)([^'"‘’\n]*?\w[.?!,]?)(['"’])(?=[\s.,;:?!)\]]|$)""")
+_CLOSING = {"'": "'", '"': '"', "‘": "’"}
+
+
+def for_parsing(text: str) -> str:
+    """``text`` with each quotation's marks written as curly double quotes ("the 'covered
+    telecommunications equipment or services' definition" -> "the “covered ...” definition"), one
+    character for one, so character offsets stay those of ``text``. Why: the small English model
+    reads a straight single quote after a word as a possessive ("services' definition"), which
+    turns the quoted phrase into an owner; typographic double quotes it parses as a quotation."""
+    if not any(ch in text for ch in "'\"‘"):
+        return text
+
+    def curl(m: re.Match) -> str:
+        if _CLOSING[m.group(1)] != m.group(3):
+            return m.group(0)
+        return f"“{m.group(2)}”"
+
+    return _QUOTED.sub(curl, text)
+
+
 def parse(text: str, *, disable: Iterable[str] = ()) -> "Doc":
     """``text`` through the shared pipeline, skipping the components in ``disable`` for this
-    call only (e.g. ``["ner"]`` when only the parse and lemmas are read)."""
+    call only (e.g. ``["ner"]`` when only the parse and lemmas are read). Quotation marks are
+    read as :func:`for_parsing` writes them (the same offsets)."""
     pipeline = nlp()
     with _run_lock:
-        return pipeline(text, disable=list(disable))
+        return pipeline(for_parsing(text), disable=list(disable))
 
 
 def parse_many(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = 64) -> "list[Doc]":
     """Like :func:`parse` for several texts (``Language.pipe``), as a list."""
     pipeline = nlp()
     with _run_lock:
-        return list(pipeline.pipe(texts, disable=list(disable), batch_size=batch_size))
+        return list(pipeline.pipe((for_parsing(t) for t in texts), disable=list(disable), batch_size=batch_size))
 
 
 def is_stop(word: str) -> bool:

@@ -107,6 +107,12 @@ def test_the_question_names_the_defined_term(question, named):
     ("Name the makers named in the covered widgets definition.", True),
     ("Which firms' widgets count as covered widgets?", True),
     ("Name the companies whose products are covered widgets.", True),
+    # A quoted term (blind-s31 u051: "the 'covered telecommunications equipment or services'
+    # definition"): the quotation marks are not the term's neighbours.
+    ("Which makers are named in the 'covered widgets or services' definition?", True),
+    ("Which makers are named in the “covered widgets” definition?", True),
+    ("Whose products count as ‘covered widgets’?", True),
+    ("Which companies must report \"covered widgets\" they find?", False),
     # Twins: the term is what the asked parties do something with, not what it classifies.
     ("Which companies must report covered widgets they find?", False),
     ("Which companies supply parts to makers of covered widgets?", False),
