@@ -713,6 +713,10 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         # A line that is a date alone (a dateline) says nothing of what it dates: it answers only
         # through its headline (:func:`_dateline`).
         fit = c.fit = 0.0 if _date_alone(c.text) else _type_fit(q, c.text)
+        if q.kind is AnswerKind.STATEMENT and fit == 0.0 and (_publisher_speaks(q, c) or _document_speaks(q, c)):
+            # A statement's own sentences are its speaker's words, with no "said" in them ("What did the
+            # State Department's statement call on China to do?" of its press statement).
+            fit = c.fit = 1.0
         c.score = (0.30 * c.own + 0.20 * c.coverage + 0.30 * c.dense + (0.30 if typed else 0.12) * fit
                    + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
                    + 0.10 * _named_coverage(q, c.context_keys))
@@ -3813,6 +3817,19 @@ def _paragraph_of(c: Candidate) -> tuple[int, int]:
     return next(((s, e) for s, e in paragraph_spans(c.doc.body) if s <= c.start < e), (c.start, c.end))
 
 
+# Verbs that carry no asked act of their own in a statement question ("What did X *say*/*do*?").
+_LIGHT_VERBS = frozenset({"be", "do", "have", "say", "tell", "state", "make", "get"})
+
+
+def _asked_verb_held(q: Question, c: Candidate) -> bool:
+    """Does the sentence use, as a verb, a verb the question's asking clause asks with ("What did the
+    statement *call on* China to do?" and "The United States *calls on* ...")? Lemmas by spaCy, other
+    than light verbs (:data:`_LIGHT_VERBS`); such verbs are stop words, so no question term holds them."""
+    asked = {t.lemma_.lower() for t in _parsed(asking_clause(q.text))
+             if t.pos_ == "VERB" and t.lemma_.lower() not in _LIGHT_VERBS}
+    return bool(asked) and any(t.pos_ == "VERB" and t.lemma_.lower() in asked for t in _parsed(c.text))
+
+
 def _said_about(q: Question, c: Candidate) -> float:
     """The IDF weight of the question's terms the sentence itself holds, less the asked speaker's
     own names (what a statement question asks about, not who said it)."""
@@ -3850,7 +3867,12 @@ def _asked_subject(question: str) -> list:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         aux = doc[1] if len(doc) > 2 and doc[0].tag_ in ("WP", "WDT", "WRB") and doc[1].pos_ == "AUX" else None
         if root is not None and aux is not None and aux.i + 1 < root.i:
-            return [t for t in doc[aux.i + 1:root.i] if t.pos_ != "DET"]
+            # Up to the first word tagged a verb, which cannot be in the subject: the verb the parser
+            # made the subject's head ("What did Pompeo's October 2019 statement *call* on the PRC to
+            # do?", parsed with "do" as the root).
+            words = doc[aux.i + 1:root.i]
+            end = next((t.i for t in words if t.pos_ == "VERB" and t.i > aux.i + 1), root.i)
+            return [t for t in doc[aux.i + 1:end] if t.pos_ != "DET"]
     return [] if subject is None else list(subject.subtree)
 
 
@@ -3892,7 +3914,10 @@ def _publisher_speaks(q: Question, c: Candidate) -> bool:
     "said" in them."""
     said_by = _asked_speaker(q.text)
     keys = set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
-    return bool(said_by) and all(key_in(k, keys) or any(_abbreviates(k, p) for p in keys) for k in said_by)
+    published = [k for k in said_by if key_in(k, keys) or any(_abbreviates(k, p) for p in keys)]
+    # (The month the question dates the statement by is the document's, not a speaker's name:
+    # "Pompeo's *October* 2019 statement".)
+    return bool(published) and all(k in published or k in _date_words(c.doc) for k in said_by)
 
 
 def _abbreviates(short: str, word: str) -> bool:
@@ -4419,8 +4444,13 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
             # that says most of what the question asks about beyond the speaker's own names ("How did
             # Ross describe *Huawei*?": the sentence naming it, not the one his attribution closes).
             ps, pe = _paragraph_of(spoken)
-            same = [c for c in speaking if c.doc.doc_id == spoken.doc.doc_id and ps <= c.start < pe]
-            spoken = max(same, key=lambda c: (round(_said_about(q, c), 6), c.score))
+            # (Every sentence of the speaker's own statement is its words, whatever paragraph: there the
+            # one doing what the question's verb asks leads - "What did the statement *call on* China
+            # to do?" of "The United States *calls on* ...", not the announcement above it.)
+            own = _publisher_speaks(q, spoken) or _document_speaks(q, spoken)
+            same = [c for c in speaking if c.doc.doc_id == spoken.doc.doc_id
+                    and (ps <= c.start < pe or (own and _asked_verb_held(q, c)))]
+            spoken = max(same, key=lambda c: (_asked_verb_held(q, c), round(_said_about(q, c), 6), c.score))
         if spoken is not None and spoken is not quotable[0]:
             quotable = [spoken] + [c for c in quotable if c is not spoken]
     best = quotable[0]
