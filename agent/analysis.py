@@ -371,8 +371,8 @@ def classify(question: str) -> AnswerKind:
     if asks_when(question):  # "متى", "何时", "いつ", "когда" ...: another language's "when"
         return AnswerKind.DATE
     q = asking_clause(question).lower().strip()
-    if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))\b", q) \
-            or re.search(r"\b(effective date|what date|which date|which year|what year)\b", q) or re.search(r"\b(what|which) date\b", q):
+    if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))(?![\w-])", q) \
+            or re.search(r"\b(effective date|(?:what|which) (?:date|day|month|year))(?![\w-])", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
     if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q) \
             or re.match(r"^what (?:is|was|are|were)\b.*\b(value|valuation|worth|price|revenue|revenues|sales|cost|amount|"

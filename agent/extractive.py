@@ -4933,7 +4933,10 @@ def _dateline(q: Question, best: Candidate, doc: StoredDocument | None = None) -
         return None
     # A root auxiliary stands for the verb the parser hangs elsewhere: "On what date was the statement
     # ... issued?" is parsed with "was" as its root and "issued" as a complement or a modifier.
-    verbs = [root] + ([t for t in clause if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
+    # So does a root "did" of do-support that the parser tags a verb ("What day *did* the Secretary
+    # announce ...?", with "announce" a compound).
+    verbs = [root] + ([t for t in clause if t.pos_ == "VERB" and t is not root]
+                      if root.pos_ == "AUX" or root.lemma_.lower() == "do" else [])
     # (The headline's words by key, not by its parse: title case reads "Imposes" as a name.)
     headline = text_keys(body[head[0]:head[1]])
     # (Or the named document is published: "When was the press statement *released*?" - a passive

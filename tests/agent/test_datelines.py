@@ -53,6 +53,10 @@ def test_capital_month_dates_are_dates():
 @pytest.mark.parametrize("question", [
     "When did the Ministry of Ports announce the levy on foreign crane operators?",
     "When did the ministry impose the levy on foreign crane operators?",
+    # "On what day ...?" asks for a date too, and its "did" is do-support the parser may root the
+    # clause at (blind-s31 u006, a fit set since session 32).
+    "On what day did the Minister of Ports announce the levy on foreign crane operators?",
+    "What day did the Minister of Ports announce the levy on foreign crane operators?",
 ])
 def test_the_dateline_dates_what_the_statement_announces(index, question):
     a = ask(question, index=index)
@@ -128,3 +132,21 @@ def test_another_act_done_to_the_statement_is_not_dated_by_it(index):
     # Twin: withdrawing is no publishing.
     a = ask("When was the Ministry of Ports press statement on the crane levy withdrawn?", index=index)
     assert not a.text.startswith("MARCH 4, 2024"), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "On what day did the Minister announce the levy?",
+    "In which month did the Ministry of Ports impose the levy?",
+    "What year did the ministry impose the levy?",
+])
+def test_what_day_month_or_year_asks_for_a_date(question):
+    from agent.analysis import AnswerKind, classify
+
+    assert classify(question) is AnswerKind.DATE
+
+
+def test_a_day_named_in_another_sense_is_no_date_question():
+    # The twin: "what day-to-day duties" asks for duties.
+    from agent.analysis import AnswerKind, classify
+
+    assert classify("What day-to-day duties does the harbour office have?") is not AnswerKind.DATE
