@@ -109,10 +109,13 @@ class Flag:
 
 def _parse_many(texts: list[str]) -> list:
     """Texts through the process's shared spaCy pipeline (which holds its own lock); the
-    detector reads the parse and lemmas, never entities."""
+    detector reads the parse and lemmas, never entities. The text is parsed as written: the
+    directive rules and the readings without quotation marks (:func:`_readings`) were fitted on
+    that parse, and a straight-quoted reply ("Reply 'cleared' to ...") is read as an imperative
+    only there."""
     from .answering.nlp import parse_many
 
-    return parse_many(texts, disable=["ner"], batch_size=64)
+    return parse_many(texts, disable=["ner"], batch_size=64, as_written=True)
 
 
 def _lemma(tok) -> str:

@@ -193,20 +193,24 @@ def for_parsing(text: str) -> str:
     return _QUOTED.sub(curl, text)
 
 
-def parse(text: str, *, disable: Iterable[str] = ()) -> "Doc":
+def parse(text: str, *, disable: Iterable[str] = (), as_written: bool = False) -> "Doc":
     """``text`` through the shared pipeline, skipping the components in ``disable`` for this
     call only (e.g. ``["ner"]`` when only the parse and lemmas are read). Quotation marks are
-    read as :func:`for_parsing` writes them (the same offsets)."""
+    read as :func:`for_parsing` writes them (the same offsets), unless ``as_written``: a reader
+    whose rules were fitted on the parse of the text as written (the injection detector, the
+    claim-support checker) keeps that parse, so its fitted behaviour does not move."""
     pipeline = nlp()
     with _run_lock:
-        return pipeline(for_parsing(text), disable=list(disable))
+        return pipeline(text if as_written else for_parsing(text), disable=list(disable))
 
 
-def parse_many(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = 64) -> "list[Doc]":
+def parse_many(texts: Iterable[str], *, disable: Iterable[str] = (), batch_size: int = 64,
+               as_written: bool = False) -> "list[Doc]":
     """Like :func:`parse` for several texts (``Language.pipe``), as a list."""
     pipeline = nlp()
     with _run_lock:
-        return list(pipeline.pipe((for_parsing(t) for t in texts), disable=list(disable), batch_size=batch_size))
+        read = (t if as_written else for_parsing(t) for t in texts)
+        return list(pipeline.pipe(read, disable=list(disable), batch_size=batch_size))
 
 
 def is_stop(word: str) -> bool:
