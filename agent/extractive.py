@@ -5256,6 +5256,45 @@ def _year_after_document(question: str, c: Candidate) -> str | None:
     return later[0] if later and len(later) == len(years) else None
 
 
+def _intended_value(question: str, sentence: str, value: str | None) -> str | None:
+    """The word a past-tense question's act is intended by in the sentence its value comes from, when
+    the value is the object of that act as an infinitive under an aim, a plan or a forecast not in the
+    past ("How much did X *raise*?" of "X is *preparing* an IPO *to raise* at least $500 million", "X
+    *plans to raise* ...", "X *was expected to raise* ..."); None otherwise. An infinitive under a verb
+    in the simple past states a done act ("X *managed to raise* ..."), as does one the question
+    writes too ("How much did X *agree to pay*?"). By spaCy's parse and lemmas."""
+    if not value:
+        return None
+    qdoc = _parsed(asking_clause(question))
+    root = next((t for t in qdoc if t.dep_ == "ROOT"), None)
+    # (A root with an auxiliary is a verb, whatever its tag: "How much did Dunmore Shipping *raise* ...?"
+    # is tagged with "raise" a noun.)
+    if root is None or not (root.pos_ == "VERB" or any(t.dep_ == "aux" for t in root.children)):
+        return None
+    past = root.tag_ == "VBD" or any(t.dep_ in ("aux", "auxpass") and t.tag_ == "VBD" for t in root.children)
+    if not past:
+        return None
+    start = sentence.find(value)
+    if start < 0:
+        return None
+    doc = _parsed(sentence)
+    span = doc.char_span(start, start + len(value), alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (tokens are views: compare indices)
+        verb = verb.head
+    if verb.lemma_.lower() != root.lemma_.lower() or not any(t.tag_ == "TO" for t in verb.children):
+        return None
+    gov = verb.head
+    if gov.i == verb.i or gov.lemma_.lower() in {t.lemma_.lower() for t in qdoc}:
+        return None
+    done = gov.tag_ == "VBD" or (gov.pos_ == "ADJ" and any(t.tag_ == "VBD" for t in gov.children))
+    if done and not any(t.dep_ == "auxpass" for t in gov.children):
+        return None
+    return gov.text
+
+
 # A provision cited with its paragraph designators: "889(a)(1)(B)", "52.204-25(d)(2)(i)", "744.11(b)"
 # (the designators as answering.provisions reads an enumerator).
 _PARAGRAPH_REF = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?(?:-\d+)?)((?:{ENUM})+)")
@@ -5524,6 +5563,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, reason, settings)
     if valued is not None and (year := _year_after_document(q.text, valued)) is not None:
         return _abstention(q, hits, f"the quote's document ({valued.doc.date}) predates {year}", settings)
+    if valued is not None and (aim := _intended_value(q.text, valued.text, value)) is not None:
+        # "How much did Megvii raise in its IPO?" of "... is preparing an IPO to raise at least $500
+        # million": the figure is what it aims to raise, not what it raised.
+        return _abstention(q, hits, f"the quote gives the value as intended (“{aim}”), not as done", settings)
     if (day := _date_unwritten(q, store)) is not None:
         # "its October 7, 2022 advanced computing rule" when no source is dated or writes that day:
         # the document the question identifies by its date is not among them.
