@@ -229,14 +229,17 @@ def norm_key(word: str) -> str:
 
 
 def date_keys(text: str) -> set[str]:
-    """Month-name and year keys of every date in ``text`` (ISO dates included), so
-    "October 2019" in a question matches "2019-10-09" in a record."""
+    """Month-name, day and year keys of every ISO date in ``text``, so "October 2019" or
+    "October 9, 2019" in a question matches "2019-10-09" in a record or a document's date (the
+    keys "october", "9", "2019", as the written date has them)."""
     keys: set[str] = set()
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
-        y, mo = m.group(1), int(m.group(2))
+        y, mo, day = m.group(1), int(m.group(2)), int(m.group(3))
         keys.add(y)
         if 1 <= mo <= 12:
             keys.add(stem(MONTHS[mo - 1]))
+            if 1 <= day <= 31:
+                keys.add(str(day))
     return keys
 
 
