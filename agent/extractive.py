@@ -5236,14 +5236,23 @@ def _event_year_elsewhere(question: str, c: Candidate) -> str | None:
     return None
 
 
+def _past_tense_root(doc):
+    """The root of a parsed question clause when the clause is in the simple past - the root or one
+    of its auxiliaries tagged VBD ("What *was* ...?", "How much *did* X raise?", "Who *was* named?");
+    None otherwise (a question about the present or the future: "What *will* ... raise?")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(t.tag_ == "VBD" for t in [root, *root.children] if t.dep_ in ("ROOT", "aux", "auxpass")):
+        return None
+    return root
+
+
 def _year_after_document(question: str, c: Candidate) -> str | None:
     """The year a past-tense question asks a value of ("What *was* Hikvision's revenue *in 2020*?")
     when the quote's document is dated before it (a 2019 story): a document cannot report what was
     so in a later year - a figure it gives is another year's. None otherwise, and for a question
     about the future ("What *will* ... raise in 2020?"), whose years a document may forecast."""
     doc = _parsed(question)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not any(t.tag_ == "VBD" for t in [root, *root.children] if t.dep_ in ("ROOT", "aux", "auxpass")):
+    if _past_tense_root(doc) is None:
         return None
     # A year the question puts the asked value in: the object of a preposition ("in 2020"), not a
     # year that names something ("the Trade Act of 1962") or modifies a noun ("its 2019 round").
@@ -5266,13 +5275,10 @@ def _intended_value(question: str, sentence: str, value: str | None) -> str | No
     if not value:
         return None
     qdoc = _parsed(asking_clause(question))
-    root = next((t for t in qdoc if t.dep_ == "ROOT"), None)
+    root = _past_tense_root(qdoc)
     # (A root with an auxiliary is a verb, whatever its tag: "How much did Dunmore Shipping *raise* ...?"
     # is tagged with "raise" a noun.)
     if root is None or not (root.pos_ == "VERB" or any(t.dep_ == "aux" for t in root.children)):
-        return None
-    past = root.tag_ == "VBD" or any(t.dep_ in ("aux", "auxpass") and t.tag_ == "VBD" for t in root.children)
-    if not past:
         return None
     start = sentence.find(value)
     if start < 0:

@@ -197,8 +197,8 @@ def parse(text: str, *, disable: Iterable[str] = (), as_written: bool = False) -
     """``text`` through the shared pipeline, skipping the components in ``disable`` for this
     call only (e.g. ``["ner"]`` when only the parse and lemmas are read). Quotation marks are
     read as :func:`for_parsing` writes them (the same offsets), unless ``as_written``: a reader
-    whose rules were fitted on the parse of the text as written (the injection detector, the
-    claim-support checker) keeps that parse, so its fitted behaviour does not move."""
+    whose rules were fitted on the parse of the text as written (the injection detector) keeps
+    that parse, so its fitted behaviour does not move."""
     pipeline = nlp()
     with _run_lock:
         return pipeline(text if as_written else for_parsing(text), disable=list(disable))
