@@ -309,6 +309,10 @@ def asking_clause(question: str) -> str:
         # "Is an alias recorded for X? *If so, what is it?*": the follow-up asks for what the yes/no
         # question asks to exist, and says nothing of its own - the yes/no question is what asks.
         return parts[-2]
+    if len(parts) > 1 and _request_naming_nothing(parts[-1]):
+        # "Which data elements are due in the first report? *List them.*": the request asks for what
+        # the question before it asks, and names nothing of its own.
+        return asking_clause(" ".join(parts[:-1]))
     asking = [p for p in parts if _ASKING.match(p)]
     if asking and len(parts) > 1:
         return asking[-1]
@@ -337,6 +341,30 @@ def _follow_up_of_polar(part: str) -> bool:
     # (A request's own verb asks as a wh-word does: "If any, *list* them.")
     return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:]) and \
         (doc[0].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") if len(doc) else False)
+
+
+@functools.lru_cache(maxsize=1024)
+def _request_naming_nothing(part: str) -> bool:
+    """Is ``part`` a request that names nothing - "List them.", "Name them all.", "Please give it." (spaCy:
+    an imperative - its first word a verb in the base form, or a request word of :data:`_ASKING` - with
+    no noun, proper noun, number, adjective or other verb after it)? It asks again what the question
+    before it asks. A request with words of its own ("List the ECCNs.") asks for those; a wh-word
+    ("Why?") asks something else."""
+    words = re.sub(r"^please\s+", "", part.strip(), flags=re.I)
+    if _WH_OPENING.match(words):
+        return False
+    try:
+        from .answering.nlp import parse
+
+        doc = parse(words, disable=["ner", "lemmatizer"])
+    except Exception:  # noqa: BLE001 - no parser: the request is read as written
+        return False
+    if len(doc) < 2 or not (doc[0].tag_ == "VB" or _ASKING.match(doc[0].text)):
+        return False
+    return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:])
+
+
+_WH_OPENING = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 
 
 # Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an
