@@ -721,7 +721,11 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
                    + 0.08 * prior + (0.08 if head and key_in(head, c.keys) else 0.0)
                    + 0.10 * _named_coverage(q, c.context_keys))
         label = _FIELD_LABEL.match(c.text)
-        if label and fit > 0 and any(key_in(norm_key(w), {t.key for t in q.terms}) for w in label.group(1).split()):
+        # (In a record, a label word that is only the asked kind - "date" of "On which date was the rule
+        # ...?" - says nothing the fit has not: "Start date: 2020-06-05" of any party would take it. A
+        # document's own header line speaks for the document: "DATE: August 29, 2019" of a memo.)
+        labelled = {t.key for t in q.terms} - ({head} if record_span(c.doc.body, c.start) is not None else set())
+        if label and fit > 0 and any(key_in(norm_key(w), labelled) for w in label.group(1).split()):
             c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
         for t in q.terms:
             # "the *second* interim rule": an ordinal picks one document of several.
@@ -1242,9 +1246,9 @@ ALIAS_LABEL_SIMILARITY = 0.5
 @functools.lru_cache(maxsize=256)
 def _names_a_name(label: str) -> bool:
     """Is a word of the label, by WordNet, a name or a kind of name ("Alternate *names*", "*Aliases*")?"""
-    from .lexical import noun_generalising
+    from .lexical import noun_generalising, token_noun
 
-    return any(t.pos_ in ("NOUN", "PROPN") and noun_generalising("name", {t.lemma_.lower()}) is not None
+    return any(t.pos_ in ("NOUN", "PROPN") and noun_generalising("name", {token_noun(t)}) is not None
                for t in _parsed(label))
 
 
@@ -1287,6 +1291,15 @@ def _without_names(q: Question) -> str:
     return " ".join(w for w in q.text.split() if w.strip("?,.:;'’s") not in named and w.strip("?,.:;") not in named)
 
 
+def _names_with(key: str, keys: set[str]) -> bool:
+    """Does a question term's key name a record whose name keys are ``keys`` (:func:`key_in`)? A
+    compound of words does so only with every word: "high-diversion-risk" is no "Center for *High*
+    Pressure Research", whose name shares only its first word."""
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", key):
+        return all(key_in(norm_key(w), keys) for w in key.split("-"))
+    return key_in(key, keys)
+
+
 def _labels_asked(q: Question, labels: set[str], aliases: frozenset[str]) -> set[str]:
     """The labels, among ``labels`` (a document's record labels, name lines aside), that name what
     the question asks for: the other-names labels (``aliases``) when it asks for a party's other
@@ -1295,14 +1308,14 @@ def _labels_asked(q: Question, labels: set[str], aliases: frozenset[str]) -> set
     ("registered *address*": "Addresses"). Not every label whose word WordNet files above the
     asked noun: "notice" is above "entry", and "Federal Register notice(s)" is no entry. Empty
     when the question asks for none of them (or has no asked noun)."""
-    from .lexical import noun_base, noun_generalising
+    from .lexical import noun_generalising, token_noun
 
     # (A yes/no question asks for the thing it asks to exist: "Is an alias recorded for X?".)
     tokens = _focus_tokens(q) if q.focus else _polar_asked_tokens(q)
     words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
     if not words:
         return set()
-    head = noun_base(words[-1].lemma_.lower())
+    head = token_noun(words[-1])
     asked = " ".join(t.text for t in tokens)
     # (The head as the question's parse tags it: parsed alone, "alias" is no noun.)
     if _names_a_name(asked) or noun_generalising("name", {head}) is not None:
@@ -1352,7 +1365,14 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             # specific name, then to retrieval order. Values, not labels: every entry has "Entity".
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
-            covered = sum(t.weight for t in naming if key_in(t.key, keys))
+            covered = sum(t.weight for t in naming if _names_with(t.key, keys))
+            # A nationality the name's place shares with the question does not name the party ("twenty-eight
+            # *Chinese* entities" is no "Institute of Forensic Science of *China*"): a place names it only
+            # as the name writes it ("the *Xinjiang* entries", "*Xinjiang* public security bureaus").
+            written = {w.lower() for w in re.findall(r"\w+", " ".join(names))}
+            if not any(_names_with(t.key, keys) if not t.key.startswith("@")
+                       else re.sub(r"['’]s$", "", t.surface).lower() in written for t in naming):
+                continue
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
@@ -3017,7 +3037,7 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     many contracts")? Such a count is no answer, however close the two words are in meaning.
     False when the figure counts no noun (spaCy's parse) or either noun is unknown."""
     from .answering.nlp import parse
-    from .lexical import is_noun, names_a_broader_kind, names_a_duration, names_a_person, noun_base
+    from .lexical import is_noun, names_a_broader_kind, names_a_duration, names_a_person, token_noun
 
     focus = [t for t in _focus_tokens(q) if t.pos_ in ("NOUN", "PROPN")] or _partitive_whole(q)
     if not focus:
@@ -3025,13 +3045,13 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     # The focus head, not a later mention of a modifier ("How many *Huawei* affiliates ... with
     # *Huawei*?": the affiliates are counted).
     head = next((t for t in focus if q.focus and norm_key(t.text) == q.focus[-1]), focus[-1])
-    asked = noun_base(head.lemma_.lower())
+    asked = token_noun(head)
     doc = parse(text, disable=["ner"])
     counted = next((t.head for t in doc if t.idx < value[1] and t.idx + len(t.text) > value[0]
                     and t.dep_ == "nummod" and t.head.pos_ == "NOUN"), None)
     if counted is None:
         return False
-    noun = noun_base(counted.lemma_.lower())  # "bureaus", which the tagger may leave singular
+    noun = token_noun(counted)  # "bureaus", which the tagger may leave singular
     if noun == asked or not (is_noun(noun) and is_noun(asked)):
         return False
     # A length of time ("one business *day*", "10 business *days*") counts no contracts or firms.
@@ -3040,7 +3060,7 @@ def _counts_other_kind(q: Question, text: str, value: tuple[int, int, str]) -> b
     # A count of a broader kind counts more than the asked things: "190 persons or organizations"
     # (WordNet hypernyms of "affiliate") is no count of Huawei's affiliates.
     # (A conjunct with a number of its own is another count: "190 persons ... and 12 affiliates".)
-    kinds = [noun] + [noun_base(c.lemma_.lower()) for c in counted.conjuncts if c.pos_ == "NOUN"
+    kinds = [noun] + [token_noun(c) for c in counted.conjuncts if c.pos_ == "NOUN"
                       and not any(n.dep_ == "nummod" for n in c.children)]
     if all(names_a_broader_kind(k, asked) for k in kinds):
         return True
@@ -4681,10 +4701,10 @@ def _names_office_holder(doc) -> bool:
     noun whose first WordNet sense holds an office (:func:`lexical.holds_office`), determined by
     "which"/"what" ("*Which BIS official* signed the rule?") or the object of an opening "name"/
     "identify" ("*Name the former US ambassador* Hikvision hired")?"""
-    from .lexical import holds_office, noun_base
+    from .lexical import holds_office, token_noun
 
     for t in doc:
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or not holds_office(noun_base(t.lemma_.lower())):
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or not holds_office(token_noun(t)):
             continue
         if any(c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
             return True

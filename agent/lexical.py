@@ -274,6 +274,16 @@ def noun_base(word: str) -> str:
     return word
 
 
+def token_noun(token) -> str:
+    """The WordNet noun a spaCy token is a form of: :func:`noun_base` of its lemma, or of its text when
+    WordNet knows no noun the lemma is a form of - the tagger read a singular ending in "s" as a plural
+    ("Is any *alias* recorded ...?": tagged NNS, lemma "alia"; its text is the noun "alias")."""
+    base = noun_base(token.lemma_.lower())
+    if is_noun(base):
+        return base
+    return noun_base(token.text.lower())
+
+
 def holds_office(lemma: str, depth: int = 12) -> bool:
     """Does the noun's first WordNet sense name the holder of an office - a descendant of
     *functionary* ("official", "ambassador") or *leader* ("secretary", "director", "chairman",
