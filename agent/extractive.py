@@ -724,8 +724,8 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         # (In a record, a label word that is only the asked kind - "date" of "On which date was the rule
         # ...?" - says nothing the fit has not: "Start date: 2020-06-05" of any party would take it. A
         # document's own header line speaks for the document: "DATE: August 29, 2019" of a memo.)
-        labelled = {t.key for t in q.terms} - ({head} if record_span(c.doc.body, c.start) is not None else set())
-        if label and fit > 0 and any(key_in(norm_key(w), labelled) for w in label.group(1).split()):
+        if label and fit > 0 and any(key_in(norm_key(w), keys) for keys in [_label_keys(q, c, head)]
+                                     for w in label.group(1).split()):
             c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
         for t in q.terms:
             # "the *second* interim rule": an ordinal picks one document of several.
@@ -736,6 +736,13 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         if q.kind in (AnswerKind.OTHER, AnswerKind.REASON, AnswerKind.STATEMENT) and ":" not in c.text \
                 and (len(c.text) < 40 or _is_heading(c.text)):
             c.score *= 0.7  # a heading or title does not answer a what/why question
+
+
+def _label_keys(q: Question, c: Candidate, head: str | None) -> set[str]:
+    """The question's keys a field label of ``c`` may share to earn the label bonus of :func:`_score`:
+    all of them, less the asked kind's head (``head``) for a line of a record."""
+    keys = {t.key for t in q.terms}
+    return keys - {head} if record_span(c.doc.body, c.start) is not None else keys
 
 
 # ---------------------------------------------------------------- lead line
