@@ -295,7 +295,8 @@ def key_in(key: str, keys: set[str]) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])|(?<=\?)\s+(?=[A-Z])")
-_ASKING = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|name|list)\b", re.I)
+_WH = "what|which|who|whom|whose|when|where|why|how"
+_ASKING = re.compile(rf"^(?:{_WH}|name|list)\b", re.I)
 
 
 def asking_clause(question: str) -> str:
@@ -364,7 +365,7 @@ def _request_naming_nothing(part: str) -> bool:
     return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:])
 
 
-_WH_OPENING = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_WH_OPENING = re.compile(rf"(?:{_WH})\b", re.I)
 
 
 # Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an

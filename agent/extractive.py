@@ -724,9 +724,10 @@ def _score(q: Question, cands: list[Candidate], qvec, store: IndexStore) -> None
         # (In a record, a label word that is only the asked kind - "date" of "On which date was the rule
         # ...?" - says nothing the fit has not: "Start date: 2020-06-05" of any party would take it. A
         # document's own header line speaks for the document: "DATE: August 29, 2019" of a memo.)
-        if label and fit > 0 and any(key_in(norm_key(w), keys) for keys in [_label_keys(q, c, head)]
-                                     for w in label.group(1).split()):
-            c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
+        if label and fit > 0:
+            keys = _label_keys(q, c, head)
+            if any(key_in(norm_key(w), keys) for w in label.group(1).split()):
+                c.score += 0.2  # "Effective Date: December 13, 2019" for "when ... effective"
         for t in q.terms:
             # "the *second* interim rule": an ordinal picks one document of several.
             if t.key in _ordinals() and not key_in(t.key, c.context_keys | doc_keys(c.doc)):
@@ -1372,14 +1373,16 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             # specific name, then to retrieval order. Values, not labels: every entry has "Entity".
             names = [rec.name.value] + [f.value for f in rec.fields[1:] if f.label in aliases]
             keys = text_keys(" ".join(names))
-            covered = sum(t.weight for t in naming if _names_with(t.key, keys))
+            matched = [t for t in naming if _names_with(t.key, keys)]
+            covered = sum(t.weight for t in matched)
             # A nationality the name's place shares with the question does not name the party ("twenty-eight
             # *Chinese* entities" is no "Institute of Forensic Science of *China*"): a place names it only
             # as the name writes it ("the *Xinjiang* entries", "*Xinjiang* public security bureaus").
-            written = {w.lower() for w in re.findall(r"\w+", " ".join(names))}
-            if not any(_names_with(t.key, keys) if not t.key.startswith("@")
-                       else re.sub(r"['’]s$", "", t.surface).lower() in written for t in naming):
-                continue
+            if not any(not t.key.startswith("@") for t in matched):
+                written = {w.lower() for w in re.findall(r"\w+", " ".join(names))}
+                if not any(t.key.startswith("@") and re.sub(r"['’]s$", "", t.surface).lower() in written
+                           for t in naming):
+                    continue
             # (The whole record, labels too: "Which *Federal* Register notice covers X?" names a label.)
             if covered <= 0 or (party is not None and not _holds(q, party, text_keys(doc.body[rec.start:rec.end]))):
                 continue
