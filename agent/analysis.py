@@ -295,8 +295,9 @@ def key_in(key: str, keys: set[str]) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|:\s+|;\s+|(?<=[a-z][.!?])\s+(?=[A-Z])|(?<=\?)\s+(?=[A-Z])")
-_WH = "what|which|who|whom|whose|when|where|why|how"
-_ASKING = re.compile(rf"^(?:{_WH}|name|list)\b", re.I)
+# The wh-words as a regex alternation (the same words as _QUESTION_WORDS, below, as a set).
+_WH_PATTERN = "what|which|who|whom|whose|when|where|why|how"
+_ASKING = re.compile(rf"^(?:{_WH_PATTERN}|name|list)\b", re.I)
 
 
 def asking_clause(question: str) -> str:
@@ -365,7 +366,7 @@ def _request_naming_nothing(part: str) -> bool:
     return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:])
 
 
-_WH_OPENING = re.compile(rf"(?:{_WH})\b", re.I)
+_WH_OPENING = re.compile(rf"(?:{_WH_PATTERN})\b", re.I)
 
 
 # Only the wh-words that ask for a thing: a fronted "Under 15 CFR 744.11, *when* can BIS remove an
