@@ -500,7 +500,7 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
     groups = [(h, mods | frozenset(q.focus) if q.focus and h == q.focus[-1] else mods)
               for h, mods in (group(t) for t in heads[:1])] or ([(q.focus[-1], frozenset(q.focus))] if q.focus else [])
     for tok in heads[:1]:
-        groups += [group(c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        groups += [group(c) for c in _listed_with(tok) if c.pos_ in ("NOUN", "PROPN")]
         if tok.dep_ in ("nmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
                 any(c.dep_ == "cc" for c in tok.children) and not tok.conjuncts:
             # "the RIN and docket number": the parser hangs the first code on the second's head,
@@ -510,8 +510,20 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
         # The verb labels the code alone: "call 202-969-4075".
         # (its root too: the small parser tags "call" in "what number should an exporter call" a noun)
         groups += [(norm_key(t.lemma_), frozenset({norm_key(t.lemma_)})) for t in doc
-                   if (t.pos_ == "VERB" or t.dep_ == "ROOT") and norm_key(t.text) not in q.focus]
+                   if (t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ != "AUX")) and norm_key(t.text) not in q.focus]
     return groups
+
+
+def _listed_with(tok) -> list:
+    """The nouns listed with ``tok`` (a spaCy token): its conjuncts, and a list the parser hangs on it
+    as an apposition - "What FR Doc number, FAC number and RIN ...?" is parsed "number" <- appos "FAC
+    number" <- conj "RIN" (an apposition with conjuncts of its own continues a list; one without,
+    "the RIN, 0694-AH68", renames it)."""
+    out = list(tok.conjuncts)
+    for c in tok.children:
+        if c.dep_ == "appos" and c.conjuncts:
+            out += [c, *c.conjuncts]
+    return out
 
 
 # The most words a document line read for a labelled code outside the retrieved sentences may
@@ -625,7 +637,6 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     docket number stand in its header, which the question's words rarely retrieve). Empty when
     no sentence labels a code so. ``docs_from``: the candidates whose documents may be read
     whole (default ``cands``)."""
-    out: list[tuple[Candidate, str]] = []
     # About the main name itself, not any word of its run: "FAC 2019-05 Small Entity Compliance Guide"
     # is not found in every document that says "entity" (another rule's telephone number).
     about = [c for c in cands if _about_main_name(q, c, whole_doc=True, by_run=False)]
@@ -648,26 +659,47 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
                 and not _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date)):
             whole.append(c)
     lines: dict[str, list[tuple[int, int]]] = {}  # each document's short lines, split once
-    for group in _label_groups(q):
-        found = next(((c, code) for c in about
-                      if (code := _labelled_code(q, c.text, group, _label_end(c.doc, c.start, c.text)))), None)
-        if found is None:
-            for c in whole:
-                if c.doc.doc_id not in lines:
-                    # Only a line that is mostly its label and code ("RIN 0694-AH68", "[Docket No.
-                    # 190925-0044]"): in prose a section number is a reference, tied to other words.
-                    lines[c.doc.doc_id] = [(s, e) for s, e in split_sentences(c.doc.body)
-                                           if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS]
-                for s, e in lines[c.doc.doc_id]:
-                    line = c.doc.body[s:e]
-                    if (code := _labelled_code(q, line, group, _label_end(c.doc, s, line))) is not None:
-                        found = (_sentence_candidate(c, s, e), code)
-                        break
-                if found is not None:
-                    break
-        if found is not None and found[1] not in (v for _, v in out):
-            out.append(found)
-    return out
+
+    def line_code(c: Candidate, group) -> tuple[Candidate, str] | None:
+        if c.doc.doc_id not in lines:
+            # Only a line that is mostly its label and code ("RIN 0694-AH68", "[Docket No.
+            # 190925-0044]"): in prose a section number is a reference, tied to other words.
+            lines[c.doc.doc_id] = [(s, e) for s, e in split_sentences(c.doc.body)
+                                   if len(c.doc.body[s:e].split()) <= _LABEL_LINE_WORDS]
+        for s, e in lines[c.doc.doc_id]:
+            line = c.doc.body[s:e]
+            if (code := _labelled_code(q, line, group, _label_end(c.doc, s, line))) is not None:
+                return _sentence_candidate(c, s, e), code
+        return None
+
+    # The codes asked of one thing ("the RIN and docket number of the rule adding eleven entities")
+    # are one document's: the first document whose retrieved sentences label one of them (else the
+    # first whose short lines do) gives them all - a label it lacks is not filled from another
+    # rule's header.
+    groups = _label_groups(q)
+
+    def sentence_code(doc_id: str, group) -> tuple[Candidate, str] | None:
+        return next(((c, code) for c in about if c.doc.doc_id == doc_id
+                     and (code := _labelled_code(q, c.text, group, _label_end(c.doc, c.start, c.text)))), None)
+
+    def doc_codes(doc_id: str) -> list[tuple[Candidate, str]]:
+        out: list[tuple[Candidate, str]] = []
+        for group in groups:
+            found = sentence_code(doc_id, group) or \
+                next((f for c in whole if c.doc.doc_id == doc_id if (f := line_code(c, group))), None)
+            if found is not None and found[1] not in (v for _, v in out):
+                out.append(found)
+        return out
+
+    # The documents in the order of their best sentence that is not itself a labelled code: a header
+    # line "[FAC 2020-03; ...; Docket No. FAR-2018-0017]" ranks high for any question asking for a docket
+    # number, whatever rule the question describes.
+    described = [c for c in about if not any(_labelled_code(q, c.text, g, _label_end(c.doc, c.start, c.text))
+                                             for g in groups)]
+    for doc_id in dict.fromkeys([c.doc.doc_id for c in described + about] + [c.doc.doc_id for c in whole]):
+        if out := doc_codes(doc_id):
+            return out
+    return []
 
 
 _VEC_CACHE: "OrderedDict[tuple[int, str], list[float]]" = OrderedDict()
@@ -2814,7 +2846,12 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     # A code names a document, not a party its sentence must write ("the final rule in docket
     # 190925-0044", "the July 2020 rule (RIN 0694-AI15)": the docket line heads the rule, the count
     # is in its summary): the document holding it is what the question is about.
-    code = any(ch.isdigit() for ch in main.surface) and not sentence_only
+    # So does a word that labels a number ("*Section* 889", "*Part* 744"): with its number, it names the
+    # provision, which the document holding that number is about.
+    labelled = re.search(rf"(?<![\w-]){re.escape(main.surface)}\s+(\d[\w.-]*\w)", q.text)
+    code = (any(ch.isdigit() for ch in main.surface)
+            or (labelled is not None and key_in(norm_key(labelled.group(1)), c.context_keys | doc_keys(c.doc)))) \
+        and not sentence_only
     keys = c.keys if sentence_only else c.context_keys | doc_keys(c.doc) if whole_doc or code else c.context_keys
     # A name of several words is found by any of its words ("Xiamen Meiya" for "Meiya Pico").
     return any(key_in(t.key, keys) or t.key in acronym_keys(q.terms, keys)
@@ -5556,13 +5593,19 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # what address does its entry give?"): the question proper is answered, with the lead-in's names.
     question = question_proper(question)
     a = assess(question, hits, store, settings)
-    if a.best is not None and a.q.kind in (AnswerKind.QUANTITY, AnswerKind.LIST) and _code_elsewhere(a.q, a.best) is not None:
+    # (A date asked of the document, unless the quotes found show the question's paragraph is another
+    # one's: "the Sec. 889(a)(1)(B) ban" when they cite 889(a)(1)(A) - :func:`_paragraph_elsewhere`.)
+    dated = a.q.kind is AnswerKind.DATE and (not a.q.focus or _focus_names_date(a.q, store)) \
+        and _paragraph_elsewhere(question, a.picked) is None
+    if a.best is not None and (a.q.kind in (AnswerKind.QUANTITY, AnswerKind.LIST) or dated) \
+            and _code_elsewhere(a.q, a.best) is not None:
         # "How many firms were added by the final rule in docket 230415-0099?" when the best quote is
         # the summary of a near-identical rule of another docket: the code names the document the
-        # question is about, so the evidence is read from the retrieved documents that write it. (For
-        # a figure or a list only: a sentence lead may well come from a document that applies the
-        # cited section without writing it, and every document dates itself - "DATES: August 13,
-        # 2019" is no answer to what RIN its rule was assigned.)
+        # question is about, so the evidence is read from the retrieved documents that write it. So
+        # for a date the question asks of the document ("On what date was FR Doc. 2019-22210 scheduled
+        # to be published?"). (For a figure, a list or such a date only: a sentence lead may well come
+        # from a document that applies the cited section without writing it, and every document dates
+        # itself - "DATES: August 13, 2019" is no answer to what RIN its rule was assigned.)
         codes = _question_codes(a.q)
         own = [h for h in hits if (d := store.get_document(h.doc_id)) is not None and _writes_a_code(d, codes)]
         if own and len(own) < len(hits):

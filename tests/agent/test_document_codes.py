@@ -1,0 +1,162 @@
+"""Issue 8 (blind-s33 w003, w005, w049 and blind-s32 v046; fit sets since session 35): what a
+question asks of one document comes from that document.
+
+- Several codes asked in one list ("What FR Doc number, FAC number and RIN ...?") are each asked: the
+  parser hangs such a list on its first noun as an apposition with conjuncts (w003 gave the first only).
+- The codes asked of one thing are one document's: the document the question describes, not the one
+  whose header line ranks high for any question asking for a docket number (v046 took another rule's
+  docket), and not one code from each of three rules.
+- A date asked of a document the question names by its code ("FR Doc. 2023-10111") comes from that
+  document, not from another rule's "Comment date:" line (w005 abstained).
+- A word that labels a number ("*Section* 812") names a provision, found in the quote's document, not
+  a name each sentence must write (w049's comment deadline was not read).
+Documents written for these tests (made-up rules and parties)."""
+from __future__ import annotations
+
+import pytest
+
+from tiny_ask import ask
+
+RULE_ELEVEN = """title: Addition of Certain Entities to the Crane List (88 FR 30001; FR Doc. 2023-10111) - public-inspection copy
+publisher: Example Screening Office
+date: 2023-05-12
+---
+This document is scheduled to be published in the Federal Register on 05/12/2023 and available online at https://federalregister.gov/d/2023-10111, and on govinfo.gov
+
+[Docket No. 230501-0101]
+
+RIN 0600-AB11
+
+SUMMARY: This final rule amends the Harbour Rules by adding eleven entities to the Crane List.
+
+DATE: This rule is effective [INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER].
+"""
+
+RULE_TWENTY = """title: Addition of Ostra Entities to the Crane List (88 FR 40002; FR Doc. 2023-12222) - public-inspection copy
+publisher: Example Screening Office
+date: 2023-06-20
+---
+This document is scheduled to be published in the Federal Register on 06/20/2023 and available online at https://federalregister.gov/d/2023-12222, and on govinfo.gov
+
+[Docket No. 230601-0202]
+
+RIN 0600-AB22
+
+SUMMARY: This final rule amends the Harbour Rules by adding twenty entities based in Ostra to the Crane List.
+"""
+
+INTERIM = """title: Harbour Acquisition Regulation: Prohibition on Certain Crane Equipment - second interim rule (88 FR 50003; FR Doc. 2023-15333)
+publisher: Example Acquisition Council
+date: 2023-08-01
+---
+[FR Doc No: 2023-15333]
+
+[HAC 2023-04; HAR Case 2022-011; Docket No. HAR-2022-0011, Sequence No. 2]
+
+RIN 9100-AC33
+
+SUMMARY: The Council is issuing a second interim rule amending the Harbour Acquisition Regulation (HAR) to implement section 812 of the Harbour Security Act.
+
+DATES:
+Effective Date: August 1, 2023.
+Comment date: Interested parties should submit written comments to the Council at one of the addresses shown below on or before October 2, 2023 to be considered in the formation of the final rule.
+"""
+
+GUIDE = """title: Harbour Acquisition Regulation; Harbour Acquisition Circular 2023-02; Small Entity Compliance Guide (88 FR 20004; FR Doc. 2023-08444)
+publisher: Example Acquisition Council
+date: 2023-04-03
+---
+[FR Doc No: 2023-08444]
+
+[Docket No. HAR 2023-0002, Sequence No. 4]
+
+SUMMARY: This document is issued under the joint authority of the Council's members. It consists of a summary of the rule appearing in Harbour Acquisition Circular (HAC) 2023-02, which amends the Harbour Acquisition Regulation (HAR).
+
+DATES: April 3, 2023.
+"""
+
+ENTRIES = """title: Crane List entries for the twenty Ostra entities added by 88 FR 40002, as carried in the Consolidated Screening List
+publisher: Example Screening Office
+date: 2023-07-01
+---
+Entity: Ostra Harbour Police Bureau
+Addresses: 1 Pier Rd., Ostra, BX
+Federal Register notice(s): 88 FR 40002
+Start date: 2023-06-20
+License requirement: For all items subject to the Harbour Rules
+License review policy: Presumption of denial
+
+Entity: Ostra Port Surveillance Bureau
+Addresses: 2 Pier Rd., Ostra, BX
+Federal Register notice(s): 88 FR 40002
+Start date: 2023-06-20
+License requirement: For all items subject to the Harbour Rules
+License review policy: Presumption of denial
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tiny_index):
+    _, settings = tiny_index("document-codes", {"eleven.txt": RULE_ELEVEN, "twenty.txt": RULE_TWENTY,
+                                                 "interim.txt": INTERIM, "guide.txt": GUIDE, "entries.txt": ENTRIES})
+    return settings
+
+
+def lead(a) -> str:
+    return a.text.split("Evidence:")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "What FR Doc number, HAC number and RIN are on the August 2023 second interim rule?",
+    "What are the FR Doc number, the HAC number and the RIN of the second interim rule?",
+])
+def test_every_code_of_a_list_is_asked(index, question):
+    a = ask(question, index)
+    assert all(code in lead(a) for code in ("2023-15333", "2023-04", "9100-AC33")), a.text
+
+
+def test_a_code_asked_alone_still_answers(index):
+    # The twin: one code.
+    a = ask("What RIN does the second interim rule carry?", index)
+    assert "9100-AC33" in lead(a), a.text
+
+
+@pytest.mark.parametrize("question, codes, others", [
+    ("What are the RIN and docket number of the rule adding eleven entities?",
+     ("0600-AB11", "230501-0101"), ("0600-AB22", "230601-0202", "9100-AC33")),
+    ("What are the RIN and docket number of the rule adding 20 entities?",
+     ("0600-AB22", "230601-0202"), ("0600-AB11", "230501-0101", "9100-AC33")),
+    ("Which docket number and FR Doc number appear on the HAC 2023-02 Small Entity Compliance Guide?",
+     ("HAR 2023-0002", "2023-08444"), ("HAR-2022-0011", "2023-15333")),
+])
+def test_the_codes_asked_of_one_document_are_that_documents(index, question, codes, others):
+    a = ask(question, index)
+    assert all(code in lead(a) for code in codes), a.text
+    assert not any(code in lead(a) for code in others), a.text
+
+
+def test_the_rin_of_the_rule_that_added_listed_parties_is_the_rules(index):
+    # (A twin: the listed parties' records have no RIN field; the RIN asked is the rule's.)
+    a = ask("Give the RIN and docket number of the rule that added the Ostra entities.", index)
+    assert "0600-AB22" in lead(a) and "230601-0202" in lead(a), a.text
+
+
+def test_a_field_of_the_listed_party_is_still_its_records(index):
+    # The twin: the asked noun is the party's own, and its record answers.
+    a = ask("What start date does the Crane List give for the Ostra Harbour Police Bureau?", index)
+    assert "2023-06-20" in lead(a), a.text
+
+
+def test_a_date_asked_of_a_document_named_by_its_code_comes_from_it(index):
+    a = ask("On what date was the rule adding eleven entities (FR Doc. 2023-10111) scheduled to be published "
+            "in the Federal Register?", index)
+    assert "05/12/2023" in lead(a), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "What was the comment deadline for the second interim rule on Section 812?",
+    "When did the second interim rule on Section 812 take effect, and what was the comment deadline?",
+])
+def test_a_word_labelling_a_number_names_a_provision(index, question):
+    a = ask(question, index)
+    assert "October 2, 2023" in lead(a), a.text
