@@ -1173,16 +1173,9 @@ def _records_dated_elsewhere(q: Question, best: Candidate) -> str | None:
     return ", ".join(dates)
 
 
-def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
-    """Does a "who"- or "when"-question ask who did something, or when, that the document never
-    writes of ("Who *signed* the rule adding the 28 entities?", "When was K Logistics *removed*
-    from the Entity List?", "When did Huawei *file* its lawsuit?" of a screening list whose entries
-    were *added*: its "Start date" is when they were added)? Its main verb
-    (spaCy's root of the asking clause; not a copula or auxiliary), by lemma, is nowhere in the
-    document or its title. A list of the document's records, or a field of one, answers who was
-    listed, not who signed."""
-    if not (_asks_who(q) or q.kind is AnswerKind.DATE):
-        return False
+def _asked_act(q: Question):
+    """The asking clause's main verb (spaCy's root; the first full verb when the parser roots the
+    question at a name), or None for a copula, an auxiliary or no verb."""
     parse = _parsed(asking_clause(q.text))
     root = next((t for t in parse if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ != "VERB":
@@ -1191,15 +1184,23 @@ def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
         # (Not a participle modifying a noun: "a US *restricted* list" names no act.)
         root = next((t for t in parse if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")), root)
     if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
-        return False
-    if q.kind is AnswerKind.DATE and root.lemma_.lower() in _spacy_stop_words():
-        # A general verb says little of which act is dated ("when did it *go* on the list", "when
-        # did they *take* effect", "what start date does it *show*"): no decision.
-        return False
-    if any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}")):
-        return False
-    # A synonym in the words the document describes its entries with - its title and field labels -
-    # writes of the act too ("begin to apply": "*Start* date"; WordNet, the verb's two main senses).
+        return None
+    return root
+
+
+def _act_written(root, doc: StoredDocument) -> bool:
+    """Does the document write of the act ``root`` (a verb token) names: by its lemma or form anywhere
+    in it, by putting a party on what its own words name (:func:`_puts_on`), or in the words it
+    describes its entries with (:func:`_act_described`)?"""
+    if any(key_in(k, doc_keys(doc)) for k in text_keys(f"{root.lemma_} {root.text}")) or _puts_on(root, doc):
+        return True
+    return _act_described(root, doc)
+
+
+def _act_described(root, doc: StoredDocument) -> bool:
+    """Is the act ``root`` (a verb token) in the words the document describes its entries with - its
+    title and field labels - by its lemma or a WordNet synonym (the verb's two main senses: "begin to
+    apply": "*Start* date"; "add": "entries ... *added* by 84 FR 54002")?"""
     from .lexical import wordnet_verbs
 
     wn = wordnet_verbs()
@@ -1207,7 +1208,74 @@ def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
     # (Not words of a name: "Federal *Register* notice(s)" does not write of registering.)
     described = {k for text in [doc.title] + [f.label for r in records(doc.body) for f in r.fields]
                  for k in text_keys(_without_capitalised_runs(text))}
-    return not any(key_in(k, described) for w in synonyms for k in text_keys(w))
+    return any(key_in(k, described) for w in synonyms | {root.lemma_.lower()} for k in text_keys(w))
+
+
+def _puts_on(root, doc: StoredDocument) -> bool:
+    """Does the verb ``root`` put something on what the document's own words name ("*placed on the
+    Entity List*", "*put on the Entity List*" of a list of entries)? Such an act is the listing its
+    entries record, whatever the verb."""
+    # (The parser may hang the phrase on the object: "place [Megvii on the Entity List]".)
+    heads = [root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    onto = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "onto")
+            and not _asks_within(c)]
+    return bool(onto) and all(key_in(k, doc_keys(doc)) for p in onto for t in p.subtree
+                              if t is not p and not t.is_stop for k in text_keys(t.text))
+
+
+def _asks_within(phrase) -> bool:
+    """Does a spaCy phrase hold a wh-word - the asked phrase ("*On what date* did ...?"), not one that
+    says where the act puts anything?"""
+    return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in phrase.subtree)
+
+
+def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
+    """Does a "who"- or "when"-question ask who did something, or when, that the document never
+    writes of ("Who *signed* the rule adding the 28 entities?", "When was K Logistics *removed*
+    from the Entity List?", "When did Huawei *file* its lawsuit?" of a screening list whose entries
+    were *added*: its "Start date" is when they were added)? Its main verb (:func:`_asked_act`) is not
+    written of there (:func:`_act_written`). A list of the document's records, or a field of one,
+    answers who was listed, not who signed."""
+    if not (_asks_who(q) or q.kind is AnswerKind.DATE):
+        return False
+    root = _asked_act(q)
+    if root is None:
+        return False
+    if q.kind is AnswerKind.DATE and root.lemma_.lower() in _spacy_stop_words():
+        # A general verb says little of which act is dated ("when did it *go* on the list", "when
+        # did they *take* effect", "what start date does it *show*"): no decision.
+        return False
+    return not _act_written(root, doc)
+
+
+def _listing_dated(q: Question, doc: StoredDocument) -> bool:
+    """Does a date question ask when the document's entries' act happened to the party - its main verb
+    (no general one: "what date does the entry *give*") written of by the document ("When was X
+    *added to* / *placed on* the Entity List?" of a list whose entries were added)? A record's one date
+    then dates it, however far its label ("Start date") is in meaning from the question's verb."""
+    root = _asked_act(q) if q.kind is AnswerKind.DATE and not q.duration else None
+    # (Described, not merely written: a screening list's text may use "file" of a data file.)
+    return root is not None and (_puts_on(root, doc) or
+                                 (root.lemma_.lower() not in _spacy_stop_words() and _act_described(root, doc))) \
+        and _act_of_document(root, doc)
+
+
+def _act_of_document(root, doc: StoredDocument) -> bool:
+    """Is the act ``root`` (a verb token) the document's own, as far as the question says: the list it
+    puts the party on or adds it to is named in the document's words ("to the Entity List"; not "to
+    *its own export control* list"), and the named party doing it is the document's publisher or in its
+    title ("When did *Japan* add Huawei ...?" is not asked of a US list, whatever entry names Japan)?"""
+    heads = [root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "onto", "into")
+              and not _asks_within(c)):
+        if not all(key_in(k, doc_keys(doc)) for t in p.subtree if t is not p and not t.is_stop for k in text_keys(t.text)):
+            return False
+    # (The subject of a passive is the party acted on: the parser may label it "nsubj" beside "auxpass".)
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    agents = [] if passive else [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    agents += [t for c in root.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    own = set(_publisher_keys(getattr(doc, "publisher", "") or "")) | _title_keys(doc)
+    return all(key_in(k, own) for a in agents for t in a.subtree if not t.is_stop for k in text_keys(t.text))
 
 
 def _without_capitalised_runs(text: str) -> str:
@@ -1525,6 +1593,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
                          more=tuple(f for f, _ in asked[1:]),
                          values=values if any(v != f.value for v, (f, _) in zip(values, asked)) else ())
         return _with_other_parties(q, hits, store, fa, asked)
+    if _listing_dated(q, doc) and (dated := _record_date_field(rec)) is not None:
+        # "When was Hikvision added to the Entity List?": its entry's one date ("Start date: 2019-10-09").
+        return FieldAnswer(doc=doc, record=rec, field=dated[0], similarity=float(sims[fields.index(dated[0])]))
     if q.focus and _asks_code(q) and (address := _address_field(store, fields)) is not None:
         # "What is the postal code of X?": a part of X's address (:func:`postal_codes`).
         return FieldAnswer(doc=doc, record=rec, field=address, similarity=float(sims[fields.index(address)]))

@@ -56,3 +56,31 @@ def test_without_a_month_every_record_is_listed(index):
 def test_a_month_no_record_starts_in_is_a_near_miss(index, month):
     a = ask(f"List the Varlen affiliates added to the Crane List in {month}.", index)
     assert a.abstained, a.text
+
+
+# Issue 8 (blind-s33 w039, a fit set since session 35): "When was X added to / placed on the list?"
+# asks when the act the list's entries record happened to X - its entry's one date, though "Start date"
+# is far in meaning from the question's verb (no field reached the similarity floor, and w039 said the
+# sources don't say). "placed on the Crane List" is the listing, whatever the verb: the list it puts X
+# on is the document's.
+@pytest.mark.parametrize("question, start", [
+    ("When was Varlen Cranes Italia added to the Crane List?", "2023-08-21"),
+    ("When was Varlen Marine Co., Ltd. placed on the Crane List?", "2023-05-21"),
+    ("When was Varlen Cranes France put on the Crane List?", "2023-08-21"),
+])
+def test_when_a_party_was_listed_is_its_entrys_date(index, question, start):
+    a = ask(question, index)
+    assert _lead(a).startswith(start), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "When was Varlen Cranes Italia removed from the Crane List?",  # an act the list does not record
+    "When was Varlen Cranes Italia put on the Harbour Watch List?",  # another list
+    "What date of birth does the Crane List give for Varlen Cranes Italia?",  # a general verb: no act
+    "When did Japan add Varlen Cranes Italia to its own export control list?",  # another's act, another list
+    "When was Varlen Cranes Italia added by Japan to the Crane List?",  # another party's act
+    "On what date did Varlen Cranes Italia file its lawsuit against the Screening Office?",  # "On what date" asks
+])
+def test_a_date_of_another_act_is_no_entrys_date(index, question):
+    a = ask(question, index)
+    assert "2023-08-21" not in _lead(a), a.text
