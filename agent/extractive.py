@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
 from ingest.chunking import paragraph_spans, split_sentences
@@ -4739,6 +4739,35 @@ def _asked_definition(q: Question, cands: list[Candidate]) -> tuple[Candidate, i
     return None
 
 
+def _defined_by_items(q: Question, cands: list[Candidate]) -> tuple[StoredDocument, Paragraph] | None:
+    """The definition a question asking for several things names, when its document defines that term by
+    numbered paragraphs ("Enumerate the categories that make up 'critical technology' in 52.204-25" of
+    "Critical technology means- (1) Defense articles ...; (2) Items included on the Commerce Control
+    List ...; ..."): the "means-" line as a paragraph whose children are the items - the items are the
+    answer, not the best-scoring sentence that uses the term. From the first ``DEFINITION_DOCS``
+    documents of the candidates, each holding the sections the question cites; a term of two or more
+    words the question writes (:func:`answering.definitions.term_named`). None when the question asks
+    for one thing or for parties (the names the items list are :func:`_definition_list`'s)."""
+    from .answering.definitions import asks_for_parties, definition_paragraphs, holds_cited_sections, term_named
+    from .answering.provisions import Paragraph
+
+    if not _asks_several(q) or asks_for_parties(q.text, q.focus[-1] if q.focus else None):
+        return None
+    docs = list({c.doc.doc_id: c.doc for c in cands}.values())[:DEFINITION_DOCS]
+    for doc in docs:
+        for term, (s, e) in definitions(doc.body).items():
+            if not term_named(q.text, term):
+                continue
+            items = definition_paragraphs(doc.body, s, e)
+            if items and holds_cited_sections(q.text, doc.body, doc.title):
+                line_end = doc.body.find("\n", s, e)
+                # Each item by its own words: its sub-items ("controlled- (i) Pursuant to multilateral
+                # regimes ...") qualify it; in full, a long item is cut to a window that may lose its start.
+                own = [replace(k, end=k.own_end, children=[]) for k in items]
+                return doc, Paragraph(path=(), start=s, end=e, own_end=line_end, children=own)
+    return None
+
+
 def _definition_list(q: Question, docs: list[StoredDocument]) -> tuple[StoredDocument, DefinitionList] | None:
     """The first of ``docs`` (best first, each once) defining a term the question names by numbered
     paragraphs that list the parties asked for, with the listed names
@@ -5691,6 +5720,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # A question citing a regulation's paragraph or a section alone is answered from it, or not at all.
     if (cited := _provision_answer(question, q, a, hits, store, settings)) is not None:
         return cited
+    if (defined := _defined_by_items(q, cands)) is not None:
+        return _items_answer(question, q, [defined])
     if (code := _code_unwritten(q, store)) is not None:
         # "Which rules were listed in FAC 2019-06?" when the sources hold only FAC 2019-05: the thing
         # the question identifies is not in them, whatever its neighbours say.
