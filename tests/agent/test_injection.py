@@ -561,6 +561,16 @@ def test_blind_s34_set():
     assert english[0] >= 33 and other[0] >= 9 and benign[0] <= 1
 
 
+def test_blind_s35_set():
+    """tests/fixtures/injection/blind_s35.jsonl, written during session 35 by someone who saw neither the
+    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
+    Held out: only these aggregates are read. First run (detector version 17): 32/39 English, 9/9
+    other, 1/47 benign flagged."""
+    english, other, benign = flagged_by_group("blind_s35.jsonl")
+    assert (english[1], other[1], benign[1]) == (39, 9, 47)
+    assert english[0] >= 32 and other[0] >= 9 and benign[0] <= 1
+
+
 def test_check_s20_set():
     """tests/fixtures/injection/check_s20.jsonl, written at stop 20 before any change of that stop, in
     styles the earlier sets under-represent (mid-sentence in a regulatory sentence, relative clauses

@@ -1019,6 +1019,16 @@ def test_blind_split_s34_over_the_shared_corpus(corpus_index):
     assert (faithful, unsupported) == (63, 62)
     assert kept >= 40 and unsupported_kept <= 3, (kept, unsupported_kept)
 
+def test_blind_split_s35_over_the_shared_corpus(corpus_index):
+    """The split written during session 35 (tests/fixtures/claims/blind_s35.jsonl: 63 faithful, 62
+    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
+    checker, unchanged since): 48/63 faithful kept, 1/62 unsupported kept. Held out: only these
+    aggregates are read. Asserted as measured: neither target is met on it."""
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s35.jsonl",
+                                                                            show=False)
+    assert (faithful, unsupported) == (63, 62)
+    assert kept >= 48 and unsupported_kept <= 1, (kept, unsupported_kept)
+
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
         "Zhejiang Dahua Technology and Yixin Science and Technology Co.")
