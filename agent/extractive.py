@@ -1159,6 +1159,51 @@ def _record_in_asked_time(q: Question, rec: Record) -> bool | None:
     return any((not years or y in years) and (not months or m in months) for y, m, _ in days)
 
 
+def _scoping_text(question: str) -> str:
+    """The words of the asking clause outside any clause that describes a noun (spaCy's ``relcl`` and
+    ``acl``): a date or citation there scopes what is asked ("What policy did *the October 2019 rule*
+    set for Yitu?"), one inside describes a party ("Yitu, *which was added in October 2019*")."""
+    doc = _parsed(asking_clause(question))
+    inside = {t.i for c in doc if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return " ".join(t.text for t in doc if t.i not in inside)
+
+
+def _record_line(c: Candidate) -> tuple[Record, Field] | None:
+    """The record and field whose line the candidate is, or None for prose."""
+    rec = next((r for r in records(c.doc.body) if r.start <= c.start < r.end), None)
+    field = next((f for f in rec.fields if f.start <= c.start < f.end), None) if rec is not None else None
+    return (rec, field) if field is not None else None
+
+
+def _revised_since_asked(q: Question, rec: Record, field: Field) -> str | None:
+    """The latest Federal Register notice of the answering record, when the question scopes the asked
+    field to the record's first notice (its citation, or the month and year of the record's one date)
+    and the record lists a later one: "What licence review policy did *the original October 2019 rule*
+    set for Yitu?" of an entry whose notices are "84 FR 54002; 85 FR 44159" - the entry gives the
+    policy after the July 2020 revision, not what the first rule set. None otherwise, and for a field
+    that holds the notices or the date themselves (the entry's history is what they say), and for a
+    question asking which party (a party added then is named by its entry, whatever was revised since)."""
+    if field is rec.name or _CITATION.search(field.value) or find_dates(field.value) or _asks_for_party(q):
+        return None
+    notices = sorted({(int(v), float(p)): f"{v} {r} {p}" for f in rec.fields
+                      for v, r, p in _CITATION.findall(f.value)}.items())
+    if len(notices) < 2:
+        return None
+    (first, _), (last, latest) = notices[0], notices[-1]
+    scope = _scoping_text(q.text)
+    asked = [(int(v), float(p)) for v, _, p in _CITATION.findall(scope)]
+    if asked:
+        return latest if any(a < last for a in asked) and first in asked else None
+    dated = _record_date_field(rec)
+    days = _stated_days(dated[1]) if dated is not None else frozenset()
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", scope)}
+    months = {MONTHS.index(w) + 1 for w in words if w in MONTHS}
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", scope)}
+    if not days or not months or not years:
+        return None
+    return latest if any(y in years and m in months for y, m, _ in days) else None
+
+
 def _records_dated_elsewhere(q: Question, best: Candidate) -> str | None:
     """When the best quote is a record of a list whose dated records are all of other months or years
     than the question names ("List the Huawei affiliates added in August 2020" of entries that start
@@ -5778,6 +5823,8 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
             fa = FieldAnswer(doc=fa.doc, record=fa.record, field=dated[0], similarity=fa.similarity)
     if isinstance(fa, FieldAnswer) and (named := _source_elsewhere(q, fa.doc, hits, store)):
         return _abstention(q, hits, f"{named} does not give it", settings)
+    if isinstance(fa, FieldAnswer) and not fa.more and (later := _revised_since_asked(q, fa.record, fa.field)) is not None:
+        return _abstention(q, hits, f"the entry gives the field as revised by {later}, not as first set", settings)
     if isinstance(fa, MissingField):
         return _abstention(q, hits, fa.reason, settings)
     if fa is not None and not fa.more and _asks_code(q) and _is_address_field(store, fa.field):
@@ -5809,6 +5856,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
+    if (line := _record_line(best)) is not None and (later := _revised_since_asked(q, *line)) is not None:
+        # The same of a record line that leads (several parties' entries: "the Xinjiang public security
+        # bureaus").
+        return _abstention(q, hits, f"the entry gives the field as revised by {later}, not as first set", settings)
     if record_span(best.doc.body, best.start) is not None and _act_unwritten(q, best.doc):
         # "When was K Logistics removed from the Entity List?": the best quote is a line of a list
         # entry ("Start date: 2020-06-05"), whose document never writes of removal: it dates the
