@@ -1908,7 +1908,18 @@ def _owns_other_noun(q: Question, party: Term) -> bool:
     "ZTE's address", where the owned noun is the asked one."""
     focus = {t.i for t in _focus_tokens(q)}
     owners = [t for t in _parsed(q.text) if t.dep_ == "poss" and norm_key(t.text) == party.key]
-    return bool(owners) and all(t.head.i not in focus for t in owners)
+    if owners:
+        return all(t.head.i not in focus for t in owners)
+    # So is a name that modifies a common noun other than the asked one ("the *State Department* press
+    # statement": its chain of compounds ends at "statement"); not a name's own words ("ZTE Corporation")
+    # nor the asked noun itself ("Huawei address").
+    named = [t for t in _parsed(q.text) if t.dep_ == "compound" and norm_key(t.text) == party.key]
+    heads = []
+    for t in named:
+        while t.dep_ == "compound" and t.head is not t:
+            t = t.head
+        heads.append(t)
+    return bool(heads) and all(h.pos_ == "NOUN" and h.i not in focus for h in heads)
 
 
 def _common_word_of_a_name(question: str, word: str, keys: set[str]) -> bool:
@@ -3375,6 +3386,15 @@ def _lexically_tied(q: Question, picked: list[Candidate], store: IndexStore | No
         _tied_in(q, picked, store, only, owned=owned)
 
 
+def _label_names_other(q: Question, label: str) -> bool:
+    """Does a field label modify its head noun ("*Comment* date", "*Start* date") by words none of which
+    the question writes? The label then names a kind of its head the question does not ask for."""
+    words = re.findall(r"[A-Za-z]+", label)
+    modifiers = {norm_key(w) for w in words[:-1] if w.lower() not in STOPWORDS}
+    asked = {t.key for t in q.terms}
+    return bool(modifiers) and not any(key_in(m, asked) for m in modifiers)
+
+
 def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, only: set[str] | None,
              labels_only: bool = False, owned: list | None = None) -> str | None:
     """:func:`_lexically_tied` over ``picked`` in order; ``labels_only``: lines tied by their label.
@@ -3414,6 +3434,13 @@ def _tied_in(q: Question, picked: list[Candidate], store: IndexStore | None, onl
         by_label = label is not None and len(values) == 1 and \
             any(a < len(label) and (keys - set(q.focus)) & (only if only is not None else keys) for a, keys in found)
         if labels_only and not by_label:
+            continue
+        if q.kind is AnswerKind.DATE and not by_label and label is not None and _label_names_other(q, label) \
+                and record_span(c.doc.body, c.start) is None:
+            # "Comment date: ... on or before February 11, 2020" for "When was the rule published?": its
+            # label's modifier names another date than the question asks for, whatever words stand near.
+            # (Not a record's line: an entry's one date is read by what its document says its entries
+            # record - "Start date" for "When did the entities take effect?", :func:`_record_date`.)
             continue
         if _is_field_line(c.text):  # "Effective Date: December 13, 2019": its value is the answer
             near = _nearest(values, c.text, q)
@@ -4680,10 +4707,13 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
     if q.kind is AnswerKind.DATE and not q.duration and \
             ((value is None and (lines := _dateline(q, best)) is not None)
              or (named_doc is not None and (lines := _dateline(q, best, named_doc)) is not None
-                 and not any(c.doc.doc_id == named_doc.doc_id and value and value in c.text for c in picked))):
+                 and not any(c.doc.doc_id == named_doc.doc_id and value and value in c.text
+                             and _subject_nouns(q.text) <= c.keys for c in picked))):
         # The dateline dates what the document itself announces; it and the headline are quoted first.
         # So it does when the question's subject names the document ("On what date was the press
-        # statement on Xinjiang visa restrictions issued?"), whatever date another document gives.
+        # statement on Xinjiang visa restrictions issued?"), whatever date another document gives - or
+        # a sentence of its own that does not name it ("When was PF 2019-33 issued?": "An interim rule
+        # ... was issued on August 13, 2019" is the rule's date, not the flash's).
         value = lines[0][1]
         quoted = [c for c, _ in lines]
         picked = quoted + [c for c in picked if c.start not in {d.start for d in quoted}]
@@ -5069,6 +5099,12 @@ def _date_alone(text: str) -> str | None:
     return dates[0].group(0) if len(dates) == 1 and len(dates[0].group(0)) >= len(line) - 1 else None
 
 
+def _labelled_date(text: str) -> str | None:
+    """The date a line gives under a one-word label ("DATE: August 29, 2019"), else None."""
+    m = re.match(r"\s*[A-Za-z]+\s*:\s*(.+)$", text)
+    return _date_alone(m.group(1)) if m else None
+
+
 # Longer than any date find_dates reads ("September 30, 2019": 18; "1 de septiembre de 2020": 23).
 _LONGEST_DATE = 64
 
@@ -5098,6 +5134,9 @@ def _clause_subjects(question: str, attribute: bool = False) -> list:
     if root is None:
         return []
     heads = [root] + ([t for t in root.children if t.pos_ == "VERB"] if root.pos_ == "AUX" else [])
+    # (Or of the root's auxiliary, where the parser may hang a subject that starts with a code: "When
+    # *was* [HF 2023-07] issued?".)
+    heads += [t for t in root.children if t.dep_ in ("aux", "auxpass")]
     out = [t for h in heads for t in h.children if t.dep_ in ("nsubj", "nsubjpass")]
     if attribute and root.pos_ == "AUX":
         out += [t for t in root.children if t.dep_ == "attr"]
@@ -5115,8 +5154,10 @@ def _subject_nouns(question: str) -> frozenset[str]:
     if subject is None:
         return frozenset()
     clauses = {x.i for t in subject.subtree if t.pos_ == "VERB" for x in t.subtree}
+    # (A hyphen inside a code stays: "PF 2019-33" is tokenised "2019", "-", "33".)
     words = " ".join(t.text for t in subject.subtree
-                     if t.i not in clauses and t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"))
+                     if t.i not in clauses and (t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or t.text in ("-", "‐", "–")))
+    words = re.sub(r"\s*([-‐–])\s*", r"\1", words)
     return frozenset(text_keys(words) - set(STOPWORDS))
 
 
@@ -5135,7 +5176,8 @@ def _dateline(q: Question, best: Candidate, doc: StoredDocument | None = None) -
     lines = _opening_lines(body, 8)
     if len(lines) < 2:
         return None
-    dated = next(((a, b, d) for a, b in lines[1:] if (d := _date_alone(body[a:b]))), None)
+    # (Or a date under a one-word label: a memo's "DATE: August 29, 2019".)
+    dated = next(((a, b, d) for a, b in lines[1:] if (d := _date_alone(body[a:b]) or _labelled_date(body[a:b]))), None)
     head = lines[0]
     if dated is None or (doc is None and best.start not in (head[0], dated[0])):
         return None  # the best quote is neither the document's headline nor its dateline

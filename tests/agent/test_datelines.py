@@ -110,6 +110,14 @@ def test_a_list_entry_is_still_dated_by_its_own_line(index):
     assert "MARCH 4, 2024" not in a.text.split("\n")[0], a.text
 
 
+def test_a_name_modifying_the_statement_is_no_unlisted_party(index):
+    # (session 35; "the State Department press statement" of the Xinjiang statement abstained: "no list
+    # entry in the sources names 'State'") A name in a chain of compounds ending at another noun than
+    # the asked one owns that noun, as "Whitlock's" does.
+    a = ask("On what date was the Whitlock press statement on the crane levy issued?", index=index)
+    assert a.text.startswith("MARCH 4, 2024 [1]"), a.text
+
+
 def test_an_owner_no_entry_names_is_no_unlisted_party(index):
     # "Whitlock's statement": the date asked is the statement's; that no list entry names Whitlock
     # is no reason to say the sources are silent. Twin: asked for Whitlock's own entry field, it is.
@@ -150,3 +158,41 @@ def test_a_day_named_in_another_sense_is_no_date_question():
     from agent.analysis import AnswerKind, classify
 
     assert classify("What day-to-day duties does the harbour office have?") is not AnswerKind.DATE
+
+
+# Issue 8 (holdout y14 and blind-s32 v029, "When was PF 2019-33 issued?"; fit sets since session 35): a memo
+# dated under a one-word label ("DATE: April 2, 2023") named by its code is dated by that line, not by a
+# date its summary gives another thing ("An interim rule ... was issued on March 14, 2023"): a sentence of
+# the named document answers only when it names the document. The code is read whole ("HF 2023-07": the
+# tokenizer splits it at the hyphen).
+MEMO = """title: HF 2023-07 Prohibition on Contracting for Certain Crane Equipment (harbour policy flash)
+publisher: Example Harbour Office, Office of Acquisition Management
+date: 2023-04-02
+---
+HF 2023-07 Prohibition on Contracting for Certain Crane Equipment
+
+DATE: April 2, 2023
+
+SUBJECT: Prohibition on Contracting for Certain Crane Equipment
+
+SUMMARY:
+
+An interim rule amending the Harbour Acquisition Rules to implement section 812 of the Harbour Security Act was issued on March 14, 2023 with immediate effect.
+"""
+
+
+@pytest.fixture(scope="module")
+def memo_index(tiny_index):
+    _, settings = tiny_index("datelines-memo", {"memo.txt": MEMO})
+    return settings
+
+
+@pytest.mark.parametrize("question", ["When was HF 2023-07 issued?", "When was the harbour policy flash HF 2023-07 issued?"])
+def test_a_memo_named_by_its_code_is_dated_by_its_date_line(memo_index, question):
+    assert ask(question, memo_index).text.startswith("April 2, 2023"), question
+
+
+def test_the_date_its_summary_gives_another_thing_is_that_things(memo_index):
+    # The twin: the interim rule's own date.
+    a = ask("When was the interim rule amending the Harbour Acquisition Rules issued?", memo_index)
+    assert a.text.startswith("March 14, 2023"), a.text

@@ -160,3 +160,16 @@ def test_a_date_asked_of_a_document_named_by_its_code_comes_from_it(index):
 def test_a_word_labelling_a_number_names_a_provision(index, question):
     a = ask(question, index)
     assert "October 2, 2023" in lead(a), a.text
+
+
+def test_a_labelled_date_of_another_kind_is_no_answer(index):
+    # (session 35) "Comment date: ... on or before October 2, 2023" ties its date to the question's
+    # words ("rule") but its label names another date than when the rule was published.
+    a = ask("When was the second interim rule published?", index)
+    assert "October 2, 2023" not in lead(a), a.text
+
+
+@pytest.mark.parametrize("question", ["When were comments due on the second interim rule?",
+                                      "What was the comment deadline for the second interim rule?"])
+def test_a_labelled_date_of_the_asked_kind_still_answers(index, question):
+    assert "October 2, 2023" in lead(ask(question, index)), question
