@@ -1919,7 +1919,8 @@ def _owns_other_noun(q: Question, party: Term) -> bool:
         while t.dep_ == "compound" and t.head is not t:
             t = t.head
         heads.append(t)
-    return bool(heads) and all(h.pos_ == "NOUN" and h.i not in focus for h in heads)
+    # (A capitalised head is the name's own last word, whatever its tag: "Korvane Radio *Works*".)
+    return bool(heads) and all(h.pos_ == "NOUN" and h.text[:1].islower() and h.i not in focus for h in heads)
 
 
 def _common_word_of_a_name(question: str, word: str, keys: set[str]) -> bool:

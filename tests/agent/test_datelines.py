@@ -113,7 +113,8 @@ def test_a_list_entry_is_still_dated_by_its_own_line(index):
 def test_a_name_modifying_the_statement_is_no_unlisted_party(index):
     # (session 35; "the State Department press statement" of the Xinjiang statement abstained: "no list
     # entry in the sources names 'State'") A name in a chain of compounds ending at another noun than
-    # the asked one owns that noun, as "Whitlock's" does.
+    # the asked one owns that noun, as "Whitlock's" does (a capitalised one is the name's own word:
+    # "Korvane Radio Works", tests/agent/test_name_parts.py).
     a = ask("On what date was the Whitlock press statement on the crane levy issued?", index=index)
     assert a.text.startswith("MARCH 4, 2024 [1]"), a.text
 
