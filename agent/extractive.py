@@ -1286,6 +1286,10 @@ def _act_unwritten(q: Question, doc: StoredDocument) -> bool:
     root = _asked_act(q)
     if root is None:
         return False
+    if any(c.lower_ == "off" and c.dep_ in ("prep", "prt") for c in root.children) and not _act_described(root, doc):
+        # "When did Commerce *take* Huawei *off* the blacklist?": an act that takes the party off
+        # something is no listing, however general its verb.
+        return True
     if q.kind is AnswerKind.DATE and root.lemma_.lower() in _spacy_stop_words():
         # A general verb says little of which act is dated ("when did it *go* on the list", "when
         # did they *take* effect", "what start date does it *show*"): no decision.

@@ -80,6 +80,9 @@ def test_when_a_party_was_listed_is_its_entrys_date(index, question, start):
     "When did Japan add Varlen Cranes Italia to its own export control list?",  # another's act, another list
     "When was Varlen Cranes Italia added by Japan to the Crane List?",  # another party's act
     "On what date did Varlen Cranes Italia file its lawsuit against the Screening Office?",  # "On what date" asks
+    # (train-s16 t074) a general verb that takes the party off the list: no listing
+    "When did the Screening Office take Varlen Cranes Italia off the Crane List?",
+    "When was Varlen Cranes Italia taken off the Crane List?",
 ])
 def test_a_date_of_another_act_is_no_entrys_date(index, question):
     a = ask(question, index)
