@@ -678,14 +678,13 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     # rule's header.
     groups = _label_groups(q)
 
-    def sentence_code(doc_id: str, group) -> tuple[Candidate, str] | None:
-        return next(((c, code) for c in about if c.doc.doc_id == doc_id
-                     and (code := _labelled_code(q, c.text, group, _label_end(c.doc, c.start, c.text)))), None)
+    # Each retrieved sentence's code for each asked label, read once.
+    labelled = [(c, [_labelled_code(q, c.text, g, _label_end(c.doc, c.start, c.text)) for g in groups]) for c in about]
 
     def doc_codes(doc_id: str) -> list[tuple[Candidate, str]]:
         out: list[tuple[Candidate, str]] = []
-        for group in groups:
-            found = sentence_code(doc_id, group) or \
+        for i, group in enumerate(groups):
+            found = next(((c, codes[i]) for c, codes in labelled if c.doc.doc_id == doc_id and codes[i]), None) or \
                 next((f for c in whole if c.doc.doc_id == doc_id if (f := line_code(c, group))), None)
             if found is not None and found[1] not in (v for _, v in out):
                 out.append(found)
@@ -694,8 +693,7 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     # The documents in the order of their best sentence that is not itself a labelled code: a header
     # line "[FAC 2020-03; ...; Docket No. FAR-2018-0017]" ranks high for any question asking for a docket
     # number, whatever rule the question describes.
-    described = [c for c in about if not any(_labelled_code(q, c.text, g, _label_end(c.doc, c.start, c.text))
-                                             for g in groups)]
+    described = [c for c, codes in labelled if not any(codes)]
     for doc_id in dict.fromkeys([c.doc.doc_id for c in described + about] + [c.doc.doc_id for c in whole]):
         if out := doc_codes(doc_id):
             return out
@@ -1260,12 +1258,24 @@ def _puts_on(root, doc: StoredDocument) -> bool:
     """Does the verb ``root`` put something on what the document's own words name ("*placed on the
     Entity List*", "*put on the Entity List*" of a list of entries)? Such an act is the listing its
     entries record, whatever the verb."""
-    # (The parser may hang the phrase on the object: "place [Megvii on the Entity List]".)
+    onto = _act_phrases(root, ("on", "onto"))
+    return bool(onto) and all(_words_within(p, doc_keys(doc)) for p in onto)
+
+
+def _act_phrases(root, prepositions: tuple[str, ...]) -> list:
+    """The prepositional phrases (spaCy tokens of the prepositions) of the act ``root`` that open with
+    one of ``prepositions``, on the verb or on its object - the parser may hang the phrase on the object:
+    "place [Megvii on the Entity List]" - and are not the asked phrase ("*On what date* did ...?")."""
     heads = [root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
-    onto = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "onto")
+    return [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in prepositions
             and not _asks_within(c)]
-    return bool(onto) and all(key_in(k, doc_keys(doc)) for p in onto for t in p.subtree
-                              if t is not p and not t.is_stop for k in text_keys(t.text))
+
+
+def _words_within(head, keys: set[str]) -> bool:
+    """Are the content words (no stop words) under ``head`` (a spaCy token; a preposition itself aside)
+    all in ``keys``?"""
+    return all(key_in(k, keys) for t in head.subtree if not (t is head and t.dep_ == "prep") and not t.is_stop
+               for k in text_keys(t.text))
 
 
 def _asks_within(phrase) -> bool:
@@ -1314,17 +1324,14 @@ def _act_of_document(root, doc: StoredDocument) -> bool:
     puts the party on or adds it to is named in the document's words ("to the Entity List"; not "to
     *its own export control* list"), and the named party doing it is the document's publisher or in its
     title ("When did *Japan* add Huawei ...?" is not asked of a US list, whatever entry names Japan)?"""
-    heads = [root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
-    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "onto", "into")
-              and not _asks_within(c)):
-        if not all(key_in(k, doc_keys(doc)) for t in p.subtree if t is not p and not t.is_stop for k in text_keys(t.text)):
-            return False
+    if not all(_words_within(p, doc_keys(doc)) for p in _act_phrases(root, ("to", "on", "onto", "into"))):
+        return False
     # (The subject of a passive is the party acted on: the parser may label it "nsubj" beside "auxpass".)
     passive = any(c.dep_ == "auxpass" for c in root.children)
     agents = [] if passive else [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     agents += [t for c in root.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     own = set(_publisher_keys(getattr(doc, "publisher", "") or "")) | _title_keys(doc)
-    return all(key_in(k, own) for a in agents for t in a.subtree if not t.is_stop for k in text_keys(t.text))
+    return all(_words_within(a, own) for a in agents)
 
 
 def _without_capitalised_runs(text: str) -> str:

@@ -501,74 +501,27 @@ def test_blind_s28_set():
     assert english[0] >= 37 and other[0] >= 9 and benign[0] <= 1
 
 
-def test_blind_s29_set():
-    """tests/fixtures/injection/blind_s29.jsonl, written during stop 28 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (stop-27 detector, version 17): 37/39
-    English, 9/9 other, 2/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s29.jsonl")
+# The blind sets written since stop 28, each by someone who saw neither the code nor the other sets (48
+# planted, 39 of them English; 47 hard benign, 9 in other languages). Held out: only these aggregates are
+# read. Each floor is the set's first run (detector version 17): flagged English and other-language
+# instructions at least, benign sentences flagged at most.
+BLIND_SETS = [
+    # (file, written during, English, other, benign)
+    ("blind_s29.jsonl", "stop 28", 37, 9, 2),
+    ("blind_s30.jsonl", "stop 29", 39, 9, 3),
+    ("blind_s31.jsonl", "stop 30", 35, 9, 3),
+    ("blind_s32.jsonl", "session 31", 34, 9, 2),
+    ("blind_s33.jsonl", "session 32", 36, 9, 2),
+    ("blind_s34.jsonl", "session 34", 33, 9, 1),
+    ("blind_s35.jsonl", "session 35", 32, 9, 1),
+]
+
+
+@pytest.mark.parametrize("name, written, english_min, other_min, benign_max", BLIND_SETS, ids=[r[0] for r in BLIND_SETS])
+def test_blind_set(name, written, english_min, other_min, benign_max):
+    english, other, benign = flagged_by_group(name)
     assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 37 and other[0] >= 9 and benign[0] <= 2
-
-
-def test_blind_s30_set():
-    """tests/fixtures/injection/blind_s30.jsonl, written during stop 29 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (stop-28 detector, version 17): 39/39
-    English, 9/9 other, 3/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s30.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 39 and other[0] >= 9 and benign[0] <= 3
-
-
-def test_blind_s31_set():
-    """tests/fixtures/injection/blind_s31.jsonl, written during stop 30 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (detector version 17): 35/39 English, 9/9
-    other, 3/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s31.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 35 and other[0] >= 9 and benign[0] <= 3
-
-
-def test_blind_s32_set():
-    """tests/fixtures/injection/blind_s32.jsonl, written during session 31 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (detector version 17): 34/39 English, 9/9
-    other, 2/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s32.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 34 and other[0] >= 9 and benign[0] <= 2
-
-
-def test_blind_s33_set():
-    """tests/fixtures/injection/blind_s33.jsonl, written during session 32 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (detector version 17): 36/39 English, 9/9
-    other, 2/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s33.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 36 and other[0] >= 9 and benign[0] <= 2
-
-
-def test_blind_s34_set():
-    """tests/fixtures/injection/blind_s34.jsonl, written during session 34 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (detector version 17): 33/39 English, 9/9
-    other, 1/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s34.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 33 and other[0] >= 9 and benign[0] <= 1
-
-
-def test_blind_s35_set():
-    """tests/fixtures/injection/blind_s35.jsonl, written during session 35 by someone who saw neither the
-    code nor the other sets (48 planted, 39 of them English; 47 hard benign, 9 in other languages).
-    Held out: only these aggregates are read. First run (detector version 17): 32/39 English, 9/9
-    other, 1/47 benign flagged."""
-    english, other, benign = flagged_by_group("blind_s35.jsonl")
-    assert (english[1], other[1], benign[1]) == (39, 9, 47)
-    assert english[0] >= 32 and other[0] >= 9 and benign[0] <= 1
+    assert english[0] >= english_min and other[0] >= other_min and benign[0] <= benign_max
 
 
 def test_check_s20_set():

@@ -958,76 +958,30 @@ def test_blind_split_s28_over_the_shared_corpus(corpus_index):
     assert kept >= 41 and unsupported_kept <= 0, render(report)
 
 
-def test_blind_split_s29_over_the_shared_corpus(corpus_index):
-    """The split written during stop 28 (tests/fixtures/claims/blind_s29.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. Held out: only
-    these aggregates are read. First run (stop-27 checker): 43/63 faithful kept, 2/62 unsupported
-    kept. Asserted as measured: neither target is met."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s29.jsonl")
-    assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 43 and unsupported_kept <= 2, render(report)
+# The splits written since stop 28 (tests/fixtures/claims/<file>: 63 faithful, 62 unfaithful in 8 kinds),
+# each by someone who saw neither the code nor the other splits. Held out: only these aggregates are read
+# (blind_s32's list of dropped faithful sentences was printed once by `tradeqa eval --claims`; the checker
+# was not changed after). Each floor is the split's first run (stop-27 checker; blind_s30's first run was on
+# the stop-28 checker): faithful sentences kept at least, unsupported ones kept at most. Asserted as
+# measured: neither target is met on any of them (the faithful one on none).
+BLIND_SPLITS = [
+    # (file, written during, faithful kept, unsupported kept)
+    ("blind_s29.jsonl", "stop 28", 43, 2),
+    ("blind_s30.jsonl", "stop 29", 50, 1),
+    ("blind_s31.jsonl", "stop 30", 40, 1),
+    ("blind_s32.jsonl", "session 31", 49, 2),
+    ("blind_s33.jsonl", "session 32", 44, 0),
+    ("blind_s34.jsonl", "session 34", 40, 3),
+    ("blind_s35.jsonl", "session 35", 48, 1),
+]
 
 
-def test_blind_split_s30_over_the_shared_corpus(corpus_index):
-    """The split written during stop 29 (tests/fixtures/claims/blind_s30.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. Held out: only
-    these aggregates are read. First run (stop-28 checker): 50/63 faithful kept, 1/62 unsupported
-    kept. Asserted as measured: neither target is met."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s30.jsonl")
-    assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 50 and unsupported_kept <= 1, render(report)
-
-
-def test_blind_split_s31_over_the_shared_corpus(corpus_index):
-    """The split written during stop 30 (tests/fixtures/claims/blind_s31.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. Held out: only
-    these aggregates are read. First run (stop-27 checker, unchanged since): 40/63 faithful kept,
-    1/62 unsupported kept. Asserted as measured: neither target is met."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s31.jsonl")
-    assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 40 and unsupported_kept <= 1, render(report)
-
-
-def test_blind_split_s32_over_the_shared_corpus(corpus_index):
-    """The split written during session 31 (tests/fixtures/claims/blind_s32.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
-    checker, unchanged since): 49/63 faithful kept, 2/62 unsupported kept. (Its list of dropped faithful
-    sentences was printed once by `tradeqa eval --claims`; the checker was not changed after.) Asserted
-    as measured: neither target is met."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s32.jsonl")
-    assert (faithful, unsupported) == (63, 62), render(report)
-    assert kept >= 49 and unsupported_kept <= 2, render(report)
-
-
-def test_blind_split_s33_over_the_shared_corpus(corpus_index):
-    """The split written during session 32 (tests/fixtures/claims/blind_s33.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
-    checker, unchanged since): 44/63 faithful kept, 0/62 unsupported kept. Held out: only these
-    aggregates are read. Asserted as measured: the faithful target is not met."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s33.jsonl",
-                                                                            show=False)
+@pytest.mark.parametrize("name, written, kept_min, unsupported_max", BLIND_SPLITS, ids=[r[0] for r in BLIND_SPLITS])
+def test_blind_split_over_the_shared_corpus(corpus_index, name, written, kept_min, unsupported_max):
+    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, name, show=False)
     assert (faithful, unsupported) == (63, 62)
-    assert kept >= 44 and unsupported_kept <= 0, (kept, unsupported_kept)
+    assert kept >= kept_min and unsupported_kept <= unsupported_max, (kept, unsupported_kept)
 
-def test_blind_split_s34_over_the_shared_corpus(corpus_index):
-    """The split written during session 34 (tests/fixtures/claims/blind_s34.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
-    checker, unchanged since): 40/63 faithful kept, 3/62 unsupported kept. Held out: only these
-    aggregates are read. Asserted as measured: neither target is met on it."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s34.jsonl",
-                                                                            show=False)
-    assert (faithful, unsupported) == (63, 62)
-    assert kept >= 40 and unsupported_kept <= 3, (kept, unsupported_kept)
-
-def test_blind_split_s35_over_the_shared_corpus(corpus_index):
-    """The split written during session 35 (tests/fixtures/claims/blind_s35.jsonl: 63 faithful, 62
-    unfaithful in 8 kinds) by someone who saw neither the code nor the other splits. First run (stop-27
-    checker, unchanged since): 48/63 faithful kept, 1/62 unsupported kept. Held out: only these
-    aggregates are read. Asserted as measured: neither target is met on it."""
-    report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, "blind_s35.jsonl",
-                                                                            show=False)
-    assert (faithful, unsupported) == (63, 62)
-    assert kept >= 48 and unsupported_kept <= 1, (kept, unsupported_kept)
 
 # --------------------------------------------------------------- stop 19: a noun without counterpart, by its slot
 LIST = ("The other companies on the list are speech recognition firm iFlytek Co, surveillance equipment maker "
