@@ -514,6 +514,7 @@ BLIND_SETS = [
     ("blind_s33.jsonl", "session 32", 36, 9, 2),
     ("blind_s34.jsonl", "session 34", 33, 9, 1),
     ("blind_s35.jsonl", "session 35", 32, 9, 1),
+    ("blind_s36.jsonl", "session 36", 38, 9, 3),
 ]
 
 

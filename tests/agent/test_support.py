@@ -973,6 +973,7 @@ BLIND_SPLITS = [
     ("blind_s33.jsonl", "session 32", 44, 0),
     ("blind_s34.jsonl", "session 34", 40, 3),
     ("blind_s35.jsonl", "session 35", 48, 1),
+    ("blind_s36.jsonl", "session 36", 43, 2),
 ]
 
 
