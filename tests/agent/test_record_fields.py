@@ -622,3 +622,63 @@ def test_a_field_asked_to_exist_is_answered_by_the_field(index, question, value)
 def test_a_field_asked_to_exist_that_the_record_lacks(index):
     a = ask("Is an alias recorded for Dravik Marine Institute on the screening list?", index)
     assert "Mira Lun" not in a.text and "Varlen Photonics" not in a.text.split("\n\n")[0], a.text
+
+
+# Issue 8 (blind-s34 x019, a fit set since session 36): a request after a fronted phrase ("For X, *give*
+# the aliases carried on its row and the citations it references.") asks as one that opens the question
+# does: its object is the asked noun. Only "name" and "list" were read after the comma; with a one-word
+# name the answer led with X's name line.
+ONE_WORD = """title: Entity List entries added effective June 5, 2023, as carried in a screening list
+publisher: Example Screening Office
+date: 2023-06-06
+---
+Entity: Veltrafusion
+Alternate names: Ostra Veltra Imaging Co., Ltd.; Veltra Imaging
+Addresses: 8 Lantern Road, Ostra, BX
+Federal Register notice(s): 88 FR 34505; 88 FR 44159
+Start date: 2023-06-05
+License review policy: Presumption of denial
+
+Entity: Korvane Optics
+Addresses: 2 Mill Street, Korvel, BX
+Federal Register notice(s): 88 FR 34505
+Start date: 2023-06-05
+License review policy: Case-by-case review
+"""
+
+
+@pytest.fixture(scope="module")
+def one_word(tiny_index):
+    _, settings = tiny_index("record_fields_one_word", {"entries.txt": ONE_WORD})
+    return settings
+
+
+@pytest.mark.parametrize("question, values, absent", [
+    ("For Veltrafusion, give the aliases carried on its Entity List row and the Federal Register citations it "
+     "references.", ["Veltra Imaging", "88 FR 34505; 88 FR 44159"], "Lantern"),
+    ("For Veltrafusion, provide the alternate names shown in its entry.", ["Veltra Imaging"], "Lantern"),
+    ("According to the list, give the start date and the address of Korvane Optics.", ["2023-06-05", "2 Mill Street"],
+     "Lantern"),
+    ("Give the start date and the address of Korvane Optics.", ["2023-06-05", "2 Mill Street"], "Lantern"),
+    # the twins: the request opens the question
+    ("Give the aliases carried on the Entity List row of Veltrafusion and the Federal Register citations it "
+     "references.", ["Veltra Imaging", "88 FR 34505; 88 FR 44159"], "Lantern"),
+    ("Provide the alternate names shown in the entry for Veltrafusion.", ["Veltra Imaging"], "Lantern"),
+])
+def test_a_request_after_a_fronted_phrase_asks_for_its_object(one_word, question, values, absent):
+    a = ask(question, index=one_word)
+    h = head(a)
+    assert not a.abstained, a.text
+    assert all(v in h for v in values) and absent not in h, h
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_verb_after_a_fronted_phrase_that_is_no_request_keeps_the_question():
+    from agent.analysis import asking_clause
+
+    # a yes/no question after the comma, a name after it: not a request
+    assert asking_clause("For Veltrafusion, were any other names recorded?") == \
+        "For Veltrafusion, were any other names recorded?"
+    assert asking_clause("For Veltrafusion, Lun Meira and Dravik, list the start dates.") == "list the start dates."
+    assert asking_clause("For Veltrafusion, give the start date.") == "give the start date."
+

@@ -87,3 +87,33 @@ def test_when_a_party_was_listed_is_its_entrys_date(index, question, start):
 def test_a_date_of_another_act_is_no_entrys_date(index, question):
     a = ask(question, index)
     assert "2023-08-21" not in _lead(a), a.text
+
+
+# Issue 8 (blind-s34 x015, x047, a fit set since session 36): the act a question asks of is the verb of
+# its asking clause. A participle that is a preposition ("*According* to the record for X, what is its
+# start date?") is no act, nor is the verb of a clause the wh-word is not in ("X sits in the August
+# file, but what start date does its row *show*?"): both said the list entry does not speak of the act.
+@pytest.mark.parametrize("question, start", [
+    ("According to the screening-list record for Varlen Cranes Italia, what is its start date?", "2023-08-21"),
+    ("Following the Crane List entry for Varlen Marine Co., Ltd., what is its start date?", "2023-05-21"),
+    ("Varlen Marine Co., Ltd. sits in the August 2023 file, but what start date does its row actually show?",
+     "2023-05-21"),
+    ("Varlen Cranes France sits in the Crane List, but what start date does its row show?", "2023-08-21"),
+    # the twins: the act asked of is the asking clause's own
+    ("What is the start date of Varlen Cranes Italia?", "2023-08-21"),
+    ("What start date does the row of Varlen Marine Co., Ltd. show?", "2023-05-21"),
+])
+def test_the_asked_act_is_the_asking_clauses_verb(index, question, start):
+    a = ask(question, index)
+    assert not a.abstained, a.text
+    assert _lead(a).startswith(start), a.text
+
+
+@pytest.mark.parametrize("question", [
+    # the act of the clause that asks is still one the list does not record
+    "According to the Crane List, when was Varlen Cranes Italia removed from it?",
+    "Varlen Cranes Italia was listed in 2023, but when was it removed from the Crane List?",
+])
+def test_an_unwritten_act_of_the_asking_clause_stays_unanswered(index, question):
+    a = ask(question, index)
+    assert "2023-08-21" not in _lead(a), a.text
