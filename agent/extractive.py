@@ -1199,7 +1199,10 @@ def _revised_since_asked(q: Question, rec: Record, field: Field) -> str | None:
     scope = _scoping_text(q.text)
     asked = [(int(v), float(p)) for v, _, p in _CITATION.findall(scope)]
     if asked:
-        return latest if any(a < last for a in asked) and first in asked else None
+        # The rule's citation is its first page ("84 FR 22961"); the entry cites the page it stands on
+        # ("84 FR 22963"), or the question cites a rule before the entry was first listed: either way no
+        # later notice than the entry's first is asked.
+        return latest if any(a < last for a in asked) and any(a <= first for a in asked) else None
     dated = _record_date_field(rec)
     days = _stated_days(dated[1]) if dated is not None else frozenset()
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", scope)}
@@ -1651,6 +1654,11 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     if len(holding) == 1:
         i = holding[0]
         sims[i] = max(float(sims[i]), MIN_FIELD_SIMILARITY)
+    if _is_address_field(store, fields[i]) and (asked_kind := _unplaced_compound(q, store)) is not None:
+        # "What telephone number / email address does the list give for X?": an address field is near in
+        # meaning ("number", "address"), but the asked thing is of no kind an address holds - the record
+        # has no such field.
+        return MissingField(doc=doc, record=rec, labels=(asked_kind,))
     if q.kind is AnswerKind.PLACE and not _asks_place_of_act(q.text) and \
             (place := _address_field(store, fields) or place_field(fields)) is not None:
         # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
@@ -1698,6 +1706,20 @@ def _clause_names_own_parties(q: Question, party: Term, doc: StoredDocument) -> 
     own = [t for t in _entity_terms(q) if key_in(t.key, clause) and t.key not in q.focus]
     names = text_keys(" ".join(r.name.value for r in records(doc.body)))
     return bool(own) and all(key_in(t.key, names) for t in own)
+
+
+def _unplaced_compound(q: Question, store: IndexStore) -> str | None:
+    """The asked noun phrase when a common noun modifies its head ("*telephone* number", "*email*
+    address", "*fax* number"; spaCy: a compound) and the answer-kind model gives the whole phrase no
+    kind (:func:`answering.kinds.phrase_kind`): what it names is of no kind an address field holds,
+    while "*street* address" or "*delivery* address" are places. None otherwise."""
+    from .answering.kinds import phrase_kind
+
+    tokens = _focus_tokens(q)
+    if len(tokens) < 2 or not any(t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < tokens[-1].i for t in tokens):
+        return None
+    phrase = " ".join(t.text for t in tokens)
+    return phrase if phrase_kind(phrase, store.embedder) is None else None
 
 
 def _places_put_on_party(q: Question) -> list[str]:
@@ -5963,6 +5985,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
+    if q.kind is AnswerKind.REASON and _record_line(best) is not None:
+        # "...: why?" led by "Entity: Shihezi Municipality Public Security Bureau": a list entry's lines
+        # name a party and give its fields; none of them says why anything was done.
+        return _abstention(q, hits, "a list entry's line gives no reason", settings)
     if (line := _record_line(best)) is not None and (later := _revised_since_asked(q, *line)) is not None:
         # The same of a record line that leads (several parties' entries: "the Xinjiang public security
         # bureaus").

@@ -171,6 +171,7 @@ def asks_members(question: str, term: str) -> bool:
     """Does the question ask what the defined ``term`` covers - the things it classifies, not
     things related to it otherwise? It writes the term as a predicate's complement - after a
     form of "be" or "as" ("whose equipment *is* covered widgets", "counts *as* covered widgets")
+    - or after a verb's preposition of containment ("falls *within* covered widgets")
     - or as what a definition is of ("the definition *of* covered widgets", "the covered widgets
     *definition*"). "Which companies *report* covered widgets?" or "makers *of* covered widgets"
     ask about other parties. From spaCy's tokens and lemmas around the term."""
@@ -189,6 +190,11 @@ def asks_members(question: str, term: str) -> bool:
     after = next((t for t in doc[inside[-1].i + 1:] if not t.is_quote), None)
     prev = before[-1] if before else None
     if prev is not None and (prev.lemma_.lower() == "be" or prev.lower_ == "as"):
+        return True
+    # A verb's preposition of containment puts the things inside the term: "whose gear *falls within*
+    # covered widgets", "comes *under*" - the prepositions themselves, a closed class.
+    if prev is not None and prev.dep_ == "prep" and prev.lower_ in ("within", "under", "into") \
+            and prev.head.pos_ in ("VERB", "AUX"):
         return True
     if prev is not None and prev.lower_ == "of" and len(before) > 1 and _names_definition(before[-2]):
         return True

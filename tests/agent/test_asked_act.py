@@ -14,6 +14,8 @@ asks, not from the words around it.
 Documents written for these tests (made-up parties and rules)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tiny_ask import ask
@@ -119,3 +121,20 @@ def test_the_later_part_asks_of_its_own_party(index):
     lead = _lead(a)
     assert "75 persons" in lead and "Presumption of denial" in lead, a.text
 
+
+# Issue 8 (blind-s34 x006, a fit set since session 36): "What change did the rule make to X's entry, and
+# why?" - its "why" part led with "Entity: X". A list entry's lines name a party and give its fields; none
+# says why anything was done, so a reason is never led by one.
+@pytest.mark.parametrize("question", [
+    "Why was Varlen Marine Co., Ltd. added to the Crane List?",
+    "What change did the 2024 rule make to the Ostra Port Services Co. entry, and why?",
+])
+def test_a_reason_is_no_list_entrys_line(index, question):
+    a = ask(question, index)
+    assert not re.match(r"“?(Entity|Addresses|Start date|License|Federal Register notice)", _lead(a)), a.text
+
+
+def test_a_reason_asked_of_the_rule_is_answered_from_it(index):
+    # the twin: a why-question the rule speaks to is answered from the rule's prose
+    a = ask("Why did the Harbour Office add the Ostra entities to the Crane List?", index)
+    assert not a.abstained and a.citations[0].title.startswith("Addition of Certain Ostra Entities"), a.text

@@ -117,6 +117,14 @@ def test_the_question_names_the_defined_term(question, named):
     ("Which companies must report covered widgets they find?", False),
     ("Which companies supply parts to makers of covered widgets?", False),
     ("Which contractors bought covered widgets in 2020?", False),
+    # (blind-s34 x033, a fit set since session 36) a verb's preposition of containment puts the things
+    # inside the term: "whose gear falls within 'covered widgets'".
+    ("List the five named manufacturers whose gear falls within 'covered widgets or services' in 99.123-4.", True),
+    ("Which makers' products come under covered widgets or services?", True),
+    ("Whose widgets fall into covered widgets or services?", True),
+    # twins: the preposition is no verb's, or it places something else
+    ("Which companies sell parts within the covered widgets or services market?", False),
+    ("Which firms supply makers under contracts for covered widgets or services?", False),
 ])
 def test_asks_what_the_term_covers(question, members):
     assert asks_members(question, "covered widgets or services") is members
@@ -178,6 +186,12 @@ def test_the_lead_names_every_company_with_its_paragraph(index):
     for n in ALL:
         quote = _marks(a, n)
         assert n in quote and quote.startswith("(1)" if n in ALL[:2] else "(2)")
+
+
+def test_a_containment_verb_asks_for_the_listed_names(index):
+    a = ask_("List the five named companies whose gear falls within 'covered widgets or services' in 99.123-4.", index)
+    lead = a.text.split("\n")[0]
+    assert not a.abstained and all(n in lead for n in ALL), a.text
 
 
 def test_cited_paragraphs_narrow_the_list(index):

@@ -46,16 +46,22 @@ def lead(a) -> str:
     "What license review policy did the original March 2023 rule set for the Ostra Harbour Police Bureau, "
     "before later revisions?",
     "What license review policy did 88 FR 15501 itself set for the Ostra Harbour Police Bureau?",
+    # (blind-s34 x050, a fit set since session 36) the rule cited by its first page, the entry by the page
+    # it stands on (88 FR 15501 of a rule that starts at 88 FR 15499), or a rule before the entry's first
+    "What was the exact license requirement wording for the Ostra Harbour Police Bureau in the original "
+    "rule (88 FR 15499), before the later amendments?",
+    "What license review policy did 87 FR 10001 set for the Ostra Harbour Police Bureau?",
 ])
 def test_a_field_asked_as_its_first_notice_set_it_is_not_the_revised_entry(index, question):
     a = ask(question, index)
-    assert "3A001" not in lead(a), a.text
+    assert "3A001" not in lead(a) and "For all items subject" not in lead(a), a.text
 
 
 @pytest.mark.parametrize("question, policy", [
     ("What license review policy does the Crane List give the Ostra Harbour Police Bureau?", "3A001"),
     ("What license review policy applies to the Ostra Harbour Police Bureau, which was added in March 2023?", "3A001"),
     ("What license review policy did the 89 FR 20002 rule set for the Ostra Harbour Police Bureau?", "3A001"),
+    ("What license review policy did the 89 FR 19990 rule set for the Ostra Harbour Police Bureau?", "3A001"),
     # An entry no later notice revised gives the field as its first notice set it.
     ("What license review policy did the March 2023 rule set for the Nordby Port Authority?", "Presumption of denial"),
 ])
