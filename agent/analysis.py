@@ -15,6 +15,7 @@ from typing import Callable
 from ingest.normalise import joined_numbers
 from ingest.store import IndexStore
 
+from .answering.nlp import WH_TAGS
 from .multilingual import asks_when, find_month_dates
 from .text import QUESTION_WORDS, STOPWORDS, content_terms, stem, tokens
 
@@ -631,7 +632,7 @@ def parsed_focus(question: str) -> list[str] | None:
                      and c.pos_ in ("NOUN", "PROPN")]
             if other:  # the one after the wh-word ("... - what was the *amount*")
                 return phrase(min(other, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))))
-    if root is not None and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc) \
+    if root is not None and not any(t.tag_ in WH_TAGS for t in doc) \
             and not any(t.pos_ == "AUX" for t in doc):
         # A question written as a noun phrase ("Docket number and RIN of the rule?", "zte address
         # on entity list?"): its head noun is what it asks for. The parser may take a participle

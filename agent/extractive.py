@@ -1304,7 +1304,7 @@ def _words_within(head, keys: set[str]) -> bool:
 def _asks_within(phrase) -> bool:
     """Does a spaCy phrase hold a wh-word - the asked phrase ("*On what date* did ...?"), not one that
     says where the act puts anything?"""
-    return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in phrase.subtree)
+    return any(t.tag_ in WH_TAGS for t in phrase.subtree)
 
 
 def _act_unwritten(q: Question, doc: StoredDocument) -> bool:

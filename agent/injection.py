@@ -56,6 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .answering.nlp import WH_TAGS
 from .lexical import names_a_party, names_a_person, speech_first
 
 log = logging.getLogger(__name__)
@@ -308,7 +309,7 @@ def _content_clause(c, t) -> bool:
     # An indirect question ("State whether ...", "Describe how the end user will use ...") leaves
     # the content to the one who writes it: nothing is dictated.
     first = min(c.subtree, key=lambda k: k.i)
-    if first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT", "WP$"):
+    if first.lower_ in ("whether", "if") or first.tag_ in WH_TAGS:
         return False
     # A bare participle read as a clause ("in the box labelled Additional Information") says nothing.
     if not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "expl", "dobj", "ccomp") for k in c.children) and \
@@ -333,7 +334,7 @@ def _asks_before_colon(t) -> int | None:
     for c in t.children:
         if c.dep_ == "ccomp" and c.i < colon:
             first = min(c.subtree, key=lambda k: k.i)
-            if first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT", "WP$"):
+            if first.lower_ in ("whether", "if") or first.tag_ in WH_TAGS:
                 return colon
     return None
 

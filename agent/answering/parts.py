@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 
 from ..types import Answer, Citation
+from .nlp import WH_TAGS
 from .provisions import ENUM
 
 # ", and on what date", " and how many", " and under which notice": a coordinating "and" that opens
@@ -469,7 +470,7 @@ def _subject(clause: str) -> tuple[str, str] | None:
     if (asked := _asked_subject(doc)) is not None:
         return asked  # "*Which Commerce Secretary* announced ..., and what did he say ...?"
     subj = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
-                 and not any(w.tag_ in ("WDT", "WP", "WP$", "WRB") for w in t.subtree)), None)
+                 and not any(w.tag_ in WH_TAGS for w in t.subtree)), None)
     if subj is None:
         return None
     span = doc[subj.left_edge.i:subj.right_edge.i + 1]
@@ -575,7 +576,7 @@ def _topic(clause: str) -> str:
         # (Nor the bare noun a verb takes to make its predicate, "take *effect*", "take *place*": it
         # is what the first part asks of its subject, not what the others are about.)
         chunks = [c.text for c in doc.noun_chunks
-                  if not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in c) and c.root.pos_ != "PRON"
+                  if not any(t.tag_ in WH_TAGS for t in c) and c.root.pos_ != "PRON"
                   and not (len(c) == 1 and c.root.pos_ == "NOUN" and c.root.tag_ == "NN" and c.root.dep_ == "dobj")]
     except Exception:  # noqa: BLE001 - the whole clause is context enough
         chunks = []

@@ -38,10 +38,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..types import Answer, Citation, Hit
+from .nlp import WH_TAGS
 
 log = logging.getLogger(__name__)
 
-_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 # The predicates that say two things have something in common ("common to A and B", "shared by A and
 # B"): the kind's own words, as "both" and "also" are.
 _COMMON = frozenset({"common", "share", "shared"})
@@ -103,7 +103,7 @@ def _asking_sentence(question: str) -> tuple[int, int] | None:
 def _wh_noun(doc):
     """The noun the wh-phrase asks for: "makers" of "Which two makers", "companies" of "Which of the
     companies", "number" of "What phone number"; None when the wh-word has no noun ("What is ...")."""
-    wh = next((t for t in doc if t.tag_ in _WH_TAGS), None)
+    wh = next((t for t in doc if t.tag_ in WH_TAGS), None)
     if wh is None:
         return None
     if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
@@ -149,7 +149,7 @@ def _correlative(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
     # coordinates the asked things (objects), not two sources.
     if noun.i in range(both.i, conj.right_edge.i + 1) or head.dep_ in ("dobj", "attr", "oprd", "appos"):
         return None
-    if any(t.tag_ in _WH_TAGS for t in doc[both.i:conj.right_edge.i + 1]):
+    if any(t.tag_ in WH_TAGS for t in doc[both.i:conj.right_edge.i + 1]):
         return None
     text = doc.text
     first = (both.i + 1, cc.i - 1)
@@ -194,7 +194,7 @@ def _also(doc, noun) -> tuple[tuple[str, str], tuple[str, str]] | None:
     if not pre or not any(t.pos_ in ("PROPN", "NUM") for c in pre for t in c.subtree):
         return None
     first = min(c.left_edge.i for c in pre)
-    wh = next(t for t in doc if t.tag_ in _WH_TAGS)
+    wh = next(t for t in doc if t.tag_ in WH_TAGS)
     side_a = text[doc[min(wh.i, wh_top.left_edge.i)].idx:doc[noun.i].idx + len(noun.text)].strip() + "?"
     side_b = _cut(text, [_char_span(doc, first, noun.i - 1), _char_span(doc, also.i, also.i)])
     return (side_a, side_b), (doc[first:noun.i].text, predicate.text)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .kinds import fit_softmax, masked_question, probabilities, read_softmax_model
+from .nlp import WH_TAGS
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def asking_phrase(question: str) -> str:
 
     masked = masked_question(question)
     doc = parse(masked, disable=["ner", "lemmatizer"])
-    wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WRB", "WP$")), None)
+    wh = next((t for t in doc if t.tag_ in WH_TAGS), None)
     if wh is None:
         # A noun-phrase question ("docket number of the October 2019 rule?") asks with the noun
         # phrase it opens with (the parser may read the rest as a clause: "... rule adding 12 firms").
