@@ -1213,6 +1213,20 @@ def _revised_since_asked(q: Question, rec: Record, field: Field) -> str | None:
     return latest if any(y in years and m in months for y, m, _ in days) else None
 
 
+def _notice_after_entry(q: Question, rec: Record, field: Field) -> str | None:
+    """The Federal Register notice the question asks a record's field of ("On what date did the *87 FR 8180*
+    revision to X's entry take effect?") when the entry does not give the field as that notice left it:
+    the notice is later than every notice the entry lists (what it did is not in this entry), or the field
+    is the entry's one date and the notice is later than its first (the date is the first notice's, the
+    listing's). None when the question cites no notice, or the entry lists none."""
+    notices = [(int(v), float(p)) for f in rec.fields for v, _, p in _CITATION.findall(f.value)]
+    asked = [(int(v), float(p), f"{v} {r} {p}") for v, r, p in _CITATION.findall(_scoping_text(q.text))]
+    if not notices or not asked:
+        return None
+    dated = bool(find_dates(field.value))
+    return next((cite for v, p, cite in asked if (v, p) > max(notices) or (dated and (v, p) > min(notices))), None)
+
+
 def _records_dated_elsewhere(q: Question, best: Candidate) -> str | None:
     """When the best quote is a record of a list whose dated records are all of other months or years
     than the question names ("List the Huawei affiliates added in August 2020" of entries that start
@@ -5954,6 +5968,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, f"{named} does not give it", settings)
     if isinstance(fa, FieldAnswer) and not fa.more and (later := _revised_since_asked(q, fa.record, fa.field)) is not None:
         return _abstention(q, hits, f"the entry gives the field as revised by {later}, not as first set", settings)
+    if isinstance(fa, FieldAnswer) and not fa.more and (after := _notice_after_entry(q, fa.record, fa.field)) is not None:
+        # "On what date did the 87 FR 8180 revision to X's entry take effect?": the entry's start date is its
+        # listing's, not that later notice's.
+        return _abstention(q, hits, f"the entry does not give the field as {after} left it", settings)
     if isinstance(fa, MissingField):
         return _abstention(q, hits, fa.reason, settings)
     if fa is not None and not fa.more and _asks_code(q) and _is_address_field(store, fa.field):

@@ -68,3 +68,24 @@ def test_a_field_asked_as_its_first_notice_set_it_is_not_the_revised_entry(index
 def test_the_entry_answers_for_its_latest_notice(index, question, policy):
     a = ask(question, index)
     assert policy in lead(a), a.text
+
+
+# Issue 8 (blind-s33 w062, a fit set since session 35): "On what date did the 87 FR 8180 revision to X's
+# entry take effect?" led with the entry's start date - the date of its listing, its first notice, not of
+# a later notice's revision. Nor does an entry give a field as a notice later than all it lists left it.
+@pytest.mark.parametrize("question", [
+    "On what date did the 89 FR 20002 revision to the Ostra Harbour Police Bureau's entry take effect?",
+    "What license review policy did the 90 FR 1200 rule set for the Ostra Harbour Police Bureau?",
+])
+def test_a_field_asked_as_a_later_notice_left_it(index, question):
+    a = ask(question, index)
+    assert "2023-03-20" not in lead(a) and "3A001" not in lead(a), a.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("What start date does the Crane List give the Ostra Harbour Police Bureau?", "2023-03-20"),
+    ("What start date did the 88 FR 15501 rule give the Ostra Harbour Police Bureau?", "2023-03-20"),
+])
+def test_the_entrys_date_is_its_first_notices(index, question, value):
+    a = ask(question, index)
+    assert value in lead(a), a.text
