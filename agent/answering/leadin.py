@@ -180,21 +180,32 @@ def _referent(lead, proper) -> str | None:
     if not named or (subject.dep_ == "nsubj" and root.pos_ == "VERB" and speech_first(root.lemma_.lower())):
         return None
     words = [t for t in subject.subtree if t.i <= subject.i and (t.dep_ in ("compound", "flat") or t.i == subject.i)]
-    return lead[words[0].i:subject.i + 1].text if words else None
+    # (With the number the parser hangs on the name after it: "Harbour Clause *52.7*", "PF *2019-33*".)
+    inside, end = {t.i for t in subject.subtree}, subject.i + 1
+    while end < len(lead) and end in inside and (lead[end].pos_ in ("NUM", "SYM", "PROPN") or lead[end].tag_ == "HYPH"):
+        end += 1
+    return lead[words[0].i:end].text if words else None
+
+
+def referent(question: str) -> str | None:
+    """The one name the singular pronoun of the question proper stands for, when :func:`question_proper`
+    prefixes it with that name alone ("Hikvision is named in the clause. When did its entry start?" ->
+    "Hikvision"); None otherwise."""
+    split = split_lead_in(question)
+    if split is None:
+        return None
+    try:
+        proper = _parse(split[1])
+        return None if _names_what_it_asks_about(proper) else _referent(_parse(split[0], lemmas=True), proper)
+    except Exception:  # noqa: BLE001 - without a parser the question stays whole
+        return None
 
 
 def resolves_referent(question: str) -> bool:
     """Does :func:`question_proper` give the question proper prefixed with the one name its singular
     pronoun stands for ("Hikvision: When did its Entity List entry start?")? Such a question is about
     that party alone, and its evidence is retrieved by it (``agent.api``)."""
-    split = split_lead_in(question)
-    if split is None:
-        return False
-    try:
-        proper = _parse(split[1])
-        return not _names_what_it_asks_about(proper) and _referent(_parse(split[0], lemmas=True), proper) is not None
-    except Exception:  # noqa: BLE001 - without a parser the question stays whole
-        return False
+    return referent(question) is not None
 
 
 def question_proper(question: str) -> str:

@@ -101,6 +101,12 @@ def split_parts(question: str) -> list[str]:
         return [question]
     first = pieces[0]
     context = _topic(first)
+    from .leadin import referent
+
+    if (named := referent(first + "?")) is not None:
+        # "Hikvision is named in the clause. What name does the clause use for it, and what start date does
+        # its entry show?": the later part's pronoun stands for the name the first part's does.
+        context = named
     if len(pieces) == 2 and context == first and (shared := _topic(pieces[-1])) != pieces[-1]:
         # The first part names nothing it is about ("How many entities were added *and* how many
         # entries revised by the July 22, 2020 rule?"): what the last part is about is shared.

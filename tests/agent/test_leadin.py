@@ -181,3 +181,16 @@ def test_the_referent_is_the_named_subject_alone():
     assert not resolves_referent("The Wire calls Varlen a photonics leader; what address does its entry give?")
     assert not resolves_referent("Varlen and Tolmar are named in the clause. When did their entries start?")
     assert not resolves_referent("Varlen is named in the clause. When did Tolmar's entry start?")
+
+
+def test_the_later_parts_pronoun_stands_for_the_same_name(with_clause):
+    """(blind-s31 u011) 'X is named in the clause. What name does the clause use for it, and what start
+    date does its entry show?': the later part is asked of the name the first part's pronoun stands for,
+    not of every noun phrase of the first part ('the clause', 'the section')."""
+    from agent.answering.parts import split_parts
+
+    q = ("Varlen Optics Group LLC is named in the Harbour clause and on the Entity List. Which cameras does the "
+         "clause name for it, and what start date does its entry show?")
+    assert split_parts(q)[1] == "Varlen Optics Group LLC: what start date does its entry show?"
+    a = ask(q, index=with_clause)
+    assert "2021-03-04" in head(a), a.text
