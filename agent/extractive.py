@@ -5186,6 +5186,21 @@ def _date_alone(text: str) -> str | None:
     return dates[0].group(0) if len(dates) == 1 and len(dates[0].group(0)) >= len(line) - 1 else None
 
 
+def _issue_line(body: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first line of ``body[start:end]`` when it is an issue line - a bracketed line that holds one
+    date and no verb ("[Federal Register Volume 84, Number 240 (Friday, December 13, 2019)]") - as its span
+    and date; None otherwise."""
+    nl = body.find("\n", start, end)
+    line_end = end if nl < 0 else nl
+    line = body[start:line_end].strip()
+    if not (line.startswith("[") and line.endswith("]")) or len(line) > 2 * _LONGEST_DATE:
+        return None
+    dates = find_dates(line)
+    if len(dates) != 1 or any(t.pos_ == "VERB" for t in _parsed(line[1:-1])):
+        return None
+    return start, start + len(body[start:line_end].rstrip()), dates[0].group(0)
+
+
 def _labelled_date(text: str) -> str | None:
     """The date a line gives under a one-word label ("DATE: August 29, 2019"), else None."""
     m = re.match(r"\s*[A-Za-z]+\s*:\s*(.+)$", text)
@@ -5266,6 +5281,10 @@ def _dateline(q: Question, best: Candidate, doc: StoredDocument | None = None) -
     # (Or a date under a one-word label: a memo's "DATE: August 29, 2019".)
     dated = next(((a, b, d) for a, b in lines[1:] if (d := _date_alone(body[a:b]) or _labelled_date(body[a:b]))), None)
     head = lines[0]
+    if dated is None and (issue := _issue_line(body, *head)) is not None:
+        # A periodical's issue line opening the document dates its publication: "[Federal Register Volume
+        # 84, Number 240 (Friday, December 13, 2019)]" heads the rule as printed.
+        dated = issue
     if dated is None or (doc is None and best.start not in (head[0], dated[0])):
         return None  # the best quote is neither the document's headline nor its dateline
     clause = _parsed(asking_clause(q.text))

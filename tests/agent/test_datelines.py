@@ -197,3 +197,57 @@ def test_the_date_its_summary_gives_another_thing_is_that_things(memo_index):
     # The twin: the interim rule's own date.
     a = ask("When was the interim rule amending the Harbour Acquisition Rules issued?", memo_index)
     assert a.text.startswith("March 14, 2023"), a.text
+
+
+# Issue 8 (open since session 35): "When was the second interim rule published?" abstained - the rule as
+# printed opens with its periodical's issue line, "[Federal Register Volume 84, Number 240 (Friday, December
+# 13, 2019)]", which dates its publication as a dateline dates a statement.
+PRINTED = """title: Harbour Acquisition Regulation: Prohibition on Certain Crane Equipment - second interim rule (88 HR 70120)
+publisher: Example Harbour Council
+date: 2023-12-15
+---
+[Harbour Register Volume 88, Number 241 (Friday, December 15, 2023)]
+[Rules and Regulations]
+[Pages 70120-70125]
+
+HARBOUR COUNCIL
+
+Harbour Acquisition Regulation: Prohibition on Certain Crane Equipment
+
+ACTION: Second interim rule.
+
+SUMMARY: The Council is issuing a second interim rule amending the Harbour Acquisition Regulation to prohibit certain crane equipment.
+
+Comment date: Interested parties should submit written comments on or before February 13, 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def printed_index(tiny_index):
+    _, settings = tiny_index("datelines-printed", {"printed.txt": PRINTED, "statement.txt": STATEMENT})
+    return settings
+
+
+@pytest.mark.parametrize("question", [
+    "When was the second interim rule published?",
+    "On what date was the Harbour Acquisition Regulation second interim rule published in the Harbour Register?",
+])
+def test_a_printed_rule_is_dated_by_its_issue_line(printed_index, question):
+    a = ask(question, printed_index)
+    assert not a.abstained and a.text.startswith("December 15, 2023"), a.text
+
+
+def test_the_issue_line_dates_no_other_act(printed_index):
+    # the twin: the comments are due on another day than the rule was printed
+    a = ask("By what date must comments on the second interim rule be submitted?", printed_index)
+    assert "December 15, 2023" not in a.text.split("Evidence")[0], a.text
+
+
+def test_an_issue_line_is_bracketed_verbless_and_dated():
+    from agent.extractive import _issue_line
+
+    body = "[Harbour Register Volume 88, Number 241 (Friday, December 15, 2023)]\n[Rules and Regulations]"
+    assert _issue_line(body, 0, len(body))[2] == "December 15, 2023"
+    for line in ("[Rules and Regulations]", "[FR Doc. 2023-1 Filed 12-12-23; 8:45 am]",
+                 "Harbour Register Volume 88 (Friday, December 15, 2023)"):
+        assert _issue_line(line, 0, len(line)) is None, line
