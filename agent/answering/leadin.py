@@ -187,6 +187,7 @@ def _referent(lead, proper) -> str | None:
     return lead[words[0].i:end].text if words else None
 
 
+@functools.lru_cache(maxsize=512)
 def referent(question: str) -> str | None:
     """The one name the singular pronoun of the question proper stands for, when :func:`question_proper`
     prefixes it with that name alone ("Hikvision is named in the clause. When did its entry start?" ->
@@ -229,8 +230,8 @@ def question_proper(question: str) -> str:
             told = _parse(lead, lemmas=True)
             # "Hikvision is one of the firms named in the clause. When did *its* entry start?": the one
             # name the pronoun stands for, not every name the lead-in gives ("the clause" is no party).
-            referent = _referent(told, doc)
-            names = [referent] if referent is not None else _context(told)
+            named = _referent(told, doc)
+            names = [named] if named is not None else _context(told)
             if not names:
                 return question
             out = f"{', '.join(names)}: {proper}"
