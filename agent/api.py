@@ -262,13 +262,14 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
     if len(parts) == 1:
         from .answering.leadin import question_proper, resolves_referent, split_lead_in
 
-        if (split := split_lead_in(q)) is not None and (question_proper(q) == split[1] or resolves_referent(q)):
+        if (split := split_lead_in(q)) is not None \
+                and ((proper := question_proper(q)) == split[1] or resolves_referent(q)):
             # "Reuters says an August rule banned five Chinese firms. Which companies does the FAR clause
             # actually name?": a question proper that names what it asks about is the whole question;
             # its evidence is retrieved by it alone, not by the lead-in's words ("Reuters", "Chinese").
             # So is one whose pronoun stands for the lead-in's named subject, with that name ("Hikvision
             # is named in the clause. When did its entry start?").
-            hits = Retriever(store, s).retrieve(question_proper(q), filters=filters, k=s.top_k)
+            hits = Retriever(store, s).retrieve(proper, filters=filters, k=s.top_k)
         return answer_extractive(q, screened.screen_hits(hits), screened, s)
     if parts == coordinated_asks(q):
         # "What are the HB case and the officer of rule X?": a record's or a table's answerer reads

@@ -1191,13 +1191,12 @@ def _revised_since_asked(q: Question, rec: Record, field: Field) -> str | None:
     question asking which party (a party added then is named by its entry, whatever was revised since)."""
     if field is rec.name or _CITATION.search(field.value) or find_dates(field.value) or _asks_for_party(q):
         return None
-    notices = sorted({(int(v), float(p)): f"{v} {r} {p}" for f in rec.fields
-                      for v, r, p in _CITATION.findall(f.value)}.items())
+    notices = sorted(_cited_notices(*(f.value for f in rec.fields)).items())
     if len(notices) < 2:
         return None
     (first, _), (last, latest) = notices[0], notices[-1]
     scope = _scoping_text(q.text)
-    asked = [(int(v), float(p)) for v, _, p in _CITATION.findall(scope)]
+    asked = list(_cited_notices(scope))
     if asked:
         # The rule's citation is its first page ("84 FR 22961"); the entry cites the page it stands on
         # ("84 FR 22963"), or the question cites a rule before the entry was first listed: either way no
@@ -1219,12 +1218,18 @@ def _notice_after_entry(q: Question, rec: Record, field: Field) -> str | None:
     the notice is later than every notice the entry lists (what it did is not in this entry), or the field
     is the entry's one date and the notice is later than its first (the date is the first notice's, the
     listing's). None when the question cites no notice, or the entry lists none."""
-    notices = [(int(v), float(p)) for f in rec.fields for v, _, p in _CITATION.findall(f.value)]
-    asked = [(int(v), float(p), f"{v} {r} {p}") for v, r, p in _CITATION.findall(_scoping_text(q.text))]
+    notices = _cited_notices(*(f.value for f in rec.fields))
+    asked = _cited_notices(_scoping_text(q.text))
     if not notices or not asked:
         return None
     dated = bool(find_dates(field.value))
-    return next((cite for v, p, cite in asked if (v, p) > max(notices) or (dated and (v, p) > min(notices))), None)
+    return next((cite for at, cite in asked.items() if at > max(notices) or (dated and at > min(notices))), None)
+
+
+def _cited_notices(*texts: str) -> dict[tuple[int, float], str]:
+    """The Federal Register citations the texts write, by (volume, page), each as written once ("84 FR
+    22961"), in order of first appearance."""
+    return {(int(v), float(p)): f"{v} {r} {p}" for text in texts for v, r, p in _CITATION.findall(text)}
 
 
 def _records_dated_elsewhere(q: Question, best: Candidate) -> str | None:
@@ -5874,6 +5879,18 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
     return picked if lead is picked[0] else [lead] + [c for c in picked if c is not lead]
 
 
+def _assess_within(question: str, hits: list[Hit], keep: Callable[[StoredDocument], bool], store: IndexStore,
+                   settings: Settings) -> tuple[list[Hit], Assessment] | None:
+    """The hits of the retrieved documents ``keep`` holds to, with the question assessed over them alone,
+    when they are some of the hits but not all (the evidence read again without the documents that do not
+    answer); None otherwise, or when nothing among them matches."""
+    kept = [h for h in hits if (d := store.get_document(h.doc_id)) is not None and keep(d)]
+    if not kept or len(kept) == len(hits):
+        return None
+    again = assess(question, kept, store, settings)
+    return (kept, again) if again.best is not None else None
+
+
 def answer_extractive(question: str, hits: list[Hit], store: IndexStore, settings: Settings) -> Answer:
     """Compose a cited answer from the retrieved passages, or abstain.
 
@@ -5901,25 +5918,22 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # from a document that applies the cited section without writing it, and every document dates
         # itself - "DATES: August 13, 2019" is no answer to what RIN its rule was assigned.)
         codes = _question_codes(a.q)
-        own = [h for h in hits if (d := store.get_document(h.doc_id)) is not None and _writes_a_code(d, codes)]
-        if own and len(own) < len(hits):
-            again = assess(question, own, store, settings)
-            # (A figure there, or the items of a list; none tied to the question: the near miss stands.)
-            if again.best is not None and (again.value is not None or again.q.kind is AnswerKind.LIST):
-                hits, a = own, again
+        # (A figure there, or the items of a list; none tied to the question: the near miss stands.)
+        if (within := _assess_within(question, hits, lambda d: _writes_a_code(d, codes), store, settings)) \
+                is not None and (within[1].value is not None or within[1].q.kind is AnswerKind.LIST):
+            hits, a = within
     if a.best is not None and a.q.kind is AnswerKind.DATE and record_span(a.best.doc.body, a.best.start) is not None \
             and _act_unwritten(a.q, a.best.doc):
         # "On what date was the Xinjiang rule *scheduled* for publication?" when the best quote is a line
         # of a list entry ("Start date: 2019-10-09") whose document never writes of the asked act: its date
         # is another act's. The evidence is read from the other retrieved documents; a date there tied to
         # the question answers, else the entry's line stands and is refused below.
-        unwritten = {h.doc_id for h in hits if (d := store.get_document(h.doc_id)) is not None
-                     and is_record_document(d.body) and _act_unwritten(a.q, d)}
-        others = [h for h in hits if h.doc_id not in unwritten]
-        if others and len(others) < len(hits):
-            again = assess(question, others, store, settings)
-            if again.best is not None and again.value is not None:
-                hits, a = others, again
+        def speaks_of_act(d: StoredDocument) -> bool:
+            return not (is_record_document(d.body) and _act_unwritten(a.q, d))
+
+        if (within := _assess_within(question, hits, speaks_of_act, store, settings)) is not None \
+                and within[1].value is not None:
+            hits, a = within
     q = a.q
     if a.best is None:
         return _abstention(q, hits, "no passage matched", settings)

@@ -115,11 +115,7 @@ def _context(doc) -> list[str]:
         return False
 
     def whole(chunk):
-        # A name's number the parser hangs on it after the chunk ends ("PF" + "2019-33").
-        end, inside = chunk.end, set(t.i for t in chunk.root.subtree)
-        while end < len(doc) and end in inside and (doc[end].pos_ in ("NUM", "SYM", "PROPN") or doc[end].tag_ == "HYPH"):
-            end += 1
-        return doc[chunk.start:end]
+        return doc[chunk.start:_through_number(doc, chunk.root, chunk.end)]
 
     def tells(span) -> bool:
         # The named subject of a verb of communication (its first WordNet sense: "calls", "reports",
@@ -147,6 +143,16 @@ def _context(doc) -> list[str]:
             out[-1] = doc[out[-1].start:span.end]
             end = span.end
     return list(dict.fromkeys(re.sub(r"['’]s$", "", s.text.strip()) for s in out if s.text.strip()))
+
+
+def _through_number(doc, head, end: int) -> int:
+    """Where a name that ends before token ``end`` ends with the number the parser hangs on its ``head``
+    after it ("PF" + "2019-33", "Harbour Clause" + "52.7"): past the numbers, symbols, names and hyphens
+    of the head's subtree that follow at once."""
+    inside = {t.i for t in head.subtree}
+    while end < len(doc) and end in inside and (doc[end].pos_ in ("NUM", "SYM", "PROPN") or doc[end].tag_ == "HYPH"):
+        end += 1
+    return end
 
 
 def _names_what_it_asks_about(doc) -> bool:
@@ -180,11 +186,7 @@ def _referent(lead, proper) -> str | None:
     if not named or (subject.dep_ == "nsubj" and root.pos_ == "VERB" and speech_first(root.lemma_.lower())):
         return None
     words = [t for t in subject.subtree if t.i <= subject.i and (t.dep_ in ("compound", "flat") or t.i == subject.i)]
-    # (With the number the parser hangs on the name after it: "Harbour Clause *52.7*", "PF *2019-33*".)
-    inside, end = {t.i for t in subject.subtree}, subject.i + 1
-    while end < len(lead) and end in inside and (lead[end].pos_ in ("NUM", "SYM", "PROPN") or lead[end].tag_ == "HYPH"):
-        end += 1
-    return lead[words[0].i:end].text if words else None
+    return lead[words[0].i:_through_number(lead, subject, subject.i + 1)].text if words else None
 
 
 @functools.lru_cache(maxsize=512)
