@@ -974,6 +974,7 @@ BLIND_SPLITS = [
     ("blind_s34.jsonl", "session 34", 40, 3),
     ("blind_s35.jsonl", "session 35", 48, 1),
     ("blind_s36.jsonl", "session 36", 43, 2),
+    ("blind_s37.jsonl", "session 37", 46, 0),
 ]
 
 
