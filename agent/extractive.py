@@ -1555,6 +1555,12 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     places = _places_put_on_party(q)
     misplaced: tuple[StoredDocument, Record] | None = None  # a party's record, but not in the asked place
     runs = list({frozenset(t.key for t in run): run for run in (_name_run(q, t) for t in named)}.values())
+    # A country a name writes as one of its words ("Huawei Technologies *USA*"): the party is the one
+    # there, as a place put on the party by a preposition is ("Huawei's affiliate in Zimbabwe").
+    # (A country's name or a code of three letters: a two-letter one is as often an acronym, "AI".)
+    name_places = [(t, [u for u in run if not u.key.startswith("@")]) for run in runs for t in run
+                   if t.key.startswith("@") and (t.surface[1:].islower() or len(t.surface.strip(".")) > 2)
+                   and any(not u.key.startswith("@") for u in run)]
     # What a "which" question asks for is no name of the party it asks about ("Which *public security
     # bureau* has an address in Korla?" asks which of many bureaus: the one whose fields hold Korla).
     naming = [t for t in named if not (q.kind in (AnswerKind.ENTITY, AnswerKind.LIST) and t.key in q.focus)]
@@ -1592,7 +1598,9 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
             if party is not None and not any(key_in(t.key, keys) for t in named if t.key != party.key) \
                     and _common_word_of_a_name(q.text, party.surface, keys):
                 continue  # "Country *Group* E:1", its one word in the names, is no "FiberHome Technologies Group"
-            if not all(_holds_place(place, doc.body[rec.start:rec.end]) for place in places):
+            if not all(_holds_place(place, doc.body[rec.start:rec.end]) for place in places) or any(
+                    any(key_in(u.key, keys) for u in rest) and not key_in(t.key, keys)
+                    and not _holds_place(t.surface, doc.body[rec.start:rec.end]) for t, rest in name_places):
                 misplaced = misplaced or (doc, rec)
                 continue  # "Huawei's affiliate in Zimbabwe": an entry of Huawei's elsewhere is not it
             values = text_keys(" ".join(f.value for f in rec.fields))
@@ -1613,7 +1621,8 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
                 best = (rank_key, doc, rec, aliases)
     if best is None:
         if misplaced is not None:
-            return MissingField(doc=misplaced[0], record=misplaced[1], labels=(), place=", ".join(places))
+            return MissingField(doc=misplaced[0], record=misplaced[1], labels=(),
+                                place=", ".join(places + list(dict.fromkeys(t.surface for t, _ in name_places))))
         return None
     _, doc, rec, aliases = best
     fields = [f for f in rec.fields[1:] if admissible(doc.body[f.start:f.end])]
@@ -1657,11 +1666,24 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     naming = np.asarray([not asks_names and f.label in aliases
                          and any(key_in(t.key, text_keys(f.value)) and not key_in(t.key, own) for t in named)
                          for f in fields])
+    # So is any line holding names of the question the name line lacks, when its label is not what is
+    # asked: "the entry *at Bantian Huawei Base (518129)* cites which FR page first?" describes the party
+    # by its address line, which is no nearer the asked notice for that.
+    # (Not the asked thing's own words - "which *ECCNs*" are the policy line's - nor a place or code of
+    # the address asked for: "the postal code of Megvii's *Beijing* office" asks that line.)
+    head_key = q.focus[-1] if q.focus else None
+    asked_keys = set(q.focus) | ({norm_key(a)} if (a := _asked_acronym(q.text)) else set())
+    describers = [] if _asks_code(q) or q.kind is AnswerKind.PLACE else \
+        [t for t in named if t.key not in asked_keys and not key_in(t.key, own)]
+    describing = np.asarray([not naming[j] and not (head_key and key_in(head_key, text_keys(f.label)))
+                             and any(key_in(t.key, text_keys(f.value)) for t in describers)
+                             for j, f in enumerate(fields)])
     texts = [t for t in dict.fromkeys(texts) if t.strip()]
     for text, qv in zip(texts, np.asarray(store.embedder.embed_queries(texts))):  # one model call
-        line = lines @ qv if text == unnamed else np.where(naming, -1.0, lines @ qv)
+        line = lines @ qv if text == unnamed else np.where(naming | describing, -1.0, lines @ qv)
         by_label, by_line = np.maximum(by_label, labels @ qv), np.maximum(by_line, line)
-    sims = _with_label_acronyms(q.text, fields, (by_label + by_line) / 2)
+    # (The asking clause's acronyms: "FR" of a lead-in's "a July 2020 FR notice" names no asked label.)
+    sims = _with_label_acronyms(asking_clause(q.text), fields, (by_label + by_line) / 2)
     i = int(np.argmax(sims))
     # The one label that holds the asked noun itself ("registered *address*": "Addresses") names the
     # field, whatever a modifier echoes in another label ("registered": "Federal Register notice(s)").
@@ -1683,9 +1705,14 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
         # "Where is Cloudminds registered?" asks for a place: the record's address (by its label) or
         # field of places answers, though another label ("Federal Register notice(s)") echoes the
         # question's verb.
-        if (unheld := _field_place_unheld(q, doc, rec, [place])) is not None:
-            return unheld
-        return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
+        # (Unless other parts ask for other fields: "what alternate spelling is recorded, in which city is
+        # it located?" - each part its field, the place part the address.)
+        if not _conjoined_fields(q, store, fields, fields.index(place), labels, lines, naming):
+            if (unheld := _field_place_unheld(q, doc, rec, [place])) is not None:
+                return unheld
+            return FieldAnswer(doc=doc, record=rec, field=place, similarity=float(sims[fields.index(place)]))
+        i = fields.index(place)
+        sims[i] = max(float(sims[i]), MIN_FIELD_SIMILARITY)
     if sims[i] >= MIN_FIELD_SIMILARITY:
         asked = _conjoined_fields(q, store, fields, i, labels, lines, naming)
         if not any(f is fields[i] for f, _ in asked):
@@ -1735,7 +1762,9 @@ def _unplaced_compound(q: Question, store: IndexStore) -> str | None:
     from .answering.kinds import phrase_kind
 
     tokens = _focus_tokens(q)
-    if len(tokens) < 2 or not any(t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < tokens[-1].i for t in tokens):
+    # (A common noun, not an acronym the tagger calls one: "*FR* page" is a label's initials.)
+    if len(tokens) < 2 or not any(t.dep_ == "compound" and t.pos_ == "NOUN" and not t.text.isupper()
+                                  and t.i < tokens[-1].i for t in tokens):
         return None
     phrase = " ".join(t.text for t in tokens)
     return phrase if phrase_kind(phrase, store.embedder) is None else None
@@ -2065,8 +2094,9 @@ def _with_label_acronyms(text: str, fields: list[Field], sims):
     does not know that an analyst's "FR cite" is the "Federal Register notice(s)" line."""
     import numpy as np
 
+    # (A citation has numbers on both sides; "the 2019 FR page" names the label.)
     asked = {m.group(0) for m in re.finditer(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", text)
-             if not re.search(r"\d\s*$", text[:m.start()]) and not re.match(r"\s*\d", text[m.end():])}
+             if not (re.search(r"\d\s*$", text[:m.start()]) and re.match(r"\s*\d", text[m.end():]))}
     if not asked:
         return sims
     hit = np.asarray([bool(_label_acronym(f.label)) and _label_acronym(f.label) in asked for f in fields])
@@ -2089,11 +2119,21 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
     if len(parts) < 2:
         return []
     out: list[tuple[Field, object]] = []
-    vecs = np.asarray(store.embedder.embed_queries([p.text for p in parts]))
+    # Each part is measured whole and without the question's names, as the whole question is: a
+    # party's name in the part ("the start date shown for Huawei Technologies Research") draws it away
+    # from every label.
+    texts = [p.text for p in parts] + [_part_without_names(q, p) for p in parts]
+    vecs = np.asarray(store.embedder.embed_queries(texts))
     address = _address_field(store, fields)
-    for part, pv in zip(parts, vecs):
-        sims = _with_label_acronyms(part.text, fields, (labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2)
+    for n, part in enumerate(parts):
+        sims = np.maximum(*((labels @ pv + np.where(naming, -1.0, lines @ pv)) / 2 for pv in (vecs[n], vecs[len(parts) + n])))
+        sims = _with_label_acronyms(part.text, fields, sims)
         j = int(np.argmax(sims))
+        if (held := _label_holding(part, fields, naming)) is not None:
+            # The one label that writes the part's asked noun, or else its modifier ("what *alternate*
+            # spelling": "Alternate names"), names the field, whatever the model makes of the rest.
+            j = held
+            sims[j] = max(float(sims[j]), MIN_FIELD_SIMILARITY)
         if address is not None and _part_of_address(store, part):
             # "... and postal code": a part of the address, whichever label the words are nearest.
             j = fields.index(address)
@@ -2106,6 +2146,34 @@ def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chose
         else:  # two parts of one field ("the postal code and the city" of an address): all of it
             out[k] = (fields[j], None)
     return out if any(f is not fields[chosen] for f, _ in out) else []
+
+
+def _label_holding(part, fields: list[Field], naming) -> int | None:
+    """The index of the one field (not a naming line) whose label holds the head noun of the part's
+    first noun phrase ("the start *date* shown for X": "Start date"), or - when no label holds the
+    head - the one whose label holds most of the phrase's modifiers ("what *alternate* spelling":
+    "Alternate names"). None when none does, or when several tie."""
+    head = next((t for t in part if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                 and t.lower_ not in _WH_WORDS and not t.ent_type_), None)
+    if head is None:
+        return None
+    label_keys = [set() if naming[j] else text_keys(f.label) for j, f in enumerate(fields)]
+    by_head = [j for j, keys in enumerate(label_keys) if key_in(norm_key(head.text), keys)]
+    if by_head:
+        return by_head[0] if len(by_head) == 1 else None
+    mods = [norm_key(t.text) for t in head.children if t.dep_ in ("compound", "amod") and t.i < head.i]
+    counts = [sum(key_in(m, keys) for m in mods) for keys in label_keys]
+    best = max(counts, default=0)
+    return counts.index(best) if best > 0 and counts.count(best) == 1 else None
+
+
+def _part_without_names(q: Question, part) -> str:
+    """An asked part (a spaCy span) without the words the question names parties by (its named
+    terms), as :func:`_without_names` does for the whole question; the part itself when nothing else
+    is left."""
+    named = {t.surface for t in q.named_terms}
+    kept = [t.text for t in part if t.text.strip("'’s") not in named and t.text not in named]
+    return " ".join(kept) if kept else part.text
 
 
 def _with_other_parties(q: Question, hits: list[Hit], store: IndexStore, fa: FieldAnswer,
@@ -2347,7 +2415,8 @@ def _asked_part_spans(q: Question) -> list:
     doc = _parsed(asking_clause(q.text))
     cuts: list[int] = []
     for t in doc:
-        if t.lower_ == "and" or t.text == "&":
+        if t.lower_ == "and" or (t.text == "&" and t.i + 1 < len(doc) and not doc[t.i + 1].text[:1].isupper()):
+            # ("&" between capitals joins a name's words: "Huawei Technologies Research & Development".)
             cuts.append(t.i)
         elif t.text == "," and t.i + 1 < len(doc):
             nxt = doc[t.i + 2] if doc[t.i + 1].lower_ == "and" and t.i + 2 < len(doc) else doc[t.i + 1]
@@ -2405,6 +2474,27 @@ def _asks_locality(q: Question) -> bool:
 
     head = _focus_head_token(q)
     return head is not None and names_a_locality(head.lemma_.lower())
+
+
+def _asks_street(q: Question) -> bool:
+    """Does the asked noun phrase name a thoroughfare, as its head or a modifier ("*street* address",
+    "which *street*"; WordNet, :func:`lexical.names_a_thoroughfare`)?"""
+    from .lexical import names_a_thoroughfare
+
+    return any(t.pos_ == "NOUN" and names_a_thoroughfare(t.lemma_.lower()) for t in _focus_tokens(q))
+
+
+def _only_locality(value: str) -> bool:
+    """Is every ";"-separated address of the value a locality and a country only - its last comma part
+    a country or territory (rigour), each other part (at most two) one word without a digit ("Milan,
+    IT", "Langfang, Hebei, CN")? Such an address names no street, building or number."""
+    for address in (p.strip().rstrip(".") for p in value.split(";")):
+        parts = [p.strip() for p in address.split(",") if p.strip()]
+        if not 2 <= len(parts) <= 3 or territory_code(parts[-1]) is None:
+            return False
+        if any(len(p.split()) > 1 or re.search(r"\d", p) for p in parts[:-1]):
+            return False
+    return bool(value.strip())
 
 
 def _only_territories(value: str) -> bool:
@@ -6024,6 +6114,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # a narrowed address asks for (a street, a registered office); nor does it say "In which *city*
         # is it located?". "Where is it?" takes the country.
         return _abstention(q, hits, "the asked party's address gives only a country", settings)
+    if fa is not None and not fa.more and _asks_street(q) and _is_address_field(store, fa.field) \
+            and _only_locality(fa.field.value):
+        # "What is the street address of the Huawei Milan Research Institute entry?": "Milan, IT" names a
+        # city and a country, no street.
+        return _abstention(q, hits, "the asked party's address gives no street", settings)
     if fa is not None:
         return _field_answer(question, fa, lead=_items_holding_asked(q, fa))
     if (held := _record_holding(q, hits, store)) is not None:

@@ -244,6 +244,12 @@ def names_a_locality(lemma: str, depth: int = 3) -> bool:
     return _descends(lemma, lambda lemmas: bool({"municipality", "thoroughfare"} & set(lemmas)), depth, senses=2)
 
 
+def names_a_thoroughfare(lemma: str, depth: int = 3) -> bool:
+    """Does one of the noun's two main WordNet senses descend from *thoroughfare* ("street",
+    "avenue") - a part of an address below a city?"""
+    return _descends(lemma, lambda lemmas: "thoroughfare" in lemmas, depth, senses=2)
+
+
 def noun_synonyms(a: str, b: str) -> bool:
     """Do the nouns ``a`` and ``b`` (lemmas, lower case) share a WordNet sense ("phone",
     "telephone")? ``a == b`` counts."""

@@ -113,8 +113,11 @@ def split_parts(question: str) -> list[str]:
         return [f"{shared}: {first}?", f"{pieces[-1]}?"]
     if len(pieces) == 2 and (lent := _lent_predicate(first, pieces[1])) is not None:
         # "How many public security bureaus *and* how many companies did the blacklisting target?":
-        # the verbless first part asks its wh-phrase of the last part's predicate.
+        # the verbless first part asks its wh-phrase of the last part's predicate, which says what the
+        # parts are about.
         first = lent
+        if named is None:
+            context = _topic(first)
     subject = _subject(first)
     out = [first + "?"]
     for p, prep, alone in zip(pieces[1:], preps[1:], own[1:]):
@@ -399,17 +402,44 @@ def _lent_predicate(first: str, last: str) -> str | None:
     # (A verb with no subject inside a wh-phrase is the tagger's slip: "how many *harbour* bureaus".)
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
            for t in head) or not any(t.tag_ in ("WDT", "WP", "WRB") for t in head):
-        return None
+        return _shared_predicate(first, last)
     wh = next((t for t in tail if t.tag_ in ("WDT", "WP", "WRB")), None)
     if wh is None:
         return None
     noun = next((t for t in tail[wh.i + 1:] if t.pos_ in ("NOUN", "PROPN", "VERB", "AUX")), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return None  # the wh-word asks of the verb itself ("and when did it ..."): nothing to lend
+        # The wh-word asks of the verb itself ("and when did it ..."): nothing to lend - unless the whole
+        # question's parse says the parts share it (the tagger read the part alone otherwise).
+        return _shared_predicate(first, last)
     predicate = last[noun.idx + len(noun.text):].strip(" ?")
     if not any(t.pos_ in ("VERB", "AUX") and t.idx > noun.idx for t in tail):
         return None
     return f"{first} {predicate}"
+
+
+def _shared_predicate(first: str, last: str) -> str | None:
+    """The first part with the predicate both parts share, read from the parse of the two together
+    ("*Which Federal Register citations* and which start date *appear on the NetPosa entry*?": the
+    first phrase is the subject of "appear"): when the first part has no verb of its own in that
+    parse, a word of it hangs on a word of the last part (a subject or object of its verb), and the
+    question's root verb is in the last part, the root's words from its first auxiliary on are lent.
+    None otherwise (read alone, a fragment's tags are guesses: "Which Federal Register *citations*"
+    as a verb)."""
+    whole = _parse(f"{first} and {last}")
+    if whole is None:
+        return None
+    end = len(first)
+    own = [t for t in whole if t.idx < end]
+    if not own or any(t.pos_ in ("VERB", "AUX") for t in own) or not any(t.tag_ in ("WDT", "WP", "WRB") for t in own):
+        return None
+    root = next((t for t in whole if t.dep_ == "ROOT"), None)
+    if root is None or root.idx < end or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(t.head.idx >= end and t.head.i != t.i and t.dep_ not in ("cc", "conj", "punct") for t in own):
+        return None
+    start = min([root.idx] + [c.idx for c in root.children
+                              if c.dep_ in ("aux", "auxpass", "neg") and c.idx > end])
+    return f"{first} {whole.text[start:].strip(' ?')}"
 
 
 def _asked_of_polar(first: str, part: str) -> str | None:

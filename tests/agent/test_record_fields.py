@@ -706,3 +706,125 @@ def test_a_contact_field_the_record_lacks_is_not_its_address(index, question):
 def test_a_place_kind_of_address_is_the_address(index, question, value):
     a = ask(question, index=index)
     assert not a.abstained and value in head(a), a.text
+
+
+# Issue 8, session 37 (fit: blind-s35 y018, y026, y062, y076, y079): fields asked in parts of one question,
+# a name with "&" in it, an asked noun only a label's other word names, a place written as a word of the
+# party's name, and a street asked of an entry whose address names only a city.
+HALVARD = """title: Entity List entries for the Halvard firms, as carried in a screening list
+publisher: Example Screening Office
+date: 2024-02-10
+---
+Entity: Halvard Photonics Research & Development Ostra NV
+Addresses: Brugstraat 44, 9120 Ostra, BE
+Federal Register notice(s): 89 FR 11201, 89 FR 20455
+Start date: 2024-01-15
+License review policy: Presumption of denial
+
+Entity: Halvard Optical Works LLC
+Alternate names: HalvardOptics LLC.
+Addresses: 7 Fennel Ave., Korvel, 440120, NO
+Federal Register notice(s): 89 FR 11203
+Start date: 2024-01-22
+License review policy: Presumption of denial
+
+Entity: Halvard Lens Institute
+Addresses: Korvel, NO
+Federal Register notice(s): 89 FR 11201
+Start date: 2024-01-15
+License review policy: Case-by-case review
+
+Entity: Halvard Marine Co., Ltd. (Halvard)
+Addresses: 3 Quay Rd., Lindau, 330001, NO
+Federal Register notice(s): 89 FR 11207, 89 FR 20455
+Start date: 2023-12-01
+License review policy: Presumption of denial
+"""
+
+
+@pytest.fixture(scope="module")
+def halvard(tiny_index):
+    _, settings = tiny_index("record_fields_halvard", {"entries.txt": HALVARD})
+    return settings
+
+
+@pytest.mark.parametrize("question, values", [
+    # the party's name in a part draws it from every label; "&" between capitals is a name's
+    ("Give me the address and the start date shown for Halvard Photonics Research & Development Ostra NV.",
+     ["Brugstraat 44", "2024-01-15"]),
+    # "alternate spelling": the one label with the asked noun's modifier; the city part takes the address
+    ("For Halvard Optical Works LLC, what alternate spelling is recorded, in which city is it located, and what "
+     "is its start date?", ["HalvardOptics LLC.", "Korvel", "2024-01-22"]),
+    # "Which A and which B appear on X's entry?": one predicate, so one party, for both parts
+    ("Which Federal Register citations and which start date appear on the Halvard Optical Works entry in the list?",
+     ["89 FR 11203", "2024-01-22"]),
+    # twins: the parts asked the plain way
+    ("What are the address and the start date of Halvard Photonics Research & Development Ostra NV?",
+     ["Brugstraat 44", "2024-01-15"]),
+    ("For Halvard Optical Works LLC, give the alternate names, the address and the start date.",
+     ["HalvardOptics LLC.", "7 Fennel Ave.", "2024-01-22"]),
+])
+def test_every_asked_part_gets_its_field(halvard, question, values):
+    a = ask(question, index=halvard)
+    h = head(a)
+    assert not a.abstained, a.text
+    assert all(v in h for v in values), h
+    assert "89 FR 11201" not in h or "89 FR 11201" in " ".join(values)
+    assert_each_line_cites_its_field(a)
+
+
+def test_a_shared_predicate_is_lent_to_the_verbless_first_part():
+    from agent.answering.parts import split_parts
+
+    first, second = split_parts("Which Federal Register citations and which start date appear on the Halvard "
+                                "Optical Works entry in the list?")
+    assert first == "Which Federal Register citations appear on the Halvard Optical Works entry in the list?"
+    assert "Halvard Optical Works entry" in second
+    # twin: each part with its own verb keeps its own
+    parts = split_parts("Which notices cite the Halvard Lens Institute, and what start date does its entry show?")
+    assert parts[0] == "Which notices cite the Halvard Lens Institute?"
+
+
+@pytest.mark.parametrize("question, answered, value", [
+    ("What start date does the list show for Halvard Marine USA?", False, None),
+    ("What is the start date of Halvard Marine Canada?", False, None),
+    # twins: the country its address is in, and no country at all
+    ("What start date does the list show for Halvard Marine Norway?", True, "2023-12-01"),
+    ("What start date does the list show for Halvard Marine?", True, "2023-12-01"),
+])
+def test_a_country_written_in_the_party_name_must_be_the_entrys(halvard, question, answered, value):
+    a = ask(question, index=halvard)
+    assert a.abstained is (not answered), a.text
+    if value:
+        assert head(a).strip().startswith(value), a.text
+    else:
+        assert "2023-12-01" not in head(a) and "2024-01" not in head(a)
+
+
+@pytest.mark.parametrize("question, value", [
+    ("What is the street address of the Halvard Lens Institute entry?", None),
+    ("Which street is the Halvard Lens Institute on, according to the list?", None),
+    # twins: an address with a street, and an address asked for without a street
+    ("What is the street address of Halvard Optical Works LLC?", "7 Fennel Ave."),
+    ("What is the address of the Halvard Lens Institute entry?", "Korvel, NO"),
+    ("In which city is the Halvard Lens Institute located?", "Korvel"),
+])
+def test_a_street_asked_of_an_address_naming_only_a_city(halvard, question, value):
+    a = ask(question, index=halvard)
+    if value is None:
+        assert a.abstained and "Korvel, NO" not in head(a), a.text
+    else:
+        assert not a.abstained and value in head(a), a.text
+
+
+@pytest.mark.parametrize("question", [
+    # the party described by its address line, which is no nearer the asked notice for that; "2024 FR page"
+    # names the notices' label (a citation has numbers on both sides of "FR"), and "FR" is no common noun
+    "The Halvard Marine Co., Ltd. entry at Quay Rd., Lindau (330001) cites which 2024 FR page first?",
+    # the twin: the party named alone
+    "Halvard Marine Co., Ltd.: which FR page does its entry cite first?",
+])
+def test_the_notice_asked_of_an_entry_described_by_its_address(halvard, question):
+    a = ask(question, index=halvard)
+    assert not a.abstained and head(a).strip().startswith("89 FR 11207"), a.text
+    assert "Quay Rd." not in head(a)
