@@ -655,6 +655,12 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
         # one whose codes are asked, not another rule whose header carries the same kind of label.
         about = [c for c in about if _cites(c.doc, cited)]
         about_docs = [c for c in about_docs if _cites(c.doc, cited)]
+    if (codes := [t.surface.strip(".") for t in _code_terms(q)]) and \
+            any(_writes_every_code(c.doc, codes) for c in about_docs):
+        # So is a document the question names by its code ("the RIN of the *HAC 2023-02* compliance
+        # guide"): another rule's header with the asked label ("RIN 9100-AC33") is not its.
+        about = [c for c in about if _writes_every_code(c.doc, codes)]
+        about_docs = [c for c in about_docs if _writes_every_code(c.doc, codes)]
     # The documents to read whole: those of the first few such sentences, unless dated to another
     # month or year than the question's (the August rule's RIN is not the December rule's).
     # (The first few such documents, not the documents of the first few sentences: one screening
@@ -1855,6 +1861,41 @@ def _asked_acronym(question: str) -> str | None:
     after = doc[wh.i + 1]
     noun = after if re.fullmatch(r"[A-Z]{2,}s?", after.text) else _determined_noun(wh) if wh.tag_ == "WDT" else None
     return noun.text if noun is not None and re.fullmatch(r"[A-Z]{2,}s?", noun.text) else None
+
+
+def _asked_acronym_unquoted(q: Question, picked: list[Candidate]) -> str | None:
+    """The acronym a "which/what" question asks for (:func:`_asked_acronym`: "What *RIN* ...", "What
+    *CAGE* code ...") when no quoted document writes it (as a word, in capitals) or spells it out (a run
+    of capitalised words with its initials, :func:`_spells_out`: "Public Security Bureau" for "PSB");
+    None otherwise."""
+    noun = _asked_acronym(q.text)
+    if noun is None or not picked:
+        return None
+    key = noun[:-1] if noun.endswith("s") and noun[:-1].isupper() else noun
+    for doc in {id(c.doc): c.doc for c in picked}.values():
+        text = f"{doc.title}\n{doc.body}"
+        if re.search(rf"\b{re.escape(key)}s?\b", text) or _spells_out(key, text):
+            return None
+    return noun
+
+
+# A run of capitalised words, with the function words a name may hold between them.
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*)*")
+
+
+def _spells_out(acronym: str, text: str) -> bool:
+    """Does a run of capitalised words of ``text`` have the acronym's letters as initials, function
+    words ("and", "of") counted or not ("Commercial and Government Entity" for "CAGE" or "CGE")?"""
+    key = acronym.lower()
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group(0).split()
+        if len(words) < len(key) - 2 or len(words) < 2:
+            continue
+        for with_small in (True, False):
+            initials = "".join(w[0].lower() for w in words if with_small or w[:1].isupper())
+            if key in initials:
+                return True
+    return False
 
 
 def _names_are(acronym: str, names: list[str]) -> bool:
@@ -4792,6 +4833,15 @@ def _dated_elsewhere(q: Question, c: Candidate) -> bool:
     return not own and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
 
 
+def _date_of_other_document(q: Question, c: Candidate) -> bool:
+    """Is a date sentence another document's than the one the question dates: its own months and years
+    are not the question's (a date sentence's own dates are what it answers, not when it was written -
+    the comment deadline "on or before February 11, 2020" of a December 2019 rule), and its document's
+    date and title are of another month or year than the question names (:func:`_other_time`)?"""
+    own = {k for k in _dating_keys(c) if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
+    return bool(own) and _other_time(q, own) and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
+
+
 @functools.lru_cache(maxsize=512)
 def _dated_keys(date: str, title: str) -> frozenset[str]:
     return frozenset(text_keys(date) | text_keys(title))
@@ -5880,6 +5930,11 @@ def _writes_a_code(doc: StoredDocument, codes: list[str]) -> bool:
     return any(code_pattern(c).search(text) for c in codes)
 
 
+def _writes_every_code(doc: StoredDocument, codes: list[str]) -> bool:
+    """Does the document's title or text write each of ``codes`` as a whole token?"""
+    return all(_writes_a_code(doc, [c]) for c in codes)
+
+
 @functools.lru_cache(maxsize=256)
 def _named_subject(question: str) -> str:
     """The key of the asking clause's subject when it is a name ("Is *NNSA* covered by the rule?"),
@@ -6041,6 +6096,18 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "Under which provision of the Immigration and Nationality Act ...?": no source ever writes
         # "immigration" - the act is not among them, whatever sentence about the visa curbs is near.
         return _abstention(q, hits, f"no source writes “{name}”", settings)
+    if value is None and (acronym := _asked_acronym_unquoted(q, picked)) is not None:
+        # "What RIN is shown on the FAC 2019-05 compliance guide?": the asked kind of thing, an acronym, is
+        # in no quoted document - its sentence is no answer.
+        return _abstention(q, hits, f"no quoted document writes “{acronym}”", settings)
+    if value is None and re.match(r"\s*(?:what|which)\b", asking_clause(q.text), re.I) and _asks_code(q) \
+            and not any(record_span(c.doc.body, c.start) is not None for c in picked) \
+            and not any(_CODE.search(c.text) or re.search(r"\b\d{4,}\b", c.text) for c in picked):
+        # "What CAGE code is associated with Hikvision?" of the clause naming Hikvision: the asked thing is a
+        # code (WordNet) and no quote writes anything of a code's form (a postcode is a plain number). (A
+        # list entry's line is the record answerer's; a question not asking "what/which" asks no code:
+        # "Is a licence needed to release software?")
+        return _abstention(q, hits, "no quote writes a code", settings)
     if (dated := _event_year_elsewhere(q.text, best)) is not None:
         # "What was SenseTime valued at in its 2019 fundraising round?" when the quote has "a May
         # 2018 fundraising": the asked event is another year's.
@@ -6051,6 +6118,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, f"the quotes cite another paragraph than {ref}", settings)
     valued = next((c for c in picked if value in c.text), None) \
         if value is not None and q.kind in (AnswerKind.DATE, AnswerKind.QUANTITY) else None
+    if valued is not None and q.kind is AnswerKind.DATE and _date_of_other_document(q, valued):
+        # "What was the comment deadline for the interim rule published August 13, 2019?" of the December
+        # 2019 rule's "on or before February 11, 2020": the date is another document's.
+        return _abstention(q, hits, f"the date's document ({valued.doc.date}) is of another time than the question's",
+                           settings)
     if valued is not None and (reason := _value_elsewhere(q, valued, hits, store)) is not None:
         return _abstention(q, hits, reason, settings)
     if valued is not None and (year := _year_after_document(q.text, valued)) is not None:

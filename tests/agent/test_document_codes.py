@@ -173,3 +173,56 @@ def test_a_labelled_date_of_another_kind_is_no_answer(index):
                                       "What was the comment deadline for the second interim rule?"])
 def test_a_labelled_date_of_the_asked_kind_still_answers(index, question):
     assert "October 2, 2023" in lead(ask(question, index)), question
+
+
+# Issue 8, session 37 (fit: blind-s35 y063, y028). A date sentence's own date is what it answers, not when
+# it was written: the interim rule of August 2023's "on or before October 2, 2023" is no deadline of a rule
+# the question dates to April 2023. And an acronym asked for ("What RIN ...") that the quoted document never
+# writes is no answer of that document's sentence.
+@pytest.mark.parametrize("question", [
+    "What was the comment deadline for the Section 812 interim rule published April 3, 2023?",
+    "What was the comment deadline for the interim rule issued on April 3, 2023?",
+    "What RIN is shown on the HAC 2023-02 Small Entity Compliance Guide?",
+])
+def test_a_document_of_another_time_or_without_the_asked_code_gives_no_answer(index, question):
+    a = ask(question, index)
+    assert a.abstained, a.text
+    assert "October 2, 2023" not in lead(a) and "9100-AC33" not in lead(a)
+
+
+@pytest.mark.parametrize("question, value", [
+    # twins: the rule the question dates, and a code the quoted document writes
+    ("What was the comment deadline for the second Section 812 interim rule published August 1, 2023?",
+     "October 2, 2023"),
+    ("What RIN is shown on the rule adding eleven entities?", "0600-AB11"),
+])
+def test_the_dated_document_and_its_written_code_still_answer(index, question, value):
+    a = ask(question, index)
+    assert not a.abstained and value in lead(a), a.text
+
+
+CLAUSE = """title: HAR 52.812-2 Prohibition on Certain Crane Equipment (clause)
+publisher: Example Acquisition Council
+date: 2023-08-01
+---
+(a) Definitions. As used in this clause-
+Covered crane equipment means-
+(1) Harbour cranes produced by Varlen Lifting Corporation or Dravik Heavy Industries Company (or any subsidiary or affiliate of such entities);
+(d) Reporting requirement. (1) In the event the Contractor identifies covered crane equipment, the Contractor shall report within one business day from the date of such identification: the contract number; supplier name; supplier Commercial and Government Entity (CAGE) code (if known); brand; model number; and item description.
+"""
+
+
+@pytest.fixture(scope="module")
+def clause(tiny_index):
+    _, settings = tiny_index("document-codes-clause", {"clause.txt": CLAUSE, "interim.txt": INTERIM})
+    return settings
+
+
+def test_a_code_asked_of_a_sentence_writing_none_is_no_answer(clause):
+    # (session 37, fit: blind-s35 y001) "What CAGE code is associated with X?" of the clause sentence that
+    # names X but writes nothing of a code's form: no answer, however near the sentence is.
+    a = ask("What CAGE code is associated with Varlen Lifting Corporation?", clause)
+    assert a.abstained, a.text
+    # the twin: a code the quotes write
+    a = ask("What RIN does the second interim rule carry?", clause)
+    assert not a.abstained and "9100-AC33" in lead(a), a.text
