@@ -4291,7 +4291,9 @@ def _asked_subject(question: str) -> list:
     # A wh-phrase the parser reads as a subject is what is asked, not who speaks ("What statutory
     # section ... does PF 2019-33 say ...").
     # (A section number is a subject too: "What does *744.16* say ...?", tagged a numeral or worse.)
-    subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+    # (And a passive's subject said to be saying something: "What was Huawei quoted *as saying* ...?")
+    subject = next((t for t in doc if (t.dep_ == "nsubj" or (t.dep_ == "nsubjpass" and _reported_as_saying(t.head)))
+                    and t.head.dep_ == "ROOT"
                     and (t.pos_ in ("NOUN", "PROPN", "NUM") or any(ch.isdigit() for ch in t.text))
                     and not any(x.tag_ in ("WDT", "WP", "WP$") for x in t.subtree)), None)
     if subject is None:
@@ -4306,7 +4308,19 @@ def _asked_subject(question: str) -> list:
             words = doc[aux.i + 1:root.i]
             end = next((t.i for t in words if t.pos_ == "VERB" and t.i > aux.i + 1), root.i)
             return [t for t in doc[aux.i + 1:end] if t.pos_ != "DET"]
-    return [] if subject is None else list(subject.subtree)
+    if subject is None:
+        return []
+    # Without a clause hung on it ("Commerce Secretary Ross *quoted by Reuters as saying about the
+    # Xinjiang listings*"): its words name the source and the topic, not the speaker.
+    clauses = [c for c in subject.children if c.dep_ in ("acl", "relcl") and c.i > subject.i]
+    return [t for t in subject.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)]
+
+
+def _reported_as_saying(verb) -> bool:
+    """Does the verb report its passive subject as speaking: an "as" phrase whose object is a verb in
+    "-ing" ("quoted *as saying*", "cited as warning")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in verb.children)
 
 
 @functools.lru_cache(maxsize=256)

@@ -510,7 +510,12 @@ def _subject(clause: str) -> tuple[str, str] | None:
     if subj is None:
         return None
     span = doc[subj.left_edge.i:subj.right_edge.i + 1]
-    if any(e.label_ == "PERSON" for e in span.ents):
+    from ..lexical import names_a_person, noun_base
+
+    # A person by the recogniser or, for a common noun, by WordNet ("Hikvision's US *spokesman*": "it"
+    # of a later part stands for something else).
+    if any(e.label_ == "PERSON" for e in span.ents) or (
+            subj.pos_ == "NOUN" and subj.tag_ == "NN" and names_a_person(noun_base(subj.lower_))):
         pronouns = "he she"
     else:
         pronouns = "they" if subj.tag_ in ("NNS", "NNPS") else "it"

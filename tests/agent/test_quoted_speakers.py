@@ -122,3 +122,34 @@ def test_a_question_for_a_name_is_not_answered_by_a_sentence_naming_no_one(index
     assert a.abstained, a.text
     b = ask("Which minister said the action places Korvane Drones on the export control list?", index=index)
     assert b.text.startswith("Dana Whitlock"), b.text
+
+
+# Issue 8, session 37 (fit: blind-s35 y039, y045). "What was X quoted by Reuters as saying about Y?": the
+# speaker is X - the passive's subject reported "as saying" - and not the words of the clause hung on X
+# ("quoted by Example Wire as saying about the drone listing"), which name the source and the topic.
+@pytest.mark.parametrize("question", [
+    "What was Minister Whitlock quoted by Example Ministry of Trade as saying about the Korvane Drones listing?",
+    "What was Minister Whitlock quoted as saying about Korvane Drones?",
+    # the twin: the active question
+    "What did Minister Whitlock say about Korvane Drones?",
+])
+def test_the_speaker_a_passive_reports_as_saying(index, question):
+    a = ask(question, index=index)
+    assert not a.abstained, a.text
+    assert "said Minister of Trade Dana Whitlock" in a.text, a.text
+    assert "largest drone maker in the region" in a.text, a.text
+
+
+def test_it_in_a_later_part_does_not_stand_for_a_person():
+    # "Korvane's spokesman" is a person by WordNet: "it" of the later part stands for something else.
+    from agent.answering.parts import split_parts
+
+    for question in ("What did the Korvane Drones spokesman say about the ruling, and what harm did the firm say it "
+                     "would cause?",
+                     "What did Halvard's US spokesman say about the decision, and what harm did the company say it "
+                     "would cause?"):
+        parts = split_parts(question)
+        assert parts[1].endswith("say it would cause?"), parts
+    # the twin: a thing the first part's subject names is what "it" stands for
+    parts = split_parts("When did the listing rule take effect, and which agency did it come from?")
+    assert "which agency did the listing rule come from?" in parts[1], parts
