@@ -3350,7 +3350,11 @@ def _figure_of_other_place(q: Question, text: str) -> bool:
     places = _asked_place_keys(q.text)
     if not places or not q.focus or all(key_in(k, text_keys(text)) for k in places):
         return False
-    return any(norm_key(t.text) == q.focus[-1] and any(
+    # The asked noun, or the noun it is a part of ("What *share of* Hikvision's *revenue* ...": revenue).
+    nouns = {q.focus[-1]} | {norm_key(o.text) for t in _parsed(asking_clause(q.text)) if norm_key(t.text) == q.focus[-1]
+                             for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj"}
+    return any(norm_key(t.text) in nouns and any(
         c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in t.children)
         for t in _parsed(text))
 

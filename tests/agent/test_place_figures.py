@@ -38,3 +38,20 @@ def test_the_figure_of_the_asked_place_answers(index, question, figure):
     a = ask(question, index)
     assert not a.abstained, a.text
     assert figure in a.text.split("\n\nEvidence")[0], a.text
+
+
+# Session 37 (fit: blind-s35 y012): the asked noun may be a part of the restricted one ("What *share of*
+# Kestrix's *revenue* comes from US customers?"): the revenue "from abroad" is still another part's.
+@pytest.mark.parametrize("question", [
+    "What share of Kestrix's revenue comes from US customers?",
+    "What portion of Kestrix's revenue comes from customers in Norway?",
+])
+def test_a_share_of_a_figure_restricted_to_another_place_is_no_answer(index, question):
+    a = ask(question, index)
+    assert a.abstained, a.text
+
+
+def test_a_share_of_the_asked_place_answers(index):
+    # the twin: the place the sentence gives
+    a = ask("What share of Kestrix's revenue comes from abroad?", index)
+    assert not a.abstained and "nearly 20%" in a.text.split("\n\nEvidence")[0], a.text
