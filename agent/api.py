@@ -220,16 +220,25 @@ def stream_ask(question: str, *, index: str | os.PathLike | None = None, filters
         from .spelling import reading_notice
 
         note = reading_notice(readings)
-        answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
+        answer.notice = _joined_notice(answer.notice, note)
     if flagged or unread:
         note = injection_notice(flagged, unread)
-        answer.notice = f"{answer.notice} {note}".strip() if answer.notice else note
+        answer.notice = _joined_notice(answer.notice, note)
     answer.citations = verified_only(answer.citations, store)
     answer.question = q
     answer.hits = hits
     answer.timings = {**answer.timings, "retrieve_ms": (t1 - t0) * 1000,
                       "total_ms": (time.perf_counter() - t0) * 1000}
     yield answer
+
+
+def _joined_notice(notice: str, note: str) -> str:
+    """``notice`` followed by ``note`` as sentences of their own ("abstained: no passage matched. Read
+    “Sec.” as ..."): a reason ends without a full stop."""
+    notice = notice.strip()
+    if not notice:
+        return note
+    return f"{notice}{'' if notice.endswith(('.', '!', '?')) else '.'} {note}".strip()
 
 
 def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Settings, filters: dict | None) -> Answer:

@@ -165,3 +165,14 @@ def test_agent_mode_without_a_model_says_it_answered_offline(corpus_index):
     # Twin: without agent mode, no such notice.
     b = ask("Which suppliers are affected by the US blacklisting of Hikvision and Dahua?", settings=corpus_index.settings)
     assert "Agent mode" not in (b.notice or "")
+
+
+def test_a_notice_after_an_abstention_reason_is_a_sentence_of_its_own():
+    # (session 37) "abstained: <reason>" has no full stop; the reading notice after it started mid-sentence
+    # ("... than the question's Read “Sec.” as “section” ...").
+    from agent.api import _joined_notice
+
+    assert _joined_notice("abstained: no passage matched", "Read “Sec.” as “section”.") == \
+        "abstained: no passage matched. Read “Sec.” as “section”."
+    assert _joined_notice("Showing the offline answer.", "Read X.") == "Showing the offline answer. Read X."
+    assert _joined_notice("", "Read X.") == "Read X."
