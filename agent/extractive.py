@@ -5994,6 +5994,16 @@ def _completed_sentence(c: Candidate) -> Candidate | None:
     return _sentence_candidate(c, start, end)
 
 
+def _completes(item: Candidate, lead: Candidate) -> bool:
+    """Is ``item`` an enumerated item whose lead-in line (:func:`_item_lead_in`), ending with a dash or a
+    colon, ends with the ``lead`` quote, in the same document?"""
+    if item.doc.doc_id != lead.doc.doc_id or item.start <= lead.start:
+        return False
+    line = _item_lead_in(item.doc.body, item.start)
+    return line is not None and line.rstrip().endswith(("-", "—", "–", ":")) \
+        and line.rstrip().endswith(lead.text.rstrip())
+
+
 def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate]:
     """The picked quotes with the one that should lead a sentence answer first: when the question
     identifies its subject by a code ("Under 15 CFR 744.11, on what grounds ...") and the best quote's
@@ -6357,5 +6367,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         s, e = _trim(c.doc.body, c.start, c.end, q, keep=items or ())
         citations.append(make_citation(c.doc, s, e, n=len(citations) + 1))
     lead, marks = _marked_lead(items, citations, min_items=2 if q.kind is AnswerKind.LIST and not one_holder else 1)
+    if lead is None and len(picked) > 1 and _completes(picked[1], picked[0]):
+        # "This subpart does not prohibit agencies from procuring ...-" and the item that completes it ("(2)
+        # Telecommunications equipment that cannot route ..."): the answer is the two together, not the
+        # lead-in alone with what it excepts left among the evidence.
+        lead, marks = f"“{citations[0].quote}” … “{citations[1].quote}”", [1, 2]
     text = _compose(lead, citations, marks)
     return Answer(text=text, abstained=False, citations=citations, question=question, backend="extractive")

@@ -89,3 +89,18 @@ def test_an_item_of_a_definition_is_quoted_alone(tiny_index):
     a = ask("Is a vessel that only passes through the outer anchorage an exempt vessel under Harbour Code 7.12?",
             index=settings)
     assert a.citations[0].quote.startswith("(1) A vessel that only passes through"), a.text
+
+
+@pytest.mark.parametrize("question, item", [
+    # (session 37, fit: blind-s35 y008) the lead-in and the item that completes it are the direct answer
+    # together, whichever ranked first: the lead-in alone leaves what it excepts among the evidence
+    ("Does Harbour Code 7.12 stop berth masters from admitting a vessel under tow by a licensed tug?",
+     "(2) A vessel under tow by a licensed tug."),
+    ("Does Harbour Code 7.12 stop berth masters from admitting a vessel that only passes through the outer "
+     "anchorage, like a ferry?", "(1) A vessel that only passes through"),
+])
+def test_the_lead_in_and_the_item_it_completes_answer_together(rule_index, question, item):
+    a = ask(question, index=rule_index)
+    direct = a.text.split("\n\nEvidence")[0]
+    assert "This section does not prohibit berth masters from admitting-" in direct, a.text
+    assert item in direct, a.text
