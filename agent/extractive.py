@@ -1865,37 +1865,17 @@ def _asked_acronym(question: str) -> str | None:
 
 def _asked_acronym_unquoted(q: Question, picked: list[Candidate]) -> str | None:
     """The acronym a "which/what" question asks for (:func:`_asked_acronym`: "What *RIN* ...", "What
-    *CAGE* code ...") when no quoted document writes it (as a word, in capitals) or spells it out (a run
-    of capitalised words with its initials, :func:`_spells_out`: "Public Security Bureau" for "PSB");
-    None otherwise."""
+    *CAGE* code ...") when no quoted document writes it (as a word, in capitals) or spells it out
+    (:func:`_spelt_out`: "Public Security Bureau" for "PSB"); None otherwise."""
     noun = _asked_acronym(q.text)
     if noun is None or not picked:
         return None
     key = noun[:-1] if noun.endswith("s") and noun[:-1].isupper() else noun
     for doc in {id(c.doc): c.doc for c in picked}.values():
         text = f"{doc.title}\n{doc.body}"
-        if re.search(rf"\b{re.escape(key)}s?\b", text) or _spells_out(key, text):
+        if re.search(rf"\b{re.escape(key)}s?\b", text) or _spelt_out(key, doc):
             return None
     return noun
-
-
-# A run of capitalised words, with the function words a name may hold between them.
-_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*)*")
-
-
-def _spells_out(acronym: str, text: str) -> bool:
-    """Does a run of capitalised words of ``text`` have the acronym's letters as initials, function
-    words ("and", "of") counted or not ("Commercial and Government Entity" for "CAGE" or "CGE")?"""
-    key = acronym.lower()
-    for m in _CAPITAL_RUN.finditer(text):
-        words = m.group(0).split()
-        if len(words) < len(key) - 2 or len(words) < 2:
-            continue
-        for with_small in (True, False):
-            initials = "".join(w[0].lower() for w in words if with_small or w[:1].isupper())
-            if key in initials:
-                return True
-    return False
 
 
 def _names_are(acronym: str, names: list[str]) -> bool:
