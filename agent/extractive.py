@@ -655,12 +655,15 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
         # one whose codes are asked, not another rule whose header carries the same kind of label.
         about = [c for c in about if _cites(c.doc, cited)]
         about_docs = [c for c in about_docs if _cites(c.doc, cited)]
-    if (codes := [t.surface.strip(".") for t in _code_terms(q)]) and \
-            any(_writes_every_code(c.doc, codes) for c in about_docs):
+    if codes := [t.surface.strip(".") for t in _code_terms(q)]:
         # So is a document the question names by its code ("the RIN of the *HAC 2023-02* compliance
         # guide"): another rule's header with the asked label ("RIN 9100-AC33") is not its.
-        about = [c for c in about if _writes_every_code(c.doc, codes)]
-        about_docs = [c for c in about_docs if _writes_every_code(c.doc, codes)]
+        # (Each document read once: its sentences repeat it.)
+        docs = {c.doc.doc_id: c.doc for c in about + about_docs}
+        naming = {d for d, doc in docs.items() if _writes_every_code(doc, codes)}
+        if any(c.doc.doc_id in naming for c in about_docs):
+            about = [c for c in about if c.doc.doc_id in naming]
+            about_docs = [c for c in about_docs if c.doc.doc_id in naming]
     # The documents to read whole: those of the first few such sentences, unless dated to another
     # month or year than the question's (the August rule's RIN is not the December rule's).
     # (The first few such documents, not the documents of the first few sentences: one screening
@@ -2174,8 +2177,7 @@ def _label_holding(part, fields: list[Field], naming) -> int | None:
     first noun phrase ("the start *date* shown for X": "Start date"), or - when no label holds the
     head - the one whose label holds most of the phrase's modifiers ("what *alternate* spelling":
     "Alternate names"). None when none does, or when several tie."""
-    head = next((t for t in part if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
-                 and t.lower_ not in _WH_WORDS and not t.ent_type_), None)
+    head = _phrase_head(part, names=False)
     if head is None:
         return None
     label_keys = [set() if naming[j] else text_keys(f.label) for j, f in enumerate(fields)]
@@ -2186,6 +2188,14 @@ def _label_holding(part, fields: list[Field], naming) -> int | None:
     counts = [sum(key_in(m, keys) for m in mods) for keys in label_keys]
     best = max(counts, default=0)
     return counts.index(best) if best > 0 and counts.count(best) == 1 else None
+
+
+def _phrase_head(span, names: bool = True):
+    """The head of a span's first noun phrase (the parser may hang a conjunct's words anywhere, but a
+    phrase's modifiers precede its head): its first noun that modifies nothing and is no wh-word; with
+    ``names`` False, no word of a named entity either. None when there is none."""
+    return next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                 and t.lower_ not in _WH_WORDS and (names or not t.ent_type_)), None)
 
 
 def _part_without_names(q: Question, part) -> str:
@@ -2785,8 +2795,7 @@ def _asked_nouns(q: Question) -> list[AskedNoun]:
         for span in parts:
             # (The head of the part's first noun phrase: the parser may hang a conjunct's words
             # anywhere - "*analyst* are listed for ..." - but a phrase's modifiers precede its head.)
-            head = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod", "poss")
-                         and t.lower_ not in _WH_WORDS), None)
+            head = _phrase_head(span)
             if head is None:
                 return []  # a part asking in some other way: not one of a row's cells
             nouns.append(_noun_phrase(head))
@@ -4827,8 +4836,12 @@ def _dated_elsewhere(q: Question, c: Candidate) -> bool:
     """A sentence that names no month or year of its own, in a document dated to another
     month or year than the question names ("thirty-seven existing entries" of a July 2020
     rule, for a question about the October 2019 rule)."""
-    own = {k for k in _dating_keys(c) if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
-    return not own and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
+    return not _own_time_keys(c) and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
+
+
+def _own_time_keys(c: Candidate) -> set[str]:
+    """The months and years a candidate sentence writes itself (:func:`_dating_keys`)."""
+    return {k for k in _dating_keys(c) if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
 
 
 def _date_of_other_document(q: Question, c: Candidate) -> bool:
@@ -4836,7 +4849,7 @@ def _date_of_other_document(q: Question, c: Candidate) -> bool:
     are not the question's (a date sentence's own dates are what it answers, not when it was written -
     the comment deadline "on or before February 11, 2020" of a December 2019 rule), and its document's
     date and title are of another month or year than the question names (:func:`_other_time`)?"""
-    own = {k for k in _dating_keys(c) if k in _month_keys() or re.fullmatch(r"(19|20)\d\d", k)}
+    own = _own_time_keys(c)
     return bool(own) and _other_time(q, own) and _other_time(q, _dated_keys(c.doc.date or "", c.doc.title or ""))
 
 
@@ -5960,8 +5973,8 @@ def _completed_sentence(c: Candidate) -> Candidate | None:
     service that connects ..."; not "... means-"), as a candidate
     of its last sentence when the line is longer than a quote. None otherwise."""
     body = c.doc.body
-    line = _item_lead_in(body, c.start)
-    if line is None or not line.rstrip().endswith(("-", "—", "–", ":")):
+    line = _introducing_line(body, c.start)
+    if line is None:
         return None
     if not _NEGATOR.search(line):
         return None  # "... means-": the item says what it says alone; only a negation turns it round
@@ -5979,9 +5992,15 @@ def _completes(item: Candidate, lead: Candidate) -> bool:
     colon, ends with the ``lead`` quote, in the same document?"""
     if item.doc.doc_id != lead.doc.doc_id or item.start <= lead.start:
         return False
-    line = _item_lead_in(item.doc.body, item.start)
-    return line is not None and line.rstrip().endswith(("-", "—", "–", ":")) \
-        and line.rstrip().endswith(lead.text.rstrip())
+    line = _introducing_line(item.doc.body, item.start)
+    return line is not None and line.rstrip().endswith(lead.text.rstrip())
+
+
+def _introducing_line(body: str, start: int) -> str | None:
+    """The lead-in line of the enumerated item opening at ``start`` (:func:`_item_lead_in`) when it ends
+    with a dash or a colon - the items finish its sentence; None otherwise."""
+    line = _item_lead_in(body, start)
+    return line if line is not None and line.rstrip().endswith(("-", "—", "–", ":")) else None
 
 
 def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate]:
