@@ -516,6 +516,7 @@ BLIND_SETS = [
     ("blind_s35.jsonl", "session 35", 32, 9, 1),
     ("blind_s36.jsonl", "session 36", 38, 9, 3),
     ("blind_s37.jsonl", "session 37", 35, 9, 5),
+    ("blind_s38.jsonl", "session 38", 38, 9, 2),
 ]
 
 

@@ -975,13 +975,16 @@ BLIND_SPLITS = [
     ("blind_s35.jsonl", "session 35", 48, 1),
     ("blind_s36.jsonl", "session 36", 43, 2),
     ("blind_s37.jsonl", "session 37", 46, 0),
+    ("blind_s38.jsonl", "session 38", 47, 1),
 ]
+# (faithful, unsupported) sentences of a split, where not 63 and 62
+SPLIT_SIZES = {"blind_s38.jsonl": (64, 63)}
 
 
 @pytest.mark.parametrize("name, written, kept_min, unsupported_max", BLIND_SPLITS, ids=[r[0] for r in BLIND_SPLITS])
 def test_blind_split_over_the_shared_corpus(corpus_index, name, written, kept_min, unsupported_max):
     report, (kept, faithful, unsupported_kept, unsupported) = split_figures(corpus_index, name, show=False)
-    assert (faithful, unsupported) == (63, 62)
+    assert (faithful, unsupported) == SPLIT_SIZES.get(name, (63, 62))
     assert kept >= kept_min and unsupported_kept <= unsupported_max, (kept, unsupported_kept)
 
 
