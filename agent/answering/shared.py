@@ -441,8 +441,41 @@ def _names_source(constraint: str, other: str, doc) -> bool:
     words (:func:`_own_keys`) - is the document what the constraint names?"""
     from ..extractive import _document_name_keys
 
-    own = _own_keys(constraint, other)
+    from ..analysis import norm_key
+
+    # (Not the constraint's verb: "*named* in the FAR 52.204-25 clause" names the clause; "named" is
+    # how its items relate to it, which no document's name says.)
+    parsed = _parse(constraint)
+    verbs = {norm_key(t.text) for t in parsed if t.pos_ in ("VERB", "AUX")} if parsed is not None else set()
+    own = _own_keys(constraint, other) - verbs
     return bool(own) and own <= _document_name_keys(doc)
+
+
+def _defined_span(constraint: str, doc) -> tuple[int, int] | None:
+    """The span of the definition in ``doc`` that the constraint names as one ("the *covered-equipment
+    definition*", "the definition of covered equipment"): of the terms the document defines
+    (:func:`definitions`), the one holding most of the words the constraint writes beside
+    "definition" (its verb aside: "*named* in"), every such word the document's name lacks among them.
+    None when the constraint names no definition or the document defines no such term."""
+    from ..analysis import norm_key, text_keys
+    from ..extractive import _document_name_keys
+    from ..text import STOPWORDS
+    from .definitions import definitions
+
+    parsed = _parse(constraint)
+    if parsed is None or not any(norm_key(t.text) == norm_key("definition") for t in parsed):
+        return None
+    # (A verb joined by a hyphen is a word of the term: "*covered*-equipment".)
+    own = {k for t in parsed if t.is_alpha and (k := norm_key(t.text)) and k not in STOPWORDS
+           and k != norm_key("definition")
+           and not (t.pos_ in ("VERB", "AUX") and not (t.i + 1 < len(parsed) and parsed[t.i + 1].text == "-"))}
+    unnamed = own - _document_name_keys(doc)
+    best, best_span = 0, None
+    for term, span in definitions(doc.body).items():
+        keys = text_keys(term)
+        if unnamed <= keys and len(own & keys) > best:
+            best, best_span = len(own & keys), span
+    return best_span
 
 
 def _frequency(store, key: str) -> int:
@@ -479,6 +512,10 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
     # List entries for the 28 entities added ... (October 9, 2019)": every record is side A's).
     spans = [(0, len(doc_a.body))] if _names_source(asked.constraints[0], asked.constraints[1], doc_a) else \
         [(h.start, h.end) for h in hits_a if h.doc_id == doc_a.doc_id]
+    if (defined := _defined_span(asked.constraints[0], doc_a)) is not None:
+        # "named in the FAR 52.204-25 *covered-equipment definition*": the items of the definition the
+        # constraint names ("Covered telecommunications equipment or services means- (1) ..."), whole.
+        spans = [defined]
     for start, end in spans:
         candidates += [c for c in _items(doc_a.body, start, end, asked)
                        if not any(c.text == o.text for o in candidates)]
@@ -489,12 +526,12 @@ def answer_shared(question: str, asked: Intersection, hits_a: list[Hit], hits_b:
     held = [(b, doc) for doc in docs_b for b in _items(doc.body, 0, len(doc.body), asked)]
     if asked.parties:
         # spaCy's entities miss names ("Talvik Imaging Company" in a list of makers): a name side B
-        # holds is a candidate too where side A's passages write it as a capitalised run.
+        # holds is a candidate too where side A's evidence writes it as a capitalised run.
         from ..analysis import find_names
 
-        runs = [_Item(name, h.start + a, h.start + a + len(name), "name")
-                for h in hits_a if h.doc_id == doc_a.doc_id
-                for a, _, name in find_names(doc_a.body[h.start:h.end]) if _proper(name)]
+        runs = [_Item(name, start + a, start + a + len(name), "name")
+                for start, end in spans
+                for a, _, name in find_names(doc_a.body[start:end]) if _proper(name)]
         for b, _ in held:
             if not any(_same_name(c.text, b.text) for c in candidates):
                 run = next((r for r in runs if _same_name(r.text, b.text)), None)

@@ -229,3 +229,72 @@ def test_each_side_is_retrieved_by_its_constraint_too(listed, monkeypatch):
     assert not a.abstained, a.text
     assert all(side in asked for side in read.sides), asked
     assert all(constraint in asked for constraint in read.constraints), asked
+
+
+# Session 38 (fit: blind-s35 y019). Side A named by a document's code and its kind ("the HAR 52.812-2
+# clause": the clause's verb, "named in", is no word of the document's name), and by one of its
+# definitions ("the HAR 52.812-2 *covered-equipment definition*"), is read whole - or that definition
+# whole - not only the passages retrieved for it (the second item of the definition was left out).
+CRANE_CLAUSE = """title: HAR 52.812-2 Prohibition on Certain Crane Equipment (clause)
+publisher: Example Acquisition Council
+date: 2023-08-01
+---
+(a) Definitions. As used in this clause-
+Covered crane equipment means-
+(1) Harbour cranes produced by Varlen Lifting Corporation or Dravik Heavy Industries Company (or any subsidiary or affiliate of such entities);
+(2) For the purpose of port security, surveillance cranes produced by Brackwater Optics Company, Quillon Marine Systems Company, or Morrow Hoist Company (or any subsidiary or affiliate of such entities);
+(3) Cranes operated by an entity that the Harbour Minister reasonably believes to be owned by the government of a covered country.
+Critical harbour technology means-
+(1) Crane control software designed for ports.
+(b) Prohibition. The Contractor shall not provide covered crane equipment.
+"""
+
+CRANE_ENTRIES = """title: Crane List entries for the six entities added on 2023-09-04, as carried in a screening list
+publisher: Example Screening Office
+date: 2023-09-10
+---
+Entity: Quillon Marine Systems Co., Ltd.
+Addresses: 4 Quay Rd., Ostra, BX
+Start date: 2023-09-04
+
+Entity: Brackwater Optics Company
+Addresses: 9 Dock Lane, Ostra, BX
+Start date: 2023-09-04
+
+Entity: Ostra Port Police Bureau
+Addresses: 1 Pier Rd., Ostra, BX
+Start date: 2023-09-04
+"""
+
+
+@pytest.fixture(scope="module")
+def cranes(tiny_index):
+    _, settings = tiny_index("shared-items-definition", {"clause.txt": CRANE_CLAUSE, "entries.txt": CRANE_ENTRIES})
+    return settings
+
+
+@pytest.mark.parametrize("question", [
+    "Which firms named in the HAR 52.812-2 clause were also added to the Crane List on 2023-09-04?",
+    "Which firms named in the HAR 52.812-2 covered-equipment definition also appear among the entities listed on "
+    "2023-09-04?",
+])
+def test_a_side_named_by_its_document_or_definition_is_read_whole(cranes, question):
+    a = ask(question, cranes)
+    lead = _lead(a)
+    assert "Quillon Marine" in lead and "Brackwater Optics" in lead, a.text
+    assert "Varlen" not in lead and "Ostra Port Police" not in lead, a.text
+
+
+def test_the_definition_a_constraint_names():
+    from agent.answering.shared import _defined_span
+    from ingest.store import StoredDocument
+
+    body = CRANE_CLAUSE.split("---\n", 1)[1]
+    doc = StoredDocument("c", ["c.txt"], "HAR 52.812-2 Prohibition on Certain Crane Equipment (clause)",
+                         "Example Acquisition Council", "2023-08-01", "", "regulation", body)
+    start, end = _defined_span("named in the HAR 52.812-2 covered-equipment definition", doc)
+    assert body[start:end].startswith("Covered crane equipment means") and "Morrow Hoist" in body[start:end]
+    assert "Crane control software" not in body[start:end]
+    # twins: a constraint naming no definition, and a definition the document lacks
+    assert _defined_span("named in the HAR 52.812-2 clause", doc) is None
+    assert _defined_span("named in the HAR 52.812-2 covered-vessel definition", doc) is None
