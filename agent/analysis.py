@@ -424,7 +424,14 @@ def classify(question: str) -> AnswerKind:
     if re.match(r"^((since|by|until|till|from) when|when|what (date|day|year|time))(?![\w-])", q) \
             or re.search(r"\b(effective date|(?:what|which) (?:date|day|month|year))(?![\w-])", q) or re.search(r"\b(what|which) date\b", q):
         return AnswerKind.DATE
-    if re.match(r"^how (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q) \
+    if re.match(r"^(?:\w+ )?(?:what|which)\b", q) and (noun := _wh_noun(question)) is not None \
+            and noun.lower_ in ("date", "day", "month", "year"):
+        # The same nouns past the modifiers the wh-word's noun takes ("On what *exact* date ...",
+        # "In which *calendar* year ..."), by the parse.
+        return AnswerKind.DATE
+    # (Or asked in place, no wh-word before it: "State's statement says Commerce imposed restrictions
+    # on *how many* entities?")
+    if re.match(r"^(?:(?!\b(?:what|which|who|whom|whose|when|where|why)\b).)*?\bhow (many|much)\b", q) or re.search(r"\b(what|which) (percentage|share|number|amount|value|price)\b", q) \
             or re.match(r"^what (?:is|was|are|were)\b.*\b(value|valuation|worth|price|revenue|revenues|sales|cost|amount|"
                         r"percentage|market cap\w*)\b", q) \
             or re.match(r"^what (revenue|valuation|price|amount|percentage|share)\b", q):
@@ -483,22 +490,53 @@ def _speech_verb(question: str) -> bool:
     return root is not None and root.pos_ == "VERB" and speech_first(root.lemma_.lower())
 
 
-def _wh_noun_plural(question: str) -> bool | None:
-    """Is the noun the wh-word determines plural ("which minority *groups*": a list is
-    asked; "which *company*": one)? From spaCy's tags; None when spaCy is unavailable or
-    no wh-word determines a noun."""
+def _wh_noun(question: str):
+    """The noun the wh-word determines ("which minority *groups*", "On what exact *date*"), from
+    spaCy's parse; None when spaCy is unavailable or no wh-word determines a noun."""
     try:
         doc = _clause_doc(question)
-    except Exception:  # noqa: BLE001 - the caller falls back to the surface rule
+    except Exception:  # noqa: BLE001 - the callers fall back to the surface rule
         return None
     for tok in doc:
         if tok.lower_ not in ("which", "what"):
             continue
         if tok.tag_ == "WDT" and (noun := _determined_noun(tok)) is not None:
-            return noun.tag_ in ("NNS", "NNPS")
+            return noun
         # ("whose equipment" asks for the owners, however many: the noun's number says nothing.)
         if tok.dep_ in ("det", "dep") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-            return tok.head.tag_ in ("NNS", "NNPS")
+            return tok.head
+    return None
+
+
+def _wh_noun_plural(question: str) -> bool | None:
+    """Is the noun the wh-word determines plural ("which minority *groups*": a list is
+    asked; "which *company*": one)? From spaCy's tags; None when spaCy is unavailable or
+    no wh-word determines a noun."""
+    noun = _wh_noun(question)
+    if noun is None and (partitive := _partitive_plural(question)) is not None:
+        return partitive
+    return None if noun is None else noun.tag_ in ("NNS", "NNPS")
+
+
+def _partitive_plural(question: str) -> bool | None:
+    """Does a partitive wh-subject ask for several ("Which *of the parties* added on June 5, 2020
+    *are* Harbin-based?"; not "Which of the companies *was* added first?")? By spaCy's tags: the
+    wh-word's "of" phrase has a plural object, and the verb it is the subject of is not singular
+    (a past tense says nothing of number: the plural object decides). None when the question has
+    no such partitive."""
+    try:
+        doc = _clause_doc(question)
+    except Exception:  # noqa: BLE001 - the caller falls back to the surface rule
+        return None
+    for tok in doc:
+        if tok.lower_ not in ("which", "what") or not tok.dep_.startswith("nsubj"):
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None or obj.tag_ not in ("NNS", "NNPS"):
+            continue
+        verbs = [tok.head] + [c for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
+        return not any(v.tag_ == "VBZ" or v.lower_ in ("was", "is", "has") for v in verbs)
     return None
 
 
@@ -507,12 +545,13 @@ _MODIFIER_ARCS = ("compound", "nmod", "amod", "poss", "nummod", "cc", "det", "pu
 
 def _determined_noun(wh):
     """The noun a wh-determiner determines: the first noun after it that heads its own phrase, past
-    its modifiers ("Which US chip and storage *vendors*"; "What *items* of information must a
+    its modifiers ("Which US chip and storage *vendors*"; "Which Harbin-based *entities*"; "What *items* of information must a
     contractor report ...?", where the parser hung the determiner on "report"). None when a verb
     comes first."""
     head = wh.head
     if wh.dep_ in ("det", "dep") and head.pos_ in ("NOUN", "PROPN") and head.i > wh.i and \
-            all(t.dep_ in _MODIFIER_ARCS + ("conj",) for t in wh.doc[wh.i + 1:head.i]):
+            all(t.dep_ in _MODIFIER_ARCS + ("conj",) or (t.dep_ == "npadvmod" and wh.i < t.head.i < head.i)
+                for t in wh.doc[wh.i + 1:head.i]):
         return head  # the parser's own reading, when only the head's modifiers stand between
     skipped: set[int] = set()
     for t in wh.doc[wh.i + 1:]:

@@ -1147,12 +1147,57 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
         # party its rarest name names, not for the list: its record's fields answer, or nothing
         # does. A name several entries share ("Xinjiang", "Huawei") names a part of the list.
         return [], 0
+    # (The name's own words of a compound: "*Harbin*-based".)
+    words = [w for w in re.split(r"[\s-]+", party.surface) if w[:1].isupper()] if party is not None else []
+    if words and _describes_members(q.text, words[0]):
+        # "Which of the parties added on June 5, 2020 are *Harbin*-based?", "Which *Harbin* entities
+        # ...?": the name says which of the records are asked - those holding it (in their name or
+        # another field), when some do and others do not.
+        holding = [r for r in recs if all(key_in(norm_key(w), text_keys(best.doc.body[r.start:r.end])) for w in words)]
+        if 0 < len(holding) < len(recs):
+            recs = holding
     if (acronym := _asked_acronym(q.text)) is not None and not _names_are(acronym, [r.name.value for r in recs]):
         # "Which ECCNs get case-by-case review ...?" asks for things the entries' names are not.
         return [], 0
     recs = [r for r in recs if _record_in_asked_time(q, r) is not False]
     heads = [(best.doc, r.name.start, r.name.end) for r in recs[:limit]]
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
+
+
+def _describes_members(question: str, name: str) -> bool:
+    """Does ``name`` (one word) describe the members a list question asks for - written in the asked noun
+    phrase ("Which *Harbin* entities ...", "List the *Beijing-based* companies ...") or in the
+    predicate the wh-subject is given ("Which of the parties ... *are Harbin-based*?") - rather than
+    another noun ("in the Oct 2019 *Xinjiang* round")? From spaCy's parse of the asking clause: the
+    first noun above the name, through its modifiers' arcs, is the asked one, or none is and the
+    clause's root has the wh-word as its subject."""
+    doc = _parsed(asking_clause(question))
+    first = name.lower()
+    wh = [t for t in doc if t.lower_ in ("which", "what", "who") and t.tag_ in ("WDT", "WP")]
+    asked = set()
+    for t in wh:
+        asked |= {t.head.i} if t.dep_ == "det" else set()
+        asked |= {c.i for c in t.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj"}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.tag_ == "VB":  # a request: its object is asked ("List the ...")
+        asked |= {c.i for c in root.children if c.dep_ == "dobj"}
+        # (or what the parser made the subject of a clause it takes: "List the X-based *parties* added ...")
+        asked |= {g.i for c in root.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"}
+    for tok in doc:
+        if tok.lower_ != first:
+            continue
+        head = tok
+        while head.head.i != head.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and head.lower_ != first:
+                if head.i in asked:
+                    return True
+                break
+        else:
+            # (the parser may hang the wh-subject on a clause that is the root's subject: "Which of the
+            # parties *added* on March 3 are ...")
+            return any(t.dep_.startswith("nsubj") and head.i in (t.head.i, t.head.head.i) for t in wh)
+    return False
 
 
 def _asked_months_years(q: Question) -> tuple[frozenset[int], frozenset[int]]:
@@ -1646,7 +1691,7 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # "Under which *name* is Anna Zhu listed?", "Which party is Anna Zhu an alias of?": a question for
     # the party (a bare "name", a party noun, "who", "whose") that calls it by another of its names -
     # one an other-names line holds whole, the name line not - is answered by the name line.
-    if _asks_for_party(q):
+    if _asks_for_party(q) or _asks_for_entry(q, doc):
         if (listed := _records_named(q, doc, records(doc.body))) is not None and len(listed[1]) > 1:
             return None  # "List every party whose name starts with ...": several records, :func:`_record_holding`'s
         if _called_by_other_name(q, doc, rec, aliases):
@@ -1701,6 +1746,10 @@ def _record_field(q: Question, hits: list[Hit], store: IndexStore) -> FieldAnswe
     # (Or the one label that names it as the list's other records do: "Alternate names" for "alias".)
     holding = [j for j, f in enumerate(fields) if head and not naming[j]
                and (key_in(head, text_keys(f.label)) or f.label in asked_labels)]
+    if not holding and (acronym_held := _label_acronym_asked(q, fields)):
+        # (Or the one label whose acronym modifies the asked noun: "which *FR* page does its entry cite":
+        # "Federal Register notice(s)", whatever another line echoes of the names before it.)
+        holding = acronym_held
     if len(holding) == 1:
         i = holding[0]
         sims[i] = max(float(sims[i]), MIN_FIELD_SIMILARITY)
@@ -1952,6 +2001,16 @@ def _asks_for_party(q: Question) -> bool:
                for t in _parsed(clause))
 
 
+def _asks_for_entry(q: Question, doc: StoredDocument) -> bool:
+    """Does the question ask which of the list's records something is ("Which Entity List *entry*
+    carries that alias?") - a wh-determiner's noun that the list's title writes as a common noun of
+    its own ("Entity List *entries* for the 28 entities ...", lower case: not a word of a name such
+    as "List")?"""
+    title = {norm_key(w) for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", doc.title)}
+    return any(t.tag_ == "WDT" and t.head.pos_ == "NOUN" and t.head.i > t.i and t.head.lower_.islower()
+               and norm_key(t.head.text) in title for t in _parsed(asking_clause(q.text)))
+
+
 def _called_by_other_name(q: Question, doc: StoredDocument, rec: Record, aliases: frozenset[str]) -> bool:
     """Does the question call the record's party by one of its other names: does one of the record's
     other-names lines hold every named word the question writes (its list's own title words aside:
@@ -2125,6 +2184,15 @@ def _with_label_acronyms(text: str, fields: list[Field], sims):
         return sims
     hit = np.asarray([bool(_label_acronym(f.label)) and _label_acronym(f.label) in asked for f in fields])
     return np.where(hit, np.maximum(sims, MIN_FIELD_SIMILARITY), sims)
+
+
+def _label_acronym_asked(q: Question, fields: list[Field]) -> list[int]:
+    """The fields whose label's acronym the asking clause writes right before its asked noun ("which
+    *FR* page", "the *FR* citation"; :func:`_label_acronym`), by position."""
+    heads = [t.text for t in _focus_tokens(q)]
+    clause = asking_clause(q.text)
+    return [j for j, f in enumerate(fields) if (acr := _label_acronym(f.label))
+            and any(re.search(rf"(?<![\w-]){re.escape(acr)}\s+{re.escape(h)}\b", clause) for h in heads[-1:])]
 
 
 def _conjoined_fields(q: Question, store: IndexStore, fields: list[Field], chosen: int, labels, lines,
@@ -3947,9 +4015,27 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
             # question names are what it asks past, not answers.
             named = [t for t in _entity_terms(q) if t.df > 0]
             names = [n for n in names if not any(key_in(t.key, text_keys(n)) for t in named)]
+        if len(names) >= 2 and _parties_for_other_kind(q, names):
+            # "For what *purposes* is its equipment covered?" of "For the purpose of public safety, ...,
+            # equipment produced by Hytera Communications Corporation, ... or Dahua Technology Company":
+            # the names are the makers, not purposes - the sentence leads.
+            return None
         if len(names) >= 2:
             return names
     return None
+
+
+def _parties_for_other_kind(q: Question, names: list[str]) -> bool:
+    """Are the listed names all organisations (the last word of each names one by its first WordNet
+    sense: "Corporation", "Company") while the question asks for another kind of thing than a party
+    (its asked noun names none: "purposes", "kinds of contracts")?"""
+    from .lexical import names_a_party, names_an_organisation, noun_base
+
+    head = q.focus[-1] if q.focus else None
+    asked = next((t.lower_ for t in _focus_tokens(q) if norm_key(t.text) == head), None) if head else None
+    if asked is None or names_a_party(noun_base(asked)):
+        return False
+    return all((last := n.split()[-1].strip(".,").lower()) and names_an_organisation(noun_base(last)) for n in names)
 
 
 # An item the question itself names ("paragraph *(2)*", "(b)(1)"): it asks for that item's names only.
@@ -5131,8 +5217,14 @@ def _record_list_answer(question: str, heads: list[tuple[StoredDocument, int, in
     citations = [make_citation(doc, s, e, n=i + 1) for i, (doc, s, e) in enumerate(heads)]
     names = [f"{c.quote.split(':', 1)[1].strip()} [{c.n}]" for c in citations]
     title = heads[0][0].title
+    body = heads[0][0].body
+    # (The records the question picks out of its document - by time or by a name they hold - are
+    # counted against all of them: "4 of the 30 records".)
+    held = sum(1 for r in records(body) if admissible(body[r.name.start:r.name.end]))
     if total > len(names):
         lead = f"{len(names)} of the {total} records in “{title}”: " + "; ".join(names)
+    elif held > total:
+        lead = f"{total} of the {held} records in “{title}”: " + "; ".join(names)
     else:
         lead = f"The {total} records in “{title}”: " + "; ".join(names)
     return Answer(text=_compose(lead, citations, []), abstained=False, citations=citations, question=question,

@@ -828,3 +828,32 @@ def test_the_notice_asked_of_an_entry_described_by_its_address(halvard, question
     a = ask(question, index=halvard)
     assert not a.abstained and head(a).strip().startswith("89 FR 11207"), a.text
     assert "Quay Rd." not in head(a)
+
+
+# Issue 8, session 38 (fit: blind-s36 z037, z064). A later part asked of a lead-in ("Varlen Optics Group
+# LLC: which FR page does its entry cite?") is no question for the alternate-names line that repeats the
+# party's name - that line is as near the question by the names alone; and "Which list entry carries that
+# alias?" asks for the entry (its name line), not for the alias the question already writes.
+@pytest.mark.parametrize("question", [
+    "Varlen Optics Group LLC: which FR page does its entry cite for the addition?",
+    "When was Varlen Optics Group LLC added according to its start date, and which FR page does its entry "
+    "cite for the addition?",
+])
+def test_a_later_part_asked_of_a_lead_in_gets_its_field(index, question):
+    a = ask(question, index)
+    assert "88 FR 61002" in head(a) and "Varlen Photonics" not in head(a), a.text
+
+
+def test_an_alias_asked_for_still_answers_with_the_alias(index):
+    # the twin: the question asks for the other names
+    a = ask("What alternate names does the entry for Varlen Optics Group LLC show?", index)
+    assert "Varlen Photonics LLC" in head(a), a.text
+
+
+@pytest.mark.parametrize("question", [
+    'Which Entity List entry carries the alias "Varlen Photonics LLC"?',
+    'A screening tool flagged the name "Varlen Photonics LLC". Which Entity List entry carries that alias?',
+])
+def test_the_entry_carrying_an_alias_is_named_by_its_name_line(index, question):
+    a = ask(question, index)
+    assert "Varlen Optics Group LLC" in head(a), a.text
