@@ -245,7 +245,7 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
     """The extractive answer; a question that asks two things ("Who announced it, and on what
     date?") is answered part by part, each from its own retrieval (``answering.parts``); one that
     asks what two sources share, side by side (``answering.shared``)."""
-    from .answering.parts import answers_every_part, combine, coordinated_asks, split_parts
+    from .answering.parts import answers_every_part, combine, conjunct_questions, coordinated_asks, split_parts
     from .extractive import _compose, answer_extractive
     from .retrieval import Retriever
 
@@ -279,7 +279,16 @@ def _answer_offline(q: str, hits: list[Hit], store: IndexStore, screened, s: Set
             # So is one whose pronoun stands for the lead-in's named subject, with that name ("Hikvision
             # is named in the clause. When did its entry start?").
             hits = Retriever(store, s).retrieve(proper, filters=filters, k=s.top_k)
-        return answer_extractive(q, screened.screen_hits(hits), screened, s)
+        whole = answer_extractive(q, screened.screen_hits(hits), screened, s)
+        if whole.abstained and (sides := conjunct_questions(q)) is not None:
+            # "What RIN and docket number does X carry?": the two together may fail where each is found
+            # (each code's line is its own evidence); each side asked alone, and kept when one answers.
+            retriever = Retriever(store, s)
+            answers = [answer_extractive(side, screened.screen_hits(retriever.retrieve(side, filters=filters, k=s.top_k)),
+                                         screened, s) for side in sides]
+            if not all(a.abstained for a in answers):
+                return combine(q, sides, answers, _compose)
+        return whole
     if parts == coordinated_asks(q):
         # "What are the HB case and the officer of rule X?": a record's or a table's answerer reads
         # every conjunct of the asked phrase itself (one labelled line each); its answer stands when it

@@ -22,6 +22,7 @@ from .answering.abstention import AbstentionModel, load_model
 from .answering.definitions import DefinitionList, definitions
 from .answering.evidence import admissible
 from .answering.nlp import WH_TAGS
+from .answering.parts import coordinated_labels
 from .answering.provisions import ENUM, Paragraph
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, is_record_document, place_field, records
 from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
@@ -514,6 +515,10 @@ def _label_groups(q: Question) -> list[tuple[str, frozenset[str]]]:
             # "the RIN and docket number": the parser hangs the first code on the second's head,
             # its "and" left without a conjunct - the noun it modifies is the other asked code.
             groups.append(group(tok.head))
+    if len(groups) < 2 and (pieces := coordinated_labels(doc)):
+        # The parser may miss the coordination when it takes an acronym for a verb ("Give the *FR* Doc
+        # number and page range of ..."): each side of the "and" by the tags alone.
+        groups = [(norm_key(p[-1].text), frozenset(norm_key(t.text) for t in p)) for p in pieces]
     if q.identifier and groups:
         # The verb labels the code alone: "call 202-969-4075".
         # (its root too: the small parser tags "call" in "what number should an exporter call" a noun)
@@ -582,8 +587,18 @@ def _labelled_code(q: Question, text: str, group: tuple[str, frozenset[str]] | N
             if before and before.group(1)[:1].isupper() and before_key not in labels and \
                     not _abbreviated_label(before, text[:m.start()], labels - {head}):
                 continue  # another kind of it: "Sequence No. 4" for the docket number
+            if _names_its_code(m.group(0), text[m.end():code.start()]):
+                # "FAC 2020-03", "RIN 0694-AH68": the acronym is part of how the code is cited
+                # ("2020-03" alone reads as a span of years).
+                return f"{m.group(0)} {code.group(0)}"
             return code.group(0)
     return None
+
+
+def _names_its_code(label: str, gap: str) -> bool:
+    """Is ``label`` an acronym written right before its code, a space between ("*FAC* 2020-03",
+    "*RIN* 0694-AH68"; not "Docket No. 190925-0044" nor "Phone: (202) ...")?"""
+    return len(label) >= 2 and label.isalpha() and label.isupper() and gap.isspace() and "\n" not in gap
 
 
 def _abbreviated_label(before: re.Match | None, text: str, modifiers: frozenset[str]) -> bool:
@@ -4028,12 +4043,14 @@ def _lead_items(q: Question, picked: list[Candidate], value: str | None) -> list
 def _parties_for_other_kind(q: Question, names: list[str]) -> bool:
     """Are the listed names all organisations (the last word of each names one by its first WordNet
     sense: "Corporation", "Company") while the question asks for another kind of thing than a party
-    (its asked noun names none: "purposes", "kinds of contracts")?"""
+    (its asked noun names none: "purposes", "kinds of contracts"; and it asks for no party by "whose"
+    or a party noun, :func:`_asks_for_party`)?"""
     from .lexical import names_a_party, names_an_organisation, noun_base
 
     head = q.focus[-1] if q.focus else None
     asked = next((t.lower_ for t in _focus_tokens(q) if norm_key(t.text) == head), None) if head else None
-    if asked is None or names_a_party(noun_base(asked)):
+    # ("*Whose* equipment ...", "Which *makers'* equipment ...": the owners are asked, parties.)
+    if asked is None or names_a_party(noun_base(asked)) or _asks_for_party(q):
         return False
     return all((last := n.split()[-1].strip(".,").lower()) and names_an_organisation(noun_base(last)) for n in names)
 
@@ -5062,6 +5079,11 @@ def assess(question: str, hits: list[Hit], store: IndexStore, settings: Settings
         # A date does not answer a question whose focus names another kind of thing ("What docket
         # number does the June 2020 rule carry?" is no question for its start date).
         value = codes[0] if codes else None if other_focus and _focus_kind(q, store) is not None else value
+    if not codes and q.kind in (AnswerKind.ENTITY, AnswerKind.OTHER) and not is_polar(q.text) \
+            and (cited := _cited_by_asked_verb(q.text, picked)) is not None:
+        # "Which FAR paragraph *prescribes* insertion of clause 52.204-25?": "As *prescribed in*
+        # 4.2105(b), insert the following clause:" - the provision the question's verb cites.
+        codes, value = [cited], cited
     if q.frequency:
         # "How often must offerors represent?": the first frequency of the best sentences ("annually"),
         # not a date they state; none, and the best sentence leads.
@@ -5275,6 +5297,22 @@ def _restates_count(q: Question, text: str) -> bool:
     ("adding *eleven entities*" for "Name the *eleven entities* ...", "11" and "eleven" alike)?"""
     stated = _stated_counts(q)
     return bool(stated) and bool(stated & _counts_of(text, q.focus[-1]))
+
+
+def _count_elsewhere(question: str, doc: StoredDocument) -> str | None:
+    """A count the question describes its subject by ("the *twenty-eight entities*") that ``doc``
+    neither writes of the same noun (in its title or text, in digits or words) nor holds as its
+    number of records; None when it writes every such count (or the question has none). The count's
+    noun: a plural noun of the question (spaCy's tag) that a figure counts (:func:`_counts`)."""
+    body = f"{doc.title}\n{doc.body}"
+    for t in _parsed(question):
+        if t.tag_ != "NNS" or not (key := norm_key(t.text)):
+            continue
+        for count in _counts_of(question, key):
+            if count in _counts_of(body, key) or (count.isdigit() and len(records(doc.body)) == int(count)):
+                continue
+            return f"{count} {t.text}"
+    return None
 
 
 def _stated_counts(q: Question) -> set[str]:
@@ -5874,6 +5912,26 @@ def _year_after_document(question: str, c: Candidate) -> str | None:
     return later[0] if later and len(later) == len(years) else None
 
 
+def _span_since(question: str, c: Candidate) -> str | None:
+    """The "since ..." phrase a quote counts its value over ("*Since the beginning of the
+    Administration*, the Department has ... instituted five investigations") when the question asks
+    the value of one year ("How many ... did Commerce institute *in 2019* alone?") and the phrase
+    names no such year: a count since some start is a running total, not that year's. None
+    otherwise. By spaCy's parse: the year is the object of "in", "during" or "for" (as
+    :func:`_year_after_document` reads it), the phrase is the quote's "since" and its object."""
+    doc = _parsed(question)
+    years = {t.text for t in doc if re.fullmatch(r"(?:19|20)\d\d", t.text) and t.dep_ == "pobj"
+             and t.head.lower_ in ("in", "during", "for") and not _NAME_YEAR.search(question)}
+    if not years:
+        return None
+    for t in _parsed(c.text):
+        if t.lower_ == "since" and t.dep_ in ("prep", "mark"):
+            phrase = c.text[t.idx:t.right_edge.idx + len(t.right_edge.text)]
+            if not years & set(re.findall(r"(?:19|20)\d\d", phrase)):
+                return phrase
+    return None
+
+
 def _intended_value(question: str, sentence: str, value: str | None) -> str | None:
     """The word a past-tense question's act is intended by in the sentence its value comes from, when
     the value is the object of that act as an infinitive under an aim, a plan or a forecast not in the
@@ -5974,6 +6032,38 @@ def _code_elsewhere(q: Question, best: Candidate) -> str | None:
 _CITED_PATH = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*(?:-\d+)?)((?:\([A-Za-z0-9]{1,5}\))+)")
 
 
+def _cited_by_asked_verb(question: str, picked: list[Candidate]) -> str | None:
+    """The provision a quote cites as the object of the question's own verb ("As *prescribed in
+    4.2105(b)*, insert the following clause:" for "Which FAR paragraph prescribes insertion of
+    clause 52.204-25?"): a section number with its paragraph path (:data:`_CITED_PATH`) written in
+    a prepositional phrase of a verb whose lemma (spaCy) a word of the question has, and not written
+    by the question itself. The first such of the picked quotes (best first), or None."""
+    from .lexical import is_verb
+
+    qdoc = _parsed(asking_clause(question))
+    # (The question's verb may be tagged a noun, "prescribes"/NNS: its lemma or its bare form.)
+    # (Not a participle that describes a noun - "for *listed* entities" asks nothing of the listing -
+    # nor a verb of a clause hung on the asking one: "What does the Entity List identify, as the EAR
+    # *describes* it?".)
+    subordinate = {x.i for t in qdoc if t.dep_ in ("advcl", "relcl", "acl", "ccomp", "amod") for x in t.subtree}
+    asked = {w for t in qdoc if not t.is_stop and t.is_alpha and t.i not in subordinate
+             for w in (t.lemma_.lower(), re.sub(r"e?s$", "", t.lower_), re.sub(r"s$", "", t.lower_)) if is_verb(w)}
+    if not asked:
+        return None
+    for c in picked:
+        if not _CITED_PATH.search(c.text):
+            continue
+        for t in _parsed(c.text):
+            if t.pos_ != "VERB" or t.lemma_.lower() not in asked:
+                continue
+            for prep in (p for p in t.children if p.dep_ in ("prep", "agent")):
+                # (The tokenizer may leave a closing bracket out of the phrase: "4.2105(b" ")".)
+                m = _CITED_PATH.search(c.text, prep.idx)
+                if m and m.start() < prep.right_edge.idx + len(prep.right_edge.text) and m.group(0) not in question:
+                    return m.group(0)
+    return None
+
+
 def _cited_paths(text: str) -> dict[str, set[tuple[str, ...]]]:
     """The paragraph paths ``text`` cites, by section number ("889(a)(1)(B)" -> {"889": {("a",
     "1", "b")}})."""
@@ -6015,13 +6105,23 @@ def _value_elsewhere(q: Question, valued: Candidate, hits: list[Hit], store: Ind
     - the question names a source it is not from ("According to the Commerce press release, on what
       date ...?" and the Entity List's record; :func:`_source_elsewhere`);
     - its document is of another month than the one the question describes it by ("the August 2019
-      interim rule" and the December one; :func:`_month_elsewhere`)."""
+      interim rule" and the December one; :func:`_month_elsewhere`);
+    - the question cites a publication ("84 FR 43493") its document does not cite."""
     if (other := _other_paragraph(q.text, valued.text)) is not None:
         return f"the value's sentence cites {other}, not the asked paragraph"
     if named := _source_elsewhere(q, valued.doc, hits, store):
         return f"{named} does not give it"
     if month := _month_elsewhere(q.text, valued.doc):
         return f"the value's document is not of {month}"
+    if q.kind is AnswerKind.DATE and (counted := _count_elsewhere(q.text, valued.doc)) is not None:
+        # "On what date did BIS add the *twenty-eight* entities?" of the June 2020 list's "Start date:
+        # 2020-06-05": a document that never counts the question's entities so is about others.
+        return f"the value's document does not write “{counted}”"
+    if (cited := _citations(q.text)) and not _cites(valued.doc, cited):
+        # "How many entities did the August 2019 Huawei rule (*84 FR 43493*) add?" of a news report's
+        # "five Chinese companies" in another rule: a count or date of the document the question
+        # cites is stated by it or by a document citing it.
+        return f"the value's document does not cite {_CITATION.search(q.text).group(0)}"
     return None
 
 
@@ -6116,6 +6216,11 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
         lead = spoken
     elif codes and not _writes_a_code(lead.doc, codes):
         lead = next((c for c in picked[1:] if _writes_a_code(c.doc, codes)), lead)
+    elif (published := _named_publisher_quote(q, lead, picked)) is not None:
+        # "How did *Reuters* break the targets down?": the sentence of the publisher the question names
+        # ("The decision ... targets 20 Chinese public security bureaus and eight companies"), not the
+        # rule's own summary that shares more of its words.
+        lead = published
     elif is_polar(q.text):
         def weight_beyond(c: Candidate) -> float:
             title = _title_keys(c.doc)
@@ -6141,6 +6246,37 @@ def _sentence_lead_first(q: Question, picked: list[Candidate]) -> list[Candidate
         lead = next((c for c in picked if c is not lead and _writes_act(c, acts)
                      and (not codes or c.doc is lead.doc or _writes_a_code(c.doc, codes))), lead)
     return picked if lead is picked[0] else [lead] + [c for c in picked if c is not lead]
+
+
+def _named_publisher_quote(q: Question, lead: Candidate, picked: list[Candidate]) -> Candidate | None:
+    """The first picked quote from a document whose publisher the asking clause's subject names ("how
+    did *Reuters* ...": publisher "Reuters") when the lead's publisher is not named; None otherwise, or
+    when the subject names the lead's publisher too."""
+    def publisher_keys(c: Candidate) -> set[str]:
+        return set(_publisher_keys(getattr(c.doc, "publisher", "") or ""))
+
+    # A whole name of the clause's subject must be the publisher's: "Commerce Department" is no name of
+    # "U.S. Department of State", nor "Commerce Secretary Wilbur Ross" of the Department of Commerce; a
+    # name elsewhere in the question is what it asks about ("What does the list in ... the *Export
+    # Administration Regulations* identify?"), not who says it. (Names as written: capitalised words,
+    # not a number nor a word the sources capitalise, "list".)
+    tokens = _asked_subject(q.text)
+    ids = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+    # (The subject's own names, up to its head and each conjunct's: not "the list *in Supplement No. 4
+    # ...*"; "Tidewater Wire *and the Screening Office*" names both.)
+    heads = [head, *head.conjuncts] if head is not None else []
+    subject = {norm_key(t.text) for h in heads for t in tokens if h.left_edge.i <= t.i <= h.i}
+    runs = [run for run in (_name_run(q, t) for t in q.named_terms if not t.key.startswith("@") and t.key in subject)
+            if all(u.surface[:1].isupper() for u in run)]
+
+    def names(c: Candidate) -> bool:
+        keys = publisher_keys(c)
+        return any(all(key_in(u.key, keys) for u in run) for run in runs)
+
+    if not runs or names(lead):
+        return None
+    return next((c for c in picked[1:] if c.doc.doc_id != lead.doc.doc_id and names(c)), None)
 
 
 def _assess_within(question: str, hits: list[Hit], keep: Callable[[StoredDocument], bool], store: IndexStore,
@@ -6246,6 +6382,11 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return _abstention(q, hits, reason, settings)
     if valued is not None and (year := _year_after_document(q.text, valued)) is not None:
         return _abstention(q, hits, f"the quote's document ({valued.doc.date}) predates {year}", settings)
+    if valued is not None and q.kind is AnswerKind.QUANTITY and (since := _span_since(q.text, valued)) is not None:
+        # "How many Section 232 investigations did Commerce institute in 2019 alone?" of "Since the
+        # beginning of the Administration, ... instituted five investigations": a running total.
+        return _abstention(q, hits, f"the quote counts the value over a span (“{since}”), not the asked year",
+                           settings)
     if valued is not None and (aim := _intended_value(q.text, valued.text, value)) is not None:
         # "How much did Megvii raise in its IPO?" of "... is preparing an IPO to raise at least $500
         # million": the figure is what it aims to raise, not what it raised.

@@ -271,6 +271,54 @@ def coordinated_asks(question: str) -> list[str] | None:
     return _coordinated_asks(text)
 
 
+def coordinated_labels(doc) -> list[list]:
+    """The two label phrases of an asked "A and B" ("Give the *FR Doc number* and *page range* of X",
+    "What *RIN* and *docket number* does X carry?"), each a list of tokens ending in a noun, by
+    spaCy's tags only: between a determiner, wh-word or request verb and a preposition, verb or
+    auxiliary, words that are neither (a name's own "and", "the Bureau of Industry and Security",
+    has a preposition inside). Empty when there is no such phrase."""
+    for cc in (t for t in doc if t.lower_ == "and"):
+        start = cc.i
+        # (A word tagged a verb but not a finite one or a request's: the tagger's "FR".)
+        while start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+                and doc[start - 1].tag_ not in ("VB", "VBZ", "VBP", "VBD"):
+            start -= 1
+        end = cc.i + 1
+        while end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+            end += 1
+        left, right = list(doc[start:cc.i]), list(doc[cc.i + 1:end])
+        if not (1 <= len(left) <= 4 and 1 <= len(right) <= 4) or start == 0:
+            continue
+        before, after = doc[start - 1], doc[end] if end < len(doc) else None
+        if not (before.pos_ == "DET" or before.tag_ in ("WDT", "WP", "VB")) or after is None \
+                or after.pos_ not in ("ADP", "AUX", "VERB"):
+            continue
+        if left[-1].pos_ in ("NOUN", "PROPN") and right[-1].pos_ == "NOUN":
+            return [left, right]
+    return []
+
+
+def conjunct_questions(question: str) -> list[str] | None:
+    """The question once per side of its asked "A and B" (:func:`coordinated_labels`): "What RIN and
+    docket number does X carry?" -> "What RIN does X carry?", "What docket number does X carry?".
+    None when it has no such phrase. For a question whose whole answer abstained: each label may be
+    found where the two together are not (``api``)."""
+    doc = _parse(question)
+    if doc is None or not (pieces := coordinated_labels(doc)):
+        return None
+    left, right = pieces
+    start, end = left[0].idx, right[-1].idx + len(right[-1].text)
+    out = []
+    for side in (left, right):
+        words = question[side[0].idx:side[-1].idx + len(side[-1].text)]
+        # (A singular side asked alone takes a singular verb: "What *is* the docket number of X?")
+        head = question[:start]
+        if side[-1].tag_ in ("NN", "NNP"):
+            head = re.sub(r"\b(are|were)\b", lambda m: _PLURAL_BE[m.group(1).lower()], head, count=1, flags=re.I)
+        out.append(f"{head}{words}{question[end:]}")
+    return out
+
+
 def answers_every_part(answer: Answer, parts: list[str]) -> bool:
     """Does the answer to the whole question lead with a line per part (the record or table answerer
     read every conjunct: "HB case: 2031-009 / Officer: Pell.")? Then it stands, unsplit."""

@@ -226,3 +226,182 @@ def test_a_code_asked_of_a_sentence_writing_none_is_no_answer(clause):
     # the twin: a code the quotes write
     a = ask("What RIN does the second interim rule carry?", clause)
     assert not a.abstained and "9100-AC33" in lead(a), a.text
+
+
+# Issue 8, session 38 (fit: blind-s36 z024, z062, z029). An acronym written right before its code is how
+# the code is cited ("HAC 2023-04", not "2023-04", which reads as a span of years); a count or date asked of
+# a document the question cites by its publication ("88 FR 30001") comes from it or from a document citing
+# it, not from a news report about another rule; "On what exact date" asks for a date as "On what date" does.
+NEWS = """title: Harbour regulators widen crane blacklist (Example Wire)
+publisher: Example Wire
+date: 2023-05-20
+---
+In May, the council released an interim rule banning purchases of harbour cranes from seven Ostra companies, including Varlen and Dravik.
+Harbour Minister Ilse Varga said last week at the port forum that cranes must be safe.
+"""
+
+
+@pytest.fixture(scope="module")
+def wired(tiny_index):
+    _, settings = tiny_index("document-codes-wire", {"eleven.txt": RULE_ELEVEN, "interim.txt": INTERIM,
+                                                      "news.txt": NEWS})
+    return settings
+
+
+def test_an_acronym_before_its_code_leads_with_it(wired):
+    a = ask("What RIN and HAC number does the August 2023 second interim rule carry?", wired)
+    assert "HAC 2023-04" in lead(a) and "9100-AC33" in lead(a), a.text
+    # the twin: a label that is no acronym ("Docket No.") is not copied into the lead
+    a = ask("What docket number does the rule adding eleven entities carry?", wired)
+    assert "230501-0101" in lead(a) and "No. 230501-0101" not in lead(a), a.text
+
+
+def test_a_count_of_a_cited_rule_from_a_document_not_citing_it_is_no_answer(wired):
+    a = ask("How many companies in total did the May 2023 crane rule (88 FR 30777) cover?", wired)
+    assert a.abstained and "seven" not in lead(a), a.text
+
+
+def test_a_count_of_a_cited_rule_from_its_own_document_still_answers(wired):
+    # the twin: the rule cited is the document that states the count
+    a = ask("How many entities did the 88 FR 30001 rule add to the Crane List?", wired)
+    assert not a.abstained and "eleven" in lead(a), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "On what exact date did Minister Varga speak at the port forum?",
+    "On what precise day did Minister Varga speak at the port forum?",
+])
+def test_an_exact_date_asked_of_a_relative_time_is_no_answer(wired, question):
+    from agent.analysis import AnswerKind, classify
+
+    # A date is asked past the wh-word's modifiers (the parse), as "On what date" asks it ...
+    assert classify(question) is AnswerKind.DATE
+    # ... and "said last week": the report gives no date for the remarks.
+    a = ask(question, wired)
+    assert a.abstained, a.text
+
+
+# Issue 8, session 38 (fit: blind-s36 z065, z072). The provision a quote cites as the object of the
+# question's own verb answers a "which paragraph" question ("As *prescribed in* 12.3105(b), insert the
+# following clause:"), and a count asked in place ("... imposed restrictions on *how many* entities?")
+# is a count question.
+PRESCRIBED = """title: HAR 52.812-3 Crane Equipment Reporting (clause)
+publisher: Example Acquisition Council
+date: 2023-08-01
+---
+52.812-3 Crane Equipment Reporting.
+As prescribed in 12.3105(b), insert the following clause:
+(e) Subcontracts. The Contractor shall insert the substance of this clause, including this paragraph (e), in all subcontracts.
+"""
+
+STATEMENT = """title: Ministry of Ports imposes visa limits on Ostra officials (press statement)
+publisher: Example Ministry of Ports
+date: 2023-06-21
+---
+These visa limits complement yesterday's announcement by the Screening Office of export limits on goods shipped to 20 entities, including Ostra harbour police units.
+"""
+
+
+@pytest.fixture(scope="module")
+def prescribed(tiny_index):
+    _, settings = tiny_index("document-codes-prescribed", {"clause.txt": PRESCRIBED, "statement.txt": STATEMENT})
+    return settings
+
+
+@pytest.mark.parametrize("question", [
+    "Which HAR paragraph prescribes insertion of clause 52.812-3?",
+    "Which paragraph of the HAR prescribes the clause at 52.812-3?",
+])
+def test_the_provision_the_questions_verb_cites_answers(prescribed, question):
+    a = ask(question, prescribed)
+    assert lead(a).startswith("12.3105(b)"), a.text
+
+
+def test_a_provision_cited_for_another_verb_is_no_answer(prescribed):
+    # the twin: "insert" is the question's verb; 12.3105(b) is what the clause's insertion is prescribed in
+    a = ask("Which paragraph of the HAR requires the Contractor to insert the substance of this clause in all "
+            "subcontracts?", prescribed)
+    assert "12.3105(b)" not in lead(a) and "paragraph (e)" in lead(a), a.text
+
+
+def test_a_count_asked_in_place_is_a_count(prescribed):
+    from agent.analysis import AnswerKind, classify
+
+    question = "The ministry's statement says the Screening Office imposed export limits on how many entities?"
+    assert classify(question) is AnswerKind.QUANTITY
+    # the twin: a wh-word before it asks something else
+    assert classify("What statement says how many entities were limited?") is not AnswerKind.QUANTITY
+    a = ask(question, prescribed)
+    assert lead(a).startswith("20 entities"), a.text
+
+
+# Issue 8, session 38 (fit: blind-s36 z015, z038). Two codes asked in one "A and B" are each asked,
+# however the parser reads the phrase ("Give the FR Doc number and page range of ..." had "FR" taken for
+# a verb, and the page range was never asked); a question whose two codes together abstain is asked
+# once per code, and what one side finds is kept.
+PAGED = """title: Harbour Acquisition Regulation; Harbour Acquisition Circular 2023-07; Small Entity Compliance Guide (88 FR 70011; FR Doc. 2023-20202)
+publisher: Example Acquisition Council
+date: 2023-10-02
+---
+[Pages 70011-70012]
+
+[FR Doc No: 2023-20202]
+
+AGENCY: Example Acquisition Council.
+
+ACTION: Small Entity Compliance Guide.
+
+SUMMARY: This document is issued under the joint authority of the Council's members. It consists of a summary of the rule appearing in Harbour Acquisition Circular (HAC) 2023-07. This Small Entity Compliance Guide has been prepared in accordance with section 212 of the Harbour Small Business Act.
+"""
+
+
+@pytest.fixture(scope="module")
+def paged(tiny_index):
+    _, settings = tiny_index("document-codes-paged", {"paged.txt": PAGED, "eleven.txt": RULE_ELEVEN})
+    return settings
+
+
+@pytest.mark.parametrize("question", [
+    "Give the FR Doc number and page range of the HAC 2023-07 Small Entity Compliance Guide.",
+    "Give the page range and FR Doc number of the HAC 2023-07 Small Entity Compliance Guide.",
+])
+def test_both_codes_of_an_and_are_asked(paged, question):
+    a = ask(question, paged)
+    assert "2023-20202" in lead(a) and "70011-70012" in lead(a), a.text
+
+
+def test_a_question_per_code_when_both_together_abstain():
+    from agent.answering.parts import conjunct_questions
+
+    assert conjunct_questions("What RIN and docket number does the rule adding eleven entities carry?") == [
+        "What RIN does the rule adding eleven entities carry?",
+        "What docket number does the rule adding eleven entities carry?"]
+    # twins: a name's own "and" (a preposition inside), and no coordination at all
+    assert conjunct_questions("What is the address of the Bureau of Industry and Security?") is None
+    assert conjunct_questions("What RIN does the rule adding eleven entities carry?") is None
+
+
+# Issue 8, session 38 (probe of the kind of blind-s36 z062 with a date): a date asked of "the eleven
+# entities" is not the start date of a list that never counts its entities so and holds another number
+# of records (the June list's "Start date: 2023-06-20" was the answer to "On what date did the office add
+# the eleven entities?").
+def _stored(title: str, body: str):
+    from ingest.store import StoredDocument
+
+    return StoredDocument("d", ["d.txt"], title, "Example Screening Office", "2023-07-01", "", "screening-list", body)
+
+
+def test_a_count_the_document_never_writes_is_another_documents():
+    from agent.extractive import _count_elsewhere
+
+    june = _stored("Crane List entries added effective June 20, 2023",
+                   "Entity: Ostra Harbour Police Bureau\nAddresses: 1 Pier Rd., Ostra, BX\nStart date: 2023-06-20\n\n"
+                   "Entity: Velmora Lifting Works\nAddresses: 3 Dock St., Velmora, BX\nStart date: 2023-06-20\n")
+    assert _count_elsewhere("On what date did the office add the eleven entities to the Crane List?", june) \
+        == "11 entities"
+    # twins: the count written in words or digits, or held as the number of records
+    assert _count_elsewhere("When were the eleven entities added?", _stored(
+        "Addition of Certain Entities", "This final rule adds eleven entities to the Crane List.")) is None
+    assert _count_elsewhere("When were the 11 entities added?", _stored(
+        "Crane List entries for the eleven entities added in May", june.body)) is None
+    assert _count_elsewhere("When were the two entities added?", june) is None

@@ -109,3 +109,6 @@ def test_organisations_are_no_list_of_another_kind(tiny_index):
     a = ask("Which companies' surveillance cranes are covered under the HAR 52.812-2 clause for the purpose of port "
             "security?", settings)
     assert lead(a).startswith("Varlen Lifting Corporation") or lead(a).startswith("Brackwater Optics Company"), a.text
+    # ... and so is one asking whose equipment it is (the owners, parties)
+    a = ask("Whose cranes are prohibited under the HAR 52.812-2 clause?", settings)
+    assert lead(a).startswith("Varlen Lifting Corporation"), a.text

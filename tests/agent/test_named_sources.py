@@ -89,3 +89,33 @@ def test_month_elsewhere_reads_only_months_describing_a_document():
     assert _month_elsewhere("What is the deadline for the March 2024 interim rule?", doc) is None
     # An event's month, not the document's.
     assert _month_elsewhere("What levy did the ministry announce in June?", doc) is None
+
+
+# Issue 8, session 38 (fit: blind-s35 y022). A sentence answer to a question whose asking clause names a
+# quoted document's publisher ("how did *Reuters* break the targets down?") leads with that publisher's
+# sentence, not with another document's that shares more of the question's words (the rule's summary).
+def test_the_named_publishers_sentence_leads():
+    from agent.analysis import Question, Term
+    from agent.extractive import Candidate, _named_publisher_quote
+    from ingest.store import StoredDocument
+
+    rule = StoredDocument("r", ["r.txt"], "Addition of Certain Entities to the Crane List", "Example Screening Office",
+                          "2023-05-12", "", "regulation", "This final rule adds eleven entities to the Crane List.")
+    wire = StoredDocument("w", ["w.txt"], "Regulators blacklist eleven Ostra firms", "Tidewater Wire", "2023-05-13", "",
+                          "news", "The decision targets seven port police units and four crane makers.")
+    summary = Candidate(doc=rule, start=0, end=len(rule.body), hit_rank=0, keys=set(), context_keys=set())
+    story = Candidate(doc=wire, start=0, end=len(wire.body), hit_rank=1, keys=set(), context_keys=set())
+
+    def question(text: str, names: list[str]) -> Question:
+        from agent.analysis import classify, norm_key
+
+        return Question(text=text, kind=classify(text), terms=[Term(n, norm_key(n), 5.0, 1, named=True) for n in names])
+
+    q = question("The office's May 2023 rule: how did Tidewater Wire break the targets down?", ["Tidewater", "Wire"])
+    assert _named_publisher_quote(q, summary, [summary, story]) is story
+    # twins: the lead's publisher named too, and no publisher named
+    q = question("How did Tidewater Wire and the Screening Office describe the targets?",
+                 ["Tidewater", "Wire", "Screening", "Office"])
+    assert _named_publisher_quote(q, summary, [summary, story]) is None
+    q = question("How were the targets broken down?", [])
+    assert _named_publisher_quote(q, summary, [summary, story]) is None
