@@ -182,6 +182,9 @@ class Question:
     # a quantity whose values are durations (:func:`find_durations`).
     duration: bool = False
     frequency: bool = False  # "how often": answered by a frequency ("annually", "every quarter")
+    # Keys of the hyphenated compounds of a name and a common word ("Xinjiang-related", "Harbin-based")
+    # whose name the sources write: they describe what is asked about by a relation to the name.
+    descriptors: frozenset[str] = frozenset()
 
     @property
     def named_terms(self) -> list[Term]:
@@ -970,7 +973,24 @@ def analyse(question: str, store: IndexStore, df_cache: dict[str, int] | None = 
         kind, units, identifier = AnswerKind.OTHER, None, False
     return Question(text=question, kind=kind, terms=terms, focus=focus, focus_head_df=head_df,
                     focus_of=complement, units=units, identifier=identifier, duration=duration,
-                    frequency=frequency)
+                    frequency=frequency, descriptors=_written_name_compounds(terms, store, cache))
+
+
+def _written_name_compounds(terms: list[Term], store: IndexStore, cache: dict[str, int]) -> frozenset[str]:
+    """The keys of the terms that join one capitalised name to common words by hyphens
+    ("Xinjiang-related", "Harbin-based", not "US-China" nor "India-based" when no source writes
+    "India") whose name the sources write (document frequency > 0)."""
+    out = set()
+    for t in terms:
+        parts = [p for p in t.surface.split("-") if p]
+        names = [p for p in parts if p[:1].isupper()]
+        if len(parts) < 2 or len(names) != 1 or not all(p.islower() for p in parts if p not in names):
+            continue
+        if names[0] not in cache:
+            cache[names[0]] = store.document_frequency(names[0])
+        if cache[names[0]] > 0:
+            out.add(t.key)
+    return frozenset(out)
 
 
 def asks_frequency(question: str, focus: list[str]) -> bool:

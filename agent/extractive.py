@@ -4183,7 +4183,9 @@ def _says(q: Question, c: Candidate) -> bool:
     # listings*") name the quote's document, not what its sentence says: one of them must name the
     # document (its publisher, title or type: "Reuters"), none need be in the sentence.
     source = _source_keys(q.text)
-    names = [t for t in q.named_terms if t.key not in occasion and t.key not in source]
+    # (Nor a compound that describes the topic by a relation to a name the sources write, "the
+    # *Xinjiang-related* listings": a story of the listings need not write the relation.)
+    names = [t for t in q.named_terms if t.key not in occasion and t.key not in source and t.key not in q.descriptors]
     total = sum(t.weight for t in names)
     if total and sum(t.weight for t in names if key_in(t.key, c.context_keys)) / total < 0.99:
         return False
@@ -4448,7 +4450,7 @@ def _names_of_topic_held(q: Question, c: Candidate) -> bool:
     skip = speaker | _source_keys(q.text) | _occasion_keys(q.text)
     keys = doc_keys(c.doc) | _document_name_keys(c.doc)
     return all(key_in(t.key, keys) for t in q.named_terms
-               if not key_in(t.key, skip) and not is_wordnet_word(t.surface.lower()))
+               if not key_in(t.key, skip) and not is_wordnet_word(t.surface.lower()) and t.key not in q.descriptors)
 
 
 def _publisher_speaks(q: Question, c: Candidate) -> bool:
@@ -4544,7 +4546,8 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     named = _entity_terms(q)
     # An acronym the sources spell out ("CSL": "Consolidated Screening List" in the title) is known.
     spelt = {t.key for t in named if _spelt_out(t.surface, best.doc)}
-    known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys) or t.key in spelt]
+    # (And a compound relating the topic to a name the sources write: "Xinjiang-related", q.descriptors.)
+    known = [t for t in named if t.df > 0 or key_in(t.key, best.context_keys) or t.key in spelt or t.key in q.descriptors]
     if not q.focus:
         focus = 1.0
     elif key_in(q.focus[-1], context) or any(_abbreviates_focus(q, c.text) for c in picked):
