@@ -872,10 +872,7 @@ def _unwritten_compounds_split(words: list[str], store: IndexStore, cache: dict[
     for w in words:
         parts = [p for p in w.split("-") if p]
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
-            for x in [w, *parts]:
-                if x not in cache:
-                    cache[x] = store.document_frequency(x)
-            if cache[w] == 0 and all(cache[p] > 0 for p in parts):
+            if _frequency(w, store, cache) == 0 and all(_frequency(p, store, cache) > 0 for p in parts):
                 out += parts
                 continue
         out.append(w)
@@ -986,11 +983,16 @@ def _written_name_compounds(terms: list[Term], store: IndexStore, cache: dict[st
         names = [p for p in parts if p[:1].isupper()]
         if len(parts) < 2 or len(names) != 1 or not all(p.islower() for p in parts if p not in names):
             continue
-        if names[0] not in cache:
-            cache[names[0]] = store.document_frequency(names[0])
-        if cache[names[0]] > 0:
+        if _frequency(names[0], store, cache) > 0:
             out.add(t.key)
     return frozenset(out)
+
+
+def _frequency(word: str, store: IndexStore, cache: dict[str, int]) -> int:
+    """The index's document frequency of ``word``, looked up once per question (``cache``)."""
+    if word not in cache:
+        cache[word] = store.document_frequency(word)
+    return cache[word]
 
 
 def asks_frequency(question: str, focus: list[str]) -> bool:

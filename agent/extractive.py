@@ -5896,18 +5896,24 @@ def _past_tense_root(doc):
     return root
 
 
+def _years_asked_in(question: str) -> list[str]:
+    """The years the question puts the asked value in: each the object of "in", "during" or "for"
+    ("in 2020"), not a year that names something ("the Trade Act of 1962") or modifies a noun ("its
+    2019 round"). spaCy's parse."""
+    if _NAME_YEAR.search(question):
+        return []
+    return [t.text for t in _parsed(question) if re.fullmatch(r"(?:19|20)\d\d", t.text) and t.dep_ == "pobj"
+            and t.head.lower_ in ("in", "during", "for")]
+
+
 def _year_after_document(question: str, c: Candidate) -> str | None:
     """The year a past-tense question asks a value of ("What *was* Hikvision's revenue *in 2020*?")
     when the quote's document is dated before it (a 2019 story): a document cannot report what was
     so in a later year - a figure it gives is another year's. None otherwise, and for a question
     about the future ("What *will* ... raise in 2020?"), whose years a document may forecast."""
-    doc = _parsed(question)
-    if _past_tense_root(doc) is None:
+    if _past_tense_root(_parsed(question)) is None:
         return None
-    # A year the question puts the asked value in: the object of a preposition ("in 2020"), not a
-    # year that names something ("the Trade Act of 1962") or modifies a noun ("its 2019 round").
-    years = [t.text for t in doc if re.fullmatch(r"(?:19|20)\d\d", t.text) and t.dep_ == "pobj"
-             and t.head.lower_ in ("in", "during", "for") and not _NAME_YEAR.search(question)]
+    years = _years_asked_in(question)
     dated = re.match(r"((?:19|20)\d\d)", c.doc.date or "")
     if not years or dated is None:
         return None
@@ -5920,11 +5926,9 @@ def _span_since(question: str, c: Candidate) -> str | None:
     Administration*, the Department has ... instituted five investigations") when the question asks
     the value of one year ("How many ... did Commerce institute *in 2019* alone?") and the phrase
     names no such year: a count since some start is a running total, not that year's. None
-    otherwise. By spaCy's parse: the year is the object of "in", "during" or "for" (as
-    :func:`_year_after_document` reads it), the phrase is the quote's "since" and its object."""
-    doc = _parsed(question)
-    years = {t.text for t in doc if re.fullmatch(r"(?:19|20)\d\d", t.text) and t.dep_ == "pobj"
-             and t.head.lower_ in ("in", "during", "for") and not _NAME_YEAR.search(question)}
+    otherwise. The year as :func:`_years_asked_in` reads it; the phrase, by spaCy's parse, the quote's
+    "since" and its object."""
+    years = set(_years_asked_in(question))
     if not years:
         return None
     for t in _parsed(c.text):
