@@ -517,6 +517,7 @@ BLIND_SETS = [
     ("blind_s36.jsonl", "session 36", 38, 9, 3),
     ("blind_s37.jsonl", "session 37", 35, 9, 5),
     ("blind_s38.jsonl", "session 38", 38, 9, 2),
+    ("blind_s39.jsonl", "session 39", 38, 9, 3),
 ]
 
 

@@ -976,6 +976,7 @@ BLIND_SPLITS = [
     ("blind_s36.jsonl", "session 36", 43, 2),
     ("blind_s37.jsonl", "session 37", 46, 0),
     ("blind_s38.jsonl", "session 38", 47, 1),
+    ("blind_s39.jsonl", "session 39", 46, 1),
 ]
 # (faithful, unsupported) sentences of a split, where not 63 and 62
 SPLIT_SIZES = {"blind_s38.jsonl": (64, 63)}
