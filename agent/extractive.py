@@ -1179,6 +1179,43 @@ def _record_heads(q: Question, best: Candidate, store: IndexStore,
     return (heads, len(recs)) if len(heads) >= 2 else ([], 0)
 
 
+def _titled_record_list(q: Question, cands: list[Candidate],
+                        store: IndexStore) -> tuple[list[tuple[StoredDocument, int, int]], int] | None:
+    """For a list question asking for parties, the records (:func:`_record_heads`) of a retrieved
+    record document whose title says everything the question says of them - every term but the asked
+    noun is a word of the title ("added", "Entity List", "October", "2019"), an acronym of its title or
+    publisher ("BIS": Bureau of Industry and Security), or a name compound whose name the records hold
+    ("Harbin-based"). None when no such document was retrieved: a question that says more of the
+    members ("removed", "at the request of", "Indian") is not answered by a list that does not."""
+    from .lexical import names_a_party
+
+    if q.kind is not AnswerKind.LIST or not q.focus:
+        return None
+    head = q.focus[-1]
+    seen: set[str] = set()
+    for c in cands:
+        if c.doc.doc_id in seen or record_span(c.doc.body, c.start) is None:
+            continue
+        seen.add(c.doc.doc_id)
+        title = text_keys(c.doc.title)
+        if not (key_in(head, title) or names_a_party(head)):
+            continue  # "Which *ECCNs* ...": not what the list's records are
+        body = doc_keys(c.doc)
+
+        def said(t: Term) -> bool:
+            if t.key == head or key_in(t.key, title) or _spelt_out(t.surface, c.doc, title_only=True) \
+                    or _spelt_out(t.surface, c.doc, text=c.doc.publisher):
+                return True
+            names = [w for w in re.split(r"[\s-]+", t.surface) if w[:1].isupper()]
+            return t.key in q.descriptors and bool(names) and all(key_in(norm_key(w), body) for w in names)
+
+        if all(said(t) for t in q.terms):
+            heads, total = _record_heads(q, c, store, MAX_LIST_ITEMS)
+            if heads:
+                return heads, total
+    return None
+
+
 def _describes_members(question: str, name: str) -> bool:
     """Does ``name`` (one word) describe the members a list question asks for - written in the asked noun
     phrase ("Which *Harbin* entities ...", "List the *Beijing-based* companies ...") or in the
@@ -4732,16 +4769,17 @@ def _party_named(q: Question, picked: list[Candidate]) -> bool:
     return False
 
 
-def _spelt_out(word: str, doc: StoredDocument, title_only: bool = False) -> bool:
+def _spelt_out(word: str, doc: StoredDocument, title_only: bool = False, text: str | None = None) -> bool:
     """Is ``word``, an acronym in capitals ("CSL", "EURC"), spelt out in the document's title or
-    text (``title_only``: its title) as capitalised words with those initials ("Consolidated
-    Screening List", "End-User Review Committee"), small words like "of" and "and" allowed
-    between them?"""
+    text (``title_only``: its title; ``text``: that text instead, e.g. its publisher) as capitalised
+    words with those initials ("Consolidated Screening List", "End-User Review Committee"), small
+    words like "of" and "and" allowed between them?"""
     letters = re.sub(r"[^A-Za-z]", "", word)
     if not (2 <= len(letters) <= 8 and word.isupper()):
         return False
     pattern = r"\b" + r"[\w’'-]*[\s-]+(?:(?:of|and|the|for|on|in|to|&)\s+)?".join(letters) + r"[\w’'-]*"
-    return re.search(pattern, doc.title if title_only else f"{doc.title}\n{doc.body}") is not None
+    within = text if text is not None else doc.title if title_only else f"{doc.title}\n{doc.body}"
+    return re.search(pattern, within) is not None
 
 
 def _complement_found(q: Question, context: set[str], store: IndexStore) -> bool:
@@ -6468,6 +6506,13 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         return header
     if fa is None and (unlisted := _party_unlisted(q, hits, store, picked)) is not None:
         return _abstention(q, hits, f"no list entry in the sources names “{unlisted}”", settings)
+    if (titled := _titled_record_list(q, cands, store)) is not None:
+        # "Which parties were added to the Entity List in October 2019?" over "Entity List entries for
+        # the 28 entities added by 84 FR 54002 (October 9, 2019)": a list whose title writes all the
+        # question says of its members answers by structure, as a table's cell does - its records are
+        # the members, whatever the model makes of the few words their name lines share with it, and
+        # no one party's record is asked about.
+        return _record_list_answer(question, *titled)
     if _record_lacks_focus(q, best):
         return _abstention(q, hits, "the asked party's record has no such field", settings)
     if q.kind is AnswerKind.REASON and _record_line(best) is not None:
