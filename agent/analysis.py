@@ -558,6 +558,9 @@ def _determined_noun(wh):
         return head  # the parser's own reading, when only the head's modifiers stand between
     skipped: set[int] = set()
     for t in wh.doc[wh.i + 1:]:
+        if _participle_modifier(wh, t):
+            skipped.add(t.i)
+            continue
         if t.pos_ in ("VERB", "AUX"):
             return None
         if t.dep_ in _MODIFIER_ARCS or (t.dep_ == "conj" and t.head.i in skipped):
@@ -565,6 +568,18 @@ def _determined_noun(wh):
             continue
         return t if t.pos_ in ("NOUN", "PROPN") else None
     return None
+
+
+def _participle_modifier(wh, tok) -> bool:
+    """Is the token a participle modifying the noun after it, though the parser read it as the
+    wh-word's verb ("Which *listed* party is that an alias of?": "Which" its subject, "party" its
+    object)? A past form right after the wh-determiner, a noun right after it, and a later verb of
+    its own for the clause."""
+    doc = wh.doc
+    if tok.i != wh.i + 1 or tok.tag_ not in ("VBN", "VBD") or tok.i + 1 >= len(doc):
+        return False
+    noun = doc[tok.i + 1]
+    return noun.pos_ in ("NOUN", "PROPN") and any(t.pos_ in ("VERB", "AUX") for t in doc[noun.i + 1:])
 
 
 def _noun_not_verb(word: str) -> bool:
@@ -1128,7 +1143,32 @@ def answer_kind(question: str, store: IndexStore) -> AnswerKind:
     if predicted is None:
         return kind
     log.debug("answer kind by the model: %s (p=%.2f)", *predicted)
+    if (noun := _wh_noun(question)) is not None and (phrase := _noun_phrase_words(noun)):
+        # The noun the wh-word determines names the kind asked, when it names one ("To which *website
+        # or mailing address* must comments be sent?" asks a place, though the question is near the
+        # date ones in meaning): the same model's kind for the phrase alone, if it is another.
+        from .answering.kinds import phrase_kind
+
+        named = phrase_kind(phrase, store.embedder)
+        if named is not None and named[0] != predicted[0]:
+            log.debug("answer kind by the asked noun %r: %s (p=%.2f)", phrase, *named)
+            return AnswerKind(named[0])
     return AnswerKind(predicted[0])
+
+
+def _noun_phrase_words(noun) -> str:
+    """The noun with its compounds, adjectives and coordinated nouns, as written ("website or mailing
+    address"), without its determiner or the phrases that modify it ("of the rule")."""
+    keep = ("compound", "amod", "nmod", "conj", "cc")
+    words = [noun]
+    todo = [noun]
+    while todo:
+        tok = todo.pop()
+        for c in tok.children:
+            if c.dep_ in keep:
+                words.append(c)
+                todo.append(c)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def find_dates(text: str) -> list[re.Match]:

@@ -25,7 +25,7 @@ from .answering.nlp import WH_TAGS
 from .answering.parts import coordinated_labels
 from .answering.provisions import ENUM, Paragraph
 from .answering.records import FIELD_LINE, MIN_FIELD_SIMILARITY, Field, Record, is_record_document, place_field, records
-from .analysis import (MONTHS, AnswerKind, Question, Term, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
+from .analysis import (MONTHS, AnswerKind, Question, Term, _determined_noun, _spacy_stop_words, acronym_keys, analyse, asking_clause, find_dates,
                        find_durations, find_frequencies, find_names, find_numbers, key_in, measure_compound, norm_key,
                        number_abbreviation_spelt, number_word,
                        is_polar, source_phrases, source_speaker, territory_code, text_keys)
@@ -1114,6 +1114,17 @@ def _asks_email(question: str) -> bool:
     """Does the question ask for an e-mail address ("What e-mail address ...", "the contact email")?
     Not a yes/no question about one."""
     return bool(re.search(r"\be-?mail\b", asking_clause(question), re.I)) and not is_polar(question)
+
+
+def _asked_head_keys(q: Question) -> set[str]:
+    """The keys of the focus's head and of the nouns coordinated with the one the wh-word determines
+    ("To which website or mailing *address* ...": "website", "address")."""
+    from .analysis import _wh_noun
+
+    heads = {q.focus[-1]} if q.focus else set()
+    if (noun := _wh_noun(q.text)) is not None:
+        heads |= {norm_key(c.text) for c in [noun, *noun.conjuncts] if c.pos_ in ("NOUN", "PROPN")}
+    return heads
 
 
 def _gives_address(text: str) -> bool:
@@ -4736,6 +4747,10 @@ def _asked_party_noun(question: str) -> str | None:
         chunk = next((c for c in doc.noun_chunks if c.root.i > t.i and (c.start == t.i + 1 or c.start <= t.i)), None)
         if chunk is not None and chunk.root.pos_ == "NOUN" and names_a_party(chunk.root.lemma_.lower()):
             return chunk.root.lemma_.lower()
+        # (Or the noun it determines past a participle the parser read as its verb: "Which *listed* party".)
+        if chunk is None and t.tag_ == "WDT" and (noun := _determined_noun(t)) is not None \
+                and noun.pos_ == "NOUN" and names_a_party(noun.lemma_.lower()):
+            return noun.lemma_.lower()
     return None
 
 
@@ -6617,7 +6632,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         # "What is the contact e-mail address given in the guide?" when the contact line holds none
         # (a web page's "[email protected]" placeholder, a telephone number): no answer.
         return _abstention(q, hits, "the evidence gives no e-mail address", settings)
-    if not items and q.focus and q.focus[-1] == norm_key("address") and not _gives_address(best.text):
+    if not items and q.focus and norm_key("address") in _asked_head_keys(q) and not _gives_address(best.text):
         # "To what postal address should comments be mailed?": the best sentence speaks of addresses
         # ("at one of the addresses shown below") but gives none; it does not answer. (Over the fit
         # sets, the five questions answered so were all unanswerable; no answerable one changes.)
