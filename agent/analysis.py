@@ -325,6 +325,19 @@ def asking_clause(question: str) -> str:
     return _after_fronted_phrase(question.strip())
 
 
+def without_restating_request(question: str) -> str:
+    """``question`` without a last request that asks again what the question before it asks ("What
+    does the campaign include? *List the elements.*", :func:`_request_naming_nothing`): its words
+    name nothing to find. ``question`` itself when it ends otherwise."""
+    breaks = list(_CLAUSE_BREAK.finditer(question.strip()))
+    if not breaks:
+        return question
+    head, last = question.strip()[:breaks[-1].start()], question.strip()[breaks[-1].end():]
+    if head.strip() and last.strip() and _request_naming_nothing(last.strip()):
+        return head.strip()
+    return question
+
+
 # "If so", "If yes", "If any": a follow-up on the answer to the yes/no question before it.
 _IF_SO = re.compile(r"^if\s+(?:so|yes|any)\b\W*", re.I)
 
@@ -367,6 +380,12 @@ def _request_naming_nothing(part: str) -> bool:
         return False
     if len(doc) < 2 or not (doc[0].tag_ == "VB" or _ASKING.match(doc[0].text)):
         return False
+    words = [t for t in doc[1:] if not t.is_punct]
+    # (Nor does a definite plural common noun alone: "List *the elements*." asks for the members of what
+    # the question before it asks about, by a word for members in general.)
+    if len(words) == 2 and words[0].tag_ == "DT" and words[0].lower_ in ("the", "these", "those") \
+            and words[1].tag_ == "NNS" and words[1].text.islower():
+        return True
     return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:])
 
 
@@ -711,6 +730,9 @@ def parsed_focus(question: str) -> list[str] | None:
     return []
 
 
+_PHRASE_ENDS = frozenset("?,.;:!)")
+
+
 @functools.lru_cache(maxsize=1024)
 def source_phrases(question: str) -> tuple[str, ...]:
     """The phrases a question names as where its answer is to come from: the object of "according
@@ -726,7 +748,14 @@ def source_phrases(question: str) -> tuple[str, ...]:
             objects = [o for to in tok.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"]
         elif tok.lower_ == "per" and tok.dep_ == "prep":
             objects = [o for o in tok.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
-        out += [" ".join(t.text for t in o.subtree) for o in objects]
+        if objects:
+            # (One phrase however many objects the parser found in it: "according to DOE's PF 2019-33"
+            # may come out as three, "DOE 's PF 2019", "-", "33".)
+            lo, hi = min(o.left_edge.i for o in objects), max(o.right_edge.i for o in objects)
+            # (And the pieces written onto its last word, which the parser may hang elsewhere: "2024-07".)
+            while hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text not in _PHRASE_ENDS:
+                hi += 1
+            out.append(" ".join(t.text for t in doc[lo:hi + 1]))
     return tuple(out)
 
 

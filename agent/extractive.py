@@ -726,7 +726,12 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     # line "[FAC 2020-03; ...; Docket No. FAR-2018-0017]" ranks high for any question asking for a docket
     # number, whatever rule the question describes.
     described = [c for c, codes in labelled if not any(codes)]
-    for doc_id in dict.fromkeys([c.doc.doc_id for c in described + about] + [c.doc.doc_id for c in whole]):
+    order = list(dict.fromkeys([c.doc.doc_id for c in described + about] + [c.doc.doc_id for c in whole]))
+    # (A document dated to the question's month and year before one dated to another: "the FAC number
+    # of the *December 13, 2019* rule" is not the August rule's "(FAC) 2019-05", however its sentence ranks.)
+    dated = {c.doc.doc_id: _other_time(q, text_keys(c.doc.title) | text_keys(c.doc.date)) for c in about + whole}
+    order.sort(key=lambda d: dated.get(d, False))
+    for doc_id in order:
         if out := doc_codes(doc_id):
             return out
     return []
@@ -6080,6 +6085,14 @@ def _question_codes(q: Question) -> list[str]:
     return [t.surface.strip(".") for t in _code_terms(q)]
 
 
+def _code_in_source_phrase(question: str, codes: list[str]) -> bool:
+    """Is one of the question's codes written in a phrase naming where its answer is to come from
+    ("according to DOE's *PF 2019-33*", :func:`analysis.source_phrases`)?"""
+    # (Spaces aside: the phrase is the parser's tokens, "PF 2019 - 33".)
+    return any(re.sub(r"\s+", "", code) in re.sub(r"\s+", "", phrase)
+               for phrase in source_phrases(question) for code in codes)
+
+
 def _code_elsewhere(q: Question, best: Candidate) -> str | None:
     """A code the question identifies its subject by that the best quote's document (title or
     text) never writes, when the question writes no other code that it does: the quote is about
@@ -6368,7 +6381,10 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
     # one's: "the Sec. 889(a)(1)(B) ban" when they cite 889(a)(1)(A) - :func:`_paragraph_elsewhere`.)
     dated = a.q.kind is AnswerKind.DATE and (not a.q.focus or _focus_names_date(a.q, store)) \
         and _paragraph_elsewhere(question, a.picked) is None
-    if a.best is not None and (a.q.kind in (AnswerKind.QUANTITY, AnswerKind.LIST) or dated) \
+    # (Or any answer, when the code names where the answer is to come from: "When was the interim rule
+    # issued, *according to DOE's PF 2019-33*?" is the flash's to answer, whoever else dates the rule.)
+    sourced = a.best is not None and _code_in_source_phrase(question, _question_codes(a.q))
+    if a.best is not None and (a.q.kind in (AnswerKind.QUANTITY, AnswerKind.LIST) or dated or sourced) \
             and _code_elsewhere(a.q, a.best) is not None:
         # "How many firms were added by the final rule in docket 230415-0099?" when the best quote is
         # the summary of a near-identical rule of another docket: the code names the document the
@@ -6380,7 +6396,7 @@ def answer_extractive(question: str, hits: list[Hit], store: IndexStore, setting
         codes = _question_codes(a.q)
         # (A figure there, or the items of a list; none tied to the question: the near miss stands.)
         if (within := _assess_within(question, hits, lambda d: _writes_a_code(d, codes), store, settings)) \
-                is not None and (within[1].value is not None or within[1].q.kind is AnswerKind.LIST):
+                is not None and (within[1].value is not None or within[1].q.kind is AnswerKind.LIST or sourced):
             hits, a = within
     if a.best is not None and a.q.kind is AnswerKind.DATE and record_span(a.best.doc.body, a.best.start) is not None \
             and _act_unwritten(a.q, a.best.doc):

@@ -216,6 +216,10 @@ def question_proper(question: str) -> str:
     when it names what it asks about, else prefixed with the names the lead-in gives ("Megvii: what
     Beijing address does its Entity List entry give?"); ``question`` itself when it has no lead-in
     (or the lead-in names nothing the question proper could refer to)."""
+    from ..analysis import without_restating_request
+
+    # (A last request naming nothing of its own asks nothing more: "... include? List the elements.")
+    question = without_restating_request(question)
     split = split_lead_in(question)
     if split is None:
         return question

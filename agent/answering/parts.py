@@ -183,6 +183,14 @@ def _distributed_modifiers(text: str) -> list[str] | None:
             continue
         # ("respectively" says the modifiers are distributed; each part asks of one.)
         after = re.sub(r",?\s*\brespectively\b", "", after, flags=re.I)
+        # A possessive pronoun of the second stands for the first's possessor ("of *BIS's* October rule and
+        # of *its* July rule"): asked alone, the second part says whose.
+        owner = next((c for c in objects[0].subtree if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        pronoun = next((t for t in second.subtree if t.tag_ == "PRP$" and t.dep_ == "poss"), None)
+        if owner is not None and pronoun is not None:
+            whose = text[owner.left_edge.idx:owner.right_edge.idx + len(owner.right_edge.text)]
+            at = pronoun.idx - second.idx
+            second_phrase = f"{second_phrase[:at]}{whose}{second_phrase[at + len(pronoun.text):]}"
         return [f"{before}{first_phrase}{after}", f"{before}{second_phrase}{after}"]
     return None
 
