@@ -405,8 +405,8 @@ def _record_lacks_focus(q: Question, c: Candidate) -> bool:
     rec = record_span(c.doc.body, c.start)
     title = _title_keys(c.doc)
     party = _party_term(q, _party_keys(c.doc)) if rec is not None else None
-    if party is None:
-        return False
+    if party is None or party.key in q.descriptors:
+        return False  # (a compound describing by a relation, "the Velmora-related entities", names no one record)
     body = c.doc.body[rec[0]:rec[1]]
     keys = text_keys(body) | title
     if not _holds(q, party, keys):
@@ -662,9 +662,11 @@ def _label_values(q: Question, cands: list[Candidate], docs_from: list[Candidate
     whole (default ``cands``)."""
     # About the main name itself, not any word of its run: "FAC 2019-05 Small Entity Compliance Guide"
     # is not found in every document that says "entity" (another rule's telephone number).
-    about = [c for c in cands if _about_main_name(q, c, whole_doc=True, by_run=False)]
+    # (A rule the question describes by a relation, "adding the *Xinjiang-related* entities", need not
+    # write the name its codes are asked by: its header is no less its own.)
+    about = [c for c in cands if _about_main_name(q, c, whole_doc=True, by_run=False, descriptors_aside=True)]
     about_docs = about if docs_from is None else \
-        [c for c in docs_from if _about_main_name(q, c, whole_doc=True, by_run=False)]
+        [c for c in docs_from if _about_main_name(q, c, whole_doc=True, by_run=False, descriptors_aside=True)]
     if cited := _citations(q.text):
         # A document the question cites by its publication ("the RIN of the *84 FR 54002* rule") is the
         # one whose codes are asked, not another rule whose header carries the same kind of label.
@@ -3291,14 +3293,16 @@ def _share_of(text: str, end: int, head: str) -> bool:
 
 
 def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentence_only: bool = False,
-                     by_run: bool = True, spelt: bool = False) -> bool:
+                     by_run: bool = True, spelt: bool = False, descriptors_aside: bool = False) -> bool:
     """Is the sentence (with its record heading, document title and date; with
     ``whole_doc``, its whole document) about the question's most specific name —
     the named term with the highest IDF weight, months and numbers aside, of those in
     the asking clause if any? With ``sentence_only``, the sentence's own words alone.
     True when the question names nothing. ``by_run``: found by any word of the name's run in the
     question ("Xiamen Meiya"); else by that name itself. ``spelt``: an acronym the document's title
-    spells out ("FAR": "Federal Acquisition Regulation: ...") counts as found."""
+    spells out ("FAR": "Federal Acquisition Regulation: ...") counts as found. ``descriptors_aside``: a
+    compound describing by a relation to a name ("the rule adding the *Xinjiang-related* entities",
+    q.descriptors) is not the name, when another is."""
     named = _entity_terms(q)
     if not named:
         return True
@@ -3308,6 +3312,8 @@ def _about_main_name(q: Question, c: Candidate, whole_doc: bool = False, sentenc
     named = [t for t in named if t.key in asked] or named
     # "according to Reuters" names the source, not the party asked about.
     named = [t for t in named if t.key not in _source_keys(q.text)] or named
+    if descriptors_aside:
+        named = [t for t in named if t.key not in q.descriptors] or named
     publisher = _publisher_keys(getattr(c.doc, "publisher", "") or "")
     if any(t.key in publisher for t in named):
         # So does the quote's publisher, when the question names another party its document speaks
@@ -4594,7 +4600,10 @@ def _abstain_features(q: Question, best: Candidate, picked: list[Candidate], can
     dense = sorted(c.dense for c in cands)
     relation, focus_sem = _semantic_support(q, cands, store)
     total = sum(t.weight for t in q.terms) or 1.0
-    unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)) / total
+    # (A compound relating the topic to a name the sources write is not unknown for its own spelling:
+    # "Xinjiang-related", q.descriptors.)
+    unknown = sum(t.weight for t in q.terms if t.df == 0 and not key_in(t.key, best.context_keys)
+                  and t.key not in q.descriptors) / total
     context = set().union(*(c.context_keys for c in picked))
     named = _entity_terms(q)
     # An acronym the sources spell out ("CSL": "Consolidated Screening List" in the title) is known.

@@ -73,3 +73,45 @@ def test_the_descriptors_of_a_question():
     terms = [Term(w, norm_key(w), 1.0, 0, True) for w in content_terms(
         "What did Varga say about the Velmora-related and the Brava-based listings and the US-Ostra talks?")]
     assert _written_name_compounds(terms, Store(), {}) == {norm_key("Velmora-related")}
+
+
+# Session 39 (fit: blind-s33 w006, blind-s36 z015, train-s16 t040): the codes of a rule described by a
+# compound ("the rule adding the twenty *Velmora-related* entities"). The rule's opening never writes
+# Velmora: the compound is neither the name the rule is about (its header's docket line answers) nor an
+# unknown word that makes the evidence look unrelated.
+RULE = """title: Addition of Certain Entities to the Crane List (88 FR 40001)
+publisher: Example Screening Office
+date: 2023-06-20
+---
+[Docket No. 230615-0042]
+RIN 0777-AB12
+
+SUMMARY: This final rule amends the export regulations by adding twenty entities to the Crane List.
+These entities have been determined to be engaged in activities contrary to the foreign policy interests of the country.
+
+DATES: This rule is effective June 20, 2023.
+"""
+
+
+@pytest.fixture(scope="module")
+def rule_index(tiny_index):
+    _, settings = tiny_index("descriptor-codes", {"rule.txt": RULE, "entries.txt": ENTRIES, "story.txt": STORY})
+    return settings
+
+
+@pytest.mark.parametrize("question, code", [
+    ("What docket number does the Screening Office's June 2023 rule adding the twenty Velmora-related entities carry?",
+     "230615-0042"),
+    ("What RIN and docket number does the Screening Office's June 2023 rule adding the twenty Velmora-related entities carry?",
+     "230615-0042"),
+])
+def test_a_rule_described_by_a_relation_gives_its_codes(rule_index, question, code):
+    a = ask(question, rule_index)
+    assert code in lead(a), a.text
+
+
+def test_a_rule_described_by_an_unwritten_relation_gives_none(rule_index):
+    # the twin: no source writes "Brava"
+    a = ask("What docket number does the Screening Office's June 2023 rule adding the twenty Brava-related entities carry?",
+            rule_index)
+    assert "230615-0042" not in lead(a), a.text
