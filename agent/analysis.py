@@ -375,17 +375,20 @@ def _request_naming_nothing(part: str) -> bool:
     try:
         from .answering.nlp import parse
 
-        doc = parse(words, disable=["ner", "lemmatizer"])
+        doc = parse(words, disable=["ner"])
     except Exception:  # noqa: BLE001 - no parser: the request is read as written
         return False
     if len(doc) < 2 or not (doc[0].tag_ == "VB" or _ASKING.match(doc[0].text)):
         return False
-    words = [t for t in doc[1:] if not t.is_punct]
-    # (Nor does a definite plural common noun alone: "List *the elements*." asks for the members of what
-    # the question before it asks about, by a word for members in general.)
-    if len(words) == 2 and words[0].tag_ == "DT" and words[0].lower_ in ("the", "these", "those") \
-            and words[1].tag_ == "NNS" and words[1].text.islower():
-        return True
+    rest = [t for t in doc[1:] if not t.is_punct]
+    # (Nor does a definite plural noun alone that WordNet files as a part of something: "List *the
+    # elements*." asks for the parts of what the question before it asks about; "List the *ports*."
+    # asks for ports.)
+    if len(rest) == 2 and rest[0].tag_ == "DT" and rest[0].lower_ in ("the", "these", "those") \
+            and rest[1].tag_ == "NNS" and rest[1].text.islower():
+        from .lexical import noun_generalising, token_noun
+
+        return noun_generalising("part", {token_noun(rest[1])}) is not None
     return not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in doc[1:])
 
 

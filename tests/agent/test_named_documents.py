@@ -9,8 +9,9 @@ the one that answers.
   2019 rule") are read from a document of that month and year first, not from a sentence of another
   one that names its own circular.
 - "of BIS's October rule and of its July rule": asked alone, the second part says whose rule.
-- A last request naming nothing but "the <members>" ("List the elements.") asks again what the
-  question before it asks: the question is answered without it.
+- A last request naming nothing but "the <parts>", a noun WordNet files as a part of something ("List
+  the elements."), asks again what the question before it asks: the question is answered without it
+  ("List the ports." asks for ports: tests/agent/test_closing_requests.py).
 Documents written for these tests (made-up agencies), and the shared corpus where a test says so."""
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def test_distributed_modifiers_without_a_possessor_stay_as_written():
     ("What does the campaign include? List the ECCNs.", "What does the campaign include? List the ECCNs."),
     ("What does the campaign include? List the detention camps.",
      "What does the campaign include? List the detention camps."),
+    ("What does the campaign include? List the ports.", "What does the campaign include? List the ports."),
 ])
 def test_a_request_restating_the_question_names_nothing(question, proper):
     assert without_restating_request(question) == proper
